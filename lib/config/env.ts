@@ -1,0 +1,51 @@
+// Configuration comes from environment variables only, validated here with one clear message
+// per wrong variable. The start script validates before anything runs; the app validates the
+// variables it needs at first use.
+import { z } from 'zod'
+
+const postgresUrl = z
+  .string()
+  .trim()
+  .refine((v) => {
+    try {
+      return ['postgres:', 'postgresql:'].includes(new URL(v).protocol)
+    } catch {
+      return false
+    }
+  }, 'must be a PostgreSQL connection URL such as postgresql://user:password@host:5432/database')
+
+export const DEFAULT_DEMO_PASSWORD = 'bache-demo-2026'
+
+const shared = {
+  PORT: z.coerce.number().int('must be a whole number').min(1, 'must be between 1 and 65535').max(65535, 'must be between 1 and 65535').default(3000),
+  DEMO_PASSWORD: z.string().min(10, 'must be at least 10 characters').default(DEFAULT_DEMO_PASSWORD),
+}
+const authSecret = z.string().min(32, 'must be at least 32 characters (for example: openssl rand -base64 33)')
+
+/** What `npm start` accepts: without DATABASE_URL it runs the embedded server and makes a secret. */
+export const startEnvSchema = z
+  .object({
+    DATABASE_URL: postgresUrl.optional(),
+    AUTH_SECRET: authSecret.optional(),
+    ...shared,
+  })
+  .superRefine((env, ctx) => {
+    if (env.DATABASE_URL && !env.AUTH_SECRET)
+      ctx.addIssue({ code: 'custom', path: ['AUTH_SECRET'], message: 'is required when DATABASE_URL is set' })
+  })
+
+/** What the running app needs; `npm start` provides both in the embedded case. */
+export const appEnvSchema = z.object({ DATABASE_URL: postgresUrl, AUTH_SECRET: authSecret })
+
+export type StartEnv = z.infer<typeof startEnvSchema>
+
+export class ConfigError extends Error {}
+
+/** Parses the environment; throws ConfigError listing one line per wrong variable. */
+export function parseEnv<S extends z.ZodType>(schema: S, env: Record<string, string | undefined>): z.infer<S> {
+  // An empty variable counts as unset, as in most shells' `VAR= cmd`.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''))
+  const result = schema.safeParse(present)
+  if (result.success) return result.data
+  throw new ConfigError(result.error.issues.map((i) => `${i.path.join('.') || 'environment'} ${i.message}`).join('\n'))
+}

