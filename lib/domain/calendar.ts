@@ -1,0 +1,38 @@
+// Calendar days as the district lives them. Deadlines are whole days in Vietnam (UTC+7, no
+// daylight saving), so "today" must come from Asia/Ho_Chi_Minh, not from the server's clock zone.
+
+export const DISTRICT_TIME_ZONE = 'Asia/Ho_Chi_Minh'
+
+/** A calendar day as ISO `YYYY-MM-DD`; strings of this shape compare in date order. */
+export type CalendarDay = string
+
+const MS_PER_DAY = 86_400_000
+
+const districtDayParts = new Intl.DateTimeFormat('en-US', {
+  timeZone: DISTRICT_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+})
+
+/** The day it is in the district at `instant`. */
+export function districtDay(instant: Date): CalendarDay {
+  const parts = Object.fromEntries(districtDayParts.formatToParts(instant).map((p) => [p.type, p.value]))
+  return `${parts.year}-${parts.month}-${parts.day}`
+}
+
+/** The day a PostgreSQL DATE column holds: Prisma hands it over as midnight UTC of that day. */
+export function dateColumnDay(value: Date): CalendarDay {
+  return value.toISOString().slice(0, 10)
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: CalendarDay, to: CalendarDay): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / MS_PER_DAY)
+}
+
+/** dd/mm/yyyy, the way Vietnamese documents write dates. */
+export function formatDay(day: CalendarDay): string {
+  const [year, month, date] = day.split('-')
+  return `${date}/${month}/${year}`
+}

