@@ -1,9 +1,9 @@
-// Passwords are stored as argon2id hashes (OWASP's first choice), with the library's defaults:
-// 19 MiB memory, 2 iterations, 1 lane.
-import { Algorithm, hash, verify } from '@node-rs/argon2'
+// Passwords are stored as argon2id hashes (OWASP's first choice). @node-rs/argon2's defaults are
+// argon2id, 19 MiB memory, 2 iterations, 1 lane; the stored hash records them (`$argon2id$...`).
+import { hash, verify } from '@node-rs/argon2'
 
 export function hashPassword(password: string): Promise<string> {
-  return hash(password, { algorithm: Algorithm.Argon2id })
+  return hash(password)
 }
 
 export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
