@@ -5,11 +5,11 @@ import os from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
 import { describe, expect, test } from 'vitest'
-import { useTestDatabase } from '@/test/helpers/database'
+import { testDatabase } from '@/test/helpers/database'
 import { bin, projectRoot, runQuietly } from '@/scripts/lib/process'
 import { connect, connectToShadowDb, patchPgCharColumns, unrefIfFromWasm } from './cli-adapter'
 
-const database = useTestDatabase()
+const database = testDatabase()
 
 async function databaseExists(url: string, name: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: url })

@@ -14,8 +14,9 @@ import { bin, projectRoot } from '@/scripts/lib/process'
 type Started = { child: ChildProcess; output: () => string; code: Promise<number | null> }
 
 function start(env: Record<string, string>): Started {
-  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !['DATABASE_URL', 'AUTH_SECRET', 'PORT', 'DATA_DIR'].includes(k)))
-  const child = spawn(bin('tsx'), ['scripts/start.ts'], { cwd: projectRoot, env: { ...clean, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+  const childEnv: NodeJS.ProcessEnv = { ...process.env }
+  for (const name of ['DATABASE_URL', 'AUTH_SECRET', 'PORT', 'DATA_DIR', 'DEMO_PASSWORD']) delete childEnv[name]
+  const child = spawn(bin('tsx'), ['scripts/start.ts'], { cwd: projectRoot, env: { ...childEnv, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
   child.stdout?.on('data', (d) => (output += d))
   child.stderr?.on('data', (d) => (output += d))

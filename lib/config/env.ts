@@ -39,6 +39,12 @@ export const startEnvSchema = z
 /** What the running app needs; `npm start` provides both in the embedded case. */
 export const appEnvSchema = z.object({ DATABASE_URL: postgresUrl, AUTH_SECRET: authSecret })
 
+/** What `npm run db:seed` needs: the database to load the demo into and the demo accounts' password. */
+export const seedEnvSchema = z.object({
+  DATABASE_URL: z.string({ error: 'is required: the PostgreSQL database to load the demo into' }).pipe(postgresUrl),
+  DEMO_PASSWORD: shared.DEMO_PASSWORD,
+})
+
 export type StartEnv = z.infer<typeof startEnvSchema>
 
 export class ConfigError extends Error {}

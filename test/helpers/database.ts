@@ -35,7 +35,7 @@ export async function createTestDatabase(): Promise<{ name: string; url: string;
 }
 
 /** A fresh migrated database for this test file, with a Prisma client on it. */
-export function useTestDatabase(): { readonly db: PrismaClient; readonly url: string } {
+export function testDatabase(): { readonly db: PrismaClient; readonly url: string } {
   let database: Awaited<ReturnType<typeof createTestDatabase>> | undefined
   let client: PrismaClient | undefined
   beforeAll(async () => {
@@ -48,11 +48,11 @@ export function useTestDatabase(): { readonly db: PrismaClient; readonly url: st
   })
   return {
     get db() {
-      if (!client) throw new Error('useTestDatabase: the database is ready only inside tests')
+      if (!client) throw new Error('testDatabase: the database is ready only inside tests')
       return client
     },
     get url() {
-      if (!database) throw new Error('useTestDatabase: the database is ready only inside tests')
+      if (!database) throw new Error('testDatabase: the database is ready only inside tests')
       return database.url
     },
   }

@@ -1,0 +1,28 @@
+// The signed-in part of the app: the header. Each page still checks the session itself.
+import { getLocale, getTranslations } from 'next-intl/server'
+import type { ReactNode } from 'react'
+import { LanguageSwitch } from '@/components/language-switch'
+import { SiteHeader } from '@/components/site-header'
+import { signOutAndLeave } from '@/lib/actions/auth'
+import { switchLocale } from '@/lib/actions/locale'
+import { landingPath } from '@/lib/auth/landing'
+import { requireUser } from '@/lib/auth/session'
+
+export default async function SignedInLayout({ children }: { children: ReactNode }) {
+  const user = await requireUser()
+  const [t, locale] = await Promise.all([getTranslations('roles'), getLocale()])
+  return (
+    <>
+      <SiteHeader
+        homeHref={landingPath(user)}
+        showOverview={user.role !== 'STAFF'}
+        userName={user.displayName}
+        unitName={user.unit.name}
+        roleLabel={t(user.role)}
+        languageSwitch={<LanguageSwitch current={locale} action={switchLocale} />}
+        signOutAction={signOutAndLeave}
+      />
+      <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>
+    </>
+  )
+}

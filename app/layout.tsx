@@ -1,0 +1,22 @@
+import '@fontsource-variable/inter'
+import './globals.css'
+import type { Metadata } from 'next'
+import { getLocale, getTranslations } from 'next-intl/server'
+import type { ReactNode } from 'react'
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('app')
+  return {
+    title: { default: t('title'), template: `%s · ${t('title')}` },
+    description: t('description'),
+  }
+}
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const locale = await getLocale()
+  return (
+    <html lang={locale}>
+      <body className="min-h-dvh bg-slate-50 font-sans text-slate-900 antialiased">{children}</body>
+    </html>
+  )
+}

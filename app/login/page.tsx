@@ -1,0 +1,44 @@
+import type { Metadata } from 'next'
+import { getLocale, getTranslations } from 'next-intl/server'
+import { redirect } from 'next/navigation'
+import { LanguageSwitch } from '@/components/language-switch'
+import { LoginForm } from '@/components/login-form'
+import { signInWithPassword } from '@/lib/actions/auth'
+import { switchLocale } from '@/lib/actions/locale'
+import { landingPath } from '@/lib/auth/landing'
+import { currentUser } from '@/lib/auth/session'
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('login')
+  return { title: t('title') }
+}
+
+export default async function LoginPage() {
+  const user = await currentUser()
+  if (user) redirect(landingPath(user))
+  const t = await getTranslations()
+  const locale = await getLocale()
+  return (
+    <main className="mx-auto flex min-h-dvh max-w-md flex-col justify-center px-4 py-8">
+      <div className="mb-4 flex justify-end">
+        <LanguageSwitch current={locale} action={switchLocale} />
+      </div>
+      <div className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+        <p className="text-sm font-medium text-slate-600">{t('app.district')}</p>
+        <p className="mb-4 text-lg font-semibold text-red-800">{t('app.title')}</p>
+        <h1 className="text-2xl font-bold">{t('login.title')}</h1>
+        <p className="mb-6 mt-1 text-sm text-slate-600">{t('login.intro')}</p>
+        <LoginForm
+          action={signInWithPassword}
+          labels={{
+            title: t('login.title'),
+            username: t('login.username'),
+            password: t('login.password'),
+            submit: t('login.submit'),
+            pending: t('login.pending'),
+          }}
+        />
+      </div>
+    </main>
+  )
+}

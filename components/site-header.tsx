@@ -1,0 +1,54 @@
+import { useTranslations } from 'next-intl'
+import Link from 'next/link'
+import type { ReactNode } from 'react'
+
+type Props = {
+  homeHref: string
+  /** Leaders and administrators get a link to the district overview. */
+  showOverview: boolean
+  userName: string
+  unitName: string
+  roleLabel: string
+  languageSwitch: ReactNode
+  signOutAction: () => Promise<void>
+}
+
+export function SiteHeader({ homeHref, showOverview, userName, unitName, roleLabel, languageSwitch, signOutAction }: Props) {
+  const t = useTranslations()
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-3">
+        <div className="min-w-0">
+          <Link href={homeHref} className="block font-semibold text-red-800 hover:underline">
+            {t('app.title')}
+          </Link>
+          <p className="text-sm text-slate-600">{t('app.district')}</p>
+        </div>
+        {showOverview && (
+          <nav aria-label={t('header.navigation')}>
+            <Link href="/" className="text-sm font-medium text-blue-800 underline-offset-2 hover:underline">
+              {t('header.overview')}
+            </Link>
+          </nav>
+        )}
+        <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+          <section aria-label={t('header.account')} className="text-sm leading-tight">
+            <p className="font-medium">{userName}</p>
+            <p className="text-slate-600">
+              {roleLabel} · {unitName}
+            </p>
+          </section>
+          {languageSwitch}
+          <form action={signOutAction}>
+            <button
+              type="submit"
+              className="rounded border border-slate-300 px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-100"
+            >
+              {t('header.signOut')}
+            </button>
+          </form>
+        </div>
+      </div>
+    </header>
+  )
+}

@@ -1,0 +1,17 @@
+'use server'
+// The language switch: remembers the choice in a cookie; the page re-renders in that language.
+import { cookies } from 'next/headers'
+import { LOCALE_COOKIE, localeSchema } from '@/lib/i18n/locales'
+
+const ONE_YEAR_SECONDS = 365 * 24 * 60 * 60
+
+export async function switchLocale(form: FormData): Promise<void> {
+  const locale = localeSchema.safeParse(form.get('locale'))
+  if (!locale.success) return
+  ;(await cookies()).set(LOCALE_COOKIE, locale.data, {
+    path: '/',
+    maxAge: ONE_YEAR_SECONDS,
+    sameSite: 'lax',
+    httpOnly: true,
+  })
+}

@@ -1,0 +1,14 @@
+// next-intl's per-request configuration (wired in next.config.mjs).
+import { cookies } from 'next/headers'
+import { getRequestConfig } from 'next-intl/server'
+import { DISTRICT_TIME_ZONE } from '@/lib/domain/calendar'
+import en from '@/messages/en.json'
+import vi from '@/messages/vi.json'
+import { LOCALE_COOKIE, resolveLocale } from './locales'
+
+const messages = { vi, en }
+
+export default getRequestConfig(async ({ locale: requested }) => {
+  const locale = resolveLocale(requested ?? (await cookies()).get(LOCALE_COOKIE)?.value)
+  return { locale, messages: messages[locale], timeZone: DISTRICT_TIME_ZONE }
+})
