@@ -48,7 +48,8 @@ async function demoAccounts(databaseUrl: string): Promise<string[]> {
       `SELECT username, role::text AS role, "displayName" FROM "User" WHERE active
        ORDER BY CASE role WHEN 'ADMIN' THEN 0 WHEN 'LEADER' THEN 1 ELSE 2 END, username`,
     )
-    return rows.map((r) => `  ${r.username.padEnd(18)} ${r.role.padEnd(7)} ${r.displayName}`)
+    const width = Math.max(...rows.map((r) => r.username.length))
+    return rows.map((r) => `  ${r.username.padEnd(width)}  ${r.role.padEnd(6)}  ${r.displayName}`)
   } finally {
     await client.end()
   }

@@ -9,7 +9,8 @@ import path from 'node:path'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { freePort, isPortFree } from '@/scripts/lib/network'
-import { bin, projectRoot } from '@/scripts/lib/process'
+import { bin, projectRoot, run } from '@/scripts/lib/process'
+import { createTestDatabase } from '@/test/helpers/database'
 
 type Started = { child: ChildProcess; output: () => string; code: Promise<number | null> }
 
@@ -105,6 +106,32 @@ describe('npm start without DATABASE_URL', () => {
     await second.code
     expect(processesMentioning(pgDir)).toEqual([])
     expect(existsSync(path.join(pgDir, 'postmaster.pid'))).toBe(false)
+  })
+
+  test('with DATABASE_URL it migrates that server, loads no demo data unless asked by db:seed, and serves the app', async () => {
+    const database = await createTestDatabase({ empty: true })
+    try {
+      const port = await freePort()
+      const app = start({ PORT: String(port), DATABASE_URL: database.url, AUTH_SECRET: 'a-secret-of-at-least-32-characters-long' })
+      await waitForOutput(app, 'Press Ctrl-C to stop.')
+      expect(app.output()).not.toContain('Demo accounts')
+      expect((await fetch(`http://127.0.0.1:${port}/login`)).status).toBe(200)
+      const client = new pg.Client({ connectionString: database.url })
+      await client.connect()
+      const count = async (sql: string) => Number((await client.query<{ n: string }>(sql)).rows[0]?.n)
+      const migrations = readdirSync(path.join(projectRoot, 'prisma/migrations'), { withFileTypes: true }).filter((d) => d.isDirectory()).length
+      expect(await count('SELECT count(*) AS n FROM _prisma_migrations WHERE finished_at IS NOT NULL')).toBe(migrations)
+      expect(await count('SELECT count(*) AS n FROM "User"')).toBe(0)
+      app.child.kill('SIGTERM')
+      await app.code
+      expect(processesMentioning(`-p ${port}`)).toEqual([])
+
+      expect(await run('npm', ['run', '--silent', 'db:seed'], { env: { ...process.env, DATABASE_URL: database.url }, stdio: 'ignore' })).toBe(0)
+      expect(await count(`SELECT count(*) AS n FROM "User" WHERE username IN ('admin', 'minh-cam')`)).toBe(2)
+      await client.end()
+    } finally {
+      await database.drop()
+    }
   })
 
   test('a port already in use is refused in one clear line, and nothing is left running', async () => {

@@ -27,8 +27,9 @@ async function admin(sql: string): Promise<void> {
   }
 }
 
-export async function createTestDatabase(): Promise<{ name: string; url: string; drop(): Promise<void> }> {
-  const template = process.env.TEST_TEMPLATE_DATABASE ?? 'app_template'
+/** A database of its own: migrated (a clone of the template), or empty when asked. */
+export async function createTestDatabase(options: { empty?: boolean } = {}): Promise<{ name: string; url: string; drop(): Promise<void> }> {
+  const template = options.empty ? 'template0' : (process.env.TEST_TEMPLATE_DATABASE ?? 'app_template')
   const name = `t_${randomBytes(6).toString('hex')}`
   await admin(`CREATE DATABASE "${name}" TEMPLATE "${template}"`)
   return { name, url: databaseUrl(name), drop: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) }
