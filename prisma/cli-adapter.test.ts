@@ -3,7 +3,7 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import pg from 'pg'
+import { withConnection } from '@/lib/db/connection'
 import { describe, expect, test } from 'vitest'
 import { testDatabase } from '@/test/helpers/database'
 import { bin, projectRoot, runQuietly } from '@/scripts/lib/process'
@@ -11,14 +11,8 @@ import { connect, connectToShadowDb, patchPgCharColumns, unrefIfFromWasm } from 
 
 const database = testDatabase()
 
-async function databaseExists(url: string, name: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url })
-  await client.connect()
-  try {
-    return Boolean((await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount)
-  } finally {
-    await client.end()
-  }
+function databaseExists(url: string, name: string): Promise<boolean> {
+  return withConnection(url, async (client) => Boolean((await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount))
 }
 
 describe('the Prisma CLI adapter', () => {

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto'
 import pg from 'pg'
 import { PrismaPg } from '@prisma/adapter-pg'
+import { databaseUrl, withConnection } from '../lib/db/connection'
 
 type PgAdapter = Awaited<ReturnType<PrismaPg['connect']>>
 type Queryable = Pick<PgAdapter, 'queryRaw'>
@@ -78,16 +79,6 @@ export async function connect(connectionString: string): Promise<PgAdapter> {
   return adapter
 }
 
-async function runAdminStatement(url: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url })
-  await client.connect()
-  try {
-    await client.query(sql)
-  } finally {
-    await client.end()
-  }
-}
-
 // 4) adapter-pg's connectToShadowDb ignores `database` when given a connection string and drops
 //    the shadow database before closing its pool. Create it, connect, and drop it after closing.
 export async function connectToShadowDb(url: string, shadowUrl?: string): Promise<PgAdapter> {
@@ -98,14 +89,12 @@ export async function connectToShadowDb(url: string, shadowUrl?: string): Promis
     return adapter
   }
   const name = `prisma_shadow_${randomUUID().replaceAll('-', '')}`
-  await runAdminStatement(url, `CREATE DATABASE "${name}"`)
-  const target = new URL(url)
-  target.pathname = `/${name}`
-  const adapter = await connect(target.toString())
+  await withConnection(url, (c) => c.query(`CREATE DATABASE "${name}"`))
+  const adapter = await connect(databaseUrl(url, name))
   const dispose = adapter.dispose.bind(adapter)
   adapter.dispose = async () => {
     await dispose()
-    await runAdminStatement(url, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
+    await withConnection(url, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`))
   }
   return adapter
 }

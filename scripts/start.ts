@@ -7,9 +7,9 @@ import { existsSync } from 'node:fs'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import exitHook from 'async-exit-hook'
-import pg from 'pg'
 import { ConfigError, parseEnv, startEnvSchema, type StartEnv } from '../lib/config/env'
 import { createPrismaClient } from '../lib/db/client'
+import { withConnection } from '../lib/db/connection'
 import { EmbeddedPostgresError, startEmbeddedPostgres } from '../lib/db/embedded'
 import { seedDemoData } from '../prisma/seed-demo'
 import { buildIfStale } from './lib/build'
@@ -30,29 +30,21 @@ async function keptSecret(file: string): Promise<string> {
 }
 
 async function isEmpty(databaseUrl: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: databaseUrl })
-  await client.connect()
-  try {
+  return withConnection(databaseUrl, async (client) => {
     const { rows } = await client.query<{ empty: boolean }>('SELECT NOT EXISTS (SELECT 1 FROM "Unit") AS empty')
     return rows[0]?.empty ?? true
-  } finally {
-    await client.end()
-  }
+  })
 }
 
 async function demoAccounts(databaseUrl: string): Promise<string[]> {
-  const client = new pg.Client({ connectionString: databaseUrl })
-  await client.connect()
-  try {
+  return withConnection(databaseUrl, async (client) => {
     const { rows } = await client.query<{ username: string; role: string; displayName: string }>(
       `SELECT username, role::text AS role, "displayName" FROM "User" WHERE active
        ORDER BY CASE role WHEN 'ADMIN' THEN 0 WHEN 'LEADER' THEN 1 ELSE 2 END, username`,
     )
     const width = Math.max(...rows.map((r) => r.username.length))
     return rows.map((r) => `  ${r.username.padEnd(width)}  ${r.role.padEnd(6)}  ${r.displayName}`)
-  } finally {
-    await client.end()
-  }
+  })
 }
 
 let stopDatabase: (() => Promise<void>) | undefined

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs'
 import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import pg from 'pg'
+import { databaseUrl, withConnection } from '../lib/db/connection'
 import { startEmbeddedPostgres, type EmbeddedServer } from '../lib/db/embedded'
 import { buildIfStale } from './lib/build'
 import { freePort } from './lib/network'
@@ -35,19 +35,7 @@ async function check(name: string, command: () => Promise<number>): Promise<bool
 }
 
 async function admin(url: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url })
-  await client.connect()
-  try {
-    await client.query(sql)
-  } finally {
-    await client.end()
-  }
-}
-
-function databaseUrl(adminUrl: string, name: string): string {
-  const url = new URL(adminUrl)
-  url.pathname = `/${name}`
-  return url.toString()
+  await withConnection(url, (client) => client.query(sql))
 }
 
 async function readJson(file: string): Promise<unknown> {

