@@ -262,7 +262,7 @@ describe('history', () => {
     const updates = await database.db.statusUpdate.findMany({
       select: {
         reviewState: true,
-        reviewedById: true,
+        reviewedBy: { select: { memberId: true } },
         reviewedAt: true,
         reviewNote: true,
         author: { select: { role: true, unitId: true } },
@@ -277,11 +277,11 @@ describe('history', () => {
     expect(byState('RETURNED').length).toBeLessThanOrEqual(3)
     expect(
       [...byState('CONFIRMED'), ...byState('RETURNED')].filter(
-        (u) => u.reviewedById !== u.assignment.responsibleMemberId || !u.reviewedAt,
+        (u) => u.reviewedBy?.memberId !== u.assignment.responsibleMemberId || !u.reviewedAt,
       ),
     ).toEqual([])
     expect(byState('RETURNED').filter((u) => !u.reviewNote)).toEqual([])
-    expect(byState('PENDING').filter((u) => u.reviewedById || u.reviewedAt || u.reviewNote)).toEqual([])
+    expect(byState('PENDING').filter((u) => u.reviewedBy || u.reviewedAt || u.reviewNote)).toEqual([])
   })
 })
 

@@ -317,8 +317,10 @@ type PlannedUpdate = {
 type AssignmentPlan = {
   taskId: string
   unitId: string
-  /** The member in charge of the commune, or the group's lead for a district task; reviews the updates. */
+  /** The member in charge of the commune, or the group's lead for a district task. */
   responsibleMemberId: string
+  /** That member's account, which reviews the updates. */
+  reviewerId: string
   /** The unit's staff account, which reports every update. */
   authorId: string
   updates: PlannedUpdate[]
@@ -338,6 +340,7 @@ function assignmentPlans(ids: { members: Ids; units: Ids; tasks: Ids; users: Ids
         taskId: idOf(ids.tasks, task.code),
         unitId: idOf(ids.units, target.unit),
         responsibleMemberId: idOf(ids.members, target.member),
+        reviewerId: idOf(ids.users, target.member), // a member's username is their code
         authorId: idOf(ids.users, target.unit),
         updates: timed(steps, plans.length, days),
       })
@@ -499,7 +502,7 @@ async function upsertAssignments(tx: Tx, plans: AssignmentPlan[], days: Calendar
         assignmentId,
         authorId: plan.authorId,
         ...u,
-        reviewedById: u.reviewState === 'PENDING' ? null : plan.responsibleMemberId,
+        reviewedById: u.reviewState === 'PENDING' ? null : plan.reviewerId,
       })),
     ),
   })

@@ -14,6 +14,9 @@ export type CurrentUser = {
   username: string
   displayName: string
   role: Role
+  unitId: string
+  /** The standing-committee member this account belongs to (leaders). */
+  memberId: string | null
   unit: { code: string; name: string }
 }
 
@@ -22,6 +25,8 @@ const userSelect = {
   username: true,
   displayName: true,
   role: true,
+  unitId: true,
+  memberId: true,
   active: true,
   unit: { select: { code: true, name: true } },
 } as const
@@ -33,7 +38,15 @@ export const currentUser = cache(async (): Promise<CurrentUser | null> => {
   if (!id.success) return null
   const user = await db().user.findUnique({ where: { id: id.data }, select: userSelect })
   if (!user?.active) return null
-  return { id: user.id, username: user.username, displayName: user.displayName, role: user.role, unit: user.unit }
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role,
+    unitId: user.unitId,
+    memberId: user.memberId,
+    unit: user.unit,
+  }
 })
 
 /** The signed-in, active user; anyone else is sent to the login page. */

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import en from '@/messages/en.json'
-import vi from '@/messages/vi.json'
+import { en, vi } from '@/messages'
 
 function leaves(messages: object, prefix = ''): [string, unknown][] {
   return Object.entries(messages).flatMap(([key, value]): [string, unknown][] =>

@@ -2,8 +2,7 @@
 import { cookies } from 'next/headers'
 import { getRequestConfig } from 'next-intl/server'
 import { DISTRICT_TIME_ZONE } from '@/lib/domain/calendar'
-import en from '@/messages/en.json'
-import vi from '@/messages/vi.json'
+import { en, vi } from '@/messages'
 import { LOCALE_COOKIE, resolveLocale } from './locales'
 
 const messages = { vi, en }

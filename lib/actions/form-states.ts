@@ -1,0 +1,37 @@
+// What the forms' server actions answer, for the forms to show. Messages are already translated.
+import type { TaskStatus } from '@/lib/domain/status'
+
+/** What the user typed, sent back so that nothing is lost when a save is refused. */
+export type StatusUpdateValues = { status: string; progress: string; indicatorActual: string; note: string }
+export type StatusUpdateField = keyof StatusUpdateValues | 'files'
+
+/** The state another person saved in between, shown beside the refused input. */
+export type SavedState = {
+  status: TaskStatus
+  progress: number
+  indicatorActual: string | null
+  note: string | null
+  authorName: string
+  savedAt: string // ISO instant
+  version: number
+}
+
+export type StatusUpdateFormState =
+  | { kind: 'idle' }
+  | { kind: 'invalid'; message: string; values: StatusUpdateValues; fieldErrors: Partial<Record<StatusUpdateField, string>> }
+  | { kind: 'conflict'; message: string; values: StatusUpdateValues; current: SavedState }
+  | { kind: 'refused'; message: string; values: StatusUpdateValues } // not found (or not theirs), locked period
+  | { kind: 'saved'; message: string; updateId: string }
+
+export type ReviewField = 'decision' | 'reason'
+export type ReviewFormState =
+  | { kind: 'idle' }
+  | { kind: 'invalid'; message: string; reason: string; fieldErrors: Partial<Record<ReviewField, string>> }
+  | { kind: 'refused'; message: string; reason: string }
+  | { kind: 'saved'; message: string }
+
+export type CommentFormState =
+  | { kind: 'idle' }
+  | { kind: 'invalid'; message: string; body: string; fieldErrors: { body?: string } }
+  | { kind: 'refused'; message: string; body: string }
+  | { kind: 'saved'; message: string }

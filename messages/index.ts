@@ -1,0 +1,60 @@
+// The interface strings, one file per namespace and language (messages/<locale>/<namespace>.json),
+// so features can be written side by side. Add a namespace here in both languages.
+import vi_app from './vi/app.json'
+import vi_language from './vi/language.json'
+import vi_login from './vi/login.json'
+import vi_header from './vi/header.json'
+import vi_roles from './vi/roles.json'
+import vi_status from './vi/status.json'
+import vi_overview from './vi/overview.json'
+import vi_unit from './vi/unit.json'
+import vi_notFound from './vi/notFound.json'
+import vi_assignment from './vi/assignment.json'
+import vi_review from './vi/review.json'
+import vi_questions from './vi/questions.json'
+import vi_validation from './vi/validation.json'
+import en_app from './en/app.json'
+import en_language from './en/language.json'
+import en_login from './en/login.json'
+import en_header from './en/header.json'
+import en_roles from './en/roles.json'
+import en_status from './en/status.json'
+import en_overview from './en/overview.json'
+import en_unit from './en/unit.json'
+import en_notFound from './en/notFound.json'
+import en_assignment from './en/assignment.json'
+import en_review from './en/review.json'
+import en_questions from './en/questions.json'
+import en_validation from './en/validation.json'
+
+export const vi = {
+  app: vi_app,
+  language: vi_language,
+  login: vi_login,
+  header: vi_header,
+  roles: vi_roles,
+  status: vi_status,
+  overview: vi_overview,
+  unit: vi_unit,
+  notFound: vi_notFound,
+  assignment: vi_assignment,
+  review: vi_review,
+  questions: vi_questions,
+  validation: vi_validation,
+}
+
+export const en = {
+  app: en_app,
+  language: en_language,
+  login: en_login,
+  header: en_header,
+  roles: en_roles,
+  status: en_status,
+  overview: en_overview,
+  unit: en_unit,
+  notFound: en_notFound,
+  assignment: en_assignment,
+  review: en_review,
+  questions: en_questions,
+  validation: en_validation,
+}
