@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { dateColumnDay, daysBetween, districtDay, formatDay } from './calendar'
+import { dateColumnDay, daysBetween, districtDay, formatDay, formatInstant } from './calendar'
 
 describe('districtDay', () => {
   it('is already the next day in Ba Chẽ at 17:00 UTC', () => {
@@ -36,5 +36,13 @@ describe('daysBetween', () => {
 describe('formatDay', () => {
   it('writes dd/mm/yyyy', () => {
     expect(formatDay('2026-03-05')).toBe('05/03/2026')
+  })
+})
+
+describe('formatInstant', () => {
+  it('writes an instant as the district reads it, day first, 24-hour clock', () => {
+    // 17:05 UTC on 28/11 is 00:05 on 29/11 in Ba Chẽ.
+    expect(formatInstant(new Date('2026-11-28T17:05:00Z'))).toBe('29/11/2026 00:05')
+    expect(formatInstant(new Date('2026-03-03T01:30:00Z'))).toBe('03/03/2026 08:30')
   })
 })

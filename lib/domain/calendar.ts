@@ -36,3 +36,15 @@ export function formatDay(day: CalendarDay): string {
   const [year, month, date] = day.split('-')
   return `${date}/${month}/${year}`
 }
+
+const districtTimeParts = new Intl.DateTimeFormat('en-GB', {
+  timeZone: DISTRICT_TIME_ZONE,
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+})
+
+/** dd/mm/yyyy HH:mm in the district's time. */
+export function formatInstant(instant: Date): string {
+  return `${formatDay(districtDay(instant))} ${districtTimeParts.format(instant)}`
+}

@@ -1,0 +1,42 @@
+// A question or an answer in an assignment's thread (issue 3): append-only, audited.
+import 'server-only'
+import { assignmentsWhere } from '@/lib/auth/permissions'
+import { db } from '@/lib/db'
+import { parseCommentForm } from '@/lib/validation/comment'
+import type { FieldProblem } from '@/lib/validation/messages'
+import { recordAudit, recordRefusal, type ActionContext } from './audit'
+import type { AssignmentPath } from './status-update'
+
+const ACTION = 'comment.create'
+
+export type CommentResult =
+  | { kind: 'invalid'; problems: { body?: FieldProblem } }
+  | { kind: 'notFound' }
+  | { kind: 'saved'; commentId: string; path: AssignmentPath }
+
+export async function postComment(context: ActionContext, form: FormData): Promise<CommentResult> {
+  const parsed = parseCommentForm(form)
+  const rawId = form.get('assignmentId')
+  const scope = parsed.kind === 'foreign' ? null : assignmentsWhere(context.actor, 'assignment.comment')
+  const assignment = scope
+    ? await db().assignment.findFirst({
+        where: { AND: [{ id: String(rawId) }, scope] },
+        select: { id: true, unit: { select: { code: true } }, task: { select: { code: true } } },
+      })
+    : null
+  if (!assignment) {
+    await recordRefusal(context, ACTION, 'Assignment', typeof rawId === 'string' ? rawId.slice(0, 100) : null)
+    return { kind: 'notFound' }
+  }
+  if (parsed.kind !== 'valid') return parsed.kind === 'invalid' ? parsed : { kind: 'notFound' }
+
+  const comment = await db().$transaction(async (tx) => {
+    const created = await tx.comment.create({
+      data: { assignmentId: assignment.id, authorId: context.actor.id, body: parsed.input.body, createdAt: context.now },
+      select: { id: true },
+    })
+    await recordAudit(tx, context, { action: ACTION, entity: 'Comment', entityId: created.id, after: { assignmentId: assignment.id } })
+    return created
+  })
+  return { kind: 'saved', commentId: comment.id, path: { unitCode: assignment.unit.code, taskCode: assignment.task.code } }
+}

@@ -1,0 +1,32 @@
+// What the forms' server actions share: who is acting, and answers in the user's language.
+import 'server-only'
+import { getTranslations } from 'next-intl/server'
+import { revalidatePath } from 'next/cache'
+import { headers } from 'next/headers'
+import { clientIp } from '@/lib/auth/client-ip'
+import { currentUser } from '@/lib/auth/session'
+import type { FieldProblem } from '@/lib/validation/messages'
+import type { ActionContext } from './audit'
+import type { AssignmentPath } from './status-update'
+
+/** The signed-in user acting now, or null (answered like a missing record). */
+export async function actionContext(): Promise<ActionContext | null> {
+  const user = await currentUser()
+  return user ? { actor: user, now: new Date(), ip: clientIp(await headers()) } : null
+}
+
+export async function validationMessages() {
+  const t = await getTranslations('validation')
+  const fields = <F extends string>(problems: Partial<Record<F, FieldProblem>>): Partial<Record<F, string>> =>
+    Object.fromEntries(Object.entries<FieldProblem | undefined>(problems).flatMap(([field, p]) => (p ? [[field, t(p.code, p.params)]] : []))) as Partial<Record<F, string>>
+  return { t, fields }
+}
+
+/** The pages that show an assignment's state. */
+export function revalidateAssignment(path: AssignmentPath): void {
+  const unit = `/units/${encodeURIComponent(path.unitCode)}`
+  revalidatePath(unit)
+  revalidatePath(`${unit}/tasks/${encodeURIComponent(path.taskCode)}`)
+  revalidatePath('/')
+  revalidatePath('/reviews')
+}

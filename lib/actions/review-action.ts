@@ -1,0 +1,26 @@
+'use server'
+// The confirm-or-return form's action; the rules live in ./review.ts.
+import { typedReason } from '@/lib/validation/review'
+import { actionContext, revalidateAssignment, validationMessages } from './context'
+import type { ReviewFormState } from './form-states'
+import { reviewStatusUpdate as review } from './review'
+
+export async function reviewStatusUpdate(_previous: ReviewFormState, form: FormData): Promise<ReviewFormState> {
+  const [context, { t, fields }] = await Promise.all([actionContext(), validationMessages()])
+  const reason = typedReason(form)
+  if (!context) return { kind: 'refused', message: t('updateNotFound'), reason }
+  const result = await review(context, form)
+  switch (result.kind) {
+    case 'invalid':
+      return { kind: 'invalid', message: t('formInvalid'), reason, fieldErrors: fields(result.problems) }
+    case 'notFound':
+      return { kind: 'refused', message: t('updateNotFound'), reason }
+    case 'locked':
+      return { kind: 'refused', message: t('periodLocked', { period: result.period }), reason }
+    case 'alreadyReviewed':
+      return { kind: 'refused', message: t('alreadyReviewed'), reason }
+    case 'saved':
+      revalidateAssignment(result.path)
+      return { kind: 'saved', message: t(result.decision === 'CONFIRM' ? 'confirmed' : 'returned') }
+  }
+}

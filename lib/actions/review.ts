@@ -1,0 +1,101 @@
+// The member in charge confirms a reported result, or returns it with a reason (issue 3). A
+// returned report no longer counts: if it is the latest, the assignment goes back to the state of
+// the last report that was not returned, so progress pages stay truthful.
+import 'server-only'
+import { assignmentsWhere } from '@/lib/auth/permissions'
+import { db } from '@/lib/db'
+import type { Prisma } from '@/lib/db/client'
+import { parseReviewForm, type ReviewInput, type ReviewProblems } from '@/lib/validation/review'
+import { recordAudit, recordRefusal, type ActionContext } from './audit'
+import { lockedPeriodOn } from './period-lock'
+import type { AssignmentPath } from './status-update'
+
+const ACTION = 'statusUpdate.review'
+
+export type ReviewResult =
+  | { kind: 'invalid'; problems: ReviewProblems }
+  | { kind: 'notFound' }
+  | { kind: 'locked'; period: string }
+  | { kind: 'alreadyReviewed' }
+  | { kind: 'saved'; decision: ReviewInput['decision']; path: AssignmentPath }
+
+export async function reviewStatusUpdate(context: ActionContext, form: FormData): Promise<ReviewResult> {
+  const parsed = parseReviewForm(form)
+  const rawId = form.get('updateId')
+  const scope = parsed.kind === 'foreign' ? null : assignmentsWhere(context.actor, 'statusUpdate.review')
+  const update = scope
+    ? await db().statusUpdate.findFirst({
+        where: { id: String(rawId), assignment: scope },
+        select: {
+          id: true,
+          assignmentId: true,
+          createdAt: true,
+          assignment: { select: { unit: { select: { code: true } }, task: { select: { code: true } } } },
+        },
+      })
+    : null
+  if (!update) {
+    await recordRefusal(context, ACTION, 'StatusUpdate', typeof rawId === 'string' ? rawId.slice(0, 100) : null)
+    return { kind: 'notFound' }
+  }
+  if (parsed.kind !== 'valid') return parsed.kind === 'invalid' ? parsed : { kind: 'notFound' }
+  const { decision, reason } = parsed.input
+  const path = { unitCode: update.assignment.unit.code, taskCode: update.assignment.task.code }
+
+  return db().$transaction(async (tx) => {
+    // Reviewing changes the report, so the report's own period must be open.
+    const locked = await lockedPeriodOn(tx, update.createdAt)
+    if (locked) return { kind: 'locked', period: locked.name } as const
+    const reviewState = decision === 'CONFIRM' ? 'CONFIRMED' : 'RETURNED'
+    const { count } = await tx.statusUpdate.updateMany({
+      where: { id: update.id, reviewState: 'PENDING' },
+      data: { reviewState, reviewedById: context.actor.id, reviewedAt: context.now, reviewNote: reason },
+    })
+    if (count === 0) return { kind: 'alreadyReviewed' } as const
+    const reverted = reviewState === 'RETURNED' ? await revertIfLatest(tx, update.assignmentId, update.id) : null
+    await recordAudit(tx, context, {
+      action: ACTION,
+      entity: 'StatusUpdate',
+      entityId: update.id,
+      before: { reviewState: 'PENDING' },
+      after: { reviewState, reviewNote: reason, ...(reverted ? { assignmentRevertedTo: reverted } : {}) },
+    })
+    return { kind: 'saved', decision, path } as const
+  })
+}
+
+/** When the returned report is the assignment's latest, the assignment takes back the last standing report. */
+async function revertIfLatest(tx: Prisma.TransactionClient, assignmentId: string, returnedId: string) {
+  const [latest] = await tx.statusUpdate.findMany({
+    where: { assignmentId },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    take: 1,
+    select: { id: true },
+  })
+  if (latest?.id !== returnedId) return null
+  const standing = await tx.statusUpdate.findFirst({
+    where: { assignmentId, reviewState: { not: 'RETURNED' } },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    select: { id: true, status: true, progress: true, indicatorActual: true, createdAt: true, authorId: true },
+  })
+  // The moment it was first marked done is the first DONE report of the unbroken run up to now.
+  const firstDone =
+    standing?.status === 'DONE'
+      ? await tx.$queryRaw<{ at: Date }[]>`
+          SELECT min(s."createdAt") AS at FROM "StatusUpdate" s
+           WHERE s."assignmentId" = ${assignmentId}::uuid AND s.status = 'DONE' AND s."reviewState" <> 'RETURNED'
+             AND s."createdAt" > COALESCE((SELECT max(o."createdAt") FROM "StatusUpdate" o
+                                            WHERE o."assignmentId" = ${assignmentId}::uuid AND o.status <> 'DONE'
+                                              AND o."reviewState" <> 'RETURNED'), '-infinity')`
+      : []
+  const state = {
+    status: standing?.status ?? 'NOT_STARTED',
+    progress: standing?.progress ?? 0,
+    indicatorActual: standing?.indicatorActual ?? null,
+    completedAt: firstDone[0]?.at ?? null,
+    lastUpdateAt: standing?.createdAt ?? null,
+    lastUpdateById: standing?.authorId ?? null,
+  } as const
+  await tx.assignment.update({ where: { id: assignmentId }, data: { ...state, version: { increment: 1 } } })
+  return { statusUpdateId: standing?.id ?? null, status: state.status, progress: state.progress }
+}

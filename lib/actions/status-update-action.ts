@@ -1,0 +1,32 @@
+'use server'
+// The status report form's action; the rules live in ./status-update.ts.
+import { formatInstant } from '@/lib/domain/calendar'
+import { typedValues } from '@/lib/validation/status-update'
+import { actionContext, revalidateAssignment, validationMessages } from './context'
+import type { StatusUpdateFormState } from './form-states'
+import { recordStatusUpdate } from './status-update'
+
+export async function saveStatusUpdate(_previous: StatusUpdateFormState, form: FormData): Promise<StatusUpdateFormState> {
+  const [context, { t, fields }] = await Promise.all([actionContext(), validationMessages()])
+  const values = typedValues(form)
+  if (!context) return { kind: 'refused', message: t('notFound'), values }
+  const result = await recordStatusUpdate(context, form)
+  switch (result.kind) {
+    case 'invalid':
+      return { kind: 'invalid', message: t('formInvalid'), values, fieldErrors: fields(result.problems) }
+    case 'notFound':
+      return { kind: 'refused', message: t('notFound'), values }
+    case 'locked':
+      return { kind: 'refused', message: t('periodLocked', { period: result.period }), values }
+    case 'conflict':
+      return {
+        kind: 'conflict',
+        message: t('conflict', { name: result.current.authorName, time: formatInstant(result.current.savedAt) }),
+        values,
+        current: { ...result.current, savedAt: result.current.savedAt.toISOString() },
+      }
+    case 'saved':
+      revalidateAssignment(result.path)
+      return { kind: 'saved', message: t('saved'), updateId: result.updateId }
+  }
+}

@@ -1,0 +1,83 @@
+// The status report form (issue 3): field formats here, rules that depend on the assignment in
+// lib/domain/status-update-rules.ts. Answers are message keys (lib/validation/messages.ts).
+import { z } from 'zod'
+import { TASK_STATUSES, type TaskStatus } from '@/lib/domain/status'
+import { decimalPlaces, parseDecimal } from './decimal'
+import { formText } from './form-text'
+import { problem, type FieldProblem } from './messages'
+
+export const NOTE_MAX_LENGTH = 2000
+const INDICATOR_MAX = 999_999_999_999 // DECIMAL(14, 2)
+
+/** The hidden fields: a form that lacks them was not rendered by us, and is answered as not found. */
+const formIdentity = z.object({
+  assignmentId: z.uuid(),
+  baseVersion: z.coerce.number().int().min(0).max(2_147_483_647),
+  submissionKey: z.uuid(),
+})
+
+export type StatusUpdateInput = z.infer<typeof formIdentity> & {
+  status: TaskStatus
+  progress: number
+  /** A plain decimal string, or null when left empty. */
+  indicatorActual: string | null
+  note: string | null
+}
+
+export type StatusUpdateValues = { status: string; progress: string; indicatorActual: string; note: string }
+export type StatusUpdateProblems = Partial<Record<keyof StatusUpdateValues | 'files', FieldProblem>>
+
+/** What the user typed, to send back with any answer (capped: a refusal must not echo megabytes). */
+export function typedValues(form: FormData): StatusUpdateValues {
+  return {
+    status: formText(form, 'status', 20),
+    progress: formText(form, 'progress', 20),
+    indicatorActual: formText(form, 'indicatorActual', 40),
+    note: formText(form, 'note', NOTE_MAX_LENGTH + 100),
+  }
+}
+
+const statusSchema = z.enum(TASK_STATUSES)
+
+export type ParsedStatusUpdate =
+  | { kind: 'foreign' }
+  | { kind: 'invalid'; problems: StatusUpdateProblems }
+  | { kind: 'valid'; input: StatusUpdateInput }
+
+export function parseStatusUpdateForm(form: FormData): ParsedStatusUpdate {
+  const identity = formIdentity.safeParse({
+    assignmentId: form.get('assignmentId'),
+    baseVersion: form.get('baseVersion'),
+    submissionKey: form.get('submissionKey'),
+  })
+  if (!identity.success) return { kind: 'foreign' }
+
+  const typed = typedValues(form)
+  const problems: StatusUpdateProblems = {}
+  const status = statusSchema.safeParse(typed.status)
+  if (!status.success) problems.status = problem('statusRequired')
+
+  const progressText = typed.progress.trim()
+  let progress = 0
+  if (status.success && status.data === 'DONE' && progressText === '') progress = 100 // done needs no number
+  else if (progressText === '') problems.progress = problem('progressRequired')
+  else if (!/^\d{1,3}$/.test(progressText) || Number(progressText) > 100) problems.progress = problem('progressRange')
+  else progress = Number(progressText)
+
+  let indicatorActual: string | null = null
+  if (typed.indicatorActual.trim() !== '') {
+    indicatorActual = parseDecimal(typed.indicatorActual)
+    if (indicatorActual === null) problems.indicatorActual = problem('indicatorNumber')
+    else if (decimalPlaces(indicatorActual) > 2) problems.indicatorActual = problem('indicatorDecimals')
+    else if (Number(indicatorActual) > INDICATOR_MAX) problems.indicatorActual = problem('indicatorTooLarge')
+  }
+
+  const note = typed.note.trim()
+  if (note.length > NOTE_MAX_LENGTH) problems.note = problem('noteTooLong', { max: NOTE_MAX_LENGTH })
+
+  if (status.success && status.data === 'NOT_STARTED' && progress > 0 && !problems.progress)
+    problems.progress = problem('progressNotStarted')
+
+  if (Object.keys(problems).length > 0 || !status.success) return { kind: 'invalid', problems }
+  return { kind: 'valid', input: { ...identity.data, status: status.data, progress, indicatorActual, note: note || null } }
+}
