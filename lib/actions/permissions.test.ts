@@ -1,0 +1,102 @@
+// Who may do what on an assignment, through the real actions on a real PostgreSQL: each kind of
+// user × their own / another unit / a missing record × each write. A refusal looks like a missing
+// record, changes nothing, and is audited.
+import { randomUUID } from 'node:crypto'
+import { beforeAll, describe, expect, test } from 'vitest'
+import type { Actor } from '@/lib/auth/permissions'
+import { testDatabase } from '@/test/helpers/database'
+import { factories, formData } from '@/test/helpers/factories'
+import { postComment } from './comment'
+import { reviewStatusUpdate } from './review'
+import { recordStatusUpdate } from './status-update'
+
+const database = testDatabase()
+const make = factories(() => database.db)
+const NOW = new Date('2026-11-28T03:00:00Z')
+
+type Target = 'own' | 'other' | 'missing'
+type Write = 'update' | 'comment' | 'review'
+
+let actors: Record<string, Actor>
+let units: { minhCam: string; dapThanh: string }
+let groupId: string
+let reporterId: string
+
+beforeAll(async () => {
+  const inChargeOfMinhCam = await make.member('Ủy viên phụ trách Minh Cầm')
+  const inChargeOfDapThanh = await make.member('Ủy viên phụ trách Đạp Thanh')
+  const groupLead = await make.member('Ủy viên phụ trách nhóm nhiệm vụ')
+  const minhCam = await make.unit({ name: 'Xã Minh Cầm', inChargeMemberId: inChargeOfMinhCam.id })
+  const dapThanh = await make.unit({ name: 'Xã Đạp Thanh', inChargeMemberId: inChargeOfDapThanh.id })
+  const district = await make.unit({ name: 'Huyện Ba Chẽ', kind: 'DISTRICT' })
+  units = { minhCam: minhCam.id, dapThanh: dapThanh.id }
+  groupId = (await make.group(groupLead.id)).id
+  actors = {
+    'staff of Minh Cầm': await make.user({ role: 'STAFF', unitId: minhCam.id }),
+    'the member in charge of Minh Cầm': await make.user({ role: 'LEADER', unitId: district.id, memberId: inChargeOfMinhCam.id }),
+    'the member leading the task group': await make.user({ role: 'LEADER', unitId: district.id, memberId: groupLead.id }),
+    'a leader account with no member': await make.user({ role: 'LEADER', unitId: district.id }),
+    'the administrator': await make.user({ role: 'ADMIN', unitId: district.id }),
+  }
+  reporterId = actors['staff of Minh Cầm']!.id
+})
+
+/** Written by hand from DESIGN.md's roles table: what each kind of user may do, and where. */
+const EXPECTED: [actor: string, target: Target, allowed: Write[]][] = [
+  ['staff of Minh Cầm', 'own', ['update', 'comment']],
+  ['staff of Minh Cầm', 'other', []],
+  ['staff of Minh Cầm', 'missing', []],
+  ['the member in charge of Minh Cầm', 'own', ['update', 'comment', 'review']],
+  ['the member in charge of Minh Cầm', 'other', []],
+  ['the member in charge of Minh Cầm', 'missing', []],
+  ['the member leading the task group', 'own', ['update', 'comment', 'review']],
+  ['the member leading the task group', 'other', ['update', 'comment', 'review']],
+  ['the member leading the task group', 'missing', []],
+  ['a leader account with no member', 'own', []],
+  ['a leader account with no member', 'other', []],
+  ['the administrator', 'own', ['update', 'comment', 'review']],
+  ['the administrator', 'other', ['update', 'comment', 'review']],
+  ['the administrator', 'missing', []],
+]
+
+/** A fresh assignment of the target unit (Minh Cầm is "own", Đạp Thanh "other"), with one report waiting for review. */
+async function assignmentFor(target: Target) {
+  const task = await make.task({ groupId })
+  const assignment = await make.assignment({ taskId: task.id, unitId: target === 'other' ? units.dapThanh : units.minhCam })
+  const update = await database.db.statusUpdate.create({ data: { assignmentId: assignment.id, authorId: reporterId, status: 'IN_PROGRESS', progress: 10 } })
+  return target === 'missing' ? { assignmentId: randomUUID(), updateId: randomUUID() } : { assignmentId: assignment.id, updateId: update.id }
+}
+
+const attempt: Record<Write, (actor: Actor, ids: { assignmentId: string; updateId: string }) => Promise<{ kind: string }>> = {
+  update: (actor, { assignmentId }) =>
+    recordStatusUpdate({ actor, now: NOW, ip: null }, formData({ assignmentId, baseVersion: '0', submissionKey: randomUUID(), status: 'IN_PROGRESS', progress: '20' })),
+  comment: (actor, { assignmentId }) => postComment({ actor, now: NOW, ip: null }, formData({ assignmentId, body: 'Đề nghị hướng dẫn thêm.' })),
+  review: (actor, { updateId }) => reviewStatusUpdate({ actor, now: NOW, ip: null }, formData({ updateId, decision: 'CONFIRM' })),
+}
+
+async function stateOf(ids: { assignmentId: string; updateId: string }) {
+  const [assignment, comments, update] = await Promise.all([
+    database.db.assignment.findUnique({ where: { id: ids.assignmentId }, select: { version: true, progress: true } }),
+    database.db.comment.count({ where: { assignmentId: ids.assignmentId } }),
+    database.db.statusUpdate.findUnique({ where: { id: ids.updateId }, select: { reviewState: true } }),
+  ])
+  return { assignment, comments, update }
+}
+
+describe.each(EXPECTED)('%s, on %s assignment', (actorName, target, allowed) => {
+  test.each(['update', 'comment', 'review'] as const)(`%s`, async (write) => {
+    const actor = actors[actorName]!
+    const ids = await assignmentFor(target)
+    const before = await stateOf(ids)
+    const result = await attempt[write](actor, ids)
+    if (allowed.includes(write)) {
+      expect(result.kind).toBe('saved')
+      expect(await stateOf(ids)).not.toEqual(before)
+    } else {
+      expect(result.kind).toBe('notFound')
+      expect(await stateOf(ids)).toEqual(before)
+      const refusals = await database.db.auditEvent.count({ where: { actorId: actor.id, action: { endsWith: '.refused' }, entityId: { in: [ids.assignmentId, ids.updateId] } } })
+      expect(refusals).toBe(1)
+    }
+  })
+})
