@@ -36,8 +36,8 @@ export const startEnvSchema = z
       ctx.addIssue({ code: 'custom', path: ['AUTH_SECRET'], message: 'is required when DATABASE_URL is set' })
   })
 
-/** What the running app needs; `npm start` provides both in the embedded case. */
-export const appEnvSchema = z.object({ DATABASE_URL: postgresUrl, AUTH_SECRET: authSecret })
+/** What the app's database client needs; `npm start` provides it in the embedded case. */
+export const databaseEnvSchema = z.object({ DATABASE_URL: postgresUrl })
 
 /** What `npm run db:seed` needs: the database to load the demo into and the demo accounts' password. */
 export const seedEnvSchema = z.object({

@@ -1,5 +1,5 @@
 import 'server-only'
-import { appEnvSchema, parseEnv } from '@/lib/config/env'
+import { databaseEnvSchema, parseEnv } from '@/lib/config/env'
 import { createPrismaClient, type PrismaClient } from './client'
 
 // One client per server process, made at first use (not at import: `next build` imports pages
@@ -7,5 +7,5 @@ import { createPrismaClient, type PrismaClient } from './client'
 const globalForDb = globalThis as unknown as { db?: PrismaClient }
 
 export function db(): PrismaClient {
-  return (globalForDb.db ??= createPrismaClient(parseEnv(appEnvSchema, process.env).DATABASE_URL))
+  return (globalForDb.db ??= createPrismaClient(parseEnv(databaseEnvSchema, process.env).DATABASE_URL))
 }

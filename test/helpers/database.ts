@@ -34,7 +34,6 @@ export function testDatabase(): { readonly db: PrismaClient; readonly url: strin
     database = await createTestDatabase()
     client = createPrismaClient(database.url)
     process.env.DATABASE_URL = database.url
-    process.env.AUTH_SECRET ??= 'a-test-secret-of-at-least-32-characters'
   })
   afterAll(async () => {
     await client?.$disconnect()
