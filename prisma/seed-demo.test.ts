@@ -216,7 +216,7 @@ describe('statuses, relative to the day of seeding', () => {
 })
 
 describe('history', () => {
-  it('gives each assignment the current state of its latest update', async () => {
+  it('gives each assignment the current state of its latest update that was not returned', async () => {
     const assignments = await database.db.assignment.findMany({ include: { updates: { orderBy: { createdAt: 'asc' } } } })
     const current = assignments.map((a) => ({
       id: a.id,
@@ -229,13 +229,14 @@ describe('history', () => {
       lastUpdateById: a.lastUpdateById,
     }))
     const fromHistory = assignments.map((a) => {
-      const latest = a.updates.at(-1)
+      const latest = a.updates.findLast((u) => u.reviewState !== 'RETURNED')
+      const returnedLast = a.updates.at(-1)?.reviewState === 'RETURNED'
       return {
         id: a.id,
         status: latest?.status ?? 'NOT_STARTED',
         progress: latest?.progress ?? 0,
         indicatorActual: latest?.indicatorActual?.toString() ?? null,
-        version: a.updates.length,
+        version: a.updates.length + (returnedLast ? 1 : 0),
         completedAt: latest?.status === 'DONE' ? latest.createdAt : null,
         lastUpdateAt: latest?.createdAt ?? null,
         lastUpdateById: latest?.authorId ?? null,

@@ -443,16 +443,21 @@ function timed(steps: Step[], seq: number, days: Calendar): PlannedUpdate[] {
 }
 
 /** An assignment's current fields: those of its latest update. */
+/**
+ * The assignment as its history leaves it. A returned report does not count (lib/actions/review.ts):
+ * the state is that of the latest report still standing, and returning the latest one was one
+ * more change of version.
+ */
 function currentState(plan: AssignmentPlan) {
-  const latest = plan.updates.at(-1)
+  const standing = plan.updates.findLast((u) => u.reviewState !== 'RETURNED')
   return {
-    status: latest?.status ?? 'NOT_STARTED',
-    progress: latest?.progress ?? 0,
-    indicatorActual: latest?.indicatorActual ?? null,
-    version: plan.updates.length,
-    completedAt: latest?.status === 'DONE' ? latest.createdAt : null,
-    lastUpdateAt: latest?.createdAt ?? null,
-    lastUpdateById: latest ? plan.authorId : null,
+    status: standing?.status ?? 'NOT_STARTED',
+    progress: standing?.progress ?? 0,
+    indicatorActual: standing?.indicatorActual ?? null,
+    version: plan.updates.length + (plan.updates.at(-1)?.reviewState === 'RETURNED' ? 1 : 0),
+    completedAt: standing?.status === 'DONE' ? standing.createdAt : null,
+    lastUpdateAt: standing?.createdAt ?? null,
+    lastUpdateById: standing ? plan.authorId : null,
   }
 }
 
