@@ -8,6 +8,10 @@ const nextConfig = {
   poweredByHeader: false,
   // `npm test` type-checks the whole project with tsc; the build need not do it again.
   typescript: { ignoreBuildErrors: true },
+  experimental: {
+    // A status report may carry 5 evidence files of 10 MB each (lib/validation/evidence.ts).
+    serverActions: { bodySizeLimit: '52mb' },
+  },
 }
 
 export default withNextIntl(nextConfig)
