@@ -13,6 +13,7 @@ import vi_assignment from './vi/assignment.json'
 import vi_review from './vi/review.json'
 import vi_questions from './vi/questions.json'
 import vi_validation from './vi/validation.json'
+import vi_charts from './vi/charts.json'
 import en_app from './en/app.json'
 import en_language from './en/language.json'
 import en_login from './en/login.json'
@@ -26,6 +27,7 @@ import en_assignment from './en/assignment.json'
 import en_review from './en/review.json'
 import en_questions from './en/questions.json'
 import en_validation from './en/validation.json'
+import en_charts from './en/charts.json'
 
 export const vi = {
   app: vi_app,
@@ -41,6 +43,7 @@ export const vi = {
   review: vi_review,
   questions: vi_questions,
   validation: vi_validation,
+  charts: vi_charts,
 }
 
 export const en = {
@@ -57,4 +60,5 @@ export const en = {
   review: en_review,
   questions: en_questions,
   validation: en_validation,
+  charts: en_charts,
 }

@@ -1,0 +1,36 @@
+// One search box for units, tasks and members, by name with or without diacritics. Matching runs
+// in PostgreSQL on the indexed key search_key(name) (migration 20261128180000_search).
+import 'server-only'
+import { cache } from 'react'
+import { db } from '@/lib/db'
+
+export type SearchHit = { kind: 'unit' | 'task' | 'member'; code: string; name: string; detail: string | null }
+
+export const SEARCH_LIMIT = 30
+
+/** LIKE treats % and _ as wildcards; a search for them means the characters themselves. */
+const likeLiteral = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`)
+
+/** Active units, tasks and members whose name contains the query, best matches first. */
+export const search = cache(async (query: string): Promise<SearchHit[]> => {
+  const words = query.trim().replace(/\s+/g, ' ')
+  if (words.length < 2) return []
+  const pattern = `%${likeLiteral(words)}%`
+  return db().$queryRaw<SearchHit[]>`
+    WITH q AS (SELECT search_key(${words}) AS key, search_key(${pattern}) AS pattern)
+    SELECT kind, code, name, detail FROM (
+      SELECT 'unit' AS kind, u.code, u.name, p.name AS detail, similarity(search_key(u.name), q.key) AS score
+        FROM "Unit" u LEFT JOIN "Unit" p ON p.id = u."parentId", q
+       WHERE u.active AND search_key(u.name) LIKE q.pattern
+      UNION ALL
+      SELECT 'task', t.code, t.title, g.name, similarity(search_key(t.title), q.key)
+        FROM "Task" t JOIN "TaskGroup" g ON g.id = t."groupId", q
+       WHERE t.active AND search_key(t.title) LIKE q.pattern
+      UNION ALL
+      SELECT 'member', m.code, m.name, m.title, similarity(search_key(m.name), q.key)
+        FROM "Member" m, q
+       WHERE m.active AND search_key(m.name) LIKE q.pattern
+    ) hits
+    ORDER BY score DESC, name
+    LIMIT ${SEARCH_LIMIT}`
+})
