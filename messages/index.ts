@@ -14,6 +14,10 @@ import vi_review from './vi/review.json'
 import vi_questions from './vi/questions.json'
 import vi_validation from './vi/validation.json'
 import vi_charts from './vi/charts.json'
+import vi_communes from './vi/communes.json'
+import vi_members from './vi/members.json'
+import vi_tasks from './vi/tasks.json'
+import vi_search from './vi/search.json'
 import en_app from './en/app.json'
 import en_language from './en/language.json'
 import en_login from './en/login.json'
@@ -28,6 +32,10 @@ import en_review from './en/review.json'
 import en_questions from './en/questions.json'
 import en_validation from './en/validation.json'
 import en_charts from './en/charts.json'
+import en_communes from './en/communes.json'
+import en_members from './en/members.json'
+import en_tasks from './en/tasks.json'
+import en_search from './en/search.json'
 
 export const vi = {
   app: vi_app,
@@ -44,6 +52,10 @@ export const vi = {
   questions: vi_questions,
   validation: vi_validation,
   charts: vi_charts,
+  communes: vi_communes,
+  members: vi_members,
+  tasks: vi_tasks,
+  search: vi_search,
 }
 
 export const en = {
@@ -61,4 +73,8 @@ export const en = {
   questions: en_questions,
   validation: en_validation,
   charts: en_charts,
+  communes: en_communes,
+  members: en_members,
+  tasks: en_tasks,
+  search: en_search,
 }
