@@ -6,6 +6,8 @@ type Props = {
   homeHref: string
   /** Leaders and administrators get a link to the district overview. */
   showOverview: boolean
+  /** Leaders and administrators: how many updates wait for their confirmation; null for staff. */
+  pendingReviews: number | null
   userName: string
   unitName: string
   roleLabel: string
@@ -13,7 +15,9 @@ type Props = {
   signOutAction: () => Promise<void>
 }
 
-export function SiteHeader({ homeHref, showOverview, userName, unitName, roleLabel, languageSwitch, signOutAction }: Props) {
+const navLink = 'text-sm font-medium text-blue-800 underline-offset-2 hover:underline'
+
+export function SiteHeader({ homeHref, showOverview, pendingReviews, userName, unitName, roleLabel, languageSwitch, signOutAction }: Props) {
   const t = useTranslations()
   return (
     <header className="border-b border-slate-200 bg-white">
@@ -24,11 +28,23 @@ export function SiteHeader({ homeHref, showOverview, userName, unitName, roleLab
           </Link>
           <p className="text-sm text-slate-600">{t('app.district')}</p>
         </div>
-        {showOverview && (
-          <nav aria-label={t('header.navigation')}>
-            <Link href="/" className="text-sm font-medium text-blue-800 underline-offset-2 hover:underline">
-              {t('header.overview')}
-            </Link>
+        {(showOverview || pendingReviews !== null) && (
+          <nav aria-label={t('header.navigation')} className="order-last flex w-full flex-wrap items-center gap-x-6 gap-y-1 border-t border-slate-100 pt-2">
+            {showOverview && (
+              <Link href="/" className={navLink}>
+                {t('header.overview')}
+              </Link>
+            )}
+            {pendingReviews !== null && (
+              <Link href="/reviews" className={`${navLink} inline-flex items-center gap-1.5`}>
+                {t('header.reviews')}
+                <span
+                  className={`rounded-full px-2 text-xs font-semibold tabular-nums ${pendingReviews > 0 ? 'bg-amber-500 text-slate-950' : 'bg-slate-200 text-slate-800'}`}
+                >
+                  {pendingReviews}
+                </span>
+              </Link>
+            )}
           </nav>
         )}
         <div className="flex flex-wrap items-center gap-x-4 gap-y-2">

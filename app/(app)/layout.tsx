@@ -7,15 +7,18 @@ import { signOutAndLeave } from '@/lib/actions/auth'
 import { switchLocale } from '@/lib/actions/locale'
 import { landingPath } from '@/lib/auth/landing'
 import { requireUser } from '@/lib/auth/session'
+import { pendingReviewCount } from '@/lib/queries/pending-reviews'
 
 export default async function SignedInLayout({ children }: { children: ReactNode }) {
   const user = await requireUser()
-  const [t, locale] = await Promise.all([getTranslations('roles'), getLocale()])
+  const leads = user.role !== 'STAFF'
+  const [t, locale, pending] = await Promise.all([getTranslations('roles'), getLocale(), leads ? pendingReviewCount(user) : null])
   return (
     <>
       <SiteHeader
         homeHref={landingPath(user)}
-        showOverview={user.role !== 'STAFF'}
+        showOverview={leads}
+        pendingReviews={pending}
         userName={user.displayName}
         unitName={user.unit.name}
         roleLabel={t(user.role)}

@@ -85,6 +85,13 @@ describe('returning a report', () => {
     expect(await database.db.assignment.findUniqueOrThrow({ where: { id: assignmentId } })).toMatchObject({ status: 'NOT_STARTED', progress: 0, completedAt: null })
   })
 
+  test('returning the newer report and then the older one leaves the assignment as before both', async () => {
+    const { assignmentId, updateIds } = await reported({ status: 'IN_PROGRESS', progress: '20' }, { status: 'IN_PROGRESS', progress: '50' }, { status: 'DONE', progress: '100' })
+    await review(member, { updateId: updateIds[2]!, decision: 'RETURN', reason: 'Chưa đủ hồ sơ' })
+    await review(member, { updateId: updateIds[1]!, decision: 'RETURN', reason: 'Số liệu chưa đúng' })
+    expect(await database.db.assignment.findUniqueOrThrow({ where: { id: assignmentId } })).toMatchObject({ status: 'IN_PROGRESS', progress: 20, completedAt: null })
+  })
+
   test('returning an older report leaves the newer state alone', async () => {
     const { assignmentId, updateIds } = await reported({ status: 'IN_PROGRESS', progress: '40' }, { status: 'IN_PROGRESS', progress: '70' })
     await review(member, { updateId: updateIds[0]!, decision: 'RETURN', reason: 'Ghi chú chưa rõ' })

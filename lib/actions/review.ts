@@ -52,7 +52,7 @@ export async function reviewStatusUpdate(context: ActionContext, form: FormData)
       data: { reviewState, reviewedById: context.actor.id, reviewedAt: context.now, reviewNote: reason },
     })
     if (count === 0) return { kind: 'alreadyReviewed' } as const
-    const reverted = reviewState === 'RETURNED' ? await revertIfLatest(tx, update.assignmentId, update.id) : null
+    const reverted = reviewState === 'RETURNED' ? await revertIfCurrent(tx, update.assignmentId, update) : null
     await recordAudit(tx, context, {
       action: ACTION,
       entity: 'StatusUpdate',
@@ -64,15 +64,15 @@ export async function reviewStatusUpdate(context: ActionContext, form: FormData)
   })
 }
 
-/** When the returned report is the assignment's latest, the assignment takes back the last standing report. */
-async function revertIfLatest(tx: Prisma.TransactionClient, assignmentId: string, returnedId: string) {
-  const [latest] = await tx.statusUpdate.findMany({
-    where: { assignmentId },
-    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-    take: 1,
-    select: { id: true },
+/**
+ * When no report still standing came after the returned one, the returned report was what the
+ * assignment showed: the assignment takes back the state of the last report still standing.
+ */
+async function revertIfCurrent(tx: Prisma.TransactionClient, assignmentId: string, returned: { id: string; createdAt: Date }) {
+  const laterStanding = await tx.statusUpdate.count({
+    where: { assignmentId, reviewState: { not: 'RETURNED' }, createdAt: { gte: returned.createdAt }, id: { not: returned.id } },
   })
-  if (latest?.id !== returnedId) return null
+  if (laterStanding > 0) return null
   const standing = await tx.statusUpdate.findFirst({
     where: { assignmentId, reviewState: { not: 'RETURNED' } },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],

@@ -19,6 +19,8 @@ export async function saveStatusUpdate(_previous: StatusUpdateFormState, form: F
     case 'locked':
       return { kind: 'refused', message: t('periodLocked', { period: result.period }), values }
     case 'conflict':
+      // The page then shows what was saved in between, beside the refused input.
+      revalidateAssignment(result.path)
       return {
         kind: 'conflict',
         message: t('conflict', { name: result.current.authorName, time: formatInstant(result.current.savedAt) }),

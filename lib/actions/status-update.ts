@@ -33,7 +33,7 @@ export type StatusUpdateResult =
   | { kind: 'invalid'; problems: StatusUpdateProblems }
   | { kind: 'notFound' }
   | { kind: 'locked'; period: string }
-  | { kind: 'conflict'; current: SavedState }
+  | { kind: 'conflict'; current: SavedState; path: AssignmentPath }
   | { kind: 'saved'; updateId: string; path: AssignmentPath }
 
 class Conflict extends Error {}
@@ -153,7 +153,7 @@ export async function recordStatusUpdate(context: ActionContext, form: FormData)
       return { kind: 'saved', updateId: update.id, path } as const
     })
   } catch (error) {
-    if (error instanceof Conflict) return { kind: 'conflict', current: await savedState(assignment.id) }
+    if (error instanceof Conflict) return { kind: 'conflict', current: await savedState(assignment.id), path }
     // Two submissions of one form racing: the unique key let one through.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
       const twin = await findSubmission(db(), input.submissionKey)

@@ -1,19 +1,36 @@
-// One unit's page: the unit and its assignments, grouped by task group in the agreed order.
+// One unit's page: the unit and its assignments, grouped by task group in the agreed order, with
+// the filters the page offers (by status, by group) read from the URL.
 import 'server-only'
 import { cache } from 'react'
+import { z } from 'zod'
 import { db } from '@/lib/db'
-import type { TaskStatus } from '@/lib/domain/status'
+import type { ReviewState } from '@/lib/db/generated/enums'
+import { displayStatus, isDueSoon, type AssignmentTiming, type DisplayStatus, type TaskStatus } from '@/lib/domain/status'
+
+export type Indicator = {
+  /** Unit of measure, e.g. "chức danh". */
+  unit: string
+  /** DECIMAL values as plain strings ("12.5"). */
+  target: string
+  actual: string | null
+  /** The target is the district's figure, which every commune's actual adds up to (COMMUNE tasks). */
+  districtTarget: boolean
+}
 
 export type UnitAssignment = {
   id: string
+  taskCode: string
   title: string
   status: TaskStatus
   progress: number
   dueDate: Date
   completedAt: Date | null
+  indicator: Indicator | null
+  /** How the member in charge has received the latest update; null before any update. */
+  latestReview: ReviewState | null
 }
 
-export type UnitTaskGroup = { id: string; name: string; assignments: UnitAssignment[] }
+export type UnitTaskGroup = { id: string; code: string; name: string; assignments: UnitAssignment[] }
 
 export type UnitAssignments = {
   unit: { id: string; code: string; name: string; member: { name: string; title: string } | null }
@@ -42,7 +59,19 @@ export const unitAssignments = cache(async (code: string): Promise<UnitAssignmen
           status: true,
           progress: true,
           completedAt: true,
-          task: { select: { title: true, dueDate: true, group: { select: { id: true, name: true } } } },
+          indicatorActual: true,
+          updates: { orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: 1, select: { reviewState: true } },
+          task: {
+            select: {
+              code: true,
+              title: true,
+              dueDate: true,
+              indicatorUnit: true,
+              indicatorTarget: true,
+              scope: true,
+              group: { select: { id: true, code: true, name: true } },
+            },
+          },
         },
       },
     },
@@ -50,15 +79,26 @@ export const unitAssignments = cache(async (code: string): Promise<UnitAssignmen
   if (!unit) return null
   const groups = new Map<string, UnitTaskGroup>()
   for (const a of unit.assignments) {
-    const { group } = a.task
-    const entry = groups.get(group.id) ?? { id: group.id, name: group.name, assignments: [] }
+    const { group, indicatorUnit, indicatorTarget, scope } = a.task
+    const entry = groups.get(group.id) ?? { ...group, assignments: [] }
     entry.assignments.push({
       id: a.id,
+      taskCode: a.task.code,
       title: a.task.title,
       status: a.status,
       progress: a.progress,
       dueDate: a.task.dueDate,
       completedAt: a.completedAt,
+      indicator:
+        indicatorUnit && indicatorTarget
+          ? {
+              unit: indicatorUnit,
+              target: indicatorTarget.toString(),
+              actual: a.indicatorActual?.toString() ?? null,
+              districtTarget: scope === 'COMMUNE',
+            }
+          : null,
+      latestReview: a.updates[0]?.reviewState ?? null,
     })
     groups.set(group.id, entry)
   }
@@ -67,3 +107,45 @@ export const unitAssignments = cache(async (code: string): Promise<UnitAssignmen
     groups: [...groups.values()],
   }
 })
+
+/** The statuses the page filters by: the labels a reader sees, plus "due soon". */
+export type StatusFilter = DisplayStatus | 'dueSoon'
+/** In the order leaders chase them: late work first. */
+export const STATUS_FILTERS = ['overdue', 'dueSoon', 'blocked', 'inProgress', 'notStarted', 'doneOnTime', 'doneLate'] as const satisfies readonly StatusFilter[]
+
+/** An empty, malformed or repeated parameter counts as absent. */
+const lenient = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional()).catch(undefined)
+
+/** `?status=…&group=…`; anything unknown or malformed is ignored (no filter). */
+export const unitFilterSchema = z.object({
+  status: lenient(z.enum(STATUS_FILTERS)),
+  group: lenient(z.string().max(64)),
+})
+export type UnitFilter = z.infer<typeof unitFilterSchema>
+
+/** The labels an assignment shows: its display status, "blocked" when overdue hides it, and "due soon". */
+export function statusLabelsOf(a: AssignmentTiming, now: Date): StatusFilter[] {
+  const display = displayStatus(a, now)
+  const labels: StatusFilter[] = [display]
+  if (a.status === 'BLOCKED' && display !== 'blocked') labels.push('blocked')
+  if (isDueSoon(a, now)) labels.push('dueSoon')
+  return labels
+}
+
+/** The filter as it applies to these groups: a group code the unit does not have is dropped. */
+export function applicableFilter(groups: UnitTaskGroup[], filter: UnitFilter): UnitFilter {
+  return groups.some((g) => g.code === filter.group) ? filter : { ...filter, group: undefined }
+}
+
+/**
+ * The groups and assignments the filter keeps, empty groups left out. A status matches any label
+ * the assignment shows, so "blocked" also finds blocked work that is overdue. Statuses come from
+ * the one rule in lib/domain/status.ts, applied to this unit's rows.
+ */
+export function filterAssignments(groups: UnitTaskGroup[], filter: UnitFilter, now: Date): UnitTaskGroup[] {
+  const { status, group } = applicableFilter(groups, filter)
+  return groups
+    .filter((g) => group === undefined || g.code === group)
+    .map((g) => ({ ...g, assignments: status ? g.assignments.filter((a) => statusLabelsOf(a, now).includes(status)) : g.assignments }))
+    .filter((g) => g.assignments.length > 0)
+}

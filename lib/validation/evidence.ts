@@ -23,9 +23,13 @@ export type EvidenceProblem =
   | { code: 'fileTooLarge'; name: string }
   | { code: 'fileType'; name: string }
 
-/** The files a form sent; browsers send one empty, nameless part when nothing was chosen. */
+/**
+ * The files a form sent. With nothing chosen, a form posted by the browser sends one empty part
+ * named '' and one posted by React (JavaScript on) an empty file named "undefined": an empty file
+ * is no evidence either way.
+ */
 export function chosenFiles(parts: FormDataEntryValue[]): File[] {
-  return parts.filter((p): p is File => typeof p !== 'string' && (p.size > 0 || p.name !== ''))
+  return parts.filter((p): p is File => typeof p !== 'string' && p.size > 0)
 }
 
 /** Checks the files; returns the first problem, or the files ready to store. */

@@ -1,14 +1,24 @@
 import type { Metadata } from 'next'
 import { getTranslations } from 'next-intl/server'
 import { notFound } from 'next/navigation'
+import { AssignmentFilters } from '@/components/assignment-filters'
 import { AssignmentList, type AssignmentGroupView } from '@/components/assignment-list'
 import { requireUser } from '@/lib/auth/session'
 import { dateColumnDay, formatDay } from '@/lib/domain/calendar'
-import { displayStatus, isDueSoon } from '@/lib/domain/status'
 import { unitCodeSchema } from '@/lib/domain/unit-code'
-import { unitAssignments, type UnitAssignments } from '@/lib/queries/unit-assignments'
+import {
+  applicableFilter,
+  filterAssignments,
+  statusLabelsOf,
+  unitAssignments,
+  unitFilterSchema,
+  type UnitAssignments,
+} from '@/lib/queries/unit-assignments'
 
-type Props = { params: Promise<{ code: string }> }
+type Props = {
+  params: Promise<{ code: string }>
+  searchParams: Promise<Record<string, string | string[] | undefined>>
+}
 
 async function load(params: Props['params']): Promise<UnitAssignments> {
   const code = unitCodeSchema.safeParse((await params).code)
@@ -22,32 +32,44 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: (await load(params)).unit.name }
 }
 
-export default async function UnitPage({ params }: Props) {
+export default async function UnitPage({ params, searchParams }: Props) {
   await requireUser()
-  const [{ unit, groups }, t] = await Promise.all([load(params), getTranslations('unit')])
+  const [{ unit, groups }, query, t] = await Promise.all([load(params), searchParams, getTranslations('unit')])
   const now = new Date()
-  const views: AssignmentGroupView[] = groups.map((group) => ({
+  const filter = applicableFilter(groups, unitFilterSchema.parse(query))
+  const unitPath = `/units/${encodeURIComponent(unit.code)}`
+  const shown = filterAssignments(groups, filter, now)
+  const views: AssignmentGroupView[] = shown.map((group) => ({
     id: group.id,
     name: group.name,
     assignments: group.assignments.map((a) => ({
       id: a.id,
+      href: `${unitPath}/tasks/${encodeURIComponent(a.taskCode)}`,
       title: a.title,
-      display: displayStatus(a, now),
-      blocked: a.status === 'BLOCKED',
-      dueSoon: isDueSoon(a, now),
+      labels: statusLabelsOf(a, now),
       progress: a.progress,
+      indicator: a.indicator,
+      latestReview: a.latestReview,
       due: formatDay(dateColumnDay(a.dueDate)),
     })),
   }))
-  const count = groups.reduce((sum, group) => sum + group.assignments.length, 0)
+  const count = (list: typeof groups) => list.reduce((sum, group) => sum + group.assignments.length, 0)
+  const total = count(groups)
+  const filtered = filter.status !== undefined || filter.group !== undefined
   return (
     <>
       <h1 className="text-2xl font-bold">{unit.name}</h1>
       <p className="mt-1 text-sm text-slate-700">
         {unit.member ? t('memberInCharge', { name: `${unit.member.name} (${unit.member.title})` }) : t('noMember')}
       </p>
-      <p className="mb-6 text-sm text-slate-600">{t('summary', { count })}</p>
-      <AssignmentList groups={views} />
+      <p className="mb-4 text-sm text-slate-600">{t('summary', { count: total })}</p>
+      {total > 0 && <AssignmentFilters action={unitPath} groups={groups} current={filter} />}
+      {filtered && (
+        <p role="status" className="mb-4 text-sm text-slate-700">
+          {t('filter.showing', { shown: count(shown), total })}
+        </p>
+      )}
+      <AssignmentList groups={views} emptyMessage={total === 0 ? t('empty') : t('filter.noMatch')} />
     </>
   )
 }

@@ -1,0 +1,112 @@
+import { randomUUID } from 'node:crypto'
+import type { Metadata } from 'next'
+import { getTranslations } from 'next-intl/server'
+import { notFound } from 'next/navigation'
+import { z } from 'zod'
+import { AssignmentOverview } from '@/components/assignment-overview'
+import { ClientMessages } from '@/components/client-messages'
+import { CommentForm } from '@/components/comment-form'
+import { QuestionThread } from '@/components/question-thread'
+import { ReviewForm } from '@/components/review-form'
+import { StatusUpdateForm } from '@/components/status-update-form'
+import { UpdateHistory } from '@/components/update-history'
+import { postComment } from '@/lib/actions/comment-action'
+import { reviewStatusUpdate } from '@/lib/actions/review-action'
+import { saveStatusUpdate } from '@/lib/actions/status-update-action'
+import { can } from '@/lib/auth/permissions'
+import { requireUser } from '@/lib/auth/session'
+import { unitCodeSchema } from '@/lib/domain/unit-code'
+import { assignmentComments, assignmentDetail, assignmentHistory, type AssignmentDetail } from '@/lib/queries/assignment-detail'
+import { statusLabelsOf } from '@/lib/queries/unit-assignments'
+
+type Props = { params: Promise<{ code: string; taskCode: string }> }
+
+const paramsSchema = z.object({ code: unitCodeSchema, taskCode: z.string().min(1).max(100) })
+
+async function load(params: Props['params']): Promise<AssignmentDetail> {
+  const parsed = paramsSchema.safeParse(await params)
+  const found = parsed.success ? await assignmentDetail(parsed.data.code, parsed.data.taskCode) : null
+  if (!found) notFound()
+  return found
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  await requireUser()
+  const detail = await load(params)
+  return { title: `${detail.task.title} · ${detail.unit.name}` }
+}
+
+export default async function AssignmentPage({ params }: Props) {
+  const user = await requireUser()
+  const detail = await load(params)
+  const [history, comments, t, tQuestions] = await Promise.all([
+    assignmentHistory(detail.id),
+    assignmentComments(detail.id),
+    getTranslations('assignment'),
+    getTranslations('questions'),
+  ])
+  const mayUpdate = can(user, 'assignment.update', detail.facts)
+  const mayReview = can(user, 'statusUpdate.review', detail.facts)
+  const mayComment = can(user, 'assignment.comment', detail.facts)
+  const indicatorUnit = detail.task.indicator?.unit ?? null
+  return (
+    <ClientMessages namespaces={['assignment', 'questions']}>
+      <AssignmentOverview
+        detail={detail}
+        unitHref={`/units/${encodeURIComponent(detail.unit.code)}`}
+        labels={statusLabelsOf({ ...detail, dueDate: detail.task.dueDate }, new Date())}
+        latest={history[0]}
+      />
+      {mayUpdate && (
+        <p className="mt-4">
+          <a href="#update-form" className="font-medium text-blue-800 underline underline-offset-2">
+            {t('jumpToForm')}
+          </a>
+        </p>
+      )}
+
+      <section aria-labelledby="history-title" className="mt-8">
+        <h2 id="history-title" className="text-lg font-semibold">
+          {t('history.title')}
+        </h2>
+        <p className="mb-3 text-sm text-slate-600">{t('history.order')}</p>
+        <UpdateHistory
+          entries={history}
+          indicatorUnit={indicatorUnit}
+          reviewSlot={
+            mayReview
+              ? (entry) => <ReviewForm action={reviewStatusUpdate} updateId={entry.id} pending={entry.review.state === 'PENDING'} />
+              : undefined
+          }
+        />
+      </section>
+
+      {mayUpdate && (
+        <section id="update-form" className="mt-8 scroll-mt-4 rounded-lg border border-slate-300 bg-white p-4 sm:p-6">
+          <StatusUpdateForm
+            action={saveStatusUpdate}
+            assignmentId={detail.id}
+            baseVersion={detail.version}
+            // A new key each time the page is rendered: the same rendered form submitted twice is one update.
+            submissionKey={randomUUID()}
+            current={{ status: detail.status, progress: detail.progress, indicatorActual: detail.indicatorActual }}
+            indicatorUnit={indicatorUnit}
+          />
+        </section>
+      )}
+
+      <section aria-labelledby="questions-title" className="mt-8">
+        <h2 id="questions-title" className="text-lg font-semibold">
+          {tQuestions('title')}
+        </h2>
+        <p className="mb-3 text-sm text-slate-600">{tQuestions('intro')}</p>
+        <QuestionThread comments={comments} />
+        {mayComment && (
+          <div className="mt-4 rounded-lg border border-slate-300 bg-white p-4">
+            <CommentForm action={postComment} assignmentId={detail.id} />
+          </div>
+        )}
+      </section>
+    </ClientMessages>
+  )
+}

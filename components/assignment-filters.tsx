@@ -1,0 +1,62 @@
+import { useTranslations } from 'next-intl'
+import Form from 'next/form'
+import Link from 'next/link'
+import { STATUS_FILTERS, type UnitFilter } from '@/lib/queries/unit-assignments'
+
+type Props = {
+  /** The unit page the filter reloads, e.g. /units/minh-cam. */
+  action: string
+  groups: { code: string; name: string }[]
+  /** The filter in force (unknown values already dropped). */
+  current: UnitFilter
+}
+
+const selectClass =
+  'mt-1 block w-full rounded border border-slate-400 bg-white px-3 py-2 text-base focus:border-blue-700 focus:outline-2 focus:outline-blue-700 sm:w-auto'
+
+/** A GET form: the filter lives in the URL, so it can be bookmarked and works without JavaScript. */
+export function AssignmentFilters({ action, groups, current }: Props) {
+  const t = useTranslations('unit.filter')
+  const tStatus = useTranslations('status')
+  const filtered = current.status !== undefined || current.group !== undefined
+  return (
+    <Form action={action} aria-label={t('label')} className="mb-6 flex flex-wrap items-end gap-x-4 gap-y-3 rounded-lg border border-slate-200 bg-white p-4">
+      <div className="w-full sm:w-auto">
+        <label htmlFor="filter-status" className="block text-sm font-medium">
+          {t('status')}
+        </label>
+        <select id="filter-status" name="status" defaultValue={current.status ?? ''} className={selectClass}>
+          <option value="">{t('allStatuses')}</option>
+          {STATUS_FILTERS.map((status) => (
+            <option key={status} value={status}>
+              {tStatus(status)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="w-full sm:w-auto sm:max-w-md">
+        <label htmlFor="filter-group" className="block text-sm font-medium">
+          {t('group')}
+        </label>
+        <select id="filter-group" name="group" defaultValue={current.group ?? ''} className={selectClass}>
+          <option value="">{t('allGroups')}</option>
+          {groups.map((group) => (
+            <option key={group.code} value={group.code}>
+              {group.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="flex items-center gap-4">
+        <button type="submit" className="rounded bg-slate-800 px-4 py-2 font-medium text-white hover:bg-slate-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-700">
+          {t('apply')}
+        </button>
+        {filtered && (
+          <Link href={action} className="text-sm font-medium text-blue-800 underline-offset-2 hover:underline">
+            {t('clear')}
+          </Link>
+        )}
+      </div>
+    </Form>
+  )
+}

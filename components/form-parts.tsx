@@ -1,0 +1,40 @@
+// The pieces every form of the app shares: control style, the error beside a field, the answer on top.
+import type { ReactNode } from 'react'
+
+export const inputClass =
+  'mt-1 block w-full rounded border border-slate-400 bg-white px-3 py-2 text-base shadow-sm focus:border-blue-700 focus:outline-2 focus:outline-blue-700 aria-invalid:border-red-700'
+
+export const primaryButtonClass =
+  'rounded bg-red-800 px-4 py-2.5 font-semibold text-white hover:bg-red-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-700 disabled:opacity-70'
+
+export const secondaryButtonClass =
+  'rounded border border-slate-400 bg-white px-4 py-2.5 font-semibold text-slate-800 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-700 disabled:opacity-70'
+
+/** The message beside a field; the field points at it with aria-describedby. */
+export function FieldError({ id, message }: { id: string; message: string | undefined }) {
+  if (!message) return null
+  return (
+    <p id={id} className="mt-1 text-sm font-medium text-red-800">
+      {message}
+    </p>
+  )
+}
+
+/** The ids a control is described by: its hint and, when there is one, its error. */
+export function describedBy(...ids: (string | false | undefined)[]): string | undefined {
+  const list = ids.filter(Boolean).join(' ')
+  return list || undefined
+}
+
+/** A form's answer: refusals are alerts, a save is a polite status. */
+export function FormNotice({ tone, children }: { tone: 'error' | 'success'; children: ReactNode }) {
+  return tone === 'error' ? (
+    <div role="alert" className="rounded border border-red-700 bg-red-50 px-3 py-2 text-sm text-red-900">
+      {children}
+    </div>
+  ) : (
+    <div role="status" className="rounded border border-green-700 bg-green-50 px-3 py-2 text-sm font-medium text-green-900">
+      {children}
+    </div>
+  )
+}

@@ -1,0 +1,214 @@
+'use client'
+// The status report form. It posts to the server action, so it works without JavaScript too; with
+// JavaScript, the answer shows without a reload. Refused input comes back in the answer and is
+// shown again; files cannot be (browsers never refill a file input).
+import { useActionState, useState } from 'react'
+import { useLocale, useTranslations } from 'next-intl'
+import type { SavedState, StatusUpdateFormState, StatusUpdateValues } from '@/lib/actions/form-states'
+import { formatInstant } from '@/lib/domain/calendar'
+import { TASK_STATUSES, type TaskStatus } from '@/lib/domain/status'
+import { decimalForInput } from './decimal-input'
+import { FieldError, FormNotice, describedBy, inputClass, primaryButtonClass } from './form-parts'
+import { IndicatorNumber } from './indicator-value'
+import { useResponseRound } from './response-round'
+
+type Props = {
+  action: (previous: StatusUpdateFormState, form: FormData) => Promise<StatusUpdateFormState>
+  assignmentId: string
+  /** Assignment.version the page was rendered with. */
+  baseVersion: number
+  /** Made on the server for this rendering: the same form submitted twice is saved once. */
+  submissionKey: string
+  current: { status: TaskStatus; progress: number; indicatorActual: string | null }
+  /** The indicator's unit of measure; null when the task has no indicator. */
+  indicatorUnit: string | null
+}
+
+const ACCEPTED_FILES = '.pdf,.png,.jpg,.jpeg,.webp,.docx,.xlsx'
+const idle: StatusUpdateFormState = { kind: 'idle' }
+
+export function StatusUpdateForm({ action, assignmentId, baseVersion, submissionKey, current, indicatorUnit }: Props) {
+  const t = useTranslations('assignment.form')
+  const tStatus = useTranslations('assignment.taskStatus')
+  const locale = useLocale()
+  const [state, formAction, pending] = useActionState(action, idle)
+  const round = useResponseRound(state)
+  const kept = 'values' in state ? state.values : null
+  const values: StatusUpdateValues = kept ?? {
+    status: current.status,
+    progress: String(current.progress),
+    indicatorActual: decimalForInput(current.indicatorActual, locale),
+    note: '',
+  }
+  const errors = state.kind === 'invalid' ? state.fieldErrors : {}
+  // After a conflict the user has seen what was saved in between: saving again (even after fixing
+  // a refused field) applies their input over it.
+  const [seenVersion, setSeenVersion] = useState(baseVersion)
+  if (state.kind === 'conflict' && state.current.version > seenVersion) setSeenVersion(state.current.version)
+  const version = Math.max(baseVersion, seenVersion)
+  const field = (name: 'progress' | 'indicatorActual' | 'note') => ({
+    'aria-invalid': errors[name] ? true : undefined,
+    'aria-describedby': describedBy(`${name}-hint`, errors[name] && `${name}-error`),
+  })
+
+  return (
+    <form action={formAction} noValidate aria-labelledby="update-form-title" className="space-y-5">
+      <h2 id="update-form-title" className="text-lg font-semibold">
+        {t('title')}
+      </h2>
+      {state.kind === 'saved' && <FormNotice tone="success">{state.message}</FormNotice>}
+      {(state.kind === 'invalid' || state.kind === 'refused') && <FormNotice tone="error">{state.message}</FormNotice>}
+      {state.kind === 'conflict' && (
+        <FormNotice tone="error">
+          <p>{state.message}</p>
+          <SavedInBetween saved={state.current} withIndicator={indicatorUnit !== null} />
+        </FormNotice>
+      )}
+
+      <input type="hidden" name="assignmentId" value={assignmentId} />
+      <input type="hidden" name="baseVersion" value={version} />
+      <input type="hidden" name="submissionKey" value={submissionKey} />
+
+      <div key={`${baseVersion}:${round}`} className="space-y-5">
+        <fieldset aria-describedby={describedBy(errors.status && 'status-error')}>
+          <legend className="text-sm font-medium">{t('status')}</legend>
+          <div className="mt-2 grid gap-2 sm:grid-cols-2">
+            {TASK_STATUSES.map((status) => (
+              <label
+                key={status}
+                className="flex cursor-pointer items-center gap-2 rounded border border-slate-300 bg-white px-3 py-2 has-checked:border-blue-700 has-checked:bg-blue-50 has-focus-visible:outline-2 has-focus-visible:outline-blue-700"
+              >
+                <input
+                  type="radio"
+                  name="status"
+                  value={status}
+                  defaultChecked={values.status === status}
+                  className="size-4 accent-blue-700"
+                />
+                <span>{tStatus(status)}</span>
+              </label>
+            ))}
+          </div>
+          <FieldError id="status-error" message={errors.status} />
+        </fieldset>
+
+        <div>
+          <label htmlFor="progress" className="block text-sm font-medium">
+            {t('progress')}
+          </label>
+          <div className="flex items-center gap-2">
+            <input
+              id="progress"
+              name="progress"
+              type="number"
+              min={0}
+              max={100}
+              step={1}
+              inputMode="numeric"
+              defaultValue={values.progress}
+              className={`${inputClass} max-w-32`}
+              {...field('progress')}
+            />
+            <span aria-hidden className="mt-1">
+              %
+            </span>
+          </div>
+          <p id="progress-hint" className="mt-1 text-sm text-slate-600">
+            {t('progressHint')}
+          </p>
+          <FieldError id="progress-error" message={errors.progress} />
+        </div>
+
+        {indicatorUnit !== null && (
+          <div>
+            <label htmlFor="indicatorActual" className="block text-sm font-medium">
+              {t('indicatorActual', { unit: indicatorUnit })}
+            </label>
+            <input
+              id="indicatorActual"
+              name="indicatorActual"
+              type="text"
+              inputMode="decimal"
+              autoComplete="off"
+              defaultValue={values.indicatorActual}
+              className={`${inputClass} max-w-48`}
+              {...field('indicatorActual')}
+            />
+            <p id="indicatorActual-hint" className="mt-1 text-sm text-slate-600">
+              {t('indicatorHint')}
+            </p>
+            <FieldError id="indicatorActual-error" message={errors.indicatorActual} />
+          </div>
+        )}
+
+        <div>
+          <label htmlFor="note" className="block text-sm font-medium">
+            {t('note')}
+          </label>
+          <textarea id="note" name="note" rows={4} defaultValue={values.note} className={inputClass} {...field('note')} />
+          <p id="note-hint" className="mt-1 text-sm text-slate-600">
+            {t('noteHint')}
+          </p>
+          <FieldError id="note-error" message={errors.note} />
+        </div>
+
+        <div>
+          <label htmlFor="files" className="block text-sm font-medium">
+            {t('files')}
+          </label>
+          <input
+            id="files"
+            name="files"
+            type="file"
+            multiple
+            accept={ACCEPTED_FILES}
+            className="mt-1 block w-full text-sm file:mr-3 file:rounded file:border file:border-slate-400 file:bg-white file:px-3 file:py-2 file:font-medium hover:file:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-700"
+            aria-invalid={errors.files ? true : undefined}
+            aria-describedby={describedBy('files-hint', kept !== null && 'files-again', errors.files && 'files-error')}
+          />
+          <p id="files-hint" className="mt-1 text-sm text-slate-600">
+            {t('filesHint')}
+          </p>
+          {kept !== null && (
+            <p id="files-again" className="mt-1 text-sm font-medium text-amber-900">
+              {t('filesAgain')}
+            </p>
+          )}
+          <FieldError id="files-error" message={errors.files} />
+        </div>
+      </div>
+
+      <button type="submit" disabled={pending} className={primaryButtonClass}>
+        {pending ? t('saving') : t('save')}
+      </button>
+    </form>
+  )
+}
+
+/** What another person saved while this form was open. */
+function SavedInBetween({ saved, withIndicator }: { saved: SavedState; withIndicator: boolean }) {
+  const t = useTranslations('assignment.form')
+  const tStatus = useTranslations('assignment.taskStatus')
+  return (
+    <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-slate-900">
+      <dt className="font-medium">{t('savedBy')}</dt>
+      <dd>
+        {saved.authorName}, {formatInstant(new Date(saved.savedAt))}
+      </dd>
+      <dt className="font-medium">{t('status')}</dt>
+      <dd>{tStatus(saved.status)}</dd>
+      <dt className="font-medium">{t('progress')}</dt>
+      <dd className="tabular-nums">{saved.progress}%</dd>
+      {withIndicator && (
+        <>
+          <dt className="font-medium">{t('savedIndicator')}</dt>
+          <dd>
+            <IndicatorNumber value={saved.indicatorActual} />
+          </dd>
+        </>
+      )}
+      <dt className="font-medium">{t('note')}</dt>
+      <dd className="whitespace-pre-line">{saved.note ?? '—'}</dd>
+    </dl>
+  )
+}

@@ -1,0 +1,207 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { db } from '@/lib/db'
+import type { Prisma } from '@/lib/db/client'
+import { testDatabase } from '@/test/helpers/database'
+import { assignmentComments, assignmentDetail, assignmentHistory } from './assignment-detail'
+
+const database = testDatabase()
+let assignmentId = ''
+let otherAssignmentId = ''
+
+beforeAll(async () => {
+  const d = database.db
+  const secretary = await d.member.create({ data: { code: 'bi-thu', name: 'Nguyễn Đình Khải', title: 'Bí thư Huyện ủy' } })
+  const lead = await d.member.create({ data: { code: 'truong-ban', name: 'Vũ Mạnh Cường', title: 'Trưởng Ban Tổ chức' } })
+  const district = await d.unit.create({ data: { code: 'ba-che', name: 'Huyện Ba Chẽ', kind: 'DISTRICT' } })
+  const minhCam = await d.unit.create({ data: { code: 'minh-cam', name: 'Xã Minh Cầm', kind: 'COMMUNE', inChargeMemberId: secretary.id } })
+  const dapThanh = await d.unit.create({ data: { code: 'dap-thanh', name: 'Xã Đạp Thanh', kind: 'COMMUNE' } })
+  await d.unit.create({ data: { code: 'xa-cu', name: 'Xã cũ', kind: 'COMMUNE', active: false } })
+  const group = await d.taskGroup.create({ data: { code: 'kiem-nhiem', name: 'Nhất thể hóa, kiêm nhiệm', leadMemberId: lead.id } })
+  const task = await d.task.create({
+    data: {
+      code: 'kiem-nhiem-ban-chuyen-trach',
+      groupId: group.id,
+      title: 'Bố trí kiêm nhiệm chức danh bán chuyên trách',
+      description: 'Rà soát các chức danh bán chuyên trách.',
+      dueDate: new Date('2027-01-31'),
+      scope: 'COMMUNE',
+      indicatorUnit: 'chức danh',
+      indicatorBaseline: 0,
+      indicatorTarget: 30,
+    },
+  })
+  const withdrawn = await d.task.create({
+    data: { code: 'da-rut', groupId: group.id, title: 'Đã rút', dueDate: new Date('2027-01-31'), scope: 'COMMUNE', active: false },
+  })
+  const user = (username: string, displayName: string, role: 'STAFF' | 'LEADER', unitId: string, memberId?: string) =>
+    d.user.create({ data: { username, displayName, role, unitId, memberId, passwordHash: 'x' } })
+  const staff = await user('minh-cam', 'Cán bộ xã Minh Cầm', 'STAFF', minhCam.id)
+  const leader = await user('bi-thu', 'Nguyễn Đình Khải', 'LEADER', district.id, secretary.id)
+  const dapThanhStaff = await user('dap-thanh', 'Cán bộ xã Đạp Thanh', 'STAFF', dapThanh.id)
+
+  const assignment = await d.assignment.create({
+    data: {
+      taskId: task.id,
+      unitId: minhCam.id,
+      status: 'DONE',
+      progress: 100,
+      indicatorActual: 5,
+      version: 3,
+      completedAt: new Date('2026-11-20T04:30:00Z'),
+      lastUpdateAt: new Date('2026-11-20T04:30:00Z'),
+      lastUpdateById: staff.id,
+    },
+  })
+  assignmentId = assignment.id
+  await d.assignment.create({ data: { taskId: withdrawn.id, unitId: minhCam.id } })
+  const other = await d.assignment.create({ data: { taskId: task.id, unitId: dapThanh.id, status: 'IN_PROGRESS', progress: 90, indicatorActual: 9 } })
+  otherAssignmentId = other.id
+
+  // Minh Cầm: started (confirmed), reported done with 4 (returned), reported done with 5 (pending, two files).
+  const update = (data: Omit<Prisma.StatusUpdateUncheckedCreateInput, 'assignmentId' | 'authorId'>, on = assignment.id, by = staff.id) =>
+    d.statusUpdate.create({ data: { assignmentId: on, authorId: by, ...data } })
+  await update({
+    createdAt: new Date('2026-11-01T02:00:00Z'),
+    status: 'IN_PROGRESS',
+    progress: 40,
+    indicatorActual: 2,
+    note: 'Đã ban hành kế hoạch.',
+    reviewState: 'CONFIRMED',
+    reviewedById: leader.id,
+    reviewedAt: new Date('2026-11-02T08:15:00Z'),
+  })
+  // Đạp Thanh's first report falls between Minh Cầm's in time, and is returned only after Đạp
+  // Thanh has reported again (so it still counted when that report was made).
+  await update(
+    {
+      createdAt: new Date('2026-11-05T02:00:00Z'),
+      status: 'IN_PROGRESS',
+      progress: 90,
+      indicatorActual: 9,
+      reviewState: 'RETURNED',
+      reviewedById: leader.id,
+      reviewedAt: new Date('2026-11-16T02:00:00Z'),
+      reviewNote: 'Chưa có minh chứng.',
+    },
+    other.id,
+    dapThanhStaff.id,
+  )
+  await update({ createdAt: new Date('2026-11-15T02:00:00Z'), status: 'IN_PROGRESS', progress: 95, indicatorActual: 9.5 }, other.id, dapThanhStaff.id)
+  await update({
+    createdAt: new Date('2026-11-10T03:00:00Z'),
+    status: 'DONE',
+    progress: 100,
+    indicatorActual: 4,
+    note: 'Đã hoàn thành.',
+    reviewState: 'RETURNED',
+    reviewedById: leader.id,
+    reviewedAt: new Date('2026-11-11T07:00:00Z'),
+    reviewNote: 'Số liệu chưa khớp; đề nghị rà soát lại.',
+  })
+  const latest = await update({ createdAt: new Date('2026-11-20T04:30:00Z'), status: 'DONE', progress: 100, indicatorActual: 5.5, note: 'Đã rà soát lại.' })
+  const file = (fileName: string, createdAt: string, bytes: number) =>
+    d.attachment.create({
+      data: { statusUpdateId: latest.id, fileName, mediaType: 'application/pdf', byteSize: bytes, sha256: 'x', content: new Uint8Array(bytes), createdAt: new Date(createdAt) },
+    })
+  await file('bien-ban.pdf', '2026-11-20T04:30:00Z', 1200)
+  await file('quyet-dinh.pdf', '2026-11-20T04:30:01Z', 300)
+
+  await d.comment.create({ data: { assignmentId, authorId: leader.id, body: 'Đã nhận.\nSẽ xem xét.', createdAt: new Date('2026-11-21T09:00:00Z') } })
+  await d.comment.create({ data: { assignmentId, authorId: staff.id, body: 'Xin hỏi biểu mẫu báo cáo?', createdAt: new Date('2026-11-20T09:00:00Z') } })
+  await d.comment.create({ data: { assignmentId: other.id, authorId: dapThanhStaff.id, body: 'Câu hỏi của Đạp Thanh' } })
+})
+
+afterAll(async () => {
+  await db().$disconnect()
+})
+
+describe('assignmentDetail', () => {
+  it("finds Minh Cầm's assignment by unit and task code, with the task's indicator and who decides access", async () => {
+    const detail = await assignmentDetail('minh-cam', 'kiem-nhiem-ban-chuyen-trach')
+    expect(detail).toMatchObject({
+      id: assignmentId,
+      version: 3,
+      status: 'DONE',
+      progress: 100,
+      indicatorActual: '5',
+      task: { title: 'Bố trí kiêm nhiệm chức danh bán chuyên trách', indicator: { unit: 'chức danh', baseline: '0', target: '30', districtTarget: true } },
+      group: { code: 'kiem-nhiem' },
+      unit: { code: 'minh-cam', name: 'Xã Minh Cầm' },
+      memberInCharge: { name: 'Nguyễn Đình Khải' },
+    })
+    const members = await database.db.member.findMany({ select: { id: true, code: true } })
+    const idOf = (code: string) => members.find((m) => m.code === code)?.id
+    expect(detail?.facts).toEqual({
+      unitId: (await database.db.unit.findUniqueOrThrow({ where: { code: 'minh-cam' } })).id,
+      unitInChargeMemberId: idOf('bi-thu'),
+      groupLeadMemberId: idOf('truong-ban'),
+    })
+  })
+
+  it('finds nothing for an unknown or withdrawn task, a task not assigned to the unit, or an inactive unit', async () => {
+    await expect(assignmentDetail('minh-cam', 'khong-co')).resolves.toBeNull()
+    await expect(assignmentDetail('minh-cam', 'da-rut')).resolves.toBeNull()
+    await expect(assignmentDetail('ba-che', 'kiem-nhiem-ban-chuyen-trach')).resolves.toBeNull()
+    await expect(assignmentDetail('xa-cu', 'kiem-nhiem-ban-chuyen-trach')).resolves.toBeNull()
+  })
+})
+
+describe('assignmentHistory', () => {
+  it('lists every update of the assignment newest first, each with the state it changed', async () => {
+    const history = await assignmentHistory(assignmentId)
+    expect(
+      history.map((h) => [h.previousStatus, h.status, h.previousProgress, h.progress, h.previousIndicatorActual, h.indicatorActual]),
+    ).toEqual([
+      // The report of 10/11 was returned on 11/11, before this one: the state it changed is that of 01/11.
+      ['IN_PROGRESS', 'DONE', 40, 100, '2', '5.5'],
+      ['IN_PROGRESS', 'DONE', 40, 100, '2', '4'],
+      // The first update is compared with the assignment's start.
+      ['NOT_STARTED', 'IN_PROGRESS', 0, 40, null, '2'],
+    ])
+  })
+
+  it('tells who reported and how the member in charge received each update, with the reason of a return', async () => {
+    const [latest, returned, confirmed] = await assignmentHistory(assignmentId)
+    expect(latest).toMatchObject({
+      author: { name: 'Cán bộ xã Minh Cầm', role: 'STAFF', unitName: 'Xã Minh Cầm' },
+      note: 'Đã rà soát lại.',
+      review: { state: 'PENDING', reviewerName: null, reviewedAt: null, note: null },
+    })
+    expect(returned?.review).toEqual({
+      state: 'RETURNED',
+      reviewerName: 'Nguyễn Đình Khải',
+      reviewedAt: new Date('2026-11-11T07:00:00Z'),
+      note: 'Số liệu chưa khớp; đề nghị rà soát lại.',
+    })
+    expect(confirmed?.review).toMatchObject({ state: 'CONFIRMED', reviewerName: 'Nguyễn Đình Khải' })
+    expect(confirmed?.createdAt).toEqual(new Date('2026-11-01T02:00:00Z'))
+  })
+
+  it('lists the files of each update in the order they were attached, without their content', async () => {
+    const [latest, returned] = await assignmentHistory(assignmentId)
+    expect(latest?.attachments.map(({ fileName, byteSize, mediaType }) => [fileName, byteSize, mediaType])).toEqual([
+      ['bien-ban.pdf', 1200, 'application/pdf'],
+      ['quyet-dinh.pdf', 300, 'application/pdf'],
+    ])
+    expect(Object.keys(latest?.attachments[0] ?? {}).sort()).toEqual(['byteSize', 'fileName', 'id', 'mediaType'])
+    expect(returned?.attachments).toEqual([])
+  })
+
+  it("compares Đạp Thanh's report with its own earlier one, returned only after it was made, not with Minh Cầm's", async () => {
+    const history = await assignmentHistory(otherAssignmentId)
+    expect(history.map((h) => [h.previousProgress, h.progress, h.previousIndicatorActual, h.indicatorActual])).toEqual([
+      [90, 95, '9', '9.5'],
+      [0, 90, null, '9'],
+    ])
+  })
+})
+
+describe('assignmentComments', () => {
+  it('lists the thread oldest first with each author and unit, and only this assignment', async () => {
+    const thread = await assignmentComments(assignmentId)
+    expect(thread.map((c) => [c.author.name, c.author.role, c.author.unitName, c.body])).toEqual([
+      ['Cán bộ xã Minh Cầm', 'STAFF', 'Xã Minh Cầm', 'Xin hỏi biểu mẫu báo cáo?'],
+      ['Nguyễn Đình Khải', 'LEADER', 'Huyện Ba Chẽ', 'Đã nhận.\nSẽ xem xét.'],
+    ])
+  })
+})

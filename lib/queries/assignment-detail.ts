@@ -1,0 +1,209 @@
+// One assignment's page (/units/[code]/tasks/[taskCode]): the task, the unit's current state, the
+// full history of its updates with what each one changed, and its question-and-answer thread.
+import 'server-only'
+import { cache } from 'react'
+import { db } from '@/lib/db'
+import type { AssignmentFacts } from '@/lib/auth/permissions'
+import type { Role } from '@/lib/auth/roles'
+import type { ReviewState } from '@/lib/db/generated/enums'
+import type { TaskStatus } from '@/lib/domain/status'
+
+/** How the member in charge received an update (for components, which never import Prisma). */
+export type { ReviewState }
+
+export type AssignmentDetail = {
+  id: string
+  /** Optimistic concurrency: the form sends back the version it was rendered with. */
+  version: number
+  status: TaskStatus
+  progress: number
+  /** DECIMAL as a plain string ("12.5"). */
+  indicatorActual: string | null
+  completedAt: Date | null
+  task: {
+    code: string
+    title: string
+    description: string | null
+    dueDate: Date
+    /** districtTarget: baseline and target are the district's figures, which every commune's actual adds up to. */
+    indicator: { unit: string; baseline: string | null; target: string; districtTarget: boolean } | null
+  }
+  group: { code: string; name: string }
+  unit: { code: string; name: string }
+  memberInCharge: { name: string; title: string } | null
+  /** What decides who may update, review and comment (lib/auth/permissions.ts). */
+  facts: AssignmentFacts
+}
+
+/** null when the unit or the task is unknown or withdrawn, or the task is not assigned to the unit. */
+export const assignmentDetail = cache(async (unitCode: string, taskCode: string): Promise<AssignmentDetail | null> => {
+  const a = await db().assignment.findFirst({
+    where: { unit: { code: unitCode, active: true }, task: { code: taskCode, active: true } },
+    select: {
+      id: true,
+      version: true,
+      status: true,
+      progress: true,
+      indicatorActual: true,
+      completedAt: true,
+      unitId: true,
+      unit: { select: { code: true, name: true, inChargeMemberId: true, inChargeMember: { select: { name: true, title: true } } } },
+      task: {
+        select: {
+          code: true,
+          title: true,
+          description: true,
+          dueDate: true,
+          indicatorUnit: true,
+          indicatorBaseline: true,
+          indicatorTarget: true,
+          scope: true,
+          group: { select: { code: true, name: true, leadMemberId: true } },
+        },
+      },
+    },
+  })
+  if (!a) return null
+  const { task, unit } = a
+  return {
+    id: a.id,
+    version: a.version,
+    status: a.status,
+    progress: a.progress,
+    indicatorActual: a.indicatorActual?.toString() ?? null,
+    completedAt: a.completedAt,
+    task: {
+      code: task.code,
+      title: task.title,
+      description: task.description,
+      dueDate: task.dueDate,
+      indicator:
+        task.indicatorUnit && task.indicatorTarget
+          ? {
+              unit: task.indicatorUnit,
+              baseline: task.indicatorBaseline?.toString() ?? null,
+              target: task.indicatorTarget.toString(),
+              districtTarget: task.scope === 'COMMUNE',
+            }
+          : null,
+    },
+    group: { code: task.group.code, name: task.group.name },
+    unit: { code: unit.code, name: unit.name },
+    memberInCharge: unit.inChargeMember,
+    facts: { unitId: a.unitId, unitInChargeMemberId: unit.inChargeMemberId, groupLeadMemberId: task.group.leadMemberId },
+  }
+})
+
+export type AttachmentSummary = { id: string; fileName: string; mediaType: string; byteSize: number }
+
+export type HistoryEntry = {
+  id: string
+  createdAt: Date
+  author: { name: string; role: Role; unitName: string }
+  status: TaskStatus
+  /** The state this update changed: the last one standing when it was made, or the start (not started, 0%). */
+  previousStatus: TaskStatus
+  progress: number
+  previousProgress: number
+  indicatorActual: string | null
+  previousIndicatorActual: string | null
+  note: string | null
+  attachments: AttachmentSummary[]
+  review: {
+    state: ReviewState
+    reviewerName: string | null
+    reviewedAt: Date | null
+    /** The reason given when the update was returned. */
+    note: string | null
+  }
+}
+
+type HistoryRow = Omit<HistoryEntry, 'author' | 'review'> & {
+  authorName: string
+  authorRole: Role
+  authorUnitName: string
+  reviewState: ReviewState
+  reviewerName: string | null
+  reviewedAt: Date | null
+  reviewNote: string | null
+}
+
+/**
+ * Every update of the assignment, newest first, each with the state it changed: that of the
+ * latest earlier update still standing when it was made (a report returned by then no longer
+ * counted, lib/actions/review.ts), or the assignment's start. Worked out in SQL, one lateral
+ * look-up per update along the (assignmentId, createdAt) index.
+ */
+export const assignmentHistory = cache(async (assignmentId: string): Promise<HistoryEntry[]> => {
+  const rows = await db().$queryRaw<HistoryRow[]>`
+    SELECT s.id::text AS id,
+           s."createdAt",
+           s.status::text AS status,
+           COALESCE(previous.status::text, 'NOT_STARTED') AS "previousStatus",
+           s.progress,
+           COALESCE(previous.progress, 0) AS "previousProgress",
+           trim_scale(s."indicatorActual")::text AS "indicatorActual",
+           trim_scale(previous."indicatorActual")::text AS "previousIndicatorActual",
+           s.note,
+           author."displayName" AS "authorName",
+           author.role::text AS "authorRole",
+           author_unit.name AS "authorUnitName",
+           s."reviewState"::text AS "reviewState",
+           reviewer."displayName" AS "reviewerName",
+           s."reviewedAt",
+           s."reviewNote",
+           COALESCE(files.list, '[]'::json) AS attachments
+      FROM "StatusUpdate" s
+      JOIN "User" author ON author.id = s."authorId"
+      JOIN "Unit" author_unit ON author_unit.id = author."unitId"
+      LEFT JOIN "User" reviewer ON reviewer.id = s."reviewedById"
+      LEFT JOIN LATERAL (
+        SELECT p.status, p.progress, p."indicatorActual"
+          FROM "StatusUpdate" p
+         WHERE p."assignmentId" = s."assignmentId"
+           AND (p."createdAt", p.id) < (s."createdAt", s.id)
+           AND NOT (p."reviewState" = 'RETURNED' AND p."reviewedAt" <= s."createdAt")
+         ORDER BY p."createdAt" DESC, p.id DESC
+         LIMIT 1
+      ) previous ON true
+      LEFT JOIN LATERAL (
+        SELECT json_agg(json_build_object('id', f.id, 'fileName', f."fileName", 'mediaType', f."mediaType", 'byteSize', f."byteSize")
+                        ORDER BY f."createdAt", f.id) AS list
+          FROM "Attachment" f
+         WHERE f."statusUpdateId" = s.id
+      ) files ON true
+     WHERE s."assignmentId" = ${assignmentId}::uuid
+     ORDER BY s."createdAt" DESC, s.id DESC`
+  return rows.map(({ authorName, authorRole, authorUnitName, reviewState, reviewerName, reviewedAt, reviewNote, ...update }) => ({
+    ...update,
+    author: { name: authorName, role: authorRole, unitName: authorUnitName },
+    review: { state: reviewState, reviewerName, reviewedAt, note: reviewNote },
+  }))
+})
+
+export type CommentEntry = {
+  id: string
+  body: string
+  createdAt: Date
+  author: { name: string; role: Role; unitName: string }
+}
+
+/** The question-and-answer thread, oldest first so that it reads as a conversation. */
+export const assignmentComments = cache(async (assignmentId: string): Promise<CommentEntry[]> => {
+  const comments = await db().comment.findMany({
+    where: { assignmentId },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    select: {
+      id: true,
+      body: true,
+      createdAt: true,
+      author: { select: { displayName: true, role: true, unit: { select: { name: true } } } },
+    },
+  })
+  return comments.map((c) => ({
+    id: c.id,
+    body: c.body,
+    createdAt: c.createdAt,
+    author: { name: c.author.displayName, role: c.author.role, unitName: c.author.unit.name },
+  }))
+})

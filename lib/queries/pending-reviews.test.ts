@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { db } from '@/lib/db'
+import type { Actor } from '@/lib/auth/permissions'
+import { testDatabase } from '@/test/helpers/database'
+import { pendingReviewCount, pendingReviews } from './pending-reviews'
+
+const database = testDatabase()
+let actors!: Record<'secretary' | 'groupLead' | 'memberless' | 'admin' | 'staff', Actor>
+
+beforeAll(async () => {
+  const d = database.db
+  const secretary = await d.member.create({ data: { code: 'bi-thu', name: 'Nguyễn Đình Khải', title: 'Bí thư' } })
+  const lead = await d.member.create({ data: { code: 'truong-ban', name: 'Vũ Mạnh Cường', title: 'Trưởng Ban' } })
+  const district = await d.unit.create({ data: { code: 'ba-che', name: 'Huyện Ba Chẽ', kind: 'DISTRICT' } })
+  // The secretary is in charge of Minh Cầm; the other member leads the "school" group.
+  const minhCam = await d.unit.create({ data: { code: 'minh-cam', name: 'Xã Minh Cầm', kind: 'COMMUNE', inChargeMemberId: secretary.id } })
+  const dapThanh = await d.unit.create({ data: { code: 'dap-thanh', name: 'Xã Đạp Thanh', kind: 'COMMUNE' } })
+  const closed = await d.unit.create({ data: { code: 'xa-cu', name: 'Xã cũ', kind: 'COMMUNE', inChargeMemberId: secretary.id, active: false } })
+  const plain = await d.taskGroup.create({ data: { code: 'bo-may', name: 'Bộ máy' } })
+  const schools = await d.taskGroup.create({ data: { code: 'truong-lop', name: 'Trường lớp', leadMemberId: lead.id } })
+  const task = (code: string, groupId: string, active = true) =>
+    d.task.create({ data: { code, groupId, title: `Nhiệm vụ ${code}`, dueDate: new Date('2027-01-31'), scope: 'COMMUNE', active, indicatorUnit: 'lớp', indicatorTarget: 10 } })
+  const machine = await task('bo-may-1', plain.id)
+  const school = await task('truong-1', schools.id)
+  const withdrawn = await task('rut', plain.id, false)
+  const staff = await d.user.create({ data: { username: 'minh-cam', displayName: 'Cán bộ xã Minh Cầm', role: 'STAFF', unitId: minhCam.id, passwordHash: 'x' } })
+  // The scope depends on role, unit and member only; the account id is the same throughout.
+  const account = (id: string, role: Actor['role'], unitId: string, memberId: string | null): Actor => ({ id, role, unitId, memberId })
+  actors = {
+    secretary: account(staff.id, 'LEADER', district.id, secretary.id),
+    groupLead: account(staff.id, 'LEADER', district.id, lead.id),
+    memberless: account(staff.id, 'LEADER', district.id, null),
+    admin: account(staff.id, 'ADMIN', district.id, null),
+    staff: account(staff.id, 'STAFF', minhCam.id, null),
+  }
+
+  const assign = (taskId: string, unitId: string) => d.assignment.create({ data: { taskId, unitId } })
+  const report = (assignmentId: string, createdAt: string, more: { reviewState?: 'CONFIRMED' | 'RETURNED'; indicatorActual?: number } = {}) =>
+    d.statusUpdate.create({
+      data: { assignmentId, authorId: staff.id, createdAt: new Date(createdAt), status: 'IN_PROGRESS', progress: 50, note: `Báo cáo ${createdAt}`, ...more },
+    })
+  const minhCamMachine = await assign(machine.id, minhCam.id)
+  const minhCamSchool = await assign(school.id, minhCam.id)
+  const dapThanhMachine = await assign(machine.id, dapThanh.id)
+  const dapThanhSchool = await assign(school.id, dapThanh.id)
+  await report(minhCamMachine.id, '2026-11-03T02:00:00Z', { indicatorActual: 2.5 })
+  await report(minhCamMachine.id, '2026-11-01T02:00:00Z', { reviewState: 'CONFIRMED' })
+  await report(minhCamSchool.id, '2026-11-02T02:00:00Z')
+  await report(dapThanhMachine.id, '2026-11-04T02:00:00Z') // nobody's but the administrator's
+  await report(dapThanhSchool.id, '2026-11-05T02:00:00Z')
+  await report(dapThanhSchool.id, '2026-11-06T02:00:00Z', { reviewState: 'RETURNED' })
+  await report((await assign(withdrawn.id, minhCam.id)).id, '2026-11-07T02:00:00Z')
+  await report((await assign(machine.id, closed.id)).id, '2026-11-08T02:00:00Z')
+})
+
+afterAll(async () => {
+  await db().$disconnect()
+})
+
+const listed = async (actor: Actor) => (await pendingReviews(actor)).map((r) => `${r.unit.code}/${r.task.code}`)
+
+describe('pendingReviews', () => {
+  it("lists for the member in charge of Minh Cầm every pending update of Minh Cầm, oldest first, and nothing else", async () => {
+    expect(await listed(actors.secretary)).toEqual(['minh-cam/truong-1', 'minh-cam/bo-may-1'])
+  })
+
+  it('lists for a group lead the pending updates of the group in every unit', async () => {
+    expect(await listed(actors.groupLead)).toEqual(['minh-cam/truong-1', 'dap-thanh/truong-1'])
+  })
+
+  it('lists for the administrator every pending update on live tasks and units', async () => {
+    expect(await listed(actors.admin)).toEqual(['minh-cam/truong-1', 'minh-cam/bo-may-1', 'dap-thanh/bo-may-1', 'dap-thanh/truong-1'])
+  })
+
+  it('lists nothing for staff or for a leader account without a member', async () => {
+    expect(await pendingReviews(actors.staff)).toEqual([])
+    expect(await pendingReviews(actors.memberless)).toEqual([])
+  })
+
+  it('tells what was reported, by whom and on which unit and task', async () => {
+    const [, machine] = await pendingReviews(actors.secretary)
+    expect(machine).toMatchObject({
+      authorName: 'Cán bộ xã Minh Cầm',
+      status: 'IN_PROGRESS',
+      progress: 50,
+      indicatorActual: '2.5',
+      note: 'Báo cáo 2026-11-03T02:00:00Z',
+      attachmentCount: 0,
+      unit: { code: 'minh-cam', name: 'Xã Minh Cầm' },
+      task: { code: 'bo-may-1', title: 'Nhiệm vụ bo-may-1', indicatorUnit: 'lớp' },
+    })
+  })
+})
+
+describe('pendingReviewCount', () => {
+  it('counts what each actor has waiting', async () => {
+    expect(await pendingReviewCount(actors.secretary)).toBe(2)
+    expect(await pendingReviewCount(actors.groupLead)).toBe(2)
+    expect(await pendingReviewCount(actors.admin)).toBe(4)
+    expect(await pendingReviewCount(actors.staff)).toBe(0)
+    expect(await pendingReviewCount(actors.memberless)).toBe(0)
+  })
+})

@@ -1,0 +1,73 @@
+// The updates waiting for a leader's confirmation (/reviews and the header's count). The scope is
+// the permission table's: assignmentsWhere(actor, 'statusUpdate.review').
+import 'server-only'
+import { cache } from 'react'
+import { db } from '@/lib/db'
+import type { Prisma } from '@/lib/db/client'
+import { assignmentsWhere, type Actor } from '@/lib/auth/permissions'
+import type { TaskStatus } from '@/lib/domain/status'
+
+export type PendingReview = {
+  id: string
+  createdAt: Date
+  authorName: string
+  status: TaskStatus
+  progress: number
+  /** DECIMAL as a plain string ("12.5"). */
+  indicatorActual: string | null
+  note: string | null
+  attachmentCount: number
+  unit: { code: string; name: string }
+  task: { code: string; title: string; indicatorUnit: string | null }
+}
+
+/** Pending updates on live tasks and units the actor may review; null when the actor may review none. */
+function pendingWhere(actor: Actor): Prisma.StatusUpdateWhereInput | null {
+  const scope = assignmentsWhere(actor, 'statusUpdate.review')
+  if (!scope) return null
+  return { reviewState: 'PENDING', assignment: { AND: [scope, { task: { active: true }, unit: { active: true } }] } }
+}
+
+/** Oldest first: what has waited longest is reviewed first. */
+export const pendingReviews = cache(async (actor: Actor): Promise<PendingReview[]> => {
+  const where = pendingWhere(actor)
+  if (!where) return []
+  const updates = await db().statusUpdate.findMany({
+    where,
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    select: {
+      id: true,
+      createdAt: true,
+      status: true,
+      progress: true,
+      indicatorActual: true,
+      note: true,
+      author: { select: { displayName: true } },
+      _count: { select: { attachments: true } },
+      assignment: {
+        select: {
+          unit: { select: { code: true, name: true } },
+          task: { select: { code: true, title: true, indicatorUnit: true } },
+        },
+      },
+    },
+  })
+  return updates.map((u) => ({
+    id: u.id,
+    createdAt: u.createdAt,
+    authorName: u.author.displayName,
+    status: u.status,
+    progress: u.progress,
+    indicatorActual: u.indicatorActual?.toString() ?? null,
+    note: u.note,
+    attachmentCount: u._count.attachments,
+    unit: u.assignment.unit,
+    task: u.assignment.task,
+  }))
+})
+
+/** How many updates wait for the actor, counted in SQL. */
+export const pendingReviewCount = cache(async (actor: Actor): Promise<number> => {
+  const where = pendingWhere(actor)
+  return where ? db().statusUpdate.count({ where }) : 0
+})
