@@ -1,20 +1,12 @@
 // What the forms' server actions answer, for the forms to show. Messages are already translated.
-import type { TaskStatus } from '@/lib/domain/status'
+import type { StatusUpdateValues } from '@/lib/validation/status-update'
+import type { SavedState as SavedStateRecord } from './status-update'
 
-/** What the user typed, sent back so that nothing is lost when a save is refused. */
-export type StatusUpdateValues = { status: string; progress: string; indicatorActual: string; note: string }
+export type { StatusUpdateValues }
 export type StatusUpdateField = keyof StatusUpdateValues | 'files'
 
-/** The state another person saved in between, shown beside the refused input. */
-export type SavedState = {
-  status: TaskStatus
-  progress: number
-  indicatorActual: string | null
-  note: string | null
-  authorName: string
-  savedAt: string // ISO instant
-  version: number
-}
+/** The state another person saved in between, shown beside the refused input (time as ISO text). */
+export type SavedState = Omit<SavedStateRecord, 'savedAt'> & { savedAt: string }
 
 export type StatusUpdateFormState =
   | { kind: 'idle' }
