@@ -1,28 +1,106 @@
 import type { Metadata } from 'next'
 import { getTranslations } from 'next-intl/server'
+import Link from 'next/link'
 import { redirect } from 'next/navigation'
-import { CommuneProgressTable } from '@/components/commune-progress-table'
+import { CommuneRanking } from '@/components/progress/commune-ranking'
+import { GroupProgressChart } from '@/components/progress/group-progress-chart'
+import { IndicatorCards } from '@/components/progress/indicator-cards'
+import { LateAssignmentList } from '@/components/progress/late-assignment-list'
+import { Panel } from '@/components/progress/panel'
+import { ReportingRatePanel } from '@/components/progress/reporting-rate-panel'
+import { StatusSummary } from '@/components/progress/status-summary'
 import { landingPath } from '@/lib/auth/landing'
 import { requireUser } from '@/lib/auth/session'
-import { districtDay, formatDay } from '@/lib/domain/calendar'
-import { communeProgress } from '@/lib/queries/commune-progress'
+import { districtDay, formatDay, type CalendarDay } from '@/lib/domain/calendar'
+import { communeProgressList } from '@/lib/queries/communes'
+import { indicatorResults, lateAssignments, progressByGroup } from '@/lib/queries/district-overview'
+import { choosePeriod, periodParamsSchema, reportingPeriods, reportingRate } from '@/lib/queries/reporting-rate'
+import { statusLabelsOf } from '@/lib/queries/unit-assignments'
+
+/** How many late assignments and units yet to report the page lists; the counts cover them all. */
+const LATE_LIMIT = 50
+const MISSING_LIMIT = 30
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('overview')
   return { title: t('title') }
 }
 
-export default async function OverviewPage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> }
+
+async function reporting(code: string | undefined, today: CalendarDay) {
+  const periods = await reportingPeriods()
+  const choice = choosePeriod(periods, code, today)
+  const rate = choice.period ? await reportingRate(choice.period.startDay, choice.period.endDay, MISSING_LIMIT) : null
+  return { periods, choice, rate }
+}
+
+export default async function OverviewPage({ searchParams }: Props) {
   const user = await requireUser()
   // Staff start from their own unit; the overview is the leaders' page.
   if (user.role === 'STAFF') redirect(landingPath(user))
-  const today = districtDay(new Date())
-  const [rows, t] = await Promise.all([communeProgress(today), getTranslations('overview')])
+  const now = new Date()
+  const today = districtDay(now)
+  const { period } = periodParamsSchema.parse(await searchParams)
+  const [progress, indicators, communes, late, report, t] = await Promise.all([
+    progressByGroup(today, null),
+    indicatorResults(),
+    communeProgressList(today, 'progress'),
+    lateAssignments(today, null, LATE_LIMIT),
+    reporting(period, today),
+    getTranslations('overview'),
+  ])
+  const shownPeriod = report.choice.period
   return (
-    <>
-      <h1 className="text-2xl font-bold">{t('title')}</h1>
-      <p className="mb-4 mt-1 text-sm text-slate-600">{t('asOf', { date: formatDay(today) })}</p>
-      <CommuneProgressTable rows={rows} />
-    </>
+    <div className="space-y-8">
+      <header>
+        <h1 className="text-2xl font-bold">{t('title')}</h1>
+        <p className="mt-1 text-sm text-slate-700">
+          {t('asOf', { date: formatDay(today) })}
+          {shownPeriod && ` ${t('periodLine', { name: shownPeriod.name, start: formatDay(shownPeriod.startDay), end: formatDay(shownPeriod.endDay) })}`}
+        </p>
+      </header>
+
+      <StatusSummary counts={progress.total} headingId="summary-title" />
+
+      <div className="space-y-2">
+        <div className="space-y-6">
+          <Panel name={t('groups.title')}>
+            <GroupProgressChart groups={progress.groups} />
+          </Panel>
+          <Panel name={t('ranking.title')}>
+            <CommuneRanking communes={communes} />
+            <Link href="/communes" className="mt-3 inline-block text-sm font-medium text-blue-800 underline-offset-2 hover:underline">
+              {t('ranking.all')}
+            </Link>
+          </Panel>
+        </div>
+        <p className="text-sm text-slate-600">{t('progressNote')}</p>
+      </div>
+
+      <section aria-labelledby="indicators-title" className="space-y-3">
+        <h2 id="indicators-title" className="text-lg font-semibold">
+          {t('indicators.title')}
+        </h2>
+        <IndicatorCards indicators={indicators} />
+      </section>
+
+      <Panel name={t('reporting.title')} className="space-y-3">
+        <h2 className="text-lg font-semibold">{t('reporting.title')}</h2>
+        <ReportingRatePanel {...report} />
+      </Panel>
+
+      <section aria-labelledby="late-title" className="space-y-3">
+        <h2 id="late-title" className="text-lg font-semibold">
+          {t('late.title')}
+        </h2>
+        <LateAssignmentList
+          labelledBy="late-title"
+          showUnit
+          total={progress.total.late}
+          rows={late.map((row) => ({ ...row, labels: statusLabelsOf({ ...row, completedAt: null }, now) }))}
+        />
+      </section>
+    </div>
   )
 }

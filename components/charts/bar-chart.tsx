@@ -28,7 +28,7 @@ export function BarChart({ title, bars, max, valueHeading, labelHeading }: { tit
                 bar.label
               )}
             </th>
-            <td className="w-1/2 py-1" aria-hidden>
+            <td className="w-1/3 py-1 sm:w-1/2" aria-hidden>
               <svg viewBox="0 0 100 8" preserveAspectRatio="none" className="block h-3 w-full">
                 <rect width="100" height="8" rx="2" className="fill-slate-200" />
                 <rect width={max > 0 ? Math.min(100, (bar.value / max) * 100) : 0} height="8" rx="2" className="fill-blue-700" />

@@ -1,11 +1,14 @@
+// Every commune-level unit with its member in charge, counts and progress. On a phone the member
+// moves under the unit's name and the table scrolls sideways inside its box, the unit kept in view.
 import { useTranslations } from 'next-intl'
 import Link from 'next/link'
-import type { CommuneProgress } from '@/lib/queries/commune-progress'
+import { ProgressBar } from '@/components/progress-bar'
+import type { CommuneProgress } from '@/lib/queries/communes'
 
 // Overdue right after assigned: it is what leaders chase first.
-const countColumns = ['assigned', 'overdue', 'done', 'inProgress', 'blocked', 'notStarted'] as const
+const COUNTS = ['assigned', 'overdue', 'done', 'inProgress', 'blocked', 'notStarted'] as const
 
-function MemberInCharge({ row, withTitle }: { row: CommuneProgress; withTitle: boolean }) {
+function Member({ row, withTitle }: { row: CommuneProgress; withTitle: boolean }) {
   const t = useTranslations('overview')
   if (!row.memberName) return <span className="text-slate-600">{t('noMember')}</span>
   return (
@@ -16,13 +19,13 @@ function MemberInCharge({ row, withTitle }: { row: CommuneProgress; withTitle: b
   )
 }
 
-/** On a phone the member's name moves under the unit name and the table scrolls sideways, unit kept in view. */
-export function CommuneProgressTable({ rows }: { rows: CommuneProgress[] }) {
+export function CommuneTable({ rows }: { rows: CommuneProgress[] }) {
   const t = useTranslations('overview')
   if (rows.length === 0) return <p className="text-slate-700">{t('empty')}</p>
+  const count = (row: CommuneProgress, column: (typeof COUNTS)[number]) => (column === 'done' ? row.doneOnTime + row.doneLate : row[column])
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="w-full border-collapse text-sm sm:min-w-[44rem]">
+      <table className="w-full min-w-[40rem] border-collapse text-sm sm:min-w-[52rem]">
         <caption className="sr-only">{t('caption')}</caption>
         <thead className="bg-slate-100 text-left text-slate-700">
           <tr>
@@ -32,35 +35,38 @@ export function CommuneProgressTable({ rows }: { rows: CommuneProgress[] }) {
             <th scope="col" className="hidden px-3 py-2 font-semibold sm:table-cell">
               {t('member')}
             </th>
-            {countColumns.map((column) => (
+            {COUNTS.map((column) => (
               <th key={column} scope="col" className="px-3 py-2 text-right font-semibold">
                 {t(column)}
               </th>
             ))}
+            <th scope="col" className="px-3 py-2 font-semibold">
+              {t('progress')}
+            </th>
           </tr>
         </thead>
         <tbody>
           {rows.map((row) => (
             <tr key={row.unitId} className="border-t border-slate-200">
               <th scope="row" className="sticky left-0 min-w-36 bg-white px-3 py-2 text-left font-medium">
-                <Link href={`/units/${encodeURIComponent(row.code)}`} className="text-blue-800 underline-offset-2 hover:underline">
+                <Link href={`/communes/${encodeURIComponent(row.code)}`} className="text-blue-800 underline-offset-2 hover:underline">
                   {row.name}
                 </Link>
                 <span className="mt-1 block text-xs font-normal sm:hidden">
-                  <MemberInCharge row={row} withTitle={false} />
+                  <Member row={row} withTitle={false} />
                 </span>
               </th>
               <td className="hidden px-3 py-2 sm:table-cell">
-                <MemberInCharge row={row} withTitle />
+                <Member row={row} withTitle />
               </td>
-              {countColumns.map((column) => (
-                <td
-                  key={column}
-                  className={`px-3 py-2 text-right tabular-nums ${column === 'overdue' && row.overdue > 0 ? 'font-semibold text-red-800' : ''}`}
-                >
-                  {row[column]}
+              {COUNTS.map((column) => (
+                <td key={column} className={`px-3 py-2 text-right tabular-nums ${column === 'overdue' && row.overdue > 0 ? 'font-semibold text-red-800' : ''}`}>
+                  {count(row, column)}
                 </td>
               ))}
+              <td className="px-3 py-2">
+                <ProgressBar value={row.progress} />
+              </td>
             </tr>
           ))}
         </tbody>

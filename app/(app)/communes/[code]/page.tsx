@@ -1,0 +1,103 @@
+import type { Metadata } from 'next'
+import { getTranslations } from 'next-intl/server'
+import Link from 'next/link'
+import { notFound } from 'next/navigation'
+import { TrendLine } from '@/components/charts/trend-line'
+import { CommuneAssignmentList } from '@/components/progress/commune-assignment-list'
+import { GroupProgressChart } from '@/components/progress/group-progress-chart'
+import { LateAssignmentList } from '@/components/progress/late-assignment-list'
+import { Panel } from '@/components/progress/panel'
+import { StatusSummary } from '@/components/progress/status-summary'
+import { requireUser } from '@/lib/auth/session'
+import { districtDay, formatDay } from '@/lib/domain/calendar'
+import type { AssignmentTiming } from '@/lib/domain/status'
+import { unitCodeSchema } from '@/lib/domain/unit-code'
+import { communeAssignments, communeByCode, doneTrend, type Commune } from '@/lib/queries/commune-detail'
+import { lateAssignments, progressByGroup } from '@/lib/queries/district-overview'
+import { statusLabelsOf } from '@/lib/queries/unit-assignments'
+
+type Props = { params: Promise<{ code: string }> }
+
+const LATE_LIMIT = 50
+
+async function load(params: Props['params']): Promise<Commune> {
+  const code = unitCodeSchema.safeParse((await params).code)
+  const found = code.success ? await communeByCode(code.data) : null
+  if (!found) notFound()
+  return found
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  await requireUser()
+  return { title: (await load(params)).name }
+}
+
+/** Readable by every signed-in user; nothing on it writes. */
+export default async function CommunePage({ params }: Props) {
+  await requireUser()
+  const commune = await load(params)
+  const now = new Date()
+  const today = districtDay(now)
+  const [progress, late, trend, assignments, t, tOverview] = await Promise.all([
+    progressByGroup(today, commune.id),
+    lateAssignments(today, commune.id, LATE_LIMIT),
+    doneTrend(commune.id, today),
+    communeAssignments(commune.id),
+    getTranslations('communes.detail'),
+    getTranslations('overview'),
+  ])
+  const labelled = <T extends AssignmentTiming>(row: T) => ({ ...row, labels: statusLabelsOf(row, now) })
+  return (
+    <div className="space-y-8">
+      <header>
+        <p className="text-sm">
+          <Link href="/communes" className="text-blue-800 underline-offset-2 hover:underline">
+            {t('allCommunes')}
+          </Link>
+        </p>
+        <h1 className="mt-1 text-2xl font-bold">{commune.name}</h1>
+        <p className="mt-1 text-sm text-slate-700">
+          {commune.member ? t('memberInCharge', { name: commune.member.name, title: commune.member.title }) : t('noMember')}
+        </p>
+        <p className="text-sm text-slate-700">{tOverview('asOf', { date: formatDay(today) })}</p>
+      </header>
+
+      <StatusSummary counts={progress.total} headingId="summary-title" />
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Panel name={tOverview('groups.title')}>
+          <GroupProgressChart groups={progress.groups} />
+          <p className="mt-1 text-sm text-slate-600">{tOverview('progressNote')}</p>
+        </Panel>
+        <Panel name={t('trend.title')}>
+          <TrendLine
+            title={t('trend.title')}
+            dateHeading={t('trend.date')}
+            valueHeading={t('trend.value')}
+            points={trend.map((p) => ({ label: formatDay(p.day), value: p.done }))}
+          />
+          <p className="mt-2 text-sm text-slate-600">{t('trend.note')}</p>
+        </Panel>
+      </div>
+
+      <section aria-labelledby="late-title" className="space-y-3">
+        <h2 id="late-title" className="text-lg font-semibold">
+          {t('late')}
+        </h2>
+        <LateAssignmentList labelledBy="late-title" showUnit={false} total={progress.total.late} rows={late.map((row) => labelled({ ...row, completedAt: null }))} />
+      </section>
+
+      <section aria-labelledby="assignments-title" className="space-y-3">
+        <div className="flex flex-wrap items-baseline justify-between gap-x-4">
+          <h2 id="assignments-title" className="text-lg font-semibold">
+            {t('assignments.title')}
+          </h2>
+          <Link href={`/units/${encodeURIComponent(commune.code)}`} className="text-sm text-blue-800 underline-offset-2 hover:underline">
+            {t('unitPage')}
+          </Link>
+        </div>
+        <CommuneAssignmentList unitCode={commune.code} rows={assignments.map(labelled)} emptyMessage={t('assignments.empty')} />
+      </section>
+    </div>
+  )
+}

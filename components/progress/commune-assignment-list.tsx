@@ -1,0 +1,64 @@
+// A commune's assignments by task group, one line each: the task (linked to its page), its status
+// labels, progress and deadline. The lines wrap on a phone instead of scrolling.
+import { useTranslations } from 'next-intl'
+import Link from 'next/link'
+import { ProgressBar } from '@/components/progress-bar'
+import { StatusBadge } from '@/components/status-badge'
+import { dateColumnDay, formatDay } from '@/lib/domain/calendar'
+import type { CommuneAssignment } from '@/lib/queries/commune-detail'
+import type { StatusFilter } from '@/lib/queries/unit-assignments'
+
+export type CommuneAssignmentView = CommuneAssignment & { labels: StatusFilter[] }
+
+type Group = { id: string; name: string; assignments: CommuneAssignmentView[] }
+
+/** The rows come ordered by group; consecutive rows of one group make one section. */
+function byGroup(rows: CommuneAssignmentView[]): Group[] {
+  const groups: Group[] = []
+  for (const row of rows) {
+    const last = groups.at(-1)
+    if (last?.id === row.groupId) last.assignments.push(row)
+    else groups.push({ id: row.groupId, name: row.groupName, assignments: [row] })
+  }
+  return groups
+}
+
+export function CommuneAssignmentList({ unitCode, rows, emptyMessage }: { unitCode: string; rows: CommuneAssignmentView[]; emptyMessage: string }) {
+  const t = useTranslations('overview')
+  if (rows.length === 0) return <p className="text-slate-700">{emptyMessage}</p>
+  return (
+    <div className="space-y-4">
+      {byGroup(rows).map((group) => (
+        <section key={group.id} aria-labelledby={`group-${group.id}`} className="overflow-hidden rounded-lg border border-slate-200 bg-white">
+          <h3 id={`group-${group.id}`} className="bg-slate-100 px-3 py-2 font-semibold text-slate-800">
+            {group.name}
+          </h3>
+          <ul className="divide-y divide-slate-200">
+            {group.assignments.map((a) => (
+              <li key={a.id} className="grid gap-2 px-3 py-2 text-sm md:grid-cols-[minmax(0,1fr)_13rem_10rem_12rem] md:items-center">
+                <Link
+                  href={`/units/${encodeURIComponent(unitCode)}/tasks/${encodeURIComponent(a.taskCode)}`}
+                  className="text-base text-blue-800 underline-offset-2 hover:underline md:text-sm"
+                >
+                  {a.title}
+                </Link>
+                <span className="flex flex-wrap gap-1.5">
+                  {a.labels.map((label) => (
+                    <StatusBadge key={label} kind={label} />
+                  ))}
+                </span>
+                <span className="flex items-center gap-2">
+                  <span className="text-slate-600 md:sr-only">{t('progress')}</span>
+                  <ProgressBar value={a.progress} />
+                </span>
+                <span className="whitespace-nowrap text-slate-700">
+                  {t('dueDate')}: <span className="tabular-nums">{formatDay(dateColumnDay(a.dueDate))}</span>
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </div>
+  )
+}

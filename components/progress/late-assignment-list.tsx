@@ -1,0 +1,80 @@
+// Work to chase: overdue or blocked assignments, oldest deadline first, each linked to its page.
+// A card per assignment on a phone; from medium width the cards line up as the rows of a table.
+import { useTranslations } from 'next-intl'
+import Link from 'next/link'
+import type { ReactNode } from 'react'
+import { StatusBadge } from '@/components/status-badge'
+import { dateColumnDay, formatDay } from '@/lib/domain/calendar'
+import type { LateAssignment } from '@/lib/queries/district-overview'
+import type { StatusFilter } from '@/lib/queries/unit-assignments'
+
+export type LateAssignmentView = LateAssignment & { labels: StatusFilter[] }
+
+type Props = {
+  rows: LateAssignmentView[]
+  total: number
+  /** The id of the heading that names the list. */
+  labelledBy: string
+  /** Off on a unit's own page, where every row is that unit's. */
+  showUnit: boolean
+}
+
+const columns = {
+  withUnit: 'md:grid-cols-[minmax(0,2fr)_minmax(0,1fr)_6.5rem_minmax(0,1fr)_12rem]',
+  withoutUnit: 'md:grid-cols-[minmax(0,3fr)_6.5rem_minmax(0,1fr)_12rem]',
+}
+
+function Field({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="flex flex-wrap gap-x-1.5 md:block">
+      <dt className="text-slate-600 after:content-[':'] md:sr-only">{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  )
+}
+
+export function LateAssignmentList({ rows, total, labelledBy, showUnit }: Props) {
+  const t = useTranslations('overview')
+  if (rows.length === 0) return <p className="text-slate-700">{t('late.empty')}</p>
+  const grid = `grid gap-x-3 gap-y-1 px-3 py-2 ${showUnit ? columns.withUnit : columns.withoutUnit}`
+  return (
+    <>
+      <div className="overflow-hidden rounded-lg border border-slate-200 bg-white text-sm">
+        <div aria-hidden className={`${grid} hidden bg-slate-100 font-semibold text-slate-700 md:grid`}>
+          <span>{t('late.task')}</span>
+          {showUnit && <span>{t('unit')}</span>}
+          <span>{t('dueDate')}</span>
+          <span>{t('member')}</span>
+          <span>{t('late.status')}</span>
+        </div>
+        <ul aria-labelledby={labelledBy} className="divide-y divide-slate-200">
+          {rows.map((row) => (
+            <li key={row.id} className={grid}>
+              <Link
+                href={`/units/${encodeURIComponent(row.unitCode)}/tasks/${encodeURIComponent(row.taskCode)}`}
+                className="font-medium text-blue-800 underline-offset-2 hover:underline md:font-normal"
+              >
+                {row.title}
+              </Link>
+              <dl className="contents">
+                {showUnit && <Field label={t('unit')}>{row.unitName}</Field>}
+                <Field label={t('dueDate')}>
+                  <span className="tabular-nums">{formatDay(dateColumnDay(row.dueDate))}</span>
+                </Field>
+                <Field label={t('member')}>{row.memberName ?? <span className="text-slate-600">{t('noMember')}</span>}</Field>
+                <Field label={t('late.status')}>
+                  <span className="flex flex-wrap gap-1.5">
+                    {row.labels.map((label) => (
+                      <StatusBadge key={label} kind={label} />
+                    ))}
+                  </span>
+                </Field>
+              </dl>
+            </li>
+          ))}
+        </ul>
+      </div>
+      {total > rows.length && <p className="mt-2 text-sm text-slate-600">{t('late.showing', { shown: rows.length, total })}</p>}
+    </>
+  )
+}

@@ -1,0 +1,94 @@
+// One commune-level unit for its progress page: who is in charge, its assignments, and how its
+// done work grew.
+// The counts per task group and the late work come from ./district-overview, asked of this unit.
+import 'server-only'
+import { cache } from 'react'
+import { db } from '@/lib/db'
+import type { CalendarDay } from '@/lib/domain/calendar'
+import type { TaskStatus } from '@/lib/domain/status'
+
+export type Commune = {
+  id: string
+  code: string
+  name: string
+  member: { name: string; title: string } | null
+}
+
+/** null when no active commune or township has this code (a village or an agency is not one). */
+export const communeByCode = cache(async (code: string): Promise<Commune | null> => {
+  const unit = await db().unit.findFirst({
+    where: { code, active: true, kind: { in: ['COMMUNE', 'TOWNSHIP'] } },
+    select: { id: true, code: true, name: true, inChargeMember: { select: { name: true, title: true } } },
+  })
+  return unit && { id: unit.id, code: unit.code, name: unit.name, member: unit.inChargeMember }
+})
+
+export type DonePoint = {
+  /** The last day of a month, or `today` for the current month. */
+  day: CalendarDay
+  done: number
+}
+
+/**
+ * How many of the unit's assignments stood done at the end of each month, from the month its
+ * work began to today's. An assignment stands done on a day when its latest report by the end of
+ * that day (district time) that was not returned says DONE: a returned report never counts, and
+ * work reopened later stops counting from then, as the status counts do.
+ */
+export const doneTrend = cache(
+  (unitId: string, today: CalendarDay): Promise<DonePoint[]> => db().$queryRaw<DonePoint[]>`
+    WITH scope AS (
+      SELECT a.id, a."createdAt"
+        FROM "Assignment" a
+        JOIN "Task" t ON t.id = a."taskId" AND t.active
+       WHERE a."unitId" = ${unitId}::uuid
+    ), months AS (
+      SELECT LEAST((m + interval '1 month - 1 day')::date, ${today}::date) AS cutoff
+        FROM generate_series(
+               -- LEAST skips NULLs: with nothing assigned the series is this month alone.
+               date_trunc('month', LEAST(
+                 (SELECT min("createdAt") FROM scope) AT TIME ZONE 'Asia/Ho_Chi_Minh',
+                 (SELECT min(s."createdAt") FROM "StatusUpdate" s JOIN scope ON scope.id = s."assignmentId") AT TIME ZONE 'Asia/Ho_Chi_Minh',
+                 ${today}::date)),
+               ${today}::date,
+               interval '1 month') m
+    )
+    SELECT to_char(months.cutoff, 'YYYY-MM-DD') AS "day",
+           (COUNT(*) FILTER (WHERE latest.status = 'DONE'))::int AS "done"
+      FROM months
+      LEFT JOIN scope ON true
+      LEFT JOIN LATERAL (
+        SELECT s.status
+          FROM "StatusUpdate" s
+         WHERE s."assignmentId" = scope.id AND s."reviewState" <> 'RETURNED'
+           AND s."createdAt" < ((months.cutoff + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
+         ORDER BY s."createdAt" DESC, s.id DESC
+         LIMIT 1) latest ON true
+     GROUP BY months.cutoff
+     ORDER BY months.cutoff`,
+)
+
+export type CommuneAssignment = {
+  id: string
+  taskCode: string
+  title: string
+  groupId: string
+  groupName: string
+  status: TaskStatus
+  progress: number
+  /** As Prisma returns a DATE column: midnight UTC of that day. */
+  dueDate: Date
+  completedAt: Date | null
+}
+
+/** The unit's assignments of active tasks, by task group in the agreed order. */
+export const communeAssignments = cache(
+  (unitId: string): Promise<CommuneAssignment[]> => db().$queryRaw<CommuneAssignment[]>`
+    SELECT a.id::text AS "id", t.code AS "taskCode", t.title, g.id::text AS "groupId", g.name AS "groupName",
+           a.status::text AS "status", a.progress, t."dueDate", a."completedAt"
+      FROM "Assignment" a
+      JOIN "Task" t ON t.id = a."taskId" AND t.active
+      JOIN "TaskGroup" g ON g.id = t."groupId"
+     WHERE a."unitId" = ${unitId}::uuid
+     ORDER BY g."sortOrder", g.code, t."sortOrder", t.code`,
+)

@@ -1,0 +1,120 @@
+// The progress panels of the district overview; the commune page asks the same questions of one
+// unit (`unitId`). Every count is SQL over the assignments of active tasks in active units.
+import 'server-only'
+import { cache } from 'react'
+import { db } from '@/lib/db'
+import { Prisma } from '@/lib/db/client'
+import type { CalendarDay } from '@/lib/domain/calendar'
+import type { TaskStatus } from '@/lib/domain/status'
+import { statusCountColumns, type StatusCounts } from './status-counts'
+
+export type ProgressCounts = StatusCounts & {
+  /** Deadline today or past, whatever the status. */
+  due: number
+  /** Overdue or blocked: the work to chase, as lateAssignments lists it. */
+  late: number
+}
+
+export type GroupProgress = ProgressCounts & { groupId: string; code: string; name: string }
+
+export type ProgressByGroup = { total: ProgressCounts; groups: GroupProgress[] }
+
+const onlyUnit = (unitId: string | null) => (unitId === null ? Prisma.empty : Prisma.sql`AND a."unitId" = ${unitId}::uuid`)
+
+/** Not done and past its due date (before `today`), or blocked. */
+const isLate = (today: CalendarDay) => Prisma.sql`(a.status <> 'DONE' AND (t."dueDate" < ${today}::date OR a.status = 'BLOCKED'))`
+
+type GroupRow = ProgressCounts & { groupId: string | null; code: string | null; name: string | null }
+
+/**
+ * The counts of the whole district (or of one unit) and of each task group, from one scan: the
+ * empty grouping set is the total, and it is there even when nothing is assigned.
+ */
+export const progressByGroup = cache(async (today: CalendarDay, unitId: string | null): Promise<ProgressByGroup> => {
+  const rows = await db().$queryRaw<GroupRow[]>`
+    SELECT g.id::text AS "groupId", g.code, g.name,
+           ${statusCountColumns(today)},
+           (COUNT(a.id) FILTER (WHERE t."dueDate" <= ${today}::date))::int AS "due",
+           (COUNT(a.id) FILTER (WHERE ${isLate(today)}))::int AS "late"
+      FROM "Assignment" a
+      JOIN "Task" t ON t.id = a."taskId" AND t.active
+      JOIN "Unit" u ON u.id = a."unitId" AND u.active
+      JOIN "TaskGroup" g ON g.id = t."groupId"
+     WHERE true ${onlyUnit(unitId)}
+     GROUP BY GROUPING SETS ((), (g.id, g.code, g.name, g."sortOrder"))
+     ORDER BY GROUPING(g.id) DESC, g."sortOrder", g.code`
+  const total = rows.find((row) => row.groupId === null)
+  if (!total) throw new Error('progressByGroup: the total row is missing')
+  return { total, groups: rows.filter((row): row is GroupProgress => row.groupId !== null) }
+})
+
+export type IndicatorResult = {
+  taskId: string
+  taskCode: string
+  title: string
+  /** Unit of measure, e.g. "chức danh". */
+  unit: string
+  /** DECIMAL values as plain strings ("12.50"). */
+  baseline: string
+  target: string
+  /** The sum of the assignments' reported figures ("0" before any report). */
+  actual: string
+  /** (actual - baseline) / (target - baseline): may pass 1; null when target equals baseline. */
+  share: number | null
+  assigned: number
+  /** Assignments that have reported a figure. */
+  reported: number
+}
+
+/** Every indicator task of the district ("chỉ tiêu") with the sum of what the units have reported. */
+export const indicatorResults = cache(
+  (): Promise<IndicatorResult[]> => db().$queryRaw<IndicatorResult[]>`
+    SELECT t.id::text AS "taskId", t.code AS "taskCode", t.title, t."indicatorUnit" AS "unit",
+           base.value::text AS "baseline", t."indicatorTarget"::text AS "target", s.actual::text AS "actual",
+           CASE WHEN t."indicatorTarget" = base.value THEN NULL
+                ELSE ((s.actual - base.value) / (t."indicatorTarget" - base.value))::float8 END AS "share",
+           s.assigned, s.reported
+      FROM "Task" t
+      JOIN "TaskGroup" g ON g.id = t."groupId"
+     CROSS JOIN LATERAL (SELECT COALESCE(t."indicatorBaseline", 0) AS value) base
+     CROSS JOIN LATERAL (
+       SELECT COALESCE(sum(a."indicatorActual"), 0) AS actual,
+              COUNT(a.id)::int AS assigned,
+              COUNT(a."indicatorActual")::int AS reported
+         FROM "Assignment" a
+         JOIN "Unit" u ON u.id = a."unitId" AND u.active
+        WHERE a."taskId" = t.id) s
+     WHERE t.active AND t."indicatorUnit" IS NOT NULL AND t."indicatorTarget" IS NOT NULL
+     ORDER BY g."sortOrder", g.code, t."sortOrder", t.code`,
+)
+
+export type LateAssignment = {
+  id: string
+  unitCode: string
+  unitName: string
+  taskCode: string
+  title: string
+  status: TaskStatus
+  /** As Prisma returns a DATE column: midnight UTC of that day. */
+  dueDate: Date
+  /** The member responsible for the assignment, else the member in charge of the unit. */
+  memberName: string | null
+}
+
+/**
+ * The first `limit` assignments to chase (see isLate), the oldest deadline first; their number is
+ * ProgressCounts.late. Walking the tasks in due-date order (index on Task.dueDate, then on
+ * Assignment.taskId) stops after `limit` rows, so the district's list costs little.
+ */
+export const lateAssignments = cache(
+  (today: CalendarDay, unitId: string | null, limit: number): Promise<LateAssignment[]> => db().$queryRaw<LateAssignment[]>`
+    SELECT a.id::text AS "id", u.code AS "unitCode", u.name AS "unitName", t.code AS "taskCode", t.title,
+           a.status::text AS "status", t."dueDate", m.name AS "memberName"
+      FROM "Assignment" a
+      JOIN "Task" t ON t.id = a."taskId" AND t.active
+      JOIN "Unit" u ON u.id = a."unitId" AND u.active
+      LEFT JOIN "Member" m ON m.id = COALESCE(a."responsibleMemberId", u."inChargeMemberId")
+     WHERE ${isLate(today)} ${onlyUnit(unitId)}
+     ORDER BY t."dueDate", u."sortOrder", u.name, t."sortOrder", t.code
+     LIMIT ${limit}`,
+)

@@ -1,0 +1,94 @@
+// Reporting periods ("kỳ báo cáo") and how many of the units that have work reported in one.
+import 'server-only'
+import { cache } from 'react'
+import { z } from 'zod'
+import { db } from '@/lib/db'
+import type { PeriodKind } from '@/lib/db/generated/enums'
+import { dateColumnDay, type CalendarDay } from '@/lib/domain/calendar'
+
+export type ReportingPeriod = {
+  code: string
+  name: string
+  kind: PeriodKind
+  startDay: CalendarDay
+  endDay: CalendarDay
+  /** Set once the period has been reviewed and closed to changes. */
+  lockedAt: Date | null
+}
+
+/** Every reporting period, oldest first. */
+export const reportingPeriods = cache(async (): Promise<ReportingPeriod[]> => {
+  const rows = await db().reportingPeriod.findMany({
+    orderBy: [{ startDate: 'asc' }, { endDate: 'asc' }, { code: 'asc' }],
+    select: { code: true, name: true, kind: true, startDate: true, endDate: true, lockedAt: true },
+  })
+  return rows.map(({ startDate, endDate, ...period }) => ({ ...period, startDay: dateColumnDay(startDate), endDay: dateColumnDay(endDate) }))
+})
+
+/** `?period=<code>`: anything malformed counts as no choice. */
+export const periodParamsSchema = z.object({
+  period: z.string().trim().min(1).max(64).optional().catch(undefined),
+})
+
+export type PeriodChoice = {
+  period: ReportingPeriod | null
+  /** A code was asked for that no period has: the default is shown instead. */
+  unknownCode: string | null
+}
+
+/**
+ * The period asked for by code; else the one containing today that started last; else the one
+ * that started last before today; else the first one still to come.
+ */
+export function choosePeriod(periods: readonly ReportingPeriod[], code: string | undefined, today: CalendarDay): PeriodChoice {
+  const asked = code === undefined ? undefined : periods.find((p) => p.code === code)
+  if (asked) return { period: asked, unknownCode: null }
+  const latestStart = (list: readonly ReportingPeriod[]) => list.reduce<ReportingPeriod | null>((best, p) => (best && best.startDay >= p.startDay ? best : p), null)
+  const period =
+    latestStart(periods.filter((p) => p.startDay <= today && today <= p.endDay)) ??
+    latestStart(periods.filter((p) => p.startDay <= today)) ??
+    periods.find((p) => p.startDay > today) ??
+    null
+  return { period, unknownCode: code ?? null }
+}
+
+export type UnitRef = { code: string; name: string }
+
+export type ReportingRate = {
+  /** Active units with at least one assignment of an active task. */
+  expected: number
+  /** Of those, the units with at least one report dated inside the period (district days). */
+  reported: number
+  /** The first units that have not reported: the township and communes first, then the others. */
+  missing: UnitRef[]
+}
+
+/** `limit` caps the list of units that have not reported, not the counts. */
+export const reportingRate = cache(async (startDay: CalendarDay, endDay: CalendarDay, limit: number): Promise<ReportingRate> => {
+  const [rate] = await db().$queryRaw<ReportingRate[]>`
+    WITH expected AS (
+      SELECT u.id, u.code, u.name, u.kind, u."sortOrder"
+        FROM "Unit" u
+       WHERE u.active
+         AND EXISTS (SELECT 1 FROM "Assignment" a JOIN "Task" t ON t.id = a."taskId" AND t.active WHERE a."unitId" = u.id)
+    ), reported AS (
+      SELECT DISTINCT a."unitId" AS id
+        FROM "StatusUpdate" s
+        JOIN "Assignment" a ON a.id = s."assignmentId"
+        JOIN "Task" t ON t.id = a."taskId" AND t.active
+       WHERE s."createdAt" >= (${startDay}::date::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
+         AND s."createdAt" < ((${endDay}::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
+    )
+    SELECT (SELECT COUNT(*) FROM expected)::int AS "expected",
+           (SELECT COUNT(*) FROM expected JOIN reported USING (id))::int AS "reported",
+           COALESCE((SELECT json_agg(json_build_object('code', m.code, 'name', m.name) ORDER BY m.kind, m."sortOrder", m.name)
+                       FROM (SELECT e.code, e.name, e.kind, e."sortOrder"
+                               FROM expected e
+                              WHERE NOT EXISTS (SELECT 1 FROM reported r WHERE r.id = e.id)
+                              ORDER BY e.kind, e."sortOrder", e.name
+                              LIMIT ${limit}) m),
+                    '[]'::json) AS "missing"`
+  // A SELECT without FROM answers exactly one row.
+  if (!rate) throw new Error('reportingRate: no row')
+  return rate
+})
