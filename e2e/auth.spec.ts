@@ -45,8 +45,8 @@ test.describe('signing in', () => {
 
   test('the administrator with the right password lands on the district overview listing the communes', async ({ page }) => {
     await submitLogin(page, 'admin', password)
+    await expect(page).toHaveURL(/\/$/)
     const table = page.getByRole('table', { name: 'Xếp hạng tiến độ các xã, thị trấn' })
-    const table = page.getByRole('table')
     await expect(table.getByRole('rowheader', { name: /Minh Cầm/ })).toBeVisible()
     await expect(table.getByRole('rowheader', { name: /Đạp Thanh/ })).toBeVisible()
     await expect(table.getByRole('rowheader')).toHaveCount(8)
