@@ -1,7 +1,8 @@
 import { useTranslations } from 'next-intl'
 import Form from 'next/form'
 import Link from 'next/link'
-import { STATUS_FILTERS, type UnitFilter } from '@/lib/queries/unit-assignments'
+import { STATUS_LABELS } from '@/lib/domain/status'
+import type { UnitFilter } from '@/lib/queries/unit-assignments'
 
 type Props = {
   /** The unit page the filter reloads, e.g. /units/minh-cam. */
@@ -27,7 +28,7 @@ export function AssignmentFilters({ action, groups, current }: Props) {
         </label>
         <select id="filter-status" name="status" defaultValue={current.status ?? ''} className={selectClass}>
           <option value="">{t('allStatuses')}</option>
-          {STATUS_FILTERS.map((status) => (
+          {STATUS_LABELS.map((status) => (
             <option key={status} value={status}>
               {tStatus(status)}
             </option>

@@ -1,7 +1,8 @@
 import { useTranslations } from 'next-intl'
 import Link from 'next/link'
 import type { ReviewState } from '@/lib/queries/assignment-detail'
-import type { Indicator, StatusFilter } from '@/lib/queries/unit-assignments'
+import type { StatusLabel } from '@/lib/domain/status'
+import type { Indicator } from '@/lib/queries/unit-assignments'
 import { IndicatorProgress } from './indicator-value'
 import { ProgressBar } from './progress-bar'
 import { ReviewBadge } from './review-badge'
@@ -12,7 +13,7 @@ export type AssignmentView = {
   href: string
   title: string
   /** The display status first, then "blocked" when overdue hides it, then "due soon". */
-  labels: StatusFilter[]
+  labels: StatusLabel[]
   progress: number
   indicator: Indicator | null
   latestReview: ReviewState | null

@@ -2,7 +2,7 @@ import { useTranslations } from 'next-intl'
 import Link from 'next/link'
 import { dateColumnDay, formatDay, formatInstant } from '@/lib/domain/calendar'
 import type { AssignmentDetail, HistoryEntry } from '@/lib/queries/assignment-detail'
-import type { StatusFilter } from '@/lib/queries/unit-assignments'
+import type { StatusLabel } from '@/lib/domain/status'
 import { IndicatorNumber } from './indicator-value'
 import { ProgressBar } from './progress-bar'
 import { ReviewBadge } from './review-badge'
@@ -12,7 +12,7 @@ type Props = {
   detail: AssignmentDetail
   unitHref: string
   /** The display status, then "blocked" when overdue hides it, then "due soon". */
-  labels: StatusFilter[]
+  labels: StatusLabel[]
   /** The newest update, if any. */
   latest: HistoryEntry | undefined
 }

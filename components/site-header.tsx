@@ -1,6 +1,7 @@
 import { useTranslations } from 'next-intl'
 import Link from 'next/link'
 import type { ReactNode } from 'react'
+import { SearchForm } from './search/search-form'
 
 type Props = {
   homeHref: string
@@ -15,7 +16,8 @@ type Props = {
   signOutAction: () => Promise<void>
 }
 
-const navLink = 'text-sm font-medium text-blue-800 underline-offset-2 hover:underline'
+/** Links and buttons are at least 44 px tall: the header is used on phones. */
+const navLink = 'inline-flex min-h-11 items-center rounded px-2 text-sm font-medium text-blue-800 underline-offset-2 hover:bg-slate-100 hover:underline'
 
 export function SiteHeader({ homeHref, showOverview, pendingReviews, userName, unitName, roleLabel, languageSwitch, signOutAction }: Props) {
   const t = useTranslations()
@@ -28,15 +30,38 @@ export function SiteHeader({ homeHref, showOverview, pendingReviews, userName, u
           </Link>
           <p className="text-sm text-slate-600">{t('app.district')}</p>
         </div>
-        {(showOverview || pendingReviews !== null) && (
-          <nav aria-label={t('header.navigation')} className="order-last flex w-full flex-wrap items-center gap-x-6 gap-y-1 border-t border-slate-100 pt-2">
+        <div className="flex flex-wrap items-center gap-x-4 gap-y-1">
+          <section aria-label={t('header.account')} className="text-sm leading-tight">
+            <p className="font-medium">{userName}</p>
+            <p className="text-slate-600">
+              {roleLabel} · {unitName}
+            </p>
+          </section>
+          <div className="[&_button]:min-h-11">{languageSwitch}</div>
+          <form action={signOutAction}>
+            <button type="submit" className="min-h-11 rounded border border-slate-300 px-3 text-sm font-medium text-slate-800 hover:bg-slate-100">
+              {t('header.signOut')}
+            </button>
+          </form>
+        </div>
+        <div className="flex w-full flex-wrap items-center justify-between gap-x-4 gap-y-2 border-t border-slate-100 pt-2">
+          <nav aria-label={t('header.navigation')} className="-mx-2 flex flex-wrap items-center gap-x-1">
             {showOverview && (
               <Link href="/" className={navLink}>
                 {t('header.overview')}
               </Link>
             )}
+            <Link href="/communes" className={navLink}>
+              {t('header.communes')}
+            </Link>
+            <Link href="/members" className={navLink}>
+              {t('header.members')}
+            </Link>
+            <Link href="/tasks" className={navLink}>
+              {t('header.tasks')}
+            </Link>
             {pendingReviews !== null && (
-              <Link href="/reviews" className={`${navLink} inline-flex items-center gap-1.5`}>
+              <Link href="/reviews" className={`${navLink} gap-1.5`}>
                 {t('header.reviews')}
                 <span
                   className={`rounded-full px-2 text-xs font-semibold tabular-nums ${pendingReviews > 0 ? 'bg-amber-500 text-slate-950' : 'bg-slate-200 text-slate-800'}`}
@@ -46,23 +71,7 @@ export function SiteHeader({ homeHref, showOverview, pendingReviews, userName, u
               </Link>
             )}
           </nav>
-        )}
-        <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
-          <section aria-label={t('header.account')} className="text-sm leading-tight">
-            <p className="font-medium">{userName}</p>
-            <p className="text-slate-600">
-              {roleLabel} · {unitName}
-            </p>
-          </section>
-          {languageSwitch}
-          <form action={signOutAction}>
-            <button
-              type="submit"
-              className="rounded border border-slate-300 px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-100"
-            >
-              {t('header.signOut')}
-            </button>
-          </form>
+          <SearchForm compact />
         </div>
       </div>
     </header>

@@ -1,15 +1,7 @@
 import { expect, test, type Page } from '@playwright/test'
-import { DEFAULT_DEMO_PASSWORD } from '../lib/config/env'
+import { password, submitLogin } from './helpers'
 
-const password = process.env.DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD
 const refusal = 'Tên đăng nhập hoặc mật khẩu không đúng.'
-
-async function submitLogin(page: Page, username: string, secret: string) {
-  await page.goto('/login')
-  await page.getByLabel('Tên đăng nhập').fill(username)
-  await page.getByLabel('Mật khẩu').fill(secret)
-  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click()
-}
 
 // Scoped to the form: Next's route announcer is an alert too.
 const loginAlert = (page: Page) => page.getByRole('form', { name: 'Đăng nhập' }).getByRole('alert')

@@ -1,23 +1,7 @@
 // Issue 4: leaders see progress. The e2e database is shared with the other spec files, which also
 // write: these tests read the numbers first and check how a change moves them, never the demo's totals.
-import { expect, test, type Browser, type Page } from '@playwright/test'
-import { DEFAULT_DEMO_PASSWORD } from '../lib/config/env'
-
-const password = process.env.DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD
-
-async function signIn(page: Page, username: string) {
-  await page.goto('/login')
-  await page.getByLabel('Tên đăng nhập').fill(username)
-  await page.getByLabel('Mật khẩu').fill(password)
-  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click()
-  await expect(page).not.toHaveURL(/\/login$/)
-}
-
-async function signedIn(browser: Browser, username: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage()
-  await signIn(page, username)
-  return page
-}
+import { expect, test, type Page } from '@playwright/test'
+import { signIn, signedIn } from './helpers'
 
 const main = (page: Page) => page.getByRole('main')
 

@@ -2,17 +2,7 @@
 // The e2e database is shared with the other spec files: each test here works on Minh Cầm (or Đạp
 // Thanh) assignments that no other spec touches, and reads only what it wrote itself.
 import { expect, test, type Page } from '@playwright/test'
-import { DEFAULT_DEMO_PASSWORD } from '../lib/config/env'
-
-const password = process.env.DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD
-
-async function signIn(page: Page, username: string) {
-  await page.goto('/login')
-  await page.getByLabel('Tên đăng nhập').fill(username)
-  await page.getByLabel('Mật khẩu').fill(password)
-  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click()
-  await expect(page).not.toHaveURL(/\/login$/)
-}
+import { signIn } from './helpers'
 
 const updateForm = (page: Page) => page.getByRole('form', { name: 'Cập nhật tiến độ' })
 const history = (page: Page) => page.getByRole('region', { name: 'Lịch sử cập nhật' }).getByRole('listitem').filter({ has: page.getByRole('article') })

@@ -15,7 +15,7 @@ import { districtDay, formatDay, type CalendarDay } from '@/lib/domain/calendar'
 import { communeProgressList } from '@/lib/queries/communes'
 import { indicatorResults, lateAssignments, progressByGroup } from '@/lib/queries/district-overview'
 import { choosePeriod, periodParamsSchema, reportingPeriods, reportingRate } from '@/lib/queries/reporting-rate'
-import { statusLabelsOf } from '@/lib/queries/unit-assignments'
+import { statusLabelsOf } from '@/lib/domain/status'
 
 /** How many late assignments and units yet to report the page lists; the counts cover them all. */
 const LATE_LIMIT = 50

@@ -6,9 +6,9 @@ import { ProgressBar } from '@/components/progress-bar'
 import { StatusBadge } from '@/components/status-badge'
 import { dateColumnDay, formatDay } from '@/lib/domain/calendar'
 import type { CommuneAssignment } from '@/lib/queries/commune-detail'
-import type { StatusFilter } from '@/lib/queries/unit-assignments'
+import type { StatusLabel } from '@/lib/domain/status'
 
-export type CommuneAssignmentView = CommuneAssignment & { labels: StatusFilter[] }
+export type CommuneAssignmentView = CommuneAssignment & { labels: StatusLabel[] }
 
 type Group = { id: string; name: string; assignments: CommuneAssignmentView[] }
 

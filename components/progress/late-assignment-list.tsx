@@ -6,9 +6,9 @@ import type { ReactNode } from 'react'
 import { StatusBadge } from '@/components/status-badge'
 import { dateColumnDay, formatDay } from '@/lib/domain/calendar'
 import type { LateAssignment } from '@/lib/queries/district-overview'
-import type { StatusFilter } from '@/lib/queries/unit-assignments'
+import type { StatusLabel } from '@/lib/domain/status'
 
-export type LateAssignmentView = LateAssignment & { labels: StatusFilter[] }
+export type LateAssignmentView = LateAssignment & { labels: StatusLabel[] }
 
 type Props = {
   rows: LateAssignmentView[]

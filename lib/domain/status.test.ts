@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { displayStatus, isDueSoon, isOverdue, type AssignmentTiming } from './status'
+import { displayStatus, isDueSoon, isOverdue, statusLabelsOf, type AssignmentTiming } from './status'
 
 // 10:00 in Ba Chẽ on 28/11/2026.
 const now = new Date('2026-11-28T03:00:00Z')
@@ -63,5 +63,18 @@ describe('isDueSoon', () => {
   it('does not flag an overdue task or a done one', () => {
     expect(isDueSoon(assignment({ dueDate: due('2026-11-27') }), now)).toBe(false)
     expect(isDueSoon(assignment({ status: 'DONE', dueDate: due('2026-12-01'), completedAt: now }), now)).toBe(false)
+  })
+})
+
+describe('statusLabelsOf', () => {
+  it('labels blocked work past its deadline both overdue and blocked', () => {
+    expect(statusLabelsOf({ status: 'BLOCKED', dueDate: new Date('2026-11-20'), completedAt: null }, now)).toEqual(['overdue', 'blocked'])
+  })
+  it('adds "due soon" to unfinished work due within 14 days', () => {
+    expect(statusLabelsOf({ status: 'IN_PROGRESS', dueDate: new Date('2026-12-12'), completedAt: null }, now)).toEqual(['inProgress', 'dueSoon'])
+    expect(statusLabelsOf({ status: 'IN_PROGRESS', dueDate: new Date('2026-12-13'), completedAt: null }, now)).toEqual(['inProgress'])
+  })
+  it('gives finished work its one label', () => {
+    expect(statusLabelsOf({ status: 'DONE', dueDate: new Date('2026-12-01'), completedAt: now }, now)).toEqual(['doneOnTime'])
   })
 })

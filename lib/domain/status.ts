@@ -45,3 +45,17 @@ export function isDueSoon(a: AssignmentTiming, now: Date): boolean {
   const left = daysBetween(districtDay(now), dateColumnDay(a.dueDate))
   return left >= 0 && left <= DUE_SOON_DAYS
 }
+
+/** The labels an assignment shows and is filtered by: its display status, plus "due soon". */
+export type StatusLabel = DisplayStatus | 'dueSoon'
+/** In the order leaders chase them: late work first. */
+export const STATUS_LABELS = ['overdue', 'dueSoon', 'blocked', 'inProgress', 'notStarted', 'doneOnTime', 'doneLate'] as const satisfies readonly StatusLabel[]
+
+/** The labels an assignment shows: its display status, "blocked" when overdue hides it, and "due soon". */
+export function statusLabelsOf(a: AssignmentTiming, now: Date): StatusLabel[] {
+  const display = displayStatus(a, now)
+  const labels: StatusLabel[] = [display]
+  if (a.status === 'BLOCKED' && display !== 'blocked') labels.push('blocked')
+  if (isDueSoon(a, now)) labels.push('dueSoon')
+  return labels
+}

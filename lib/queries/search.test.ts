@@ -24,17 +24,24 @@ describe('search', () => {
     expect(await names(query)).toEqual(['Thôn 1 Minh Cầm', 'Xã Minh Cầm'])
   })
 
+  test('units say their kind, so a commune can link to its progress page', async () => {
+    expect((await search('minh cam')).map((h) => [h.name, h.unitKind]).sort()).toEqual([
+      ['Thôn 1 Minh Cầm', 'VILLAGE'],
+      ['Xã Minh Cầm', 'COMMUNE'],
+    ])
+  })
+
   test('"đạp" and "dap" both find Đạp Thanh (đ is d without its bar)', async () => {
     expect(await names('dap')).toEqual(['Xã Đạp Thanh'])
     expect(await names('ĐẠP')).toEqual(['Xã Đạp Thanh'])
   })
 
   test('finds tasks by a word of their title and says which group they are in', async () => {
-    expect(await search('chu tich')).toEqual([{ kind: 'task', code: 'bi-thu-chu-tich', name: 'Bí thư đồng thời là Chủ tịch UBND xã', detail: 'Nhất thể hóa chức danh' }])
+    expect(await search('chu tich')).toEqual([{ kind: 'task', code: 'bi-thu-chu-tich', name: 'Bí thư đồng thời là Chủ tịch UBND xã', detail: 'Nhất thể hóa chức danh', unitKind: null }])
   })
 
   test('finds members by name, with their title', async () => {
-    expect(await search('thanh huong')).toEqual([{ kind: 'member', code: 'pho-bi-thu', name: 'Lê Thị Thanh Hương', detail: 'Phó Bí thư Thường trực' }])
+    expect(await search('thanh huong')).toEqual([{ kind: 'member', code: 'pho-bi-thu', name: 'Lê Thị Thanh Hương', detail: 'Phó Bí thư Thường trực', unitKind: null }])
   })
 
   test('a percent sign is searched as itself, not as a wildcard', async () => {

@@ -3,8 +3,10 @@
 import 'server-only'
 import { cache } from 'react'
 import { db } from '@/lib/db'
+import type { UnitKind } from '@/lib/db/generated/enums'
 
-export type SearchHit = { kind: 'unit' | 'task' | 'member'; code: string; name: string; detail: string | null }
+/** unitKind: for units only, so that communes can link to their own progress page. */
+export type SearchHit = { kind: 'unit' | 'task' | 'member'; code: string; name: string; detail: string | null; unitKind: UnitKind | null }
 
 export const SEARCH_LIMIT = 30
 
@@ -18,16 +20,16 @@ export const search = cache(async (query: string): Promise<SearchHit[]> => {
   const pattern = `%${likeLiteral(words)}%`
   return db().$queryRaw<SearchHit[]>`
     WITH q AS (SELECT search_key(${words}) AS key, search_key(${pattern}) AS pattern)
-    SELECT kind, code, name, detail FROM (
-      SELECT 'unit' AS kind, u.code, u.name, p.name AS detail, similarity(search_key(u.name), q.key) AS score
+    SELECT kind, code, name, detail, "unitKind" FROM (
+      SELECT 'unit' AS kind, u.code, u.name, p.name AS detail, u.kind::text AS "unitKind", similarity(search_key(u.name), q.key) AS score
         FROM "Unit" u LEFT JOIN "Unit" p ON p.id = u."parentId", q
        WHERE u.active AND search_key(u.name) LIKE q.pattern
       UNION ALL
-      SELECT 'task', t.code, t.title, g.name, similarity(search_key(t.title), q.key)
+      SELECT 'task', t.code, t.title, g.name, NULL, similarity(search_key(t.title), q.key)
         FROM "Task" t JOIN "TaskGroup" g ON g.id = t."groupId", q
        WHERE t.active AND search_key(t.title) LIKE q.pattern
       UNION ALL
-      SELECT 'member', m.code, m.name, m.title, similarity(search_key(m.name), q.key)
+      SELECT 'member', m.code, m.name, m.title, NULL, similarity(search_key(m.name), q.key)
         FROM "Member" m, q
        WHERE m.active AND search_key(m.name) LIKE q.pattern
     ) hits

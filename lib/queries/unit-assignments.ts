@@ -5,7 +5,7 @@ import { cache } from 'react'
 import { z } from 'zod'
 import { db } from '@/lib/db'
 import type { ReviewState } from '@/lib/db/generated/enums'
-import { displayStatus, isDueSoon, type AssignmentTiming, type DisplayStatus, type TaskStatus } from '@/lib/domain/status'
+import { STATUS_LABELS, statusLabelsOf, type TaskStatus } from '@/lib/domain/status'
 
 export type Indicator = {
   /** Unit of measure, e.g. "chức danh". */
@@ -108,29 +108,16 @@ export const unitAssignments = cache(async (code: string): Promise<UnitAssignmen
   }
 })
 
-/** The statuses the page filters by: the labels a reader sees, plus "due soon". */
-export type StatusFilter = DisplayStatus | 'dueSoon'
-/** In the order leaders chase them: late work first. */
-export const STATUS_FILTERS = ['overdue', 'dueSoon', 'blocked', 'inProgress', 'notStarted', 'doneOnTime', 'doneLate'] as const satisfies readonly StatusFilter[]
 
 /** An empty, malformed or repeated parameter counts as absent. */
 const lenient = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional()).catch(undefined)
 
 /** `?status=…&group=…`; anything unknown or malformed is ignored (no filter). */
 export const unitFilterSchema = z.object({
-  status: lenient(z.enum(STATUS_FILTERS)),
+  status: lenient(z.enum(STATUS_LABELS)),
   group: lenient(z.string().max(64)),
 })
 export type UnitFilter = z.infer<typeof unitFilterSchema>
-
-/** The labels an assignment shows: its display status, "blocked" when overdue hides it, and "due soon". */
-export function statusLabelsOf(a: AssignmentTiming, now: Date): StatusFilter[] {
-  const display = displayStatus(a, now)
-  const labels: StatusFilter[] = [display]
-  if (a.status === 'BLOCKED' && display !== 'blocked') labels.push('blocked')
-  if (isDueSoon(a, now)) labels.push('dueSoon')
-  return labels
-}
 
 /** The filter as it applies to these groups: a group code the unit does not have is dropped. */
 export function applicableFilter(groups: UnitTaskGroup[], filter: UnitFilter): UnitFilter {

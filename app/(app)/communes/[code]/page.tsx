@@ -14,7 +14,7 @@ import type { AssignmentTiming } from '@/lib/domain/status'
 import { unitCodeSchema } from '@/lib/domain/unit-code'
 import { communeAssignments, communeByCode, doneTrend, type Commune } from '@/lib/queries/commune-detail'
 import { lateAssignments, progressByGroup } from '@/lib/queries/district-overview'
-import { statusLabelsOf } from '@/lib/queries/unit-assignments'
+import { statusLabelsOf } from '@/lib/domain/status'
 
 type Props = { params: Promise<{ code: string }> }
 

@@ -5,11 +5,11 @@ import { AssignmentFilters } from '@/components/assignment-filters'
 import { AssignmentList, type AssignmentGroupView } from '@/components/assignment-list'
 import { requireUser } from '@/lib/auth/session'
 import { dateColumnDay, formatDay } from '@/lib/domain/calendar'
+import { statusLabelsOf } from '@/lib/domain/status'
 import { unitCodeSchema } from '@/lib/domain/unit-code'
 import {
   applicableFilter,
   filterAssignments,
-  statusLabelsOf,
   unitAssignments,
   unitFilterSchema,
   type UnitAssignments,

@@ -17,7 +17,7 @@ import { can } from '@/lib/auth/permissions'
 import { requireUser } from '@/lib/auth/session'
 import { unitCodeSchema } from '@/lib/domain/unit-code'
 import { assignmentComments, assignmentDetail, assignmentHistory, type AssignmentDetail } from '@/lib/queries/assignment-detail'
-import { statusLabelsOf } from '@/lib/queries/unit-assignments'
+import { statusLabelsOf } from '@/lib/domain/status'
 
 type Props = { params: Promise<{ code: string; taskCode: string }> }
 

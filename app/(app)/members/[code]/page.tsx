@@ -1,0 +1,179 @@
+import type { Metadata } from 'next'
+import { getTranslations } from 'next-intl/server'
+import Link from 'next/link'
+import { notFound } from 'next/navigation'
+import { z } from 'zod'
+import { BarChart } from '@/components/charts/bar-chart'
+import { MemberFigures } from '@/components/members/member-figures'
+import { OverdueTable } from '@/components/members/overdue-table'
+import { PendingUpdateList } from '@/components/members/pending-update-list'
+import { groupHref, unitHref } from '@/components/search/links'
+import { StatusCountList } from '@/components/tasks/status-count-list'
+import { StatusCountsTable } from '@/components/tasks/status-counts-table'
+import { requireUser } from '@/lib/auth/session'
+import { districtDay, formatDay } from '@/lib/domain/calendar'
+import {
+  inChargeUnitProgress,
+  ledGroupProgress,
+  memberByCode,
+  memberOverdueAssignments,
+  memberPendingUpdates,
+  memberSummaries,
+  type Member,
+} from '@/lib/queries/member-progress'
+
+type Props = { params: Promise<{ code: string }> }
+
+/** The lists stop here; their totals still count everything. */
+const LIST_LIMIT = 50
+
+const codeSchema = z.string().min(1).max(64)
+
+async function load(params: Props['params']): Promise<Member> {
+  const code = codeSchema.safeParse((await params).code)
+  const member = code.success ? await memberByCode(code.data) : null
+  if (!member) notFound()
+  return member
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  await requireUser()
+  return { title: (await load(params)).name }
+}
+
+/** One member: the groups they lead, the units in their charge, what awaits them, what is overdue. */
+export default async function MemberPage({ params }: Props) {
+  const user = await requireUser()
+  const member = await load(params)
+  const today = districtDay(new Date())
+  const [[summary], groups, units, pending, overdue, t, tTasks] = await Promise.all([
+    memberSummaries(today, member.id),
+    ledGroupProgress(today, member.id),
+    inChargeUnitProgress(today, member.id, null),
+    memberPendingUpdates(member.id, LIST_LIMIT),
+    memberOverdueAssignments(today, member.id, LIST_LIMIT),
+    getTranslations('members'),
+    getTranslations('tasks'),
+  ])
+  if (!summary) notFound()
+  const section = 'mt-8'
+  const sectionTitle = 'text-lg font-semibold'
+  return (
+    <>
+      <nav aria-label={t('detail.breadcrumb')} className="text-sm">
+        <Link href="/members" className="font-medium text-blue-800 underline-offset-2 hover:underline">
+          {t('detail.list')}
+        </Link>
+      </nav>
+      <h1 className="mt-2 text-2xl font-bold">{member.name}</h1>
+      <p className="text-slate-700">{member.title}</p>
+      <p className="mt-1 text-sm text-slate-600">{t('asOf', { date: formatDay(today) })}</p>
+
+      <section aria-labelledby="summary-title" className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="summary-title" className={sectionTitle}>
+          {t('detail.summary')}
+        </h2>
+        <p className="mb-3 text-sm text-slate-700">{t('scope')}</p>
+        <MemberFigures summary={summary} />
+        <div className="mt-4">
+          <StatusCountList counts={summary} />
+        </div>
+        <p className="mt-3 text-sm text-slate-600">{tTasks('counts.overdueNote')}</p>
+      </section>
+
+      <section aria-labelledby="groups-title" className={section}>
+        <h2 id="groups-title" className={`${sectionTitle} mb-3`}>
+          {t('groupsLed')}
+        </h2>
+        {groups.length === 0 ? (
+          <p className="text-slate-700">{t('noGroups')}</p>
+        ) : (
+          <div className="space-y-4">
+            <div className="rounded-lg border border-slate-200 bg-white p-4">
+              <BarChart
+                title={t('detail.groupChart')}
+                labelHeading={t('detail.group')}
+                valueHeading={t('detail.progress')}
+                max={100}
+                bars={groups.map((g) => ({ key: g.groupId, label: g.name, value: g.progress, display: `${g.progress}%`, href: groupHref(g.code) }))}
+              />
+            </div>
+            <StatusCountsTable
+              caption={t('detail.groupTable')}
+              rowHeading={t('detail.group')}
+              rows={groups.map((g) => ({
+                key: g.groupId,
+                label: (
+                  <Link href={groupHref(g.code)} className="text-blue-800 underline-offset-2 hover:underline">
+                    {g.name}
+                  </Link>
+                ),
+                counts: g,
+              }))}
+            />
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="units-title" className={section}>
+        <h2 id="units-title" className={`${sectionTitle} mb-3`}>
+          {t('unitsInCharge')}
+        </h2>
+        {units.length === 0 ? (
+          <p className="text-slate-700">{t('noUnits')}</p>
+        ) : (
+          <>
+            <p className="mb-3 text-sm text-slate-700">{t('detail.unitOrder')}</p>
+            <StatusCountsTable
+              caption={t('detail.unitTable')}
+              rowHeading={t('detail.unit')}
+              rows={units.map((u) => ({
+                key: u.unitId,
+                label: (
+                  <Link href={unitHref(u.code, u.kind)} className="text-blue-800 underline-offset-2 hover:underline">
+                    {u.name}
+                  </Link>
+                ),
+                counts: u,
+              }))}
+            />
+          </>
+        )}
+      </section>
+
+      <section aria-labelledby="pending-title" className={section}>
+        <h2 id="pending-title" className={sectionTitle}>
+          {t('pending.title')}
+        </h2>
+        {pending.total > 0 && (
+          <p className="mb-3 text-sm text-slate-700">
+            {t('pending.intro', { count: pending.total })}
+            {pending.total > pending.rows.length && ` ${t('showing', { shown: pending.rows.length, total: pending.total })}`}
+            {user.memberId === member.id && (
+              <>
+                {' '}
+                <Link href="/reviews" className="font-medium text-blue-800 underline underline-offset-2">
+                  {t('pending.review')}
+                </Link>
+              </>
+            )}
+          </p>
+        )}
+        <PendingUpdateList rows={pending.rows} emptyMessage={t('pending.empty')} />
+      </section>
+
+      <section aria-labelledby="overdue-title" className={section}>
+        <h2 id="overdue-title" className={sectionTitle}>
+          {t('overdue.title')}
+        </h2>
+        {overdue.total > 0 && (
+          <p className="mb-3 text-sm text-slate-700">
+            {t('overdue.intro', { count: overdue.total })}
+            {overdue.total > overdue.rows.length && ` ${t('showing', { shown: overdue.rows.length, total: overdue.total })}`}
+          </p>
+        )}
+        <OverdueTable rows={overdue.rows} today={today} emptyMessage={t('overdue.empty')} />
+      </section>
+    </>
+  )
+}

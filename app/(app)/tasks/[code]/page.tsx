@@ -1,0 +1,163 @@
+import type { Metadata } from 'next'
+import { getTranslations } from 'next-intl/server'
+import Link from 'next/link'
+import { notFound } from 'next/navigation'
+import { z } from 'zod'
+import { IndicatorNumber } from '@/components/indicator-value'
+import { ProgressBar } from '@/components/progress-bar'
+import { groupHref, memberHref, taskHref } from '@/components/search/links'
+import { StatusCountList } from '@/components/tasks/status-count-list'
+import { TaskHistory } from '@/components/tasks/task-history'
+import { TaskUnitsTable } from '@/components/tasks/task-units-table'
+import { requireUser } from '@/lib/auth/session'
+import { dateColumnDay, districtDay, formatDay } from '@/lib/domain/calendar'
+import { taskHistory, taskProgressByCode, taskUnits, type TaskProgress } from '@/lib/queries/task-progress'
+
+type Props = {
+  params: Promise<{ code: string }>
+  searchParams: Promise<Record<string, string | string[] | undefined>>
+}
+
+/** Units per page of the table: a district-wide task in a large district has thousands. */
+const UNITS_PER_PAGE = 100
+/** The latest reports shown. */
+const HISTORY_LENGTH = 20
+
+const codeSchema = z.string().min(1).max(100)
+/** `?page=n`; anything malformed is the first page. */
+const pageSchema = z.object({ page: z.coerce.number().int().min(1).max(100_000).catch(1) })
+
+async function load(params: Props['params'], today: string): Promise<TaskProgress> {
+  const code = codeSchema.safeParse((await params).code)
+  const task = code.success ? await taskProgressByCode(today, code.data) : null
+  if (!task) notFound()
+  return task
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  await requireUser()
+  return { title: (await load(params, districtDay(new Date()))).title }
+}
+
+/** One task across every unit it is assigned to: where each stands, the district's result, the latest reports. */
+export default async function TaskPage({ params, searchParams }: Props) {
+  await requireUser()
+  const now = new Date()
+  const today = districtDay(now)
+  const [task, { page }, t] = await Promise.all([load(params, today), searchParams.then((q) => pageSchema.parse(q)), getTranslations('tasks')])
+  const [units, history] = await Promise.all([taskUnits(task.id, UNITS_PER_PAGE, (page - 1) * UNITS_PER_PAGE), taskHistory(task.id, HISTORY_LENGTH)])
+  if (page > 1 && units.rows.length === 0) notFound()
+  const pages = Math.ceil(units.total / UNITS_PER_PAGE)
+  const { indicator } = task
+  const sectionTitle = 'text-lg font-semibold'
+  return (
+    <>
+      <nav aria-label={t('detail.breadcrumb')} className="text-sm">
+        <Link href="/tasks" className="font-medium text-blue-800 underline-offset-2 hover:underline">
+          {t('title')}
+        </Link>
+        <span className="text-slate-600"> › </span>
+        <Link href={groupHref(task.group.code)} className="font-medium text-blue-800 underline-offset-2 hover:underline">
+          {task.group.name}
+        </Link>
+      </nav>
+      <h1 className="mt-2 text-2xl font-bold">{task.title}</h1>
+      {task.description && <p className="mt-2 max-w-3xl text-slate-800">{task.description}</p>}
+      <dl className="mt-4 grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[auto_1fr]">
+        <dt className="text-slate-600">{t('detail.group')}</dt>
+        <dd>{task.group.name}</dd>
+        <dt className="text-slate-600">{t('lead')}</dt>
+        <dd>
+          {task.lead ? (
+            <Link href={memberHref(task.lead.code)} className="text-blue-800 underline-offset-2 hover:underline">
+              {task.lead.name}
+            </Link>
+          ) : (
+            t('noLead')
+          )}
+        </dd>
+        <dt className="text-slate-600">{t('dueDate')}</dt>
+        <dd className="tabular-nums">{formatDay(dateColumnDay(task.dueDate))}</dd>
+        <dt className="text-slate-600">{t('detail.scope')}</dt>
+        <dd>{t(`detail.scopes.${task.scope}`)}</dd>
+      </dl>
+
+      <section aria-labelledby="district-title" className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="district-title" className={sectionTitle}>
+          {t('detail.district')}
+        </h2>
+        <p className="mb-3 text-sm text-slate-600">{t('asOf', { date: formatDay(today) })}</p>
+        <dl className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-[auto_1fr]">
+          <dt className="text-slate-600">{t('counts.assigned')}</dt>
+          <dd className="font-semibold tabular-nums">{t('detail.units', { count: task.assigned })}</dd>
+          <dt className="text-slate-600">{t('counts.progress')}</dt>
+          <dd>
+            <ProgressBar value={task.progress} />
+          </dd>
+          <dt className="text-slate-600">{t('detail.statuses')}</dt>
+          <dd>
+            <StatusCountList counts={task} />
+          </dd>
+          {indicator && (
+            <>
+              <dt className="text-slate-600">{t('detail.indicatorTotal')}</dt>
+              <dd>
+                <span className="text-lg font-semibold">
+                  <IndicatorNumber value={indicator.total} />
+                </span>{' '}
+                {indicator.unit}
+                <span className="block text-slate-700">
+                  {t('detail.target')}: <IndicatorNumber value={indicator.target} />
+                  {indicator.baseline !== null && (
+                    <>
+                      {' · '}
+                      {t('detail.baseline')}: <IndicatorNumber value={indicator.baseline} />
+                    </>
+                  )}
+                  {' · '}
+                  {t('detail.reported', { reported: indicator.reported, assigned: task.assigned })}
+                </span>
+              </dd>
+            </>
+          )}
+        </dl>
+      </section>
+
+      <section aria-labelledby="units-title" className="mt-8">
+        <h2 id="units-title" className={`${sectionTitle} mb-3`}>
+          {t('units.title')}
+        </h2>
+        {units.total === 0 ? (
+          <p className="text-slate-700">{t('units.empty')}</p>
+        ) : (
+          <>
+            <TaskUnitsTable task={task} rows={units.rows} now={now} />
+            {pages > 1 && (
+              <nav aria-label={t('units.pages')} className="mt-3 flex flex-wrap items-center gap-4 text-sm">
+                {page > 1 && (
+                  <Link href={`${taskHref(task.code)}?page=${page - 1}`} className="inline-flex min-h-11 items-center font-medium text-blue-800 underline">
+                    {t('units.previous')}
+                  </Link>
+                )}
+                <span>{t('units.page', { page, pages })}</span>
+                {page < pages && (
+                  <Link href={`${taskHref(task.code)}?page=${page + 1}`} className="inline-flex min-h-11 items-center font-medium text-blue-800 underline">
+                    {t('units.next')}
+                  </Link>
+                )}
+              </nav>
+            )}
+          </>
+        )}
+      </section>
+
+      <section aria-labelledby="history-title" className="mt-8">
+        <h2 id="history-title" className={sectionTitle}>
+          {t('history.title')}
+        </h2>
+        <p className="mb-3 text-sm text-slate-700">{t('history.intro', { count: HISTORY_LENGTH })}</p>
+        <TaskHistory entries={history} taskCode={task.code} indicatorUnit={indicator?.unit ?? null} />
+      </section>
+    </>
+  )
+}

@@ -1,0 +1,87 @@
+import type { Metadata } from 'next'
+import { getTranslations } from 'next-intl/server'
+import Link from 'next/link'
+import { memberHref, taskHref } from '@/components/search/links'
+import { IndicatorTotal } from '@/components/tasks/indicator-total'
+import { StatusCountsTable } from '@/components/tasks/status-counts-table'
+import { requireUser } from '@/lib/auth/session'
+import { dateColumnDay, districtDay, formatDay } from '@/lib/domain/calendar'
+import { taskProgressList, type TaskProgress } from '@/lib/queries/task-progress'
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('tasks')
+  return { title: t('title') }
+}
+
+type GroupOfTasks = { group: TaskProgress['group']; lead: TaskProgress['lead']; tasks: TaskProgress[] }
+
+/** The rows come in the groups' order: consecutive tasks of one group make one section. */
+function byGroup(tasks: TaskProgress[]): GroupOfTasks[] {
+  const groups: GroupOfTasks[] = []
+  for (const task of tasks) {
+    const last = groups.at(-1)
+    if (last?.group.id === task.group.id) last.tasks.push(task)
+    else groups.push({ group: task.group, lead: task.lead, tasks: [task] })
+  }
+  return groups
+}
+
+/** Every active task, by group, with its district-wide progress. */
+export default async function TasksPage() {
+  await requireUser()
+  const today = districtDay(new Date())
+  const [tasks, t] = await Promise.all([taskProgressList(today), getTranslations('tasks')])
+  const groups = byGroup(tasks)
+  return (
+    <>
+      <h1 className="text-2xl font-bold">{t('title')}</h1>
+      <p className="mt-1 text-sm text-slate-600">{t('asOf', { date: formatDay(today) })}</p>
+      <p className="mt-3 max-w-3xl text-sm text-slate-800">{t('intro')}</p>
+      <p className="mt-1 max-w-3xl text-sm text-slate-700">{t('counts.overdueNote')}</p>
+      {groups.length === 0 && <p className="mt-6 text-slate-700">{t('empty')}</p>}
+      {groups.map(({ group, lead, tasks: groupTasks }) => (
+        <section key={group.id} id={`group-${group.code}`} aria-labelledby={`group-${group.code}-title`} className="mt-8 scroll-mt-4">
+          <h2 id={`group-${group.code}-title`} className="text-lg font-semibold">
+            {group.name}
+          </h2>
+          <p className="mb-3 text-sm text-slate-700">
+            {lead ? (
+              <>
+                {t('lead')}:{' '}
+                <Link href={memberHref(lead.code)} className="font-medium text-blue-800 underline-offset-2 hover:underline">
+                  {lead.name}
+                </Link>
+              </>
+            ) : (
+              t('noLead')
+            )}
+          </p>
+          <StatusCountsTable
+            caption={t('groupCaption', { group: group.name })}
+            rowHeading={t('task')}
+            rows={groupTasks.map((task) => ({
+              key: task.id,
+              label: (
+                <Link href={taskHref(task.code)} className="text-blue-800 underline-offset-2 hover:underline">
+                  {task.title}
+                </Link>
+              ),
+              detail: (
+                <>
+                  {t('dueDate')}: <span className="tabular-nums">{formatDay(dateColumnDay(task.dueDate))}</span>
+                  {task.indicator && (
+                    <>
+                      {' · '}
+                      {t('indicator')}: <IndicatorTotal indicator={task.indicator} />
+                    </>
+                  )}
+                </>
+              ),
+              counts: task,
+            }))}
+          />
+        </section>
+      ))}
+    </>
+  )
+}

@@ -1,0 +1,39 @@
+import { useTranslations } from 'next-intl'
+import Link from 'next/link'
+import type { Hit, SearchResults } from '@/lib/queries/search-results'
+import { memberHref, taskHref, unitHref } from './links'
+
+type Group = { kind: 'unit' | 'task' | 'member'; hits: (Hit & { href: string })[] }
+
+/** The hits grouped by kind (units, tasks, members), each linking to its page. */
+export function SearchResultList({ results }: { results: SearchResults }) {
+  const t = useTranslations('search.kinds')
+  const groups: Group[] = [
+    { kind: 'unit', hits: results.units.map((u) => ({ ...u, href: unitHref(u.code, u.unitKind) })) },
+    { kind: 'task', hits: results.tasks.map((h) => ({ ...h, href: taskHref(h.code) })) },
+    { kind: 'member', hits: results.members.map((h) => ({ ...h, href: memberHref(h.code) })) },
+  ]
+  return (
+    <div className="space-y-6">
+      {groups
+        .filter((group) => group.hits.length > 0)
+        .map((group) => (
+          <section key={group.kind} aria-labelledby={`results-${group.kind}`}>
+            <h2 id={`results-${group.kind}`} className="mb-2 text-lg font-semibold">
+              {t(group.kind)} <span className="text-base font-normal text-slate-600">({group.hits.length})</span>
+            </h2>
+            <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+              {group.hits.map((hit) => (
+                <li key={hit.code}>
+                  <Link href={hit.href} className="block px-4 py-3 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-blue-700">
+                    <span className="block font-medium text-blue-800">{hit.name}</span>
+                    {hit.detail && <span className="block text-sm text-slate-700">{hit.detail}</span>}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))}
+    </div>
+  )
+}

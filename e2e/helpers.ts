@@ -1,0 +1,26 @@
+// What every spec needs: the demo password, and signing in through the login form.
+import { expect, type Browser, type Page } from '@playwright/test'
+import { DEFAULT_DEMO_PASSWORD } from '../lib/config/env'
+
+export const password = process.env.DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD
+
+/** Fills and sends the login form, whatever the outcome. */
+export async function submitLogin(page: Page, username: string, secret: string) {
+  await page.goto('/login')
+  await page.getByLabel('Tên đăng nhập').fill(username)
+  await page.getByLabel('Mật khẩu').fill(secret)
+  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click()
+}
+
+/** Signs a demo account in and waits until it has left the login page. */
+export async function signIn(page: Page, username: string) {
+  await submitLogin(page, username, password)
+  await expect(page).not.toHaveURL(/\/login$/)
+}
+
+/** A page of a new browser context (its own cookies) signed in as the account. */
+export async function signedIn(browser: Browser, username: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage()
+  await signIn(page, username)
+  return page
+}

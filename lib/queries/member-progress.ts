@@ -1,0 +1,234 @@
+// Progress per standing-committee member (/members, /members/[code]): what lies under each member,
+// that is the assignments of the units in their charge and of the task groups they lead (the
+// scope lib/auth/permissions.ts calls 'led'), counted in SQL over active tasks in active units.
+import 'server-only'
+import { cache } from 'react'
+import { db } from '@/lib/db'
+import { Prisma } from '@/lib/db/client'
+import type { UnitKind } from '@/lib/db/generated/enums'
+import type { CalendarDay } from '@/lib/domain/calendar'
+import { onTimeShare } from '@/lib/domain/status-counts'
+import type { TaskStatus } from '@/lib/domain/status'
+import { statusCountColumns, type StatusCounts } from './status-counts'
+
+export type Member = { id: string; code: string; name: string; title: string }
+
+/** null when no active member has this code. */
+export const memberByCode = cache(
+  (code: string): Promise<Member | null> =>
+    db().member.findFirst({ where: { code, active: true }, select: { id: true, code: true, name: true, title: true } }),
+)
+
+/**
+ * Each live assignment once per member it lies under: the member in charge of its unit, and the
+ * lead of its task's group when that is someone else. Joins `a`, `t`, `u`, `g` and `led("memberId")`.
+ */
+const ledAssignments = Prisma.sql`
+  "Assignment" a
+  JOIN "Task" t ON t.id = a."taskId" AND t.active
+  JOIN "Unit" u ON u.id = a."unitId" AND u.active
+  JOIN "TaskGroup" g ON g.id = t."groupId"
+  CROSS JOIN LATERAL (VALUES (u."inChargeMemberId"), (NULLIF(g."leadMemberId", u."inChargeMemberId"))) led("memberId")`
+
+const onlyMember = (column: Prisma.Sql, memberId: string | null) => (memberId === null ? Prisma.empty : Prisma.sql`AND ${column} = ${memberId}::uuid`)
+
+export type MemberSummary = Member &
+  StatusCounts & {
+    /** Updates (PENDING) on assignments under the member: theirs to confirm. */
+    pending: number
+    /** The committee's own order (protocol), the last tie-breaker. */
+    sortOrder: number
+  }
+
+/**
+ * Who needs help first: the most overdue work, then the lowest share done on time (a member with
+ * nothing due yet comes after those who have a share), then the committee's own order.
+ */
+export function byNeedForHelp(a: MemberSummary, b: MemberSummary): number {
+  if (a.overdue !== b.overdue) return b.overdue - a.overdue
+  const shareA = onTimeShare(a)
+  const shareB = onTimeShare(b)
+  if (shareA !== shareB) return shareA === null ? 1 : shareB === null ? -1 : shareA - shareB
+  return a.sortOrder - b.sortOrder || a.name.localeCompare(b.name, 'vi')
+}
+
+/**
+ * The StatusCounts columns that add up across rows of counts; progress, an average, is worked out
+ * again from the sum of the progress figures. A Record, so that a new column is not forgotten here.
+ */
+const ADDITIVE_COUNTS: Record<Exclude<keyof StatusCounts, 'progress'>, true> = {
+  assigned: true,
+  doneOnTime: true,
+  doneLate: true,
+  inProgress: true,
+  blocked: true,
+  notStarted: true,
+  overdue: true,
+  dueSoon: true,
+}
+/** Column names are these constants, never input. */
+const summedCounts = Prisma.join(
+  Object.keys(ADDITIVE_COUNTS).map((column) => Prisma.sql`COALESCE(SUM(p.${Prisma.raw(`"${column}"`)}), 0)::int AS ${Prisma.raw(`"${column}"`)}`),
+)
+
+/**
+ * Every active member (or the one given) with the counts of the work under them, ranked by
+ * byNeedForHelp. The assignments are counted once per pair (member in charge of the unit, lead of
+ * the group), a handful of rows, and each member adds up the pairs they are in: an assignment under
+ * a member both ways is one pair, so it counts once.
+ */
+export const memberSummaries = cache(async (today: CalendarDay, memberId: string | null): Promise<MemberSummary[]> => {
+  const rows = await db().$queryRaw<MemberSummary[]>`
+    WITH pairs AS (
+      SELECT u."inChargeMemberId" AS "unitMember", g."leadMemberId" AS "groupLead",
+             ${statusCountColumns(today)},
+             SUM(a.progress) AS "progressSum"
+        FROM "Assignment" a
+        JOIN "Task" t ON t.id = a."taskId" AND t.active
+        JOIN "Unit" u ON u.id = a."unitId" AND u.active
+        JOIN "TaskGroup" g ON g.id = t."groupId"
+       WHERE ${memberId === null ? Prisma.sql`true` : Prisma.sql`(u."inChargeMemberId" = ${memberId}::uuid OR g."leadMemberId" = ${memberId}::uuid)`}
+       GROUP BY 1, 2
+    ), pending AS (
+      SELECT led."memberId", COUNT(*)::int AS "pending"
+        FROM "StatusUpdate" s
+        JOIN (${ledAssignments}) ON a.id = s."assignmentId"
+       WHERE s."reviewState" = 'PENDING' AND led."memberId" IS NOT NULL ${onlyMember(Prisma.sql`led."memberId"`, memberId)}
+       GROUP BY led."memberId"
+    )
+    SELECT m.id::text AS "id", m.code, m.name, m.title, m."sortOrder",
+           ${summedCounts},
+           COALESCE(round(SUM(p."progressSum") / NULLIF(SUM(p."assigned"), 0)), 0)::int AS "progress",
+           COALESCE(pe."pending", 0) AS "pending"
+      FROM "Member" m
+      LEFT JOIN pairs p ON m.id IN (p."unitMember", p."groupLead")
+      LEFT JOIN pending pe ON pe."memberId" = m.id
+     WHERE m.active ${onlyMember(Prisma.sql`m.id`, memberId)}
+     GROUP BY m.id, pe."pending"`
+  return rows.sort(byNeedForHelp)
+})
+
+export type GroupProgress = StatusCounts & { memberId: string; groupId: string; code: string; name: string }
+
+/** The task groups led by active members (or by the one given), each counted district-wide, in the groups' order. */
+export const ledGroupProgress = cache(
+  (today: CalendarDay, memberId: string | null): Promise<GroupProgress[]> => db().$queryRaw<GroupProgress[]>`
+    SELECT g."leadMemberId"::text AS "memberId", g.id::text AS "groupId", g.code, g.name,
+           ${statusCountColumns(today)}
+      FROM "TaskGroup" g
+      JOIN "Member" m ON m.id = g."leadMemberId" AND m.active
+      LEFT JOIN ("Task" t
+            JOIN "Assignment" a ON a."taskId" = t.id
+            JOIN "Unit" u ON u.id = a."unitId" AND u.active)
+        ON t."groupId" = g.id AND t.active
+     WHERE true ${onlyMember(Prisma.sql`g."leadMemberId"`, memberId)}
+     GROUP BY g.id
+     ORDER BY g."sortOrder", g.code`,
+)
+
+export type UnitProgress = StatusCounts & {
+  memberId: string
+  unitId: string
+  code: string
+  name: string
+  kind: UnitKind
+  /** How many units the member is in charge of, whatever the limit. */
+  unitCount: number
+}
+
+/**
+ * The active units in the charge of active members (or of the one given), each with its counts;
+ * the units needing help first (most overdue, then lowest progress). `perMember` caps each
+ * member's list (null: no cap).
+ */
+export const inChargeUnitProgress = cache(
+  (today: CalendarDay, memberId: string | null, perMember: number | null): Promise<UnitProgress[]> => db().$queryRaw<UnitProgress[]>`
+    SELECT "memberId", "unitId", code, name, kind, "unitCount",
+           "assigned", "doneOnTime", "doneLate", "inProgress", "blocked", "notStarted", "overdue", "dueSoon", "progress"
+      FROM (
+        SELECT c.*,
+               ROW_NUMBER() OVER (PARTITION BY c."memberId" ORDER BY c."overdue" DESC, c."progress", c."sortOrder", c.name) AS "rank",
+               (COUNT(*) OVER (PARTITION BY c."memberId"))::int AS "unitCount"
+          FROM (
+            SELECT u."inChargeMemberId"::text AS "memberId", u.id::text AS "unitId", u.code, u.name, u.kind::text AS kind, u."sortOrder",
+                   ${statusCountColumns(today)}
+              FROM "Unit" u
+              JOIN "Member" m ON m.id = u."inChargeMemberId" AND m.active
+              LEFT JOIN ("Assignment" a JOIN "Task" t ON t.id = a."taskId" AND t.active) ON a."unitId" = u.id
+             WHERE u.active ${onlyMember(Prisma.sql`u."inChargeMemberId"`, memberId)}
+             GROUP BY u.id
+          ) c
+      ) ranked
+     WHERE ${perMember === null ? Prisma.sql`true` : Prisma.sql`"rank" <= ${perMember}`}
+     ORDER BY "memberId", "rank"`,
+)
+
+export type Listed<T> = { rows: T[]; total: number }
+
+export type PendingUpdate = {
+  id: string
+  createdAt: Date
+  status: TaskStatus
+  progress: number
+  authorName: string
+  unitCode: string
+  unitName: string
+  taskCode: string
+  taskTitle: string
+}
+
+/** The updates awaiting the member's confirmation, the longest waiting first; `limit` rows, `total` counts all. */
+export const memberPendingUpdates = cache(async (memberId: string, limit: number): Promise<Listed<PendingUpdate>> => {
+  const rows = await db().$queryRaw<(PendingUpdate & { total: number })[]>`
+    SELECT s.id::text AS "id", s."createdAt", s.status::text AS "status", s.progress, author."displayName" AS "authorName",
+           u.code AS "unitCode", u.name AS "unitName", t.code AS "taskCode", t.title AS "taskTitle",
+           (COUNT(*) OVER ())::int AS "total"
+      FROM "StatusUpdate" s
+      JOIN (${ledAssignments}) ON a.id = s."assignmentId"
+      JOIN "User" author ON author.id = s."authorId"
+     WHERE s."reviewState" = 'PENDING' AND led."memberId" = ${memberId}::uuid
+     ORDER BY s."createdAt", s.id
+     LIMIT ${limit}`
+  return listed(rows)
+})
+
+export type OverdueAssignment = {
+  id: string
+  unitCode: string
+  unitName: string
+  taskCode: string
+  taskTitle: string
+  status: TaskStatus
+  progress: number
+  /** As Prisma returns a DATE column: midnight UTC of that day. */
+  dueDate: Date
+}
+
+/** Work under the member that is not done and past its due date, the oldest deadline first. */
+export const memberOverdueAssignments = cache(async (today: CalendarDay, memberId: string, limit: number): Promise<Listed<OverdueAssignment>> => {
+  const rows = await db().$queryRaw<(OverdueAssignment & { total: number })[]>`
+    SELECT a.id::text AS "id", u.code AS "unitCode", u.name AS "unitName", t.code AS "taskCode", t.title AS "taskTitle",
+           a.status::text AS "status", a.progress, t."dueDate",
+           (COUNT(*) OVER ())::int AS "total"
+      FROM ${ledAssignments}
+     WHERE led."memberId" = ${memberId}::uuid AND a.status <> 'DONE' AND t."dueDate" < ${today}::date
+     ORDER BY t."dueDate", u."sortOrder", u.name, t."sortOrder", t.code
+     LIMIT ${limit}`
+  return listed(rows)
+})
+
+/** Each row carries the count of all rows (a window over the unlimited result). */
+function listed<T>(rows: (T & { total: number })[]): Listed<T> {
+  return { rows, total: rows[0]?.total ?? 0 }
+}
+
+/** Rows of several members, by member. */
+export function byMember<T extends { memberId: string }>(rows: T[]): Map<string, T[]> {
+  const map = new Map<string, T[]>()
+  for (const row of rows) {
+    const list = map.get(row.memberId)
+    if (list) list.push(row)
+    else map.set(row.memberId, [row])
+  }
+  return map
+}

@@ -1,0 +1,34 @@
+// The search page's results: search() (./search.ts) grouped by kind, each unit with its kind so
+// that communes link to their progress page.
+import 'server-only'
+import { cache } from 'react'
+import type { UnitKind } from '@/lib/db/generated/enums'
+import { search, SEARCH_LIMIT, type SearchHit } from './search'
+
+/** For components, which never import Prisma. */
+export type { UnitKind }
+
+/** search() finds nothing for fewer characters than this. */
+export const MIN_QUERY_LENGTH = 2
+
+export type Hit = Omit<SearchHit, 'kind' | 'unitKind'>
+
+export type SearchResults = {
+  units: (Hit & { unitKind: UnitKind })[]
+  tasks: Hit[]
+  members: Hit[]
+  /** search() stopped at its limit: there may be more. */
+  limited: boolean
+}
+
+/** Best matches first within each kind. */
+export const searchResults = cache(async (query: string): Promise<SearchResults> => {
+  const hits = await search(query)
+  const ofKind = (kind: SearchHit['kind']): Hit[] => hits.filter((h) => h.kind === kind).map(({ code, name, detail }) => ({ code, name, detail }))
+  return {
+    units: hits.flatMap(({ kind, code, name, detail, unitKind }) => (kind === 'unit' && unitKind ? [{ code, name, detail, unitKind }] : [])),
+    tasks: ofKind('task'),
+    members: ofKind('member'),
+    limited: hits.length >= SEARCH_LIMIT,
+  }
+})

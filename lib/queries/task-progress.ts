@@ -1,0 +1,161 @@
+// Progress per task (/tasks, /tasks/[code]): each active task across the active units it is
+// assigned to, counted in SQL; the indicator's district result is the sum of the units' figures.
+import 'server-only'
+import { cache } from 'react'
+import { db } from '@/lib/db'
+import { Prisma } from '@/lib/db/client'
+import type { ReviewState, TaskScope, UnitKind } from '@/lib/db/generated/enums'
+import type { CalendarDay } from '@/lib/domain/calendar'
+import type { TaskStatus } from '@/lib/domain/status'
+import { statusCountColumns, type StatusCounts } from './status-counts'
+
+export type TaskIndicator = {
+  /** Unit of measure, e.g. "chức danh". */
+  unit: string
+  /** DECIMAL values as plain strings ("12.5"); the baseline may be missing. */
+  baseline: string | null
+  target: string
+  /** The sum of the units' reported figures ("0" before any report). */
+  total: string
+  /** Assignments that have reported a figure. */
+  reported: number
+}
+
+export type TaskProgress = StatusCounts & {
+  id: string
+  code: string
+  title: string
+  description: string | null
+  /** As Prisma returns a DATE column: midnight UTC of that day. */
+  dueDate: Date
+  scope: TaskScope
+  group: { id: string; code: string; name: string }
+  /** The member who leads the task's group; null when none (or no longer active). */
+  lead: { code: string; name: string } | null
+  indicator: TaskIndicator | null
+}
+
+type TaskProgressRow = Omit<TaskProgress, 'group' | 'lead' | 'indicator'> & {
+  groupId: string
+  groupCode: string
+  groupName: string
+  leadCode: string | null
+  leadName: string | null
+  indicatorUnit: string | null
+  indicatorBaseline: string | null
+  indicatorTarget: string | null
+  indicatorTotal: string
+  indicatorReported: number
+}
+
+/** Active tasks (those `where` keeps) with their counts over active units, in the groups' and tasks' order. */
+async function taskProgress(today: CalendarDay, where: Prisma.Sql): Promise<TaskProgress[]> {
+  const rows = await db().$queryRaw<TaskProgressRow[]>`
+    SELECT t.id::text AS "id", t.code, t.title, t.description, t."dueDate", t.scope::text AS "scope",
+           g.id::text AS "groupId", g.code AS "groupCode", g.name AS "groupName",
+           m.code AS "leadCode", m.name AS "leadName",
+           t."indicatorUnit", trim_scale(t."indicatorBaseline")::text AS "indicatorBaseline",
+           trim_scale(t."indicatorTarget")::text AS "indicatorTarget",
+           trim_scale(COALESCE(sum(a."indicatorActual"), 0))::text AS "indicatorTotal",
+           COUNT(a."indicatorActual")::int AS "indicatorReported",
+           ${statusCountColumns(today)}
+      FROM "Task" t
+      JOIN "TaskGroup" g ON g.id = t."groupId"
+      LEFT JOIN "Member" m ON m.id = g."leadMemberId" AND m.active
+      LEFT JOIN ("Assignment" a JOIN "Unit" u ON u.id = a."unitId" AND u.active) ON a."taskId" = t.id
+     WHERE t.active AND ${where}
+     GROUP BY t.id, g.id, m.id
+     ORDER BY g."sortOrder", g.code, t."sortOrder", t.code`
+  return rows.map(
+    ({ groupId, groupCode, groupName, leadCode, leadName, indicatorUnit, indicatorBaseline, indicatorTarget, indicatorTotal, indicatorReported, ...task }) => ({
+      ...task,
+      group: { id: groupId, code: groupCode, name: groupName },
+      lead: leadCode !== null && leadName !== null ? { code: leadCode, name: leadName } : null,
+      indicator:
+        indicatorUnit !== null && indicatorTarget !== null
+          ? { unit: indicatorUnit, baseline: indicatorBaseline, target: indicatorTarget, total: indicatorTotal, reported: indicatorReported }
+          : null,
+    }),
+  )
+}
+
+/** Every active task, by group. */
+export const taskProgressList = cache((today: CalendarDay): Promise<TaskProgress[]> => taskProgress(today, Prisma.sql`true`))
+
+/** One active task with its district-wide counts; null when no active task has this code. */
+export const taskProgressByCode = cache(
+  async (today: CalendarDay, code: string): Promise<TaskProgress | null> => (await taskProgress(today, Prisma.sql`t.code = ${code}`))[0] ?? null,
+)
+
+export type TaskUnitRow = {
+  assignmentId: string
+  unitCode: string
+  unitName: string
+  unitKind: UnitKind
+  status: TaskStatus
+  progress: number
+  completedAt: Date | null
+  /** DECIMAL as a plain string ("12.5"); null before a figure is reported. */
+  indicatorActual: string | null
+  lastUpdateAt: Date | null
+}
+
+export type TaskUnits = { rows: TaskUnitRow[]; total: number }
+
+/** Where each active unit stands on the task, in the district's order of units; one page of `limit` rows. */
+export const taskUnits = cache(async (taskId: string, limit: number, offset: number): Promise<TaskUnits> => {
+  const rows = await db().$queryRaw<(TaskUnitRow & { total: number })[]>`
+    SELECT a.id::text AS "assignmentId", u.code AS "unitCode", u.name AS "unitName", u.kind::text AS "unitKind",
+           a.status::text AS "status", a.progress, a."completedAt", trim_scale(a."indicatorActual")::text AS "indicatorActual",
+           a."lastUpdateAt", (COUNT(*) OVER ())::int AS "total"
+      FROM "Assignment" a
+      JOIN "Unit" u ON u.id = a."unitId" AND u.active
+     WHERE a."taskId" = ${taskId}::uuid
+     ORDER BY u."sortOrder", u.name, u.code
+     LIMIT ${limit} OFFSET ${offset}`
+  // A page past the end has no row to carry the total: it reads as 0, and the page says not found.
+  return { rows, total: rows[0]?.total ?? 0 }
+})
+
+export type TaskHistoryEntry = {
+  id: string
+  createdAt: Date
+  authorName: string
+  unitCode: string
+  unitName: string
+  status: TaskStatus
+  progress: number
+  indicatorActual: string | null
+  /** The first NOTE_EXCERPT characters of the note. */
+  note: string | null
+  noteCut: boolean
+  reviewState: ReviewState
+}
+
+export const NOTE_EXCERPT = 200
+
+/**
+ * The latest `limit` updates on the task in active units, newest first, returned ones included (and
+ * marked). Each assignment gives at most its own latest `limit` along the (assignmentId, createdAt)
+ * index, so the cost follows the task's units, not the district's whole history.
+ */
+export const taskHistory = cache(
+  (taskId: string, limit: number): Promise<TaskHistoryEntry[]> => db().$queryRaw<TaskHistoryEntry[]>`
+    SELECT s.id::text AS "id", s."createdAt", author."displayName" AS "authorName", u.code AS "unitCode", u.name AS "unitName",
+           s.status::text AS "status", s.progress, trim_scale(s."indicatorActual")::text AS "indicatorActual",
+           left(s.note, ${NOTE_EXCERPT}) AS "note", COALESCE(length(s.note) > ${NOTE_EXCERPT}, false) AS "noteCut",
+           s."reviewState"::text AS "reviewState"
+      FROM "Assignment" a
+      JOIN "Unit" u ON u.id = a."unitId" AND u.active
+      CROSS JOIN LATERAL (
+        SELECT s.id, s."createdAt", s."authorId", s.status, s.progress, s."indicatorActual", s.note, s."reviewState"
+          FROM "StatusUpdate" s
+         WHERE s."assignmentId" = a.id
+         ORDER BY s."createdAt" DESC, s.id DESC
+         LIMIT ${limit}
+      ) s
+      JOIN "User" author ON author.id = s."authorId"
+     WHERE a."taskId" = ${taskId}::uuid
+     ORDER BY s."createdAt" DESC, s.id DESC
+     LIMIT ${limit}`,
+)
