@@ -2,32 +2,12 @@
 // (validate, authorize, transaction with history and audit), on the Ba Chẽ demo data.
 // Uses DATABASE_URL when set (a seeded database); otherwise a throwaway embedded server.
 import { randomUUID } from 'node:crypto'
-import { chmod, mkdtemp, rm } from 'node:fs/promises'
-import os from 'node:os'
-import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { recordStatusUpdate } from '../lib/actions/status-update'
 import { createPrismaClient } from '../lib/db/client'
-import { startEmbeddedPostgres } from '../lib/db/embedded'
-import { seedDemoData } from '../prisma/seed-demo'
-import { freePort } from './lib/network'
-import { migrateDeploy } from './lib/prisma-cli'
+import { demoDatabase } from './lib/demo-database'
 
 const SAVES = Number(process.env.SAVES ?? 300)
-
-async function demoDatabase(): Promise<{ url: string; stop(): Promise<void> }> {
-  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: async () => {} }
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'nq19-bench-'))
-  await chmod(dir, 0o755)
-  const server = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: await freePort(), password: 'bench' })
-  await server.ensureDatabase('bench')
-  const url = server.url('bench')
-  await migrateDeploy(url)
-  const db = createPrismaClient(url)
-  await seedDemoData(db, { password: 'bench-password-2026' })
-  await db.$disconnect()
-  return { url, stop: async () => (await server.stop(), await rm(dir, { recursive: true, force: true })) }
-}
 
 const database = await demoDatabase()
 process.env.DATABASE_URL = database.url
