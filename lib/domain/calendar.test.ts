@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { dateColumnDay, daysBetween, districtDay, formatDay, formatInstant } from './calendar'
+import { dateColumnDay, daysBetween, districtDay, endOfDistrictDay, formatDay, formatInstant } from './calendar'
 
 describe('districtDay', () => {
   it('is already the next day in Ba Chẽ at 17:00 UTC', () => {
@@ -44,5 +44,11 @@ describe('formatInstant', () => {
     // 17:05 UTC on 28/11 is 00:05 on 29/11 in Ba Chẽ.
     expect(formatInstant(new Date('2026-11-28T17:05:00Z'))).toBe('29/11/2026 00:05')
     expect(formatInstant(new Date('2026-03-03T01:30:00Z'))).toBe('03/03/2026 08:30')
+  })
+})
+
+describe('endOfDistrictDay', () => {
+  it('is 23:59:59.999 in Ba Chẽ, 16:59:59.999 UTC', () => {
+    expect(endOfDistrictDay('2026-06-30').toISOString()).toBe('2026-06-30T16:59:59.999Z')
   })
 })

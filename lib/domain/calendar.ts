@@ -48,3 +48,8 @@ const districtTimeParts = new Intl.DateTimeFormat('en-GB', {
 export function formatInstant(instant: Date): string {
   return `${formatDay(districtDay(instant))} ${districtTimeParts.format(instant)}`
 }
+
+/** The last millisecond of a district day: a report "as of" that day knows everything said by then. */
+export function endOfDistrictDay(day: CalendarDay): Date {
+  return new Date(Date.parse(`${day}T00:00:00+07:00`) + MS_PER_DAY - 1)
+}

@@ -1,0 +1,76 @@
+// The state of an assignment as of a past day is what its history said by the end of that day.
+import { beforeAll, describe, expect, test } from 'vitest'
+import { db } from '@/lib/db'
+import { endOfDistrictDay, type CalendarDay } from '@/lib/domain/calendar'
+import { testDatabase } from '@/test/helpers/database'
+import { factories } from '@/test/helpers/factories'
+import { assignmentSource } from './as-of'
+import { statusCountColumns } from './status-counts'
+
+const database = testDatabase()
+const make = factories(() => database.db)
+let assignmentId: string
+
+/** 09:00 in Ba Chẽ on that day. */
+const at = (day: CalendarDay) => new Date(`${day}T09:00:00+07:00`)
+
+beforeAll(async () => {
+  const unit = await make.unit()
+  const staff = await make.user({ role: 'STAFF', unitId: unit.id })
+  const reviewer = await make.user({ role: 'ADMIN', unitId: unit.id })
+  const group = await make.group()
+  const task = await make.task({ groupId: group.id, dueDate: new Date('2026-06-04'), indicatorUnit: 'điểm trường' })
+  const a = await database.db.assignment.create({
+    data: { taskId: task.id, unitId: unit.id, createdAt: at('2026-06-01'), status: 'DONE', progress: 100, indicatorActual: 5, completedAt: at('2026-06-06') },
+  })
+  assignmentId = a.id
+  const report = (day: CalendarDay, status: 'IN_PROGRESS' | 'DONE', progress: number, actual: number, review?: { state: 'CONFIRMED' | 'RETURNED'; day: CalendarDay }) =>
+    database.db.statusUpdate.create({
+      data: {
+        assignmentId: a.id, authorId: staff.id, status, progress, indicatorActual: actual, createdAt: at(day),
+        ...(review ? { reviewState: review.state, reviewedById: reviewer.id, reviewedAt: at(review.day), reviewNote: review.state === 'RETURNED' ? 'Chưa đủ hồ sơ' : null } : {}),
+      },
+    })
+  // 02/06 in progress 30%; 03/06 done (4 sites), returned on 05/06; 06/06 done again (5 sites).
+  await report('2026-06-02', 'IN_PROGRESS', 30, 1, { state: 'CONFIRMED', day: '2026-06-02' })
+  await report('2026-06-03', 'DONE', 100, 4, { state: 'RETURNED', day: '2026-06-05' })
+  await report('2026-06-06', 'DONE', 100, 5)
+})
+
+type Row = { status: string; progress: number; indicatorActual: string | null; completedAt: Date | null }
+const stateOn = async (day: CalendarDay): Promise<Row | undefined> =>
+  (
+    await db().$queryRaw<Row[]>`SELECT a.status::text AS status, a.progress, a."indicatorActual"::text AS "indicatorActual", a."completedAt"
+                                  FROM ${assignmentSource(endOfDistrictDay(day))} a WHERE a.id = ${assignmentId}::uuid`
+  )[0]
+
+describe('an assignment as of a past day', () => {
+  test('does not exist before it was assigned', async () => {
+    expect(await stateOn('2026-05-31')).toBeUndefined()
+  })
+
+  test('is not started until its first report', async () => {
+    expect(await stateOn('2026-06-01')).toEqual({ status: 'NOT_STARTED', progress: 0, indicatorActual: null, completedAt: null })
+  })
+
+  test('is what the latest report by then said', async () => {
+    expect(await stateOn('2026-06-02')).toEqual({ status: 'IN_PROGRESS', progress: 30, indicatorActual: '1.00', completedAt: null })
+    expect(await stateOn('2026-06-04')).toEqual({ status: 'DONE', progress: 100, indicatorActual: '4.00', completedAt: at('2026-06-03') })
+  })
+
+  test('forgets a report once it was returned, not before', async () => {
+    expect(await stateOn('2026-06-05')).toEqual({ status: 'IN_PROGRESS', progress: 30, indicatorActual: '1.00', completedAt: null })
+  })
+
+  test('is done since the report after the return, and that is late for a task due on 04/06', async () => {
+    expect(await stateOn('2026-06-30')).toEqual({ status: 'DONE', progress: 100, indicatorActual: '5.00', completedAt: at('2026-06-06') })
+    const [counts] = await db().$queryRaw<{ doneOnTime: number; doneLate: number; overdue: number }[]>`
+      SELECT ${statusCountColumns('2026-06-30')} FROM ${assignmentSource(endOfDistrictDay('2026-06-30'))} a JOIN "Task" t ON t.id = a."taskId"`
+    expect(counts).toMatchObject({ doneOnTime: 0, doneLate: 1, overdue: 0 })
+  })
+
+  test('today\'s state reads the assignment itself', async () => {
+    const [row] = await db().$queryRaw<Row[]>`SELECT a.status::text AS status, a.progress, a."indicatorActual"::text AS "indicatorActual", a."completedAt" FROM ${assignmentSource(null)} a WHERE a.id = ${assignmentId}::uuid`
+    expect(row).toEqual({ status: 'DONE', progress: 100, indicatorActual: '5.00', completedAt: at('2026-06-06') })
+  })
+})
