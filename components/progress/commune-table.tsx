@@ -4,6 +4,7 @@ import { useTranslations } from 'next-intl'
 import Link from 'next/link'
 import { ProgressBar } from '@/components/progress-bar'
 import type { CommuneProgress } from '@/lib/queries/communes'
+import { ScrollTable } from '@/components/scroll-table'
 
 // Overdue right after assigned: it is what leaders chase first.
 const COUNTS = ['assigned', 'overdue', 'done', 'inProgress', 'blocked', 'notStarted'] as const
@@ -24,53 +25,50 @@ export function CommuneTable({ rows }: { rows: CommuneProgress[] }) {
   if (rows.length === 0) return <p className="text-slate-700">{t('empty')}</p>
   const count = (row: CommuneProgress, column: (typeof COUNTS)[number]) => (column === 'done' ? row.doneOnTime + row.doneLate : row[column])
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="w-full min-w-[40rem] border-collapse text-sm sm:min-w-[52rem]">
-        <caption className="sr-only">{t('caption')}</caption>
-        <thead className="bg-slate-100 text-left text-slate-700">
-          <tr>
-            <th scope="col" className="sticky left-0 bg-slate-100 px-3 py-2 font-semibold">
-              {t('unit')}
+    <ScrollTable caption={t('caption')} className="min-w-[40rem] sm:min-w-[52rem]">
+      <thead className="bg-slate-100 text-left text-slate-700">
+        <tr>
+          <th scope="col" className="sticky left-0 bg-slate-100 px-3 py-2 font-semibold">
+            {t('unit')}
+          </th>
+          <th scope="col" className="hidden px-3 py-2 font-semibold sm:table-cell">
+            {t('member')}
+          </th>
+          {COUNTS.map((column) => (
+            <th key={column} scope="col" className="px-3 py-2 text-right font-semibold">
+              {t(column)}
             </th>
-            <th scope="col" className="hidden px-3 py-2 font-semibold sm:table-cell">
-              {t('member')}
-            </th>
-            {COUNTS.map((column) => (
-              <th key={column} scope="col" className="px-3 py-2 text-right font-semibold">
-                {t(column)}
-              </th>
-            ))}
-            <th scope="col" className="px-3 py-2 font-semibold">
-              {t('progress')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.unitId} className="border-t border-slate-200">
-              <th scope="row" className="sticky left-0 min-w-36 bg-white px-3 py-2 text-left font-medium">
-                <Link href={`/communes/${encodeURIComponent(row.code)}`} className="text-blue-800 underline-offset-2 hover:underline">
-                  {row.name}
-                </Link>
-                <span className="mt-1 block text-xs font-normal sm:hidden">
-                  <Member row={row} withTitle={false} />
-                </span>
-              </th>
-              <td className="hidden px-3 py-2 sm:table-cell">
-                <Member row={row} withTitle />
-              </td>
-              {COUNTS.map((column) => (
-                <td key={column} className={`px-3 py-2 text-right tabular-nums ${column === 'overdue' && row.overdue > 0 ? 'font-semibold text-red-800' : ''}`}>
-                  {count(row, column)}
-                </td>
-              ))}
-              <td className="px-3 py-2">
-                <ProgressBar value={row.progress} />
-              </td>
-            </tr>
           ))}
-        </tbody>
-      </table>
-    </div>
+          <th scope="col" className="px-3 py-2 font-semibold">
+            {t('progress')}
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.unitId} className="border-t border-slate-200">
+            <th scope="row" className="sticky left-0 min-w-36 bg-white px-3 py-2 text-left font-medium">
+              <Link href={`/communes/${encodeURIComponent(row.code)}`} className="text-blue-800 underline-offset-2 hover:underline">
+                {row.name}
+              </Link>
+              <span className="mt-1 block text-xs font-normal sm:hidden">
+                <Member row={row} withTitle={false} />
+              </span>
+            </th>
+            <td className="hidden px-3 py-2 sm:table-cell">
+              <Member row={row} withTitle />
+            </td>
+            {COUNTS.map((column) => (
+              <td key={column} className={`px-3 py-2 text-right tabular-nums ${column === 'overdue' && row.overdue > 0 ? 'font-semibold text-red-800' : ''}`}>
+                {count(row, column)}
+              </td>
+            ))}
+            <td className="px-3 py-2">
+              <ProgressBar value={row.progress} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </ScrollTable>
   )
 }

@@ -7,6 +7,7 @@ import { StatusBadge } from '@/components/status-badge'
 import { districtDay, formatDay } from '@/lib/domain/calendar'
 import type { TaskProgress, TaskUnitRow } from '@/lib/queries/task-progress'
 import { statusLabelsOf } from '@/lib/domain/status'
+import { ScrollTable } from '@/components/scroll-table'
 
 type Props = {
   task: TaskProgress
@@ -23,80 +24,77 @@ export function TaskUnitsTable({ task, rows, now }: Props) {
   const { indicator } = task
   const cell = 'px-3 py-2'
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="w-full min-w-[40rem] border-collapse text-sm">
-        <caption className="sr-only">{t('caption')}</caption>
-        <thead className="bg-slate-100 text-left text-slate-700">
-          <tr>
-            <th scope="col" className={`sticky left-0 bg-slate-100 font-semibold ${cell}`}>
-              {t('unit')}
+    <ScrollTable caption={t('caption')} className="min-w-[40rem]">
+      <thead className="bg-slate-100 text-left text-slate-700">
+        <tr>
+          <th scope="col" className={`sticky left-0 bg-slate-100 font-semibold ${cell}`}>
+            {t('unit')}
+          </th>
+          <th scope="col" className={`font-semibold ${cell}`}>
+            {t('status')}
+          </th>
+          <th scope="col" className={`font-semibold ${cell}`}>
+            {t('progress')}
+          </th>
+          {indicator && (
+            <th scope="col" className={`text-right font-semibold ${cell}`}>
+              {t('indicator', { unit: indicator.unit })}
             </th>
-            <th scope="col" className={`font-semibold ${cell}`}>
-              {t('status')}
+          )}
+          <th scope="col" className={`font-semibold ${cell}`}>
+            {t('lastUpdate')}
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.assignmentId} className="border-t border-slate-200 align-top">
+            <th scope="row" className={`sticky left-0 min-w-36 bg-white text-left font-medium ${cell}`}>
+              <Link href={assignmentHref(row.unitCode, task.code)} className="text-blue-800 underline-offset-2 hover:underline">
+                {row.unitName}
+              </Link>
             </th>
-            <th scope="col" className={`font-semibold ${cell}`}>
-              {t('progress')}
-            </th>
-            {indicator && (
-              <th scope="col" className={`text-right font-semibold ${cell}`}>
-                {t('indicator', { unit: indicator.unit })}
-              </th>
-            )}
-            <th scope="col" className={`font-semibold ${cell}`}>
-              {t('lastUpdate')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.assignmentId} className="border-t border-slate-200 align-top">
-              <th scope="row" className={`sticky left-0 min-w-36 bg-white text-left font-medium ${cell}`}>
-                <Link href={assignmentHref(row.unitCode, task.code)} className="text-blue-800 underline-offset-2 hover:underline">
-                  {row.unitName}
-                </Link>
-              </th>
-              <td className={cell}>
-                <span className="flex flex-wrap gap-1.5 [&>span]:whitespace-nowrap">
-                  {statusLabelsOf({ status: row.status, dueDate: task.dueDate, completedAt: row.completedAt }, now).map((label) => (
-                    <StatusBadge key={label} kind={label} />
-                  ))}
-                </span>
-              </td>
-              <td className={cell}>
-                <ProgressBar value={row.progress} />
-              </td>
-              {indicator && (
-                <td className={`text-right ${cell}`}>
-                  <IndicatorNumber value={row.indicatorActual} />
-                </td>
-              )}
-              <td className={`tabular-nums ${cell}`}>
-                {row.lastUpdateAt ? formatDay(districtDay(row.lastUpdateAt)) : <span className="text-slate-600">{t('never')}</span>}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot className="border-t-2 border-slate-300 bg-slate-50">
-          <tr>
-            <th scope="row" className={`sticky left-0 bg-slate-50 text-left font-semibold ${cell}`}>
-              {t('district')}
-            </th>
-            <td className={cell}>{t('assigned', { count: task.assigned })}</td>
             <td className={cell}>
-              <ProgressBar value={task.progress} />
+              <span className="flex flex-wrap gap-1.5 [&>span]:whitespace-nowrap">
+                {statusLabelsOf({ status: row.status, dueDate: task.dueDate, completedAt: row.completedAt }, now).map((label) => (
+                  <StatusBadge key={label} kind={label} />
+                ))}
+              </span>
+            </td>
+            <td className={cell}>
+              <ProgressBar value={row.progress} />
             </td>
             {indicator && (
-              <td className={`text-right font-semibold ${cell}`}>
-                <IndicatorNumber value={indicator.total} />
-                <span className="block font-normal text-slate-600">
-                  {t('target')}: <IndicatorNumber value={indicator.target} />
-                </span>
+              <td className={`text-right ${cell}`}>
+                <IndicatorNumber value={row.indicatorActual} />
               </td>
             )}
-            <td className={cell} />
+            <td className={`tabular-nums ${cell}`}>
+              {row.lastUpdateAt ? formatDay(districtDay(row.lastUpdateAt)) : <span className="text-slate-600">{t('never')}</span>}
+            </td>
           </tr>
-        </tfoot>
-      </table>
-    </div>
+        ))}
+      </tbody>
+      <tfoot className="border-t-2 border-slate-300 bg-slate-50">
+        <tr>
+          <th scope="row" className={`sticky left-0 bg-slate-50 text-left font-semibold ${cell}`}>
+            {t('district')}
+          </th>
+          <td className={cell}>{t('assigned', { count: task.assigned })}</td>
+          <td className={cell}>
+            <ProgressBar value={task.progress} />
+          </td>
+          {indicator && (
+            <td className={`text-right font-semibold ${cell}`}>
+              <IndicatorNumber value={indicator.total} />
+              <span className="block font-normal text-slate-600">
+                {t('target')}: <IndicatorNumber value={indicator.target} />
+              </span>
+            </td>
+          )}
+          <td className={cell} />
+        </tr>
+      </tfoot>
+    </ScrollTable>
   )
 }
