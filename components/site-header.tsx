@@ -70,6 +70,11 @@ export function SiteHeader({ homeHref, showOverview, pendingReviews, userName, u
                 </span>
               </Link>
             )}
+            {showOverview && (
+              <Link href="/reports" className={navLink}>
+                {t('header.reports')}
+              </Link>
+            )}
           </nav>
           <SearchForm compact />
         </div>

@@ -18,6 +18,8 @@ import vi_communes from './vi/communes.json'
 import vi_members from './vi/members.json'
 import vi_tasks from './vi/tasks.json'
 import vi_search from './vi/search.json'
+import vi_reports from './vi/reports.json'
+import vi_exports from './vi/exports.json'
 import en_app from './en/app.json'
 import en_language from './en/language.json'
 import en_login from './en/login.json'
@@ -36,6 +38,8 @@ import en_communes from './en/communes.json'
 import en_members from './en/members.json'
 import en_tasks from './en/tasks.json'
 import en_search from './en/search.json'
+import en_reports from './en/reports.json'
+import en_exports from './en/exports.json'
 
 export const vi = {
   app: vi_app,
@@ -56,6 +60,8 @@ export const vi = {
   members: vi_members,
   tasks: vi_tasks,
   search: vi_search,
+  reports: vi_reports,
+  exports: vi_exports,
 }
 
 export const en = {
@@ -77,4 +83,6 @@ export const en = {
   members: en_members,
   tasks: en_tasks,
   search: en_search,
+  reports: en_reports,
+  exports: en_exports,
 }

@@ -2,6 +2,7 @@ import type { Metadata } from 'next'
 import { getTranslations } from 'next-intl/server'
 import Link from 'next/link'
 import { redirect } from 'next/navigation'
+import { DownloadLinks } from '@/components/exports/download-links'
 import { CommuneRanking } from '@/components/progress/commune-ranking'
 import { GroupProgressChart } from '@/components/progress/group-progress-chart'
 import { IndicatorCards } from '@/components/progress/indicator-cards'
@@ -59,6 +60,7 @@ export default async function OverviewPage({ searchParams }: Props) {
           {t('asOf', { date: formatDay(today) })}
           {shownPeriod && ` ${t('periodLine', { name: shownPeriod.name, start: formatDay(shownPeriod.startDay), end: formatDay(shownPeriod.endDay) })}`}
         </p>
+        <DownloadLinks view="overview" table="ranking" />
       </header>
 
       <StatusSummary counts={progress.total} headingId="summary-title" />

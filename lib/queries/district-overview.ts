@@ -6,6 +6,7 @@ import { db } from '@/lib/db'
 import { Prisma } from '@/lib/db/client'
 import type { CalendarDay } from '@/lib/domain/calendar'
 import type { TaskStatus } from '@/lib/domain/status'
+import { assignmentSource } from './as-of'
 import { statusCountColumns, type StatusCounts } from './status-counts'
 
 export type ProgressCounts = StatusCounts & {
@@ -28,15 +29,16 @@ type GroupRow = ProgressCounts & { groupId: string | null; code: string | null; 
 
 /**
  * The counts of the whole district (or of one unit) and of each task group, from one scan: the
- * empty grouping set is the total, and it is there even when nothing is assigned.
+ * empty grouping set is the total, and it is there even when nothing is assigned. `asOf`: as the
+ * history says things stood then (lib/queries/as-of.ts), with `today` its district day.
  */
-export const progressByGroup = cache(async (today: CalendarDay, unitId: string | null): Promise<ProgressByGroup> => {
+export const progressByGroup = cache(async (today: CalendarDay, unitId: string | null, asOf: Date | null = null): Promise<ProgressByGroup> => {
   const rows = await db().$queryRaw<GroupRow[]>`
     SELECT g.id::text AS "groupId", g.code, g.name,
            ${statusCountColumns(today)},
            (COUNT(a.id) FILTER (WHERE t."dueDate" <= ${today}::date))::int AS "due",
            (COUNT(a.id) FILTER (WHERE ${isLate(today)}))::int AS "late"
-      FROM "Assignment" a
+      FROM ${assignmentSource(asOf)} a
       JOIN "Task" t ON t.id = a."taskId" AND t.active
       JOIN "Unit" u ON u.id = a."unitId" AND u.active
       JOIN "TaskGroup" g ON g.id = t."groupId"
@@ -66,9 +68,12 @@ export type IndicatorResult = {
   reported: number
 }
 
-/** Every indicator task of the district ("chỉ tiêu") with the sum of what the units have reported. */
+/**
+ * Every indicator task of the district ("chỉ tiêu") with the sum of what the units have reported
+ * (by `asOf`, when given).
+ */
 export const indicatorResults = cache(
-  (): Promise<IndicatorResult[]> => db().$queryRaw<IndicatorResult[]>`
+  (asOf: Date | null = null): Promise<IndicatorResult[]> => db().$queryRaw<IndicatorResult[]>`
     SELECT t.id::text AS "taskId", t.code AS "taskCode", t.title, t."indicatorUnit" AS "unit",
            base.value::text AS "baseline", t."indicatorTarget"::text AS "target", s.actual::text AS "actual",
            CASE WHEN t."indicatorTarget" = base.value THEN NULL
@@ -81,7 +86,7 @@ export const indicatorResults = cache(
        SELECT COALESCE(sum(a."indicatorActual"), 0) AS actual,
               COUNT(a.id)::int AS assigned,
               COUNT(a."indicatorActual")::int AS reported
-         FROM "Assignment" a
+         FROM ${assignmentSource(asOf)} a
          JOIN "Unit" u ON u.id = a."unitId" AND u.active
         WHERE a."taskId" = t.id) s
      WHERE t.active AND t."indicatorUnit" IS NOT NULL AND t."indicatorTarget" IS NOT NULL
@@ -104,13 +109,14 @@ export type LateAssignment = {
 /**
  * The first `limit` assignments to chase (see isLate), the oldest deadline first; their number is
  * ProgressCounts.late. Walking the tasks in due-date order (index on Task.dueDate, then on
- * Assignment.taskId) stops after `limit` rows, so the district's list costs little.
+ * Assignment.taskId) stops after `limit` rows, so the district's list costs little. `asOf` as for
+ * progressByGroup.
  */
 export const lateAssignments = cache(
-  (today: CalendarDay, unitId: string | null, limit: number): Promise<LateAssignment[]> => db().$queryRaw<LateAssignment[]>`
+  (today: CalendarDay, unitId: string | null, limit: number, asOf: Date | null = null): Promise<LateAssignment[]> => db().$queryRaw<LateAssignment[]>`
     SELECT a.id::text AS "id", u.code AS "unitCode", u.name AS "unitName", t.code AS "taskCode", t.title,
            a.status::text AS "status", t."dueDate", m.name AS "memberName"
-      FROM "Assignment" a
+      FROM ${assignmentSource(asOf)} a
       JOIN "Task" t ON t.id = a."taskId" AND t.active
       JOIN "Unit" u ON u.id = a."unitId" AND u.active
       LEFT JOIN "Member" m ON m.id = COALESCE(a."responsibleMemberId", u."inChargeMemberId")

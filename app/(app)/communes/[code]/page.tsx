@@ -3,6 +3,7 @@ import { getTranslations } from 'next-intl/server'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { TrendLine } from '@/components/charts/trend-line'
+import { DownloadLinks } from '@/components/exports/download-links'
 import { CommuneAssignmentList } from '@/components/progress/commune-assignment-list'
 import { GroupProgressChart } from '@/components/progress/group-progress-chart'
 import { LateAssignmentList } from '@/components/progress/late-assignment-list'
@@ -60,6 +61,7 @@ export default async function CommunePage({ params }: Props) {
           {commune.member ? t('memberInCharge', { name: commune.member.name, title: commune.member.title }) : t('noMember')}
         </p>
         <p className="text-sm text-slate-700">{tOverview('asOf', { date: formatDay(today) })}</p>
+        <DownloadLinks view="communes" code={commune.code} table="assignments" />
       </header>
 
       <StatusSummary counts={progress.total} headingId="summary-title" />

@@ -4,6 +4,7 @@ import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { z } from 'zod'
 import { BarChart } from '@/components/charts/bar-chart'
+import { DownloadLinks } from '@/components/exports/download-links'
 import { MemberFigures } from '@/components/members/member-figures'
 import { OverdueTable } from '@/components/members/overdue-table'
 import { PendingUpdateList } from '@/components/members/pending-update-list'
@@ -68,6 +69,7 @@ export default async function MemberPage({ params }: Props) {
       <h1 className="mt-2 text-2xl font-bold">{member.name}</h1>
       <p className="text-slate-700">{member.title}</p>
       <p className="mt-1 text-sm text-slate-600">{t('asOf', { date: formatDay(today) })}</p>
+      <DownloadLinks view="members" code={member.code} table="unitsInCharge" />
 
       <section aria-labelledby="summary-title" className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="summary-title" className={sectionTitle}>

@@ -3,6 +3,7 @@ import { getTranslations } from 'next-intl/server'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { z } from 'zod'
+import { DownloadLinks } from '@/components/exports/download-links'
 import { IndicatorNumber } from '@/components/indicator-value'
 import { ProgressBar } from '@/components/progress-bar'
 import { groupHref, memberHref, taskHref } from '@/components/search/links'
@@ -127,6 +128,7 @@ export default async function TaskPage({ params, searchParams }: Props) {
         <h2 id="units-title" className={`${sectionTitle} mb-3`}>
           {t('units.title')}
         </h2>
+        <DownloadLinks view="tasks" code={task.code} table="units" />
         {units.total === 0 ? (
           <p className="text-slate-700">{t('units.empty')}</p>
         ) : (

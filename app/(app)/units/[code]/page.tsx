@@ -3,6 +3,7 @@ import { getTranslations } from 'next-intl/server'
 import { notFound } from 'next/navigation'
 import { AssignmentFilters } from '@/components/assignment-filters'
 import { AssignmentList, type AssignmentGroupView } from '@/components/assignment-list'
+import { DownloadLinks } from '@/components/exports/download-links'
 import { requireUser } from '@/lib/auth/session'
 import { dateColumnDay, formatDay } from '@/lib/domain/calendar'
 import { statusLabelsOf } from '@/lib/domain/status'
@@ -63,6 +64,7 @@ export default async function UnitPage({ params, searchParams }: Props) {
         {unit.member ? t('memberInCharge', { name: `${unit.member.name} (${unit.member.title})` }) : t('noMember')}
       </p>
       <p className="mb-4 text-sm text-slate-600">{t('summary', { count: total })}</p>
+      {total > 0 && <DownloadLinks view="units" code={unit.code} table="assignments" filters={filter} />}
       {total > 0 && <AssignmentFilters action={unitPath} groups={groups} current={filter} />}
       {filtered && (
         <p role="status" className="mb-4 text-sm text-slate-700">

@@ -1,0 +1,64 @@
+// Issue 5: the progress views as spreadsheets. A leader downloads from the pages' links, and the
+// files say what the pages say.
+import { readFile } from 'node:fs/promises'
+import { expect, test, type Page } from '@playwright/test'
+import { parse } from 'csv-parse/sync'
+import ExcelJS from 'exceljs'
+import { signedIn } from './helpers'
+
+/** Clicks a download link and reads the file it saves. */
+async function download(page: Page, link: RegExp): Promise<{ name: string; content: Buffer }> {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: link }).click()])
+  const path = await file.path()
+  return { name: file.suggestedFilename(), content: await readFile(path) }
+}
+
+const asOfToday = /— số liệu đến ngày \d{2}\/\d{2}\/\d{4}$/
+
+test('a leader downloads the district overview as Excel, a sheet per section, Minh Cầm in the ranking', async ({ browser }) => {
+  const page = await signedIn(browser, 'bi-thu')
+  await page.goto('/')
+  const { name, content } = await download(page, /dạng Excel/)
+  expect(name).toMatch(/^tien-do-toan-huyen-\d{4}-\d{2}-\d{2}\.xlsx$/)
+  const book = new ExcelJS.Workbook()
+  await book.xlsx.load(new Uint8Array(content).buffer)
+  expect(book.worksheets.map((sheet) => sheet.name)).toEqual(['Tình hình thực hiện', 'Theo nhóm nhiệm vụ', 'Chỉ tiêu', 'Xếp hạng xã, thị trấn', 'Quá hạn, vướng mắc'])
+  const ranking = book.getWorksheet('Xếp hạng xã, thị trấn')
+  const title = String(ranking?.getCell('A1').value)
+  expect(title.startsWith('Tiến độ thực hiện Nghị quyết 19-NQ/TU — Huyện Ba Chẽ')).toBe(true)
+  expect(title).toMatch(asOfToday)
+  const communes: unknown[] = []
+  ranking?.getColumn(2).eachCell((cell) => communes.push(cell.value))
+  expect(communes).toContain('Xã Minh Cầm')
+})
+
+test('a leader downloads the assignments of Minh Cầm as CSV, headed in Vietnamese', async ({ browser }) => {
+  const page = await signedIn(browser, 'bi-thu')
+  await page.goto('/communes/minh-cam')
+  const { name, content } = await download(page, /dạng CSV/)
+  expect(name).toMatch(/^tien-do-minh-cam-\d{4}-\d{2}-\d{2}\.csv$/)
+  expect([...content.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+  const [header, ...rows] = parse(content, { bom: true }) as string[][]
+  expect(header).toEqual(['Nhóm nhiệm vụ', 'Nhiệm vụ', 'Tình trạng', 'Tiến độ (%)', 'Hạn hoàn thành'])
+  expect(rows.length).toBeGreaterThan(0)
+  for (const row of rows) {
+    expect(row[3]).toMatch(/^\d{1,3}$/)
+    expect(row[4]).toMatch(/^\d{2}\/\d{2}\/\d{4}$/)
+  }
+})
+
+test("staff download their unit's overdue work with the page's filter", async ({ browser }) => {
+  const page = await signedIn(browser, 'minh-cam')
+  await page.goto('/units/minh-cam?status=overdue')
+  const { name, content } = await download(page, /dạng CSV/)
+  expect(name).toMatch(/^nhiem-vu-minh-cam-da-loc-\d{4}-\d{2}-\d{2}\.csv$/)
+  const [, ...rows] = parse(content, { bom: true }) as string[][]
+  const shown = await page.getByRole('status').filter({ hasText: 'Đang hiển thị' }).innerText()
+  expect(shown).toContain(`${rows.length}/`)
+  for (const row of rows) expect(row[2]).toContain('Quá hạn')
+})
+
+test('without a session the download is not found', async ({ request }) => {
+  const response = await request.get('/exports/communes/minh-cam.csv', { maxRedirects: 0 })
+  expect(response.status()).toBe(404)
+})

@@ -1,0 +1,256 @@
+import ExcelJS from 'exceljs'
+import { parse } from 'csv-parse/sync'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { CurrentUser } from '@/lib/auth/session'
+import { db } from '@/lib/db'
+import { factories } from '@/test/helpers/factories'
+import { testDatabase } from '@/test/helpers/database'
+import { exportDownload, type DownloadInput } from './exports/download'
+import { STATUS_FILLS } from './xlsx'
+
+const database = testDatabase()
+const make = factories(() => database.db)
+/** 12:00 on 28/11/2026 in Ba Chẽ. */
+const now = new Date('2026-11-28T05:00:00Z')
+let leader: CurrentUser
+
+beforeAll(async () => {
+  const d = database.db
+  const an = await d.member.create({ data: { code: 'uv-an', name: 'Hoàng Văn An', title: 'Phó Bí thư' } })
+  await d.member.create({ data: { code: 'uv-binh', name: 'Lê Thị Bình', title: 'Ủy viên Ban Thường vụ' } })
+  const minhCam = await d.unit.create({ data: { code: 'minh-cam', name: 'Xã Minh Cầm', kind: 'COMMUNE', inChargeMemberId: an.id } })
+  const namSon = await d.unit.create({ data: { code: 'nam-son', name: 'Xã Nam Sơn', kind: 'COMMUNE' } })
+  const group = await d.taskGroup.create({ data: { code: 'nhom-1', name: 'Phát triển kinh tế', leadMemberId: an.id } })
+  const task = (code: string, title: string, dueDate: string, indicator = false) =>
+    d.task.create({
+      data: { code, groupId: group.id, title, dueDate: new Date(dueDate), scope: 'COMMUNE', ...(indicator ? { indicatorUnit: 'chức danh', indicatorTarget: 10 } : {}) },
+    })
+  const past = await task('qua-han', 'Rà soát quy hoạch “vùng trồng quế”', '2026-10-01')
+  const later = await task('sau-nay', 'Xây dựng mô hình, dự án', '2099-12-31')
+  const soon = await task('sap-den', 'Kiện toàn chức danh', '2026-12-05', true)
+  const assign = (taskId: string, unitId: string, data: { status: 'NOT_STARTED' | 'IN_PROGRESS' | 'DONE' | 'BLOCKED'; progress: number; completedAt?: string; indicatorActual?: number }) =>
+    d.assignment.create({ data: { taskId, unitId, status: data.status, progress: data.progress, completedAt: data.completedAt ? new Date(data.completedAt) : null, indicatorActual: data.indicatorActual ?? null } })
+  // Minh Cầm: overdue (40%), done on time (100%), not started and due soon (0%, 4 of 10 reported).
+  await assign(past.id, minhCam.id, { status: 'IN_PROGRESS', progress: 40 })
+  await assign(later.id, minhCam.id, { status: 'DONE', progress: 100, completedAt: '2026-11-01T03:00:00Z' })
+  await assign(soon.id, minhCam.id, { status: 'NOT_STARTED', progress: 0, indicatorActual: 4 })
+  // Nam Sơn: done late (100%), blocked (20%).
+  await assign(past.id, namSon.id, { status: 'DONE', progress: 100, completedAt: '2026-10-05T03:00:00Z' })
+  await assign(later.id, namSon.id, { status: 'BLOCKED', progress: 20 })
+  const user = await make.user({ role: 'LEADER', unitId: minhCam.id, memberId: an.id, name: 'Hoàng Văn An' })
+  leader = { id: user.id, username: 'bi-thu', displayName: user.displayName, role: 'LEADER', unitId: minhCam.id, memberId: an.id, unit: { code: 'minh-cam', name: 'Xã Minh Cầm' } }
+})
+
+afterAll(async () => {
+  await db().$disconnect()
+})
+
+const download = (input: Partial<DownloadInput> & Pick<DownloadInput, 'path'>) =>
+  exportDownload({ user: leader, search: new URLSearchParams(), locale: 'vi', ip: '203.0.113.7', now, ...input })
+
+const bytes = async (response: Response) => Buffer.from(await response.arrayBuffer())
+
+async function workbook(response: Response): Promise<ExcelJS.Workbook> {
+  const book = new ExcelJS.Workbook()
+  await book.xlsx.load(await response.arrayBuffer())
+  return book
+}
+
+/** The values of a sheet's rows from the third (under the title and header rows). */
+function dataRows(sheet: ExcelJS.Worksheet): unknown[][] {
+  const rows: unknown[][] = []
+  sheet.eachRow((row, number) => {
+    if (number > 2 && Array.isArray(row.values)) rows.push(row.values.slice(1))
+  })
+  return rows
+}
+
+const exportsAudited = () => database.db.auditEvent.findMany({ where: { action: 'export.create' }, orderBy: { id: 'asc' } })
+
+describe('the district overview as XLSX', () => {
+  it('has one sheet per section, each titled, its header row frozen, with the numbers the page shows', async () => {
+    const response = await download({ path: ['overview.xlsx'] })
+    expect(response.status).toBe(200)
+    expect(response.headers.get('Content-Type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+    expect(response.headers.get('Content-Disposition')).toBe('attachment; filename="tien-do-toan-huyen-2026-11-28.xlsx"')
+    expect(response.headers.get('Cache-Control')).toBe('private, no-store')
+    const book = await workbook(response)
+    expect(book.worksheets.map((s) => s.name)).toEqual(['Tình hình thực hiện', 'Theo nhóm nhiệm vụ', 'Chỉ tiêu', 'Xếp hạng xã, thị trấn', 'Quá hạn, vướng mắc'])
+    for (const sheet of book.worksheets) {
+      expect(sheet.getCell('A1').value).toBe('Tiến độ thực hiện Nghị quyết 19-NQ/TU — Huyện Ba Chẽ — số liệu đến ngày 28/11/2026')
+      expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 })
+    }
+    const [summary, groups, indicators, ranking, late] = book.worksheets
+    // 5 assigned; due by today: the two of 01/10; done: 2; on time: 1 of (1 on time + 1 late + 1 overdue).
+    expect(dataRows(summary!)).toEqual([
+      ['Nhiệm vụ được giao', 5],
+      ['Đã đến hạn', 2],
+      ['Hoàn thành', 2],
+      ['Tỷ lệ hoàn thành đúng hạn (%)', 33],
+      ['Hoàn thành đúng hạn', 1],
+      ['Hoàn thành quá hạn', 1],
+      ['Quá hạn', 1],
+      ['Vướng mắc', 1],
+      ['Đang thực hiện', 1],
+      ['Chưa triển khai', 1],
+    ])
+    expect(summary!.getCell('A9').fill).toMatchObject({ fgColor: { argb: STATUS_FILLS.overdue } })
+    // Progress: (40 + 100 + 0 + 100 + 20) / 5 = 52.
+    expect(groups!.getRow(2).values).toEqual([undefined, 'Nhóm nhiệm vụ', 'Tiến độ (%)', 'Hoàn thành', 'Được giao'])
+    expect(dataRows(groups!)).toEqual([
+      ['Phát triển kinh tế', 52, 2, 5],
+      ['Tổng cộng', 52, { formula: 'SUM(C3:C3)', result: 2 }, { formula: 'SUM(D3:D3)', result: 5 }],
+    ])
+    expect(dataRows(indicators!)).toEqual([['Kiện toàn chức danh', 'chức danh', 0, 10, 4, 40, 1, 1]])
+    // Nam Sơn (100 + 20) / 2 = 60 before Minh Cầm (40 + 100 + 0) / 3 = 47.
+    expect(dataRows(ranking!)).toEqual([
+      [1, 'Xã Nam Sơn', 60, 0],
+      [2, 'Xã Minh Cầm', 47, 1],
+      ['Tổng cộng', undefined, undefined, { formula: 'SUM(D3:D4)', result: 1 }],
+    ])
+    expect(dataRows(late!)).toEqual([
+      ['Rà soát quy hoạch “vùng trồng quế”', 'Xã Minh Cầm', new Date('2026-10-01T00:00:00Z'), 'Hoàng Văn An', 'Quá hạn'],
+      ['Xây dựng mô hình, dự án', 'Xã Nam Sơn', new Date('2099-12-31T00:00:00Z'), 'Chưa phân công', 'Vướng mắc'],
+    ])
+    expect(late!.getCell('C3').numFmt).toBe('dd/mm/yyyy')
+    expect(late!.getCell('E3').fill).toMatchObject({ type: 'pattern', pattern: 'solid', fgColor: { argb: STATUS_FILLS.overdue } })
+    expect(late!.getCell('E4').fill).toMatchObject({ fgColor: { argb: STATUS_FILLS.blocked } })
+  })
+
+  it('is the ranking alone as CSV, headed in English for an English reader', async () => {
+    const response = await download({ path: ['overview.csv'], locale: 'en' })
+    expect(response.headers.get('Content-Disposition')).toBe('attachment; filename="tien-do-toan-huyen-2026-11-28.csv"')
+    expect(parse(await bytes(response), { bom: true })).toEqual([
+      ['Rank', 'Commune / township', 'Progress (%)', 'Overdue'],
+      ['1', 'Xã Nam Sơn', '60', '0'],
+      ['2', 'Xã Minh Cầm', '47', '1'],
+    ])
+  })
+})
+
+describe("a commune's assignments as CSV", () => {
+  it('starts with a byte-order mark, quotes as RFC 4180 says and keeps the Vietnamese intact', async () => {
+    const response = await download({ path: ['communes', 'minh-cam.csv'] })
+    expect(response.headers.get('Content-Type')).toBe('text/csv; charset=utf-8')
+    expect(response.headers.get('Content-Disposition')).toBe('attachment; filename="tien-do-minh-cam-2026-11-28.csv"')
+    const file = await bytes(response)
+    expect([...file.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+    expect(file.toString('utf8')).toContain('\r\nPhát triển kinh tế,"Xây dựng mô hình, dự án",Hoàn thành đúng hạn,100,31/12/2099')
+    expect(parse(file, { bom: true })).toEqual([
+      ['Nhóm nhiệm vụ', 'Nhiệm vụ', 'Tình trạng', 'Tiến độ (%)', 'Hạn hoàn thành'],
+      ['Phát triển kinh tế', 'Rà soát quy hoạch “vùng trồng quế”', 'Quá hạn', '40', '01/10/2026'],
+      ['Phát triển kinh tế', 'Kiện toàn chức danh', 'Chưa triển khai, Sắp đến hạn', '0', '05/12/2026'],
+      ['Phát triển kinh tế', 'Xây dựng mô hình, dự án', 'Hoàn thành đúng hạn', '100', '31/12/2099'],
+    ])
+  })
+})
+
+describe("a member's page as XLSX", () => {
+  it('has the groups led and the units in charge with their counts and totals, and the overdue work', async () => {
+    const response = await download({ path: ['members', 'uv-an.xlsx'] })
+    expect(response.headers.get('Content-Disposition')).toBe('attachment; filename="tien-do-uy-vien-uv-an-2026-11-28.xlsx"')
+    const [groups, units, overdue] = (await workbook(response)).worksheets
+    expect(groups?.getCell('A1').value).toBe('Tiến độ thực hiện Nghị quyết 19-NQ/TU — Hoàng Văn An — số liệu đến ngày 28/11/2026')
+    expect(groups?.getRow(2).values).toEqual([undefined, 'Nhóm nhiệm vụ', 'Quá hạn', 'Tiến độ (%)', 'Được giao', 'Hoàn thành đúng hạn', 'Hoàn thành quá hạn', 'Đang thực hiện', 'Vướng mắc', 'Chưa triển khai'])
+    const sum = (column: string, result: number) => ({ formula: `SUM(${column}3:${column}3)`, result })
+    // The group, district-wide: all five assignments.
+    expect(dataRows(groups!)).toEqual([
+      ['Phát triển kinh tế', 1, 52, 5, 1, 1, 1, 1, 1],
+      ['Tổng cộng', sum('B', 1), undefined, sum('D', 5), sum('E', 1), sum('F', 1), sum('G', 1), sum('H', 1), sum('I', 1)],
+    ])
+    expect(dataRows(units!)[0]).toEqual(['Xã Minh Cầm', 1, 47, 3, 1, 0, 1, 0, 1])
+    // Due 01/10, 58 days before 28/11; the page shows the recorded status.
+    expect(dataRows(overdue!)).toEqual([['Rà soát quy hoạch “vùng trồng quế”', 'Xã Minh Cầm', new Date('2026-10-01T00:00:00Z'), 58, 'Đang thực hiện', 40]])
+  })
+
+  it('totals an empty table as zeros, not as a formula summing itself', async () => {
+    const [groups] = (await workbook(await download({ path: ['members', 'uv-binh.xlsx'] }))).worksheets
+    expect(dataRows(groups!)).toEqual([['Tổng cộng', 0, undefined, 0, 0, 0, 0, 0, 0]])
+  })
+
+  it('is the units in charge as CSV', async () => {
+    const rows = parse(await bytes(await download({ path: ['members', 'uv-an.csv'] })), { bom: true })
+    expect(rows).toEqual([
+      ['Đơn vị', 'Quá hạn', 'Tiến độ (%)', 'Được giao', 'Hoàn thành đúng hạn', 'Hoàn thành quá hạn', 'Đang thực hiện', 'Vướng mắc', 'Chưa triển khai'],
+      ['Xã Minh Cầm', '1', '47', '3', '1', '0', '1', '0', '1'],
+    ])
+  })
+})
+
+describe("a task's units as XLSX", () => {
+  it("has a row per unit and the district's line with the indicator's sum", async () => {
+    const response = await download({ path: ['tasks', 'sap-den.xlsx'] })
+    expect(response.headers.get('Content-Disposition')).toBe('attachment; filename="tien-do-nhiem-vu-sap-den-2026-11-28.xlsx"')
+    const [units] = (await workbook(response)).worksheets
+    expect(units?.getRow(2).values).toEqual([undefined, 'Đơn vị', 'Tình trạng', 'Tiến độ (%)', 'Kết quả chỉ tiêu (chức danh)', 'Cập nhật gần nhất'])
+    expect(dataRows(units!)).toEqual([
+      ['Xã Minh Cầm', 'Chưa triển khai, Sắp đến hạn', 0, 4],
+      ['Toàn huyện', '1 đơn vị được giao', 0, { formula: 'SUM(D3:D3)', result: 4 }],
+    ])
+    expect(units?.getCell('B3').fill).toMatchObject({ fgColor: { argb: STATUS_FILLS.notStarted } })
+  })
+
+  it('is the same table as CSV, in the order of the units', async () => {
+    expect(parse(await bytes(await download({ path: ['tasks', 'qua-han.csv'] })), { bom: true })).toEqual([
+      ['Đơn vị', 'Tình trạng', 'Tiến độ (%)', 'Cập nhật gần nhất'],
+      ['Xã Minh Cầm', 'Quá hạn', '40', ''],
+      ['Xã Nam Sơn', 'Hoàn thành quá hạn', '100', ''],
+    ])
+  })
+})
+
+describe("a unit's assignments", () => {
+  it('keep only what the filters keep, and the title and file name say so', async () => {
+    const response = await download({ path: ['units', 'minh-cam.csv'], search: new URLSearchParams({ status: 'overdue', group: 'nhom-1' }) })
+    expect(response.headers.get('Content-Disposition')).toBe('attachment; filename="nhiem-vu-minh-cam-da-loc-2026-11-28.csv"')
+    expect(parse(await bytes(response), { bom: true })).toEqual([
+      ['Nhóm nhiệm vụ', 'Nhiệm vụ', 'Tình trạng', 'Tiến độ (%)', 'Đạt được', 'Mục tiêu', 'Đơn vị tính', 'Hạn hoàn thành', 'Báo cáo gần nhất'],
+      ['Phát triển kinh tế', 'Rà soát quy hoạch “vùng trồng quế”', 'Quá hạn', '40', '', '', '', '01/10/2026', 'Chưa có báo cáo'],
+    ])
+    const book = await workbook(await download({ path: ['units', 'minh-cam.xlsx'], search: new URLSearchParams({ status: 'overdue', group: 'nhom-1' }) }))
+    expect(book.worksheets[0]?.getCell('A1').value).toBe('Tiến độ thực hiện Nghị quyết 19-NQ/TU — Xã Minh Cầm (lọc: Quá hạn, Phát triển kinh tế) — số liệu đến ngày 28/11/2026')
+  })
+
+  it('are all there without a filter, an unknown filter counting as none', async () => {
+    const response = await download({ path: ['units', 'minh-cam.csv'], search: new URLSearchParams({ status: 'khong-ro', group: 'khong-co' }) })
+    expect(response.headers.get('Content-Disposition')).toBe('attachment; filename="nhiem-vu-minh-cam-2026-11-28.csv"')
+    const [, ...rows] = parse(await bytes(response), { bom: true }) as string[][]
+    expect(rows.map((row) => row.slice(1, 7))).toEqual([
+      ['Rà soát quy hoạch “vùng trồng quế”', 'Quá hạn', '40', '', '', ''],
+      ['Kiện toàn chức danh', 'Chưa triển khai, Sắp đến hạn', '0', '4', '10', 'chức danh'],
+      ['Xây dựng mô hình, dự án', 'Hoàn thành đúng hạn', '100', '', '', ''],
+    ])
+  })
+})
+
+describe('who may download', () => {
+  it('a signed-in leader downloads, and the download is audited with its format and rows', async () => {
+    const before = (await exportsAudited()).length
+    const response = await download({ path: ['communes', 'minh-cam.xlsx'] })
+    expect(response.status).toBe(200)
+    const book = await workbook(response)
+    expect(book.worksheets[0]?.getCell('A1').value).toBe('Tiến độ thực hiện Nghị quyết 19-NQ/TU — Xã Minh Cầm — số liệu đến ngày 28/11/2026')
+    const audited = (await exportsAudited()).slice(before)
+    expect(audited).toHaveLength(1)
+    expect(audited[0]).toMatchObject({ actorId: leader.id, entity: 'communes', entityId: 'minh-cam', after: { format: 'xlsx', rows: 3 }, ip: '203.0.113.7' })
+  })
+
+  it('no one without a session downloads anything, and nothing is audited', async () => {
+    const before = (await exportsAudited()).length
+    for (const path of [['overview.xlsx'], ['communes', 'minh-cam.csv']]) {
+      const response = await download({ path, user: null })
+      expect(response.status).toBe(404)
+      expect(await response.text()).toBe('Not found')
+    }
+    expect(await exportsAudited()).toHaveLength(before)
+  })
+
+  it('an unknown commune, member, task, unit, view or format is not found, and nothing is audited', async () => {
+    const before = (await exportsAudited()).length
+    const unknown = [['communes', 'khong-co.csv'], ['communes', 'Minh Cầm.csv'], ['communes', 'nam-son.pdf'], ['members', 'khong-co.xlsx'], ['tasks', 'khong-co.csv'], ['units', 'khong-co.csv'], ['secrets', 'minh-cam.csv'], ['overview.pdf'], ['communes', 'minh-cam', 'x.csv']]
+    for (const path of unknown) {
+      expect((await download({ path })).status).toBe(404)
+    }
+    expect(await exportsAudited()).toHaveLength(before)
+  })
+})

@@ -1,0 +1,93 @@
+// A download of a progress view (/exports/overview.xlsx, /exports/communes/minh-cam.csv, …): the
+// route handler's whole work, kept here so that tests can call it without a server. Anyone
+// signed in may download what they may read (DESIGN.md: every role reads the whole district);
+// no session, an unknown view or an unknown code all answer the same 404, and nothing is written.
+import 'server-only'
+import { z } from 'zod'
+import type { CurrentUser } from '@/lib/auth/session'
+import { db } from '@/lib/db'
+import type { AppLocale } from '@/lib/i18n/locales'
+import { csvStream } from '../csv'
+import { xlsxStream } from '../xlsx'
+import { communeExport } from './commune'
+import { memberExport } from './member'
+import { overviewExport } from './overview'
+import { CODED_VIEWS, EXPORT_FORMATS, type CodedView, type ExportFormat, type ExportView } from './paths'
+import { translatorFor, type ExportDocument, type Translate } from './table'
+import { taskExport } from './task'
+import { unitExport } from './unit'
+
+/** `search`: the page's filters, for the views that have some. */
+type Builder = (code: string, t: Translate, now: Date, search: URLSearchParams) => Promise<ExportDocument | null>
+
+/** The views with a code in their path; the district overview has none. */
+const VIEWS: Record<CodedView, Builder> = {
+  communes: communeExport,
+  members: memberExport,
+  tasks: taskExport,
+  units: unitExport,
+}
+
+export type ExportRequest = { view: ExportView; code: string | null; format: ExportFormat }
+
+/** The code is checked by the view, as its page checks it. */
+const fileSchema = z.string().max(120).regex(/^[^/]+\.(csv|xlsx)$/)
+const formatSchema = z.enum(EXPORT_FORMATS)
+const viewSchema = z.enum(CODED_VIEWS)
+
+/** ['overview.xlsx'] or [view, 'code.csv']; null for anything else. */
+export function parseExportPath(path: readonly string[]): ExportRequest | null {
+  const file = fileSchema.safeParse(path.at(-1))
+  if (!file.success) return null
+  const dot = file.data.lastIndexOf('.')
+  const name = file.data.slice(0, dot)
+  const format = formatSchema.parse(file.data.slice(dot + 1))
+  if (path.length === 1) return name === 'overview' ? { view: 'overview', code: null, format } : null
+  const view = viewSchema.safeParse(path[0])
+  return path.length === 2 && view.success ? { view: view.data, code: name, format } : null
+}
+
+const CONTENT_TYPES: Record<ExportFormat, string> = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+}
+
+const notFound = () => new Response('Not found', { status: 404, headers: { 'Cache-Control': 'private, no-store' } })
+
+/** Who downloaded which view, in which format, how many rows: DESIGN.md's audit trail. */
+async function recordExport(user: CurrentUser, request: ExportRequest, rows: number, ip: string | null, now: Date): Promise<void> {
+  await db().auditEvent.create({
+    data: { actorId: user.id, action: 'export.create', entity: request.view, entityId: request.code, after: { format: request.format, rows }, ip, createdAt: now },
+  })
+}
+
+export type DownloadInput = {
+  user: CurrentUser | null
+  path: readonly string[]
+  search: URLSearchParams
+  locale: AppLocale
+  ip: string | null
+  now: Date
+}
+
+export async function exportDownload({ user, path, search, locale, ip, now }: DownloadInput): Promise<Response> {
+  if (!user) return notFound()
+  const request = parseExportPath(path)
+  if (!request) return notFound()
+  const t = translatorFor(locale)
+  const document = request.view === 'overview' ? await overviewExport(t, now) : request.code === null ? null : await VIEWS[request.view](request.code, t, now, search)
+  if (!document) return notFound()
+  const csvSheet = document.sheets[document.csvSheet]
+  if (!csvSheet) throw new Error(`exportDownload: ${request.view} has no sheet ${document.csvSheet}`)
+  const rows = request.format === 'csv' ? csvSheet.rowCount : document.sheets.reduce((sum, sheet) => sum + sheet.rowCount, 0)
+  await recordExport(user, request, rows, ip, now)
+  const body = request.format === 'csv' ? csvStream(csvSheet, t) : xlsxStream(document, t)
+  return new Response(body, {
+    headers: {
+      'Content-Type': CONTENT_TYPES[request.format],
+      'Content-Disposition': `attachment; filename="${document.fileStem}.${request.format}"`,
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'private, no-store',
+    },
+  })
+}

@@ -1,0 +1,56 @@
+// A task's page (/tasks/[code]): where each unit stands on it, every unit (the page shows them a
+// hundred at a time), and the district's line at the foot.
+import 'server-only'
+import { z } from 'zod'
+import { districtDay, formatDay } from '@/lib/domain/calendar'
+import { statusLabelsOf } from '@/lib/domain/status'
+import { taskProgressByCode, taskUnits, type TaskProgress } from '@/lib/queries/task-progress'
+import { fileStem, type Cell, type ExportDocument, type Total, type Translate } from './table'
+
+/** Rows read per query, as the page reads a page of its table. */
+const BATCH = 100
+
+const codeSchema = z.string().min(1).max(100)
+
+async function* unitRows(task: TaskProgress, now: Date): AsyncGenerator<Cell[]> {
+  for (let offset = 0; ; offset += BATCH) {
+    const { rows } = await taskUnits(task.id, BATCH, offset)
+    for (const row of rows) {
+      const status: Cell = { labels: statusLabelsOf({ status: row.status, dueDate: task.dueDate, completedAt: row.completedAt }, now) }
+      const figure: Cell[] = task.indicator ? [row.indicatorActual === null ? null : Number(row.indicatorActual)] : []
+      yield [row.unitName, status, row.progress, ...figure, row.lastUpdateAt ? { day: districtDay(row.lastUpdateAt) } : null]
+    }
+    if (rows.length < BATCH) return
+  }
+}
+
+/** null when no active task has this code. */
+export async function taskExport(code: string, t: Translate, now: Date): Promise<ExportDocument | null> {
+  const today = districtDay(now)
+  const parsed = codeSchema.safeParse(code)
+  const task = parsed.success ? await taskProgressByCode(today, parsed.data) : null
+  if (!task) return null
+  const { total } = await taskUnits(task.id, 1, 0)
+  const { indicator } = task
+  const figure: Total[] = indicator ? ['sum'] : []
+  return {
+    title: t('exports.title', { subject: task.title, date: formatDay(today) }),
+    fileStem: fileStem(['tien-do-nhiem-vu', task.code], today),
+    sheets: [
+      {
+        name: t('exports.sheets.units'),
+        columns: [
+          { header: t('exports.columns.unit'), width: 32 },
+          { header: t('exports.columns.status'), width: 28 },
+          { header: t('exports.columns.progress'), width: 12 },
+          ...(indicator ? [{ header: t('exports.columns.indicator', { unit: indicator.unit }), width: 18 }] : []),
+          { header: t('exports.columns.lastUpdate'), width: 16 },
+        ],
+        rowCount: total,
+        rows: unitRows(task, now),
+        totals: [t('tasks.units.district'), t('tasks.units.assigned', { count: task.assigned }), task.progress, ...figure, null],
+      },
+    ],
+    csvSheet: 0,
+  }
+}

@@ -1,0 +1,55 @@
+// A unit's assignment list (/units/[code]?status=…&group=…) with the filters the page applies.
+import 'server-only'
+import { dateColumnDay, districtDay, formatDay } from '@/lib/domain/calendar'
+import { statusLabelsOf } from '@/lib/domain/status'
+import { unitCodeSchema } from '@/lib/domain/unit-code'
+import { applicableFilter, filterAssignments, unitAssignments, unitFilterSchema } from '@/lib/queries/unit-assignments'
+import { fileStem, type Cell, type ExportDocument, type Translate } from './table'
+
+/** null when no active unit has this code. */
+export async function unitExport(code: string, t: Translate, now: Date, search: URLSearchParams): Promise<ExportDocument | null> {
+  const parsed = unitCodeSchema.safeParse(code)
+  const found = parsed.success ? await unitAssignments(parsed.data) : null
+  if (!found) return null
+  const { unit, groups } = found
+  const filter = applicableFilter(groups, unitFilterSchema.parse(Object.fromEntries(search)))
+  const rows = filterAssignments(groups, filter, now).flatMap((group) =>
+    group.assignments.map((a): Cell[] => [
+      group.name,
+      a.title,
+      { labels: statusLabelsOf(a, now) },
+      a.progress,
+      a.indicator?.actual == null ? null : Number(a.indicator.actual),
+      a.indicator ? Number(a.indicator.target) : null,
+      a.indicator?.unit ?? null,
+      { day: dateColumnDay(a.dueDate) },
+      a.latestReview ? t(`assignment.review.${a.latestReview}`) : t('unit.noReport'),
+    ]),
+  )
+  const filterNames = [filter.status && t(`status.${filter.status}`), groups.find((g) => g.code === filter.group)?.name].filter((name) => name !== undefined)
+  const today = districtDay(now)
+  const subject = filterNames.length === 0 ? unit.name : t('exports.filtered', { unit: unit.name, filter: filterNames.join(', ') })
+  return {
+    title: t('exports.title', { subject, date: formatDay(today) }),
+    fileStem: fileStem(['nhiem-vu', unit.code, filterNames.length === 0 ? '' : 'da-loc'], today),
+    sheets: [
+      {
+        name: t('exports.sheets.assignments'),
+        columns: [
+          { header: t('exports.columns.group'), width: 36 },
+          { header: t('exports.columns.task'), width: 60 },
+          { header: t('exports.columns.status'), width: 28 },
+          { header: t('exports.columns.progress'), width: 12 },
+          { header: t('exports.columns.actual'), width: 12 },
+          { header: t('exports.columns.target'), width: 12 },
+          { header: t('exports.columns.measure'), width: 16 },
+          { header: t('exports.columns.dueDate'), width: 14 },
+          { header: t('exports.columns.latestReport'), width: 18 },
+        ],
+        rowCount: rows.length,
+        rows,
+      },
+    ],
+    csvSheet: 0,
+  }
+}

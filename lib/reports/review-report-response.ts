@@ -1,0 +1,54 @@
+// The download of a review report (app/reports/review/route.ts): leaders and administrators only;
+// anyone else, an unknown period or format gets the same plain 404 and nothing is written.
+import 'server-only'
+import { Readable } from 'node:stream'
+import { z } from 'zod'
+import { db } from '@/lib/db'
+import type { CurrentUser } from '@/lib/auth/session'
+import { districtDay } from '@/lib/domain/calendar'
+import { choosePeriod, reportingPeriods } from '@/lib/queries/reporting-rate'
+import { reviewReportData } from './review-report'
+import { reviewReportDocx } from './review-report-docx'
+import { reviewReportPdf } from './review-report-pdf'
+
+export const REPORT_FORMATS = ['docx', 'pdf'] as const
+export type ReportFormat = (typeof REPORT_FORMATS)[number]
+
+const CONTENT_TYPE: Record<ReportFormat, string> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
+}
+
+const paramsSchema = z.object({
+  period: z.string().trim().min(1).max(64).optional(),
+  format: z.enum(REPORT_FORMATS),
+})
+
+const notFound = () => new Response('Not found', { status: 404, headers: { 'Cache-Control': 'private, no-store' } })
+
+/** An ASCII name that says what and when: bao-cao-so-ket-dot-2-2026-12-19.docx. */
+export function reportFileName(periodCode: string, day: string, format: ReportFormat): string {
+  return `bao-cao-${periodCode.replace(/[^a-z0-9-]/gi, '-')}-${day}.${format}`
+}
+
+export async function reviewReportResponse(user: CurrentUser | null, search: URLSearchParams, context: { now: Date; ip: string | null }): Promise<Response> {
+  if (!user || (user.role !== 'LEADER' && user.role !== 'ADMIN')) return notFound()
+  const params = paramsSchema.safeParse({ period: search.get('period') ?? undefined, format: search.get('format') ?? undefined })
+  if (!params.success) return notFound()
+  const { period: code, format } = params.data
+  const choice = choosePeriod(await reportingPeriods(), code, districtDay(context.now))
+  if (!choice.period || choice.unknownCode !== null) return notFound()
+  const data = await reviewReportData(choice.period, context.now)
+  const body = format === 'docx' ? new Uint8Array(await reviewReportDocx(data)) : (Readable.toWeb(reviewReportPdf(data)) as ReadableStream<Uint8Array>)
+  await db().auditEvent.create({
+    data: { actorId: user.id, action: 'report.create', entity: 'ReportingPeriod', entityId: choice.period.code, after: { format }, ip: context.ip, createdAt: context.now },
+  })
+  return new Response(body, {
+    headers: {
+      'Content-Type': CONTENT_TYPE[format],
+      'Content-Disposition': `attachment; filename="${reportFileName(choice.period.code, data.asOfDay, format)}"`,
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'private, no-store',
+    },
+  })
+}

@@ -1,0 +1,175 @@
+// The words of the review report, shared by the DOCX and PDF builders. The report is a Vietnamese
+// Party document that officials edit, sign and file, so its strings are Vietnamese constants here
+// rather than interface messages: it reads the same whatever language the reader's screen is in.
+import { formatDay, type CalendarDay } from '@/lib/domain/calendar'
+import type { ReviewReportData } from './review-report'
+
+export type TableColumn = { title: string; /** share of the text width */ width: number; align: 'left' | 'center' | 'right' }
+
+/** The body between the title and the signature, in reading order. */
+export type ReportBlock =
+  | { kind: 'heading'; text: string }
+  | { kind: 'subheading'; text: string }
+  | { kind: 'paragraph'; text: string }
+  | { kind: 'bullet'; text: string }
+  | { kind: 'placeholder'; text: string }
+  | { kind: 'table'; columns: TableColumn[]; rows: string[][] }
+
+export type ReviewReportText = {
+  /** Top left: the issuing body, then "*", then the document number left for the clerk. */
+  issuer: { line: string; bold: boolean }[]
+  /** Top right: the Party's name (bold, underlined), then the place and date (italic). */
+  motto: string
+  placeAndDate: string
+  title: string
+  subject: string
+  periodLine: string
+  body: ReportBlock[]
+  recipients: { title: string; lines: string[] }
+  signature: { lines: string[]; name: string }
+}
+
+const KIND_WORD = { INTERIM: 'Sơ kết', FINAL: 'Tổng kết' } as const
+const RESOLUTION = 'Nghị quyết số 19-NQ/TU, ngày 03/3/2015 của Ban Thường vụ Tỉnh ủy (Đề án 25)'
+
+const integer = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 })
+const decimal = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 })
+const percent = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 })
+
+/** 12,5 (Vietnamese decimals), from a number or a DECIMAL string such as "12.50". */
+export const formatNumber = (value: number | string) => decimal.format(Number(value))
+/** Share of a whole as a percentage, "62,5%"; "–" when there is no whole. */
+export const formatPercent = (part: number, whole: number) => (whole === 0 ? '–' : `${percent.format((100 * part) / whole)}%`)
+
+/** "ngày 05 tháng 02 năm 2027": days below 10 and the months 1 and 2 take a leading zero. */
+export function longDate(day: CalendarDay): string {
+  const [year, month, date] = day.split('-').map(Number)
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `ngày ${pad(date ?? 0)} tháng ${month !== undefined && month <= 2 ? pad(month) : String(month)} năm ${year}`
+}
+
+function resultsSection(data: ReviewReportData): ReportBlock[] {
+  const t = data.totals
+  const done = t.doneOnTime + t.doneLate
+  const asOf = formatDay(data.asOfDay)
+  const groupLines = data.groups.map(
+    (g): ReportBlock => ({
+      kind: 'bullet',
+      text: `${g.name}: hoàn thành ${integer.format(g.doneOnTime + g.doneLate)}/${integer.format(g.assigned)} nhiệm vụ được giao; quá hạn ${integer.format(g.overdue)}; tiến độ bình quân ${integer.format(g.progress)}%.`,
+    }),
+  )
+  const indicatorRows = data.indicators.map((row, index) => [
+    String(index + 1),
+    row.title,
+    row.unit,
+    formatNumber(row.target),
+    formatNumber(row.actual),
+    row.share === null ? '–' : `${percent.format(100 * row.share)}%`,
+  ])
+  const communeRows = data.communes.map((c, index) => [
+    String(index + 1),
+    c.name,
+    c.memberName ?? '–',
+    integer.format(c.assigned),
+    integer.format(c.doneOnTime + c.doneLate),
+    integer.format(c.overdue),
+    `${integer.format(c.progress)}%`,
+  ])
+  return [
+    { kind: 'heading', text: 'I. KẾT QUẢ THỰC HIỆN' },
+    { kind: 'subheading', text: '1. Kết quả chung' },
+    {
+      kind: 'paragraph',
+      text: `Tính đến hết ngày ${asOf}, toàn huyện có ${integer.format(t.assigned)} nhiệm vụ được giao cho các cơ sở, đơn vị; đã hoàn thành ${integer.format(done)} nhiệm vụ (đạt ${formatPercent(done, t.assigned)}), trong đó ${integer.format(t.doneOnTime)} nhiệm vụ hoàn thành đúng thời hạn, ${integer.format(t.doneLate)} nhiệm vụ hoàn thành chậm so với thời hạn.`,
+    },
+    {
+      kind: 'paragraph',
+      text: `Đang thực hiện ${integer.format(t.inProgress)} nhiệm vụ; chưa triển khai ${integer.format(t.notStarted)} nhiệm vụ; có ${integer.format(t.blocked)} nhiệm vụ gặp vướng mắc. Số nhiệm vụ quá hạn chưa hoàn thành là ${integer.format(t.overdue)}. Tiến độ bình quân chung đạt ${integer.format(t.progress)}%.`,
+    },
+    ...(groupLines.length > 0 ? [{ kind: 'paragraph', text: 'Kết quả theo từng nhóm nhiệm vụ trọng tâm:' } as const, ...groupLines] : []),
+    { kind: 'subheading', text: '2. Kết quả thực hiện các chỉ tiêu' },
+    indicatorRows.length > 0
+      ? {
+          kind: 'table',
+          columns: [
+            { title: 'TT', width: 0.07, align: 'center' },
+            { title: 'Chỉ tiêu', width: 0.43, align: 'left' },
+            { title: 'Đơn vị tính', width: 0.14, align: 'center' },
+            { title: 'Mục tiêu', width: 0.12, align: 'right' },
+            { title: 'Kết quả', width: 0.12, align: 'right' },
+            { title: 'Đạt (%)', width: 0.12, align: 'right' },
+          ],
+          rows: indicatorRows,
+        }
+      : { kind: 'paragraph', text: 'Chưa có chỉ tiêu nào được giao.' },
+    { kind: 'subheading', text: '3. Kết quả thực hiện tại các xã, thị trấn' },
+    communeRows.length > 0
+      ? {
+          kind: 'table',
+          columns: [
+            { title: 'TT', width: 0.07, align: 'center' },
+            { title: 'Xã, thị trấn', width: 0.2, align: 'left' },
+            { title: 'Ủy viên BTV phụ trách', width: 0.25, align: 'left' },
+            { title: 'Được giao', width: 0.12, align: 'right' },
+            { title: 'Hoàn thành', width: 0.12, align: 'right' },
+            { title: 'Quá hạn', width: 0.1, align: 'right' },
+            { title: 'Tiến độ (%)', width: 0.14, align: 'right' },
+          ],
+          rows: communeRows,
+        }
+      : { kind: 'paragraph', text: 'Chưa có xã, thị trấn nào được giao nhiệm vụ.' },
+  ]
+}
+
+function shortcomingsSection(data: ReviewReportData): ReportBlock[] {
+  const late = data.totals.late
+  const items = data.late.map((item): ReportBlock => {
+    const state = item.status === 'BLOCKED' ? 'đang vướng mắc' : 'quá hạn, chưa hoàn thành'
+    const who = item.memberName ? `; đồng chí ${item.memberName} phụ trách` : ''
+    // The quoted note closes the sentence: its own final full stop moves outside the quotes.
+    const note = item.note ? ` Ý kiến của cơ sở: “${item.note.replace(/\.+$/, '')}”.` : ''
+    return { kind: 'bullet', text: `${item.unitName} – ${item.title} (thời hạn ${formatDay(item.dueDate.toISOString().slice(0, 10))}${who}): ${state}.${note}` }
+  })
+  const more = late - data.late.length
+  return [
+    { kind: 'heading', text: 'II. TỒN TẠI, HẠN CHẾ' },
+    late === 0
+      ? { kind: 'paragraph', text: `Tính đến hết ngày ${formatDay(data.asOfDay)}, không có nhiệm vụ quá hạn hoặc vướng mắc.` }
+      : { kind: 'paragraph', text: `Tính đến hết ngày ${formatDay(data.asOfDay)}, còn ${integer.format(late)} nhiệm vụ quá hạn chưa hoàn thành hoặc đang gặp vướng mắc, cụ thể:` },
+    ...items,
+    ...(more > 0 ? [{ kind: 'paragraph', text: `Và ${integer.format(more)} nhiệm vụ khác (xem danh sách chi tiết trên hệ thống theo dõi).` } as const] : []),
+  ]
+}
+
+export function reviewReportText(data: ReviewReportData): ReviewReportText {
+  const kindWord = KIND_WORD[data.period.kind]
+  return {
+    issuer: [
+      { line: 'ĐẢNG BỘ TỈNH QUẢNG NINH', bold: false },
+      { line: 'HUYỆN ỦY BA CHẼ', bold: true },
+      { line: '*', bold: false },
+      { line: 'Số       -BC/HU', bold: false },
+    ],
+    motto: 'ĐẢNG CỘNG SẢN VIỆT NAM',
+    placeAndDate: `Ba Chẽ, ${longDate(data.asOfDay)}`,
+    title: 'BÁO CÁO',
+    subject: `${kindWord} thực hiện ${RESOLUTION}`,
+    periodLine: `(${data.period.name}, từ ngày ${formatDay(data.period.startDay)} đến ngày ${formatDay(data.period.endDay)})`,
+    body: [
+      {
+        kind: 'paragraph',
+        text: `Thực hiện ${RESOLUTION}, Ban Thường vụ Huyện ủy Ba Chẽ đã xác định các nhóm nhiệm vụ trọng tâm, phân công các đồng chí Ủy viên Ban Thường vụ phụ trách từng nhóm nhiệm vụ và từng cơ sở. Căn cứ kết quả các cơ sở, đơn vị cập nhật đến hết ngày ${formatDay(data.asOfDay)}, Ban Thường vụ Huyện ủy báo cáo kết quả ${kindWord.toLowerCase()} như sau:`,
+      },
+      ...resultsSection(data),
+      ...shortcomingsSection(data),
+      { kind: 'heading', text: 'III. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI' },
+      { kind: 'placeholder', text: '[Văn phòng Huyện ủy bổ sung phương hướng, nhiệm vụ trọng tâm thời gian tới và các đề xuất, kiến nghị.]' },
+    ],
+    recipients: { title: 'Nơi nhận:', lines: ['- Ban Thường vụ Tỉnh ủy (b/c),', '- Các đồng chí Huyện ủy viên,', '- Lưu Văn phòng Huyện ủy.'] },
+    signature: { lines: ['T/M BAN THƯỜNG VỤ', 'BÍ THƯ'], name: '[Họ và tên]' },
+  }
+}
+
+/** The page both formats print on: A4, with the margins of Party documents. */
+export const A4_MM = { width: 210, height: 297 } as const
+export const MARGIN_MM = { top: 20, bottom: 20, left: 30, right: 15 } as const

@@ -1,0 +1,146 @@
+// The review report of a period, as the Party Office receives it: a Word document and a PDF whose
+// numbers are the period's, worked out by hand from the fixture (test/helpers/review-report-fixture.ts).
+import JSZip from 'jszip'
+import { PDFParse } from 'pdf-parse'
+import { beforeAll, describe, expect, test } from 'vitest'
+import type { CurrentUser } from '@/lib/auth/session'
+import { reportingPeriods } from '@/lib/queries/reporting-rate'
+import { testDatabase } from '@/test/helpers/database'
+import { reviewReportData, type ReviewReportData } from './review-report'
+import { reviewReportDocx } from './review-report-docx'
+import { NOW, reviewFixture } from '@/test/helpers/review-report-fixture'
+import { reviewReportPdf } from './review-report-pdf'
+import { reviewReportResponse } from './review-report-response'
+
+const database = testDatabase()
+let fixture: Awaited<ReturnType<typeof reviewFixture>>
+let data: ReviewReportData
+
+beforeAll(async () => {
+  fixture = await reviewFixture(database.db)
+  const [period] = await reportingPeriods()
+  if (!period) throw new Error('the fixture has a period')
+  data = await reviewReportData(period, NOW)
+})
+
+/** The text of each cell of each row of each table of a document.xml. */
+function tables(xml: string): string[][][] {
+  const texts = (fragment: string) => [...fragment.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('')
+  return [...xml.matchAll(/<w:tbl>([\s\S]*?)<\/w:tbl>/g)].map((table) =>
+    [...(table[1] ?? '').matchAll(/<w:tr>([\s\S]*?)<\/w:tr>/g)].map((row) => [...(row[1] ?? '').matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map((cell) => texts(cell[1] ?? ''))),
+  )
+}
+
+const text = (xml: string) => [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('\n')
+
+describe('the review report of a period that has ended', () => {
+  test('speaks of the period\'s last day', () => {
+    expect(data.asOfDay).toBe('2026-06-30')
+    expect(data.totals).toMatchObject({ assigned: 3, doneOnTime: 1, doneLate: 0, overdue: 2, late: 2 })
+    expect(data.late.map((item) => item.note)).toEqual(['Đang rà soát các điểm trường thôn Khe Tâm', 'Thiếu nhân sự đủ tiêu chuẩn'])
+  })
+
+  test('the Word document has the Party letterhead, the sections and the period\'s numbers', async () => {
+    const zip = await JSZip.loadAsync(await reviewReportDocx(data))
+    const xml = (await zip.file('word/document.xml')?.async('string')) ?? ''
+    const words = text(xml)
+    for (const line of [
+      'ĐẢNG BỘ TỈNH QUẢNG NINH',
+      'HUYỆN ỦY BA CHẼ',
+      'ĐẢNG CỘNG SẢN VIỆT NAM',
+      'Ba Chẽ, ngày 30 tháng 6 năm 2026',
+      'BÁO CÁO',
+      'Sơ kết thực hiện Nghị quyết số 19-NQ/TU, ngày 03/3/2015 của Ban Thường vụ Tỉnh ủy (Đề án 25)',
+      'I. KẾT QUẢ THỰC HIỆN',
+      'II. TỒN TẠI, HẠN CHẾ',
+      'III. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI',
+      'Nơi nhận:',
+      'T/M BAN THƯỜNG VỤ',
+    ])
+      expect(words).toContain(line)
+    expect(words).toContain('toàn huyện có 3 nhiệm vụ được giao cho các cơ sở, đơn vị; đã hoàn thành 1 nhiệm vụ (đạt 33,3%)')
+    expect(words).toContain('Thiếu nhân sự đủ tiêu chuẩn')
+    // The note returned on the period's last day, and everything said after it, are not there.
+    expect(words).not.toContain('Đã có phương án nhân sự')
+    expect(words).not.toContain('Giao quyền tự chủ')
+    // UTF-8 intact: no mojibake, no replacement characters.
+    expect(xml).not.toMatch(/Ã|Â»|\uFFFD/)
+
+    const [letterhead, indicators, communes] = tables(xml)
+    expect(letterhead?.[0]?.[0]).toBe('ĐẢNG BỘ TỈNH QUẢNG NINHHUYỆN ỦY BA CHẼ*Số       -BC/HU')
+    expect(indicators).toEqual([
+      ['TT', 'Chỉ tiêu', 'Đơn vị tính', 'Mục tiêu', 'Kết quả', 'Đạt (%)'],
+      ['1', 'Sáp nhập điểm trường lẻ', 'điểm trường', '10', '4', '40%'],
+    ])
+    expect(communes).toEqual([
+      ['TT', 'Xã, thị trấn', 'Ủy viên BTV phụ trách', 'Được giao', 'Hoàn thành', 'Quá hạn', 'Tiến độ (%)'],
+      ['1', 'Thị trấn Ba Chẽ', '–', '1', '0', '1', '20%'],
+      ['2', 'Xã Đạp Thanh', 'Hoàng Văn An', '2', '1', '1', '75%'],
+    ])
+    // A4 with margins of 20, 20, 30 and 15 mm, in twentieths of a point.
+    expect(xml).toMatch(/<w:pgSz w:w="11906" w:h="16838"/)
+    expect(xml).toMatch(/<w:pgMar w:top="1134" w:right="850" w:bottom="1134" w:left="1701"/)
+  })
+
+  test('the PDF says the same', async () => {
+    const chunks: Buffer[] = []
+    const pdf = reviewReportPdf(data)
+    for await (const chunk of pdf) chunks.push(chunk as Buffer)
+    const parser = new PDFParse({ data: Buffer.concat(chunks) })
+    const { text: content } = await parser.getText()
+    await parser.destroy()
+    const flat = content.replace(/\s+/g, ' ')
+    expect(flat).toContain('BÁO CÁO')
+    expect(flat).toContain('HUYỆN ỦY BA CHẼ')
+    expect(flat).toContain('Xã Đạp Thanh')
+    expect(flat).toContain('Hoàng Văn An')
+    expect(flat).toContain('toàn huyện có 3 nhiệm vụ')
+    expect(flat).toContain('Thiếu nhân sự đủ tiêu chuẩn')
+  })
+})
+
+describe('downloading the report', () => {
+  const userOf = (actor: { id: string; role: 'STAFF' | 'LEADER' | 'ADMIN'; unitId: string; memberId: string | null }): CurrentUser => ({
+    ...actor,
+    username: 'u',
+    displayName: 'u',
+    unit: { code: 'u', name: 'u' },
+  })
+  const request = (user: CurrentUser | null, query: string) => reviewReportResponse(user, new URLSearchParams(query), { now: NOW, ip: '10.0.0.1' })
+  const audits = () => database.db.auditEvent.findMany({ where: { action: 'report.create' }, orderBy: { id: 'asc' } })
+
+  test('staff of a commune, and anyone not signed in, get a 404 and nothing is written', async () => {
+    const staff = userOf(fixture.staff)
+    for (const user of [staff, null]) {
+      const response = await request(user, 'period=so-ket-dot-1&format=docx')
+      expect(response.status).toBe(404)
+    }
+    expect(await audits()).toEqual([])
+  })
+
+  test('a leader downloads the Word document of a period, and it is audited', async () => {
+    const response = await request(userOf(fixture.reviewer), 'period=so-ket-dot-1&format=docx')
+    expect(response.status).toBe(200)
+    expect(response.headers.get('Content-Disposition')).toBe('attachment; filename="bao-cao-so-ket-dot-1-2026-06-30.docx"')
+    expect(response.headers.get('Cache-Control')).toBe('private, no-store')
+    expect((await response.arrayBuffer()).byteLength).toBeGreaterThan(1000)
+    const [event] = await audits()
+    expect(event).toMatchObject({ actorId: fixture.reviewer.id, entity: 'ReportingPeriod', entityId: 'so-ket-dot-1', after: { format: 'docx' }, ip: '10.0.0.1' })
+  })
+
+  test('an administrator downloads the PDF of the default period', async () => {
+    const admin = await database.db.user.create({ data: { username: 'quan-tri', displayName: 'Quản trị', passwordHash: 'x', role: 'ADMIN', unitId: fixture.district.id } })
+    const response = await request(userOf(admin), 'format=pdf')
+    expect(response.status).toBe(200)
+    expect(response.headers.get('Content-Type')).toBe('application/pdf')
+    expect(Buffer.from(await response.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-')
+    expect((await audits()).at(-1)).toMatchObject({ actorId: admin.id, after: { format: 'pdf' } })
+  })
+
+  test('an unknown period or format is not found', async () => {
+    const before = (await audits()).length
+    expect((await request(userOf(fixture.reviewer), 'period=khong-co&format=docx')).status).toBe(404)
+    expect((await request(userOf(fixture.reviewer), 'period=so-ket-dot-1&format=odt')).status).toBe(404)
+    expect(await audits()).toHaveLength(before)
+  })
+})

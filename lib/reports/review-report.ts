@@ -1,0 +1,56 @@
+// The review report of a reporting period ("báo cáo sơ kết / tổng kết"): what was known at the end
+// of the period (or today, while it runs), read from the history through the overview's queries.
+// The DOCX and PDF builders render the same ReviewReportData through review-report-text.ts.
+import 'server-only'
+import { districtDay, endOfDistrictDay, type CalendarDay } from '@/lib/domain/calendar'
+import { communeProgressList, type CommuneProgress } from '@/lib/queries/communes'
+import { indicatorResults, lateAssignments, progressByGroup, type GroupProgress, type IndicatorResult, type LateAssignment, type ProgressCounts } from '@/lib/queries/district-overview'
+import { notesAsOf } from '@/lib/queries/review-report'
+import type { ReportingPeriod } from '@/lib/queries/reporting-rate'
+
+/** The blocked and overdue items the report lists by name; the count covers them all. */
+export const REPORT_LATE_LIMIT = 200
+
+export type ReportLateItem = LateAssignment & { note: string | null }
+
+export type ReviewReportData = {
+  period: ReportingPeriod
+  /** The district day the report speaks of: the period's last day, or today while it runs. */
+  asOfDay: CalendarDay
+  totals: ProgressCounts
+  groups: GroupProgress[]
+  indicators: IndicatorResult[]
+  communes: CommuneProgress[]
+  late: ReportLateItem[]
+}
+
+/** The day a report on `period` is "as of" when asked at `now`. */
+export function reportDay(period: ReportingPeriod, now: Date): CalendarDay {
+  const today = districtDay(now)
+  return period.endDay < today ? period.endDay : today
+}
+
+export async function reviewReportData(period: ReportingPeriod, now: Date): Promise<ReviewReportData> {
+  const asOfDay = reportDay(period, now)
+  // The end of that day, but never later than now: the future has no history yet.
+  const asOf = new Date(Math.min(endOfDistrictDay(asOfDay).getTime(), now.getTime()))
+  const [progress, indicators, communes, late] = await Promise.all([
+    progressByGroup(asOfDay, null, asOf),
+    indicatorResults(asOf),
+    communeProgressList(asOfDay, 'list', asOf),
+    lateAssignments(asOfDay, null, REPORT_LATE_LIMIT, asOf),
+  ])
+  const notes = await notesAsOf(
+    late.map((item) => item.id),
+    asOf,
+  )
+  return {
+    period,
+    asOfDay,
+    totals: progress.total,
+    groups: progress.groups,
+    indicators,
+    communes,
+    late: late.map((item) => ({ ...item, note: notes.get(item.id) ?? null })),
+  }
+}
