@@ -10,6 +10,7 @@ import { choosePeriod, reportingPeriods } from '@/lib/queries/reporting-rate'
 import { reviewReportData } from './review-report'
 import { reviewReportDocx } from './review-report-docx'
 import { reviewReportPdf } from './review-report-pdf'
+import { downloadHeaders } from './download'
 
 export const REPORT_FORMATS = ['docx', 'pdf'] as const
 export type ReportFormat = (typeof REPORT_FORMATS)[number]
@@ -43,12 +44,5 @@ export async function reviewReportResponse(user: CurrentUser | null, search: URL
   await db().auditEvent.create({
     data: { actorId: user.id, action: 'report.create', entity: 'ReportingPeriod', entityId: choice.period.code, after: { format }, ip: context.ip, createdAt: context.now },
   })
-  return new Response(body, {
-    headers: {
-      'Content-Type': CONTENT_TYPE[format],
-      'Content-Disposition': `attachment; filename="${reportFileName(choice.period.code, data.asOfDay, format)}"`,
-      'X-Content-Type-Options': 'nosniff',
-      'Cache-Control': 'private, no-store',
-    },
-  })
+  return new Response(body, { headers: downloadHeaders(reportFileName(choice.period.code, data.asOfDay, format), CONTENT_TYPE[format]) })
 }

@@ -3,6 +3,7 @@
 import { z } from 'zod'
 import { currentUser } from '@/lib/auth/session'
 import { attachmentFile } from '@/lib/queries/attachment-file'
+import { downloadHeaders } from '@/lib/reports/download'
 
 type Context = { params: Promise<{ id: string }> }
 
@@ -15,27 +16,6 @@ export async function GET(_request: Request, { params }: Context): Promise<Respo
   const file = id.success ? await attachmentFile(id.data) : null
   if (!file) return notFound()
   return new Response(new Uint8Array(file.content), {
-    headers: {
-      'Content-Type': file.mediaType,
-      'Content-Length': String(file.content.byteLength),
-      'Content-Disposition': contentDisposition(file.fileName),
-      'X-Content-Type-Options': 'nosniff',
-      'Cache-Control': 'private, no-store',
-    },
+    headers: { ...downloadHeaders(file.fileName, file.mediaType), 'Content-Length': String(file.content.byteLength) },
   })
-}
-
-/**
- * Always a download (never shown inline, whatever the type), with the name in UTF-8 (RFC 6266 /
- * RFC 8187) and an ASCII fallback for old clients: "Biên bản.pdf" -> "Bien ban.pdf".
- */
-function contentDisposition(fileName: string): string {
-  const ascii = fileName
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .replace(/[^\x20-\x7e]|["\\]/g, '_')
-  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`
 }

@@ -16,6 +16,7 @@ import { CODED_VIEWS, EXPORT_FORMATS, type CodedView, type ExportFormat, type Ex
 import { translatorFor, type ExportDocument, type Translate } from './table'
 import { taskExport } from './task'
 import { unitExport } from './unit'
+import { downloadHeaders } from '../download'
 
 /** `search`: the page's filters, for the views that have some. */
 type Builder = (code: string, t: Translate, now: Date, search: URLSearchParams) => Promise<ExportDocument | null>
@@ -82,12 +83,5 @@ export async function exportDownload({ user, path, search, locale, ip, now }: Do
   const rows = request.format === 'csv' ? csvSheet.rowCount : document.sheets.reduce((sum, sheet) => sum + sheet.rowCount, 0)
   await recordExport(user, request, rows, ip, now)
   const body = request.format === 'csv' ? csvStream(csvSheet, t) : xlsxStream(document, t)
-  return new Response(body, {
-    headers: {
-      'Content-Type': CONTENT_TYPES[request.format],
-      'Content-Disposition': `attachment; filename="${document.fileStem}.${request.format}"`,
-      'X-Content-Type-Options': 'nosniff',
-      'Cache-Control': 'private, no-store',
-    },
-  })
+  return new Response(body, { headers: downloadHeaders(`${document.fileStem}.${request.format}`, CONTENT_TYPES[request.format]) })
 }
