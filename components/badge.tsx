@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react'
+import type { StatusTone } from '@/lib/domain/status'
 
 /** DESIGN.md's colours; a badge always carries its label too (never colour alone). */
-export type BadgeTone = 'green' | 'blue' | 'orange' | 'red' | 'grey' | 'violet' | 'amber'
+export type BadgeTone = StatusTone
 
 const tones: Record<BadgeTone, { badge: string; dot: string }> = {
   green: { badge: 'border-green-700 bg-green-50 text-green-900', dot: 'bg-green-600' },

@@ -59,3 +59,16 @@ export function statusLabelsOf(a: AssignmentTiming, now: Date): StatusLabel[] {
   if (isDueSoon(a, now)) labels.push('dueSoon')
   return labels
 }
+
+/** DESIGN.md's colour convention, by name; each medium (a badge, a spreadsheet cell) paints it its own way. */
+export type StatusTone = 'green' | 'blue' | 'orange' | 'red' | 'grey' | 'violet' | 'amber'
+
+export const STATUS_TONES: Readonly<Record<StatusLabel, StatusTone>> = {
+  doneOnTime: 'green',
+  inProgress: 'blue',
+  doneLate: 'orange',
+  overdue: 'red',
+  notStarted: 'grey',
+  blocked: 'violet',
+  dueSoon: 'amber',
+}

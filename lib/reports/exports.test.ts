@@ -6,7 +6,11 @@ import { db } from '@/lib/db'
 import { factories } from '@/test/helpers/factories'
 import { testDatabase } from '@/test/helpers/database'
 import { exportDownload, type DownloadInput } from './exports/download'
-import { STATUS_FILLS } from './xlsx'
+
+// The convention's light fills (ARGB): red for overdue, violet for blocked, grey for not started.
+const RED = 'FFFECACA'
+const VIOLET = 'FFDDD6FE'
+const GREY = 'FFE2E8F0'
 
 const database = testDatabase()
 const make = factories(() => database.db)
@@ -94,7 +98,7 @@ describe('the district overview as XLSX', () => {
       ['Đang thực hiện', 1],
       ['Chưa triển khai', 1],
     ])
-    expect(summary!.getCell('A9').fill).toMatchObject({ fgColor: { argb: STATUS_FILLS.overdue } })
+    expect(summary!.getCell('A9').fill).toMatchObject({ fgColor: { argb: RED } })
     // Progress: (40 + 100 + 0 + 100 + 20) / 5 = 52.
     expect(groups!.getRow(2).values).toEqual([undefined, 'Nhóm nhiệm vụ', 'Tiến độ (%)', 'Hoàn thành', 'Được giao'])
     expect(dataRows(groups!)).toEqual([
@@ -113,8 +117,8 @@ describe('the district overview as XLSX', () => {
       ['Xây dựng mô hình, dự án', 'Xã Nam Sơn', new Date('2099-12-31T00:00:00Z'), 'Chưa phân công', 'Vướng mắc'],
     ])
     expect(late!.getCell('C3').numFmt).toBe('dd/mm/yyyy')
-    expect(late!.getCell('E3').fill).toMatchObject({ type: 'pattern', pattern: 'solid', fgColor: { argb: STATUS_FILLS.overdue } })
-    expect(late!.getCell('E4').fill).toMatchObject({ fgColor: { argb: STATUS_FILLS.blocked } })
+    expect(late!.getCell('E3').fill).toMatchObject({ type: 'pattern', pattern: 'solid', fgColor: { argb: RED } })
+    expect(late!.getCell('E4').fill).toMatchObject({ fgColor: { argb: VIOLET } })
   })
 
   it('is the ranking alone as CSV, headed in English for an English reader', async () => {
@@ -187,7 +191,7 @@ describe("a task's units as XLSX", () => {
       ['Xã Minh Cầm', 'Chưa triển khai, Sắp đến hạn', 0, 4],
       ['Toàn huyện', '1 đơn vị được giao', 0, { formula: 'SUM(D3:D3)', result: 4 }],
     ])
-    expect(units?.getCell('B3').fill).toMatchObject({ fgColor: { argb: STATUS_FILLS.notStarted } })
+    expect(units?.getCell('B3').fill).toMatchObject({ fgColor: { argb: GREY } })
   })
 
   it('is the same table as CSV, in the order of the units', async () => {

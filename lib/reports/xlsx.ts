@@ -5,23 +5,22 @@
 import 'server-only'
 import { PassThrough, Readable } from 'node:stream'
 import ExcelJS from 'exceljs'
-import type { StatusLabel } from '@/lib/domain/status'
+import { STATUS_TONES, type StatusLabel, type StatusTone } from '@/lib/domain/status'
 import { csvCell } from './csv'
 import type { Cell, ExportDocument, Sheet, Total, Translate } from './exports/table'
 
-/**
- * Light fills of the badge colours (components/status-badge.tsx): green done on time, blue in
- * progress, orange done late, red overdue, grey not started, violet blocked, amber due soon.
- */
-export const STATUS_FILLS: Record<StatusLabel, string> = {
-  doneOnTime: 'FFBBF7D0',
-  inProgress: 'FFBFDBFE',
-  doneLate: 'FFFED7AA',
-  overdue: 'FFFECACA',
-  notStarted: 'FFE2E8F0',
-  blocked: 'FFDDD6FE',
-  dueSoon: 'FFFDE68A',
+/** Light fills of the convention's colours (lib/domain/status.ts STATUS_TONES), as ARGB. */
+const TONE_FILLS: Record<StatusTone, string> = {
+  green: 'FFBBF7D0',
+  blue: 'FFBFDBFE',
+  orange: 'FFFED7AA',
+  red: 'FFFECACA',
+  grey: 'FFE2E8F0',
+  violet: 'FFDDD6FE',
+  amber: 'FFFDE68A',
 }
+
+export const statusFill = (label: StatusLabel): string => TONE_FILLS[STATUS_TONES[label]]
 
 const HEADER_FILL = 'FFE2E8F0'
 const TITLE_ROW = 1
@@ -42,7 +41,7 @@ function writeCell(target: ExcelJS.Cell, cell: Cell, t: Translate): void {
   } else {
     target.value = csvCell(cell, t)
     const [first] = cell.labels
-    if (first) target.fill = solid(STATUS_FILLS[first])
+    if (first) target.fill = solid(statusFill(first))
   }
 }
 
