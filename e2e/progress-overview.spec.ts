@@ -179,3 +179,17 @@ test.describe('the commune pages', () => {
     }
   })
 })
+
+test.describe('the overview as of a past day', () => {
+  test('a leader opening the overview as of a day before the programme began sees nothing assigned yet, and today\'s page does', async ({ page }) => {
+    await signIn(page, 'bi-thu')
+    // The demo programme began 200 days ago; a year ago nothing had been assigned.
+    const yearAgo = new Date(Date.now() - 365 * 86_400_000).toISOString().slice(0, 10)
+    const then = await figures(page, `/?asOf=${yearAgo}`)
+    const [year, month, day] = yearAgo.split('-')
+    await expect(main(page).getByText(`Số liệu tính đến ngày ${day}/${month}/${year}.`)).toBeVisible()
+    expect(then['Nhiệm vụ được giao']).toBe(0)
+    const now = await figures(page, '/')
+    expect(now['Nhiệm vụ được giao']).toBeGreaterThan(0)
+  })
+})

@@ -12,11 +12,13 @@ import { ReportingRatePanel } from '@/components/progress/reporting-rate-panel'
 import { StatusSummary } from '@/components/progress/status-summary'
 import { landingPath } from '@/lib/auth/landing'
 import { requireUser } from '@/lib/auth/session'
-import { districtDay, formatDay, type CalendarDay } from '@/lib/domain/calendar'
+import { formatDay, type CalendarDay } from '@/lib/domain/calendar'
+import { progressMoment } from '@/lib/queries/as-of'
 import { communeProgressList } from '@/lib/queries/communes'
 import { indicatorResults, lateAssignments, progressByGroup } from '@/lib/queries/district-overview'
 import { choosePeriod, periodParamsSchema, reportingPeriods, reportingRate } from '@/lib/queries/reporting-rate'
 import { statusLabelsOf } from '@/lib/domain/status'
+import { asOfParam } from '@/lib/validation/as-of'
 
 /** How many late assignments and units yet to report the page lists; the counts cover them all. */
 const LATE_LIMIT = 50
@@ -41,13 +43,16 @@ export default async function OverviewPage({ searchParams }: Props) {
   // Staff start from their own unit; the overview is the leaders' page.
   if (user.role === 'STAFF') redirect(landingPath(user))
   const now = new Date()
-  const today = districtDay(now)
-  const { period } = periodParamsSchema.parse(await searchParams)
+  const params = await searchParams
+  const { period } = periodParamsSchema.parse(params)
+  // ?asOf=YYYY-MM-DD: the district as the history says it stood at the end of that day.
+  const asOfDay = asOfParam(params.asOf)
+  const { day: today, asOf } = progressMoment(asOfDay, now)
   const [progress, indicators, communes, late, report, t] = await Promise.all([
-    progressByGroup(today, null),
-    indicatorResults(),
-    communeProgressList(today, 'progress'),
-    lateAssignments(today, null, LATE_LIMIT),
+    progressByGroup(today, null, asOf),
+    indicatorResults(asOf),
+    communeProgressList(today, 'progress', asOf),
+    lateAssignments(today, null, LATE_LIMIT, asOf),
     reporting(period, today),
     getTranslations('overview'),
   ])
@@ -60,7 +65,7 @@ export default async function OverviewPage({ searchParams }: Props) {
           {t('asOf', { date: formatDay(today) })}
           {shownPeriod && ` ${t('periodLine', { name: shownPeriod.name, start: formatDay(shownPeriod.startDay), end: formatDay(shownPeriod.endDay) })}`}
         </p>
-        <DownloadLinks view="overview" table="ranking" />
+        <DownloadLinks view="overview" table="ranking" filters={{ asOf: asOf ? today : undefined }} />
       </header>
 
       <StatusSummary counts={progress.total} headingId="summary-title" />

@@ -4,7 +4,7 @@ import { db } from '@/lib/db'
 import { endOfDistrictDay, type CalendarDay } from '@/lib/domain/calendar'
 import { testDatabase } from '@/test/helpers/database'
 import { factories } from '@/test/helpers/factories'
-import { assignmentSource } from './as-of'
+import { assignmentSource, progressMoment } from './as-of'
 import { statusCountColumns } from './status-counts'
 
 const database = testDatabase()
@@ -72,5 +72,17 @@ describe('an assignment as of a past day', () => {
   test('today\'s state reads the assignment itself', async () => {
     const [row] = await db().$queryRaw<Row[]>`SELECT a.status::text AS status, a.progress, a."indicatorActual"::text AS "indicatorActual", a."completedAt" FROM ${assignmentSource(null)} a WHERE a.id = ${assignmentId}::uuid`
     expect(row).toEqual({ status: 'DONE', progress: 100, indicatorActual: '5.00', completedAt: at('2026-06-06') })
+  })
+})
+
+describe('the moment a progress view speaks of', () => {
+  const now = new Date('2026-07-15T03:00:00Z') // 10:00 on 15/07 in Ba Chẽ
+  test('a past day is read from the history at its end', () => {
+    expect(progressMoment('2026-06-30', now)).toEqual({ day: '2026-06-30', asOf: new Date('2026-06-30T16:59:59.999Z') })
+  })
+  test('no day, today or a future day is today, read from the assignments themselves', () => {
+    expect(progressMoment(null, now)).toEqual({ day: '2026-07-15', asOf: null })
+    expect(progressMoment('2026-07-15', now)).toEqual({ day: '2026-07-15', asOf: null })
+    expect(progressMoment('2027-01-01', now)).toEqual({ day: '2026-07-15', asOf: null })
   })
 })

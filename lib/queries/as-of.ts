@@ -3,6 +3,7 @@
 // 20261128200000). A query reads `FROM ${assignmentSource(asOf)} a` and needs nothing else.
 import 'server-only'
 import { Prisma } from '@/lib/db/client'
+import { districtDay, endOfDistrictDay, type CalendarDay } from '@/lib/domain/calendar'
 
 /**
  * The assignments to read: their current state (null), or their state at an instant, with the
@@ -11,4 +12,13 @@ import { Prisma } from '@/lib/db/client'
  */
 export function assignmentSource(asOf: Date | null): Prisma.Sql {
   return asOf ? Prisma.sql`assignment_state_as_of(${asOf}::timestamptz)` : Prisma.sql`"Assignment"`
+}
+
+/** The day a progress view speaks of, and the instant its assignments are read at (null: now, from the table). */
+export type ProgressMoment = { day: CalendarDay; asOf: Date | null }
+
+/** Today from the assignments themselves; a past day from the history as it stood at its end. */
+export function progressMoment(day: CalendarDay | null, now: Date): ProgressMoment {
+  const today = districtDay(now)
+  return day && day < today ? { day, asOf: endOfDistrictDay(day) } : { day: today, asOf: null }
 }

@@ -11,6 +11,8 @@ import { reviewReportDocx } from './review-report-docx'
 import { NOW, reviewFixture } from '@/test/helpers/review-report-fixture'
 import { reviewReportPdf } from './review-report-pdf'
 import { reviewReportResponse } from './review-report-response'
+import { overviewExport } from './exports/overview'
+import { translatorFor, type Cell, type Sheet } from './exports/table'
 
 const database = testDatabase()
 let fixture: Awaited<ReturnType<typeof reviewFixture>>
@@ -142,5 +144,31 @@ describe('downloading the report', () => {
     expect((await request(userOf(fixture.reviewer), 'period=khong-co&format=docx')).status).toBe(404)
     expect((await request(userOf(fixture.reviewer), 'period=so-ket-dot-1&format=odt')).status).toBe(404)
     expect(await audits()).toHaveLength(before)
+  })
+})
+
+async function rowsOf(sheet: Sheet | undefined): Promise<Cell[][]> {
+  const rows: Cell[][] = []
+  for await (const row of sheet?.rows ?? []) rows.push(row)
+  return rows
+}
+
+describe('the same period on the page, in the spreadsheet and in the report', () => {
+  test('the overview exported as of the period\'s last day has the report\'s numbers', async () => {
+    const document = await overviewExport(translatorFor('vi'), NOW, new URLSearchParams({ asOf: data.asOfDay }))
+    expect(document.title).toContain('30/06/2026')
+    const summary = await rowsOf(document.sheets[0])
+    // Assigned, due, done, share done on time: 3, 3, 1, 33% (1 on time of 1 on time + 2 overdue).
+    expect(summary.slice(0, 4).map((row) => row[1])).toEqual([data.totals.assigned, data.totals.due, 1, 33])
+    expect(data.totals).toMatchObject({ assigned: 3, due: 3 })
+    const ranking = await rowsOf(document.sheets[3])
+    expect(ranking.map((row) => row[1]).sort()).toEqual(data.communes.map((c) => c.name).sort())
+  })
+
+  test('without a day, or with a day not yet ended, the spreadsheet shows today\'s state', async () => {
+    for (const search of [new URLSearchParams(), new URLSearchParams({ asOf: '2099-01-01' }), new URLSearchParams({ asOf: '30/06/2026' })]) {
+      const document = await overviewExport(translatorFor('vi'), NOW, search)
+      expect(document.title).toContain('15/07/2026')
+    }
   })
 })

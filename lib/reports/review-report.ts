@@ -2,7 +2,8 @@
 // of the period (or today, while it runs), read from the history through the overview's queries.
 // The DOCX and PDF builders render the same ReviewReportData through review-report-text.ts.
 import 'server-only'
-import { districtDay, endOfDistrictDay, type CalendarDay } from '@/lib/domain/calendar'
+import { districtDay, type CalendarDay } from '@/lib/domain/calendar'
+import { progressMoment } from '@/lib/queries/as-of'
 import { communeProgressList, type CommuneProgress } from '@/lib/queries/communes'
 import { indicatorResults, lateAssignments, progressByGroup, type GroupProgress, type IndicatorResult, type LateAssignment, type ProgressCounts } from '@/lib/queries/district-overview'
 import { notesAsOf } from '@/lib/queries/review-report'
@@ -31,9 +32,7 @@ export function reportDay(period: ReportingPeriod, now: Date): CalendarDay {
 }
 
 export async function reviewReportData(period: ReportingPeriod, now: Date): Promise<ReviewReportData> {
-  const asOfDay = reportDay(period, now)
-  // The end of that day, but never later than now: the future has no history yet.
-  const asOf = new Date(Math.min(endOfDistrictDay(asOfDay).getTime(), now.getTime()))
+  const { day: asOfDay, asOf } = progressMoment(reportDay(period, now), now)
   const [progress, indicators, communes, late] = await Promise.all([
     progressByGroup(asOfDay, null, asOf),
     indicatorResults(asOf),
@@ -42,7 +41,7 @@ export async function reviewReportData(period: ReportingPeriod, now: Date): Prom
   ])
   const notes = await notesAsOf(
     late.map((item) => item.id),
-    asOf,
+    asOf ?? now,
   )
   return {
     period,

@@ -76,7 +76,7 @@ export async function exportDownload({ user, path, search, locale, ip, now }: Do
   const request = parseExportPath(path)
   if (!request) return notFound()
   const t = translatorFor(locale)
-  const document = request.view === 'overview' ? await overviewExport(t, now) : request.code === null ? null : await VIEWS[request.view](request.code, t, now, search)
+  const document = request.view === 'overview' ? await overviewExport(t, now, search) : request.code === null ? null : await VIEWS[request.view](request.code, t, now, search)
   if (!document) return notFound()
   const csvSheet = document.sheets[document.csvSheet]
   if (!csvSheet) throw new Error(`exportDownload: ${request.view} has no sheet ${document.csvSheet}`)

@@ -1,9 +1,11 @@
 // The district overview (/): its summary counts, progress per task group, indicators, the communes
 // ranking and the overdue and blocked list, one sheet each; the CSV carries the ranking.
 import 'server-only'
-import { dateColumnDay, districtDay, formatDay } from '@/lib/domain/calendar'
+import { dateColumnDay, formatDay } from '@/lib/domain/calendar'
 import { statusLabelsOf } from '@/lib/domain/status'
 import { onTimeShare } from '@/lib/domain/status-counts'
+import { asOfParam } from '@/lib/validation/as-of'
+import { progressMoment } from '@/lib/queries/as-of'
 import { communeProgressList } from '@/lib/queries/communes'
 import { indicatorResults, lateAssignments, progressByGroup } from '@/lib/queries/district-overview'
 import { fileStem, type Cell, type ExportDocument, type Sheet, type Translate } from './table'
@@ -15,13 +17,14 @@ const BY_STATUS = ['doneOnTime', 'doneLate', 'overdue', 'blocked', 'inProgress',
 
 const percent = (share: number) => Math.round(share * 100)
 
-export async function overviewExport(t: Translate, now: Date): Promise<ExportDocument> {
-  const today = districtDay(now)
+/** `search` may carry `asOf` (YYYY-MM-DD): the figures as the history says they stood then. */
+export async function overviewExport(t: Translate, now: Date, search: URLSearchParams): Promise<ExportDocument> {
+  const { day: today, asOf } = progressMoment(asOfParam(search.get('asOf')), now)
   const [progress, indicators, communes, late] = await Promise.all([
-    progressByGroup(today, null),
-    indicatorResults(),
-    communeProgressList(today, 'progress'),
-    lateAssignments(today, null, OVERVIEW_LATE_LIMIT),
+    progressByGroup(today, null, asOf),
+    indicatorResults(asOf),
+    communeProgressList(today, 'progress', asOf),
+    lateAssignments(today, null, OVERVIEW_LATE_LIMIT, asOf),
   ])
   const { total } = progress
   const share = onTimeShare(total)
