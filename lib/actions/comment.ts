@@ -1,6 +1,6 @@
 // A question or an answer in an assignment's thread (issue 3): append-only, audited.
 import 'server-only'
-import { assignmentsWhere } from '@/lib/auth/permissions'
+import { findAssignmentFor } from '@/lib/auth/permissions'
 import { db } from '@/lib/db'
 import { parseCommentForm } from '@/lib/validation/comment'
 import type { FieldProblem } from '@/lib/validation/messages'
@@ -17,13 +17,10 @@ export type CommentResult =
 export async function postComment(context: ActionContext, form: FormData): Promise<CommentResult> {
   const parsed = parseCommentForm(form)
   const rawId = form.get('assignmentId')
-  const scope = parsed.kind === 'foreign' ? null : assignmentsWhere(context.actor, 'assignment.comment')
-  const assignment = scope
-    ? await db().assignment.findFirst({
-        where: { AND: [{ id: String(rawId) }, scope] },
-        select: { id: true, unit: { select: { code: true } }, task: { select: { code: true } } },
-      })
-    : null
+  const assignment =
+    parsed.kind === 'foreign'
+      ? null
+      : await findAssignmentFor(context.actor, 'assignment.comment', String(rawId), { id: true, unit: { select: { code: true } }, task: { select: { code: true } } })
   if (!assignment) {
     await recordRefusal(context, ACTION, 'Assignment', typeof rawId === 'string' ? rawId.slice(0, 100) : null)
     return { kind: 'notFound' }

@@ -2,7 +2,7 @@
 // history row, evidence, audit) -> the caller revalidates. Nothing is ever overwritten: a report
 // made against an older version is refused with what was saved in between.
 import 'server-only'
-import { assignmentsWhere } from '@/lib/auth/permissions'
+import { findAssignmentFor } from '@/lib/auth/permissions'
 import { db } from '@/lib/db'
 import { Prisma } from '@/lib/db/client'
 import { districtDay } from '@/lib/domain/calendar'
@@ -45,22 +45,16 @@ export async function recordStatusUpdate(context: ActionContext, form: FormData)
     return { kind: 'notFound' }
   }
   const rawId = form.get('assignmentId')
-  const scope = assignmentsWhere(context.actor, 'assignment.update')
-  const assignment = scope
-    ? await db().assignment.findFirst({
-        where: { AND: [{ id: String(rawId) }, scope] },
-        select: {
-          id: true,
-          status: true,
-          progress: true,
-          completedAt: true,
-          indicatorActual: true,
-          version: true,
-          unit: { select: { code: true } },
-          task: { select: { code: true, dueDate: true, indicatorUnit: true } },
-        },
-      })
-    : null
+  const assignment = await findAssignmentFor(context.actor, 'assignment.update', String(rawId), {
+    id: true,
+    status: true,
+    progress: true,
+    completedAt: true,
+    indicatorActual: true,
+    version: true,
+    unit: { select: { code: true } },
+    task: { select: { code: true, dueDate: true, indicatorUnit: true } },
+  })
   if (!assignment) {
     await recordRefusal(context, ACTION, 'Assignment', String(rawId))
     return { kind: 'notFound' }

@@ -1,5 +1,6 @@
 // Who may do what (DESIGN.md "Roles"). One table of rules; every action, route handler and page
 // asks through it. Anything not in the table is refused (fail closed).
+import { db } from '@/lib/db'
 import type { Prisma } from '@/lib/db/client'
 import type { Role } from './roles'
 
@@ -60,4 +61,10 @@ export function can(actor: Actor, action: AssignmentAction, assignment: Assignme
     default:
       return false
   }
+}
+
+/** The assignment with this id if the actor may act on it; null when it is missing or not theirs. */
+export async function findAssignmentFor<S extends Prisma.AssignmentSelect>(actor: Actor, action: AssignmentAction, id: string, select: S) {
+  const scope = assignmentsWhere(actor, action)
+  return scope ? db().assignment.findFirst({ where: { AND: [{ id }, scope] }, select }) : null
 }
