@@ -3,7 +3,6 @@
 import 'server-only'
 import { Readable } from 'node:stream'
 import { z } from 'zod'
-import { db } from '@/lib/db'
 import type { CurrentUser } from '@/lib/auth/session'
 import { districtDay } from '@/lib/domain/calendar'
 import { choosePeriod, reportingPeriods } from '@/lib/queries/reporting-rate'
@@ -11,6 +10,7 @@ import { reviewReportData } from './review-report'
 import { reviewReportDocx } from './review-report-docx'
 import { reviewReportPdf } from './review-report-pdf'
 import { downloadHeaders } from './download'
+import { recordEvent } from '@/lib/auth/audit'
 
 export const REPORT_FORMATS = ['docx', 'pdf'] as const
 export type ReportFormat = (typeof REPORT_FORMATS)[number]
@@ -41,8 +41,6 @@ export async function reviewReportResponse(user: CurrentUser | null, search: URL
   if (!choice.period || choice.unknownCode !== null) return notFound()
   const data = await reviewReportData(choice.period, context.now)
   const body = format === 'docx' ? new Uint8Array(await reviewReportDocx(data)) : (Readable.toWeb(reviewReportPdf(data)) as ReadableStream<Uint8Array>)
-  await db().auditEvent.create({
-    data: { actorId: user.id, action: 'report.create', entity: 'ReportingPeriod', entityId: choice.period.code, after: { format }, ip: context.ip, createdAt: context.now },
-  })
+  await recordEvent({ actorId: user.id, action: 'report.create', entity: 'ReportingPeriod', entityId: choice.period.code, after: { format }, ip: context.ip, at: context.now })
   return new Response(body, { headers: downloadHeaders(reportFileName(choice.period.code, data.asOfDay, format), CONTENT_TYPE[format]) })
 }

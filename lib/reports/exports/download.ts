@@ -5,7 +5,6 @@
 import 'server-only'
 import { z } from 'zod'
 import type { CurrentUser } from '@/lib/auth/session'
-import { db } from '@/lib/db'
 import type { AppLocale } from '@/lib/i18n/locales'
 import { csvStream } from '../csv'
 import { xlsxStream } from '../xlsx'
@@ -17,6 +16,7 @@ import { translatorFor, type ExportDocument, type Translate } from './table'
 import { taskExport } from './task'
 import { unitExport } from './unit'
 import { downloadHeaders } from '../download'
+import { recordEvent } from '@/lib/auth/audit'
 
 /** `search`: the page's filters, for the views that have some. */
 type Builder = (code: string, t: Translate, now: Date, search: URLSearchParams) => Promise<ExportDocument | null>
@@ -57,9 +57,7 @@ const notFound = () => new Response('Not found', { status: 404, headers: { 'Cach
 
 /** Who downloaded which view, in which format, how many rows: DESIGN.md's audit trail. */
 async function recordExport(user: CurrentUser, request: ExportRequest, rows: number, ip: string | null, now: Date): Promise<void> {
-  await db().auditEvent.create({
-    data: { actorId: user.id, action: 'export.create', entity: request.view, entityId: request.code, after: { format: request.format, rows }, ip, createdAt: now },
-  })
+  await recordEvent({ actorId: user.id, action: 'export.create', entity: request.view, entityId: request.code, after: { format: request.format, rows }, ip, at: now })
 }
 
 export type DownloadInput = {
