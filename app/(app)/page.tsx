@@ -105,7 +105,7 @@ export default async function OverviewPage({ searchParams }: Props) {
           labelledBy="late-title"
           showUnit
           total={progress.total.late}
-          rows={late.map((row) => ({ ...row, labels: statusLabelsOf({ ...row, completedAt: null }, now) }))}
+          rows={late.map((row) => ({ ...row, labels: statusLabelsOf(row, now) }))}
         />
       </section>
     </div>

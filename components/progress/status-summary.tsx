@@ -3,6 +3,7 @@
 import { useFormatter, useTranslations } from 'next-intl'
 import type { ReactNode } from 'react'
 import { StatusBadge } from '@/components/status-badge'
+import { DISPLAY_STATUSES } from '@/lib/domain/status'
 import { onTimeShare } from '@/lib/domain/status-counts'
 import type { ProgressCounts } from '@/lib/queries/district-overview'
 
@@ -17,8 +18,6 @@ function Figure({ term, hint, value, large }: { term: ReactNode; hint?: string; 
     </div>
   )
 }
-
-const BY_STATUS = ['doneOnTime', 'doneLate', 'overdue', 'blocked', 'inProgress', 'notStarted'] as const
 
 export function StatusSummary({ counts, headingId }: { counts: ProgressCounts; headingId: string }) {
   const t = useTranslations('overview.summary')
@@ -42,7 +41,7 @@ export function StatusSummary({ counts, headingId }: { counts: ProgressCounts; h
       </dl>
       <h3 className="sr-only">{t('byStatus')}</h3>
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
-        {BY_STATUS.map((kind) => (
+        {DISPLAY_STATUSES.map((kind) => (
           <Figure key={kind} term={<StatusBadge kind={kind} />} value={format.number(counts[kind])} />
         ))}
       </dl>

@@ -102,6 +102,8 @@ export type LateAssignment = {
   status: TaskStatus
   /** As Prisma returns a DATE column: midnight UTC of that day. */
   dueDate: Date
+  /** Always null here (late work is not done); selected so a row is an AssignmentTiming as it is. */
+  completedAt: Date | null
   /** The member responsible for the assignment, else the member in charge of the unit. */
   memberName: string | null
 }
@@ -115,7 +117,7 @@ export type LateAssignment = {
 export const lateAssignments = cache(
   (today: CalendarDay, unitId: string | null, limit: number, asOf: Date | null = null): Promise<LateAssignment[]> => db().$queryRaw<LateAssignment[]>`
     SELECT a.id::text AS "id", u.code AS "unitCode", u.name AS "unitName", t.code AS "taskCode", t.title,
-           a.status::text AS "status", t."dueDate", m.name AS "memberName"
+           a.status::text AS "status", t."dueDate", a."completedAt", m.name AS "memberName"
       FROM ${assignmentSource(asOf)} a
       JOIN "Task" t ON t.id = a."taskId" AND t.active
       JOIN "Unit" u ON u.id = a."unitId" AND u.active

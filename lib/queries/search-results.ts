@@ -3,13 +3,12 @@
 import 'server-only'
 import { cache } from 'react'
 import type { UnitKind } from '@/lib/db/generated/enums'
-import { search, SEARCH_LIMIT, type SearchHit } from './search'
+import { MIN_QUERY_LENGTH, search, SEARCH_LIMIT, type SearchHit } from './search'
 
 /** For components, which never import Prisma. */
 export type { UnitKind }
 
-/** search() finds nothing for fewer characters than this. */
-export const MIN_QUERY_LENGTH = 2
+export { MIN_QUERY_LENGTH }
 
 export type Hit = Omit<SearchHit, 'kind' | 'unitKind'>
 

@@ -10,13 +10,16 @@ export type SearchHit = { kind: 'unit' | 'task' | 'member'; code: string; name: 
 
 export const SEARCH_LIMIT = 30
 
+/** Fewer characters than this find nothing. */
+export const MIN_QUERY_LENGTH = 2
+
 /** LIKE treats % and _ as wildcards; a search for them means the characters themselves. */
 const likeLiteral = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`)
 
 /** Active units, tasks and members whose name contains the query, best matches first. */
 export const search = cache(async (query: string): Promise<SearchHit[]> => {
   const words = query.trim().replace(/\s+/g, ' ')
-  if (words.length < 2) return []
+  if (words.length < MIN_QUERY_LENGTH) return []
   const pattern = `%${likeLiteral(words)}%`
   return db().$queryRaw<SearchHit[]>`
     WITH q AS (SELECT search_key(${words}) AS key, search_key(${pattern}) AS pattern)

@@ -4,6 +4,7 @@
 import 'server-only'
 import { Prisma } from '@/lib/db/client'
 import type { CalendarDay } from '@/lib/domain/calendar'
+import { DUE_SOON_DAYS } from '@/lib/domain/status'
 import type { StatusCounts } from '@/lib/domain/status-counts'
 
 export type { StatusCounts }
@@ -20,6 +21,6 @@ export function statusCountColumns(today: CalendarDay): Prisma.Sql {
     (COUNT(a.id) FILTER (WHERE a.status = 'BLOCKED'))::int AS "blocked",
     (COUNT(a.id) FILTER (WHERE a.status = 'NOT_STARTED'))::int AS "notStarted",
     (COUNT(a.id) FILTER (WHERE a.status <> 'DONE' AND t."dueDate" < ${today}::date))::int AS "overdue",
-    (COUNT(a.id) FILTER (WHERE a.status <> 'DONE' AND t."dueDate" BETWEEN ${today}::date AND ${today}::date + 14))::int AS "dueSoon",
+    (COUNT(a.id) FILTER (WHERE a.status <> 'DONE' AND t."dueDate" BETWEEN ${today}::date AND ${today}::date + ${DUE_SOON_DAYS}::int))::int AS "dueSoon",
     COALESCE(round(avg(a.progress)), 0)::int AS "progress"`
 }

@@ -25,3 +25,8 @@ export function downloadHeaders(fileName: string, contentType: string): Record<s
     'Cache-Control': 'private, no-store',
   }
 }
+
+/** What a file route answers for a missing file, or one the user may not have: the same 404. */
+export function notFoundResponse(): Response {
+  return new Response('Not found', { status: 404, headers: { 'Cache-Control': 'private, no-store' } })
+}

@@ -9,7 +9,7 @@ import { choosePeriod, reportingPeriods } from '@/lib/queries/reporting-rate'
 import { reviewReportData } from './review-report'
 import { reviewReportDocx } from './review-report-docx'
 import { reviewReportPdf } from './review-report-pdf'
-import { downloadHeaders } from './download'
+import { downloadHeaders, notFoundResponse } from './download'
 import { recordEvent } from '@/lib/auth/audit'
 
 export const REPORT_FORMATS = ['docx', 'pdf'] as const
@@ -25,7 +25,6 @@ const paramsSchema = z.object({
   format: z.enum(REPORT_FORMATS),
 })
 
-const notFound = () => new Response('Not found', { status: 404, headers: { 'Cache-Control': 'private, no-store' } })
 
 /** An ASCII name that says what and when: bao-cao-so-ket-dot-2-2026-12-19.docx. */
 export function reportFileName(periodCode: string, day: string, format: ReportFormat): string {
@@ -33,12 +32,12 @@ export function reportFileName(periodCode: string, day: string, format: ReportFo
 }
 
 export async function reviewReportResponse(user: CurrentUser | null, search: URLSearchParams, context: { now: Date; ip: string | null }): Promise<Response> {
-  if (!user || (user.role !== 'LEADER' && user.role !== 'ADMIN')) return notFound()
+  if (!user || (user.role !== 'LEADER' && user.role !== 'ADMIN')) return notFoundResponse()
   const params = paramsSchema.safeParse({ period: search.get('period') ?? undefined, format: search.get('format') ?? undefined })
-  if (!params.success) return notFound()
+  if (!params.success) return notFoundResponse()
   const { period: code, format } = params.data
   const choice = choosePeriod(await reportingPeriods(), code, districtDay(context.now))
-  if (!choice.period || choice.unknownCode !== null) return notFound()
+  if (!choice.period || choice.unknownCode !== null) return notFoundResponse()
   const data = await reviewReportData(choice.period, context.now)
   const body = format === 'docx' ? new Uint8Array(await reviewReportDocx(data)) : (Readable.toWeb(reviewReportPdf(data)) as ReadableStream<Uint8Array>)
   await recordEvent({ actorId: user.id, action: 'report.create', entity: 'ReportingPeriod', entityId: choice.period.code, after: { format }, ip: context.ip, at: context.now })

@@ -1,7 +1,7 @@
 // The words of the review report, shared by the DOCX and PDF builders. The report is a Vietnamese
 // Party document that officials edit, sign and file, so its strings are Vietnamese constants here
 // rather than interface messages: it reads the same whatever language the reader's screen is in.
-import { formatDay, type CalendarDay } from '@/lib/domain/calendar'
+import { dateColumnDay, formatDay, type CalendarDay } from '@/lib/domain/calendar'
 import type { ReviewReportData } from './review-report'
 
 export type TableColumn = { title: string; /** share of the text width */ width: number; align: 'left' | 'center' | 'right' }
@@ -128,7 +128,7 @@ function shortcomingsSection(data: ReviewReportData): ReportBlock[] {
     const who = item.memberName ? `; đồng chí ${item.memberName} phụ trách` : ''
     // The quoted note closes the sentence: its own final full stop moves outside the quotes.
     const note = item.note ? ` Ý kiến của cơ sở: “${item.note.replace(/\.+$/, '')}”.` : ''
-    return { kind: 'bullet', text: `${item.unitName} – ${item.title} (thời hạn ${formatDay(item.dueDate.toISOString().slice(0, 10))}${who}): ${state}.${note}` }
+    return { kind: 'bullet', text: `${item.unitName} – ${item.title} (thời hạn ${formatDay(dateColumnDay(item.dueDate))}${who}): ${state}.${note}` }
   })
   const more = late - data.late.length
   return [

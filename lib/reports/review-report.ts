@@ -2,7 +2,7 @@
 // of the period (or today, while it runs), read from the history through the overview's queries.
 // The DOCX and PDF builders render the same ReviewReportData through review-report-text.ts.
 import 'server-only'
-import { districtDay, type CalendarDay } from '@/lib/domain/calendar'
+import type { CalendarDay } from '@/lib/domain/calendar'
 import { progressMoment } from '@/lib/queries/as-of'
 import { communeProgressList, type CommuneProgress } from '@/lib/queries/communes'
 import { indicatorResults, lateAssignments, progressByGroup, type GroupProgress, type IndicatorResult, type LateAssignment, type ProgressCounts } from '@/lib/queries/district-overview'
@@ -25,14 +25,8 @@ export type ReviewReportData = {
   late: ReportLateItem[]
 }
 
-/** The day a report on `period` is "as of" when asked at `now`. */
-export function reportDay(period: ReportingPeriod, now: Date): CalendarDay {
-  const today = districtDay(now)
-  return period.endDay < today ? period.endDay : today
-}
-
 export async function reviewReportData(period: ReportingPeriod, now: Date): Promise<ReviewReportData> {
-  const { day: asOfDay, asOf } = progressMoment(reportDay(period, now), now)
+  const { day: asOfDay, asOf } = progressMoment(period.endDay, now)
   const [progress, indicators, communes, late] = await Promise.all([
     progressByGroup(asOfDay, null, asOf),
     indicatorResults(asOf),

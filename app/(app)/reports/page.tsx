@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation'
 import { requireUser } from '@/lib/auth/session'
 import { formatDay } from '@/lib/domain/calendar'
 import { reportingPeriods } from '@/lib/queries/reporting-rate'
-import { reportDay } from '@/lib/reports/review-report'
+import { progressMoment } from '@/lib/queries/as-of'
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('reports')
@@ -42,7 +42,7 @@ export default async function ReportsPage() {
                   <span className="block text-xs font-normal text-slate-600">{t(`kind.${period.kind}`)}</span>
                 </th>
                 <td className="py-2 pr-4">{t('range', { start: formatDay(period.startDay), end: formatDay(period.endDay) })}</td>
-                <td className="py-2 pr-4">{formatDay(reportDay(period, now))}</td>
+                <td className="py-2 pr-4">{formatDay(progressMoment(period.endDay, now).day)}</td>
                 <td className="py-2">
                   <a href={href(period.code, 'docx')} download className="mr-4 font-medium text-blue-800 underline-offset-2 hover:underline">
                     {t('word')}

@@ -3,18 +3,17 @@
 import { z } from 'zod'
 import { currentUser } from '@/lib/auth/session'
 import { attachmentFile } from '@/lib/queries/attachment-file'
-import { downloadHeaders } from '@/lib/reports/download'
+import { downloadHeaders, notFoundResponse } from '@/lib/reports/download'
 
 type Context = { params: Promise<{ id: string }> }
 
-const notFound = () => new Response('Not found', { status: 404, headers: { 'Cache-Control': 'private, no-store' } })
 
 export async function GET(_request: Request, { params }: Context): Promise<Response> {
   const user = await currentUser()
-  if (!user) return notFound()
+  if (!user) return notFoundResponse()
   const id = z.uuid().safeParse((await params).id)
   const file = id.success ? await attachmentFile(id.data) : null
-  if (!file) return notFound()
+  if (!file) return notFoundResponse()
   return new Response(new Uint8Array(file.content), {
     headers: { ...downloadHeaders(file.fileName, file.mediaType), 'Content-Length': String(file.content.byteLength) },
   })

@@ -15,7 +15,7 @@ import { CODED_VIEWS, EXPORT_FORMATS, type CodedView, type ExportFormat, type Ex
 import { translatorFor, type ExportDocument, type Translate } from './table'
 import { taskExport } from './task'
 import { unitExport } from './unit'
-import { downloadHeaders } from '../download'
+import { downloadHeaders, notFoundResponse } from '../download'
 import { recordEvent } from '@/lib/auth/audit'
 
 /** `search`: the page's filters, for the views that have some. */
@@ -53,7 +53,6 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 }
 
-const notFound = () => new Response('Not found', { status: 404, headers: { 'Cache-Control': 'private, no-store' } })
 
 /** Who downloaded which view, in which format, how many rows: DESIGN.md's audit trail. */
 async function recordExport(user: CurrentUser, request: ExportRequest, rows: number, ip: string | null, now: Date): Promise<void> {
@@ -70,12 +69,12 @@ export type DownloadInput = {
 }
 
 export async function exportDownload({ user, path, search, locale, ip, now }: DownloadInput): Promise<Response> {
-  if (!user) return notFound()
+  if (!user) return notFoundResponse()
   const request = parseExportPath(path)
-  if (!request) return notFound()
+  if (!request) return notFoundResponse()
   const t = translatorFor(locale)
   const document = request.view === 'overview' ? await overviewExport(t, now, search) : request.code === null ? null : await VIEWS[request.view](request.code, t, now, search)
-  if (!document) return notFound()
+  if (!document) return notFoundResponse()
   const csvSheet = document.sheets[document.csvSheet]
   if (!csvSheet) throw new Error(`exportDownload: ${request.view} has no sheet ${document.csvSheet}`)
   const rows = request.format === 'csv' ? csvSheet.rowCount : document.sheets.reduce((sum, sheet) => sum + sheet.rowCount, 0)

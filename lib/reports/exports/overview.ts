@@ -107,7 +107,7 @@ export async function overviewExport(t: Translate, now: Date, search: URLSearchP
       row.unitName,
       { day: dateColumnDay(row.dueDate) },
       row.memberName ?? t('overview.noMember'),
-      { labels: statusLabelsOf({ ...row, completedAt: null }, now) },
+      { labels: statusLabelsOf(row, now) },
     ]),
   }
   return {

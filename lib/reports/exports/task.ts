@@ -30,7 +30,6 @@ export async function taskExport(code: string, t: Translate, now: Date): Promise
   const parsed = codeSchema.safeParse(code)
   const task = parsed.success ? await taskProgressByCode(today, parsed.data) : null
   if (!task) return null
-  const { total } = await taskUnits(task.id, 1, 0)
   const { indicator } = task
   const figure: Total[] = indicator ? ['sum'] : []
   return {
@@ -46,7 +45,7 @@ export async function taskExport(code: string, t: Translate, now: Date): Promise
           ...(indicator ? [{ header: t('exports.columns.indicator', { unit: indicator.unit }), width: 18 }] : []),
           { header: t('exports.columns.lastUpdate'), width: 16 },
         ],
-        rowCount: total,
+        rowCount: task.assigned,
         rows: unitRows(task, now),
         totals: [t('tasks.units.district'), t('tasks.units.assigned', { count: task.assigned }), task.progress, ...figure, null],
       },

@@ -86,7 +86,7 @@ export default async function CommunePage({ params }: Props) {
         <h2 id="late-title" className="text-lg font-semibold">
           {t('late')}
         </h2>
-        <LateAssignmentList labelledBy="late-title" showUnit={false} total={progress.total.late} rows={late.map((row) => labelled({ ...row, completedAt: null }))} />
+        <LateAssignmentList labelledBy="late-title" showUnit={false} total={progress.total.late} rows={late.map(labelled)} />
       </section>
 
       <section aria-labelledby="assignments-title" className="space-y-3">
