@@ -39,43 +39,7 @@ export type UnitAssignments = {
 
 /** null when no active unit has this code. */
 export const unitAssignments = cache(async (code: string): Promise<UnitAssignments | null> => {
-  const unit = await db().unit.findFirst({
-    where: { code, active: true },
-    select: {
-      id: true,
-      code: true,
-      name: true,
-      inChargeMember: { select: { name: true, title: true } },
-      assignments: {
-        where: { task: { active: true } },
-        orderBy: [
-          { task: { group: { sortOrder: 'asc' } } },
-          { task: { group: { code: 'asc' } } },
-          { task: { sortOrder: 'asc' } },
-          { task: { code: 'asc' } },
-        ],
-        select: {
-          id: true,
-          status: true,
-          progress: true,
-          completedAt: true,
-          indicatorActual: true,
-          updates: { orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: 1, select: { reviewState: true } },
-          task: {
-            select: {
-              code: true,
-              title: true,
-              dueDate: true,
-              indicatorUnit: true,
-              indicatorTarget: true,
-              scope: true,
-              group: { select: { id: true, code: true, name: true } },
-            },
-          },
-        },
-      },
-    },
-  })
+  const [unit, reviews] = await Promise.all([unitWithAssignments(code), latestReviewStates(code)])
   if (!unit) return null
   const groups = new Map<string, UnitTaskGroup>()
   for (const a of unit.assignments) {
@@ -98,7 +62,7 @@ export const unitAssignments = cache(async (code: string): Promise<UnitAssignmen
               districtTarget: scope === 'COMMUNE',
             }
           : null,
-      latestReview: a.updates[0]?.reviewState ?? null,
+      latestReview: reviews.get(a.id) ?? null,
     })
     groups.set(group.id, entry)
   }
@@ -107,6 +71,63 @@ export const unitAssignments = cache(async (code: string): Promise<UnitAssignmen
     groups: [...groups.values()],
   }
 })
+
+function unitWithAssignments(code: string) {
+  return db().unit.findFirst({
+    where: { code, active: true },
+    select: {
+      id: true,
+      code: true,
+      name: true,
+      inChargeMember: { select: { name: true, title: true } },
+      assignments: {
+        where: { task: { active: true } },
+        orderBy: [
+          { task: { group: { sortOrder: 'asc' } } },
+          { task: { group: { code: 'asc' } } },
+          { task: { sortOrder: 'asc' } },
+          { task: { code: 'asc' } },
+        ],
+        select: {
+          id: true,
+          status: true,
+          progress: true,
+          completedAt: true,
+          indicatorActual: true,
+          task: {
+            select: {
+              code: true,
+              title: true,
+              dueDate: true,
+              indicatorUnit: true,
+              indicatorTarget: true,
+              scope: true,
+              group: { select: { id: true, code: true, name: true } },
+            },
+          },
+        },
+      },
+    },
+  })
+}
+
+/**
+ * The review state of each assignment's latest report, one index probe per assignment (a nested
+ * Prisma `take: 1` would read the unit's whole history and keep one row in memory).
+ */
+async function latestReviewStates(code: string): Promise<Map<string, ReviewState>> {
+  const rows = await db().$queryRaw<{ id: string; reviewState: ReviewState }[]>`
+    SELECT a.id::text AS id, s."reviewState"::text AS "reviewState"
+      FROM "Unit" u
+      JOIN "Assignment" a ON a."unitId" = u.id
+     CROSS JOIN LATERAL (
+       SELECT "reviewState" FROM "StatusUpdate"
+        WHERE "assignmentId" = a.id
+        ORDER BY "createdAt" DESC, id DESC
+        LIMIT 1) s
+     WHERE u.code = ${code}`
+  return new Map(rows.map((r) => [r.id, r.reviewState]))
+}
 
 
 /** An empty, malformed or repeated parameter counts as absent. */
