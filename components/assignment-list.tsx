@@ -6,7 +6,7 @@ import type { Indicator } from '@/lib/queries/unit-assignments'
 import { IndicatorProgress } from './indicator-value'
 import { ProgressBar } from './progress-bar'
 import { ReviewBadge } from './review-badge'
-import { StatusBadge } from './status-badge'
+import { StatusBadges } from './status-badge'
 
 export type AssignmentView = {
   id: string
@@ -45,9 +45,7 @@ export function AssignmentList({ groups, emptyMessage }: { groups: AssignmentGro
                   <div className="flex flex-wrap items-center gap-2">
                     <dt className="sr-only">{t('status')}</dt>
                     <dd className="flex flex-wrap gap-2">
-                      {a.labels.map((label) => (
-                        <StatusBadge key={label} kind={label} />
-                      ))}
+                      <StatusBadges labels={a.labels} />
                     </dd>
                   </div>
                   <div className="flex items-center gap-2">

@@ -6,7 +6,7 @@ import type { StatusLabel } from '@/lib/domain/status'
 import { IndicatorNumber } from './indicator-value'
 import { ProgressBar } from './progress-bar'
 import { ReviewBadge } from './review-badge'
-import { StatusBadge } from './status-badge'
+import { StatusBadges } from './status-badge'
 
 type Props = {
   detail: AssignmentDetail
@@ -47,9 +47,7 @@ export function AssignmentOverview({ detail, unitHref, labels, latest }: Props) 
         <dl className="mt-3 grid gap-x-6 gap-y-3 text-sm sm:grid-cols-[auto_1fr]">
           <dt className="text-slate-600">{t('current.status')}</dt>
           <dd className="flex flex-wrap gap-2">
-            {labels.map((label) => (
-              <StatusBadge key={label} kind={label} />
-            ))}
+            <StatusBadges labels={labels} />
           </dd>
           <dt className="text-slate-600">{t('current.progress')}</dt>
           <dd>

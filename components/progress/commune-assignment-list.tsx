@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl'
 import Link from 'next/link'
 import { ProgressBar } from '@/components/progress-bar'
-import { StatusBadge } from '@/components/status-badge'
+import { StatusBadges } from '@/components/status-badge'
 import { dateColumnDay, formatDay } from '@/lib/domain/calendar'
 import type { CommuneAssignment } from '@/lib/queries/commune-detail'
 import type { StatusLabel } from '@/lib/domain/status'
@@ -43,9 +43,7 @@ export function CommuneAssignmentList({ unitCode, rows, emptyMessage }: { unitCo
                   {a.title}
                 </Link>
                 <span className="flex flex-wrap gap-1.5">
-                  {a.labels.map((label) => (
-                    <StatusBadge key={label} kind={label} />
-                  ))}
+                  <StatusBadges labels={a.labels} />
                 </span>
                 <span className="flex items-center gap-2">
                   <span className="text-slate-600 md:sr-only">{t('progress')}</span>

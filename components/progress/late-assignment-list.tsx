@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl'
 import Link from 'next/link'
 import type { ReactNode } from 'react'
-import { StatusBadge } from '@/components/status-badge'
+import { StatusBadges } from '@/components/status-badge'
 import { dateColumnDay, formatDay } from '@/lib/domain/calendar'
 import type { LateAssignment } from '@/lib/queries/district-overview'
 import type { StatusLabel } from '@/lib/domain/status'
@@ -64,9 +64,7 @@ export function LateAssignmentList({ rows, total, labelledBy, showUnit }: Props)
                 <Field label={t('member')}>{row.memberName ?? <span className="text-slate-600">{t('noMember')}</span>}</Field>
                 <Field label={t('late.status')}>
                   <span className="flex flex-wrap gap-1.5">
-                    {row.labels.map((label) => (
-                      <StatusBadge key={label} kind={label} />
-                    ))}
+                    <StatusBadges labels={row.labels} />
                   </span>
                 </Field>
               </dl>

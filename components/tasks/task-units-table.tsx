@@ -3,7 +3,7 @@ import Link from 'next/link'
 import { IndicatorNumber } from '@/components/indicator-value'
 import { ProgressBar } from '@/components/progress-bar'
 import { assignmentHref } from '@/components/search/links'
-import { StatusBadge } from '@/components/status-badge'
+import { StatusBadges } from '@/components/status-badge'
 import { districtDay, formatDay } from '@/lib/domain/calendar'
 import type { TaskProgress, TaskUnitRow } from '@/lib/queries/task-progress'
 import { statusLabelsOf } from '@/lib/domain/status'
@@ -56,9 +56,7 @@ export function TaskUnitsTable({ task, rows, now }: Props) {
             </th>
             <td className={cell}>
               <span className="flex flex-wrap gap-1.5 [&>span]:whitespace-nowrap">
-                {statusLabelsOf({ status: row.status, dueDate: task.dueDate, completedAt: row.completedAt }, now).map((label) => (
-                  <StatusBadge key={label} kind={label} />
-                ))}
+                <StatusBadges labels={statusLabelsOf({ status: row.status, dueDate: task.dueDate, completedAt: row.completedAt }, now)} />
               </span>
             </td>
             <td className={cell}>
