@@ -3,6 +3,7 @@ import Link from 'next/link'
 import { formatInstant } from '@/lib/domain/calendar'
 import type { PendingReview } from '@/lib/queries/pending-reviews'
 import { IndicatorNumber } from './indicator-value'
+import { assignmentHref } from '@/lib/domain/paths'
 
 /** The updates waiting for the reader's confirmation, each linking to its place on the assignment page. */
 export function PendingReviewList({ reviews }: { reviews: PendingReview[] }) {
@@ -12,7 +13,7 @@ export function PendingReviewList({ reviews }: { reviews: PendingReview[] }) {
   return (
     <ul className="space-y-3">
       {reviews.map((review) => {
-        const href = `/units/${encodeURIComponent(review.unit.code)}/tasks/${encodeURIComponent(review.task.code)}#update-${review.id}`
+        const href = assignmentHref(review.unit.code, review.task.code, review.id)
         return (
           <li key={review.id} className="rounded-lg border border-slate-200 bg-white p-4">
             <p className="text-sm font-medium text-slate-700">{review.unit.name}</p>

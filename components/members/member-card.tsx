@@ -1,6 +1,6 @@
 import { useTranslations } from 'next-intl'
 import Link from 'next/link'
-import { groupHref, memberHref, unitHref } from '@/components/search/links'
+import { groupHref, memberHref, unitHref } from '@/lib/domain/paths'
 import type { GroupProgress, MemberSummary, UnitProgress } from '@/lib/queries/member-progress'
 import { MemberFigures } from './member-figures'
 import { ProgressList } from './progress-list'

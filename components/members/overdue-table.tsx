@@ -1,7 +1,7 @@
 import { useTranslations } from 'next-intl'
 import Link from 'next/link'
 import { ProgressBar } from '@/components/progress-bar'
-import { assignmentHref } from '@/components/search/links'
+import { assignmentHref } from '@/lib/domain/paths'
 import { dateColumnDay, daysBetween, formatDay, type CalendarDay } from '@/lib/domain/calendar'
 import type { OverdueAssignment } from '@/lib/queries/member-progress'
 import { ScrollTable } from '@/components/scroll-table'

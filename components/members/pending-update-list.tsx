@@ -1,6 +1,6 @@
 import { useTranslations } from 'next-intl'
 import Link from 'next/link'
-import { assignmentHref } from '@/components/search/links'
+import { assignmentHref } from '@/lib/domain/paths'
 import { formatInstant } from '@/lib/domain/calendar'
 import type { PendingUpdate } from '@/lib/queries/member-progress'
 

@@ -7,6 +7,7 @@ import { StatusBadges } from '@/components/status-badge'
 import { dateColumnDay, formatDay } from '@/lib/domain/calendar'
 import type { CommuneAssignment } from '@/lib/queries/commune-detail'
 import type { StatusLabel } from '@/lib/domain/status'
+import { assignmentHref } from '@/lib/domain/paths'
 
 export type CommuneAssignmentView = CommuneAssignment & { labels: StatusLabel[] }
 
@@ -37,7 +38,7 @@ export function CommuneAssignmentList({ unitCode, rows, emptyMessage }: { unitCo
             {group.assignments.map((a) => (
               <li key={a.id} className="grid gap-2 px-3 py-2 text-sm md:grid-cols-[minmax(0,1fr)_13rem_10rem_12rem] md:items-center">
                 <Link
-                  href={`/units/${encodeURIComponent(unitCode)}/tasks/${encodeURIComponent(a.taskCode)}`}
+                  href={assignmentHref(unitCode, a.taskCode)}
                   className="text-base text-blue-800 underline-offset-2 hover:underline md:text-sm"
                 >
                   {a.title}

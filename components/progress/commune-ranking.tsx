@@ -1,6 +1,7 @@
 import { useTranslations } from 'next-intl'
 import { BarChart } from '@/components/charts/bar-chart'
 import type { CommuneProgress } from '@/lib/queries/communes'
+import { communeHref } from '@/lib/domain/paths'
 
 /** The communes and the township as ranked by the query, each linked to its progress page. */
 export function CommuneRanking({ communes }: { communes: CommuneProgress[] }) {
@@ -21,7 +22,7 @@ export function CommuneRanking({ communes }: { communes: CommuneProgress[] }) {
       bars={communes.map((c) => ({
         key: c.unitId,
         label: c.name,
-        href: `/communes/${encodeURIComponent(c.code)}`,
+        href: communeHref(c.code),
         value: c.progress,
         display: t('ranking.bar', { progress: c.progress, overdue: c.overdue }),
       }))}

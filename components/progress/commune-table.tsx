@@ -5,6 +5,7 @@ import Link from 'next/link'
 import { ProgressBar } from '@/components/progress-bar'
 import type { CommuneProgress } from '@/lib/queries/communes'
 import { ScrollTable } from '@/components/scroll-table'
+import { communeHref } from '@/lib/domain/paths'
 
 // Overdue right after assigned: it is what leaders chase first.
 const COUNTS = ['assigned', 'overdue', 'done', 'inProgress', 'blocked', 'notStarted'] as const
@@ -48,7 +49,7 @@ export function CommuneTable({ rows }: { rows: CommuneProgress[] }) {
         {rows.map((row) => (
           <tr key={row.unitId} className="border-t border-slate-200">
             <th scope="row" className="sticky left-0 min-w-36 bg-white px-3 py-2 text-left font-medium">
-              <Link href={`/communes/${encodeURIComponent(row.code)}`} className="text-blue-800 underline-offset-2 hover:underline">
+              <Link href={communeHref(row.code)} className="text-blue-800 underline-offset-2 hover:underline">
                 {row.name}
               </Link>
               <span className="mt-1 block text-xs font-normal sm:hidden">

@@ -7,6 +7,7 @@ import { StatusBadges } from '@/components/status-badge'
 import { dateColumnDay, formatDay } from '@/lib/domain/calendar'
 import type { LateAssignment } from '@/lib/queries/district-overview'
 import type { StatusLabel } from '@/lib/domain/status'
+import { assignmentHref } from '@/lib/domain/paths'
 
 export type LateAssignmentView = LateAssignment & { labels: StatusLabel[] }
 
@@ -51,7 +52,7 @@ export function LateAssignmentList({ rows, total, labelledBy, showUnit }: Props)
           {rows.map((row) => (
             <li key={row.id} className={grid}>
               <Link
-                href={`/units/${encodeURIComponent(row.unitCode)}/tasks/${encodeURIComponent(row.taskCode)}`}
+                href={assignmentHref(row.unitCode, row.taskCode)}
                 className="font-medium text-blue-800 underline-offset-2 hover:underline md:font-normal"
               >
                 {row.title}

@@ -4,6 +4,7 @@ import { useFormatter, useTranslations } from 'next-intl'
 import Link from 'next/link'
 import { districtDay, formatDay } from '@/lib/domain/calendar'
 import type { PeriodChoice, ReportingPeriod, ReportingRate } from '@/lib/queries/reporting-rate'
+import { unitPageHref } from '@/lib/domain/paths'
 
 const DEFINITION_ID = 'reporting-rate-definition'
 
@@ -72,7 +73,7 @@ export function ReportingRatePanel({ periods, choice, rate }: Props) {
                   <ul className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
                     {rate.missing.map((unit) => (
                       <li key={unit.code}>
-                        <Link href={`/units/${encodeURIComponent(unit.code)}`} className="text-blue-800 underline-offset-2 hover:underline">
+                        <Link href={unitPageHref(unit.code)} className="text-blue-800 underline-offset-2 hover:underline">
                           {unit.name}
                         </Link>
                       </li>

@@ -1,7 +1,7 @@
 import { useTranslations } from 'next-intl'
 import Link from 'next/link'
 import type { Hit, SearchResults } from '@/lib/queries/search-results'
-import { memberHref, taskHref, unitHref } from './links'
+import { memberHref, taskHref, unitHref } from '@/lib/domain/paths'
 
 type Group = { kind: 'unit' | 'task' | 'member'; hits: (Hit & { href: string })[] }
 

@@ -2,7 +2,7 @@ import { useTranslations } from 'next-intl'
 import Link from 'next/link'
 import { IndicatorNumber } from '@/components/indicator-value'
 import { ReviewBadge } from '@/components/review-badge'
-import { assignmentHref } from '@/components/search/links'
+import { assignmentHref } from '@/lib/domain/paths'
 import { formatInstant } from '@/lib/domain/calendar'
 import type { TaskHistoryEntry } from '@/lib/queries/task-progress'
 

@@ -5,6 +5,7 @@ import { revalidatePath } from 'next/cache'
 import { headers } from 'next/headers'
 import { clientIp } from '@/lib/auth/client-ip'
 import { currentUser } from '@/lib/auth/session'
+import { assignmentHref, unitPageHref } from '@/lib/domain/paths'
 import type { FieldProblem } from '@/lib/validation/messages'
 import type { ActionContext } from './audit'
 import type { AssignmentPath } from './status-update'
@@ -24,9 +25,8 @@ export async function validationMessages() {
 
 /** The pages that show an assignment's state. */
 export function revalidateAssignment(path: AssignmentPath): void {
-  const unit = `/units/${encodeURIComponent(path.unitCode)}`
-  revalidatePath(unit)
-  revalidatePath(`${unit}/tasks/${encodeURIComponent(path.taskCode)}`)
+  revalidatePath(unitPageHref(path.unitCode))
+  revalidatePath(assignmentHref(path.unitCode, path.taskCode))
   revalidatePath('/')
   revalidatePath('/reviews')
 }

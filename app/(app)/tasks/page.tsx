@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
 import { getTranslations } from 'next-intl/server'
 import Link from 'next/link'
-import { memberHref, taskHref } from '@/components/search/links'
+import { memberHref, taskHref } from '@/lib/domain/paths'
 import { IndicatorTotal } from '@/components/tasks/indicator-total'
 import { StatusCountsTable } from '@/components/tasks/status-counts-table'
 import { requireUser } from '@/lib/auth/session'

@@ -16,6 +16,7 @@ import { unitCodeSchema } from '@/lib/domain/unit-code'
 import { communeAssignments, communeByCode, doneTrend, type Commune } from '@/lib/queries/commune-detail'
 import { lateAssignments, progressByGroup } from '@/lib/queries/district-overview'
 import { statusLabelsOf } from '@/lib/domain/status'
+import { unitPageHref } from '@/lib/domain/paths'
 
 type Props = { params: Promise<{ code: string }> }
 
@@ -94,7 +95,7 @@ export default async function CommunePage({ params }: Props) {
           <h2 id="assignments-title" className="text-lg font-semibold">
             {t('assignments.title')}
           </h2>
-          <Link href={`/units/${encodeURIComponent(commune.code)}`} className="text-sm text-blue-800 underline-offset-2 hover:underline">
+          <Link href={unitPageHref(commune.code)} className="text-sm text-blue-800 underline-offset-2 hover:underline">
             {t('unitPage')}
           </Link>
         </div>

@@ -8,6 +8,7 @@ import { requireUser } from '@/lib/auth/session'
 import { dateColumnDay, formatDay } from '@/lib/domain/calendar'
 import { statusLabelsOf } from '@/lib/domain/status'
 import { unitCodeSchema } from '@/lib/domain/unit-code'
+import { assignmentHref, unitPageHref } from '@/lib/domain/paths'
 import {
   applicableFilter,
   filterAssignments,
@@ -38,14 +39,14 @@ export default async function UnitPage({ params, searchParams }: Props) {
   const [{ unit, groups }, query, t] = await Promise.all([load(params), searchParams, getTranslations('unit')])
   const now = new Date()
   const filter = applicableFilter(groups, unitFilterSchema.parse(query))
-  const unitPath = `/units/${encodeURIComponent(unit.code)}`
+  const unitPath = unitPageHref(unit.code)
   const shown = filterAssignments(groups, filter, now)
   const views: AssignmentGroupView[] = shown.map((group) => ({
     id: group.id,
     name: group.name,
     assignments: group.assignments.map((a) => ({
       id: a.id,
-      href: `${unitPath}/tasks/${encodeURIComponent(a.taskCode)}`,
+      href: assignmentHref(unit.code, a.taskCode),
       title: a.title,
       labels: statusLabelsOf(a, now),
       progress: a.progress,

@@ -18,6 +18,7 @@ import { requireUser } from '@/lib/auth/session'
 import { unitCodeSchema } from '@/lib/domain/unit-code'
 import { assignmentComments, assignmentDetail, assignmentHistory, type AssignmentDetail } from '@/lib/queries/assignment-detail'
 import { statusLabelsOf } from '@/lib/domain/status'
+import { unitPageHref } from '@/lib/domain/paths'
 
 type Props = { params: Promise<{ code: string; taskCode: string }> }
 
@@ -53,7 +54,7 @@ export default async function AssignmentPage({ params }: Props) {
     <ClientMessages namespaces={['assignment', 'questions']}>
       <AssignmentOverview
         detail={detail}
-        unitHref={`/units/${encodeURIComponent(detail.unit.code)}`}
+        unitHref={unitPageHref(detail.unit.code)}
         labels={statusLabelsOf({ ...detail, dueDate: detail.task.dueDate }, new Date())}
         latest={history[0]}
       />

@@ -1,11 +1,18 @@
 // Where each thing's page is. Communes and the township have a progress page of their own; other
 // units (agencies, villages, the district) have the unit page.
-import type { UnitKind } from '@/lib/queries/search-results'
+import type { UnitKind } from '@/lib/db/generated/enums'
 
 const path = (...parts: string[]) => `/${parts.map(encodeURIComponent).join('/')}`
 
+/** A unit's own page: its assignments (staff land here). */
+export const unitPageHref = (code: string) => path('units', code)
+
+/** A commune's or the township's progress page. */
+export const communeHref = (code: string) => path('communes', code)
+
+/** Where a search hit on a unit leads: communes to their progress page, other units to the unit page. */
 export function unitHref(code: string, kind: UnitKind): string {
-  return kind === 'COMMUNE' || kind === 'TOWNSHIP' ? path('communes', code) : path('units', code)
+  return kind === 'COMMUNE' || kind === 'TOWNSHIP' ? communeHref(code) : unitPageHref(code)
 }
 
 export const taskHref = (code: string) => path('tasks', code)
