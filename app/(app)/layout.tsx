@@ -6,12 +6,13 @@ import { SiteHeader } from '@/components/site-header'
 import { signOutAndLeave } from '@/lib/actions/auth'
 import { switchLocale } from '@/lib/actions/locale'
 import { landingPath } from '@/lib/auth/landing'
+import { allows } from '@/lib/auth/permissions'
 import { requireUser } from '@/lib/auth/session'
 import { pendingReviewCount } from '@/lib/queries/pending-reviews'
 
 export default async function SignedInLayout({ children }: { children: ReactNode }) {
   const user = await requireUser()
-  const leads = user.role !== 'STAFF'
+  const leads = allows(user, 'review.queue')
   const [t, locale, pending] = await Promise.all([getTranslations('roles'), getLocale(), leads ? pendingReviewCount(user) : null])
   return (
     <>

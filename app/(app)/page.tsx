@@ -11,6 +11,7 @@ import { Panel } from '@/components/progress/panel'
 import { ReportingRatePanel } from '@/components/progress/reporting-rate-panel'
 import { StatusSummary } from '@/components/progress/status-summary'
 import { landingPath } from '@/lib/auth/landing'
+import { allows } from '@/lib/auth/permissions'
 import { requireUser } from '@/lib/auth/session'
 import { formatDay, type CalendarDay } from '@/lib/domain/calendar'
 import { progressMoment } from '@/lib/queries/as-of'
@@ -41,7 +42,7 @@ async function reporting(code: string | undefined, today: CalendarDay) {
 export default async function OverviewPage({ searchParams }: Props) {
   const user = await requireUser()
   // Staff start from their own unit; the overview is the leaders' page.
-  if (user.role === 'STAFF') redirect(landingPath(user))
+  if (!allows(user, 'overview.read')) redirect(landingPath(user))
   const now = new Date()
   const params = await searchParams
   const { period } = periodParamsSchema.parse(params)

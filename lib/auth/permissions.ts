@@ -47,6 +47,24 @@ export function assignmentsWhere(actor: Actor, action: AssignmentAction): Prisma
   }
 }
 
+/**
+ * What concerns the district as a whole, where no one record decides: the overview and the review
+ * queue (leaders), the review report, the audit trail, the administration screens.
+ */
+export const DISTRICT_ACTIONS = ['overview.read', 'review.queue', 'report.create', 'audit.read', 'admin.manage'] as const
+export type DistrictAction = (typeof DISTRICT_ACTIONS)[number]
+
+export const DISTRICT_RULES: Readonly<Record<Role, Readonly<Partial<Record<DistrictAction, true>>>>> = {
+  STAFF: {},
+  LEADER: { 'overview.read': true, 'review.queue': true, 'report.create': true, 'audit.read': true },
+  ADMIN: { 'overview.read': true, 'review.queue': true, 'report.create': true, 'audit.read': true, 'admin.manage': true },
+}
+
+/** Whether the actor may do a district-wide action; unknown roles and actions are refused. */
+export function allows(actor: Pick<Actor, 'role'>, action: DistrictAction): boolean {
+  return DISTRICT_RULES[actor.role]?.[action] === true
+}
+
 /** What decides access to one assignment, for pages that already hold it. */
 export type AssignmentFacts = { unitId: string; unitInChargeMemberId: string | null; groupLeadMemberId: string | null }
 

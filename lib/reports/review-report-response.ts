@@ -3,6 +3,7 @@
 import 'server-only'
 import { Readable } from 'node:stream'
 import { z } from 'zod'
+import { allows } from '@/lib/auth/permissions'
 import type { CurrentUser } from '@/lib/auth/session'
 import { districtDay } from '@/lib/domain/calendar'
 import { choosePeriod, reportingPeriods } from '@/lib/queries/reporting-rate'
@@ -32,7 +33,7 @@ export function reportFileName(periodCode: string, day: string, format: ReportFo
 }
 
 export async function reviewReportResponse(user: CurrentUser | null, search: URLSearchParams, context: { now: Date; ip: string | null }): Promise<Response> {
-  if (!user || (user.role !== 'LEADER' && user.role !== 'ADMIN')) return notFoundResponse()
+  if (!user || !allows(user, 'report.create')) return notFoundResponse()
   const params = paramsSchema.safeParse({ period: search.get('period') ?? undefined, format: search.get('format') ?? undefined })
   if (!params.success) return notFoundResponse()
   const { period: code, format } = params.data

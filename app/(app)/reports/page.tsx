@@ -1,6 +1,7 @@
 import type { Metadata } from 'next'
 import { getTranslations } from 'next-intl/server'
 import { notFound } from 'next/navigation'
+import { allows } from '@/lib/auth/permissions'
 import { requireUser } from '@/lib/auth/session'
 import { formatDay } from '@/lib/domain/calendar'
 import { reportingPeriods } from '@/lib/queries/reporting-rate'
@@ -14,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** Leaders and administrators download the review reports; for anyone else the page does not exist. */
 export default async function ReportsPage() {
   const user = await requireUser()
-  if (user.role !== 'LEADER' && user.role !== 'ADMIN') notFound()
+  if (!allows(user, 'report.create')) notFound()
   const now = new Date()
   const [periods, t] = await Promise.all([reportingPeriods(), getTranslations('reports')])
   const href = (code: string, format: 'docx' | 'pdf') => `/reports/review?${new URLSearchParams({ period: code, format }).toString()}`

@@ -2,6 +2,7 @@ import type { Metadata } from 'next'
 import { getTranslations } from 'next-intl/server'
 import { notFound } from 'next/navigation'
 import { PendingReviewList } from '@/components/pending-review-list'
+import { allows } from '@/lib/auth/permissions'
 import { requireUser } from '@/lib/auth/session'
 import { pendingReviews } from '@/lib/queries/pending-reviews'
 
@@ -13,7 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** Leaders and the administrator: the updates waiting for their confirmation. */
 export default async function ReviewsPage() {
   const user = await requireUser()
-  if (user.role === 'STAFF') notFound()
+  if (!allows(user, 'review.queue')) notFound()
   const [reviews, t] = await Promise.all([pendingReviews(user), getTranslations('review')])
   return (
     <>
