@@ -10,18 +10,21 @@ type Props = {
   groups: { code: string; name: string }[]
   /** The filter in force (unknown values already dropped). */
   current: UnitFilter
+  /** The past day the page shows (`?asOf=`), kept when the filter changes. */
+  asOf?: string
 }
 
 const selectClass =
   'mt-1 block w-full rounded border border-slate-400 bg-white px-3 py-2 text-base focus:border-blue-700 focus:outline-2 focus:outline-blue-700 sm:w-auto'
 
 /** A GET form: the filter lives in the URL, so it can be bookmarked and works without JavaScript. */
-export function AssignmentFilters({ action, groups, current }: Props) {
+export function AssignmentFilters({ action, groups, current, asOf }: Props) {
   const t = useTranslations('unit.filter')
   const tStatus = useTranslations('status')
   const filtered = current.status !== undefined || current.group !== undefined
   return (
     <Form action={action} aria-label={t('label')} className="mb-6 flex flex-wrap items-end gap-x-4 gap-y-3 rounded-lg border border-slate-200 bg-white p-4">
+      {asOf && <input type="hidden" name="asOf" value={asOf} />}
       <div className="w-full sm:w-auto">
         <label htmlFor="filter-status" className="block text-sm font-medium">
           {t('status')}
@@ -53,7 +56,7 @@ export function AssignmentFilters({ action, groups, current }: Props) {
           {t('apply')}
         </button>
         {filtered && (
-          <Link href={action} className="text-sm font-medium text-blue-800 underline-offset-2 hover:underline">
+          <Link href={asOf ? `${action}?asOf=${asOf}` : action} className="text-sm font-medium text-blue-800 underline-offset-2 hover:underline">
             {t('clear')}
           </Link>
         )}

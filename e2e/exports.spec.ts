@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises'
 import { expect, test, type Page } from '@playwright/test'
 import { parse } from 'csv-parse/sync'
 import ExcelJS from 'exceljs'
-import { signedIn } from './helpers'
+import { figures, signedIn } from './helpers'
 
 /** Clicks a download link and reads the file it saves. */
 async function download(page: Page, link: RegExp): Promise<{ name: string; content: Buffer }> {
@@ -18,7 +18,7 @@ const asOfToday = /— số liệu đến ngày \d{2}\/\d{2}\/\d{4}$/
 test('a leader downloads the district overview as Excel, a sheet per section, Minh Cầm in the ranking', async ({ browser }) => {
   const page = await signedIn(browser, 'bi-thu')
   await page.goto('/')
-  const { name, content } = await download(page, /dạng Excel/)
+  const { name, content } = await download(page, /bảng số liệu của trang dạng Excel/)
   expect(name).toMatch(/^tien-do-toan-huyen-\d{4}-\d{2}-\d{2}\.xlsx$/)
   const book = new ExcelJS.Workbook()
   await book.xlsx.load(new Uint8Array(content).buffer)
@@ -61,4 +61,45 @@ test("staff download their unit's overdue work with the page's filter", async ({
 test('without a session the download is not found', async ({ request }) => {
   const response = await request.get('/exports/communes/minh-cam.csv', { maxRedirects: 0 })
   expect(response.status()).toBe(404)
+})
+
+test('a leader picks an earlier day on a commune page: the page and its Excel file speak of that day', async ({ browser }) => {
+  const page = await signedIn(browser, 'bi-thu')
+  await page.goto('/communes/minh-cam')
+  await expect(page.getByText('Xã, thị trấn chưa được giao nhiệm vụ nào.')).toHaveCount(0)
+  // The demo programme began 200 days ago: a year ago nothing had been assigned.
+  const yearAgo = new Date(Date.now() - 365 * 86_400_000).toISOString().slice(0, 10)
+  const [year, month, day] = yearAgo.split('-')
+  await page.getByLabel('Xem số liệu đến hết ngày').fill(yearAgo)
+  await page.getByRole('button', { name: 'Xem', exact: true }).click()
+  await expect(page).toHaveURL(new RegExp(`asOf=${yearAgo}`))
+  await expect(page.getByText(`Số liệu tính đến hết ngày ${day}/${month}/${year}`)).toBeVisible()
+  await expect(page.getByText('Xã, thị trấn chưa được giao nhiệm vụ nào.')).toBeVisible()
+
+  const { name, content } = await download(page, /dạng Excel/)
+  expect(name).toBe(`tien-do-minh-cam-${yearAgo}.xlsx`)
+  const workbook = new ExcelJS.Workbook()
+  await workbook.xlsx.load(new Uint8Array(content).buffer)
+  const sheet = workbook.worksheets[0]
+  expect(String(sheet?.getCell('A1').value)).toContain(`${day}/${month}/${year}`)
+  expect(sheet?.actualRowCount).toBe(2) // the title and the header: nothing assigned then
+
+  await page.getByRole('link', { name: 'Về số liệu hiện tại' }).click()
+  await expect(page).toHaveURL(/\/communes\/minh-cam$/)
+  await expect(page.getByText('Xã, thị trấn chưa được giao nhiệm vụ nào.')).toHaveCount(0)
+})
+
+test("a leader downloads the district's whole register of assignments as CSV: one row per assignment the overview counts", async ({ browser }) => {
+  const page = await signedIn(browser, 'bi-thu')
+  const before = (await figures(page, '/'))['Nhiệm vụ được giao'] ?? 0
+  const { name, content } = await download(page, /danh sách đầy đủ nhiệm vụ được giao dạng CSV/)
+  // Other specs may assign work meanwhile: the file holds what there was between the two readings.
+  const after = (await figures(page, '/'))['Nhiệm vụ được giao'] ?? 0
+  expect(name).toMatch(/^danh-sach-nhiem-vu-toan-huyen-\d{4}-\d{2}-\d{2}\.csv$/)
+  expect(content.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]))
+  const [header, ...rows] = parse(content, { bom: true }) as string[][]
+  expect(header?.slice(0, 4)).toEqual(['Đơn vị', 'Nhóm nhiệm vụ', 'Nhiệm vụ', 'Tình trạng'])
+  expect(rows.length).toBeGreaterThanOrEqual(before)
+  expect(rows.length).toBeLessThanOrEqual(after)
+  expect(new Set(rows.map((row) => row[0]))).toContain('Xã Minh Cầm')
 })

@@ -24,3 +24,17 @@ export async function signedIn(browser: Browser, username: string): Promise<Page
   await signIn(page, username)
   return page
 }
+
+/** The overview's summary figures by label, as the page shows them ("1.234" and "81%" read as 1234 and 81). */
+export async function figures(page: Page, path: string): Promise<Record<string, number>> {
+  await page.goto(path)
+  const summary = page.getByRole('region', { name: 'Tình hình thực hiện' })
+  const terms = await summary.getByRole('term').allInnerTexts()
+  const values = await summary.getByRole('definition').allInnerTexts()
+  expect(terms.length).toBeGreaterThan(0)
+  expect(values).toHaveLength(terms.length)
+  // The first line is the label (a hint may follow); "1.234" and "81%" are read as 1234 and 81.
+  const read = Object.fromEntries(terms.map((term, i) => [term.split('\n')[0]?.trim(), Number((values[i] ?? '').replace(/\D/g, ''))]))
+  expect(Object.keys(read)).toEqual(expect.arrayContaining(['Hoàn thành', 'Hoàn thành đúng hạn', 'Đang thực hiện', 'Quá hạn']))
+  return read
+}

@@ -3,6 +3,7 @@ import { getTranslations } from 'next-intl/server'
 import Link from 'next/link'
 import { redirect } from 'next/navigation'
 import { DownloadLinks } from '@/components/exports/download-links'
+import { AsOfPicker } from '@/components/progress/as-of-picker'
 import { CommuneRanking } from '@/components/progress/commune-ranking'
 import { GroupProgressChart } from '@/components/progress/group-progress-chart'
 import { IndicatorCards } from '@/components/progress/indicator-cards'
@@ -13,7 +14,7 @@ import { StatusSummary } from '@/components/progress/status-summary'
 import { landingPath } from '@/lib/auth/landing'
 import { allows } from '@/lib/auth/permissions'
 import { requireUser } from '@/lib/auth/session'
-import { formatDay, type CalendarDay } from '@/lib/domain/calendar'
+import { districtDay, formatDay, type CalendarDay } from '@/lib/domain/calendar'
 import { progressMoment } from '@/lib/queries/as-of'
 import { communeProgressList } from '@/lib/queries/communes'
 import { indicatorResults, lateAssignments, progressByGroup } from '@/lib/queries/district-overview'
@@ -47,8 +48,7 @@ export default async function OverviewPage({ searchParams }: Props) {
   const params = await searchParams
   const { period } = periodParamsSchema.parse(params)
   // ?asOf=YYYY-MM-DD: the district as the history says it stood at the end of that day.
-  const asOfDay = asOfParam(params.asOf)
-  const { day: today, asOf } = progressMoment(asOfDay, now)
+  const { day: today, asOf, at } = progressMoment(asOfParam(params.asOf), now)
   const [progress, indicators, communes, late, report, t] = await Promise.all([
     progressByGroup(today, null, asOf),
     indicatorResults(asOf),
@@ -62,11 +62,11 @@ export default async function OverviewPage({ searchParams }: Props) {
     <div className="space-y-8">
       <header>
         <h1 className="text-2xl font-bold">{t('title')}</h1>
-        <p className="mt-1 text-sm text-slate-700">
-          {t('asOf', { date: formatDay(today) })}
+        <AsOfPicker path="/" day={today} past={asOf !== null} today={districtDay(now)} keep={{ period }}>
           {shownPeriod && ` ${t('periodLine', { name: shownPeriod.name, start: formatDay(shownPeriod.startDay), end: formatDay(shownPeriod.endDay) })}`}
-        </p>
+        </AsOfPicker>
         <DownloadLinks view="overview" table="ranking" filters={{ asOf: asOf ? today : undefined }} />
+        <DownloadLinks view="assignments" table="register" filters={{ asOf: asOf ? today : undefined }} register />
       </header>
 
       <StatusSummary counts={progress.total} headingId="summary-title" />
@@ -106,7 +106,7 @@ export default async function OverviewPage({ searchParams }: Props) {
           labelledBy="late-title"
           showUnit
           total={progress.total.late}
-          rows={late.map((row) => ({ ...row, labels: statusLabelsOf(row, now) }))}
+          rows={late.map((row) => ({ ...row, labels: statusLabelsOf(row, at) }))}
         />
       </section>
     </div>

@@ -12,25 +12,27 @@ type Props = {
   table: keyof typeof en.exports.sheets
   /** The page's filters in force, e.g. { status: 'overdue', group: undefined }. */
   filters?: Record<string, string | undefined>
+  /** The district's whole register of assignments rather than the page's own tables. */
+  register?: boolean
 }
 
 const linkClass = 'inline-flex min-h-11 items-center font-medium text-blue-800 underline-offset-2 hover:underline'
 
-export function DownloadLinks({ view, code, table, filters = {} }: Props) {
+export function DownloadLinks({ view, code, table, filters = {}, register = false }: Props) {
   const t = useTranslations('exports')
   const name = t(`sheets.${table}`)
   const search = new URLSearchParams(Object.entries(filters).filter((entry): entry is [string, string] => entry[1] !== undefined)).toString()
   return (
     <p className="flex flex-wrap items-center gap-x-2 text-sm text-slate-700">
-      <span>{t('download')}</span>
-      <a href={exportPath(view, code ?? null, 'csv', search)} download aria-label={t('csvLabel', { table: name })} className={linkClass}>
+      <span>{register ? t('register.download') : t('download')}</span>
+      <a href={exportPath(view, code ?? null, 'csv', search)} download aria-label={register ? t('register.csvLabel') : t('csvLabel', { table: name })} className={linkClass}>
         {t('csv')}
       </a>
       <span aria-hidden>·</span>
-      <a href={exportPath(view, code ?? null, 'xlsx', search)} download aria-label={t('xlsxLabel')} className={linkClass}>
+      <a href={exportPath(view, code ?? null, 'xlsx', search)} download aria-label={register ? t('register.xlsxLabel') : t('xlsxLabel')} className={linkClass}>
         {t('xlsx')}
       </a>
-      <span className="text-slate-600">{t('csvNote', { table: name })}</span>
+      {!register && <span className="text-slate-600">{t('csvNote', { table: name })}</span>}
     </p>
   )
 }

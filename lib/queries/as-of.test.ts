@@ -78,11 +78,11 @@ describe('an assignment as of a past day', () => {
 describe('the moment a progress view speaks of', () => {
   const now = new Date('2026-07-15T03:00:00Z') // 10:00 on 15/07 in Ba Chẽ
   test('a past day is read from the history at its end', () => {
-    expect(progressMoment('2026-06-30', now)).toEqual({ day: '2026-06-30', asOf: new Date('2026-06-30T16:59:59.999Z') })
+    expect(progressMoment('2026-06-30', now)).toEqual({ day: '2026-06-30', asOf: new Date('2026-06-30T16:59:59.999Z'), at: new Date('2026-06-30T16:59:59.999Z') })
   })
   test('no day, today or a future day is today, read from the assignments themselves', () => {
-    expect(progressMoment(null, now)).toEqual({ day: '2026-07-15', asOf: null })
-    expect(progressMoment('2026-07-15', now)).toEqual({ day: '2026-07-15', asOf: null })
-    expect(progressMoment('2027-01-01', now)).toEqual({ day: '2026-07-15', asOf: null })
+    expect(progressMoment(null, now)).toEqual({ day: '2026-07-15', asOf: null, at: now })
+    expect(progressMoment('2026-07-15', now)).toEqual({ day: '2026-07-15', asOf: null, at: now })
+    expect(progressMoment('2027-01-01', now)).toEqual({ day: '2026-07-15', asOf: null, at: now })
   })
 })

@@ -6,6 +6,7 @@ import { cache } from 'react'
 import { db } from '@/lib/db'
 import type { CalendarDay } from '@/lib/domain/calendar'
 import type { TaskStatus } from '@/lib/domain/status'
+import { assignmentSource } from './as-of'
 
 export type Commune = {
   id: string
@@ -81,12 +82,12 @@ export type CommuneAssignment = {
   completedAt: Date | null
 }
 
-/** The unit's assignments of active tasks, by task group in the agreed order. */
+/** The unit's assignments of active tasks, by task group in the agreed order; `asOf` as in ./as-of. */
 export const communeAssignments = cache(
-  (unitId: string): Promise<CommuneAssignment[]> => db().$queryRaw<CommuneAssignment[]>`
+  (unitId: string, asOf: Date | null = null): Promise<CommuneAssignment[]> => db().$queryRaw<CommuneAssignment[]>`
     SELECT a.id::text AS "id", t.code AS "taskCode", t.title, g.id::text AS "groupId", g.name AS "groupName",
            a.status::text AS "status", a.progress, t."dueDate", a."completedAt"
-      FROM "Assignment" a
+      FROM ${assignmentSource(asOf)} a
       JOIN "Task" t ON t.id = a."taskId" AND t.active
       JOIN "TaskGroup" g ON g.id = t."groupId"
      WHERE a."unitId" = ${unitId}::uuid

@@ -9,6 +9,7 @@ import type { UnitKind } from '@/lib/db/generated/enums'
 import type { CalendarDay } from '@/lib/domain/calendar'
 import { onTimeShare } from '@/lib/domain/status-counts'
 import type { TaskStatus } from '@/lib/domain/status'
+import { assignmentSource, madeBy, reviewStateAsOf } from './as-of'
 import { statusCountColumns, type StatusCounts } from './status-counts'
 
 export type Member = { id: string; code: string; name: string; title: string }
@@ -23,12 +24,15 @@ export const memberByCode = cache(
  * Each live assignment once per member it lies under: the member in charge of its unit, and the
  * lead of its task's group when that is someone else. Joins `a`, `t`, `u`, `g` and `led("memberId")`.
  */
-const ledAssignments = Prisma.sql`
-  "Assignment" a
+const ledAssignments = (asOf: Date | null) => Prisma.sql`
+  ${assignmentSource(asOf)} a
   JOIN "Task" t ON t.id = a."taskId" AND t.active
   JOIN "Unit" u ON u.id = a."unitId" AND u.active
   JOIN "TaskGroup" g ON g.id = t."groupId"
   CROSS JOIN LATERAL (VALUES (u."inChargeMemberId"), (NULLIF(g."leadMemberId", u."inChargeMemberId"))) led("memberId")`
+
+/** Reports (`s`) waiting for confirmation at `asOf`: made by then and not yet confirmed or returned then. */
+const isPending = (asOf: Date | null) => Prisma.sql`(${madeBy(asOf)} AND ${reviewStateAsOf(asOf)} = 'PENDING')`
 
 const onlyMember = (column: Prisma.Sql, memberId: string | null) => (memberId === null ? Prisma.empty : Prisma.sql`AND ${column} = ${memberId}::uuid`)
 
@@ -77,13 +81,13 @@ const summedCounts = Prisma.join(
  * the group), a handful of rows, and each member adds up the pairs they are in: an assignment under
  * a member both ways is one pair, so it counts once.
  */
-export const memberSummaries = cache(async (today: CalendarDay, memberId: string | null): Promise<MemberSummary[]> => {
+export const memberSummaries = cache(async (today: CalendarDay, memberId: string | null, asOf: Date | null = null): Promise<MemberSummary[]> => {
   const rows = await db().$queryRaw<MemberSummary[]>`
     WITH pairs AS (
       SELECT u."inChargeMemberId" AS "unitMember", g."leadMemberId" AS "groupLead",
              ${statusCountColumns(today)},
              SUM(a.progress) AS "progressSum"
-        FROM "Assignment" a
+        FROM ${assignmentSource(asOf)} a
         JOIN "Task" t ON t.id = a."taskId" AND t.active
         JOIN "Unit" u ON u.id = a."unitId" AND u.active
         JOIN "TaskGroup" g ON g.id = t."groupId"
@@ -92,8 +96,8 @@ export const memberSummaries = cache(async (today: CalendarDay, memberId: string
     ), pending AS (
       SELECT led."memberId", COUNT(*)::int AS "pending"
         FROM "StatusUpdate" s
-        JOIN (${ledAssignments}) ON a.id = s."assignmentId"
-       WHERE s."reviewState" = 'PENDING' AND led."memberId" IS NOT NULL ${onlyMember(Prisma.sql`led."memberId"`, memberId)}
+        JOIN (${ledAssignments(asOf)}) ON a.id = s."assignmentId"
+       WHERE ${isPending(asOf)} AND led."memberId" IS NOT NULL ${onlyMember(Prisma.sql`led."memberId"`, memberId)}
        GROUP BY led."memberId"
     )
     SELECT m.id::text AS "id", m.code, m.name, m.title, m."sortOrder",
@@ -112,13 +116,13 @@ export type GroupProgress = StatusCounts & { memberId: string; groupId: string; 
 
 /** The task groups led by active members (or by the one given), each counted district-wide, in the groups' order. */
 export const ledGroupProgress = cache(
-  (today: CalendarDay, memberId: string | null): Promise<GroupProgress[]> => db().$queryRaw<GroupProgress[]>`
+  (today: CalendarDay, memberId: string | null, asOf: Date | null = null): Promise<GroupProgress[]> => db().$queryRaw<GroupProgress[]>`
     SELECT g."leadMemberId"::text AS "memberId", g.id::text AS "groupId", g.code, g.name,
            ${statusCountColumns(today)}
       FROM "TaskGroup" g
       JOIN "Member" m ON m.id = g."leadMemberId" AND m.active
       LEFT JOIN ("Task" t
-            JOIN "Assignment" a ON a."taskId" = t.id
+            JOIN ${assignmentSource(asOf)} a ON a."taskId" = t.id
             JOIN "Unit" u ON u.id = a."unitId" AND u.active)
         ON t."groupId" = g.id AND t.active
      WHERE true ${onlyMember(Prisma.sql`g."leadMemberId"`, memberId)}
@@ -142,7 +146,7 @@ export type UnitProgress = StatusCounts & {
  * member's list (null: no cap).
  */
 export const inChargeUnitProgress = cache(
-  (today: CalendarDay, memberId: string | null, perMember: number | null): Promise<UnitProgress[]> => db().$queryRaw<UnitProgress[]>`
+  (today: CalendarDay, memberId: string | null, perMember: number | null, asOf: Date | null = null): Promise<UnitProgress[]> => db().$queryRaw<UnitProgress[]>`
     SELECT "memberId", "unitId", code, name, kind, "unitCount",
            "assigned", "doneOnTime", "doneLate", "inProgress", "blocked", "notStarted", "overdue", "dueSoon", "progress"
       FROM (
@@ -154,7 +158,7 @@ export const inChargeUnitProgress = cache(
                    ${statusCountColumns(today)}
               FROM "Unit" u
               JOIN "Member" m ON m.id = u."inChargeMemberId" AND m.active
-              LEFT JOIN ("Assignment" a JOIN "Task" t ON t.id = a."taskId" AND t.active) ON a."unitId" = u.id
+              LEFT JOIN (${assignmentSource(asOf)} a JOIN "Task" t ON t.id = a."taskId" AND t.active) ON a."unitId" = u.id
              WHERE u.active ${onlyMember(Prisma.sql`u."inChargeMemberId"`, memberId)}
              GROUP BY u.id
           ) c
@@ -177,16 +181,16 @@ export type PendingUpdate = {
   taskTitle: string
 }
 
-/** The updates awaiting the member's confirmation, the longest waiting first; `limit` rows, `total` counts all. */
-export const memberPendingUpdates = cache(async (memberId: string, limit: number): Promise<Listed<PendingUpdate>> => {
+/** The updates awaiting the member's confirmation (at `asOf`), the longest waiting first; `limit` rows, `total` counts all. */
+export const memberPendingUpdates = cache(async (memberId: string, limit: number, asOf: Date | null = null): Promise<Listed<PendingUpdate>> => {
   const rows = await db().$queryRaw<(PendingUpdate & { total: number })[]>`
     SELECT s.id::text AS "id", s."createdAt", s.status::text AS "status", s.progress, author."displayName" AS "authorName",
            u.code AS "unitCode", u.name AS "unitName", t.code AS "taskCode", t.title AS "taskTitle",
            (COUNT(*) OVER ())::int AS "total"
       FROM "StatusUpdate" s
-      JOIN (${ledAssignments}) ON a.id = s."assignmentId"
+      JOIN (${ledAssignments(asOf)}) ON a.id = s."assignmentId"
       JOIN "User" author ON author.id = s."authorId"
-     WHERE s."reviewState" = 'PENDING' AND led."memberId" = ${memberId}::uuid
+     WHERE ${isPending(asOf)} AND led."memberId" = ${memberId}::uuid
      ORDER BY s."createdAt", s.id
      LIMIT ${limit}`
   return listed(rows)
@@ -205,12 +209,12 @@ export type OverdueAssignment = {
 }
 
 /** Work under the member that is not done and past its due date, the oldest deadline first. */
-export const memberOverdueAssignments = cache(async (today: CalendarDay, memberId: string, limit: number): Promise<Listed<OverdueAssignment>> => {
+export const memberOverdueAssignments = cache(async (today: CalendarDay, memberId: string, limit: number, asOf: Date | null = null): Promise<Listed<OverdueAssignment>> => {
   const rows = await db().$queryRaw<(OverdueAssignment & { total: number })[]>`
     SELECT a.id::text AS "id", u.code AS "unitCode", u.name AS "unitName", t.code AS "taskCode", t.title AS "taskTitle",
            a.status::text AS "status", a.progress, t."dueDate",
            (COUNT(*) OVER ())::int AS "total"
-      FROM ${ledAssignments}
+      FROM ${ledAssignments(asOf)}
      WHERE led."memberId" = ${memberId}::uuid AND a.status <> 'DONE' AND t."dueDate" < ${today}::date
      ORDER BY t."dueDate", u."sortOrder", u.name, t."sortOrder", t.code
      LIMIT ${limit}`

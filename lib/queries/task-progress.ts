@@ -7,6 +7,7 @@ import { Prisma } from '@/lib/db/client'
 import type { ReviewState, TaskScope, UnitKind } from '@/lib/db/generated/enums'
 import type { CalendarDay } from '@/lib/domain/calendar'
 import type { TaskStatus } from '@/lib/domain/status'
+import { assignmentSource, madeBy, reviewStateAsOf } from './as-of'
 import { statusCountColumns, type StatusCounts } from './status-counts'
 
 export type TaskIndicator = {
@@ -48,8 +49,8 @@ type TaskProgressRow = Omit<TaskProgress, 'group' | 'lead' | 'indicator'> & {
   indicatorReported: number
 }
 
-/** Active tasks (those `where` keeps) with their counts over active units, in the groups' and tasks' order. */
-async function taskProgress(today: CalendarDay, where: Prisma.Sql): Promise<TaskProgress[]> {
+/** Active tasks (those `where` keeps) with their counts over active units, in the groups' and tasks' order; `asOf` as in ./as-of. */
+async function taskProgress(today: CalendarDay, where: Prisma.Sql, asOf: Date | null): Promise<TaskProgress[]> {
   const rows = await db().$queryRaw<TaskProgressRow[]>`
     SELECT t.id::text AS "id", t.code, t.title, t.description, t."dueDate", t.scope::text AS "scope",
            g.id::text AS "groupId", g.code AS "groupCode", g.name AS "groupName",
@@ -62,7 +63,7 @@ async function taskProgress(today: CalendarDay, where: Prisma.Sql): Promise<Task
       FROM "Task" t
       JOIN "TaskGroup" g ON g.id = t."groupId"
       LEFT JOIN "Member" m ON m.id = g."leadMemberId" AND m.active
-      LEFT JOIN ("Assignment" a JOIN "Unit" u ON u.id = a."unitId" AND u.active) ON a."taskId" = t.id
+      LEFT JOIN (${assignmentSource(asOf)} a JOIN "Unit" u ON u.id = a."unitId" AND u.active) ON a."taskId" = t.id
      WHERE t.active AND ${where}
      GROUP BY t.id, g.id, m.id
      ORDER BY g."sortOrder", g.code, t."sortOrder", t.code`
@@ -80,11 +81,12 @@ async function taskProgress(today: CalendarDay, where: Prisma.Sql): Promise<Task
 }
 
 /** Every active task, by group. */
-export const taskProgressList = cache((today: CalendarDay): Promise<TaskProgress[]> => taskProgress(today, Prisma.sql`true`))
+export const taskProgressList = cache((today: CalendarDay, asOf: Date | null = null): Promise<TaskProgress[]> => taskProgress(today, Prisma.sql`true`, asOf))
 
 /** One active task with its district-wide counts; null when no active task has this code. */
 export const taskProgressByCode = cache(
-  async (today: CalendarDay, code: string): Promise<TaskProgress | null> => (await taskProgress(today, Prisma.sql`t.code = ${code}`))[0] ?? null,
+  async (today: CalendarDay, code: string, asOf: Date | null = null): Promise<TaskProgress | null> =>
+    (await taskProgress(today, Prisma.sql`t.code = ${code}`, asOf))[0] ?? null,
 )
 
 export type TaskUnitRow = {
@@ -103,12 +105,12 @@ export type TaskUnitRow = {
 export type TaskUnits = { rows: TaskUnitRow[]; total: number }
 
 /** Where each active unit stands on the task, in the district's order of units; one page of `limit` rows. */
-export const taskUnits = cache(async (taskId: string, limit: number, offset: number): Promise<TaskUnits> => {
+export const taskUnits = cache(async (taskId: string, limit: number, offset: number, asOf: Date | null = null): Promise<TaskUnits> => {
   const rows = await db().$queryRaw<(TaskUnitRow & { total: number })[]>`
     SELECT a.id::text AS "assignmentId", u.code AS "unitCode", u.name AS "unitName", u.kind::text AS "unitKind",
            a.status::text AS "status", a.progress, a."completedAt", trim_scale(a."indicatorActual")::text AS "indicatorActual",
            a."lastUpdateAt", (COUNT(*) OVER ())::int AS "total"
-      FROM "Assignment" a
+      FROM ${assignmentSource(asOf)} a
       JOIN "Unit" u ON u.id = a."unitId" AND u.active
      WHERE a."taskId" = ${taskId}::uuid
      ORDER BY u."sortOrder", u.name, u.code
@@ -135,22 +137,23 @@ export type TaskHistoryEntry = {
 export const NOTE_EXCERPT = 200
 
 /**
- * The latest `limit` updates on the task in active units, newest first, returned ones included (and
- * marked). Each assignment gives at most its own latest `limit` along the (assignmentId, createdAt)
- * index, so the cost follows the task's units, not the district's whole history.
+ * The latest `limit` updates on the task in active units (made by `asOf`, reviewed as they stood
+ * then), newest first, returned ones included (and marked). Each assignment gives at most its own
+ * latest `limit` along the (assignmentId, createdAt) index, so the cost follows the task's units,
+ * not the district's whole history.
  */
 export const taskHistory = cache(
-  (taskId: string, limit: number): Promise<TaskHistoryEntry[]> => db().$queryRaw<TaskHistoryEntry[]>`
+  (taskId: string, limit: number, asOf: Date | null = null): Promise<TaskHistoryEntry[]> => db().$queryRaw<TaskHistoryEntry[]>`
     SELECT s.id::text AS "id", s."createdAt", author."displayName" AS "authorName", u.code AS "unitCode", u.name AS "unitName",
            s.status::text AS "status", s.progress, trim_scale(s."indicatorActual")::text AS "indicatorActual",
            left(s.note, ${NOTE_EXCERPT}) AS "note", COALESCE(length(s.note) > ${NOTE_EXCERPT}, false) AS "noteCut",
-           s."reviewState"::text AS "reviewState"
+           ${reviewStateAsOf(asOf)}::text AS "reviewState"
       FROM "Assignment" a
       JOIN "Unit" u ON u.id = a."unitId" AND u.active
       CROSS JOIN LATERAL (
-        SELECT s.id, s."createdAt", s."authorId", s.status, s.progress, s."indicatorActual", s.note, s."reviewState"
+        SELECT s.id, s."createdAt", s."authorId", s.status, s.progress, s."indicatorActual", s.note, s."reviewState", s."reviewedAt"
           FROM "StatusUpdate" s
-         WHERE s."assignmentId" = a.id
+         WHERE s."assignmentId" = a.id AND ${madeBy(asOf)}
          ORDER BY s."createdAt" DESC, s.id DESC
          LIMIT ${limit}
       ) s

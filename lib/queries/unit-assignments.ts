@@ -4,8 +4,9 @@ import 'server-only'
 import { cache } from 'react'
 import { z } from 'zod'
 import { db } from '@/lib/db'
-import type { ReviewState } from '@/lib/db/generated/enums'
+import type { ReviewState, TaskScope } from '@/lib/db/generated/enums'
 import { STATUS_LABELS, statusLabelsOf, type TaskStatus } from '@/lib/domain/status'
+import { assignmentSource, madeBy, reviewStateAsOf } from './as-of'
 
 export type Indicator = {
   /** Unit of measure, e.g. "chức danh". */
@@ -37,34 +38,38 @@ export type UnitAssignments = {
   groups: UnitTaskGroup[]
 }
 
-/** null when no active unit has this code. */
-export const unitAssignments = cache(async (code: string): Promise<UnitAssignments | null> => {
-  const [unit, reviews] = await Promise.all([unitWithAssignments(code), latestReviewStates(code)])
+type AssignmentRow = Omit<UnitAssignment, 'indicator'> & {
+  groupId: string
+  groupCode: string
+  groupName: string
+  indicatorUnit: string | null
+  indicatorTarget: string | null
+  indicatorActual: string | null
+  scope: TaskScope
+}
+
+/**
+ * null when no active unit has this code. `asOf`: the assignments as the history says they stood
+ * then, with each latest report and its review state as they were (lib/queries/as-of.ts).
+ */
+export const unitAssignments = cache(async (code: string, asOf: Date | null = null): Promise<UnitAssignments | null> => {
+  const unit = await db().unit.findFirst({
+    where: { code, active: true },
+    select: { id: true, code: true, name: true, inChargeMember: { select: { name: true, title: true } } },
+  })
   if (!unit) return null
   const groups = new Map<string, UnitTaskGroup>()
-  for (const a of unit.assignments) {
-    const { group, indicatorUnit, indicatorTarget, scope } = a.task
-    const entry = groups.get(group.id) ?? { ...group, assignments: [] }
+  for (const row of await assignmentRows(unit.id, asOf)) {
+    const { groupId, groupCode, groupName, indicatorUnit, indicatorTarget, indicatorActual, scope, ...assignment } = row
+    const entry = groups.get(groupId) ?? { id: groupId, code: groupCode, name: groupName, assignments: [] }
     entry.assignments.push({
-      id: a.id,
-      taskCode: a.task.code,
-      title: a.task.title,
-      status: a.status,
-      progress: a.progress,
-      dueDate: a.task.dueDate,
-      completedAt: a.completedAt,
+      ...assignment,
       indicator:
-        indicatorUnit && indicatorTarget
-          ? {
-              unit: indicatorUnit,
-              target: indicatorTarget.toString(),
-              actual: a.indicatorActual?.toString() ?? null,
-              districtTarget: scope === 'COMMUNE',
-            }
+        indicatorUnit !== null && indicatorTarget !== null
+          ? { unit: indicatorUnit, target: indicatorTarget, actual: indicatorActual, districtTarget: scope === 'COMMUNE' }
           : null,
-      latestReview: reviews.get(a.id) ?? null,
     })
-    groups.set(group.id, entry)
+    groups.set(groupId, entry)
   }
   return {
     unit: { id: unit.id, code: unit.code, name: unit.name, member: unit.inChargeMember },
@@ -72,63 +77,29 @@ export const unitAssignments = cache(async (code: string): Promise<UnitAssignmen
   }
 })
 
-function unitWithAssignments(code: string) {
-  return db().unit.findFirst({
-    where: { code, active: true },
-    select: {
-      id: true,
-      code: true,
-      name: true,
-      inChargeMember: { select: { name: true, title: true } },
-      assignments: {
-        where: { task: { active: true } },
-        orderBy: [
-          { task: { group: { sortOrder: 'asc' } } },
-          { task: { group: { code: 'asc' } } },
-          { task: { sortOrder: 'asc' } },
-          { task: { code: 'asc' } },
-        ],
-        select: {
-          id: true,
-          status: true,
-          progress: true,
-          completedAt: true,
-          indicatorActual: true,
-          task: {
-            select: {
-              code: true,
-              title: true,
-              dueDate: true,
-              indicatorUnit: true,
-              indicatorTarget: true,
-              scope: true,
-              group: { select: { id: true, code: true, name: true } },
-            },
-          },
-        },
-      },
-    },
-  })
-}
-
 /**
- * The review state of each assignment's latest report, one index probe per assignment (a nested
- * Prisma `take: 1` would read the unit's whole history and keep one row in memory).
+ * The unit's assignments of active tasks in the agreed order, each with the review state of its
+ * latest report: one index probe per assignment, not the unit's whole history.
  */
-async function latestReviewStates(code: string): Promise<Map<string, ReviewState>> {
-  const rows = await db().$queryRaw<{ id: string; reviewState: ReviewState }[]>`
-    SELECT a.id::text AS id, s."reviewState"::text AS "reviewState"
-      FROM "Unit" u
-      JOIN "Assignment" a ON a."unitId" = u.id
-     CROSS JOIN LATERAL (
-       SELECT "reviewState" FROM "StatusUpdate"
-        WHERE "assignmentId" = a.id
-        ORDER BY "createdAt" DESC, id DESC
-        LIMIT 1) s
-     WHERE u.code = ${code}`
-  return new Map(rows.map((r) => [r.id, r.reviewState]))
+function assignmentRows(unitId: string, asOf: Date | null): Promise<AssignmentRow[]> {
+  return db().$queryRaw<AssignmentRow[]>`
+    SELECT a.id::text AS "id", t.code AS "taskCode", t.title, a.status::text AS "status", a.progress,
+           t."dueDate", a."completedAt", g.id::text AS "groupId", g.code AS "groupCode", g.name AS "groupName",
+           t."indicatorUnit", trim_scale(t."indicatorTarget")::text AS "indicatorTarget",
+           trim_scale(a."indicatorActual")::text AS "indicatorActual", t.scope::text AS "scope",
+           latest."reviewState"::text AS "latestReview"
+      FROM ${assignmentSource(asOf)} a
+      JOIN "Task" t ON t.id = a."taskId" AND t.active
+      JOIN "TaskGroup" g ON g.id = t."groupId"
+      LEFT JOIN LATERAL (
+        SELECT ${reviewStateAsOf(asOf)} AS "reviewState"
+          FROM "StatusUpdate" s
+         WHERE s."assignmentId" = a.id AND ${madeBy(asOf)}
+         ORDER BY s."createdAt" DESC, s.id DESC
+         LIMIT 1) latest ON true
+     WHERE a."unitId" = ${unitId}::uuid
+     ORDER BY g."sortOrder", g.code, t."sortOrder", t.code`
 }
-
 
 /** An empty, malformed or repeated parameter counts as absent. */
 const lenient = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional()).catch(undefined)

@@ -3,6 +3,7 @@
 // numbers, dates as dates (dd/mm/yyyy), status cells holding the label and filled with the
 // convention's colour (DESIGN.md), and a totals row (SUM formulas) under tables of counts.
 import 'server-only'
+import { once } from 'node:events'
 import { PassThrough, Readable } from 'node:stream'
 import ExcelJS from 'exceljs'
 import { STATUS_TONES, type StatusLabel, type StatusTone } from '@/lib/domain/status'
@@ -51,7 +52,11 @@ const columnLetter = (index: number) => {
   return letters
 }
 
-async function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, title: string, sheet: Sheet, t: Translate): Promise<void> {
+/**
+ * Writes a sheet; `caughtUp` resolves once the reader has taken what is written so far, so that a
+ * slow download holds a buffer's worth in memory, not the whole file.
+ */
+async function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, title: string, sheet: Sheet, t: Translate, caughtUp: () => Promise<void>): Promise<void> {
   const worksheet = workbook.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: HEADER_ROW }] })
   worksheet.columns = sheet.columns.map((column) => ({ width: column.width }))
   const titleRow = worksheet.getRow(TITLE_ROW)
@@ -77,6 +82,7 @@ async function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, title: s
       if (typeof cell === 'number') sums[i] = (sums[i] ?? 0) + cell
     })
     row.commit()
+    await caughtUp()
   }
   if (sheet.totals) writeTotals(worksheet.getRow(rowNumber + 1), sheet.totals, sums, rowNumber, t)
   worksheet.commit()
@@ -98,8 +104,19 @@ function writeTotals(row: ExcelJS.Row, totals: Total[], sums: number[], lastRow:
 export function xlsxStream(document: ExportDocument, t: Translate): ReadableStream<Uint8Array> {
   const stream = new PassThrough()
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false })
+  const caughtUp = async () => {
+    if (!stream.writableNeedDrain) return
+    // A cancelled download closes the stream and never drains: stop writing then.
+    const waiting = new AbortController()
+    try {
+      await Promise.race([once(stream, 'drain', { signal: waiting.signal }), once(stream, 'close', { signal: waiting.signal })])
+    } finally {
+      waiting.abort()
+    }
+    if (stream.destroyed) throw new Error('xlsxStream: the download was cancelled')
+  }
   const write = async () => {
-    for (const sheet of document.sheets) await writeSheet(workbook, document.title, sheet, t)
+    for (const sheet of document.sheets) await writeSheet(workbook, document.title, sheet, t, caughtUp)
     await workbook.commit()
   }
   // A failure part-way ends the download in an error rather than in a truncated file.

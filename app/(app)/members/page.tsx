@@ -1,8 +1,11 @@
 import type { Metadata } from 'next'
 import { getTranslations } from 'next-intl/server'
+import { AsOfPicker } from '@/components/progress/as-of-picker'
 import { MemberCard } from '@/components/members/member-card'
 import { requireUser } from '@/lib/auth/session'
-import { districtDay, formatDay } from '@/lib/domain/calendar'
+import { districtDay } from '@/lib/domain/calendar'
+import { progressMoment } from '@/lib/queries/as-of'
+import { asOfParam } from '@/lib/validation/as-of'
 import { byMember, inChargeUnitProgress, ledGroupProgress, memberSummaries } from '@/lib/queries/member-progress'
 
 /** A card shows the units needing help first; the member's page lists them all. */
@@ -13,14 +16,17 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('title') }
 }
 
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> }
+
 /** Every active member, ranked so that the leader sees first who needs help. */
-export default async function MembersPage() {
+export default async function MembersPage({ searchParams }: Props) {
   await requireUser()
-  const today = districtDay(new Date())
+  const now = new Date()
+  const { day: today, asOf } = progressMoment(asOfParam((await searchParams).asOf), now)
   const [summaries, groups, units, t] = await Promise.all([
-    memberSummaries(today, null),
-    ledGroupProgress(today, null),
-    inChargeUnitProgress(today, null, UNITS_PER_CARD),
+    memberSummaries(today, null, asOf),
+    ledGroupProgress(today, null, asOf),
+    inChargeUnitProgress(today, null, UNITS_PER_CARD, asOf),
     getTranslations('members'),
   ])
   const groupsOf = byMember(groups)
@@ -28,7 +34,7 @@ export default async function MembersPage() {
   return (
     <>
       <h1 className="text-2xl font-bold">{t('title')}</h1>
-      <p className="mt-1 text-sm text-slate-600">{t('asOf', { date: formatDay(today) })}</p>
+      <AsOfPicker path="/members" day={today} past={asOf !== null} today={districtDay(now)} />
       <p className="mt-3 max-w-3xl text-sm text-slate-800">{t('ranking')}</p>
       <p className="mb-4 mt-1 max-w-3xl text-sm text-slate-700">{t('scope')}</p>
       {summaries.length === 0 ? (

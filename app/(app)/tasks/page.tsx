@@ -2,10 +2,13 @@ import type { Metadata } from 'next'
 import { getTranslations } from 'next-intl/server'
 import Link from 'next/link'
 import { memberHref, taskHref } from '@/lib/domain/paths'
+import { AsOfPicker } from '@/components/progress/as-of-picker'
 import { IndicatorTotal } from '@/components/tasks/indicator-total'
 import { StatusCountsTable } from '@/components/tasks/status-counts-table'
 import { requireUser } from '@/lib/auth/session'
 import { dateColumnDay, districtDay, formatDay } from '@/lib/domain/calendar'
+import { progressMoment } from '@/lib/queries/as-of'
+import { asOfParam } from '@/lib/validation/as-of'
 import { taskProgressList, type TaskProgress } from '@/lib/queries/task-progress'
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -26,16 +29,19 @@ function byGroup(tasks: TaskProgress[]): GroupOfTasks[] {
   return groups
 }
 
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> }
+
 /** Every active task, by group, with its district-wide progress. */
-export default async function TasksPage() {
+export default async function TasksPage({ searchParams }: Props) {
   await requireUser()
-  const today = districtDay(new Date())
-  const [tasks, t] = await Promise.all([taskProgressList(today), getTranslations('tasks')])
+  const now = new Date()
+  const { day: today, asOf } = progressMoment(asOfParam((await searchParams).asOf), now)
+  const [tasks, t] = await Promise.all([taskProgressList(today, asOf), getTranslations('tasks')])
   const groups = byGroup(tasks)
   return (
     <>
       <h1 className="text-2xl font-bold">{t('title')}</h1>
-      <p className="mt-1 text-sm text-slate-600">{t('asOf', { date: formatDay(today) })}</p>
+      <AsOfPicker path="/tasks" day={today} past={asOf !== null} today={districtDay(now)} />
       <p className="mt-3 max-w-3xl text-sm text-slate-800">{t('intro')}</p>
       <p className="mt-1 max-w-3xl text-sm text-slate-700">{t('counts.overdueNote')}</p>
       {groups.length === 0 && <p className="mt-6 text-slate-700">{t('empty')}</p>}

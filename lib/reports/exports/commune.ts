@@ -1,18 +1,18 @@
 // A commune's page (/communes/[code]): its assignments, by task group, as the page lists them.
 import 'server-only'
-import { dateColumnDay, districtDay, formatDay } from '@/lib/domain/calendar'
+import { dateColumnDay, formatDay } from '@/lib/domain/calendar'
 import { statusLabelsOf } from '@/lib/domain/status'
 import { unitCodeSchema } from '@/lib/domain/unit-code'
 import { communeAssignments, communeByCode } from '@/lib/queries/commune-detail'
-import { fileStem, type ExportDocument, type Translate } from './table'
+import { exportMoment, fileStem, type ExportDocument, type Translate } from './table'
 
 /** null when no active commune or township has this code. */
-export async function communeExport(code: string, t: Translate, now: Date): Promise<ExportDocument | null> {
+export async function communeExport(code: string, t: Translate, now: Date, search: URLSearchParams): Promise<ExportDocument | null> {
   const parsed = unitCodeSchema.safeParse(code)
   const commune = parsed.success ? await communeByCode(parsed.data) : null
   if (!commune) return null
-  const today = districtDay(now)
-  const assignments = await communeAssignments(commune.id)
+  const { day: today, asOf, at } = exportMoment(search, now)
+  const assignments = await communeAssignments(commune.id, asOf)
   return {
     title: t('exports.title', { subject: commune.name, date: formatDay(today) }),
     fileStem: fileStem(['tien-do', commune.code], today),
@@ -27,7 +27,7 @@ export async function communeExport(code: string, t: Translate, now: Date): Prom
           { header: t('exports.columns.dueDate'), width: 14 },
         ],
         rowCount: assignments.length,
-        rows: assignments.map((a) => [a.groupName, a.title, { labels: statusLabelsOf(a, now) }, a.progress, { day: dateColumnDay(a.dueDate) }]),
+        rows: assignments.map((a) => [a.groupName, a.title, { labels: statusLabelsOf(a, at) }, a.progress, { day: dateColumnDay(a.dueDate) }]),
       },
     ],
     csvSheet: 0,

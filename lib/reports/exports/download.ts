@@ -11,7 +11,8 @@ import { xlsxStream } from '../xlsx'
 import { communeExport } from './commune'
 import { memberExport } from './member'
 import { overviewExport } from './overview'
-import { CODED_VIEWS, EXPORT_FORMATS, type CodedView, type ExportFormat, type ExportView } from './paths'
+import { CODED_VIEWS, DISTRICT_VIEWS, EXPORT_FORMATS, type CodedView, type DistrictView, type ExportFormat } from './paths'
+import { registerExport } from './register'
 import { translatorFor, type ExportDocument, type Translate } from './table'
 import { taskExport } from './task'
 import { unitExport } from './unit'
@@ -21,7 +22,13 @@ import { recordEvent } from '@/lib/auth/audit'
 /** `search`: the page's filters, for the views that have some. */
 type Builder = (code: string, t: Translate, now: Date, search: URLSearchParams) => Promise<ExportDocument | null>
 
-/** The views with a code in their path; the district overview has none. */
+/** The district-wide views, with no code in their path. */
+const DISTRICT_BUILDERS: Record<DistrictView, (t: Translate, now: Date, search: URLSearchParams) => Promise<ExportDocument>> = {
+  overview: overviewExport,
+  assignments: registerExport,
+}
+
+/** The views with a code in their path. */
 const VIEWS: Record<CodedView, Builder> = {
   communes: communeExport,
   members: memberExport,
@@ -29,21 +36,25 @@ const VIEWS: Record<CodedView, Builder> = {
   units: unitExport,
 }
 
-export type ExportRequest = { view: ExportView; code: string | null; format: ExportFormat }
+export type ExportRequest = { view: DistrictView; code: null; format: ExportFormat } | { view: CodedView; code: string; format: ExportFormat }
 
 /** The code is checked by the view, as its page checks it. */
 const fileSchema = z.string().max(120).regex(/^[^/]+\.(csv|xlsx)$/)
 const formatSchema = z.enum(EXPORT_FORMATS)
 const viewSchema = z.enum(CODED_VIEWS)
+const districtViewSchema = z.enum(DISTRICT_VIEWS)
 
-/** ['overview.xlsx'] or [view, 'code.csv']; null for anything else. */
+/** ['overview.xlsx'], ['assignments.csv'] or [view, 'code.csv']; null for anything else. */
 export function parseExportPath(path: readonly string[]): ExportRequest | null {
   const file = fileSchema.safeParse(path.at(-1))
   if (!file.success) return null
   const dot = file.data.lastIndexOf('.')
   const name = file.data.slice(0, dot)
   const format = formatSchema.parse(file.data.slice(dot + 1))
-  if (path.length === 1) return name === 'overview' ? { view: 'overview', code: null, format } : null
+  if (path.length === 1) {
+    const districtView = districtViewSchema.safeParse(name)
+    return districtView.success ? { view: districtView.data, code: null, format } : null
+  }
   const view = viewSchema.safeParse(path[0])
   return path.length === 2 && view.success ? { view: view.data, code: name, format } : null
 }
@@ -54,9 +65,13 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
 }
 
 
-/** Who downloaded which view, in which format, how many rows: DESIGN.md's audit trail. */
-async function recordExport(user: CurrentUser, request: ExportRequest, rows: number, ip: string | null, now: Date): Promise<void> {
-  await recordEvent({ actorId: user.id, action: 'export.create', entity: request.view, entityId: request.code, after: { format: request.format, rows }, ip, at: now })
+/** The parameters that change what a download holds, as the audit records them. */
+const RECORDED_PARAMETERS = ['asOf', 'status', 'group'] as const
+
+/** Who downloaded which view, as of when and filtered how, in which format, how many rows: DESIGN.md's audit trail. */
+async function recordExport(user: CurrentUser, request: ExportRequest, rows: number, search: URLSearchParams, ip: string | null, now: Date): Promise<void> {
+  const parameters = Object.fromEntries(RECORDED_PARAMETERS.flatMap((name) => (search.has(name) ? [[name, String(search.get(name)).slice(0, 64)]] : [])))
+  await recordEvent({ actorId: user.id, action: 'export.create', entity: request.view, entityId: request.code, after: { format: request.format, rows, ...parameters }, ip, at: now })
 }
 
 export type DownloadInput = {
@@ -73,12 +88,12 @@ export async function exportDownload({ user, path, search, locale, ip, now }: Do
   const request = parseExportPath(path)
   if (!request) return notFoundResponse()
   const t = translatorFor(locale)
-  const document = request.view === 'overview' ? await overviewExport(t, now, search) : request.code === null ? null : await VIEWS[request.view](request.code, t, now, search)
+  const document = request.code === null ? await DISTRICT_BUILDERS[request.view](t, now, search) : await VIEWS[request.view](request.code, t, now, search)
   if (!document) return notFoundResponse()
   const csvSheet = document.sheets[document.csvSheet]
   if (!csvSheet) throw new Error(`exportDownload: ${request.view} has no sheet ${document.csvSheet}`)
   const rows = request.format === 'csv' ? csvSheet.rowCount : document.sheets.reduce((sum, sheet) => sum + sheet.rowCount, 0)
-  await recordExport(user, request, rows, ip, now)
+  await recordExport(user, request, rows, search, ip, now)
   const body = request.format === 'csv' ? csvStream(csvSheet, t) : xlsxStream(document, t)
   return new Response(body, { headers: downloadHeaders(`${document.fileStem}.${request.format}`, CONTENT_TYPES[request.format]) })
 }

@@ -2,10 +2,10 @@
 // overdue work under them, as the page lists them; the CSV carries the units.
 import 'server-only'
 import { z } from 'zod'
-import { dateColumnDay, daysBetween, districtDay, formatDay } from '@/lib/domain/calendar'
+import { dateColumnDay, daysBetween, formatDay } from '@/lib/domain/calendar'
 import { inChargeUnitProgress, ledGroupProgress, memberByCode, memberOverdueAssignments } from '@/lib/queries/member-progress'
 import { countsSheet } from './counts'
-import { fileStem, type ExportDocument, type Sheet, type Translate } from './table'
+import { exportMoment, fileStem, type ExportDocument, type Sheet, type Translate } from './table'
 
 /** As many overdue assignments as the member's page lists. */
 const MEMBER_LIST_LIMIT = 50
@@ -13,15 +13,15 @@ const MEMBER_LIST_LIMIT = 50
 const codeSchema = z.string().min(1).max(64)
 
 /** null when no active member has this code. */
-export async function memberExport(code: string, t: Translate, now: Date): Promise<ExportDocument | null> {
+export async function memberExport(code: string, t: Translate, now: Date, search: URLSearchParams): Promise<ExportDocument | null> {
   const parsed = codeSchema.safeParse(code)
   const member = parsed.success ? await memberByCode(parsed.data) : null
   if (!member) return null
-  const today = districtDay(now)
+  const { day: today, asOf } = exportMoment(search, now)
   const [groups, units, overdue] = await Promise.all([
-    ledGroupProgress(today, member.id),
-    inChargeUnitProgress(today, member.id, null),
-    memberOverdueAssignments(today, member.id, MEMBER_LIST_LIMIT),
+    ledGroupProgress(today, member.id, asOf),
+    inChargeUnitProgress(today, member.id, null, asOf),
+    memberOverdueAssignments(today, member.id, MEMBER_LIST_LIMIT, asOf),
   ])
   const overdueSheet: Sheet = {
     name: t('exports.sheets.overdue'),

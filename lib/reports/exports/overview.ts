@@ -4,11 +4,9 @@ import 'server-only'
 import { dateColumnDay, formatDay } from '@/lib/domain/calendar'
 import { statusLabelsOf } from '@/lib/domain/status'
 import { onTimeShare } from '@/lib/domain/status-counts'
-import { asOfParam } from '@/lib/validation/as-of'
-import { progressMoment } from '@/lib/queries/as-of'
 import { communeProgressList } from '@/lib/queries/communes'
 import { indicatorResults, lateAssignments, progressByGroup } from '@/lib/queries/district-overview'
-import { fileStem, type Cell, type ExportDocument, type Sheet, type Translate } from './table'
+import { exportMoment, fileStem, type Cell, type ExportDocument, type Sheet, type Translate } from './table'
 
 /** As many late assignments as the overview lists; the summary counts them all. */
 const OVERVIEW_LATE_LIMIT = 50
@@ -19,7 +17,7 @@ const percent = (share: number) => Math.round(share * 100)
 
 /** `search` may carry `asOf` (YYYY-MM-DD): the figures as the history says they stood then. */
 export async function overviewExport(t: Translate, now: Date, search: URLSearchParams): Promise<ExportDocument> {
-  const { day: today, asOf } = progressMoment(asOfParam(search.get('asOf')), now)
+  const { day: today, asOf, at } = exportMoment(search, now)
   const [progress, indicators, communes, late] = await Promise.all([
     progressByGroup(today, null, asOf),
     indicatorResults(asOf),
@@ -107,7 +105,7 @@ export async function overviewExport(t: Translate, now: Date, search: URLSearchP
       row.unitName,
       { day: dateColumnDay(row.dueDate) },
       row.memberName ?? t('overview.noMember'),
-      { labels: statusLabelsOf(row, now) },
+      { labels: statusLabelsOf(row, at) },
     ]),
   }
   return {

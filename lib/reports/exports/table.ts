@@ -5,6 +5,8 @@ import { createTranslator } from 'next-intl'
 import type { CalendarDay } from '@/lib/domain/calendar'
 import type { StatusLabel } from '@/lib/domain/status'
 import type { AppLocale } from '@/lib/i18n/locales'
+import { progressMoment, type ProgressMoment } from '@/lib/queries/as-of'
+import { asOfParam } from '@/lib/validation/as-of'
 import { en, vi } from '@/messages'
 
 /** A cell: text, a number, a calendar day, the status labels of an assignment, or nothing. */
@@ -47,6 +49,11 @@ export function translatorFor(locale: AppLocale) {
   return createTranslator({ locale, messages: messages[locale] })
 }
 export type Translate = ReturnType<typeof translatorFor>
+
+/** The day a download speaks of: `?asOf=YYYY-MM-DD` as its page reads it, else today. */
+export function exportMoment(search: URLSearchParams, now: Date): ProgressMoment {
+  return progressMoment(asOfParam(search.get('asOf')), now)
+}
 
 /** A file name part: lower-case ASCII letters, digits and dashes ("Minh Cầm" -> "minh-cam"). */
 function fileSlug(text: string): string {

@@ -5,18 +5,19 @@ import { z } from 'zod'
 import { districtDay, formatDay } from '@/lib/domain/calendar'
 import { statusLabelsOf } from '@/lib/domain/status'
 import { taskProgressByCode, taskUnits, type TaskProgress } from '@/lib/queries/task-progress'
-import { fileStem, type Cell, type ExportDocument, type Total, type Translate } from './table'
+import type { ProgressMoment } from '@/lib/queries/as-of'
+import { exportMoment, fileStem, type Cell, type ExportDocument, type Total, type Translate } from './table'
 
 /** Rows read per query, as the page reads a page of its table. */
 const BATCH = 100
 
 const codeSchema = z.string().min(1).max(100)
 
-async function* unitRows(task: TaskProgress, now: Date): AsyncGenerator<Cell[]> {
+async function* unitRows(task: TaskProgress, { asOf, at }: ProgressMoment): AsyncGenerator<Cell[]> {
   for (let offset = 0; ; offset += BATCH) {
-    const { rows } = await taskUnits(task.id, BATCH, offset)
+    const { rows } = await taskUnits(task.id, BATCH, offset, asOf)
     for (const row of rows) {
-      const status: Cell = { labels: statusLabelsOf({ status: row.status, dueDate: task.dueDate, completedAt: row.completedAt }, now) }
+      const status: Cell = { labels: statusLabelsOf({ status: row.status, dueDate: task.dueDate, completedAt: row.completedAt }, at) }
       const figure: Cell[] = task.indicator ? [row.indicatorActual === null ? null : Number(row.indicatorActual)] : []
       yield [row.unitName, status, row.progress, ...figure, row.lastUpdateAt ? { day: districtDay(row.lastUpdateAt) } : null]
     }
@@ -25,10 +26,11 @@ async function* unitRows(task: TaskProgress, now: Date): AsyncGenerator<Cell[]> 
 }
 
 /** null when no active task has this code. */
-export async function taskExport(code: string, t: Translate, now: Date): Promise<ExportDocument | null> {
-  const today = districtDay(now)
+export async function taskExport(code: string, t: Translate, now: Date, search: URLSearchParams): Promise<ExportDocument | null> {
+  const moment = exportMoment(search, now)
+  const today = moment.day
   const parsed = codeSchema.safeParse(code)
-  const task = parsed.success ? await taskProgressByCode(today, parsed.data) : null
+  const task = parsed.success ? await taskProgressByCode(today, parsed.data, moment.asOf) : null
   if (!task) return null
   const { indicator } = task
   const figure: Total[] = indicator ? ['sum'] : []
@@ -46,7 +48,7 @@ export async function taskExport(code: string, t: Translate, now: Date): Promise
           { header: t('exports.columns.lastUpdate'), width: 16 },
         ],
         rowCount: task.assigned,
-        rows: unitRows(task, now),
+        rows: unitRows(task, moment),
         totals: [t('tasks.units.district'), t('tasks.units.assigned', { count: task.assigned }), task.progress, ...figure, null],
       },
     ],

@@ -1,23 +1,24 @@
 // A unit's assignment list (/units/[code]?status=…&group=…) with the filters the page applies.
 import 'server-only'
-import { dateColumnDay, districtDay, formatDay } from '@/lib/domain/calendar'
+import { dateColumnDay, formatDay } from '@/lib/domain/calendar'
 import { statusLabelsOf } from '@/lib/domain/status'
 import { unitCodeSchema } from '@/lib/domain/unit-code'
 import { applicableFilter, filterAssignments, unitAssignments, unitFilterSchema } from '@/lib/queries/unit-assignments'
-import { fileStem, type Cell, type ExportDocument, type Translate } from './table'
+import { exportMoment, fileStem, type Cell, type ExportDocument, type Translate } from './table'
 
 /** null when no active unit has this code. */
 export async function unitExport(code: string, t: Translate, now: Date, search: URLSearchParams): Promise<ExportDocument | null> {
+  const { day: today, asOf, at } = exportMoment(search, now)
   const parsed = unitCodeSchema.safeParse(code)
-  const found = parsed.success ? await unitAssignments(parsed.data) : null
+  const found = parsed.success ? await unitAssignments(parsed.data, asOf) : null
   if (!found) return null
   const { unit, groups } = found
   const filter = applicableFilter(groups, unitFilterSchema.parse(Object.fromEntries(search)))
-  const rows = filterAssignments(groups, filter, now).flatMap((group) =>
+  const rows = filterAssignments(groups, filter, at).flatMap((group) =>
     group.assignments.map((a): Cell[] => [
       group.name,
       a.title,
-      { labels: statusLabelsOf(a, now) },
+      { labels: statusLabelsOf(a, at) },
       a.progress,
       a.indicator?.actual == null ? null : Number(a.indicator.actual),
       a.indicator ? Number(a.indicator.target) : null,
@@ -27,7 +28,6 @@ export async function unitExport(code: string, t: Translate, now: Date, search: 
     ]),
   )
   const filterNames = [filter.status && t(`status.${filter.status}`), groups.find((g) => g.code === filter.group)?.name].filter((name) => name !== undefined)
-  const today = districtDay(now)
   const subject = filterNames.length === 0 ? unit.name : t('exports.filtered', { unit: unit.name, filter: filterNames.join(', ') })
   return {
     title: t('exports.title', { subject, date: formatDay(today) }),

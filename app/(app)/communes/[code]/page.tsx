@@ -4,6 +4,7 @@ import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { TrendLine } from '@/components/charts/trend-line'
 import { DownloadLinks } from '@/components/exports/download-links'
+import { AsOfPicker } from '@/components/progress/as-of-picker'
 import { CommuneAssignmentList } from '@/components/progress/commune-assignment-list'
 import { GroupProgressChart } from '@/components/progress/group-progress-chart'
 import { LateAssignmentList } from '@/components/progress/late-assignment-list'
@@ -16,9 +17,14 @@ import { unitCodeSchema } from '@/lib/domain/unit-code'
 import { communeAssignments, communeByCode, doneTrend, type Commune } from '@/lib/queries/commune-detail'
 import { lateAssignments, progressByGroup } from '@/lib/queries/district-overview'
 import { statusLabelsOf } from '@/lib/domain/status'
-import { unitPageHref } from '@/lib/domain/paths'
+import { communeHref, unitPageHref } from '@/lib/domain/paths'
+import { progressMoment } from '@/lib/queries/as-of'
+import { asOfParam } from '@/lib/validation/as-of'
 
-type Props = { params: Promise<{ code: string }> }
+type Props = {
+  params: Promise<{ code: string }>
+  searchParams: Promise<Record<string, string | string[] | undefined>>
+}
 
 const LATE_LIMIT = 50
 
@@ -35,20 +41,20 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 /** Readable by every signed-in user; nothing on it writes. */
-export default async function CommunePage({ params }: Props) {
+export default async function CommunePage({ params, searchParams }: Props) {
   await requireUser()
   const commune = await load(params)
   const now = new Date()
-  const today = districtDay(now)
+  const { day, asOf, at } = progressMoment(asOfParam((await searchParams).asOf), now)
   const [progress, late, trend, assignments, t, tOverview] = await Promise.all([
-    progressByGroup(today, commune.id),
-    lateAssignments(today, commune.id, LATE_LIMIT),
-    doneTrend(commune.id, today),
-    communeAssignments(commune.id),
+    progressByGroup(day, commune.id, asOf),
+    lateAssignments(day, commune.id, LATE_LIMIT, asOf),
+    doneTrend(commune.id, day),
+    communeAssignments(commune.id, asOf),
     getTranslations('communes.detail'),
     getTranslations('overview'),
   ])
-  const labelled = <T extends AssignmentTiming>(row: T) => ({ ...row, labels: statusLabelsOf(row, now) })
+  const labelled = <T extends AssignmentTiming>(row: T) => ({ ...row, labels: statusLabelsOf(row, at) })
   return (
     <div className="space-y-8">
       <header>
@@ -61,8 +67,8 @@ export default async function CommunePage({ params }: Props) {
         <p className="mt-1 text-sm text-slate-700">
           {commune.member ? t('memberInCharge', { name: commune.member.name, title: commune.member.title }) : t('noMember')}
         </p>
-        <p className="text-sm text-slate-700">{tOverview('asOf', { date: formatDay(today) })}</p>
-        <DownloadLinks view="communes" code={commune.code} table="assignments" />
+        <AsOfPicker path={communeHref(commune.code)} day={day} past={asOf !== null} today={districtDay(now)} />
+        <DownloadLinks view="communes" code={commune.code} table="assignments" filters={{ asOf: asOf ? day : undefined }} />
       </header>
 
       <StatusSummary counts={progress.total} headingId="summary-title" />

@@ -3,16 +3,19 @@ import { getTranslations } from 'next-intl/server'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { z } from 'zod'
+import { AsOfPicker } from '@/components/progress/as-of-picker'
 import { BarChart } from '@/components/charts/bar-chart'
 import { DownloadLinks } from '@/components/exports/download-links'
 import { MemberFigures } from '@/components/members/member-figures'
 import { OverdueTable } from '@/components/members/overdue-table'
 import { PendingUpdateList } from '@/components/members/pending-update-list'
-import { groupHref, unitHref } from '@/lib/domain/paths'
+import { groupHref, memberHref, unitHref } from '@/lib/domain/paths'
+import { progressMoment } from '@/lib/queries/as-of'
+import { asOfParam } from '@/lib/validation/as-of'
 import { StatusCountList } from '@/components/tasks/status-count-list'
 import { StatusCountsTable } from '@/components/tasks/status-counts-table'
 import { requireUser } from '@/lib/auth/session'
-import { districtDay, formatDay } from '@/lib/domain/calendar'
+import { districtDay } from '@/lib/domain/calendar'
 import {
   inChargeUnitProgress,
   ledGroupProgress,
@@ -23,7 +26,10 @@ import {
   type Member,
 } from '@/lib/queries/member-progress'
 
-type Props = { params: Promise<{ code: string }> }
+type Props = {
+  params: Promise<{ code: string }>
+  searchParams: Promise<Record<string, string | string[] | undefined>>
+}
 
 /** The lists stop here; their totals still count everything. */
 const LIST_LIMIT = 50
@@ -43,16 +49,17 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 /** One member: the groups they lead, the units in their charge, what awaits them, what is overdue. */
-export default async function MemberPage({ params }: Props) {
+export default async function MemberPage({ params, searchParams }: Props) {
   const user = await requireUser()
   const member = await load(params)
-  const today = districtDay(new Date())
+  const now = new Date()
+  const { day: today, asOf } = progressMoment(asOfParam((await searchParams).asOf), now)
   const [[summary], groups, units, pending, overdue, t, tTasks] = await Promise.all([
-    memberSummaries(today, member.id),
-    ledGroupProgress(today, member.id),
-    inChargeUnitProgress(today, member.id, null),
-    memberPendingUpdates(member.id, LIST_LIMIT),
-    memberOverdueAssignments(today, member.id, LIST_LIMIT),
+    memberSummaries(today, member.id, asOf),
+    ledGroupProgress(today, member.id, asOf),
+    inChargeUnitProgress(today, member.id, null, asOf),
+    memberPendingUpdates(member.id, LIST_LIMIT, asOf),
+    memberOverdueAssignments(today, member.id, LIST_LIMIT, asOf),
     getTranslations('members'),
     getTranslations('tasks'),
   ])
@@ -68,8 +75,8 @@ export default async function MemberPage({ params }: Props) {
       </nav>
       <h1 className="mt-2 text-2xl font-bold">{member.name}</h1>
       <p className="text-slate-700">{member.title}</p>
-      <p className="mt-1 text-sm text-slate-600">{t('asOf', { date: formatDay(today) })}</p>
-      <DownloadLinks view="members" code={member.code} table="unitsInCharge" />
+      <AsOfPicker path={memberHref(member.code)} day={today} past={asOf !== null} today={districtDay(now)} />
+      <DownloadLinks view="members" code={member.code} table="unitsInCharge" filters={{ asOf: asOf ? today : undefined }} />
 
       <section aria-labelledby="summary-title" className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="summary-title" className={sectionTitle}>

@@ -3,6 +3,7 @@ import { getTranslations } from 'next-intl/server'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { z } from 'zod'
+import { AsOfPicker } from '@/components/progress/as-of-picker'
 import { DownloadLinks } from '@/components/exports/download-links'
 import { IndicatorNumber } from '@/components/indicator-value'
 import { ProgressBar } from '@/components/progress-bar'
@@ -11,7 +12,9 @@ import { StatusCountList } from '@/components/tasks/status-count-list'
 import { TaskHistory } from '@/components/tasks/task-history'
 import { TaskUnitsTable } from '@/components/tasks/task-units-table'
 import { requireUser } from '@/lib/auth/session'
-import { dateColumnDay, districtDay, formatDay } from '@/lib/domain/calendar'
+import { dateColumnDay, districtDay, formatDay, type CalendarDay } from '@/lib/domain/calendar'
+import { progressMoment } from '@/lib/queries/as-of'
+import { asOfParam } from '@/lib/validation/as-of'
 import { taskHistory, taskProgressByCode, taskUnits, type TaskProgress } from '@/lib/queries/task-progress'
 
 type Props = {
@@ -28,9 +31,9 @@ const codeSchema = z.string().min(1).max(100)
 /** `?page=n`; anything malformed is the first page. */
 const pageSchema = z.object({ page: z.coerce.number().int().min(1).max(100_000).catch(1) })
 
-async function load(params: Props['params'], today: string): Promise<TaskProgress> {
+async function load(params: Props['params'], today: CalendarDay, asOf: Date | null = null): Promise<TaskProgress> {
   const code = codeSchema.safeParse((await params).code)
-  const task = code.success ? await taskProgressByCode(today, code.data) : null
+  const task = code.success ? await taskProgressByCode(today, code.data, asOf) : null
   if (!task) notFound()
   return task
 }
@@ -44,11 +47,18 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function TaskPage({ params, searchParams }: Props) {
   await requireUser()
   const now = new Date()
-  const today = districtDay(now)
-  const [task, { page }, t] = await Promise.all([load(params, today), searchParams.then((q) => pageSchema.parse(q)), getTranslations('tasks')])
-  const [units, history] = await Promise.all([taskUnits(task.id, UNITS_PER_PAGE, (page - 1) * UNITS_PER_PAGE), taskHistory(task.id, HISTORY_LENGTH)])
+  const query = await searchParams
+  const { day: today, asOf, at } = progressMoment(asOfParam(query.asOf), now)
+  const { page } = pageSchema.parse(query)
+  const [task, t] = await Promise.all([load(params, today, asOf), getTranslations('tasks')])
+  const [units, history] = await Promise.all([
+    taskUnits(task.id, UNITS_PER_PAGE, (page - 1) * UNITS_PER_PAGE, asOf),
+    taskHistory(task.id, HISTORY_LENGTH, asOf),
+  ])
   if (page > 1 && units.rows.length === 0) notFound()
   const pages = Math.ceil(units.total / UNITS_PER_PAGE)
+  const asOfDay = asOf ? today : undefined
+  const pageHref = (n: number) => `${taskHref(task.code)}?${new URLSearchParams({ page: String(n), ...(asOfDay && { asOf: asOfDay }) }).toString()}`
   const { indicator } = task
   const sectionTitle = 'text-lg font-semibold'
   return (
@@ -87,7 +97,9 @@ export default async function TaskPage({ params, searchParams }: Props) {
         <h2 id="district-title" className={sectionTitle}>
           {t('detail.district')}
         </h2>
-        <p className="mb-3 text-sm text-slate-600">{t('asOf', { date: formatDay(today) })}</p>
+        <div className="mb-3">
+          <AsOfPicker path={taskHref(task.code)} day={today} past={asOf !== null} today={districtDay(now)} />
+        </div>
         <dl className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-[auto_1fr]">
           <dt className="text-slate-600">{t('counts.assigned')}</dt>
           <dd className="font-semibold tabular-nums">{t('detail.units', { count: task.assigned })}</dd>
@@ -128,22 +140,22 @@ export default async function TaskPage({ params, searchParams }: Props) {
         <h2 id="units-title" className={`${sectionTitle} mb-3`}>
           {t('units.title')}
         </h2>
-        <DownloadLinks view="tasks" code={task.code} table="units" />
+        <DownloadLinks view="tasks" code={task.code} table="units" filters={{ asOf: asOfDay }} />
         {units.total === 0 ? (
           <p className="text-slate-700">{t('units.empty')}</p>
         ) : (
           <>
-            <TaskUnitsTable task={task} rows={units.rows} now={now} />
+            <TaskUnitsTable task={task} rows={units.rows} now={at} />
             {pages > 1 && (
               <nav aria-label={t('units.pages')} className="mt-3 flex flex-wrap items-center gap-4 text-sm">
                 {page > 1 && (
-                  <Link href={`${taskHref(task.code)}?page=${page - 1}`} className="inline-flex min-h-11 items-center font-medium text-blue-800 underline">
+                  <Link href={pageHref(page - 1)} className="inline-flex min-h-11 items-center font-medium text-blue-800 underline">
                     {t('units.previous')}
                   </Link>
                 )}
                 <span>{t('units.page', { page, pages })}</span>
                 {page < pages && (
-                  <Link href={`${taskHref(task.code)}?page=${page + 1}`} className="inline-flex min-h-11 items-center font-medium text-blue-800 underline">
+                  <Link href={pageHref(page + 1)} className="inline-flex min-h-11 items-center font-medium text-blue-800 underline">
                     {t('units.next')}
                   </Link>
                 )}

@@ -3,9 +3,12 @@ import { getTranslations } from 'next-intl/server'
 import { notFound } from 'next/navigation'
 import { AssignmentFilters } from '@/components/assignment-filters'
 import { AssignmentList, type AssignmentGroupView } from '@/components/assignment-list'
+import { AsOfPicker } from '@/components/progress/as-of-picker'
 import { DownloadLinks } from '@/components/exports/download-links'
 import { requireUser } from '@/lib/auth/session'
-import { dateColumnDay, formatDay } from '@/lib/domain/calendar'
+import { dateColumnDay, districtDay, formatDay } from '@/lib/domain/calendar'
+import { progressMoment } from '@/lib/queries/as-of'
+import { asOfParam } from '@/lib/validation/as-of'
 import { statusLabelsOf } from '@/lib/domain/status'
 import { unitCodeSchema } from '@/lib/domain/unit-code'
 import { assignmentHref, unitPageHref } from '@/lib/domain/paths'
@@ -22,9 +25,9 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>
 }
 
-async function load(params: Props['params']): Promise<UnitAssignments> {
+async function load(params: Props['params'], asOf: Date | null = null): Promise<UnitAssignments> {
   const code = unitCodeSchema.safeParse((await params).code)
-  const found = code.success ? await unitAssignments(code.data) : null
+  const found = code.success ? await unitAssignments(code.data, asOf) : null
   if (!found) notFound()
   return found
 }
@@ -36,11 +39,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function UnitPage({ params, searchParams }: Props) {
   await requireUser()
-  const [{ unit, groups }, query, t] = await Promise.all([load(params), searchParams, getTranslations('unit')])
   const now = new Date()
+  const query = await searchParams
+  const { day, asOf, at } = progressMoment(asOfParam(query.asOf), now)
+  const [{ unit, groups }, t] = await Promise.all([load(params, asOf), getTranslations('unit')])
   const filter = applicableFilter(groups, unitFilterSchema.parse(query))
   const unitPath = unitPageHref(unit.code)
-  const shown = filterAssignments(groups, filter, now)
+  const shown = filterAssignments(groups, filter, at)
+  const asOfDay = asOf ? day : undefined
   const views: AssignmentGroupView[] = shown.map((group) => ({
     id: group.id,
     name: group.name,
@@ -48,7 +54,7 @@ export default async function UnitPage({ params, searchParams }: Props) {
       id: a.id,
       href: assignmentHref(unit.code, a.taskCode),
       title: a.title,
-      labels: statusLabelsOf(a, now),
+      labels: statusLabelsOf(a, at),
       progress: a.progress,
       indicator: a.indicator,
       latestReview: a.latestReview,
@@ -64,9 +70,12 @@ export default async function UnitPage({ params, searchParams }: Props) {
       <p className="mt-1 text-sm text-slate-700">
         {unit.member ? t('memberInCharge', { name: `${unit.member.name} (${unit.member.title})` }) : t('noMember')}
       </p>
-      <p className="mb-4 text-sm text-slate-600">{t('summary', { count: total })}</p>
-      {total > 0 && <DownloadLinks view="units" code={unit.code} table="assignments" filters={filter} />}
-      {total > 0 && <AssignmentFilters action={unitPath} groups={groups} current={filter} />}
+      <p className="text-sm text-slate-600">{t('summary', { count: total })}</p>
+      <div className="mb-4">
+        <AsOfPicker path={unitPath} day={day} past={asOf !== null} today={districtDay(now)} keep={filter} />
+      </div>
+      {total > 0 && <DownloadLinks view="units" code={unit.code} table="assignments" filters={{ ...filter, asOf: asOfDay }} />}
+      {total > 0 && <AssignmentFilters action={unitPath} groups={groups} current={filter} asOf={asOfDay} />}
       {filtered && (
         <p role="status" className="mb-4 text-sm text-slate-700">
           {t('filter.showing', { shown: count(shown), total })}

@@ -1,0 +1,128 @@
+// Every progress view read "as of" a past day gives what the history implied at the end of that
+// day: one commune, its member in charge who also leads the task's group, one indicator task due
+// 04/06 and a history worked out by hand (as in ./as-of.test.ts).
+import ExcelJS from 'exceljs'
+import { beforeAll, describe, expect, test } from 'vitest'
+import type { CurrentUser } from '@/lib/auth/session'
+import { endOfDistrictDay, type CalendarDay } from '@/lib/domain/calendar'
+import { exportDownload } from '@/lib/reports/exports/download'
+import { testDatabase } from '@/test/helpers/database'
+import { communeAssignments } from './commune-detail'
+import { inChargeUnitProgress, ledGroupProgress, memberOverdueAssignments, memberPendingUpdates, memberSummaries } from './member-progress'
+import { taskHistory, taskProgressByCode, taskUnits } from './task-progress'
+import { unitAssignments } from './unit-assignments'
+
+const database = testDatabase()
+/** 09:00 in Ba Chẽ on that day. */
+const at = (day: CalendarDay) => new Date(`${day}T09:00:00+07:00`)
+const asOf = endOfDistrictDay
+let ids: { unit: string; member: string; task: string }
+let leader: CurrentUser
+
+beforeAll(async () => {
+  const d = database.db
+  const member = await d.member.create({ data: { code: 'uv-lan', name: 'Nguyễn Thị Lan', title: 'Ủy viên Ban Thường vụ' } })
+  const unit = await d.unit.create({ data: { code: 'xa-thu', name: 'Xã Thử', kind: 'COMMUNE', inChargeMemberId: member.id } })
+  const staff = await d.user.create({ data: { username: 'xa-thu', displayName: 'Cán bộ xã Thử', passwordHash: 'x', role: 'STAFF', unitId: unit.id } })
+  const user = await d.user.create({ data: { username: 'uv-lan', displayName: 'Nguyễn Thị Lan', passwordHash: 'x', role: 'LEADER', unitId: unit.id, memberId: member.id } })
+  const group = await d.taskGroup.create({ data: { code: 'nhom', name: 'Sắp xếp tổ chức bộ máy', leadMemberId: member.id } })
+  const task = await d.task.create({
+    data: { code: 'diem-truong', groupId: group.id, title: 'Sáp nhập điểm trường', dueDate: new Date('2026-06-04'), scope: 'COMMUNE', indicatorUnit: 'điểm trường', indicatorTarget: 6 },
+  })
+  const a = await d.assignment.create({
+    data: { taskId: task.id, unitId: unit.id, createdAt: at('2026-06-01'), status: 'DONE', progress: 100, indicatorActual: 5, completedAt: at('2026-06-06'), lastUpdateAt: at('2026-06-06') },
+  })
+  const report = (day: CalendarDay, status: 'IN_PROGRESS' | 'DONE', progress: number, actual: number, review?: { state: 'CONFIRMED' | 'RETURNED'; day: CalendarDay }) =>
+    d.statusUpdate.create({
+      data: {
+        assignmentId: a.id, authorId: staff.id, status, progress, indicatorActual: actual, createdAt: at(day),
+        ...(review ? { reviewState: review.state, reviewedById: user.id, reviewedAt: at(review.day), reviewNote: review.state === 'RETURNED' ? 'Chưa đủ hồ sơ' : null } : {}),
+      },
+    })
+  // 02/06 in progress 30% (confirmed that day); 03/06 done, 4 sites (returned on 05/06); 06/06 done again, 5 sites (waiting).
+  await report('2026-06-02', 'IN_PROGRESS', 30, 1, { state: 'CONFIRMED', day: '2026-06-02' })
+  await report('2026-06-03', 'DONE', 100, 4, { state: 'RETURNED', day: '2026-06-05' })
+  await report('2026-06-06', 'DONE', 100, 5)
+  ids = { unit: unit.id, member: member.id, task: task.id }
+  leader = { id: user.id, username: user.username, displayName: user.displayName, role: 'LEADER', unitId: unit.id, memberId: member.id, unit: { code: unit.code, name: unit.name } }
+})
+
+describe('a commune and its unit page as of a past day', () => {
+  test('lists the assignment as it then stood', async () => {
+    expect(await communeAssignments(ids.unit, asOf('2026-06-04'))).toMatchObject([{ status: 'DONE', progress: 100, completedAt: at('2026-06-03') }])
+    expect(await communeAssignments(ids.unit, asOf('2026-06-05'))).toMatchObject([{ status: 'IN_PROGRESS', progress: 30, completedAt: null }])
+    expect(await communeAssignments(ids.unit, asOf('2026-05-31'))).toEqual([])
+  })
+
+  test('shows the indicator and the latest report as it had then been received', async () => {
+    const on = async (day: CalendarDay) => (await unitAssignments('xa-thu', asOf(day)))?.groups[0]?.assignments[0]
+    expect(await on('2026-06-04')).toMatchObject({ status: 'DONE', indicator: { actual: '4', target: '6' }, latestReview: 'PENDING' })
+    expect(await on('2026-06-05')).toMatchObject({ status: 'IN_PROGRESS', indicator: { actual: '1' }, latestReview: 'RETURNED' })
+    expect(await on('2026-06-01')).toMatchObject({ status: 'NOT_STARTED', indicator: { actual: null }, latestReview: null })
+    expect((await unitAssignments('xa-thu'))?.groups[0]?.assignments[0]).toMatchObject({ status: 'DONE', indicator: { actual: '5' }, latestReview: 'PENDING' })
+  })
+})
+
+describe("a member's pages as of a past day", () => {
+  test('count the work under the member as it then stood, with what was then waiting for confirmation', async () => {
+    const [on4] = await memberSummaries('2026-06-04', ids.member, asOf('2026-06-04'))
+    expect(on4).toMatchObject({ assigned: 1, doneOnTime: 1, overdue: 0, progress: 100, pending: 1 })
+    const [on5] = await memberSummaries('2026-06-05', ids.member, asOf('2026-06-05'))
+    expect(on5).toMatchObject({ assigned: 1, doneOnTime: 0, inProgress: 1, overdue: 1, progress: 30, pending: 0 })
+    const [now] = await memberSummaries('2026-06-30', ids.member)
+    expect(now).toMatchObject({ doneLate: 1, overdue: 0, pending: 1 })
+  })
+
+  test('groups led, units in charge, overdue work and the waiting reports follow the same day', async () => {
+    expect(await ledGroupProgress('2026-06-05', ids.member, asOf('2026-06-05'))).toMatchObject([{ overdue: 1, progress: 30 }])
+    expect(await inChargeUnitProgress('2026-06-05', ids.member, null, asOf('2026-06-05'))).toMatchObject([{ code: 'xa-thu', overdue: 1, progress: 30 }])
+    expect((await memberOverdueAssignments('2026-06-05', ids.member, 50, asOf('2026-06-05'))).total).toBe(1)
+    expect((await memberOverdueAssignments('2026-06-04', ids.member, 50, asOf('2026-06-04'))).total).toBe(0)
+    const waiting = await memberPendingUpdates(ids.member, 50, asOf('2026-06-04'))
+    expect(waiting.rows.map((r) => [r.createdAt, r.status])).toEqual([[at('2026-06-03'), 'DONE']])
+    expect((await memberPendingUpdates(ids.member, 50, asOf('2026-06-05'))).total).toBe(0)
+  })
+})
+
+describe('a task as of a past day', () => {
+  test('adds up the indicator and the counts as they then stood', async () => {
+    expect(await taskProgressByCode('2026-06-04', 'diem-truong', asOf('2026-06-04'))).toMatchObject({ doneOnTime: 1, indicator: { total: '4', reported: 1 } })
+    expect(await taskProgressByCode('2026-06-30', 'diem-truong', asOf('2026-06-30'))).toMatchObject({ doneLate: 1, indicator: { total: '5' } })
+    expect(await taskProgressByCode('2026-05-31', 'diem-truong', asOf('2026-05-31'))).toMatchObject({ assigned: 0, indicator: { total: '0', reported: 0 } })
+  })
+
+  test('lists the units and the history known then, with the review state of then', async () => {
+    const units = await taskUnits(ids.task, 100, 0, asOf('2026-06-05'))
+    expect(units.rows).toMatchObject([{ status: 'IN_PROGRESS', progress: 30, indicatorActual: '1', lastUpdateAt: at('2026-06-02') }])
+    const history = await taskHistory(ids.task, 20, asOf('2026-06-04'))
+    expect(history.map((h) => [h.createdAt, h.reviewState])).toEqual([
+      [at('2026-06-03'), 'PENDING'],
+      [at('2026-06-02'), 'CONFIRMED'],
+    ])
+    expect((await taskHistory(ids.task, 20)).map((h) => h.reviewState)).toEqual(['PENDING', 'RETURNED', 'CONFIRMED'])
+  })
+})
+
+describe('a download as of a past day', () => {
+  const download = (path: string[], search: Record<string, string>) =>
+    exportDownload({ user: leader, path, search: new URLSearchParams(search), locale: 'vi', ip: null, now: new Date('2026-07-15T03:00:00Z') })
+
+  test('says so in its name and title, and labels the work as it then stood', async () => {
+    const response = await download(['units', 'xa-thu.csv'], { asOf: '2026-06-05' })
+    expect(response.headers.get('content-disposition')).toContain('nhiem-vu-xa-thu-2026-06-05.csv')
+    // In progress at 30% on 05/06 with a deadline of 04/06: overdue then, whatever it is now.
+    expect(await response.text()).toMatch(/Sáp nhập điểm trường,Quá hạn[^\n]*,30,1,6,/)
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load(await (await download(['units', 'xa-thu.xlsx'], { asOf: '2026-06-05' })).arrayBuffer())
+    expect(String(workbook.worksheets[0]?.getCell('A1').value)).toContain('05/06/2026')
+  })
+
+  test('a commune, a member and a task file agree with their pages as of that day', async () => {
+    const commune = await (await download(['communes', 'xa-thu.csv'], { asOf: '2026-06-05' })).text()
+    expect(commune).toMatch(/Sáp nhập điểm trường,Quá hạn[^\n]*,30,04\/06\/2026/)
+    const member = await (await download(['members', 'uv-lan.csv'], { asOf: '2026-06-05' })).text()
+    expect(member).toMatch(/Xã Thử,1,30,1,0,0,1,0,0/)
+    const task = await (await download(['tasks', 'diem-truong.csv'], { asOf: '2026-06-04' })).text()
+    expect(task).toMatch(/Xã Thử,Hoàn thành đúng hạn,100,4,/)
+  })
+})
