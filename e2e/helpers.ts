@@ -1,5 +1,5 @@
 // What every spec needs: the demo password, and signing in through the login form.
-import { expect, type Browser, type Page } from '@playwright/test'
+import { expect, type Browser, type Locator, type Page } from '@playwright/test'
 import { DEFAULT_DEMO_PASSWORD } from '../lib/config/env'
 
 export const password = process.env.DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD
@@ -37,4 +37,10 @@ export async function figures(page: Page, path: string): Promise<Record<string, 
   const read = Object.fromEntries(terms.map((term, i) => [term.split('\n')[0]?.trim(), Number((values[i] ?? '').replace(/\D/g, ''))]))
   expect(Object.keys(read)).toEqual(expect.arrayContaining(['Hoàn thành', 'Hoàn thành đúng hạn', 'Đang thực hiện', 'Quá hạn']))
   return read
+}
+
+/** A read page: nothing on it writes. Its one form picks the day shown (a GET, no data sent). */
+export async function expectNothingToChange(main: Locator) {
+  await expect(main.locator('form[method="post" i], textarea, select, input[type="file"]')).toHaveCount(0)
+  await expect(main.getByRole('button')).toHaveText(['Xem'])
 }

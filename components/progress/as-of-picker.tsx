@@ -31,7 +31,7 @@ export function AsOfPicker({ path, day, past, today, keep = {}, children }: Prop
         {past ? t('past', { date: formatDay(day) }) : t('today', { date: formatDay(day) })}
         {children}
       </p>
-      <Form action={path} aria-label={t('label')} className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm">
+      <Form action={path} className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm">
         {kept.map(([name, value]) => (
           <input key={name} type="hidden" name={name} value={value} />
         ))}
