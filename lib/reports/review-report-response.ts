@@ -7,7 +7,8 @@ import { allows } from '@/lib/auth/permissions'
 import type { CurrentUser } from '@/lib/auth/session'
 import { districtDay } from '@/lib/domain/calendar'
 import { choosePeriod, reportingPeriods } from '@/lib/queries/reporting-rate'
-import { reviewReportData } from './review-report'
+import { customRange, reviewReportData, type ReportRange } from './review-report'
+import { parseReportRange } from '@/lib/validation/report-range'
 import { reviewReportDocx } from './review-report-docx'
 import { reviewReportPdf } from './review-report-pdf'
 import { downloadHeaders, notFoundResponse } from './download'
@@ -32,15 +33,24 @@ export function reportFileName(periodCode: string, day: string, format: ReportFo
   return `bao-cao-${periodCode.replace(/[^a-z0-9-]/gi, '-')}-${day}.${format}`
 }
 
+/** A range of days when the request names one (the /reports form), else the period asked for or the default one. */
+async function rangeAsked(code: string | undefined, search: URLSearchParams, now: Date): Promise<{ range: ReportRange; entity: string; entityId: string } | null> {
+  const custom = parseReportRange(search)
+  if (custom.kind === 'valid') return { range: customRange(custom.input), entity: 'ReportRange', entityId: `${custom.input.from}/${custom.input.to}` }
+  if (custom.kind === 'invalid') return null
+  const choice = choosePeriod(await reportingPeriods(), code, districtDay(now))
+  return choice.period && choice.unknownCode === null ? { range: choice.period, entity: 'ReportingPeriod', entityId: choice.period.code } : null
+}
+
 export async function reviewReportResponse(user: CurrentUser | null, search: URLSearchParams, context: { now: Date; ip: string | null }): Promise<Response> {
   if (!user || !allows(user, 'report.create')) return notFoundResponse()
   const params = paramsSchema.safeParse({ period: search.get('period') ?? undefined, format: search.get('format') ?? undefined })
   if (!params.success) return notFoundResponse()
   const { period: code, format } = params.data
-  const choice = choosePeriod(await reportingPeriods(), code, districtDay(context.now))
-  if (!choice.period || choice.unknownCode !== null) return notFoundResponse()
-  const data = await reviewReportData(choice.period, context.now)
+  const range = await rangeAsked(code, search, context.now)
+  if (!range) return notFoundResponse()
+  const data = await reviewReportData(range.range, context.now)
   const body = format === 'docx' ? new Uint8Array(await reviewReportDocx(data)) : (Readable.toWeb(reviewReportPdf(data)) as ReadableStream<Uint8Array>)
-  await recordEvent({ actorId: user.id, action: 'report.create', entity: 'ReportingPeriod', entityId: choice.period.code, after: { format }, ip: context.ip, at: context.now })
-  return new Response(body, { headers: downloadHeaders(reportFileName(choice.period.code, data.asOfDay, format), CONTENT_TYPE[format]) })
+  await recordEvent({ actorId: user.id, action: 'report.create', entity: range.entity, entityId: range.entityId, after: { format }, ip: context.ip, at: context.now })
+  return new Response(body, { headers: downloadHeaders(reportFileName(range.range.code, data.asOfDay, format), CONTENT_TYPE[format]) })
 }

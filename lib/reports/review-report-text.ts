@@ -154,7 +154,7 @@ export function reviewReportText(data: ReviewReportData): ReviewReportText {
     placeAndDate: `Ba Chẽ, ${longDate(data.asOfDay)}`,
     title: 'BÁO CÁO',
     subject: `${kindWord} thực hiện ${RESOLUTION}`,
-    periodLine: `(${data.period.name}, từ ngày ${formatDay(data.period.startDay)} đến ngày ${formatDay(data.period.endDay)})`,
+    periodLine: `(${data.period.name ? `${data.period.name}, từ` : 'Từ'} ngày ${formatDay(data.period.startDay)} đến ngày ${formatDay(data.period.endDay)})`,
     body: [
       {
         kind: 'paragraph',

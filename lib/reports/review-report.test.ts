@@ -145,6 +145,27 @@ describe('downloading the report', () => {
     expect((await request(userOf(fixture.reviewer), 'period=so-ket-dot-1&format=odt')).status).toBe(404)
     expect(await audits()).toHaveLength(before)
   })
+
+  test('a range of days of the clerk\'s choosing gives the report as of its last day, named after the range', async () => {
+    const response = await request(userOf(fixture.reviewer), 'from=2026-05-01&to=2026-06-30&kind=FINAL&format=docx')
+    expect(response.status).toBe(200)
+    expect(response.headers.get('Content-Disposition')).toBe('attachment; filename="bao-cao-tong-ket-tu-2026-05-01-2026-06-30.docx"')
+    const zip = await JSZip.loadAsync(await response.arrayBuffer())
+    const xml = (await zip.file('word/document.xml')?.async('string')) ?? ''
+    expect(text(xml)).toContain('Tổng kết thực hiện Nghị quyết')
+    expect(text(xml)).toContain('(Từ ngày 01/05/2026 đến ngày 30/06/2026)')
+    // The same numbers as the period ending that day: the per-commune table is identical.
+    const periodXml = (await (await JSZip.loadAsync(await reviewReportDocx(data))).file('word/document.xml')?.async('string')) ?? ''
+    expect(tables(xml)).toEqual(tables(periodXml))
+    expect((await audits()).at(-1)).toMatchObject({ entity: 'ReportRange', entityId: '2026-05-01/2026-06-30', after: { format: 'docx' } })
+  })
+
+  test('a range whose days are missing, malformed or in the wrong order is not found, and nothing is written', async () => {
+    const before = (await audits()).length
+    for (const query of ['from=2026-06-30&to=2026-05-01', 'from=2026-05-01', 'from=01/05/2026&to=2026-06-30', 'to=2026-02-30&from=2026-01-01'])
+      expect((await request(userOf(fixture.reviewer), `${query}&format=pdf`)).status).toBe(404)
+    expect(await audits()).toHaveLength(before)
+  })
 })
 
 async function rowsOf(sheet: Sheet | undefined): Promise<Cell[][]> {

@@ -8,14 +8,23 @@ import { communeProgressList, type CommuneProgress } from '@/lib/queries/commune
 import { indicatorResults, lateAssignments, progressByGroup, type GroupProgress, type IndicatorResult, type LateAssignment, type ProgressCounts } from '@/lib/queries/district-overview'
 import { notesAsOf } from '@/lib/queries/review-report'
 import type { ReportingPeriod } from '@/lib/queries/reporting-rate'
+import type { ReportRangeInput } from '@/lib/validation/report-range'
 
 /** The blocked and overdue items the report lists by name; the count covers them all. */
 export const REPORT_LATE_LIMIT = 200
 
 export type ReportLateItem = LateAssignment & { note: string | null }
 
+/** What a report covers: a reporting period, or a range of days with no name of its own. */
+export type ReportRange = Pick<ReportingPeriod, 'code' | 'kind' | 'startDay' | 'endDay'> & { name: string | null }
+
+/** A range of the clerk's choosing, coded for the file name: so-ket-tu-2026-06-01. */
+export function customRange(input: ReportRangeInput): ReportRange {
+  return { code: `${input.kind === 'FINAL' ? 'tong-ket' : 'so-ket'}-tu-${input.from}`, name: null, kind: input.kind, startDay: input.from, endDay: input.to }
+}
+
 export type ReviewReportData = {
-  period: ReportingPeriod
+  period: ReportRange
   /** The district day the report speaks of: the period's last day, or today while it runs. */
   asOfDay: CalendarDay
   totals: ProgressCounts
@@ -25,7 +34,7 @@ export type ReviewReportData = {
   late: ReportLateItem[]
 }
 
-export async function reviewReportData(period: ReportingPeriod, now: Date): Promise<ReviewReportData> {
+export async function reviewReportData(period: ReportRange, now: Date): Promise<ReviewReportData> {
   const { day: asOfDay, asOf } = progressMoment(period.endDay, now)
   const [progress, indicators, communes, late] = await Promise.all([
     progressByGroup(asOfDay, null, asOf),

@@ -6,19 +6,27 @@ import { requireUser } from '@/lib/auth/session'
 import { formatDay } from '@/lib/domain/calendar'
 import { reportingPeriods } from '@/lib/queries/reporting-rate'
 import { progressMoment } from '@/lib/queries/as-of'
+import { ReportRangeForm } from '@/components/reports/report-range-form'
+import type { ReportFormat } from '@/lib/reports/review-report-response'
+import type { FieldProblem } from '@/lib/validation/messages'
+import { parseReportRange } from '@/lib/validation/report-range'
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('reports')
   return { title: t('title') }
 }
 
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> }
+
 /** Leaders and administrators download the review reports; for anyone else the page does not exist. */
-export default async function ReportsPage() {
+export default async function ReportsPage({ searchParams }: Props) {
   const user = await requireUser()
   if (!allows(user, 'report.create')) notFound()
   const now = new Date()
-  const [periods, t] = await Promise.all([reportingPeriods(), getTranslations('reports')])
-  const href = (code: string, format: 'docx' | 'pdf') => `/reports/review?${new URLSearchParams({ period: code, format }).toString()}`
+  const [periods, query, t, tValidation] = await Promise.all([reportingPeriods(), searchParams, getTranslations('reports'), getTranslations('validation')])
+  const href = (params: Record<string, string>, format: ReportFormat) => `/reports/review?${new URLSearchParams({ ...params, format }).toString()}`
+  const custom = parseReportRange(new URLSearchParams(Object.entries(query).flatMap(([k, v]) => (typeof v === 'string' ? [[k, v]] : []))))
+  const message = (p: FieldProblem | undefined) => p && tValidation(p.code, p.params)
   return (
     <>
       <h1 className="text-2xl font-bold">{t('title')}</h1>
@@ -45,10 +53,10 @@ export default async function ReportsPage() {
                 <td className="py-2 pr-4">{t('range', { start: formatDay(period.startDay), end: formatDay(period.endDay) })}</td>
                 <td className="py-2 pr-4">{formatDay(progressMoment(period.endDay, now).day)}</td>
                 <td className="py-2">
-                  <a href={href(period.code, 'docx')} download className="mr-4 font-medium text-blue-800 underline-offset-2 hover:underline">
+                  <a href={href({ period: period.code }, 'docx')} download className="mr-4 font-medium text-blue-800 underline-offset-2 hover:underline">
                     {t('word')}
                   </a>
-                  <a href={href(period.code, 'pdf')} download className="font-medium text-blue-800 underline-offset-2 hover:underline">
+                  <a href={href({ period: period.code }, 'pdf')} download className="font-medium text-blue-800 underline-offset-2 hover:underline">
                     {t('pdf')}
                   </a>
                 </td>
@@ -58,6 +66,33 @@ export default async function ReportsPage() {
         </table>
       )}
       <p className="mt-3 text-sm text-slate-600">{t('note')}</p>
+
+      <section aria-labelledby="custom-title" className="mt-8 space-y-3">
+        <h2 id="custom-title" className="text-lg font-semibold">
+          {t('custom.title')}
+        </h2>
+        <p className="text-sm text-slate-700">{t('custom.intro')}</p>
+        <ReportRangeForm
+          values={custom.kind === 'valid' ? custom.input : custom.kind === 'invalid' ? custom.typed : {}}
+          errors={custom.kind === 'invalid' ? { from: message(custom.problems.from), to: message(custom.problems.to) } : {}}
+        />
+        {custom.kind === 'valid' && (
+          <p role="status" className="text-sm">
+            {t('custom.ready', {
+              kind: t(`kind.${custom.input.kind}`).toLowerCase(),
+              start: formatDay(custom.input.from),
+              end: formatDay(custom.input.to),
+              asOf: formatDay(progressMoment(custom.input.to, now).day),
+            })}{' '}
+            <a href={href(custom.input, 'docx')} download className="mr-4 font-medium text-blue-800 underline-offset-2 hover:underline">
+              {t('word')}
+            </a>
+            <a href={href(custom.input, 'pdf')} download className="font-medium text-blue-800 underline-offset-2 hover:underline">
+              {t('pdf')}
+            </a>
+          </p>
+        )}
+      </section>
     </>
   )
 }
