@@ -12,10 +12,10 @@ function Value({ value }: { value: AuditValue }) {
       return <span className="italic text-slate-600">{t('null')}</span>
     case 'text':
       return value.preview === null ? (
-        <span className="whitespace-pre-wrap break-words">{value.text}</span>
+        <span className="whitespace-pre-wrap wrap-anywhere">{value.text}</span>
       ) : (
         <details>
-          <summary className="cursor-pointer break-words">
+          <summary className="cursor-pointer wrap-anywhere">
             {value.preview} <span className="font-medium text-blue-800">{t('full')}</span>
           </summary>
           <p className="mt-1 whitespace-pre-wrap break-all">{value.text}</p>
@@ -28,24 +28,24 @@ export function AuditDiffTable({ rows }: { rows: AuditDiffRow[] }) {
   const t = useTranslations('audit.diff')
   if (rows.length === 0) return null
   return (
-    <table className="w-full min-w-64 border-collapse text-xs">
+    <table className="w-full min-w-64 table-fixed border-collapse text-xs">
       <thead>
         <tr className="border-b border-slate-300 text-left text-slate-700">
-          <th scope="col" className="py-1 pr-2 font-semibold">{t('field')}</th>
-          <th scope="col" className="py-1 pr-2 font-semibold">{t('before')}</th>
-          <th scope="col" className="py-1 font-semibold">{t('after')}</th>
+          <th scope="col" className="w-[30%] py-1 pr-2 font-semibold">{t('field')}</th>
+          <th scope="col" className="w-[35%] py-1 pr-2 font-semibold">{t('before')}</th>
+          <th scope="col" className="w-[35%] py-1 font-semibold">{t('after')}</th>
         </tr>
       </thead>
       <tbody>
         {rows.map((row) => (
           <tr key={row.field ?? ''} className="border-b border-slate-100 align-top last:border-0">
-            <th scope="row" className="py-1 pr-2 text-left font-mono font-normal text-slate-800">
+            <th scope="row" className="break-all py-1 pr-2 text-left font-mono font-normal text-slate-800">
               {row.field ?? t('value')}
             </th>
-            <td className="max-w-48 py-1 pr-2">
+            <td className="py-1 pr-2">
               <Value value={row.before} />
             </td>
-            <td className="max-w-48 py-1">
+            <td className="py-1">
               <Value value={row.after} />
             </td>
           </tr>

@@ -38,9 +38,9 @@ function EventRow({ event }: { event: AuditEventRow }) {
         ) : (
           <span className="font-medium">{entity}</span>
         )}
-        {event.entityId !== null && <span className="block max-w-48 break-all font-mono text-xs text-slate-600">{event.entityId}</span>}
+        {event.entityId !== null && <span className="block break-all font-mono text-xs text-slate-600">{event.entityId}</span>}
       </td>
-      <td className={`${cell} font-mono text-xs`}>{event.ip ?? t('nobody')}</td>
+      <td className={`${cell} break-all font-mono text-xs`}>{event.ip ?? t('nobody')}</td>
       <td className={cell}>
         <AuditDiffTable rows={auditDiff(event.before, event.after)} />
       </td>
@@ -51,14 +51,14 @@ function EventRow({ event }: { event: AuditEventRow }) {
 export function AuditEventTable({ events }: { events: AuditEventRow[] }) {
   const t = useTranslations('audit')
   return (
-    <ScrollTable caption={t('title')} className="min-w-[60rem]">
+    <ScrollTable caption={t('title')} className="min-w-[62rem] table-fixed">
       <thead>
         <tr className="border-b border-slate-300 bg-slate-100 text-left text-slate-700">
-          <th scope="col" className={cell}>{t('columns.at')}</th>
-          <th scope="col" className={cell}>{t('columns.actor')}</th>
-          <th scope="col" className={cell}>{t('columns.action')}</th>
-          <th scope="col" className={cell}>{t('columns.entity')}</th>
-          <th scope="col" className={cell}>{t('columns.ip')}</th>
+          <th scope="col" className={`${cell} w-36`}>{t('columns.at')}</th>
+          <th scope="col" className={`${cell} w-36`}>{t('columns.actor')}</th>
+          <th scope="col" className={`${cell} w-36`}>{t('columns.action')}</th>
+          <th scope="col" className={`${cell} w-40`}>{t('columns.entity')}</th>
+          <th scope="col" className={`${cell} w-28`}>{t('columns.ip')}</th>
           <th scope="col" className={cell}>{t('columns.changes')}</th>
         </tr>
       </thead>

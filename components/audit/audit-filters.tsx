@@ -14,18 +14,21 @@ type Props = {
   /** Days typed that are no date, shown back in their boxes with a message. */
   unreadDays: { from?: string; to?: string }
   users: AuditUser[]
+  /** The kinds of record stored, beside those the app labels. */
+  entities: string[]
 }
 
-const fieldClass = 'w-full sm:w-auto'
-const controlClass = `${inputClass} sm:w-auto`
+const fieldClass = 'min-w-0'
 
 /** A filter value the list does not offer (e.g. an action from a bookmarked URL) is still shown as chosen. */
 const withCurrent = (choices: readonly string[], value: string | undefined) => (value === undefined || choices.includes(value) ? choices : [...choices, value])
 
-export function AuditFilters({ current, unreadDays, users }: Props) {
+export function AuditFilters({ current, unreadDays, users, entities }: Props) {
   const t = useTranslations('audit.filter')
   const labels = useAuditLabels()
   const filtered = [...Object.values(current), ...Object.values(unreadDays)].some((value) => value !== undefined)
+  const known = Object.keys(AUDIT_ENTITIES)
+  const entityChoices = [...known, ...entities.filter((entity) => !known.includes(entity))]
   const userChoices = current.user === undefined || users.some((u) => u.username === current.user) ? users : [...users, { username: current.user, displayName: current.user }]
   const day = (name: 'from' | 'to') => {
     const unread = unreadDays[name]
@@ -46,7 +49,7 @@ export function AuditFilters({ current, unreadDays, users }: Props) {
           defaultValue={unread ?? (value ? formatDay(value) : '')}
           aria-invalid={unread !== undefined || undefined}
           aria-describedby={describedBy('audit-day-hint', unread !== undefined && `audit-${name}-error`)}
-          className={`${controlClass} sm:w-36`}
+          className={inputClass}
         />
         <FieldError id={`audit-${name}-error`} message={unread !== undefined ? t('unreadDay') : undefined} />
       </div>
@@ -54,12 +57,12 @@ export function AuditFilters({ current, unreadDays, users }: Props) {
   }
   return (
     <Form action={AUDIT_PATH} aria-label={t('label')} className="mb-4 rounded-lg border border-slate-200 bg-white p-4">
-      <div className="flex flex-wrap items-start gap-x-4 gap-y-3">
+      <div className="grid grid-cols-1 items-start gap-x-4 gap-y-3 sm:grid-cols-2 lg:grid-cols-[repeat(3,minmax(0,1fr))_9rem_9rem]">
         <div className={fieldClass}>
           <label htmlFor="audit-user" className="block text-sm font-medium">
             {t('user')}
           </label>
-          <select id="audit-user" name="user" defaultValue={current.user ?? ''} className={controlClass}>
+          <select id="audit-user" name="user" defaultValue={current.user ?? ''} className={inputClass}>
             <option value="">{t('allUsers')}</option>
             {userChoices.map((user) => (
               <option key={user.username} value={user.username}>
@@ -72,7 +75,7 @@ export function AuditFilters({ current, unreadDays, users }: Props) {
           <label htmlFor="audit-action" className="block text-sm font-medium">
             {t('action')}
           </label>
-          <select id="audit-action" name="action" defaultValue={current.action ?? ''} className={controlClass}>
+          <select id="audit-action" name="action" defaultValue={current.action ?? ''} className={inputClass}>
             <option value="">{t('allActions')}</option>
             {withCurrent(AUDIT_ACTION_CHOICES, current.action).map((action) => (
               <option key={action} value={action}>
@@ -85,9 +88,9 @@ export function AuditFilters({ current, unreadDays, users }: Props) {
           <label htmlFor="audit-entity" className="block text-sm font-medium">
             {t('entity')}
           </label>
-          <select id="audit-entity" name="entity" defaultValue={current.entity ?? ''} className={controlClass}>
+          <select id="audit-entity" name="entity" defaultValue={current.entity ?? ''} className={inputClass}>
             <option value="">{t('allEntities')}</option>
-            {withCurrent(Object.keys(AUDIT_ENTITIES), current.entity).map((entity) => (
+            {withCurrent(entityChoices, current.entity).map((entity) => (
               <option key={entity} value={entity}>
                 {labels.entity(entity)}
               </option>

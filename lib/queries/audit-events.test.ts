@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { testDatabase } from '@/test/helpers/database'
-import { AUDIT_PAGE_SIZE, auditEventPage, auditUsers } from './audit-events'
+import { AUDIT_PAGE_SIZE, auditEntities, auditEventPage, auditUsers } from './audit-events'
 
 const database = testDatabase()
 
@@ -113,6 +113,12 @@ describe('auditEventPage', () => {
     expect(byAction['statusUpdate.review']).toEqual({ ...assignment, updateId: ids.statusUpdate })
     expect(byAction['statusUpdate.create.refused']).toBeNull()
     expect(byAction['auth.sign_in']).toBeNull()
+  })
+})
+
+describe('auditEntities', () => {
+  it('names each kind of record stored once', async () => {
+    expect((await auditEntities()).sort()).toEqual(['Assignment', 'Comment', 'StatusUpdate', 'User', 'overview'].sort())
   })
 })
 

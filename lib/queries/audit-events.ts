@@ -92,6 +92,21 @@ export async function auditEventPage(filter: AuditFilter, page: number): Promise
   return { events, total, page: shown, pageCount }
 }
 
+/**
+ * Every kind of record events name, each once, by a loose scan of the ("entity", "entityId")
+ * index: one index probe per kind, however many events there are.
+ */
+export async function auditEntities(): Promise<string[]> {
+  const rows = await db().$queryRaw<{ entity: string }[]>`
+    WITH RECURSIVE kinds AS (
+      (SELECT entity FROM "AuditEvent" ORDER BY entity LIMIT 1)
+      UNION ALL
+      SELECT (SELECT e.entity FROM "AuditEvent" e WHERE e.entity > k.entity ORDER BY e.entity LIMIT 1) FROM kinds k WHERE k.entity IS NOT NULL
+    )
+    SELECT entity FROM kinds WHERE entity IS NOT NULL`
+  return rows.map((row) => row.entity)
+}
+
 export type AuditUser = { username: string; displayName: string }
 
 /** The accounts the user filter offers, by name. */

@@ -6,7 +6,7 @@ import { AuditFilters } from '@/components/audit/audit-filters'
 import { AuditPagination } from '@/components/audit/audit-pagination'
 import { allows } from '@/lib/auth/permissions'
 import { requireUser } from '@/lib/auth/session'
-import { auditEventPage, auditUsers } from '@/lib/queries/audit-events'
+import { auditEntities, auditEventPage, auditUsers } from '@/lib/queries/audit-events'
 import { parseAuditSearch } from '@/lib/validation/audit-filter'
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> }
@@ -21,12 +21,12 @@ export default async function AuditPage({ searchParams }: Props) {
   const user = await requireUser()
   if (!allows(user, 'audit.read')) notFound()
   const { filter, page, unreadDays } = parseAuditSearch(await searchParams)
-  const [result, users, t] = await Promise.all([auditEventPage(filter, page), auditUsers(), getTranslations('audit')])
+  const [result, users, entities, t] = await Promise.all([auditEventPage(filter, page), auditUsers(), auditEntities(), getTranslations('audit')])
   return (
     <>
       <h1 className="text-2xl font-bold">{t('title')}</h1>
       <p className="mb-4 mt-1 max-w-3xl text-sm text-slate-700">{t('intro')}</p>
-      <AuditFilters current={filter} unreadDays={unreadDays} users={users} />
+      <AuditFilters current={filter} unreadDays={unreadDays} users={users} entities={entities} />
       <p role="status" className="mb-3 font-medium text-slate-800">
         {result.total === 0 ? t('empty') : t('total', { count: result.total })}
       </p>
