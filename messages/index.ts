@@ -21,6 +21,7 @@ import vi_search from './vi/search.json'
 import vi_reports from './vi/reports.json'
 import vi_exports from './vi/exports.json'
 import vi_asOf from './vi/asOf.json'
+import vi_audit from './vi/audit.json'
 import en_app from './en/app.json'
 import en_language from './en/language.json'
 import en_login from './en/login.json'
@@ -42,6 +43,7 @@ import en_search from './en/search.json'
 import en_reports from './en/reports.json'
 import en_exports from './en/exports.json'
 import en_asOf from './en/asOf.json'
+import en_audit from './en/audit.json'
 
 export const vi = {
   app: vi_app,
@@ -65,6 +67,7 @@ export const vi = {
   reports: vi_reports,
   exports: vi_exports,
   asOf: vi_asOf,
+  audit: vi_audit,
 }
 
 export const en = {
@@ -89,4 +92,5 @@ export const en = {
   reports: en_reports,
   exports: en_exports,
   asOf: en_asOf,
+  audit: en_audit,
 }

@@ -20,6 +20,7 @@ export default async function SignedInLayout({ children }: { children: ReactNode
         homeHref={landingPath(user)}
         showOverview={leads}
         pendingReviews={pending}
+        showAudit={allows(user, 'audit.read')}
         userName={user.displayName}
         unitName={user.unit.name}
         roleLabel={t(user.role)}

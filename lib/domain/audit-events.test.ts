@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest'
+import { AUDIT_ACTION_CHOICES, actionLabel, auditEntityHref, auditHref } from './audit-events'
+
+describe('actionLabel', () => {
+  it('labels every action the app records', () => {
+    expect(actionLabel('auth.sign_in', null)).toEqual({ key: 'signIn', refused: false })
+    expect(actionLabel('auth.sign_in_failed', { reason: 'wrong_password' })).toEqual({ key: 'signInFailed', refused: false })
+    expect(actionLabel('export.create', { format: 'csv' })).toEqual({ key: 'export', refused: false })
+  })
+
+  it('tells a confirmation from a return by what the review stored', () => {
+    expect(actionLabel('statusUpdate.review', { reviewState: 'CONFIRMED' })).toEqual({ key: 'reviewConfirm', refused: false })
+    expect(actionLabel('statusUpdate.review', { reviewState: 'RETURNED', reviewNote: 'Thiếu số liệu' })).toEqual({ key: 'reviewReturn', refused: false })
+    expect(actionLabel('statusUpdate.review.refused', null)).toEqual({ key: 'review', refused: true })
+  })
+
+  it('labels a refusal by the action refused, and knows no other action', () => {
+    expect(actionLabel('comment.create.refused', null)).toEqual({ key: 'comment', refused: true })
+    expect(actionLabel('unit.create', {})).toBeNull()
+    expect(actionLabel('.refused', null)).toBeNull()
+    expect(actionLabel('toString', null)).toBeNull()
+  })
+
+  it('offers in the filter only actions it can label', () => {
+    for (const action of AUDIT_ACTION_CHOICES) expect(actionLabel(action, null)).not.toBeNull()
+  })
+})
+
+describe('auditEntityHref', () => {
+  it('leads to the assignment, at the report for a status update', () => {
+    expect(auditEntityHref('Assignment', 'x', { unitCode: 'minh-cam', taskCode: 'sap-xep', updateId: null })).toBe('/units/minh-cam/tasks/sap-xep')
+    expect(auditEntityHref('StatusUpdate', 'u1', { unitCode: 'minh-cam', taskCode: 'sap-xep', updateId: 'u1' })).toBe('/units/minh-cam/tasks/sap-xep#update-u1')
+  })
+
+  it('leads to the page an export was made of', () => {
+    expect(auditEntityHref('overview', null, null)).toBe('/')
+    expect(auditEntityHref('communes', 'minh-cam', null)).toBe('/communes/minh-cam')
+    expect(auditEntityHref('members', 'bi-thu', null)).toBe('/members/bi-thu')
+    expect(auditEntityHref('tasks', 'sap-xep', null)).toBe('/tasks/sap-xep')
+    expect(auditEntityHref('units', 'phong-gd-dt', null)).toBe('/units/phong-gd-dt')
+  })
+
+  it('has no page for an account, a period, a record it did not find or a missing id', () => {
+    expect(auditEntityHref('User', 'x', null)).toBeNull()
+    expect(auditEntityHref('ReportingPeriod', 'tong-ket', null)).toBeNull()
+    expect(auditEntityHref('Assignment', 'không-phải-uuid', null)).toBeNull()
+    expect(auditEntityHref('communes', null, null)).toBeNull()
+  })
+})
+
+describe('auditHref', () => {
+  it('keeps the filters in force, days as dd/mm/yyyy, and the page after the first', () => {
+    expect(auditHref({})).toBe('/audit')
+    expect(auditHref({ user: 'bi-thu', action: 'export.create', entity: undefined, from: '2026-11-01', to: '2026-11-30' }, 2)).toBe(
+      '/audit?user=bi-thu&action=export.create&from=01%2F11%2F2026&to=30%2F11%2F2026&page=2',
+    )
+    expect(auditHref({ entity: 'Assignment' }, 1)).toBe('/audit?entity=Assignment')
+  })
+})
