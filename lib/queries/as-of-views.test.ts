@@ -1,11 +1,11 @@
 // Every progress view read "as of" a past day gives what the history implied at the end of that
-// day: one commune, its member in charge who also leads the task's group, one indicator task due
-// 04/06 and a history worked out by hand (as in ./as-of.test.ts).
+// day, on the hand-worked history of test/helpers/as-of-fixture.ts.
 import ExcelJS from 'exceljs'
 import { beforeAll, describe, expect, test } from 'vitest'
 import type { CurrentUser } from '@/lib/auth/session'
 import { endOfDistrictDay, type CalendarDay } from '@/lib/domain/calendar'
 import { exportDownload } from '@/lib/reports/exports/download'
+import { asOfFixture, at } from '@/test/helpers/as-of-fixture'
 import { testDatabase } from '@/test/helpers/database'
 import { communeAssignments } from './commune-detail'
 import { inChargeUnitProgress, ledGroupProgress, memberOverdueAssignments, memberPendingUpdates, memberSummaries } from './member-progress'
@@ -13,38 +13,15 @@ import { taskHistory, taskProgressByCode, taskUnits } from './task-progress'
 import { unitAssignments } from './unit-assignments'
 
 const database = testDatabase()
-/** 09:00 in Ba Chẽ on that day. */
-const at = (day: CalendarDay) => new Date(`${day}T09:00:00+07:00`)
 const asOf = endOfDistrictDay
 let ids: { unit: string; member: string; task: string }
 let leader: CurrentUser
 
 beforeAll(async () => {
-  const d = database.db
-  const member = await d.member.create({ data: { code: 'uv-lan', name: 'Nguyễn Thị Lan', title: 'Ủy viên Ban Thường vụ' } })
-  const unit = await d.unit.create({ data: { code: 'xa-thu', name: 'Xã Thử', kind: 'COMMUNE', inChargeMemberId: member.id } })
-  const staff = await d.user.create({ data: { username: 'xa-thu', displayName: 'Cán bộ xã Thử', passwordHash: 'x', role: 'STAFF', unitId: unit.id } })
-  const user = await d.user.create({ data: { username: 'uv-lan', displayName: 'Nguyễn Thị Lan', passwordHash: 'x', role: 'LEADER', unitId: unit.id, memberId: member.id } })
-  const group = await d.taskGroup.create({ data: { code: 'nhom', name: 'Sắp xếp tổ chức bộ máy', leadMemberId: member.id } })
-  const task = await d.task.create({
-    data: { code: 'diem-truong', groupId: group.id, title: 'Sáp nhập điểm trường', dueDate: new Date('2026-06-04'), scope: 'COMMUNE', indicatorUnit: 'điểm trường', indicatorTarget: 6 },
-  })
-  const a = await d.assignment.create({
-    data: { taskId: task.id, unitId: unit.id, createdAt: at('2026-06-01'), status: 'DONE', progress: 100, indicatorActual: 5, completedAt: at('2026-06-06'), lastUpdateAt: at('2026-06-06') },
-  })
-  const report = (day: CalendarDay, status: 'IN_PROGRESS' | 'DONE', progress: number, actual: number, review?: { state: 'CONFIRMED' | 'RETURNED'; day: CalendarDay }) =>
-    d.statusUpdate.create({
-      data: {
-        assignmentId: a.id, authorId: staff.id, status, progress, indicatorActual: actual, createdAt: at(day),
-        ...(review ? { reviewState: review.state, reviewedById: user.id, reviewedAt: at(review.day), reviewNote: review.state === 'RETURNED' ? 'Chưa đủ hồ sơ' : null } : {}),
-      },
-    })
-  // 02/06 in progress 30% (confirmed that day); 03/06 done, 4 sites (returned on 05/06); 06/06 done again, 5 sites (waiting).
-  await report('2026-06-02', 'IN_PROGRESS', 30, 1, { state: 'CONFIRMED', day: '2026-06-02' })
-  await report('2026-06-03', 'DONE', 100, 4, { state: 'RETURNED', day: '2026-06-05' })
-  await report('2026-06-06', 'DONE', 100, 5)
+  const fixture = await asOfFixture(database.db)
+  const { unit, member, task } = fixture
   ids = { unit: unit.id, member: member.id, task: task.id }
-  leader = { id: user.id, username: user.username, displayName: user.displayName, role: 'LEADER', unitId: unit.id, memberId: member.id, unit: { code: unit.code, name: unit.name } }
+  leader = { ...fixture.leader, role: 'LEADER', memberId: member.id, unit: { code: unit.code, name: unit.name } }
 })
 
 describe('a commune and its unit page as of a past day', () => {

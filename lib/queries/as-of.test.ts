@@ -3,38 +3,15 @@ import { beforeAll, describe, expect, test } from 'vitest'
 import { db } from '@/lib/db'
 import { endOfDistrictDay, type CalendarDay } from '@/lib/domain/calendar'
 import { testDatabase } from '@/test/helpers/database'
-import { factories } from '@/test/helpers/factories'
+import { asOfFixture, at } from '@/test/helpers/as-of-fixture'
 import { assignmentSource, progressMoment } from './as-of'
 import { statusCountColumns } from './status-counts'
 
 const database = testDatabase()
-const make = factories(() => database.db)
 let assignmentId: string
 
-/** 09:00 in Ba Chẽ on that day. */
-const at = (day: CalendarDay) => new Date(`${day}T09:00:00+07:00`)
-
 beforeAll(async () => {
-  const unit = await make.unit()
-  const staff = await make.user({ role: 'STAFF', unitId: unit.id })
-  const reviewer = await make.user({ role: 'ADMIN', unitId: unit.id })
-  const group = await make.group()
-  const task = await make.task({ groupId: group.id, dueDate: new Date('2026-06-04'), indicatorUnit: 'điểm trường' })
-  const a = await database.db.assignment.create({
-    data: { taskId: task.id, unitId: unit.id, createdAt: at('2026-06-01'), status: 'DONE', progress: 100, indicatorActual: 5, completedAt: at('2026-06-06') },
-  })
-  assignmentId = a.id
-  const report = (day: CalendarDay, status: 'IN_PROGRESS' | 'DONE', progress: number, actual: number, review?: { state: 'CONFIRMED' | 'RETURNED'; day: CalendarDay }) =>
-    database.db.statusUpdate.create({
-      data: {
-        assignmentId: a.id, authorId: staff.id, status, progress, indicatorActual: actual, createdAt: at(day),
-        ...(review ? { reviewState: review.state, reviewedById: reviewer.id, reviewedAt: at(review.day), reviewNote: review.state === 'RETURNED' ? 'Chưa đủ hồ sơ' : null } : {}),
-      },
-    })
-  // 02/06 in progress 30%; 03/06 done (4 sites), returned on 05/06; 06/06 done again (5 sites).
-  await report('2026-06-02', 'IN_PROGRESS', 30, 1, { state: 'CONFIRMED', day: '2026-06-02' })
-  await report('2026-06-03', 'DONE', 100, 4, { state: 'RETURNED', day: '2026-06-05' })
-  await report('2026-06-06', 'DONE', 100, 5)
+  assignmentId = (await asOfFixture(database.db)).assignment.id
 })
 
 type Row = { status: string; progress: number; indicatorActual: string | null; completedAt: Date | null }
