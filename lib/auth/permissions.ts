@@ -1,28 +1,14 @@
-// Who may do what (DESIGN.md "Roles"). One table of rules; every action, route handler and page
-// asks through it. Anything not in the table is refused (fail closed).
+// Who may do what (DESIGN.md "Roles"): the rule tables of ./rules.ts applied to records. Every
+// action, route handler and page asks through this module. Anything not in the tables is refused
+// (fail closed).
 import { db } from '@/lib/db'
 import type { Prisma } from '@/lib/db/client'
 import type { Role } from './roles'
+import { RULES, type AssignmentAction, type Scope } from './rules'
+
+export { allows } from './rules'
 
 export type Actor = { id: string; role: Role; unitId: string; memberId: string | null }
-
-/** The writes on an assignment. Reading is open to every signed-in user of the district. */
-export const ASSIGNMENT_ACTIONS = ['assignment.update', 'assignment.comment', 'statusUpdate.review'] as const
-export type AssignmentAction = (typeof ASSIGNMENT_ACTIONS)[number]
-
-/**
- * Which assignments an action reaches:
- * - ownUnit: assignments of the actor's own unit;
- * - led: assignments in the task groups the actor's member leads, or in the units they are in charge of;
- * - all: every assignment.
- */
-type Scope = 'ownUnit' | 'led' | 'all'
-
-export const RULES: Readonly<Record<Role, Partial<Record<AssignmentAction, Scope>>>> = {
-  STAFF: { 'assignment.update': 'ownUnit', 'assignment.comment': 'ownUnit' },
-  LEADER: { 'assignment.update': 'led', 'assignment.comment': 'led', 'statusUpdate.review': 'led' },
-  ADMIN: { 'assignment.update': 'all', 'assignment.comment': 'all', 'statusUpdate.review': 'all' },
-}
 
 function scopeOf(actor: Actor, action: AssignmentAction): Scope | null {
   return RULES[actor.role]?.[action] ?? null
@@ -45,24 +31,6 @@ export function assignmentsWhere(actor: Actor, action: AssignmentAction): Prisma
     default:
       return null
   }
-}
-
-/**
- * What concerns the district as a whole, where no one record decides: the overview and the review
- * queue (leaders), the review report, the audit trail, the administration screens.
- */
-export const DISTRICT_ACTIONS = ['overview.read', 'review.queue', 'report.create', 'audit.read', 'admin.manage'] as const
-export type DistrictAction = (typeof DISTRICT_ACTIONS)[number]
-
-export const DISTRICT_RULES: Readonly<Record<Role, Readonly<Partial<Record<DistrictAction, true>>>>> = {
-  STAFF: {},
-  LEADER: { 'overview.read': true, 'review.queue': true, 'report.create': true, 'audit.read': true },
-  ADMIN: { 'overview.read': true, 'review.queue': true, 'report.create': true, 'audit.read': true, 'admin.manage': true },
-}
-
-/** Whether the actor may do a district-wide action; unknown roles and actions are refused. */
-export function allows(actor: Pick<Actor, 'role'>, action: DistrictAction): boolean {
-  return DISTRICT_RULES[actor.role]?.[action] === true
 }
 
 /** What decides access to one assignment, for pages that already hold it. */

@@ -1,0 +1,41 @@
+// The rule tables of DESIGN.md's "Roles": what each role may do, and where. Pure data (no database),
+// so the permission matrix tests can be generated from it; lib/auth/permissions.ts applies it to
+// records. A role or action missing from a table is refused.
+import type { Role } from './roles'
+
+/** The writes on an assignment. Reading is open to every signed-in user of the district. */
+export const ASSIGNMENT_ACTIONS = ['assignment.update', 'assignment.comment', 'statusUpdate.review'] as const
+export type AssignmentAction = (typeof ASSIGNMENT_ACTIONS)[number]
+
+/**
+ * Which assignments an action reaches:
+ * - ownUnit: assignments of the actor's own unit;
+ * - led: assignments in the task groups the actor's member leads, or in the units they are in charge of;
+ * - all: every assignment.
+ */
+export type Scope = 'ownUnit' | 'led' | 'all'
+
+export const RULES: Readonly<Record<Role, Partial<Record<AssignmentAction, Scope>>>> = {
+  STAFF: { 'assignment.update': 'ownUnit', 'assignment.comment': 'ownUnit' },
+  LEADER: { 'assignment.update': 'led', 'assignment.comment': 'led', 'statusUpdate.review': 'led' },
+  ADMIN: { 'assignment.update': 'all', 'assignment.comment': 'all', 'statusUpdate.review': 'all' },
+}
+
+/**
+ * What concerns the district as a whole, where no one record decides: the overview and the review
+ * queue (leaders), the review report, the audit trail, the administration screens.
+ */
+export const DISTRICT_ACTIONS = ['overview.read', 'review.queue', 'report.create', 'audit.read', 'admin.manage'] as const
+export type DistrictAction = (typeof DISTRICT_ACTIONS)[number]
+
+export const DISTRICT_RULES: Readonly<Record<Role, Readonly<Partial<Record<DistrictAction, true>>>>> = {
+  STAFF: {},
+  LEADER: { 'overview.read': true, 'review.queue': true, 'report.create': true, 'audit.read': true },
+  ADMIN: { 'overview.read': true, 'review.queue': true, 'report.create': true, 'audit.read': true, 'admin.manage': true },
+}
+
+/** Whether the actor may do a district-wide action; unknown roles and actions are refused. */
+export function allows(actor: { role: Role }, action: DistrictAction): boolean {
+  return DISTRICT_RULES[actor.role]?.[action] === true
+}
+
