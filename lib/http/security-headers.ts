@@ -53,7 +53,7 @@ export const FIXED_SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Referrer-Policy': 'strict-origin-when-cross-origin',
   'X-Content-Type-Options': 'nosniff',
   // The app needs none of these; nothing it embeds or loads may ask for them either.
-  'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), display-capture=()',
+  'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), display-capture=()',
   // For browsers that predate CSP's frame-ancestors.
   'X-Frame-Options': 'DENY',
 }
