@@ -22,6 +22,7 @@ import vi_reports from './vi/reports.json'
 import vi_exports from './vi/exports.json'
 import vi_asOf from './vi/asOf.json'
 import vi_audit from './vi/audit.json'
+import vi_errors from './vi/errors.json'
 import en_app from './en/app.json'
 import en_language from './en/language.json'
 import en_login from './en/login.json'
@@ -44,6 +45,7 @@ import en_reports from './en/reports.json'
 import en_exports from './en/exports.json'
 import en_asOf from './en/asOf.json'
 import en_audit from './en/audit.json'
+import en_errors from './en/errors.json'
 
 export const vi = {
   app: vi_app,
@@ -68,6 +70,7 @@ export const vi = {
   exports: vi_exports,
   asOf: vi_asOf,
   audit: vi_audit,
+  errors: vi_errors,
 }
 
 export const en = {
@@ -93,4 +96,5 @@ export const en = {
   exports: en_exports,
   asOf: en_asOf,
   audit: en_audit,
+  errors: en_errors,
 }

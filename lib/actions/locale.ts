@@ -1,6 +1,7 @@
 'use server'
 // The language switch: remembers the choice in a cookie; the page re-renders in that language.
-import { cookies } from 'next/headers'
+import { cookies, headers } from 'next/headers'
+import { requestIsHttps } from '@/lib/http/security-headers'
 import { LOCALE_COOKIE, localeSchema } from '@/lib/i18n/locales'
 
 const ONE_YEAR_SECONDS = 365 * 24 * 60 * 60
@@ -13,5 +14,7 @@ export async function switchLocale(form: FormData): Promise<void> {
     maxAge: ONE_YEAR_SECONDS,
     sameSite: 'lax',
     httpOnly: true,
+    // Behind HTTPS the cookie never travels over plain http; the tests run over plain http.
+    secure: requestIsHttps(await headers()),
   })
 }

@@ -13,6 +13,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   // A working day: commune offices share computers.
   session: { strategy: 'jwt', maxAge: 12 * 60 * 60 },
   pages: { signIn: '/login' },
+  // Cookies: Auth.js's defaults are the ones we want, so none are set here. Every cookie is HttpOnly
+  // and SameSite=Lax, and Secure (with the __Secure-/__Host- prefix) when the request came over
+  // HTTPS: the reverse proxy's X-Forwarded-Proto, or an https AUTH_URL. Plain http (the tests)
+  // gets no Secure flag. e2e/security-headers.spec.ts holds both cases.
   providers: [
     Credentials({
       credentials: { username: {}, password: {} },

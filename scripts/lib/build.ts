@@ -6,7 +6,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { bin, projectRoot, run } from './process'
 
-const INPUTS = ['app', 'components', 'lib', 'messages', 'public', 'next.config.mjs', 'postcss.config.mjs', 'tsconfig.json', 'package-lock.json', 'prisma/schema.prisma']
+const INPUTS = ['app', 'components', 'lib', 'messages', 'public', 'proxy.ts', 'next.config.mjs', 'postcss.config.mjs', 'tsconfig.json', 'package-lock.json', 'prisma/schema.prisma']
 const SKIP = new Set(['node_modules', '.next', 'generated'])
 const STAMP = path.join(projectRoot, '.next', 'source-hash')
 
