@@ -1,12 +1,15 @@
 import { useTranslations } from 'next-intl'
 import Link from 'next/link'
 import type { ReactNode } from 'react'
+import { adminHref } from '@/lib/domain/admin-paths'
 import { SearchForm } from './search/search-form'
 
 type Props = {
   homeHref: string
   /** Leaders and administrators get a link to the district overview. */
   showOverview: boolean
+  /** Administrators get a link to the administration screens. */
+  showAdmin: boolean
   /** Leaders and administrators: how many updates wait for their confirmation; null for staff. */
   pendingReviews: number | null
   userName: string
@@ -19,7 +22,7 @@ type Props = {
 /** Links and buttons are at least 44 px tall: the header is used on phones. */
 const navLink = 'inline-flex min-h-11 items-center rounded px-2 text-sm font-medium text-blue-800 underline-offset-2 hover:bg-slate-100 hover:underline'
 
-export function SiteHeader({ homeHref, showOverview, pendingReviews, userName, unitName, roleLabel, languageSwitch, signOutAction }: Props) {
+export function SiteHeader({ homeHref, showOverview, showAdmin, pendingReviews, userName, unitName, roleLabel, languageSwitch, signOutAction }: Props) {
   const t = useTranslations()
   return (
     <header className="border-b border-slate-200 bg-white">
@@ -73,6 +76,11 @@ export function SiteHeader({ homeHref, showOverview, pendingReviews, userName, u
             {showOverview && (
               <Link href="/reports" className={navLink}>
                 {t('header.reports')}
+              </Link>
+            )}
+            {showAdmin && (
+              <Link href={adminHref} className={navLink}>
+                {t('admin.title')}
               </Link>
             )}
           </nav>
