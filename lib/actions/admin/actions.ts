@@ -1,6 +1,5 @@
 'use server'
-// The administration forms' actions; the rules live in the cores beside this file. An admin change
-// (a name, a member in charge, a new assignment) shows on many pages, so every page is revalidated.
+// The administration forms' actions; the rules live in the cores beside this file.
 import { adminSectionHref, type AdminSection } from '@/lib/domain/admin-paths'
 import { setActive } from './active'
 import { assignTask } from './assignments'
@@ -13,13 +12,10 @@ import { saveTask } from './tasks'
 import { saveUnit } from './units'
 import { createUser, updateUser } from './users'
 
-const EVERY_PAGE = ['/']
-
 /** After a creation the new record's page opens; after an edit the form says it is saved. */
 function savedRecord(section: AdminSection) {
   return (saved: { code: string; created: boolean }, t: AdminMessages) => ({
     message: t(saved.created ? 'common.created' : 'common.saved'),
-    revalidate: EVERY_PAGE,
     redirectTo: saved.created ? `${adminSectionHref(section, saved.code)}?created=1` : undefined,
   })
 }
@@ -49,41 +45,21 @@ export async function updateUserAction(_previous: AdminFormState, form: FormData
 }
 
 export async function setActiveAction(_previous: AdminFormState, form: FormData): Promise<AdminFormState> {
-  return respond(
-    form,
-    (c) => setActive(c, form),
-    (saved, t) => ({ message: t(saved.active ? 'common.reactivated' : 'common.deactivated'), revalidate: EVERY_PAGE }),
-  )
+  return respond(form, (c) => setActive(c, form), (saved, t) => ({ message: t(saved.active ? 'common.reactivated' : 'common.deactivated') }))
 }
 
 export async function assignTaskAction(_previous: AdminFormState, form: FormData): Promise<AdminFormState> {
-  return respond(
-    form,
-    (c) => assignTask(c, form),
-    (saved, t) => ({ message: t('assign.done', { created: saved.created, skipped: saved.skipped }), revalidate: EVERY_PAGE }),
-  )
+  return respond(form, (c) => assignTask(c, form), (saved, t) => ({ message: t('assign.done', { created: saved.created, skipped: saved.skipped }) }))
 }
 
 export async function createPeriodAction(_previous: AdminFormState, form: FormData): Promise<AdminFormState> {
-  return respond(
-    form,
-    (c) => createPeriod(c, form),
-    (_saved, t) => ({ message: t('common.created'), revalidate: EVERY_PAGE }),
-  )
+  return respond(form, (c) => createPeriod(c, form), (_saved, t) => ({ message: t('common.created') }))
 }
 
 export async function lockPeriodAction(_previous: AdminFormState, form: FormData): Promise<AdminFormState> {
-  return respond(
-    form,
-    (c) => lockPeriod(c, form),
-    (_saved, t) => ({ message: t('periods.lockedDone'), revalidate: EVERY_PAGE }),
-  )
+  return respond(form, (c) => lockPeriod(c, form), (_saved, t) => ({ message: t('periods.lockedDone') }))
 }
 
 export async function unlockPeriodAction(_previous: AdminFormState, form: FormData): Promise<AdminFormState> {
-  return respond(
-    form,
-    (c) => unlockPeriod(c, form),
-    (_saved, t) => ({ message: t('periods.unlockedDone'), revalidate: EVERY_PAGE }),
-  )
+  return respond(form, (c) => unlockPeriod(c, form), (_saved, t) => ({ message: t('periods.unlockedDone') }))
 }

@@ -36,11 +36,15 @@ type Spec<I, T> = {
   write: (tx: Prisma.TransactionClient, input: I) => Promise<T>
 }
 
+/** False, with the refusal audited, when the actor is not an administrator. */
+export async function adminAllowed(context: ActionContext, action: string, entity: string, entityId: string | null): Promise<boolean> {
+  if (allows(context.actor, 'admin.manage')) return true
+  await recordRefusal(context, action, entity, entityId?.slice(0, 100) ?? null)
+  return false
+}
+
 export async function adminWrite<I, T>(context: ActionContext, spec: Spec<I, T>): Promise<AdminResult<T>> {
-  if (!allows(context.actor, 'admin.manage')) {
-    await recordRefusal(context, spec.action, spec.entity, spec.entityId?.slice(0, 100) ?? null)
-    return { kind: 'notFound' }
-  }
+  if (!(await adminAllowed(context, spec.action, spec.entity, spec.entityId))) return { kind: 'notFound' }
   const parsed = spec.parsed()
   if (parsed.kind === 'invalid') return parsed
   try {

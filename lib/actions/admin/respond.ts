@@ -1,5 +1,6 @@
 // Turns an administration core's result into the form's answer: translated messages, the typed
-// values back on refusal (never a password), revalidation and, after a creation, the new record's page.
+// values back on refusal (never a password), revalidation of every page and, after a creation, the
+// new record's page.
 import 'server-only'
 import { getTranslations } from 'next-intl/server'
 import { revalidatePath } from 'next/cache'
@@ -10,7 +11,7 @@ import { actionContext } from '../context'
 import type { AdminResult } from './core'
 import type { AdminFormState } from './form-state'
 
-type Done = { message: string; revalidate: string[]; redirectTo?: string }
+type Done = { message: string; redirectTo?: string }
 export type AdminMessages = Awaited<ReturnType<typeof getTranslations<'admin'>>>
 
 export async function respond<T>(form: FormData, run: (context: ActionContext) => Promise<AdminResult<T>>, done: (saved: T, t: AdminMessages) => Done): Promise<AdminFormState> {
@@ -28,7 +29,8 @@ export async function respond<T>(form: FormData, run: (context: ActionContext) =
     }
     case 'saved': {
       const answer = done(result, t)
-      for (const path of answer.revalidate) revalidatePath(path)
+      // An admin change (a name, a member in charge, a new assignment) shows on many pages.
+      revalidatePath('/', 'layout')
       if (answer.redirectTo) redirect(answer.redirectTo)
       return { kind: 'saved', message: answer.message }
     }
