@@ -2,6 +2,7 @@ import type { Metadata } from 'next'
 import { getTranslations } from 'next-intl/server'
 import { ImportForm } from '@/components/admin/import-form'
 import { AdminHeading, linkClass } from '@/components/admin/parts'
+import { ClientMessages } from '@/components/client-messages'
 import { importAction } from '@/lib/actions/admin/import-action'
 import { importTemplateHref } from '@/lib/domain/admin-paths'
 import { COLUMN_HEADERS, IMPORT_COLUMNS, IMPORT_KINDS } from '@/lib/import/columns'
@@ -51,7 +52,9 @@ export default async function AdminImportPage() {
         </div>
       </section>
       <section className="mt-8 max-w-4xl">
-        <ImportForm action={importAction} kinds={IMPORT_KINDS} />
+        <ClientMessages namespaces={['admin']}>
+          <ImportForm action={importAction} kinds={IMPORT_KINDS} />
+        </ClientMessages>
       </section>
     </>
   )
