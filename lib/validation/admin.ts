@@ -20,7 +20,7 @@ const says = (code: AdminErrorCode) => ({ error: code })
 export const UNIT_KINDS = ['DISTRICT', 'TOWNSHIP', 'COMMUNE', 'VILLAGE', 'AGENCY'] as const
 export const TASK_SCOPES = ['COMMUNE', 'DISTRICT'] as const
 export const PERIOD_KINDS = ['INTERIM', 'FINAL'] as const
-export const PASSWORD_MIN_LENGTH = 10
+const PASSWORD_MIN_LENGTH = 10
 const PASSWORD_MAX_LENGTH = 200
 const TEXT_MAX = 300
 const LONG_TEXT_MAX = 4000
@@ -171,9 +171,6 @@ export const assignSchema = z
   .superRefine((a, ctx) => {
     if (a.target === 'chosen' && a.unitIds.length === 0) ctx.addIssue({ code: 'custom', path: ['unitIds'], message: 'unitsRequired' })
   })
-
-/** The record a form acts on (hidden field); a form without it was not rendered by us. */
-export const recordIdSchema = z.object({ id })
 
 export type Parsed<T> = { kind: 'valid'; input: T } | { kind: 'invalid'; problems: AdminProblems }
 

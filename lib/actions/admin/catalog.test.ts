@@ -119,6 +119,9 @@ describe('members', () => {
     expect(await database.db.unit.findUniqueOrThrow({ where: { id: c2.id } })).toMatchObject({ inChargeMemberId: id })
     // Only communes and the township are set by this form.
     expect(await database.db.unit.findUniqueOrThrow({ where: { id: agency.id } })).toMatchObject({ inChargeMemberId: id })
+    // A commune deactivated since may stay in their charge when the member is saved again.
+    await database.db.unit.update({ where: { id: c2.id }, data: { active: false } })
+    expect(await saveMember(as(admin), formData({ id, code: 'uy-vien-moi', name: 'Hoàng Thị Mới', title: 'Phó Bí thư', groupIds: [g2.id], unitIds: [c2.id] }))).toMatchObject({ kind: 'saved' })
     const [update] = await audits('member.update')
     expect(update).toMatchObject({ before: { title: 'Ủy viên BTV', groupIds: [g1.id, g2.id].sort(), unitIds: [c1.id, c2.id].sort() }, after: { title: 'Phó Bí thư', groupIds: [g2.id], unitIds: [c2.id] } })
   })

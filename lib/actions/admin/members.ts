@@ -5,7 +5,6 @@ import type { Prisma } from '@/lib/db/client'
 import { adminFormValues, memberSchema, parseAdmin, type MemberInput } from '@/lib/validation/admin'
 import type { ActionContext } from '../audit'
 import { adminWrite, formId, InvalidInput, MissingRecord, recordAudit, snapshot } from './core'
-import { checkIds } from './references'
 
 /** The units whose member in charge this form sets: the communes and the township. */
 export const IN_CHARGE_KINDS = ['COMMUNE', 'TOWNSHIP'] as const
@@ -36,8 +35,11 @@ export function saveMember(context: ActionContext, form: FormData) {
     write: async (tx, input) => {
       const before = id ? await tx.member.findUnique({ where: { id }, select: memberFields }) : null
       if (id && !before) throw new MissingRecord()
-      await checkIds(tx, 'groupIds', 'taskGroup', input.groupIds)
-      const communes = await tx.unit.count({ where: { id: { in: input.unitIds }, kind: { in: [...IN_CHARGE_KINDS] }, active: true } })
+      // In use, or already held by this member (a group or commune deactivated since may stay ticked).
+      const usable = { OR: [{ active: true }, ...(before ? [{ id: { in: [...before.leads, ...before.inCharge].map((r) => r.id) } }] : [])] }
+      const groups = await tx.taskGroup.count({ where: { AND: [{ id: { in: input.groupIds } }, usable] } })
+      if (groups !== new Set(input.groupIds).size) throw InvalidInput.of('groupIds', 'choiceMissing')
+      const communes = await tx.unit.count({ where: { AND: [{ id: { in: input.unitIds }, kind: { in: [...IN_CHARGE_KINDS] } }, usable] } })
       if (communes !== new Set(input.unitIds).size) throw InvalidInput.of('unitIds', 'choiceMissing')
 
       const data = { name: input.name, title: input.title, sortOrder: input.sortOrder }

@@ -4,7 +4,7 @@ import 'server-only'
 import { z } from 'zod'
 import { adminFormValues, parseAdmin, periodSchema, unlockSchema } from '@/lib/validation/admin'
 import type { ActionContext } from '../audit'
-import { adminWrite, InvalidInput, MissingRecord, recordAudit, snapshot } from './core'
+import { adminWrite, formId, InvalidInput, MissingRecord, recordAudit, snapshot } from './core'
 
 const periodFields = { id: true, code: true, name: true, kind: true, startDate: true, endDate: true, lockedAt: true } as const
 
@@ -35,7 +35,7 @@ export function lockPeriod(context: ActionContext, form: FormData) {
   return adminWrite(context, {
     action: 'reportingPeriod.lock',
     entity: 'ReportingPeriod',
-    entityId: typeof values.id === 'string' ? values.id : null,
+    entityId: formId(form),
     parsed: () => parseAdmin(lockSchema, values),
     write: async (tx, { id }) => {
       const before = await tx.reportingPeriod.findUnique({ where: { id }, select: periodFields })
@@ -53,7 +53,7 @@ export function unlockPeriod(context: ActionContext, form: FormData) {
   return adminWrite(context, {
     action: 'reportingPeriod.unlock',
     entity: 'ReportingPeriod',
-    entityId: typeof values.id === 'string' ? values.id : null,
+    entityId: formId(form),
     parsed: () => parseAdmin(unlockSchema, values),
     write: async (tx, { id, reason }) => {
       const before = await tx.reportingPeriod.findUnique({ where: { id }, select: periodFields })

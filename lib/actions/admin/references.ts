@@ -28,11 +28,3 @@ export async function checkReferences(tx: Prisma.TransactionClient, references: 
   }
   if (Object.keys(problems).length > 0) throw new InvalidInput(problems)
 }
-
-/** Every id must name an active record of the model; checkbox lists send several. */
-export async function checkIds(tx: Prisma.TransactionClient, field: string, model: 'unit' | 'taskGroup', ids: string[]): Promise<void> {
-  if (ids.length === 0) return
-  const where = { id: { in: ids }, active: true }
-  const found = model === 'unit' ? await tx.unit.count({ where }) : await tx.taskGroup.count({ where })
-  if (found !== new Set(ids).size) throw InvalidInput.of(field, 'choiceMissing')
-}

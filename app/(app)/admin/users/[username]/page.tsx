@@ -18,13 +18,7 @@ export default async function AdminUserPage({ params, searchParams }: Props) {
       <CreatedNotice shown={created !== undefined} />
       <section className="mt-4 max-w-2xl">
         <UserForm user={user} choices={choices} />
-        {/* Password reset and unlocking come with the sign-in work of issue 6 (resetPassword, unlockAccount). */}
-        <section aria-labelledby="password-reset-title" className="mt-8 border-t border-slate-200 pt-4">
-          <h2 id="password-reset-title" className="text-lg font-semibold">
-            {t('users.passwordReset')}
-          </h2>
-          <p className="text-sm text-slate-700">{t('users.passwordResetPending')}</p>
-        </section>
+        {/* The place of the password reset and unlock forms (resetPassword, unlockAccount), which come with the sign-in work of issue 6. */}
         <ActiveToggle entity="User" id={user.id} active={user.active} />
       </section>
     </>
