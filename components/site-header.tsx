@@ -1,6 +1,7 @@
 import { useTranslations } from 'next-intl'
 import Link from 'next/link'
 import type { ReactNode } from 'react'
+import { adminHref } from '@/lib/domain/admin-paths'
 import { AUDIT_PATH } from '@/lib/domain/audit-events'
 import { SearchForm } from './search/search-form'
 
@@ -8,6 +9,8 @@ type Props = {
   homeHref: string
   /** Leaders and administrators get a link to the district overview. */
   showOverview: boolean
+  /** Administrators get a link to the administration screens. */
+  showAdmin: boolean
   /** Leaders and administrators: how many updates wait for their confirmation; null for staff. */
   pendingReviews: number | null
   /** Those who may read the audit trail get a link to it. */
@@ -22,7 +25,7 @@ type Props = {
 /** Links and buttons are at least 44 px tall: the header is used on phones. */
 const navLink = 'inline-flex min-h-11 items-center rounded px-2 text-sm font-medium text-blue-800 underline-offset-2 hover:bg-slate-100 hover:underline'
 
-export function SiteHeader({ homeHref, showOverview, pendingReviews, showAudit, userName, unitName, roleLabel, languageSwitch, signOutAction }: Props) {
+export function SiteHeader({ homeHref, showOverview, showAdmin, pendingReviews, showAudit, userName, unitName, roleLabel, languageSwitch, signOutAction }: Props) {
   const t = useTranslations()
   return (
     <header className="border-b border-slate-200 bg-white">
@@ -81,6 +84,11 @@ export function SiteHeader({ homeHref, showOverview, pendingReviews, showAudit, 
             {showAudit && (
               <Link href={AUDIT_PATH} className={navLink}>
                 {t('audit.nav')}
+              </Link>
+            )}
+            {showAdmin && (
+              <Link href={adminHref} className={navLink}>
+                {t('admin.title')}
               </Link>
             )}
           </nav>

@@ -23,6 +23,7 @@ import vi_exports from './vi/exports.json'
 import vi_asOf from './vi/asOf.json'
 import vi_audit from './vi/audit.json'
 import vi_errors from './vi/errors.json'
+import vi_admin from './vi/admin.json'
 import en_app from './en/app.json'
 import en_language from './en/language.json'
 import en_login from './en/login.json'
@@ -46,6 +47,7 @@ import en_exports from './en/exports.json'
 import en_asOf from './en/asOf.json'
 import en_audit from './en/audit.json'
 import en_errors from './en/errors.json'
+import en_admin from './en/admin.json'
 
 export const vi = {
   app: vi_app,
@@ -71,6 +73,7 @@ export const vi = {
   asOf: vi_asOf,
   audit: vi_audit,
   errors: vi_errors,
+  admin: vi_admin,
 }
 
 export const en = {
@@ -97,4 +100,5 @@ export const en = {
   asOf: en_asOf,
   audit: en_audit,
   errors: en_errors,
+  admin: en_admin,
 }

@@ -19,6 +19,7 @@ export default async function SignedInLayout({ children }: { children: ReactNode
       <SiteHeader
         homeHref={landingPath(user)}
         showOverview={leads}
+        showAdmin={allows(user, 'admin.manage')}
         pendingReviews={pending}
         showAudit={allows(user, 'audit.read')}
         userName={user.displayName}

@@ -1,0 +1,25 @@
+import { getTranslations } from 'next-intl/server'
+import { notFound } from 'next/navigation'
+import { ActiveToggle, AdminHeading, CreatedNotice } from '@/components/admin/parts'
+import { GroupForm } from '@/components/admin/record-forms'
+import { adminChoices, adminGroup, requireAdmin } from '@/lib/queries/admin'
+
+type Props = { params: Promise<{ code: string }>; searchParams: Promise<{ created?: string }> }
+
+export default async function AdminGroupPage({ params, searchParams }: Props) {
+  await requireAdmin()
+  const [{ code }, { created }] = await Promise.all([params, searchParams])
+  const group = await adminGroup(code)
+  if (!group) notFound()
+  const [choices, t] = await Promise.all([adminChoices(group.leadMemberId ? [group.leadMemberId] : []), getTranslations('admin')])
+  return (
+    <>
+      <AdminHeading section="groups" title={t('groups.editTitle', { name: group.name })} back />
+      <CreatedNotice shown={created !== undefined} />
+      <section className="mt-4 max-w-2xl">
+        <GroupForm group={group} choices={choices} />
+        <ActiveToggle entity="TaskGroup" id={group.id} active={group.active} />
+      </section>
+    </>
+  )
+}

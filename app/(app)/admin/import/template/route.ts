@@ -1,0 +1,24 @@
+// The import templates, for administrators only (anyone else: not found).
+import { z } from 'zod'
+import { allows } from '@/lib/auth/permissions'
+import { currentUser } from '@/lib/auth/session'
+import { IMPORT_KINDS } from '@/lib/import/columns'
+import { importTemplate } from '@/lib/import/template'
+
+const querySchema = z.object({ kind: z.enum(IMPORT_KINDS), format: z.enum(['csv', 'xlsx']) })
+const MEDIA_TYPES = { csv: 'text/csv; charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }
+
+export async function GET(request: Request): Promise<Response> {
+  const user = await currentUser()
+  const query = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams))
+  if (!user || !allows(user, 'admin.manage') || !query.success) return new Response('Not found', { status: 404 })
+  const { kind, format } = query.data
+  return new Response(Buffer.from(await importTemplate(kind, format)), {
+    headers: {
+      'content-type': MEDIA_TYPES[format],
+      'content-disposition': `attachment; filename="mau-nhap-${kind === 'tasks' ? 'nhiem-vu' : 'giao-nhiem-vu'}.${format}"`,
+      'x-content-type-options': 'nosniff',
+      'cache-control': 'no-store',
+    },
+  })
+}

@@ -1,0 +1,34 @@
+import { getTranslations } from 'next-intl/server'
+import Link from 'next/link'
+import { notFound } from 'next/navigation'
+import { AssignForm } from '@/components/admin/assign-form'
+import { ActiveToggle, AdminHeading, CreatedNotice, linkClass } from '@/components/admin/parts'
+import { TaskForm } from '@/components/admin/record-forms'
+import { taskHref } from '@/lib/domain/paths'
+import { adminChoices, adminTask, requireAdmin } from '@/lib/queries/admin'
+
+type Props = { params: Promise<{ code: string }>; searchParams: Promise<{ created?: string }> }
+
+export default async function AdminTaskPage({ params, searchParams }: Props) {
+  await requireAdmin()
+  const [{ code }, { created }] = await Promise.all([params, searchParams])
+  const task = await adminTask(code)
+  if (!task) notFound()
+  const [choices, t] = await Promise.all([adminChoices([task.groupId]), getTranslations('admin')])
+  return (
+    <>
+      <AdminHeading section="tasks" title={task.title} back />
+      <p className="mt-1 text-sm">
+        <Link href={taskHref(task.code)} className={linkClass}>
+          {t('tasks.viewPage')}
+        </Link>
+      </p>
+      <CreatedNotice shown={created !== undefined} />
+      <section className="mt-4 max-w-3xl">
+        <TaskForm task={task} choices={choices} />
+        {task.active && <AssignForm taskId={task.id} assignedUnitIds={task.assignments.map((a) => a.unitId)} units={choices.units.filter((u) => u.kind !== 'DISTRICT')} />}
+        <ActiveToggle entity="Task" id={task.id} active={task.active} />
+      </section>
+    </>
+  )
+}

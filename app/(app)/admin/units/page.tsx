@@ -1,0 +1,43 @@
+import type { Metadata } from 'next'
+import { getTranslations } from 'next-intl/server'
+import Link from 'next/link'
+import { ActiveBadge, AdminHeading, AdminTable, linkClass } from '@/components/admin/parts'
+import { UnitForm } from '@/components/admin/record-forms'
+import { adminSectionHref } from '@/lib/domain/admin-paths'
+import { adminChoices, adminUnits, requireAdmin } from '@/lib/queries/admin'
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('admin.units')
+  return { title: t('title') }
+}
+
+export default async function AdminUnitsPage() {
+  await requireAdmin()
+  const [units, choices, t] = await Promise.all([adminUnits(), adminChoices(), getTranslations('admin')])
+  return (
+    <>
+      <AdminHeading section="units" title={t('units.title')} />
+      <div className="mt-4">
+        <AdminTable
+          caption={t('units.listCaption')}
+          headings={[t('common.name'), t('units.kind'), t('units.parent'), t('units.inCharge'), t('common.status')]}
+          rows={units.map((u) => ({
+            key: u.id,
+            cells: [
+              <Link key="name" href={adminSectionHref('units', u.code)} className={linkClass}>
+                {u.name}
+              </Link>,
+              t(`unitKinds.${u.kind}`),
+              u.parent?.name ?? '—',
+              u.inChargeMember?.name ?? '—',
+              <ActiveBadge key="active" active={u.active} />,
+            ],
+          }))}
+        />
+      </div>
+      <section className="mt-8 max-w-2xl">
+        <UnitForm unit={null} choices={choices} />
+      </section>
+    </>
+  )
+}

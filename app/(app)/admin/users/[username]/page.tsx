@@ -1,0 +1,26 @@
+import { getTranslations } from 'next-intl/server'
+import { notFound } from 'next/navigation'
+import { ActiveToggle, AdminHeading, CreatedNotice } from '@/components/admin/parts'
+import { UserForm } from '@/components/admin/record-forms'
+import { adminChoices, adminUser, requireAdmin } from '@/lib/queries/admin'
+
+type Props = { params: Promise<{ username: string }>; searchParams: Promise<{ created?: string }> }
+
+export default async function AdminUserPage({ params, searchParams }: Props) {
+  await requireAdmin()
+  const [{ username }, { created }] = await Promise.all([params, searchParams])
+  const user = await adminUser(username)
+  if (!user) notFound()
+  const [choices, t] = await Promise.all([adminChoices([user.unitId, user.memberId].filter((id) => id !== null)), getTranslations('admin')])
+  return (
+    <>
+      <AdminHeading section="users" title={t('users.editTitle', { username: user.username })} back />
+      <CreatedNotice shown={created !== undefined} />
+      <section className="mt-4 max-w-2xl">
+        <UserForm user={user} choices={choices} />
+        {/* The place of the password reset and unlock forms (resetPassword, unlockAccount), which come with the sign-in work of issue 6. */}
+        <ActiveToggle entity="User" id={user.id} active={user.active} />
+      </section>
+    </>
+  )
+}

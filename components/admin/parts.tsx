@@ -1,0 +1,112 @@
+// The pieces the administration pages share: the section navigation, a list table, the in-use
+// badge, the deactivate/reactivate button and the notice after a creation.
+import { getTranslations } from 'next-intl/server'
+import Link from 'next/link'
+import type { ReactNode } from 'react'
+import { setActiveAction } from '@/lib/actions/admin/actions'
+import type { ActiveEntity } from '@/lib/actions/admin/active'
+import { ADMIN_SECTIONS, adminHref, adminSectionHref, type AdminSection } from '@/lib/domain/admin-paths'
+import { Badge } from '../badge'
+import { FormNotice } from '../form-parts'
+import { ScrollTable } from '../scroll-table'
+import { AdminForm } from './admin-form'
+
+export const linkClass = 'font-medium text-blue-800 underline-offset-2 hover:underline'
+
+export async function AdminNav({ current }: { current?: AdminSection }) {
+  const t = await getTranslations('admin')
+  return (
+    <nav aria-label={t('navigation')} className="mb-6 flex flex-wrap gap-x-1 gap-y-1 border-b border-slate-200 pb-2 text-sm">
+      <Link href={adminHref} className="inline-flex min-h-11 items-center rounded px-2 font-semibold text-slate-900 hover:bg-slate-100">
+        {t('title')}
+      </Link>
+      {ADMIN_SECTIONS.map((section) => (
+        <Link
+          key={section}
+          href={adminSectionHref(section)}
+          aria-current={section === current ? 'page' : undefined}
+          className="inline-flex min-h-11 items-center rounded px-2 font-medium text-blue-800 hover:bg-slate-100 aria-[current=page]:bg-blue-50 aria-[current=page]:text-blue-950"
+        >
+          {t(`sections.${section}`)}
+        </Link>
+      ))}
+    </nav>
+  )
+}
+
+/** A page's heading, with the way back to its section's list. */
+export async function AdminHeading({ section, title, back = false }: { section: AdminSection; title: string; back?: boolean }) {
+  const t = await getTranslations('admin.common')
+  return (
+    <>
+      <AdminNav current={section} />
+      {back && (
+        <p className="mb-2 text-sm">
+          <Link href={adminSectionHref(section)} className={linkClass}>
+            ← {t('back')}
+          </Link>
+        </p>
+      )}
+      <h1 className="text-2xl font-bold">{title}</h1>
+    </>
+  )
+}
+
+export async function ActiveBadge({ active }: { active: boolean }) {
+  const t = await getTranslations('admin.common')
+  return <Badge tone={active ? 'green' : 'grey'}>{active ? t('active') : t('inactive')}</Badge>
+}
+
+export function AdminTable({ caption, headings, rows }: { caption: string; headings: string[]; rows: { key: string; cells: ReactNode[] }[] }) {
+  return (
+    <ScrollTable caption={caption} className="min-w-[40rem]">
+      <thead className="bg-slate-50 text-left">
+        <tr>
+          {headings.map((h) => (
+            <th key={h} scope="col" className="px-3 py-2 font-semibold">
+              {h}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.key} className="border-t border-slate-200 align-top">
+            {row.cells.map((cell, i) => (
+              <td key={i} className="px-3 py-2">
+                {cell}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </ScrollTable>
+  )
+}
+
+/** Deactivate (or reactivate) a record: history that points at it stays. */
+export async function ActiveToggle({ entity, id, active }: { entity: ActiveEntity; id: string; active: boolean }) {
+  const t = await getTranslations('admin.common')
+  return (
+    <section className="mt-8 border-t border-slate-200 pt-4">
+      {!active && <p className="mb-3 text-sm text-slate-700">{t('inactiveNote')}</p>}
+      <AdminForm
+        action={setActiveAction}
+        label={active ? t('deactivate') : t('reactivate')}
+        fields={[]}
+        hidden={{ entity, id, active: String(!active) }}
+        submit={{ label: active ? t('deactivate') : t('reactivate'), pending: t('saving'), tone: 'secondary' }}
+      />
+    </section>
+  )
+}
+
+/** After a creation the action opens the new record's page with `?created=1`. */
+export async function CreatedNotice({ shown }: { shown: boolean }) {
+  const t = await getTranslations('admin.common')
+  return shown ? (
+    <div className="my-4">
+      <FormNotice tone="success">{t('created')}</FormNotice>
+    </div>
+  ) : null
+}

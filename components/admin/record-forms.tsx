@@ -1,0 +1,170 @@
+// The create/edit forms of units, members, task groups, tasks and accounts: one description of the
+// fields for both, filled from the record when editing. The code (or username) is fixed once made.
+import { getTranslations } from 'next-intl/server'
+import {
+  createUserAction,
+  saveGroupAction,
+  saveMemberAction,
+  saveTaskAction,
+  saveUnitAction,
+  updateUserAction,
+} from '@/lib/actions/admin/actions'
+import { ROLES } from '@/lib/auth/roles'
+import { dateColumnDay } from '@/lib/domain/calendar'
+import type { adminChoices, adminGroup, adminMember, adminTask, adminUnit, adminUser } from '@/lib/queries/admin'
+import { TASK_SCOPES, UNIT_KINDS } from '@/lib/validation/admin'
+import { AdminForm, type Choice, type FieldSpec } from './admin-form'
+
+type Choices = Awaited<ReturnType<typeof adminChoices>>
+type Found<F extends (code: string) => Promise<unknown>> = NonNullable<Awaited<ReturnType<F>>>
+
+async function common() {
+  const t = await getTranslations('admin')
+  const none: Choice = { value: '', label: t('common.none') }
+  const choose: Choice = { value: '', label: t('common.choose') }
+  const submit = { label: t('common.save'), pending: t('common.saving') }
+  const codeField = (code: string | undefined): FieldSpec => ({ name: 'code', label: t('common.code'), type: 'text', hint: t('common.codeHint'), defaultValue: code, readOnly: code !== undefined, width: 'short' })
+  const sortField = (value: number | undefined): FieldSpec => ({ name: 'sortOrder', label: t('common.sortOrder'), type: 'text', inputMode: 'numeric', defaultValue: String(value ?? 0), width: 'short' })
+  const members = (choices: Choices): Choice[] => choices.members.map((m) => ({ value: m.id, label: m.name, note: m.title }))
+  return { t, none, choose, submit, codeField, sortField, members }
+}
+
+const title = (record: unknown, newTitle: string, editTitle: string) => (record ? editTitle : newTitle)
+
+export async function UnitForm({ unit, choices }: { unit: Found<typeof adminUnit> | null; choices: Choices }) {
+  const { t, none, submit, codeField, sortField, members } = await common()
+  return (
+    <AdminForm
+      action={saveUnitAction}
+      label={title(unit, t('units.newTitle'), t('units.editTitle', { name: unit?.name ?? '' }))}
+      title={unit ? undefined : t('units.newTitle')}
+      hidden={unit ? { id: unit.id } : {}}
+      submit={submit}
+      fields={[
+        codeField(unit?.code),
+        { name: 'name', label: t('common.name'), type: 'text', defaultValue: unit?.name },
+        { name: 'kind', label: t('units.kind'), type: 'select', defaultValue: unit?.kind ?? 'COMMUNE', choices: UNIT_KINDS.map((k) => ({ value: k, label: t(`unitKinds.${k}`) })) },
+        { name: 'parentId', label: t('units.parent'), type: 'select', defaultValue: unit?.parentId ?? '', choices: [none, ...choices.units.filter((u) => u.id !== unit?.id).map((u) => ({ value: u.id, label: u.name }))] },
+        { name: 'inChargeMemberId', label: t('units.inCharge'), type: 'select', defaultValue: unit?.inChargeMemberId ?? '', choices: [none, ...members(choices)] },
+        sortField(unit?.sortOrder),
+      ]}
+    />
+  )
+}
+
+export async function MemberForm({ member, choices }: { member: Found<typeof adminMember> | null; choices: Choices }) {
+  const { t, submit, codeField, sortField } = await common()
+  const communes = choices.units.filter((u) => u.kind === 'COMMUNE' || u.kind === 'TOWNSHIP')
+  const currently = (name: string | undefined) => (name && name !== member?.name ? t('members.currently', { name }) : undefined)
+  return (
+    <AdminForm
+      action={saveMemberAction}
+      label={title(member, t('members.newTitle'), t('members.editTitle', { name: member?.name ?? '' }))}
+      title={member ? undefined : t('members.newTitle')}
+      hidden={member ? { id: member.id } : {}}
+      submit={submit}
+      fields={[
+        codeField(member?.code),
+        { name: 'name', label: t('common.name'), type: 'text', defaultValue: member?.name },
+        { name: 'title', label: t('members.memberTitle'), type: 'text', defaultValue: member?.title },
+        sortField(member?.sortOrder),
+        {
+          name: 'groupIds',
+          label: t('members.groupsLed'),
+          hint: t('members.groupsLedHint'),
+          type: 'checkboxes',
+          defaultValue: member?.leads.map((g) => g.id) ?? [],
+          choices: choices.groups.map((g) => ({ value: g.id, label: g.name, note: currently(g.leadMember?.name) })),
+        },
+        {
+          name: 'unitIds',
+          label: t('members.unitsInCharge'),
+          hint: t('members.unitsInChargeHint'),
+          type: 'checkboxes',
+          defaultValue: member?.inCharge.map((u) => u.id) ?? [],
+          choices: communes.map((u) => ({ value: u.id, label: u.name, note: currently(u.inChargeMember?.name) })),
+        },
+      ]}
+    />
+  )
+}
+
+export async function GroupForm({ group, choices }: { group: Found<typeof adminGroup> | null; choices: Choices }) {
+  const { t, none, submit, codeField, sortField, members } = await common()
+  return (
+    <AdminForm
+      action={saveGroupAction}
+      label={title(group, t('groups.newTitle'), t('groups.editTitle', { name: group?.name ?? '' }))}
+      title={group ? undefined : t('groups.newTitle')}
+      hidden={group ? { id: group.id } : {}}
+      submit={submit}
+      fields={[
+        codeField(group?.code),
+        { name: 'name', label: t('common.name'), type: 'text', defaultValue: group?.name },
+        { name: 'description', label: t('groups.description'), type: 'textarea', defaultValue: group?.description ?? '' },
+        { name: 'leadMemberId', label: t('groups.lead'), type: 'select', defaultValue: group?.leadMemberId ?? '', choices: [none, ...members(choices)] },
+        sortField(group?.sortOrder),
+      ]}
+    />
+  )
+}
+
+export async function TaskForm({ task, choices }: { task: Found<typeof adminTask> | null; choices: Choices }) {
+  const { t, choose, submit, codeField, sortField } = await common()
+  return (
+    <AdminForm
+      action={saveTaskAction}
+      label={task ? t('tasks.editTitle') : t('tasks.newTitle')}
+      title={task ? undefined : t('tasks.newTitle')}
+      hidden={task ? { id: task.id } : {}}
+      submit={submit}
+      fields={[
+        codeField(task?.code),
+        { name: 'title', label: t('tasks.taskTitle'), type: 'textarea', defaultValue: task?.title },
+        { name: 'description', label: t('tasks.description'), type: 'textarea', defaultValue: task?.description ?? '' },
+        { name: 'groupId', label: t('tasks.group'), type: 'select', defaultValue: task?.groupId ?? '', choices: [choose, ...choices.groups.map((g) => ({ value: g.id, label: g.name }))] },
+        { name: 'dueDate', label: t('tasks.dueDate'), type: 'date', defaultValue: task ? dateColumnDay(task.dueDate) : '', width: 'short' },
+        { name: 'scope', label: t('tasks.scope'), type: 'radio', defaultValue: task?.scope ?? 'COMMUNE', choices: TASK_SCOPES.map((s) => ({ value: s, label: t(`scopes.${s}`) })) },
+        {
+          type: 'group',
+          name: 'indicator',
+          label: t('tasks.indicator'),
+          hint: t('tasks.indicatorHint'),
+          fields: [
+            { name: 'indicatorUnit', label: t('tasks.indicatorUnit'), type: 'text', defaultValue: task?.indicatorUnit ?? '' },
+            { name: 'indicatorBaseline', label: t('tasks.indicatorBaseline'), type: 'text', inputMode: 'decimal', defaultValue: task?.indicatorBaseline?.toString().replace('.', ',') ?? '' },
+            { name: 'indicatorTarget', label: t('tasks.indicatorTarget'), type: 'text', inputMode: 'decimal', defaultValue: task?.indicatorTarget?.toString().replace('.', ',') ?? '' },
+          ],
+        },
+        sortField(task?.sortOrder),
+      ]}
+    />
+  )
+}
+
+export async function UserForm({ user, choices }: { user: Found<typeof adminUser> | null; choices: Choices }) {
+  const { t, none, choose, submit } = await common()
+  const tRoles = await getTranslations('roles')
+  const account: FieldSpec[] = user
+    ? [{ name: 'username', label: t('users.username'), type: 'text', defaultValue: user.username, readOnly: true, width: 'short' }]
+    : [
+        { name: 'username', label: t('users.username'), hint: t('users.usernameHint'), type: 'text', width: 'short' },
+        { name: 'password', label: t('users.password'), hint: t('users.passwordHint'), type: 'password', width: 'short' },
+      ]
+  return (
+    <AdminForm
+      action={user ? updateUserAction : createUserAction}
+      label={user ? t('users.editTitle', { username: user.username }) : t('users.newTitle')}
+      title={user ? undefined : t('users.newTitle')}
+      hidden={user ? { id: user.id } : {}}
+      submit={submit}
+      fields={[
+        ...account,
+        { name: 'displayName', label: t('users.displayName'), type: 'text', defaultValue: user?.displayName },
+        { name: 'role', label: t('users.role'), type: 'radio', defaultValue: user?.role ?? 'STAFF', choices: ROLES.map((r) => ({ value: r, label: tRoles(r) })) },
+        { name: 'unitId', label: t('users.unit'), type: 'select', defaultValue: user?.unitId ?? '', choices: [choose, ...choices.units.map((u) => ({ value: u.id, label: u.name }))] },
+        { name: 'memberId', label: t('users.member'), hint: t('users.memberHint'), type: 'select', defaultValue: user?.memberId ?? '', choices: [none, ...choices.members.map((m) => ({ value: m.id, label: m.name, note: m.title }))] },
+      ]}
+    />
+  )
+}

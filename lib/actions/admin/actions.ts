@@ -1,0 +1,65 @@
+'use server'
+// The administration forms' actions; the rules live in the cores beside this file.
+import { adminSectionHref, type AdminSection } from '@/lib/domain/admin-paths'
+import { setActive } from './active'
+import { assignTask } from './assignments'
+import type { AdminFormState } from './form-state'
+import { saveGroup } from './groups'
+import { saveMember } from './members'
+import { createPeriod, lockPeriod, unlockPeriod } from './periods'
+import { respond, type AdminMessages } from './respond'
+import { saveTask } from './tasks'
+import { saveUnit } from './units'
+import { createUser, updateUser } from './users'
+
+/** After a creation the new record's page opens; after an edit the form says it is saved. */
+function savedRecord(section: AdminSection) {
+  return (saved: { code: string; created: boolean }, t: AdminMessages) => ({
+    message: t(saved.created ? 'common.created' : 'common.saved'),
+    redirectTo: saved.created ? `${adminSectionHref(section, saved.code)}?created=1` : undefined,
+  })
+}
+
+export async function saveUnitAction(_previous: AdminFormState, form: FormData): Promise<AdminFormState> {
+  return respond(form, (c) => saveUnit(c, form), savedRecord('units'))
+}
+
+export async function saveMemberAction(_previous: AdminFormState, form: FormData): Promise<AdminFormState> {
+  return respond(form, (c) => saveMember(c, form), savedRecord('members'))
+}
+
+export async function saveGroupAction(_previous: AdminFormState, form: FormData): Promise<AdminFormState> {
+  return respond(form, (c) => saveGroup(c, form), savedRecord('groups'))
+}
+
+export async function saveTaskAction(_previous: AdminFormState, form: FormData): Promise<AdminFormState> {
+  return respond(form, (c) => saveTask(c, form), savedRecord('tasks'))
+}
+
+export async function createUserAction(_previous: AdminFormState, form: FormData): Promise<AdminFormState> {
+  return respond(form, (c) => createUser(c, form), savedRecord('users'))
+}
+
+export async function updateUserAction(_previous: AdminFormState, form: FormData): Promise<AdminFormState> {
+  return respond(form, (c) => updateUser(c, form), savedRecord('users'))
+}
+
+export async function setActiveAction(_previous: AdminFormState, form: FormData): Promise<AdminFormState> {
+  return respond(form, (c) => setActive(c, form), (saved, t) => ({ message: t(saved.active ? 'common.reactivated' : 'common.deactivated') }))
+}
+
+export async function assignTaskAction(_previous: AdminFormState, form: FormData): Promise<AdminFormState> {
+  return respond(form, (c) => assignTask(c, form), (saved, t) => ({ message: t('assign.done', { created: saved.created, skipped: saved.skipped }) }))
+}
+
+export async function createPeriodAction(_previous: AdminFormState, form: FormData): Promise<AdminFormState> {
+  return respond(form, (c) => createPeriod(c, form), (_saved, t) => ({ message: t('common.created') }))
+}
+
+export async function lockPeriodAction(_previous: AdminFormState, form: FormData): Promise<AdminFormState> {
+  return respond(form, (c) => lockPeriod(c, form), (_saved, t) => ({ message: t('periods.lockedDone') }))
+}
+
+export async function unlockPeriodAction(_previous: AdminFormState, form: FormData): Promise<AdminFormState> {
+  return respond(form, (c) => unlockPeriod(c, form), (_saved, t) => ({ message: t('periods.unlockedDone') }))
+}

@@ -1,0 +1,75 @@
+// Deactivating and reactivating: what history points at is never deleted (issue 6). An inactive
+// unit, member, group or task drops out of lists and choices; an inactive user cannot sign in.
+import 'server-only'
+import { z } from 'zod'
+import type { Prisma } from '@/lib/db/client'
+import { adminFormValues, parseAdmin } from '@/lib/validation/admin'
+import type { ActionContext } from '../audit'
+import { adminWrite, formId, InvalidInput, MissingRecord, recordAudit } from './core'
+
+export const ACTIVE_ENTITIES = ['Unit', 'Member', 'TaskGroup', 'Task', 'User'] as const
+export type ActiveEntity = (typeof ACTIVE_ENTITIES)[number]
+
+const activeSchema = z.object({ entity: z.enum(ACTIVE_ENTITIES), id: z.uuid(), active: z.enum(['true', 'false']).transform((v) => v === 'true') })
+
+/** Sets the `active` flag; returns the record's code (username for users) for the caller's revalidation. */
+async function update(tx: Prisma.TransactionClient, entity: ActiveEntity, id: string, active: boolean): Promise<{ code: string; was: boolean } | null> {
+  const where = { id }
+  const select = { active: true } as const
+  switch (entity) {
+    case 'Unit': {
+      const before = await tx.unit.findUnique({ where, select: { ...select, code: true } })
+      if (before) await tx.unit.update({ where, data: { active } })
+      return before && { code: before.code, was: before.active }
+    }
+    case 'Member': {
+      const before = await tx.member.findUnique({ where, select: { ...select, code: true } })
+      if (before) await tx.member.update({ where, data: { active } })
+      return before && { code: before.code, was: before.active }
+    }
+    case 'TaskGroup': {
+      const before = await tx.taskGroup.findUnique({ where, select: { ...select, code: true } })
+      if (before) await tx.taskGroup.update({ where, data: { active } })
+      return before && { code: before.code, was: before.active }
+    }
+    case 'Task': {
+      const before = await tx.task.findUnique({ where, select: { ...select, code: true } })
+      if (before) await tx.task.update({ where, data: { active } })
+      return before && { code: before.code, was: before.active }
+    }
+    case 'User': {
+      const before = await tx.user.findUnique({ where, select: { ...select, username: true } })
+      if (before) await tx.user.update({ where, data: { active } })
+      return before && { code: before.username, was: before.active }
+    }
+  }
+}
+
+/** 'taskGroup.deactivate', 'user.reactivate', … */
+const auditAction = (entity: ActiveEntity, active: boolean) => `${entity.charAt(0).toLowerCase()}${entity.slice(1)}.${active ? 'reactivate' : 'deactivate'}`
+
+/** The form names the kind of record (`entity`), the record (`id`) and the new flag (`active`). */
+export function setActive(context: ActionContext, form: FormData) {
+  const values = adminFormValues(form)
+  const entity = ACTIVE_ENTITIES.find((e) => e === values.entity) ?? 'Unit'
+  return adminWrite(context, {
+    action: auditAction(entity, values.active === 'true'),
+    entity,
+    entityId: formId(form),
+    parsed: () => parseAdmin(activeSchema, values),
+    write: async (tx, input) => {
+      // An administrator who locks themself out leaves the district without one.
+      if (input.entity === 'User' && input.id === context.actor.id && !input.active) throw InvalidInput.of('active', 'notYourself')
+      const changed = await update(tx, input.entity, input.id, input.active)
+      if (!changed) throw new MissingRecord()
+      await recordAudit(tx, context, {
+        action: auditAction(input.entity, input.active),
+        entity: input.entity,
+        entityId: input.id,
+        before: { active: changed.was },
+        after: { active: input.active },
+      })
+      return { id: input.id, code: changed.code, active: input.active }
+    },
+  })
+}

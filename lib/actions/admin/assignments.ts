@@ -1,0 +1,38 @@
+// Giving a task to units (issue 6): to every commune and the township in one step, or to the
+// units chosen. Units that already have the task are skipped, never assigned twice.
+import 'server-only'
+import { adminFormValues, assignSchema, parseAdmin } from '@/lib/validation/admin'
+import type { ActionContext } from '../audit'
+import { adminWrite, InvalidInput, MissingRecord, recordAudit } from './core'
+import { IN_CHARGE_KINDS } from './members'
+
+export type AssignedCounts = { taskCode: string; created: number; skipped: number }
+
+export function assignTask(context: ActionContext, form: FormData) {
+  const values = adminFormValues(form)
+  return adminWrite<{ taskId: string; target: 'communes' | 'chosen'; unitIds: string[] }, AssignedCounts>(context, {
+    action: 'assignment.create',
+    entity: 'Task',
+    entityId: typeof values.taskId === 'string' ? values.taskId : null,
+    parsed: () => parseAdmin(assignSchema, values),
+    write: async (tx, input) => {
+      const task = await tx.task.findUnique({ where: { id: input.taskId }, select: { id: true, code: true, active: true } })
+      if (!task) throw new MissingRecord()
+      if (!task.active) throw InvalidInput.of('target', 'taskInactive')
+      const units = await tx.unit.findMany({
+        where: input.target === 'communes' ? { kind: { in: [...IN_CHARGE_KINDS] }, active: true } : { id: { in: input.unitIds }, active: true },
+        select: { id: true },
+      })
+      if (input.target === 'chosen' && units.length !== new Set(input.unitIds).size) throw InvalidInput.of('unitIds', 'choiceMissing')
+      // skipDuplicates: a unit that has the task (even one assigned a moment ago by someone else) is skipped.
+      const created = await tx.assignment.createManyAndReturn({
+        data: units.map((u) => ({ taskId: task.id, unitId: u.id, createdAt: context.now })),
+        skipDuplicates: true,
+        select: { id: true, unitId: true },
+      })
+      for (const a of created)
+        await recordAudit(tx, context, { action: 'assignment.create', entity: 'Assignment', entityId: a.id, after: { taskId: task.id, unitId: a.unitId } })
+      return { taskCode: task.code, created: created.length, skipped: units.length - created.length }
+    },
+  })
+}

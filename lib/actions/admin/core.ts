@@ -1,0 +1,77 @@
+// What every administration write shares (issue 6): only ADMIN may, a refusal is audited and
+// answered like a missing record, input is validated before anything is read, and the change and
+// its audit row are one transaction. A problem found inside the transaction is thrown, so nothing
+// of it is kept.
+import 'server-only'
+import { allows } from '@/lib/auth/permissions'
+import { db } from '@/lib/db'
+import { Prisma } from '@/lib/db/client'
+import { adminProblem, type AdminErrorCode, type AdminProblems, type Parsed } from '@/lib/validation/admin'
+import { recordAudit, recordRefusal, type ActionContext } from '../audit'
+
+export type AdminResult<T = { id: string }> = { kind: 'invalid'; problems: AdminProblems } | { kind: 'notFound' } | ({ kind: 'saved' } & T)
+
+/** A problem found while writing: the transaction is rolled back and the form shows it. */
+export class InvalidInput extends Error {
+  constructor(readonly problems: AdminProblems) {
+    super('invalid input')
+  }
+  static of(field: string, code: AdminErrorCode, params?: Record<string, string | number>): InvalidInput {
+    return new InvalidInput({ [field]: adminProblem(code, params) })
+  }
+}
+
+/** The record to change is missing: rolled back, audited as a refusal, answered as not found. */
+export class MissingRecord extends Error {}
+
+type Spec<I, T> = {
+  /** The audit action, e.g. 'unit.create'. */
+  action: string
+  entity: string
+  /** The record acted on, as the form names it (for the refusal's audit row). */
+  entityId: string | null
+  parsed: () => Parsed<I>
+  /** Which field a unique-constraint violation belongs to, and its message. */
+  unique?: { field: string; code: AdminErrorCode }
+  write: (tx: Prisma.TransactionClient, input: I) => Promise<T>
+}
+
+/** False, with the refusal audited, when the actor is not an administrator. */
+export async function adminAllowed(context: ActionContext, action: string, entity: string, entityId: string | null): Promise<boolean> {
+  if (allows(context.actor, 'admin.manage')) return true
+  await recordRefusal(context, action, entity, entityId?.slice(0, 100) ?? null)
+  return false
+}
+
+export async function adminWrite<I, T>(context: ActionContext, spec: Spec<I, T>): Promise<AdminResult<T>> {
+  if (!(await adminAllowed(context, spec.action, spec.entity, spec.entityId))) return { kind: 'notFound' }
+  const parsed = spec.parsed()
+  if (parsed.kind === 'invalid') return parsed
+  try {
+    const saved = await db().$transaction((tx) => spec.write(tx, parsed.input))
+    return { kind: 'saved', ...saved }
+  } catch (error) {
+    if (error instanceof InvalidInput) return { kind: 'invalid', problems: error.problems }
+    if (error instanceof MissingRecord) {
+      await recordRefusal(context, spec.action, spec.entity, spec.entityId?.slice(0, 100) ?? null)
+      return { kind: 'notFound' }
+    }
+    // Two admins creating the same code at once: the unique index decides.
+    if (spec.unique && error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002')
+      return { kind: 'invalid', problems: { [spec.unique.field]: adminProblem(spec.unique.code) } }
+    throw error
+  }
+}
+
+/** A record as the audit trail keeps it: plain JSON (decimals and dates as text). */
+export function snapshot(record: object): Prisma.InputJsonValue {
+  return JSON.parse(JSON.stringify(record)) as Prisma.InputJsonValue
+}
+
+export { recordAudit }
+
+/** The record's id from a form's hidden field; null when absent (then the form creates). */
+export function formId(form: FormData): string | null {
+  const value = form.get('id')
+  return typeof value === 'string' && value !== '' ? value : null
+}

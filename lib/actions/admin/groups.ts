@@ -1,0 +1,37 @@
+// Task groups and the member who leads each (issue 6).
+import 'server-only'
+import { adminFormValues, groupSchema, parseAdmin, type GroupInput } from '@/lib/validation/admin'
+import type { ActionContext } from '../audit'
+import { adminWrite, formId, MissingRecord, recordAudit, snapshot } from './core'
+import { checkReferences } from './references'
+
+const groupFields = { id: true, code: true, name: true, description: true, leadMemberId: true, sortOrder: true, active: true } as const
+
+export function saveGroup(context: ActionContext, form: FormData) {
+  const id = formId(form)
+  const values = adminFormValues(form)
+  return adminWrite<GroupInput, { id: string; code: string; created: boolean }>(context, {
+    action: id ? 'taskGroup.update' : 'taskGroup.create',
+    entity: 'TaskGroup',
+    entityId: id,
+    parsed: () => parseAdmin(groupSchema, values),
+    unique: { field: 'code', code: 'codeTaken' },
+    write: async (tx, input) => {
+      const before = id ? await tx.taskGroup.findUnique({ where: { id }, select: groupFields }) : null
+      if (id && !before) throw new MissingRecord()
+      await checkReferences(tx, [{ field: 'leadMemberId', model: 'member', id: input.leadMemberId, current: before?.leadMemberId }])
+      const data = { name: input.name, description: input.description, leadMemberId: input.leadMemberId, sortOrder: input.sortOrder }
+      const group = before
+        ? await tx.taskGroup.update({ where: { id: before.id }, data, select: groupFields })
+        : await tx.taskGroup.create({ data: { ...data, code: input.code }, select: groupFields })
+      await recordAudit(tx, context, {
+        action: before ? 'taskGroup.update' : 'taskGroup.create',
+        entity: 'TaskGroup',
+        entityId: group.id,
+        ...(before ? { before: snapshot(before) } : {}),
+        after: snapshot(group),
+      })
+      return { id: group.id, code: group.code, created: !before }
+    },
+  })
+}

@@ -1,0 +1,64 @@
+// Standing-committee members, with the task groups they lead and the communes they are in
+// charge of (issue 6): the two lists set TaskGroup.leadMemberId and Unit.inChargeMemberId.
+import 'server-only'
+import type { Prisma } from '@/lib/db/client'
+import { adminFormValues, memberSchema, parseAdmin, type MemberInput } from '@/lib/validation/admin'
+import type { ActionContext } from '../audit'
+import { adminWrite, formId, InvalidInput, MissingRecord, recordAudit, snapshot } from './core'
+
+/** The units whose member in charge this form sets: the communes and the township. */
+export const IN_CHARGE_KINDS = ['COMMUNE', 'TOWNSHIP'] as const
+
+const memberFields = {
+  id: true,
+  code: true,
+  name: true,
+  title: true,
+  sortOrder: true,
+  active: true,
+  leads: { select: { id: true }, orderBy: { id: 'asc' } },
+  inCharge: { where: { kind: { in: [...IN_CHARGE_KINDS] } }, select: { id: true }, orderBy: { id: 'asc' } },
+} as const satisfies Prisma.MemberSelect
+
+type MemberRecord = Prisma.MemberGetPayload<{ select: typeof memberFields }>
+const audited = ({ leads, inCharge, ...rest }: MemberRecord) => snapshot({ ...rest, groupIds: leads.map((g) => g.id), unitIds: inCharge.map((u) => u.id) })
+
+export function saveMember(context: ActionContext, form: FormData) {
+  const id = formId(form)
+  const values = adminFormValues(form)
+  return adminWrite<MemberInput, { id: string; code: string; created: boolean }>(context, {
+    action: id ? 'member.update' : 'member.create',
+    entity: 'Member',
+    entityId: id,
+    parsed: () => parseAdmin(memberSchema, values),
+    unique: { field: 'code', code: 'codeTaken' },
+    write: async (tx, input) => {
+      const before = id ? await tx.member.findUnique({ where: { id }, select: memberFields }) : null
+      if (id && !before) throw new MissingRecord()
+      // In use, or already held by this member (a group or commune deactivated since may stay ticked).
+      const usable = { OR: [{ active: true }, ...(before ? [{ id: { in: [...before.leads, ...before.inCharge].map((r) => r.id) } }] : [])] }
+      const groups = await tx.taskGroup.count({ where: { AND: [{ id: { in: input.groupIds } }, usable] } })
+      if (groups !== new Set(input.groupIds).size) throw InvalidInput.of('groupIds', 'choiceMissing')
+      const communes = await tx.unit.count({ where: { AND: [{ id: { in: input.unitIds }, kind: { in: [...IN_CHARGE_KINDS] } }, usable] } })
+      if (communes !== new Set(input.unitIds).size) throw InvalidInput.of('unitIds', 'choiceMissing')
+
+      const data = { name: input.name, title: input.title, sortOrder: input.sortOrder }
+      const member = before ? await tx.member.update({ where: { id: before.id }, data }) : await tx.member.create({ data: { ...data, code: input.code } })
+      // Leading and being in charge pass to this member; what they no longer hold is left unassigned.
+      await tx.taskGroup.updateMany({ where: { leadMemberId: member.id, id: { notIn: input.groupIds } }, data: { leadMemberId: null } })
+      await tx.taskGroup.updateMany({ where: { id: { in: input.groupIds } }, data: { leadMemberId: member.id } })
+      await tx.unit.updateMany({ where: { inChargeMemberId: member.id, kind: { in: [...IN_CHARGE_KINDS] }, id: { notIn: input.unitIds } }, data: { inChargeMemberId: null } })
+      await tx.unit.updateMany({ where: { id: { in: input.unitIds } }, data: { inChargeMemberId: member.id } })
+
+      const after = await tx.member.findUniqueOrThrow({ where: { id: member.id }, select: memberFields })
+      await recordAudit(tx, context, {
+        action: before ? 'member.update' : 'member.create',
+        entity: 'Member',
+        entityId: member.id,
+        ...(before ? { before: audited(before) } : {}),
+        after: audited(after),
+      })
+      return { id: member.id, code: member.code, created: !before }
+    },
+  })
+}

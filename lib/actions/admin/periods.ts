@@ -1,0 +1,73 @@
+// Reporting periods (issue 6): created, locked after their review, and unlocked only with a reason
+// that the audit row keeps (ReportingPeriod has no column for it: the trail is the record).
+import 'server-only'
+import { z } from 'zod'
+import { adminFormValues, parseAdmin, periodSchema, unlockSchema } from '@/lib/validation/admin'
+import type { ActionContext } from '../audit'
+import { adminWrite, formId, InvalidInput, MissingRecord, recordAudit, snapshot } from './core'
+
+const periodFields = { id: true, code: true, name: true, kind: true, startDate: true, endDate: true, lockedAt: true } as const
+
+export function createPeriod(context: ActionContext, form: FormData) {
+  const values = adminFormValues(form)
+  return adminWrite(context, {
+    action: 'reportingPeriod.create',
+    entity: 'ReportingPeriod',
+    entityId: null,
+    parsed: () => parseAdmin(periodSchema, values),
+    unique: { field: 'code', code: 'codeTaken' },
+    write: async (tx, input) => {
+      const period = await tx.reportingPeriod.create({
+        data: { code: input.code, name: input.name, kind: input.kind, startDate: new Date(`${input.startDate}T00:00:00Z`), endDate: new Date(`${input.endDate}T00:00:00Z`) },
+        select: periodFields,
+      })
+      await recordAudit(tx, context, { action: 'reportingPeriod.create', entity: 'ReportingPeriod', entityId: period.id, after: snapshot(period) })
+      return { id: period.id }
+    },
+  })
+}
+
+const lockSchema = z.object({ id: z.uuid() })
+
+/** Locks the period: nothing dated inside it may be added or changed any more (lib/actions/period-lock.ts). */
+export function lockPeriod(context: ActionContext, form: FormData) {
+  const values = adminFormValues(form)
+  return adminWrite(context, {
+    action: 'reportingPeriod.lock',
+    entity: 'ReportingPeriod',
+    entityId: formId(form),
+    parsed: () => parseAdmin(lockSchema, values),
+    write: async (tx, { id }) => {
+      const before = await tx.reportingPeriod.findUnique({ where: { id }, select: periodFields })
+      if (!before) throw new MissingRecord()
+      if (before.lockedAt) throw InvalidInput.of('form', 'alreadyLocked')
+      await tx.reportingPeriod.update({ where: { id }, data: { lockedAt: context.now } })
+      await recordAudit(tx, context, { action: 'reportingPeriod.lock', entity: 'ReportingPeriod', entityId: id, before: { lockedAt: null }, after: { lockedAt: context.now.toISOString() } })
+      return { id }
+    },
+  })
+}
+
+export function unlockPeriod(context: ActionContext, form: FormData) {
+  const values = adminFormValues(form)
+  return adminWrite(context, {
+    action: 'reportingPeriod.unlock',
+    entity: 'ReportingPeriod',
+    entityId: formId(form),
+    parsed: () => parseAdmin(unlockSchema, values),
+    write: async (tx, { id, reason }) => {
+      const before = await tx.reportingPeriod.findUnique({ where: { id }, select: periodFields })
+      if (!before) throw new MissingRecord()
+      if (!before.lockedAt) throw InvalidInput.of('form', 'notLocked')
+      await tx.reportingPeriod.update({ where: { id }, data: { lockedAt: null } })
+      await recordAudit(tx, context, {
+        action: 'reportingPeriod.unlock',
+        entity: 'ReportingPeriod',
+        entityId: id,
+        before: { lockedAt: before.lockedAt.toISOString() },
+        after: { lockedAt: null, reason },
+      })
+      return { id }
+    },
+  })
+}

@@ -1,0 +1,70 @@
+// Tasks with their optional indicator (issue 6). The import (lib/import) writes tasks through
+// writeTask too, so a row and a form make the same record and the same audit row.
+import 'server-only'
+import type { Prisma } from '@/lib/db/client'
+import { adminFormValues, parseAdmin, taskFieldsSchema, type TaskInput } from '@/lib/validation/admin'
+import type { ActionContext } from '../audit'
+import { adminWrite, formId, MissingRecord, recordAudit, snapshot } from './core'
+import { checkReferences } from './references'
+
+export const taskFields = {
+  id: true,
+  code: true,
+  groupId: true,
+  title: true,
+  description: true,
+  dueDate: true,
+  scope: true,
+  indicatorUnit: true,
+  indicatorBaseline: true,
+  indicatorTarget: true,
+  sortOrder: true,
+  active: true,
+} as const satisfies Prisma.TaskSelect
+
+export type TaskRecord = Prisma.TaskGetPayload<{ select: typeof taskFields }>
+
+/** Creates the task, or updates `before` (its code stays); audited in the same transaction. */
+export async function writeTask(tx: Prisma.TransactionClient, context: ActionContext, input: TaskInput, before: TaskRecord | null): Promise<TaskRecord> {
+  const data = {
+    groupId: input.groupId,
+    title: input.title,
+    description: input.description,
+    dueDate: new Date(`${input.dueDate}T00:00:00Z`),
+    scope: input.scope,
+    indicatorUnit: input.indicatorUnit,
+    indicatorBaseline: input.indicatorBaseline,
+    indicatorTarget: input.indicatorTarget,
+    sortOrder: input.sortOrder,
+  }
+  const task = before
+    ? await tx.task.update({ where: { id: before.id }, data, select: taskFields })
+    : await tx.task.create({ data: { ...data, code: input.code }, select: taskFields })
+  await recordAudit(tx, context, {
+    action: before ? 'task.update' : 'task.create',
+    entity: 'Task',
+    entityId: task.id,
+    ...(before ? { before: snapshot(before) } : {}),
+    after: snapshot(task),
+  })
+  return task
+}
+
+export function saveTask(context: ActionContext, form: FormData) {
+  const id = formId(form)
+  const values = adminFormValues(form)
+  return adminWrite<TaskInput, { id: string; code: string; created: boolean }>(context, {
+    action: id ? 'task.update' : 'task.create',
+    entity: 'Task',
+    entityId: id,
+    parsed: () => parseAdmin(taskFieldsSchema, values),
+    unique: { field: 'code', code: 'codeTaken' },
+    write: async (tx, input) => {
+      const before = id ? await tx.task.findUnique({ where: { id }, select: taskFields }) : null
+      if (id && !before) throw new MissingRecord()
+      await checkReferences(tx, [{ field: 'groupId', model: 'taskGroup', id: input.groupId, current: before?.groupId }])
+      const task = await writeTask(tx, context, input, before)
+      return { id: task.id, code: task.code, created: !before }
+    },
+  })
+}

@@ -1,0 +1,64 @@
+// The columns of the import files (issue 6). The headers are fixed Vietnamese text, whatever the
+// interface language: they are what the district office types and what the templates carry.
+export const IMPORT_KINDS = ['tasks', 'assignments'] as const
+export type ImportKind = (typeof IMPORT_KINDS)[number]
+
+export type ColumnKey =
+  | 'taskCode'
+  | 'title'
+  | 'groupCode'
+  | 'dueDate'
+  | 'scope'
+  | 'indicatorUnit'
+  | 'indicatorBaseline'
+  | 'indicatorTarget'
+  | 'description'
+  | 'unitCode'
+
+export const COLUMN_HEADERS: Record<ColumnKey, string> = {
+  taskCode: 'Mã nhiệm vụ',
+  title: 'Tên nhiệm vụ',
+  groupCode: 'Mã nhóm',
+  dueDate: 'Hạn hoàn thành',
+  scope: 'Phạm vi',
+  indicatorUnit: 'Đơn vị tính chỉ tiêu',
+  indicatorBaseline: 'Giá trị ban đầu',
+  indicatorTarget: 'Giá trị mục tiêu',
+  description: 'Mô tả',
+  unitCode: 'Mã đơn vị',
+}
+
+export type Column = { key: ColumnKey; required: boolean }
+
+export const IMPORT_COLUMNS: Record<ImportKind, Column[]> = {
+  tasks: [
+    { key: 'taskCode', required: true },
+    { key: 'title', required: true },
+    { key: 'groupCode', required: true },
+    { key: 'dueDate', required: true },
+    { key: 'scope', required: true },
+    { key: 'indicatorUnit', required: false },
+    { key: 'indicatorBaseline', required: false },
+    { key: 'indicatorTarget', required: false },
+    { key: 'description', required: false },
+  ],
+  assignments: [
+    { key: 'taskCode', required: true },
+    { key: 'unitCode', required: true },
+  ],
+}
+
+/** Headers compare without regard to case, surrounding spaces or Unicode composition. */
+export const normalizeHeader = (header: string) => header.normalize('NFC').trim().toLocaleLowerCase('vi')
+
+/** "xã" / "huyện" as typed (with or without accents), or the enum names. */
+export function parseScope(text: string): 'COMMUNE' | 'DISTRICT' | null {
+  const plain = text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .trim()
+    .toLowerCase()
+  if (plain === 'xa' || plain === 'commune') return 'COMMUNE'
+  if (plain === 'huyen' || plain === 'district') return 'DISTRICT'
+  return null
+}

@@ -1,0 +1,124 @@
+// What an import would do, row by row (issue 6): each row is checked like the form it stands for,
+// against the database as it is now. The dry run shows this plan; applying makes it again inside
+// its transaction, so a change made in between is seen, and writes only when no row has an error.
+import 'server-only'
+import type { Prisma } from '@/lib/db/client'
+import { adminProblem, parseAdmin, taskFieldsSchema, type AdminErrorCode, type AdminProblem, type TaskInput } from '@/lib/validation/admin'
+import { taskFields, type TaskRecord } from '@/lib/actions/admin/tasks'
+import { COLUMN_HEADERS, parseScope, type ColumnKey, type ImportKind } from './columns'
+import type { TableRow } from './read'
+
+export type Outcome = 'create' | 'update' | 'skip' | 'error'
+export type RowProblem = AdminProblem & { column: string }
+
+type Planned<W> = { row: number; label: string; outcome: Outcome; problems: RowProblem[]; write: W | null }
+export type TaskRow = Planned<{ input: TaskInput; before: TaskRecord | null }>
+export type AssignmentRow = Planned<{ taskId: string; unitId: string }>
+export type ImportPlan = { kind: 'tasks'; rows: TaskRow[] } | { kind: 'assignments'; rows: AssignmentRow[] }
+
+const at = (key: ColumnKey, problem: AdminProblem): RowProblem => ({ ...problem, column: COLUMN_HEADERS[key] })
+
+/** Which column a task field's problem belongs to. */
+const TASK_FIELD_COLUMNS: Record<string, ColumnKey> = {
+  code: 'taskCode',
+  title: 'title',
+  groupId: 'groupCode',
+  dueDate: 'dueDate',
+  scope: 'scope',
+  indicatorUnit: 'indicatorUnit',
+  indicatorBaseline: 'indicatorBaseline',
+  indicatorTarget: 'indicatorTarget',
+  description: 'description',
+}
+
+/** The form's "enter a …" answers; a file's empty required cell is simply "required". */
+const MISSING = new Set<AdminErrorCode>(['codeRequired', 'nameRequired', 'groupRequired', 'dateRequired', 'scopeRequired'])
+
+/** A second row for the same key: an error that names the first. */
+function firstSeen<K>(seen: Map<K, number>, key: K, row: number): number | null {
+  const first = seen.get(key)
+  if (first === undefined) seen.set(key, row)
+  return first ?? null
+}
+
+async function planTasks(client: Prisma.TransactionClient, rows: TableRow[]): Promise<TaskRow[]> {
+  const codes = rows.map((r) => r.cells.taskCode ?? '')
+  const [groups, tasks] = await Promise.all([
+    client.taskGroup.findMany({ where: { code: { in: rows.map((r) => r.cells.groupCode ?? '') }, active: true }, select: { id: true, code: true } }),
+    client.task.findMany({ where: { code: { in: codes } }, select: taskFields }),
+  ])
+  const groupIds = new Map(groups.map((g) => [g.code, g.id]))
+  const existing = new Map(tasks.map((t) => [t.code, t]))
+  const seen = new Map<string, number>()
+  return rows.map(({ row, cells }) => {
+    const code = cells.taskCode ?? ''
+    const before = existing.get(code) ?? null
+    const groupCode = cells.groupCode ?? ''
+    const scope = cells.scope ? (parseScope(cells.scope) ?? cells.scope) : ''
+    const parsed = parseAdmin(taskFieldsSchema, {
+      code,
+      title: cells.title ?? '',
+      description: cells.description ?? '',
+      groupId: groupIds.get(groupCode) ?? '',
+      dueDate: cells.dueDate ?? '',
+      scope,
+      indicatorUnit: cells.indicatorUnit ?? '',
+      indicatorBaseline: cells.indicatorBaseline ?? '',
+      indicatorTarget: cells.indicatorTarget ?? '',
+      // The file has no order column: an update keeps the task's place, a new task goes first.
+      sortOrder: String(before?.sortOrder ?? 0),
+    })
+    const problems: RowProblem[] = []
+    if (parsed.kind === 'invalid')
+      for (const [field, problem] of Object.entries(parsed.problems)) {
+        if (!problem) continue
+        const column = TASK_FIELD_COLUMNS[field] ?? 'taskCode'
+        const empty = (cells[column] ?? '') === ''
+        if (empty && MISSING.has(problem.code)) problems.push(at(column, adminProblem('required')))
+        else if (field === 'groupId') problems.push(at(column, adminProblem('groupUnknown', { code: groupCode })))
+        else problems.push(at(column, problem))
+      }
+    const first = code ? firstSeen(seen, code, row) : null
+    if (first !== null) problems.push(at('taskCode', adminProblem('duplicateRow', { row: first })))
+    if (problems.length > 0 || parsed.kind === 'invalid') return { row, label: code, outcome: 'error', problems, write: null }
+    return { row, label: code, outcome: before ? 'update' : 'create', problems, write: { input: parsed.input, before } }
+  })
+}
+
+async function planAssignments(client: Prisma.TransactionClient, rows: TableRow[]): Promise<AssignmentRow[]> {
+  const [tasks, units] = await Promise.all([
+    client.task.findMany({ where: { code: { in: rows.map((r) => r.cells.taskCode ?? '') }, active: true }, select: { id: true, code: true } }),
+    client.unit.findMany({ where: { code: { in: rows.map((r) => r.cells.unitCode ?? '') }, active: true }, select: { id: true, code: true } }),
+  ])
+  const taskIds = new Map(tasks.map((t) => [t.code, t.id]))
+  const unitIds = new Map(units.map((u) => [u.code, u.id]))
+  const assigned = await client.assignment.findMany({ where: { taskId: { in: tasks.map((t) => t.id) }, unitId: { in: units.map((u) => u.id) } }, select: { taskId: true, unitId: true } })
+  const existing = new Set(assigned.map((a) => `${a.taskId}:${a.unitId}`))
+  const seen = new Map<string, number>()
+  return rows.map(({ row, cells }) => {
+    const taskCode = cells.taskCode ?? ''
+    const unitCode = cells.unitCode ?? ''
+    const taskId = taskIds.get(taskCode)
+    const unitId = unitIds.get(unitCode)
+    const problems: RowProblem[] = []
+    if (!taskCode) problems.push(at('taskCode', adminProblem('required')))
+    else if (!taskId) problems.push(at('taskCode', adminProblem('taskUnknown', { code: taskCode })))
+    if (!unitCode) problems.push(at('unitCode', adminProblem('required')))
+    else if (!unitId) problems.push(at('unitCode', adminProblem('unitUnknown', { code: unitCode })))
+    const label = `${taskCode} → ${unitCode}`
+    const first = firstSeen(seen, `${taskCode}\n${unitCode}`, row)
+    if (first !== null) problems.push(at('unitCode', adminProblem('duplicateRow', { row: first })))
+    if (problems.length > 0 || !taskId || !unitId) return { row, label, outcome: 'error', problems, write: null }
+    return { row, label, outcome: existing.has(`${taskId}:${unitId}`) ? 'skip' : 'create', problems, write: { taskId, unitId } }
+  })
+}
+
+export async function planImport(client: Prisma.TransactionClient, kind: ImportKind, rows: TableRow[]): Promise<ImportPlan> {
+  return kind === 'tasks' ? { kind, rows: await planTasks(client, rows) } : { kind, rows: await planAssignments(client, rows) }
+}
+
+export function countOutcomes(plan: ImportPlan): Record<Outcome, number> {
+  const counts: Record<Outcome, number> = { create: 0, update: 0, skip: 0, error: 0 }
+  for (const r of plan.rows) counts[r.outcome] += 1
+  return counts
+}

@@ -1,0 +1,71 @@
+// Reading an uploaded table: XLSX (the first sheet) or CSV (UTF-8, comma or semicolon), the first
+// row naming the columns. Each data row keeps its row number in the file, for the error list.
+import { parse } from 'csv-parse/sync'
+import ExcelJS from 'exceljs'
+import { dateColumnDay, formatDay } from '@/lib/domain/calendar'
+import type { AdminErrorCode } from '@/lib/validation/admin'
+import { COLUMN_HEADERS, IMPORT_COLUMNS, normalizeHeader, type ColumnKey, type ImportKind } from './columns'
+
+export const MAX_IMPORT_BYTES = 2 * 1024 * 1024
+export const MAX_IMPORT_ROWS = 5000
+
+export type TableRow = { row: number; cells: Partial<Record<ColumnKey, string>> }
+export type ReadResult = { kind: 'read'; rows: TableRow[] } | { kind: 'problem'; code: AdminErrorCode; params?: Record<string, string | number> }
+
+const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04
+
+/** A cell as text: dates as dd/mm/yyyy (Excel stores them as dates), formulas by their result. */
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return ''
+  if (value instanceof Date) return formatDay(dateColumnDay(value))
+  if (typeof value === 'object') {
+    if ('richText' in value) return value.richText.map((r) => r.text).join('')
+    if ('result' in value) return cellText(value.result as ExcelJS.CellValue)
+    if ('text' in value) return String(value.text)
+    return ''
+  }
+  return String(value)
+}
+
+async function readXlsx(bytes: Uint8Array): Promise<string[][]> {
+  const workbook = new ExcelJS.Workbook()
+  await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer)
+  const sheet = workbook.worksheets[0]
+  if (!sheet) return []
+  const rows: string[][] = []
+  sheet.eachRow({ includeEmpty: true }, (row, number) => {
+    const values: string[] = []
+    row.eachCell({ includeEmpty: true }, (cell, col) => (values[col - 1] = cellText(cell.value).trim()))
+    rows[number - 1] = Array.from(values, (v) => v ?? '')
+  })
+  return Array.from(rows, (r) => r ?? [])
+}
+
+function readCsv(bytes: Uint8Array): string[][] {
+  const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+  const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? ''
+  // Excel in Vietnamese settings saves CSV with semicolons.
+  const delimiter = firstLine.includes(';') && !firstLine.includes(',') ? ';' : ','
+  return parse(text, { bom: true, delimiter, relax_column_count: true, skip_empty_lines: false, trim: true }) as string[][]
+}
+
+export async function readTable(kind: ImportKind, bytes: Uint8Array): Promise<ReadResult> {
+  if (bytes.byteLength > MAX_IMPORT_BYTES) return { kind: 'problem', code: 'fileTooLarge' }
+  let grid: string[][]
+  try {
+    grid = isZip(bytes) ? await readXlsx(bytes) : readCsv(bytes)
+  } catch {
+    return { kind: 'problem', code: 'fileUnreadable' }
+  }
+  const [header = [], ...body] = grid
+  const positions = new Map(header.map((h, i) => [normalizeHeader(h), i]))
+  const columns = IMPORT_COLUMNS[kind].map((c) => ({ ...c, index: positions.get(normalizeHeader(COLUMN_HEADERS[c.key])) }))
+  const missing = columns.find((c) => c.required && c.index === undefined)
+  if (missing) return { kind: 'problem', code: 'columnMissing', params: { column: COLUMN_HEADERS[missing.key] } }
+  const rows = body
+    .map((cells, i) => ({ row: i + 2, cells: Object.fromEntries(columns.flatMap((c) => (c.index === undefined ? [] : [[c.key, (cells[c.index] ?? '').trim()]]))) }))
+    .filter((r) => Object.values(r.cells).some((v) => v !== ''))
+  if (rows.length === 0) return { kind: 'problem', code: 'fileEmpty' }
+  if (rows.length > MAX_IMPORT_ROWS) return { kind: 'problem', code: 'tooManyRows', params: { max: MAX_IMPORT_ROWS } }
+  return { kind: 'read', rows }
+}

@@ -1,0 +1,114 @@
+// Reads of the administration pages (issue 6): every record, active or not, with what its edit
+// form needs; and the choices its selects offer (records in use).
+import 'server-only'
+import { notFound } from 'next/navigation'
+import { allows } from '@/lib/auth/permissions'
+import { requireUser, type CurrentUser } from '@/lib/auth/session'
+import { db } from '@/lib/db'
+
+/** The signed-in administrator; anyone else gets the page of a missing record. */
+export async function requireAdmin(): Promise<CurrentUser> {
+  const user = await requireUser()
+  if (!allows(user, 'admin.manage')) notFound()
+  return user
+}
+
+const byOrder = [{ active: 'desc' as const }, { sortOrder: 'asc' as const }, { name: 'asc' as const }]
+
+export function adminUnits() {
+  return db().unit.findMany({
+    orderBy: [{ active: 'desc' }, { kind: 'asc' }, { sortOrder: 'asc' }, { name: 'asc' }],
+    select: { id: true, code: true, name: true, kind: true, sortOrder: true, active: true, parent: { select: { name: true } }, inChargeMember: { select: { name: true } } },
+  })
+}
+
+export function adminUnit(code: string) {
+  return db().unit.findUnique({ where: { code }, select: { id: true, code: true, name: true, kind: true, parentId: true, inChargeMemberId: true, sortOrder: true, active: true } })
+}
+
+export function adminMembers() {
+  return db().member.findMany({
+    orderBy: byOrder,
+    select: {
+      id: true,
+      code: true,
+      name: true,
+      title: true,
+      active: true,
+      leads: { select: { name: true }, orderBy: { sortOrder: 'asc' } },
+      inCharge: { select: { name: true }, orderBy: { sortOrder: 'asc' } },
+    },
+  })
+}
+
+export function adminMember(code: string) {
+  return db().member.findUnique({
+    where: { code },
+    select: { id: true, code: true, name: true, title: true, sortOrder: true, active: true, leads: { select: { id: true } }, inCharge: { select: { id: true } } },
+  })
+}
+
+export function adminGroups() {
+  return db().taskGroup.findMany({
+    orderBy: byOrder,
+    select: { id: true, code: true, name: true, active: true, sortOrder: true, leadMember: { select: { name: true } }, _count: { select: { tasks: true } } },
+  })
+}
+
+export function adminGroup(code: string) {
+  return db().taskGroup.findUnique({ where: { code }, select: { id: true, code: true, name: true, description: true, leadMemberId: true, sortOrder: true, active: true } })
+}
+
+export function adminTasks() {
+  return db().task.findMany({
+    orderBy: [{ active: 'desc' }, { group: { sortOrder: 'asc' } }, { sortOrder: 'asc' }, { code: 'asc' }],
+    select: { id: true, code: true, title: true, dueDate: true, active: true, group: { select: { name: true } }, _count: { select: { assignments: true } } },
+  })
+}
+
+export function adminTask(code: string) {
+  return db().task.findUnique({
+    where: { code },
+    select: {
+      id: true,
+      code: true,
+      title: true,
+      description: true,
+      groupId: true,
+      dueDate: true,
+      scope: true,
+      indicatorUnit: true,
+      indicatorBaseline: true,
+      indicatorTarget: true,
+      sortOrder: true,
+      active: true,
+      assignments: { select: { unitId: true } },
+    },
+  })
+}
+
+export function adminPeriods() {
+  return db().reportingPeriod.findMany({ orderBy: [{ endDate: 'desc' }], select: { id: true, code: true, name: true, kind: true, startDate: true, endDate: true, lockedAt: true } })
+}
+
+export function adminUsers() {
+  return db().user.findMany({
+    orderBy: [{ active: 'desc' }, { role: 'desc' }, { username: 'asc' }],
+    select: { id: true, username: true, displayName: true, role: true, active: true, lastLoginAt: true, unit: { select: { name: true } }, member: { select: { name: true } } },
+  })
+}
+
+export function adminUser(username: string) {
+  return db().user.findUnique({ where: { username }, select: { id: true, username: true, displayName: true, role: true, unitId: true, memberId: true, active: true, lastLoginAt: true } })
+}
+
+/** What the selects and checkbox lists offer: records in use, plus those the record already points at. */
+export async function adminChoices(keep: string[] = []) {
+  const inUse = { OR: [{ active: true }, { id: { in: keep } }] }
+  const [units, members, groups] = await Promise.all([
+    db().unit.findMany({ where: inUse, orderBy: [{ kind: 'asc' }, { sortOrder: 'asc' }, { name: 'asc' }], select: { id: true, name: true, kind: true, inChargeMember: { select: { name: true } } } }),
+    db().member.findMany({ where: inUse, orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }], select: { id: true, name: true, title: true } }),
+    db().taskGroup.findMany({ where: inUse, orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }], select: { id: true, name: true, leadMember: { select: { name: true } } } }),
+  ])
+  return { units, members, groups }
+}

@@ -1,0 +1,199 @@
+// The administration forms (issue 6): field formats here, rules that need the database in
+// lib/actions/admin. Answers are message keys of `admin.errors` (messages/*/admin.json).
+import { z } from 'zod'
+import { ROLES } from '@/lib/auth/roles'
+import type { CalendarDay } from '@/lib/domain/calendar'
+import type { vi } from '@/messages'
+import viAdmin from '@/messages/vi/admin.json'
+import { decimalPlaces, parseDecimal } from './decimal'
+import { formText } from './form-text'
+
+export type AdminErrorCode = keyof typeof vi.admin.errors
+export type AdminProblem = { code: AdminErrorCode; params?: Record<string, string | number> }
+export type AdminProblems = Partial<Record<string, AdminProblem>>
+
+export const adminProblem = (code: AdminErrorCode, params?: AdminProblem['params']): AdminProblem => (params ? { code, params } : { code })
+
+/** Zod's error option carrying one of our message keys. */
+const says = (code: AdminErrorCode) => ({ error: code })
+
+export const UNIT_KINDS = ['DISTRICT', 'TOWNSHIP', 'COMMUNE', 'VILLAGE', 'AGENCY'] as const
+export const TASK_SCOPES = ['COMMUNE', 'DISTRICT'] as const
+export const PERIOD_KINDS = ['INTERIM', 'FINAL'] as const
+const PASSWORD_MIN_LENGTH = 10
+const PASSWORD_MAX_LENGTH = 200
+const TEXT_MAX = 300
+const LONG_TEXT_MAX = 4000
+/** The codes of units, members, groups, tasks and periods: the slugs of their URLs. */
+export const CODE_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+const INDICATOR_MAX = 999_999_999_999 // DECIMAL(14, 2)
+
+const text = (required: AdminErrorCode, max = TEXT_MAX) => z.string(says(required)).trim().min(1, says(required)).max(max, says('textTooLong'))
+/** Empty or absent: null. */
+const optionalText = (max = LONG_TEXT_MAX) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => v?.trim() || null)
+    .pipe(z.string().max(max, says('textTooLong')).nullable())
+const code = z.string(says('codeRequired')).trim().min(1, says('codeRequired')).max(64, says('codeFormat')).regex(CODE_PATTERN, says('codeFormat'))
+/** Empty or absent: 0. */
+const sortOrder = z
+  .string()
+  .optional()
+  .transform((v) => v?.trim() || '0')
+  .pipe(z.string().regex(/^\d{1,6}$/, says('sortOrderRange')))
+  .transform(Number)
+  .pipe(z.number().max(100_000, says('sortOrderRange')))
+const id = z.uuid()
+/** A select whose first option is "none": empty means null. */
+const optionalId = z
+  .string()
+  .optional()
+  .transform((v) => v || null)
+  .pipe(z.uuid(says('choiceMissing')).nullable())
+const requiredId = (missing: AdminErrorCode) => z.string(says(missing)).min(1, says(missing)).pipe(z.uuid(says('choiceMissing')))
+const ids = z.array(z.uuid(says('choiceMissing'))).max(1000, says('choiceMissing')).default([])
+
+/**
+ * A calendar day typed as dd/mm/yyyy (documents, imports) or sent by a date input (yyyy-mm-dd);
+ * null when it is not a real day.
+ */
+export function parseDay(input: string): CalendarDay | null {
+  const textValue = input.trim()
+  const vietnamese = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(textValue)
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(textValue)
+  const [year, month, day] = vietnamese ? [vietnamese[3], vietnamese[2], vietnamese[1]] : iso ? [iso[1], iso[2], iso[3]] : []
+  if (!year || !month || !day) return null
+  const value = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`
+  const date = new Date(`${value}T00:00:00Z`)
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value && Number(year) >= 2000 && Number(year) <= 2100 ? value : null
+}
+
+const day = z
+  .string(says('dateRequired'))
+  .trim()
+  .min(1, says('dateRequired'))
+  .transform((v, ctx) => {
+    const parsed = parseDay(v)
+    if (parsed === null) ctx.addIssue({ code: 'custom', message: 'dateFormat' })
+    return parsed ?? ''
+  })
+
+/** An optional non-negative decimal with at most two places, as a plain string for a DECIMAL column. */
+const optionalDecimal = z
+  .string()
+  .optional()
+  .transform((v, ctx) => {
+    v = v?.trim() ?? ''
+    if (v === '') return null
+    const plain = parseDecimal(v)
+    if (plain === null || decimalPlaces(plain) > 2 || Number(plain) > INDICATOR_MAX) ctx.addIssue({ code: 'custom', message: 'numberFormat' })
+    return plain
+  })
+
+export const unitSchema = z.object({
+  code,
+  name: text('nameRequired'),
+  kind: z.enum(UNIT_KINDS, says('kindRequired')),
+  parentId: optionalId,
+  inChargeMemberId: optionalId,
+  sortOrder,
+})
+export type UnitInput = z.output<typeof unitSchema>
+
+export const memberSchema = z.object({
+  code,
+  name: text('nameRequired'),
+  title: text('titleRequired'),
+  sortOrder,
+  groupIds: ids,
+  unitIds: ids,
+})
+export type MemberInput = z.output<typeof memberSchema>
+
+export const groupSchema = z.object({
+  code,
+  name: text('nameRequired'),
+  description: optionalText(),
+  leadMemberId: optionalId,
+  sortOrder,
+})
+export type GroupInput = z.output<typeof groupSchema>
+
+/** The optional indicator: a unit and a target together, or nothing (the baseline is optional). */
+const indicatorSchema = z
+  .object({ indicatorUnit: optionalText(50), indicatorBaseline: optionalDecimal, indicatorTarget: optionalDecimal })
+  .superRefine((i, ctx) => {
+    const any = i.indicatorUnit !== null || i.indicatorTarget !== null || i.indicatorBaseline !== null
+    if (any && i.indicatorUnit === null) ctx.addIssue({ code: 'custom', path: ['indicatorUnit'], message: 'indicatorUnitRequired' })
+    if (any && i.indicatorTarget === null) ctx.addIssue({ code: 'custom', path: ['indicatorTarget'], message: 'indicatorTargetRequired' })
+  })
+
+/** A task's fields, also what an import row gives (lib/import). Both halves are checked even when one fails. */
+export const taskFieldsSchema = z
+  .object({
+    code,
+    title: text('nameRequired', 1000),
+    description: optionalText(),
+    groupId: requiredId('groupRequired'),
+    dueDate: day,
+    scope: z.enum(TASK_SCOPES, says('scopeRequired')),
+    sortOrder,
+  })
+  .and(indicatorSchema)
+export type TaskInput = z.output<typeof taskFieldsSchema>
+
+export const periodSchema = z
+  .object({ code, name: text('nameRequired'), kind: z.enum(PERIOD_KINDS, says('kindRequired')), startDate: day, endDate: day })
+  .superRefine((p, ctx) => {
+    if (p.startDate && p.endDate && p.endDate < p.startDate) ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'endBeforeStart' })
+  })
+export const unlockSchema = z.object({ id, reason: text('reasonRequired', 1000) })
+
+const username = z
+  .string(says('usernameFormat'))
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9][a-z0-9._-]{2,63}$/, says('usernameFormat'))
+const password = z.string(says('passwordTooShort')).min(PASSWORD_MIN_LENGTH, says('passwordTooShort')).max(PASSWORD_MAX_LENGTH, says('passwordTooLong'))
+export const userSchema = z.object({
+  displayName: text('displayNameRequired'),
+  role: z.enum(ROLES, says('roleRequired')),
+  unitId: requiredId('unitRequired'),
+  memberId: optionalId,
+})
+export const newUserSchema = userSchema.extend({ username, password })
+
+export const ASSIGN_TARGETS = ['communes', 'chosen'] as const
+export const assignSchema = z
+  .object({ taskId: id, target: z.enum(ASSIGN_TARGETS, says('targetRequired')), unitIds: ids })
+  .superRefine((a, ctx) => {
+    if (a.target === 'chosen' && a.unitIds.length === 0) ctx.addIssue({ code: 'custom', path: ['unitIds'], message: 'unitsRequired' })
+  })
+
+export type Parsed<T> = { kind: 'valid'; input: T } | { kind: 'invalid'; problems: AdminProblems }
+
+const isCode = (message: string): message is AdminErrorCode => Object.hasOwn(viAdmin.errors, message)
+
+/** The form's fields that the schema reads: lists for the `*Ids` checkboxes, capped text otherwise. */
+export function adminFormValues(form: FormData): Record<string, string | string[]> {
+  const values: Record<string, string | string[]> = {}
+  for (const name of new Set(form.keys())) {
+    if (name.startsWith('$') || name === 'file') continue
+    values[name] = name.endsWith('Ids') ? form.getAll(name).filter((v) => typeof v === 'string').slice(0, 1000) : formText(form, name, LONG_TEXT_MAX + 100)
+  }
+  return values
+}
+
+/** Parses a form (or an import row) with a schema; the first problem of each field, as a message key. */
+export function parseAdmin<S extends z.ZodType>(schema: S, values: Record<string, unknown>): Parsed<z.output<S>> {
+  const result = schema.safeParse(values)
+  if (result.success) return { kind: 'valid', input: result.data }
+  const problems: AdminProblems = {}
+  for (const issue of result.error.issues) {
+    const field = String(issue.path[0] ?? 'form')
+    problems[field] ??= adminProblem(isCode(issue.message) ? issue.message : 'invalidValue')
+  }
+  return { kind: 'invalid', problems }
+}
