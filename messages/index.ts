@@ -20,6 +20,7 @@ import vi_tasks from './vi/tasks.json'
 import vi_search from './vi/search.json'
 import vi_reports from './vi/reports.json'
 import vi_exports from './vi/exports.json'
+import vi_account from './vi/account.json'
 import en_app from './en/app.json'
 import en_language from './en/language.json'
 import en_login from './en/login.json'
@@ -40,6 +41,7 @@ import en_tasks from './en/tasks.json'
 import en_search from './en/search.json'
 import en_reports from './en/reports.json'
 import en_exports from './en/exports.json'
+import en_account from './en/account.json'
 
 export const vi = {
   app: vi_app,
@@ -62,6 +64,7 @@ export const vi = {
   search: vi_search,
   reports: vi_reports,
   exports: vi_exports,
+  account: vi_account,
 }
 
 export const en = {
@@ -85,4 +88,5 @@ export const en = {
   search: en_search,
   reports: en_reports,
   exports: en_exports,
+  account: en_account,
 }
