@@ -102,6 +102,19 @@ describe('checkPassword', () => {
     expect(await openSession({ challenge: old }, null, new Date(NOW.getTime() + 5 * 60_000))).toBeNull()
     expect(await openSession({ challenge: 'made-up' }, null, NOW)).toBeNull()
   })
+
+  it('keeps neither abandoned challenges nor sessions past their lifetime once the user signs in again', async () => {
+    const user = await database.db.user.create({
+      data: { username: 'don-dep', displayName: 'Cán bộ', passwordHash: await hashPassword(password), role: 'STAFF', unitId },
+    })
+    await issueChallenge(user.id, false, NOW)
+    const old = await openSession({ challenge: await issueChallenge(user.id, true, NOW) }, null, NOW)
+    const nextDay = new Date(NOW.getTime() + 24 * 60 * 60_000)
+    const fresh = await openSession({ challenge: await issueChallenge(user.id, true, nextDay) }, null, nextDay)
+    expect(await database.db.signInChallenge.count({ where: { userId: user.id } })).toBe(0)
+    expect((await database.db.userSession.findMany({ where: { userId: user.id } })).map((s) => s.id)).toEqual([fresh!.sessionId])
+    expect(old!.sessionId).not.toBe(fresh!.sessionId)
+  })
 })
 
 describe('two-factor sign-in', () => {

@@ -11,6 +11,7 @@ import { db } from '@/lib/db'
 import { recordEvent } from './audit'
 import { recordSignIn, recordSignInFailed } from './auth-events'
 import { hashPassword, verifyPassword } from './password'
+import { SESSION_LIFETIME_MS } from './session-check'
 import { useRecoveryCode } from './recovery-codes'
 import { forgetFailures, lockedUntil, recordFailure } from './throttle'
 import { matchingStep } from './totp'
@@ -43,6 +44,8 @@ const tokenHash = (token: string) => createHash('sha256').update(token).digest('
 /** A one-time challenge for the user; `secondFactorDone` when the session may open with it. */
 export async function issueChallenge(userId: string, secondFactorDone: boolean, now: Date): Promise<string> {
   const token = randomBytes(32).toString('base64url')
+  // The user's abandoned challenges (a code never typed) go when a new one comes.
+  await db().signInChallenge.deleteMany({ where: { userId, expiresAt: { lte: now } } })
   await db().signInChallenge.create({
     data: { tokenHash: tokenHash(token), userId, secondFactorDone, createdAt: now, expiresAt: new Date(now.getTime() + CHALLENGE_TTL_MS) },
   })
@@ -133,6 +136,8 @@ export async function openSession(raw: unknown, ip: string | null, now: Date = n
     const user = await tx.user.update({ where: { id: challenge.userId }, data: { lastLoginAt: now }, select: { id: true, displayName: true, active: true, sessionVersion: true } })
     if (!user.active) return null
     const sessionId = randomUUID()
+    // Sessions past their lifetime stand for nothing; the audit trail keeps their history.
+    await tx.userSession.deleteMany({ where: { userId: user.id, createdAt: { lte: new Date(now.getTime() - SESSION_LIFETIME_MS) } } })
     await tx.userSession.create({ data: { id: sessionId, userId: user.id, createdAt: now, lastSeenAt: now, ip } })
     await recordSignIn(tx, user.id, sessionId, ip, now)
     return { id: user.id, name: user.displayName, sessionId, sessionVersion: user.sessionVersion }

@@ -53,6 +53,8 @@ describe('the sign-in throttle', () => {
     expect(await lockedUntil('cham-chap', null, at(40))).toBeNull()
     // Five within the window do.
     expect(await fail('cham-chap', null, at(30))).toEqual(at(30 + LOCK_DURATION_MS / 60_000))
+    // Failures that no longer count are not kept.
+    expect(await database.db.signInFailure.count({ where: { username: 'cham-chap' } })).toBe(5)
   })
 
   it('locks a client address that fails 5 times on different usernames, without locking those usernames', async () => {

@@ -36,6 +36,9 @@ export async function recordFailure(attempt: { username: string; userId: string 
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(1, hashtext(${username}))`
     if (ip) await tx.$executeRaw`SELECT pg_advisory_xact_lock(2, hashtext(${ip}))`
     await tx.signInFailure.create({ data: { username, ip, createdAt: now } })
+    // Failures out of the window no longer count: the table holds only the last 15 minutes.
+    const since = new Date(now.getTime() - FAILURE_WINDOW_MS)
+    await tx.signInFailure.deleteMany({ where: { OR: ip ? [{ username }, { ip }] : [{ username }], createdAt: { lte: since } } })
     const accountLock = await lockIfOverLimit(tx, { username }, now)
     if (accountLock) {
       await recordEvent({ actorId: userId, action: 'auth.locked_out', entity: 'User', entityId: userId, after: { scope: 'account', until: accountLock.toISOString() }, ip, at: now }, tx)
