@@ -114,6 +114,28 @@ test.describe('sessions', () => {
     await expect(page).toHaveURL(/\/login$/)
   })
 
+  test('a session idle for 30 minutes, and one opened 12 hours ago, are signed out at the next request and the end is audited', async ({ page, browser }) => {
+    const account = await createAccount()
+    await signIn(page, account.username, account.password)
+    const other = await (await browser.newContext()).newPage()
+    await signIn(other, account.username, account.password)
+    const { rows } = await database().query<{ id: string }>('SELECT id FROM "UserSession" WHERE "userId" = $1 ORDER BY "createdAt"', [account.id])
+    const [idle, old] = rows.map((row) => row.id)
+    // The clock is the database's: the test moves the sessions' times back instead of waiting.
+    await database().query(`UPDATE "UserSession" SET "lastSeenAt" = now() - interval '31 minutes' WHERE id = $1`, [idle])
+    await database().query(`UPDATE "UserSession" SET "createdAt" = now() - interval '12 hours' WHERE id = $1`, [old])
+
+    await page.reload()
+    await expect(page).toHaveURL(/\/login$/)
+    await other.reload()
+    await expect(other).toHaveURL(/\/login$/)
+    const ended = await database().query<{ after: { reason: string } }>(
+      'SELECT after FROM "AuditEvent" WHERE action = $1 AND "actorId" = $2 ORDER BY id',
+      ['auth.session_ended', account.id],
+    )
+    expect(ended.rows.map((row) => row.after.reason)).toEqual(['idle', 'expired'])
+  })
+
   test('sign out everywhere ends the sessions in every browser', async ({ page, browser }) => {
     const account = await createAccount()
     await signIn(page, account.username, account.password)

@@ -4,7 +4,7 @@ import type { Actor } from '@/lib/auth/permissions'
 import { totp } from '@/lib/auth/totp'
 import { testDatabase } from '@/test/helpers/database'
 import { factories, formData } from '@/test/helpers/factories'
-import { confirmEnrolment, disableTwoFactor, regenerateRecoveryCodes, startEnrolment } from './two-factor'
+import { confirmEnrolment, disableTwoFactor, regenerateRecoveryCodes, resetTwoFactor, startEnrolment } from './two-factor'
 
 const database = testDatabase()
 const make = factories(() => database.db)
@@ -83,5 +83,26 @@ describe('recovery codes and turning it off', () => {
     const later = new Date(NOW.getTime() + 30_000)
     expect(await disableTwoFactor(context(actor, later), formData({ code: totp(secret, later) }))).toEqual({ kind: 'notFound' })
     expect((await database.db.user.findUniqueOrThrow({ where: { id: actor.id } })).totpEnabledAt).toEqual(NOW)
+  })
+})
+
+describe('resetTwoFactor', () => {
+  it('lets an administrator take two-factor authentication off a user who lost their phone, ending their sessions; a leader is refused', async () => {
+    const admin = await make.user({ role: 'ADMIN', unitId })
+    const leader = await make.user({ role: 'LEADER', unitId })
+    const { actor } = await enrolled('STAFF')
+    const before = await database.db.user.findUniqueOrThrow({ where: { id: actor.id } })
+
+    expect(await resetTwoFactor(context(leader), actor.id)).toEqual({ kind: 'notFound' })
+    expect(await database.db.user.findUniqueOrThrow({ where: { id: actor.id } })).toEqual(before)
+    expect(await database.db.auditEvent.findFirstOrThrow({ where: { action: 'user.reset_two_factor.refused', entityId: actor.id } })).toMatchObject({ actorId: leader.id })
+
+    expect(await resetTwoFactor(context(admin), actor.id)).toEqual({ kind: 'reset' })
+    const after = await database.db.user.findUniqueOrThrow({ where: { id: actor.id } })
+    expect([after.totpSecret, after.totpEnabledAt]).toEqual([null, null])
+    expect(after.sessionVersion).toBe(before.sessionVersion + 1)
+    expect(await database.db.recoveryCode.count({ where: { userId: actor.id } })).toBe(0)
+    expect(await database.db.auditEvent.findFirstOrThrow({ where: { action: 'user.two_factor_reset', entityId: actor.id } })).toMatchObject({ actorId: admin.id })
+    expect(await resetTwoFactor(context(admin), 'not-an-id')).toEqual({ kind: 'notFound' })
   })
 })

@@ -6,10 +6,12 @@ import 'server-only'
 import { z } from 'zod'
 import { db } from '@/lib/db'
 import { recordSignInFailed } from '@/lib/auth/auth-events'
+import { allows } from '@/lib/auth/permissions'
 import { replaceRecoveryCodes } from '@/lib/auth/recovery-codes'
+import { endAllSessions } from '@/lib/auth/sessions'
 import { lockedUntil, recordFailure } from '@/lib/auth/throttle'
 import { generateSecret, matchingStep } from '@/lib/auth/totp'
-import { recordAudit, type ActionContext } from './audit'
+import { recordAudit, recordRefusal, type ActionContext } from './audit'
 
 export type TwoFactorProblem = 'codeRequired' | 'codeInvalid'
 
@@ -91,4 +93,25 @@ export async function disableTwoFactor(context: ActionContext, form: FormData): 
     await recordAudit(tx, context, { action: 'auth.two_factor_disabled', entity: 'User', entityId: checked.userId })
   })
   return { kind: 'done' }
+}
+
+/**
+ * An administrator takes two-factor authentication off a user who lost their phone and their
+ * recovery codes (for the administration screens): the user's sessions end, and an administrator
+ * so reset must enrol again at the next sign-in.
+ */
+export async function resetTwoFactor(context: ActionContext, userId: string): Promise<{ kind: 'notFound' } | { kind: 'reset' }> {
+  if (!allows(context.actor, 'admin.manage')) {
+    await recordRefusal(context, 'user.reset_two_factor', 'User', userId)
+    return { kind: 'notFound' }
+  }
+  const user = z.uuid().safeParse(userId).success ? await db().user.findUnique({ where: { id: userId }, select: { id: true } }) : null
+  if (!user) return { kind: 'notFound' }
+  await db().$transaction(async (tx) => {
+    await tx.user.update({ where: { id: user.id }, data: { totpSecret: null, totpEnabledAt: null, totpLastStep: null } })
+    await tx.recoveryCode.deleteMany({ where: { userId: user.id } })
+    await endAllSessions(tx, user.id, context.now)
+    await recordAudit(tx, context, { action: 'user.two_factor_reset', entity: 'User', entityId: user.id })
+  })
+  return { kind: 'reset' }
 }
