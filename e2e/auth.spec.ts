@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
-import { password, submitLogin } from './helpers'
+import { password, signIn, submitLogin } from './helpers'
 
 const refusal = 'Tên đăng nhập hoặc mật khẩu không đúng.'
 
@@ -35,8 +35,8 @@ test.describe('signing in', () => {
     await expect(page).toHaveURL(/\/units\/minh-cam$/)
   })
 
-  test('the administrator with the right password lands on the district overview listing the communes', async ({ page }) => {
-    await submitLogin(page, 'admin', password)
+  test('the administrator with the right password and a second factor lands on the district overview listing the communes', async ({ page }) => {
+    await signIn(page, 'admin')
     await expect(page).toHaveURL(/\/$/)
     const table = page.getByRole('table', { name: 'Xếp hạng tiến độ các xã, thị trấn' })
     await expect(table.getByRole('rowheader', { name: /Minh Cầm/ })).toBeVisible()
@@ -80,7 +80,7 @@ test.describe('pages that need a session', () => {
   })
 
   test('a signed-in user asking for a unit that does not exist is told the page is not found', async ({ page }) => {
-    await submitLogin(page, 'admin', password)
+    await signIn(page, 'admin')
     await expect(page).toHaveURL(/\/$/)
     const response = await page.goto('/units/khong-co-don-vi-nay')
     expect(response?.status()).toBe(404)

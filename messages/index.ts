@@ -24,6 +24,7 @@ import vi_asOf from './vi/asOf.json'
 import vi_audit from './vi/audit.json'
 import vi_errors from './vi/errors.json'
 import vi_admin from './vi/admin.json'
+import vi_account from './vi/account.json'
 import en_app from './en/app.json'
 import en_language from './en/language.json'
 import en_login from './en/login.json'
@@ -48,6 +49,7 @@ import en_asOf from './en/asOf.json'
 import en_audit from './en/audit.json'
 import en_errors from './en/errors.json'
 import en_admin from './en/admin.json'
+import en_account from './en/account.json'
 
 export const vi = {
   app: vi_app,
@@ -74,6 +76,7 @@ export const vi = {
   audit: vi_audit,
   errors: vi_errors,
   admin: vi_admin,
+  account: vi_account,
 }
 
 export const en = {
@@ -101,4 +104,5 @@ export const en = {
   audit: en_audit,
   errors: en_errors,
   admin: en_admin,
+  account: en_account,
 }

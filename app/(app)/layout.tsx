@@ -1,4 +1,5 @@
-// The signed-in part of the app: the header. Each page still checks the session itself.
+// The signed-in part of the app: the header. Each page still checks the session itself (and sends a
+// user who owes a new password or two-factor enrolment there; the header alone is shown to them too).
 import { getLocale, getTranslations } from 'next-intl/server'
 import type { ReactNode } from 'react'
 import { LanguageSwitch } from '@/components/language-switch'
@@ -7,11 +8,11 @@ import { signOutAndLeave } from '@/lib/actions/auth'
 import { switchLocale } from '@/lib/actions/locale'
 import { landingPath } from '@/lib/auth/landing'
 import { allows } from '@/lib/auth/permissions'
-import { requireUser } from '@/lib/auth/session'
+import { requireSession } from '@/lib/auth/session'
 import { pendingReviewCount } from '@/lib/queries/pending-reviews'
 
 export default async function SignedInLayout({ children }: { children: ReactNode }) {
-  const user = await requireUser()
+  const { user } = await requireSession()
   const leads = allows(user, 'review.queue')
   const [t, locale, pending] = await Promise.all([getTranslations('roles'), getLocale(), leads ? pendingReviewCount(user) : null])
   return (

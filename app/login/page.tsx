@@ -5,8 +5,8 @@ import { LanguageSwitch } from '@/components/language-switch'
 import { LoginForm } from '@/components/login-form'
 import { signInWithPassword } from '@/lib/actions/auth'
 import { switchLocale } from '@/lib/actions/locale'
-import { landingPath } from '@/lib/auth/landing'
-import { currentUser } from '@/lib/auth/session'
+import { landingPath, pendingStepHref } from '@/lib/auth/landing'
+import { currentSession } from '@/lib/auth/session'
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('login')
@@ -14,8 +14,8 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function LoginPage() {
-  const user = await currentUser()
-  if (user) redirect(landingPath(user))
+  const session = await currentSession()
+  if (session) redirect(session.pending ? pendingStepHref(session.pending) : landingPath(session.user))
   const t = await getTranslations()
   const locale = await getLocale()
   return (
@@ -36,6 +36,10 @@ export default async function LoginPage() {
             password: t('login.password'),
             submit: t('login.submit'),
             pending: t('login.pending'),
+            codeIntro: t('login.codeIntro'),
+            code: t('login.code'),
+            codeSubmit: t('login.codeSubmit'),
+            startOver: t('login.startOver'),
           }}
         />
       </div>

@@ -1,23 +1,24 @@
 // Audit trail of signing in and out (DESIGN.md: who did what, when, from where).
 import 'server-only'
 import { db } from '@/lib/db'
+import type { Prisma } from '@/lib/db/client'
 import { recordEvent } from './audit'
 
-export type SignInFailure = 'unknown_user' | 'wrong_password' | 'inactive'
+export type SignInFailure = 'unknown_user' | 'wrong_password' | 'inactive' | 'locked' | 'wrong_code'
 
 /** The attempted name is not stored: people sometimes type their password into it. */
-export async function recordSignInFailed(userId: string | null, reason: SignInFailure, ip: string | null): Promise<void> {
-  await recordEvent({ actorId: userId, action: 'auth.sign_in_failed', entity: 'User', entityId: userId, after: { reason }, ip, at: new Date() })
+export async function recordSignInFailed(userId: string | null, reason: SignInFailure, ip: string | null, at: Date): Promise<void> {
+  await recordEvent({ actorId: userId, action: 'auth.sign_in_failed', entity: 'User', entityId: userId, after: { reason }, ip, at })
 }
 
-export async function recordSignIn(userId: string, ip: string | null): Promise<void> {
-  const at = new Date()
-  await db().$transaction([
-    db().user.update({ where: { id: userId }, data: { lastLoginAt: at } }),
-    recordEvent({ actorId: userId, action: 'auth.sign_in', entity: 'User', entityId: userId, ip, at }),
-  ])
+export function recordSignIn(tx: Prisma.TransactionClient, userId: string, sessionId: string, ip: string | null, at: Date) {
+  return recordEvent({ actorId: userId, action: 'auth.sign_in', entity: 'User', entityId: userId, after: { sessionId }, ip, at }, tx)
 }
 
-export async function recordSignOut(userId: string, ip: string | null): Promise<void> {
-  await recordEvent({ actorId: userId, action: 'auth.sign_out', entity: 'User', entityId: userId, ip, at: new Date() })
+export type SessionEnd = 'sign_out' | 'sign_out_everywhere' | 'idle' | 'expired' | 'inactive' | 'versionChanged'
+
+/** A session ended: by the user, or found dead by the server (idle, too old, account changed). */
+export async function recordSessionEnd(userId: string, sessionId: string, reason: SessionEnd, ip: string | null, at: Date, client: Prisma.TransactionClient = db()) {
+  const action = reason === 'sign_out' || reason === 'sign_out_everywhere' ? `auth.${reason}` : 'auth.session_ended'
+  await recordEvent({ actorId: userId, action, entity: 'User', entityId: userId, after: { sessionId, reason }, ip, at }, client)
 }

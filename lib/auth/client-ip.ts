@@ -1,5 +1,6 @@
-// The address a request came from, as the reverse proxy in front of the app reports it.
-// Recorded in the audit trail only; never used to decide access.
+// The address a request came from, as the reverse proxy in front of the app reports it (the proxy
+// must set these headers itself, or clients could choose their address). Recorded in the audit
+// trail and counted by the sign-in throttle; never used to grant access.
 
 const MAX_LENGTH = 64
 

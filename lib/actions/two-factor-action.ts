@@ -1,0 +1,51 @@
+'use server'
+// The two-factor page's forms; the rules live in ./two-factor.ts.
+import { getTranslations } from 'next-intl/server'
+import { revalidatePath } from 'next/cache'
+import { twoFactorHref } from '@/lib/auth/landing'
+import type { TwoFactorFormState } from './account-forms'
+import { accountActionContext, type AccountActionContext } from './account-context'
+import { minutesUntil } from './session-cookie'
+import { confirmEnrolment, disableTwoFactor, regenerateRecoveryCodes, startEnrolment, type TwoFactorResult } from './two-factor'
+
+export async function startTwoFactorEnrolment(): Promise<void> {
+  const context = await accountActionContext()
+  if (context) await startEnrolment(context)
+  revalidatePath(twoFactorHref)
+}
+
+/** Runs a core and words its answer; `done` is the message on success. */
+async function answer(
+  core: (context: AccountActionContext, form: FormData) => Promise<TwoFactorResult>,
+  done: 'enabled' | 'regenerated' | 'disabled',
+  form: FormData,
+): Promise<TwoFactorFormState> {
+  const [context, t] = await Promise.all([accountActionContext(), getTranslations('account')])
+  if (!context) return { kind: 'refused', message: t('notFound') }
+  const result = await core(context, form)
+  switch (result.kind) {
+    case 'invalid':
+      return { kind: 'invalid', message: t('formInvalid'), fieldErrors: { code: t(result.problem) } }
+    case 'locked':
+      return { kind: 'refused', message: t('locked', { minutes: minutesUntil(result.until, context.now) }) }
+    case 'notFound':
+      return { kind: 'refused', message: t('notFound') }
+    case 'done':
+      return { kind: 'saved', message: t(done), recoveryCodes: result.recoveryCodes }
+  }
+}
+
+// Enrolling does not refresh the page: the recovery codes stay on screen until the user goes on.
+export async function confirmTwoFactor(_previous: TwoFactorFormState, form: FormData): Promise<TwoFactorFormState> {
+  return answer(confirmEnrolment, 'enabled', form)
+}
+
+export async function replaceRecoveryCodes(_previous: TwoFactorFormState, form: FormData): Promise<TwoFactorFormState> {
+  return answer(regenerateRecoveryCodes, 'regenerated', form)
+}
+
+export async function turnOffTwoFactor(_previous: TwoFactorFormState, form: FormData): Promise<TwoFactorFormState> {
+  const state = await answer(disableTwoFactor, 'disabled', form)
+  if (state.kind === 'saved') revalidatePath(twoFactorHref)
+  return state
+}
