@@ -1,9 +1,11 @@
 // Who may do what on an assignment, through the real actions on a real PostgreSQL: each kind of
-// user × their own / another unit / a missing record × each write. A refusal looks like a missing
-// record, changes nothing, and is audited.
+// user × their own / another unit / a missing record × each write in the rule table
+// (lib/auth/rules.ts), the expected answer read from the table. A refusal looks like a missing
+// record, changes nothing, and is audited. (District-wide actions: lib/auth/district-permissions.test.ts.)
 import { randomUUID } from 'node:crypto'
 import { beforeAll, describe, expect, test } from 'vitest'
 import type { Actor } from '@/lib/auth/permissions'
+import { ASSIGNMENT_ACTIONS, RULES, type AssignmentAction } from '@/lib/auth/rules'
 import { testDatabase } from '@/test/helpers/database'
 import { factories, formData } from '@/test/helpers/factories'
 import { postComment } from './comment'
@@ -41,23 +43,36 @@ beforeAll(async () => {
   reporterId = actors['staff of Minh Cầm']!.id
 })
 
-/** Written by hand from DESIGN.md's roles table: what each kind of user may do, and where. */
-const EXPECTED: [actor: string, target: Target, allowed: Write[]][] = [
-  ['staff of Minh Cầm', 'own', ['update', 'comment']],
-  ['staff of Minh Cầm', 'other', []],
-  ['staff of Minh Cầm', 'missing', []],
-  ['the member in charge of Minh Cầm', 'own', ['update', 'comment', 'review']],
-  ['the member in charge of Minh Cầm', 'other', []],
-  ['the member in charge of Minh Cầm', 'missing', []],
-  ['the member leading the task group', 'own', ['update', 'comment', 'review']],
-  ['the member leading the task group', 'other', ['update', 'comment', 'review']],
-  ['the member leading the task group', 'missing', []],
-  ['a leader account with no member', 'own', []],
-  ['a leader account with no member', 'other', []],
-  ['the administrator', 'own', ['update', 'comment', 'review']],
-  ['the administrator', 'other', ['update', 'comment', 'review']],
-  ['the administrator', 'missing', []],
-]
+/**
+ * How each actor stands to the "own" assignment (Minh Cầm's, in the led group) and the "other"
+ * one (Đạp Thanh's, in the same group): facts of the fixture, from which the rule table
+ * (lib/auth/rules.ts) decides what is allowed.
+ */
+const RELATION: Record<string, Record<'own' | 'other', { ownUnit: boolean; led: boolean }>> = {
+  'staff of Minh Cầm': { own: { ownUnit: true, led: false }, other: { ownUnit: false, led: false } },
+  'the member in charge of Minh Cầm': { own: { ownUnit: false, led: true }, other: { ownUnit: false, led: false } },
+  'the member leading the task group': { own: { ownUnit: false, led: true }, other: { ownUnit: false, led: true } },
+  'a leader account with no member': { own: { ownUnit: false, led: false }, other: { ownUnit: false, led: false } },
+  'the administrator': { own: { ownUnit: false, led: false }, other: { ownUnit: false, led: false } },
+}
+
+/** Whether the rule table lets the actor's role do the action on the target. */
+function expected(actorName: string, target: Target, action: AssignmentAction): boolean {
+  if (target === 'missing') return false
+  const facts = RELATION[actorName]![target]
+  switch (RULES[actors[actorName]!.role][action]) {
+    case 'all':
+      return true
+    case 'ownUnit':
+      return facts.ownUnit
+    case 'led':
+      return facts.led
+    default:
+      return false
+  }
+}
+
+const WRITES: Record<AssignmentAction, Write> = { 'assignment.update': 'update', 'assignment.comment': 'comment', 'statusUpdate.review': 'review' }
 
 /** A fresh assignment of the target unit (Minh Cầm is "own", Đạp Thanh "other"), with one report waiting for review. */
 async function assignmentFor(target: Target) {
@@ -83,13 +98,15 @@ async function stateOf(ids: { assignmentId: string; updateId: string }) {
   return { assignment, comments, update }
 }
 
-describe.each(EXPECTED)('%s, on %s assignment', (actorName, target, allowed) => {
-  test.each(['update', 'comment', 'review'] as const)(`%s`, async (write) => {
+const cases = Object.keys(RELATION).flatMap((actorName) => (['own', 'other', 'missing'] as const).map((target) => [actorName, target] as const))
+
+describe.each(cases)('%s, on %s assignment', (actorName, target) => {
+  test.each(ASSIGNMENT_ACTIONS)(`%s`, async (action) => {
     const actor = actors[actorName]!
     const ids = await assignmentFor(target)
     const before = await stateOf(ids)
-    const result = await attempt[write](actor, ids)
-    if (allowed.includes(write)) {
+    const result = await attempt[WRITES[action]](actor, ids)
+    if (expected(actorName, target, action)) {
       expect(result.kind).toBe('saved')
       expect(await stateOf(ids)).not.toEqual(before)
     } else {

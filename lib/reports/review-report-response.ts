@@ -43,7 +43,12 @@ async function rangeAsked(code: string | undefined, search: URLSearchParams, now
 }
 
 export async function reviewReportResponse(user: CurrentUser | null, search: URLSearchParams, context: { now: Date; ip: string | null }): Promise<Response> {
-  if (!user || !allows(user, 'report.create')) return notFoundResponse()
+  if (!user) return notFoundResponse()
+  if (!allows(user, 'report.create')) {
+    // Refused like a missing report, and kept in the audit trail as every refusal is.
+    await recordEvent({ actorId: user.id, action: 'report.create.refused', entity: 'ReportingPeriod', entityId: null, ip: context.ip, at: context.now })
+    return notFoundResponse()
+  }
   const params = paramsSchema.safeParse({ period: search.get('period') ?? undefined, format: search.get('format') ?? undefined })
   if (!params.success) return notFoundResponse()
   const { period: code, format } = params.data

@@ -1,0 +1,177 @@
+// The district-wide rules (lib/auth/rules.ts DISTRICT_RULES) through the real entry points on a
+// real PostgreSQL, the expected answers read from the table itself: every kind of user × every
+// administration write and the review report × a new record, an existing one and a missing id.
+// A refusal answers like a missing record, changes nothing and is audited. (The pages behind
+// overview.read, review.queue, audit.read: e2e/permission-pages.spec.ts.)
+import { randomUUID } from 'node:crypto'
+import { beforeAll, describe, expect, test } from 'vitest'
+import { db } from '@/lib/db'
+import { Prisma } from '@/lib/db/client'
+import type { Actor } from '@/lib/auth/permissions'
+import type { CurrentUser } from '@/lib/auth/session'
+import { setActive } from '@/lib/actions/admin/active'
+import { assignTask } from '@/lib/actions/admin/assignments'
+import { saveGroup } from '@/lib/actions/admin/groups'
+import { applyImport, checkImport } from '@/lib/actions/admin/import'
+import { saveMember } from '@/lib/actions/admin/members'
+import { createPeriod, lockPeriod, unlockPeriod } from '@/lib/actions/admin/periods'
+import { saveTask } from '@/lib/actions/admin/tasks'
+import { adminForm } from '@/lib/actions/admin/test-form'
+import { saveUnit } from '@/lib/actions/admin/units'
+import { createUser, updateUser } from '@/lib/actions/admin/users'
+import { reviewReportResponse } from '@/lib/reports/review-report-response'
+import { testDatabase } from '@/test/helpers/database'
+import { factories } from '@/test/helpers/factories'
+import { DISTRICT_RULES, type DistrictAction } from './rules'
+
+const database = testDatabase()
+const make = factories(() => database.db)
+const NOW = new Date('2026-11-28T03:00:00Z')
+
+let actors: Record<string, Actor>
+let districtId: string
+let memberId: string
+
+beforeAll(async () => {
+  districtId = (await make.unit({ kind: 'DISTRICT', name: 'Huyện Ba Chẽ' })).id
+  const commune = await make.unit({ name: 'Xã Minh Cầm' })
+  memberId = (await make.member()).id
+  actors = {
+    'staff of a commune': await make.user({ role: 'STAFF', unitId: commune.id }),
+    'a member of the standing committee': await make.user({ role: 'LEADER', unitId: districtId, memberId }),
+    'a leader account with no member': await make.user({ role: 'LEADER', unitId: districtId }),
+    'the administrator': await make.user({ role: 'ADMIN', unitId: districtId }),
+  }
+  await database.db.reportingPeriod.create({ data: { code: 'so-ket-1', name: 'Sơ kết đợt 1', kind: 'INTERIM', startDate: new Date('2026-01-01'), endDate: new Date('2026-06-30') } })
+})
+
+type Target = 'new' | 'existing' | 'missing'
+type Outcome = { kind: string }
+type Context = { actor: Actor; now: Date; ip: string | null }
+/** What an attempt sends: made (with any record it names) before the attempt is watched. */
+type Prepared = { form: FormData; entityId: string | null }
+/** One entry point: the targets it takes, what it is sent for each, and the call itself. */
+type EntryPoint = { targets: Target[]; prepare: (target: Target) => Promise<Prepared>; run: (context: Context, form: FormData) => Promise<Outcome> }
+
+const code = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`
+/** The id a form names: a record made for it, one that does not exist, or none for a new record. */
+const idFor = async (target: Target, existing: () => Promise<string>) => (target === 'missing' ? randomUUID() : target === 'existing' ? existing() : null)
+
+/** A form naming a record (`idField`) besides `fields`. */
+function naming(idField: string, fields: () => Promise<Record<string, string>> | Record<string, string>, existing: () => Promise<string>) {
+  return async (target: Target): Promise<Prepared> => {
+    const id = await idFor(target, existing)
+    return { form: adminForm({ ...(await fields()), ...(id === null ? {} : { [idField]: id }) }), entityId: id }
+  }
+}
+
+const newUnit = async () => (await make.unit()).id
+const newGroup = async () => (await make.group()).id
+const newTask = async () => (await make.task({ groupId: await newGroup() })).id
+const newPeriod = async (locked: boolean) =>
+  (await database.db.reportingPeriod.create({ data: { code: code('ky'), name: 'Kỳ thử', kind: 'INTERIM', startDate: new Date('2026-01-01'), endDate: new Date('2026-03-31'), lockedAt: locked ? NOW : null } })).id
+const importFile = async (): Promise<Prepared> => {
+  const group = await database.db.taskGroup.findUniqueOrThrow({ where: { id: await newGroup() } })
+  const text = `\uFEFFMã nhiệm vụ,Tên nhiệm vụ,Mã nhóm,Hạn hoàn thành,Phạm vi,Đơn vị tính chỉ tiêu,Giá trị ban đầu,Giá trị mục tiêu,Mô tả\r\n${code('nv')},Nhiệm vụ nhập,${group.code},31/12/2027,xã,,,,\r\n`
+  const form = new FormData()
+  form.append('kind', 'tasks')
+  form.append('file', new File([text], 'nhiem-vu.csv', { type: 'text/csv' }))
+  return { form, entityId: null }
+}
+
+/** The entry points of each district-wide action. */
+const ENTRY_POINTS: Partial<Record<DistrictAction, Record<string, EntryPoint>>> = {
+  'admin.manage': {
+    'save a unit': {
+      targets: ['new', 'existing', 'missing'],
+      prepare: naming('id', () => ({ code: code('xa'), name: 'Xã Thử', kind: 'COMMUNE', parentId: districtId, sortOrder: '5' }), newUnit),
+      run: saveUnit,
+    },
+    'save a member': {
+      targets: ['new', 'existing', 'missing'],
+      prepare: naming('id', () => ({ code: code('uv'), name: 'Ủy viên Thử', title: 'Ủy viên Ban Thường vụ' }), async () => (await make.member()).id),
+      run: saveMember,
+    },
+    'save a task group': {
+      targets: ['new', 'existing', 'missing'],
+      prepare: naming('id', () => ({ code: code('nhom'), name: 'Nhóm thử', description: '', sortOrder: '1' }), newGroup),
+      run: saveGroup,
+    },
+    'save a task': {
+      targets: ['new', 'existing', 'missing'],
+      prepare: naming('id', async () => ({ code: code('nv'), title: 'Nhiệm vụ thử', groupId: await newGroup(), dueDate: '31/12/2027', scope: 'COMMUNE' }), newTask),
+      run: saveTask,
+    },
+    'deactivate a unit': { targets: ['existing', 'missing'], prepare: naming('id', () => ({ entity: 'Unit', active: 'false' }), newUnit), run: setActive },
+    'assign a task to every commune': { targets: ['existing', 'missing'], prepare: naming('taskId', () => ({ target: 'communes' }), newTask), run: assignTask },
+    'create a reporting period': {
+      targets: ['new'],
+      prepare: naming('id', () => ({ code: code('ky'), name: 'Kỳ mới', kind: 'INTERIM', startDate: '01/01/2027', endDate: '30/06/2027' }), () => newPeriod(false)),
+      run: createPeriod,
+    },
+    'lock a reporting period': { targets: ['existing', 'missing'], prepare: naming('id', () => ({}), () => newPeriod(false)), run: lockPeriod },
+    'unlock a reporting period': { targets: ['existing', 'missing'], prepare: naming('id', () => ({ reason: 'Bổ sung số liệu của xã' }), () => newPeriod(true)), run: unlockPeriod },
+    'create an account': {
+      targets: ['new'],
+      prepare: naming('id', () => ({ username: code('can-bo'), displayName: 'Cán bộ mới', role: 'STAFF', unitId: districtId, password: 'Ba-Che-2026-xuan' }), newUnit),
+      run: createUser,
+    },
+    'edit an account': {
+      targets: ['existing', 'missing'],
+      prepare: naming('id', () => ({ displayName: 'Tên mới', role: 'STAFF', unitId: districtId }), async () => (await make.user({ role: 'STAFF', unitId: districtId })).id),
+      run: updateUser,
+    },
+    'check an import file': { targets: ['new'], prepare: importFile, run: checkImport },
+    'apply an import file': { targets: ['new'], prepare: importFile, run: applyImport },
+  },
+  'report.create': {
+    'download the review report': {
+      targets: ['existing', 'missing'],
+      prepare: async (target) => ({ form: adminForm({ period: target === 'existing' ? 'so-ket-1' : 'khong-co-ky-nay', format: 'docx' }), entityId: null }),
+      run: async ({ actor, now, ip }, form) => {
+        const user: CurrentUser = { ...actor, username: 'u', displayName: 'u', unit: { code: 'u', name: 'u' } }
+        const search = new URLSearchParams([...form].map(([k, v]) => [k, String(v)]))
+        return { kind: (await reviewReportResponse(user, search, { now, ip })).status === 200 ? 'saved' : 'notFound' }
+      },
+    },
+  },
+}
+
+/** Every table an administration write or a report touches, as one digest: equal digests, nothing changed. */
+async function digest(): Promise<string> {
+  const tables = ['Unit', 'Member', 'TaskGroup', 'Task', 'Assignment', 'ReportingPeriod', 'User']
+  const parts = await Promise.all(
+    tables.map(async (table) => {
+      const [row] = await db().$queryRaw<{ digest: string | null }[]>`SELECT md5(string_agg(t::text, ',' ORDER BY t.id)) AS digest FROM ${Prisma.raw(`"${table}"`)} t`
+      return `${table}:${row?.digest ?? ''}`
+    }),
+  )
+  return parts.join(' ')
+}
+
+const cases = Object.entries(ENTRY_POINTS).flatMap(([action, points]) =>
+  Object.entries(points ?? {}).flatMap(([name, { targets }]) => targets.map((target) => ({ action: action as DistrictAction, name, target }))),
+)
+
+/** What an allowed attempt answers: saved, or not found for a missing record; an import is checked or applied. */
+const ALLOWED_OUTCOME: Record<Target, RegExp> = { new: /^(saved|checked|applied)$/, existing: /^saved$/, missing: /^notFound$/ }
+
+describe.each(['staff of a commune', 'a member of the standing committee', 'a leader account with no member', 'the administrator'])('%s', (actorName) => {
+  test.each(cases)('$action: $name ($target)', async ({ action, name, target }) => {
+    const actor = actors[actorName]!
+    const point = ENTRY_POINTS[action]![name]!
+    const { form, entityId } = await point.prepare(target)
+    const refusals = () => database.db.auditEvent.findMany({ where: { actorId: actor.id, action: { endsWith: '.refused' } }, orderBy: { id: 'asc' } })
+    const [before, refusedBefore] = await Promise.all([digest(), refusals()])
+    const outcome = await point.run({ actor, now: NOW, ip: '198.51.100.9' }, form)
+    if (DISTRICT_RULES[actor.role][action] === true) {
+      expect(outcome.kind).toMatch(ALLOWED_OUTCOME[target])
+      return
+    }
+    expect(outcome.kind).toBe('notFound')
+    expect(await digest()).toBe(before)
+    const refused = await refusals()
+    expect(refused).toHaveLength(refusedBefore.length + 1)
+    expect(refused.at(-1)?.entityId ?? null).toBe(entityId)
+  })
+})
