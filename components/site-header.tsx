@@ -3,6 +3,7 @@ import Link from 'next/link'
 import type { ReactNode } from 'react'
 import { adminHref } from '@/lib/domain/admin-paths'
 import { AUDIT_PATH } from '@/lib/domain/audit-events'
+import { accountHref } from '@/lib/auth/landing'
 import { SearchForm } from './search/search-form'
 
 type Props = {
@@ -38,7 +39,11 @@ export function SiteHeader({ homeHref, showOverview, showAdmin, pendingReviews, 
         </div>
         <div className="flex flex-wrap items-center gap-x-4 gap-y-1">
           <section aria-label={t('header.account')} className="text-sm leading-tight">
-            <p className="font-medium">{userName}</p>
+            <p className="font-medium">
+              <Link href={accountHref} title={t('header.accountLink')} className="text-blue-800 underline-offset-2 hover:underline">
+                {userName}
+              </Link>
+            </p>
             <p className="text-slate-600">
               {roleLabel} · {unitName}
             </p>

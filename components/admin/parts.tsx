@@ -3,7 +3,7 @@
 import { getTranslations } from 'next-intl/server'
 import Link from 'next/link'
 import type { ReactNode } from 'react'
-import { setActiveAction } from '@/lib/actions/admin/actions'
+import { resetPasswordAction, resetTwoFactorAction, setActiveAction, unlockAccountAction } from '@/lib/actions/admin/actions'
 import type { ActiveEntity } from '@/lib/actions/admin/active'
 import { ADMIN_SECTIONS, adminHref, adminSectionHref, type AdminSection } from '@/lib/domain/admin-paths'
 import { Badge } from '../badge'
@@ -97,6 +97,27 @@ export async function ActiveToggle({ entity, id, active }: { entity: ActiveEntit
         hidden={{ entity, id, active: String(!active) }}
         submit={{ label: active ? t('deactivate') : t('reactivate'), pending: t('saving'), tone: 'secondary' }}
       />
+    </section>
+  )
+}
+
+/** The sign-in security steps an administrator takes for a user: reset the password, unlock, remove 2FA. */
+export async function AccountSecurity({ id }: { id: string }) {
+  const t = await getTranslations('admin.users.security')
+  const steps = [
+    { action: resetPasswordAction, label: t('resetPassword') },
+    { action: unlockAccountAction, label: t('unlock') },
+    { action: resetTwoFactorAction, label: t('resetTwoFactor') },
+  ]
+  return (
+    <section aria-labelledby="account-security-title" className="mt-8 space-y-3 border-t border-slate-200 pt-4">
+      <h2 id="account-security-title" className="text-lg font-semibold">
+        {t('title')}
+      </h2>
+      <p className="text-sm text-slate-700">{t('intro')}</p>
+      {steps.map(({ action, label }, i) => (
+        <AdminForm key={label} action={action} label={label} fields={[]} hidden={{ id }} idPrefix={`security-${i}-`} submit={{ label, pending: t('working'), tone: 'secondary' }} />
+      ))}
     </section>
   )
 }

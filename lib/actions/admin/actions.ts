@@ -1,6 +1,13 @@
 'use server'
 // The administration forms' actions; the rules live in the cores beside this file.
+import { getTranslations } from 'next-intl/server'
+import { revalidatePath } from 'next/cache'
 import { adminSectionHref, type AdminSection } from '@/lib/domain/admin-paths'
+import { unlockAccount } from '../account'
+import type { ActionContext } from '../audit'
+import { actionContext } from '../context'
+import { resetPassword } from '../password'
+import { resetTwoFactor } from '../two-factor'
 import { setActive } from './active'
 import { assignTask } from './assignments'
 import type { AdminFormState } from './form-state'
@@ -62,4 +69,29 @@ export async function lockPeriodAction(_previous: AdminFormState, form: FormData
 
 export async function unlockPeriodAction(_previous: AdminFormState, form: FormData): Promise<AdminFormState> {
   return respond(form, (c) => unlockPeriod(c, form), (_saved, t) => ({ message: t('periods.unlockedDone') }))
+}
+
+/** A sign-in security step on one account (its id in the form): the core answers not found or what it did. */
+async function accountSecurity<Done extends { kind: string }>(
+  form: FormData,
+  run: (context: ActionContext, userId: string) => Promise<{ kind: 'notFound' } | Done>,
+  message: (done: Done, t: AdminMessages) => string,
+): Promise<AdminFormState> {
+  const [context, t] = await Promise.all([actionContext(), getTranslations('admin')])
+  const result = context ? await run(context, String(form.get('id') ?? '')) : ({ kind: 'notFound' } as const)
+  if (result.kind === 'notFound') return { kind: 'refused', message: t('common.notFound'), values: {} }
+  revalidatePath('/', 'layout')
+  return { kind: 'saved', message: message(result as Done, t) }
+}
+
+export async function resetPasswordAction(_previous: AdminFormState, form: FormData): Promise<AdminFormState> {
+  return accountSecurity(form, resetPassword, (done, t) => t('users.security.resetPasswordDone', { password: done.temporaryPassword }))
+}
+
+export async function unlockAccountAction(_previous: AdminFormState, form: FormData): Promise<AdminFormState> {
+  return accountSecurity(form, unlockAccount, (_done, t) => t('users.security.unlockDone'))
+}
+
+export async function resetTwoFactorAction(_previous: AdminFormState, form: FormData): Promise<AdminFormState> {
+  return accountSecurity(form, resetTwoFactor, (_done, t) => t('users.security.resetTwoFactorDone'))
 }

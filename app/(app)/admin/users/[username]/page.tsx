@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server'
 import { notFound } from 'next/navigation'
-import { ActiveToggle, AdminHeading, CreatedNotice } from '@/components/admin/parts'
+import { AccountSecurity, ActiveToggle, AdminHeading, CreatedNotice } from '@/components/admin/parts'
 import { UserForm } from '@/components/admin/record-forms'
 import { adminChoices, adminUser, requireAdmin } from '@/lib/queries/admin'
 
@@ -18,7 +18,7 @@ export default async function AdminUserPage({ params, searchParams }: Props) {
       <CreatedNotice shown={created !== undefined} />
       <section className="mt-4 max-w-2xl">
         <UserForm user={user} choices={choices} />
-        {/* The place of the password reset and unlock forms (resetPassword, unlockAccount), which come with the sign-in work of issue 6. */}
+        <AccountSecurity id={user.id} />
         <ActiveToggle entity="User" id={user.id} active={user.active} />
       </section>
     </>
