@@ -129,13 +129,15 @@ describe('auditUsers', () => {
 })
 
 describe('the audit trail in the database', () => {
-  it('refuses to change or delete an event, whoever asks', async () => {
+  it('refuses to change, delete or truncate an event, whoever asks', async () => {
     const d = database.db
     const first = await d.auditEvent.findFirstOrThrow({ orderBy: { id: 'asc' } })
     await expect(d.$executeRaw`UPDATE "AuditEvent" SET action = 'forged' WHERE id = ${first.id}`).rejects.toThrow(/append-only; UPDATE refused/)
     await expect(d.$executeRaw`DELETE FROM "AuditEvent" WHERE id = ${first.id}`).rejects.toThrow(/append-only; DELETE refused/)
     await expect(d.auditEvent.update({ where: { id: first.id }, data: { ip: null } })).rejects.toThrow(/append-only/)
     await expect(d.auditEvent.deleteMany({})).rejects.toThrow(/append-only/)
+    await expect(d.$executeRaw`TRUNCATE "AuditEvent"`).rejects.toThrow(/append-only; TRUNCATE refused/)
+    await expect(d.$executeRaw`TRUNCATE "StatusUpdate" CASCADE`).rejects.toThrow(/append-only; TRUNCATE refused/)
     expect(await d.auditEvent.findUniqueOrThrow({ where: { id: first.id } })).toEqual(first)
     expect(await d.auditEvent.count()).toBe(EXPORTS + 6)
   })

@@ -1,0 +1,40 @@
+// Issue 6: the pages behind the district-wide rules, for one account of each role, the expected
+// answer read from the rule table itself (lib/auth/rules.ts): allowed, the page opens and the
+// header links to it; refused, the page does not exist (404) or, for the overview, staff land on
+// their own unit, and the header has no link.
+import { expect, test } from '@playwright/test'
+import { DISTRICT_RULES, type DistrictAction } from '../lib/auth/rules'
+import type { Role } from '../lib/auth/roles'
+import { signedIn } from './helpers'
+
+const ACCOUNTS: Record<Role, string> = { STAFF: 'thanh-lam', LEADER: 'pho-bi-thu-tt', ADMIN: 'admin' }
+
+/** Each district-wide action's page, its heading, and its link in the header's navigation. */
+const PAGES: Record<DistrictAction, { path: string; heading: RegExp; link: RegExp }> = {
+  'overview.read': { path: '/', heading: /^Tổng quan tiến độ/, link: /^Tổng quan$/ },
+  'review.queue': { path: '/reviews', heading: /Chờ xác nhận|Báo cáo chờ xác nhận/, link: /^Chờ xác nhận/ },
+  'report.create': { path: '/reports', heading: /^Báo cáo sơ kết, tổng kết$/, link: /^Báo cáo$/ },
+  'audit.read': { path: '/audit', heading: /Nhật ký/, link: /^Nhật ký/ },
+  'admin.manage': { path: '/admin', heading: /Quản trị/, link: /^Quản trị$/ },
+}
+
+for (const [role, username] of Object.entries(ACCOUNTS) as [Role, string][]) {
+  test(`${role} (${username}) reaches exactly the district pages the rule table gives the role`, async ({ browser }) => {
+    const page = await signedIn(browser, username)
+    const nav = page.getByRole('navigation', { name: 'Điều hướng chính' })
+    for (const [action, { path, heading, link }] of Object.entries(PAGES) as [DistrictAction, (typeof PAGES)[DistrictAction]][]) {
+      const allowed = DISTRICT_RULES[role][action] === true
+      await page.goto('/search')
+      await expect(nav.getByRole('link', { name: link }), `${action}: header link`).toHaveCount(allowed ? 1 : 0)
+      const response = await page.goto(path)
+      if (allowed) {
+        expect(response?.status(), `${action}: ${path}`).toBe(200)
+        await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading)
+      } else if (action === 'overview.read') {
+        await expect(page).toHaveURL(new RegExp(`/units/${username}$`))
+      } else {
+        expect(response?.status(), `${action}: ${path}`).toBe(404)
+      }
+    }
+  })
+}
