@@ -16,7 +16,9 @@ describe('actionLabel', () => {
 
   it('labels a refusal by the action refused, and knows no other action', () => {
     expect(actionLabel('comment.create.refused', null)).toEqual({ key: 'comment', refused: true })
-    expect(actionLabel('unit.create', {})).toBeNull()
+    expect(actionLabel('unit.create', {})).toEqual({ key: 'unitCreate', refused: false })
+    expect(actionLabel('user.unlock.refused', null)).toEqual({ key: 'unlock', refused: true })
+    expect(actionLabel('unit.merge', {})).toBeNull()
     expect(actionLabel('.refused', null)).toBeNull()
     expect(actionLabel('toString', null)).toBeNull()
   })
