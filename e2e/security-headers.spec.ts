@@ -3,7 +3,7 @@
 // The e2e database is shared: the one report written here is on a Thanh Sơn assignment no other
 // spec reads.
 import { expect, test, type APIResponse, type Page, type Response } from '@playwright/test'
-import { password, signedIn } from './helpers'
+import { password, signedIn, submitLogin } from './helpers'
 
 const FIXED_HEADERS = {
   'referrer-policy': 'strict-origin-when-cross-origin',
@@ -151,24 +151,21 @@ test.describe('behind HTTPS (the reverse proxy says X-Forwarded-Proto: https)', 
   test.use({ extraHTTPHeaders: { 'X-Forwarded-Proto': 'https' } })
 
   /** The Set-Cookie lines of a response, by cookie name. */
-  function setCookies(response: APIResponse): Map<string, string> {
-    const lines = response.headersArray().filter((h) => h.name.toLowerCase() === 'set-cookie')
+  function setCookies(headers: { name: string; value: string }[]): Map<string, string> {
+    const lines = headers.filter((h) => h.name.toLowerCase() === 'set-cookie')
     return new Map(lines.map((h) => [h.value.slice(0, h.value.indexOf('=')), h.value]))
   }
 
-  test('the session cookie is Secure, HttpOnly and SameSite=Lax, and the policy upgrades http', async ({ request }) => {
-    const csrf = await request.get('/api/auth/csrf')
-    expect(expectSecurityHeaders(csrf)).toBeTruthy()
-    expect(csrf.headers()['content-security-policy']).toContain('upgrade-insecure-requests')
-    const csrfCookie = setCookies(csrf).get('__Host-authjs.csrf-token') ?? ''
-    const { csrfToken } = (await csrf.json()) as { csrfToken: string }
-
-    const signIn = await request.post('/api/auth/callback/credentials', {
-      form: { csrfToken, username: 'thanh-son', password, callbackUrl: '/' },
-      headers: { Cookie: csrfCookie.split(';')[0] ?? '' },
-      maxRedirects: 0,
-    })
-    const session = setCookies(signIn).get('__Secure-authjs.session-token')
+  test('the session cookie is Secure, HttpOnly and SameSite=Lax, and the policy upgrades http', async ({ page, request }) => {
+    const login = await request.get('/login')
+    expect(expectSecurityHeaders(login)).toBeTruthy()
+    expect(login.headers()['content-security-policy']).toContain('upgrade-insecure-requests')
+    // The real login form: the server action that checks the password opens the session.
+    const [posted] = await Promise.all([
+      page.waitForResponse((response) => response.request().method() === 'POST' && new URL(response.url()).pathname === '/login'),
+      submitLogin(page, 'thanh-son', password),
+    ])
+    const session = setCookies(await posted.headersArray()).get('__Secure-authjs.session-token')
     expect(session).toMatch(/; HttpOnly/i)
     expect(session).toMatch(/; Secure/i)
     expect(session).toMatch(/; SameSite=Lax/i)
@@ -180,7 +177,7 @@ test.describe('behind HTTPS (the reverse proxy says X-Forwarded-Proto: https)', 
     const action = /<form aria-label="Ngôn ngữ"[^>]*><input type="hidden" name="(\$ACTION_ID_\w+)"/.exec(html)?.[1]
     expect(action).toBeTruthy()
     const response = await request.post('/login', { multipart: { [action!]: '', locale: 'en' }, headers: { Origin: baseURL! }, maxRedirects: 0 })
-    const cookie = setCookies(response).get('NEXT_LOCALE')
+    const cookie = setCookies(response.headersArray()).get('NEXT_LOCALE')
     expect(cookie).toMatch(/^NEXT_LOCALE=en;/)
     expect(cookie).toMatch(/; HttpOnly/i)
     expect(cookie).toMatch(/; Secure/i)
