@@ -1,76 +1,28 @@
-// Time-based one-time passwords (RFC 6238 over RFC 4226 HOTP), as authenticator apps compute
-// them: HMAC-SHA1, 6 digits, 30-second steps, secrets in base32 (RFC 4648). Written on node:crypto
-// because no TOTP library is installed; the RFC test vectors prove it (totp.test.ts).
-import { createHmac, randomBytes } from 'node:crypto'
+// Time-based one-time passwords (RFC 6238), as authenticator apps compute them: HMAC-SHA1, 6
+// digits, 30-second steps, base32 secrets. The computing is otplib's; this module fixes the
+// settings the app uses and the rule that a code is good once.
+import { generateSecret as otpSecret, generateSync, generateURI, verifySync, type HashAlgorithm } from 'otplib'
 
 export const STEP_SECONDS = 30
 export const DIGITS = 6
 /** Codes of the step before and after are accepted too: phone clocks drift. */
-const DRIFT_STEPS = 1
-const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'
+const DRIFT_SECONDS = STEP_SECONDS
 
-export type HmacAlgorithm = 'sha1' | 'sha256' | 'sha512'
+const seconds = (at: Date) => Math.floor(at.getTime() / 1000)
 
-export function base32Encode(bytes: Uint8Array): string {
-  let bits = 0
-  let value = 0
-  let out = ''
-  for (const byte of bytes) {
-    value = (value << 8) | byte
-    bits += 8
-    while (bits >= 5) {
-      out += BASE32[(value >>> (bits - 5)) & 31]
-      bits -= 5
-    }
-  }
-  if (bits > 0) out += BASE32[(value << (5 - bits)) & 31]
-  return out
-}
-
-/** Decodes base32 as people type it: any case, spaces and padding ignored. Null when not base32. */
-export function base32Decode(text: string): Buffer | null {
-  const clean = text.replace(/[\s=]/g, '').toUpperCase()
-  const bytes: number[] = []
-  let bits = 0
-  let value = 0
-  for (const char of clean) {
-    const digit = BASE32.indexOf(char)
-    if (digit < 0) return null
-    value = ((value << 5) | digit) & 0xffff
-    bits += 5
-    if (bits >= 8) {
-      bytes.push((value >>> (bits - 8)) & 0xff)
-      bits -= 8
-    }
-  }
-  return Buffer.from(bytes)
-}
-
-/** A new secret: 160 random bits, the size RFC 4226 recommends for HMAC-SHA1. */
+/** A new secret: 160 random bits in base32, the size RFC 4226 recommends for HMAC-SHA1. */
 export function generateSecret(): string {
-  return base32Encode(randomBytes(20))
-}
-
-/** RFC 4226 HOTP: the code for one counter value. */
-export function hotp(key: Uint8Array, counter: bigint, digits = DIGITS, algorithm: HmacAlgorithm = 'sha1'): string {
-  const message = Buffer.alloc(8)
-  message.writeBigUInt64BE(counter)
-  const mac = createHmac(algorithm, key).update(message).digest()
-  const offset = mac[mac.length - 1]! & 0x0f
-  const binary = mac.readUInt32BE(offset) & 0x7fffffff
-  return String(binary % 10 ** digits).padStart(digits, '0')
+  return otpSecret({ length: 20 })
 }
 
 /** The 30-second step a moment falls in (T in RFC 6238). */
 export function timeStep(at: Date): bigint {
-  return BigInt(Math.floor(at.getTime() / 1000 / STEP_SECONDS))
+  return BigInt(Math.floor(seconds(at) / STEP_SECONDS))
 }
 
 /** The code an authenticator app shows at that moment. */
-export function totp(secret: string, at: Date, digits = DIGITS, algorithm: HmacAlgorithm = 'sha1'): string {
-  const key = base32Decode(secret)
-  if (!key) throw new Error('totp: the secret is not base32')
-  return hotp(key, timeStep(at), digits, algorithm)
+export function totp(secret: string | Uint8Array, at: Date, digits: 6 | 8 = DIGITS, algorithm: HashAlgorithm = 'sha1'): string {
+  return generateSync({ secret, epoch: seconds(at), digits, algorithm, period: STEP_SECONDS })
 }
 
 /**
@@ -78,23 +30,27 @@ export function totp(secret: string, at: Date, digits = DIGITS, algorithm: HmacA
  * newer than the last step accepted for the account, so each code is good only once; else null.
  */
 export function matchingStep(secret: string, code: string, now: Date, lastStep: bigint | null): bigint | null {
-  const key = base32Decode(secret)
-  const typed = code.replace(/\s/g, '')
-  if (!key || !new RegExp(`^\\d{${DIGITS}}$`).test(typed)) return null
-  const current = timeStep(now)
-  for (let drift = -DRIFT_STEPS; drift <= DRIFT_STEPS; drift++) {
-    const step = current + BigInt(drift)
-    if (lastStep !== null && step <= lastStep) continue
-    if (hotp(key, step) === typed) return step
+  const token = code.replace(/\s/g, '')
+  if (!new RegExp(`^\\d{${DIGITS}}$`).test(token)) return null
+  try {
+    const result = verifySync({
+      secret,
+      token,
+      epoch: seconds(now),
+      period: STEP_SECONDS,
+      epochTolerance: DRIFT_SECONDS,
+      ...(lastStep === null ? {} : { afterTimeStep: Number(lastStep) }),
+    })
+    return result.valid && 'timeStep' in result ? BigInt(result.timeStep) : null
+  } catch {
+    // A secret that is not base32 (a damaged row) matches nothing.
+    return null
   }
-  return null
 }
 
 /** The otpauth:// address authenticator apps read (Key Uri Format), for a QR code or a link. */
 export function otpauthUri(issuer: string, account: string, secret: string): string {
-  const label = `${encodeURIComponent(issuer)}:${encodeURIComponent(account)}`
-  const query = new URLSearchParams({ secret, issuer, algorithm: 'SHA1', digits: String(DIGITS), period: String(STEP_SECONDS) })
-  return `otpauth://totp/${label}?${query.toString()}`
+  return generateURI({ issuer, label: account, secret, algorithm: 'sha1', digits: DIGITS, period: STEP_SECONDS })
 }
 
 /** The secret in groups of four, easier to type into an app by hand. */
