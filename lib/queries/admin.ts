@@ -5,6 +5,7 @@ import { notFound } from 'next/navigation'
 import { allows } from '@/lib/auth/permissions'
 import { requireUser, type CurrentUser } from '@/lib/auth/session'
 import { db } from '@/lib/db'
+import { taskFields } from '@/lib/actions/admin/tasks'
 
 /** The signed-in administrator; anyone else gets the page of a missing record. */
 export async function requireAdmin(): Promise<CurrentUser> {
@@ -69,21 +70,7 @@ export function adminTasks() {
 export function adminTask(code: string) {
   return db().task.findUnique({
     where: { code },
-    select: {
-      id: true,
-      code: true,
-      title: true,
-      description: true,
-      groupId: true,
-      dueDate: true,
-      scope: true,
-      indicatorUnit: true,
-      indicatorBaseline: true,
-      indicatorTarget: true,
-      sortOrder: true,
-      active: true,
-      assignments: { select: { unitId: true } },
-    },
+    select: { ...taskFields, assignments: { select: { unitId: true } } },
   })
 }
 
