@@ -1,0 +1,109 @@
+// The bench data set at small scale (50 communes × 10 tasks, about 5 reports each): its counts,
+// its tree, its accounts, and every assignment's current columns equal to what the app's own
+// history function (assignment_state_as_of) says of it.
+import { beforeAll, describe, expect, test } from 'vitest'
+import { verifyPassword } from '@/lib/auth/password'
+import { withConnection } from '@/lib/db/connection'
+import { createTestDatabase, testDatabase } from '@/test/helpers/database'
+import { BENCH_ACCOUNTS, BENCH_PASSWORD, BenchDataRefused, fillBenchData, type BenchDataCounts } from './lib/bench-data'
+
+const database = testDatabase()
+const options = { units: 50, tasks: 10, updates: 5 }
+let counts: BenchDataCounts
+
+async function rows<T>(sql: string): Promise<T[]> {
+  return withConnection(database.url, async (client) => (await client.query(sql)).rows as T[])
+}
+
+beforeAll(async () => {
+  counts = await fillBenchData(database.url, { ...options, now: new Date() })
+})
+
+describe('the bench data set', () => {
+  test('has every commune assigned every task, and about `updates` reports per assignment', () => {
+    expect(counts).toMatchObject({ communes: 50, tasks: 10, groups: 10, assignments: 500 })
+    // Reports per assignment are uniform on 0..10 (mean 5): over 500 assignments the mean is
+    // 5 ± 0.14 (one standard deviation); the tolerance is ±10%.
+    expect(counts.statusUpdates / counts.assignments).toBeGreaterThan(4.5)
+    expect(counts.statusUpdates / counts.assignments).toBeLessThan(5.5)
+  })
+
+  test('hangs every commune under a district, a province and the country, with a member in charge', async () => {
+    const communes = await rows<{ code: string; inCharge: string | null; chain: string }>(`
+      SELECT c.code, c."inChargeMemberId" AS "inCharge", d.kind || '/' || p.kind || '/' || r.kind || '/' || (r."parentId" IS NULL) AS chain
+        FROM "Unit" c JOIN "Unit" d ON d.id = c."parentId" JOIN "Unit" p ON p.id = d."parentId" JOIN "Unit" r ON r.id = p."parentId"
+       WHERE c.kind IN ('COMMUNE', 'TOWNSHIP')`)
+    expect(communes).toHaveLength(50)
+    for (const commune of communes) {
+      expect(commune.inCharge).not.toBeNull()
+      expect(commune.chain).toBe('DISTRICT/DISTRICT/DISTRICT/true')
+    }
+  })
+
+  test('keeps every assignment equal to its history as the app reads it', async () => {
+    const differing = await rows(`
+      SELECT a.id FROM "Assignment" a FULL JOIN assignment_state_as_of(now()) s ON s.id = a.id
+       WHERE (a.status, a.progress, a."indicatorActual", a."completedAt", a."lastUpdateAt")
+             IS DISTINCT FROM (s.status, s.progress, s."indicatorActual", s."completedAt", s."lastUpdateAt")`)
+    expect(differing).toEqual([])
+    // Every report was accepted once and every return reverted the assignment: one version each.
+    const versions = await rows(`
+      SELECT a.id FROM "Assignment" a
+       WHERE a.version <> (SELECT count(*) + count(*) FILTER (WHERE u."reviewState" = 'RETURNED') FROM "StatusUpdate" u WHERE u."assignmentId" = a.id)`)
+    expect(versions).toEqual([])
+  })
+
+  test('has the variety the pages show: every status, returned and pending reports, indicators', async () => {
+    const [variety] = await rows<Record<string, number>>(`
+      SELECT count(DISTINCT a.status)::int AS statuses,
+             (SELECT count(*) FROM "StatusUpdate" WHERE "reviewState" = 'RETURNED')::int AS returned,
+             (SELECT count(*) FROM "StatusUpdate" WHERE "reviewState" = 'PENDING')::int AS pending,
+             (SELECT count(*) FROM "StatusUpdate" WHERE status = 'BLOCKED' AND note IS NULL)::int AS "blockedWithoutNote",
+             count(*) FILTER (WHERE a."indicatorActual" IS NOT NULL)::int AS "withIndicator"
+        FROM "Assignment" a`)
+    expect(variety).toMatchObject({ statuses: 4, blockedWithoutNote: 0 })
+    expect(variety?.returned).toBeGreaterThan(0)
+    expect(variety?.pending).toBeGreaterThan(0)
+    expect(variety?.withIndicator).toBeGreaterThan(0)
+  })
+
+  test('dates nothing in the future and spreads the reports over five years', async () => {
+    const [dates] = await rows<{ future: number; spanDays: number }>(`
+      SELECT count(*) FILTER (WHERE "createdAt" > now() OR "reviewedAt" > now())::int AS future,
+             extract(day FROM max("createdAt") - min("createdAt"))::int AS "spanDays"
+        FROM "StatusUpdate"`)
+    expect(dates?.future).toBe(0)
+    expect(dates?.spanDays).toBeGreaterThan(4 * 365)
+  })
+
+  test('has the bench accounts, with the bench password', async () => {
+    const accounts = await database.db.user.findMany({
+      where: { username: { in: Object.values(BENCH_ACCOUNTS) } },
+      select: { username: true, role: true, passwordHash: true, unit: { select: { code: true } }, member: { select: { id: true } } },
+    })
+    const byName = new Map(accounts.map((a) => [a.username, a]))
+    expect(byName.get(BENCH_ACCOUNTS.leader)?.role).toBe('LEADER')
+    expect(byName.get(BENCH_ACCOUNTS.admin)?.role).toBe('ADMIN')
+    expect(byName.get(BENCH_ACCOUNTS.staff)).toMatchObject({ role: 'STAFF', unit: { code: 'xa-00001' } })
+    for (const account of accounts) expect(await verifyPassword(account.passwordHash, BENCH_PASSWORD)).toBe(true)
+    const memberId = byName.get(BENCH_ACCOUNTS.leader)?.member?.id
+    expect(await database.db.unit.findUnique({ where: { code: 'xa-00001' }, select: { inChargeMemberId: true } })).toEqual({ inChargeMemberId: memberId })
+    expect(await database.db.taskGroup.findUnique({ where: { code: 'nhom-01' }, select: { leadMemberId: true } })).toEqual({ leadMemberId: memberId })
+  })
+
+  test('replaces an earlier bench data set but refuses a database holding other data', async () => {
+    const again = await fillBenchData(database.url, { units: 20, tasks: 3, updates: 2, now: new Date() })
+    expect(again).toMatchObject({ communes: 20, assignments: 60 })
+
+    const other = await createTestDatabase()
+    try {
+      await withConnection(other.url, (client) =>
+        client.query(`INSERT INTO "Unit" (id, code, name, kind, "updatedAt") VALUES (gen_random_uuid(), 'ba-che', 'Huyện Ba Chẽ', 'DISTRICT', now())`),
+      )
+      await expect(fillBenchData(other.url, { ...options, now: new Date() })).rejects.toThrow(BenchDataRefused)
+      expect(await withConnection(other.url, async (client) => (await client.query('SELECT count(*)::int AS n FROM "Unit"')).rows[0])).toEqual({ n: 1 })
+    } finally {
+      await other.drop()
+    }
+  })
+})
