@@ -21,7 +21,7 @@ import { signInThroughForm } from './lib/sign-in'
 
 const { values: flags } = parseArgs({ options: { demo: { type: 'boolean', default: false }, quick: { type: 'boolean', default: false } } })
 const sample = flags.quick
-  ? { requests: 5, warmUps: 1, loadSeconds: 1, queryRuns: 5, saves: 20, writeSeconds: 1 }
+  ? { requests: 5, warmUps: 1, loadSeconds: 3, queryRuns: 5, saves: 20, writeSeconds: 1 }
   : { requests: 20, warmUps: 3, loadSeconds: 10, queryRuns: 20, saves: 200, writeSeconds: 10 }
 const USERS = 20
 const WRITERS = 20

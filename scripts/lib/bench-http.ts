@@ -36,6 +36,7 @@ export async function loadLatency(url: string, cookie: string, connections: numb
     )
     instance.on('response', (_client, _status, _bytes, responseTime) => times.push(responseTime))
   })
+  if (!times.length) throw new Error(`${url} under load: no answer within ${seconds} s`)
   if (result.non2xx || result.errors || result.timeouts) throw new Error(`${url} under load: ${result.non2xx} non-2xx answers, ${result.errors} errors, ${result.timeouts} timeouts`)
   // Over the time it really took: the answers still in flight at the end are waited for.
   return { ...latency(times), connections, seconds, requests: times.length, perSecond: times.length / ((performance.now() - started) / 1000) }
