@@ -46,6 +46,8 @@ const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' }
 const runId = randomBytes(4).toString('hex')
 const templateDb = `test_template_${runId}`
 const e2eDb = `test_e2e_${runId}`
+const benchDb = `test_bench_${runId}`
+const demoPassword = process.env.DEMO_PASSWORD || 'bache-demo-2026'
 let embedded: EmbeddedServer | undefined
 let tempDir: string | undefined
 let adminUrl: string | undefined
@@ -91,6 +93,16 @@ try {
   }
 
   if (adminUrl && built) {
+    // A quick run of the benchmark on the demo data, so the script cannot rot; one check.
+    const benchUrl = databaseUrl(adminUrl, benchDb)
+    await check('benchmark runs (npm run bench -- --demo --quick)', async () => {
+      await admin(adminUrl!, `CREATE DATABASE "${benchDb}" TEMPLATE "${templateDb}"`)
+      const seeded = await run(bin('tsx'), ['prisma/seed.ts'], { env: { ...env, DATABASE_URL: benchUrl, DEMO_PASSWORD: demoPassword } })
+      return seeded === 0 ? run(bin('tsx'), ['scripts/bench.ts', '--demo', '--quick'], { env: { ...env, DATABASE_URL: benchUrl, DEMO_PASSWORD: demoPassword } }) : seeded
+    })
+  }
+
+  if (adminUrl && built) {
     console.info('\n▶ end-to-end tests (Playwright, Chromium)')
     const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
     if (!existsSync(chromium)) {
@@ -98,7 +110,6 @@ try {
       record('e2e', { passed: 0, failed: 1, skipped: 0 })
     } else {
       const e2eUrl = databaseUrl(adminUrl, e2eDb)
-      const demoPassword = process.env.DEMO_PASSWORD || 'bache-demo-2026'
       await admin(adminUrl, `CREATE DATABASE "${e2eDb}" TEMPLATE "${templateDb}"`)
       const seeded = await run(bin('tsx'), ['prisma/seed.ts'], { env: { ...env, DATABASE_URL: e2eUrl, DEMO_PASSWORD: demoPassword } })
       await rm(path.join(projectRoot, 'test-results/e2e.json'), { force: true })
@@ -123,7 +134,7 @@ try {
   }
 } finally {
   if (adminUrl) {
-    for (const name of [e2eDb, templateDb]) await admin(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => undefined)
+    for (const name of [e2eDb, benchDb, templateDb]) await admin(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => undefined)
   }
   await embedded?.stop()
   if (tempDir) await rm(tempDir, { recursive: true, force: true })

@@ -1,0 +1,127 @@
+// `npm run bench`: every figure of issue 7 in one run, against the production build started here:
+// pages at 1 and 20 users, the overview's query time beside the hand-written limit, status report
+// saves (latency and sustained rate), the register's CSV and XLSX exports (rows/s, the server's
+// peak memory) and each read page's client JavaScript. Prints a table with the targets and writes
+// every figure to bench-results/.
+// Flags: --demo measures the Ba Chẽ demo data instead of the `npm run bench:data` data set;
+// --quick takes short samples (the run `npm test` keeps so the script cannot rot).
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import { withConnection } from '../lib/db/connection'
+import { clientScriptGzipBytes, lineCounter, loadLatency, measureExport, sequentialLatency, type ExportResult, type LoadResult } from './lib/bench-http'
+import { figureRows, printTable, type Figure } from './lib/bench-report'
+import type { BenchServerSideInput, BenchServerSideResult } from './lib/bench-server-side'
+import type { Latency } from './lib/bench-stats'
+import { benchTarget } from './lib/bench-target'
+import { startNextServer } from './lib/next-server'
+import { bin, projectRoot, run } from './lib/process'
+import { signInThroughForm } from './lib/sign-in'
+
+const { values: flags } = parseArgs({ options: { demo: { type: 'boolean', default: false }, quick: { type: 'boolean', default: false } } })
+const sample = flags.quick
+  ? { requests: 5, warmUps: 1, loadSeconds: 3, queryRuns: 5, saves: 20, writeSeconds: 1 }
+  : { requests: 20, warmUps: 3, loadSeconds: 10, queryRuns: 20, saves: 200, writeSeconds: 10 }
+const USERS = 20
+const WRITERS = 20
+
+type PageName = 'overview' | 'commune' | 'member' | 'task' | 'search'
+type PageResult = { path: string; oneUser: Latency; users: LoadResult; clientJs: { scripts: number; bytes: number } }
+
+/** The pages to measure, with codes taken from the data: the staff's commune, the first member and task. */
+async function pagePaths(url: string, staff: string): Promise<Record<PageName, string>> {
+  return withConnection(url, async (client) => {
+    const one = async (sql: string, params: unknown[] = []) => {
+      const { rows } = await client.query<{ code: string; name: string }>(sql, params)
+      if (!rows[0]) throw new Error(`nothing to measure: ${sql}`)
+      return rows[0]
+    }
+    const commune = await one(`SELECT u.code, u.name FROM "User" s JOIN "Unit" u ON u.id = s."unitId" WHERE s.username = $1`, [staff])
+    const member = await one(`SELECT code, name FROM "Member" WHERE active ORDER BY "sortOrder", code LIMIT 1`)
+    const task = await one(`SELECT code, title AS name FROM "Task" WHERE active ORDER BY "sortOrder", code LIMIT 1`)
+    return {
+      overview: '/',
+      commune: `/communes/${commune.code}`,
+      member: `/members/${member.code}`,
+      task: `/tasks/${task.code}`,
+      search: `/search?q=${encodeURIComponent(commune.name)}`,
+    }
+  })
+}
+
+/** The query and save measurements, in a child: the app's server modules need the react-server condition. */
+async function serverSide(databaseUrl: string, staff: string): Promise<BenchServerSideResult> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'nq19-bench-'))
+  try {
+    const input: BenchServerSideInput = { databaseUrl, staff, output: path.join(dir, 'result.json'), queryRuns: sample.queryRuns, saves: sample.saves, writers: WRITERS, writeSeconds: sample.writeSeconds }
+    const code = await run(bin('tsx'), ['--conditions=react-server', 'scripts/lib/bench-server-side.ts', JSON.stringify(input)])
+    if (code !== 0) throw new Error(`the server-side measurements failed (exit ${code})`)
+    return JSON.parse(await readFile(input.output, 'utf8')) as BenchServerSideResult
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
+}
+
+const target = await benchTarget(flags.demo)
+try {
+  const paths = await pagePaths(target.url, target.staff.username)
+  console.info('▶ overview queries and status report saves')
+  const server = await serverSide(target.url, target.staff.username)
+
+  console.info('▶ pages and exports on the production build')
+  const next = await startNextServer(target.url)
+  const pages = {} as Record<PageName, PageResult>
+  let exports: { rows: number; csv: ExportResult; xlsx: ExportResult }
+  try {
+    const cookie = await signInThroughForm(next.base, target.leader.username, target.leader.password)
+    // The exports first, while the server's memory is not yet grown by the load on the pages.
+    const lines = lineCounter()
+    const csv = await measureExport(`${next.base}/exports/assignments.csv`, cookie, next.serverPid, lines.onChunk)
+    const xlsx = await measureExport(`${next.base}/exports/assignments.xlsx`, cookie, next.serverPid)
+    exports = { rows: lines.lines() - 1, csv, xlsx }
+    for (const [name, page] of Object.entries(paths) as [PageName, string][]) {
+      const url = next.base + page
+      pages[name] = {
+        path: page,
+        oneUser: await sequentialLatency(url, cookie, sample.requests, sample.warmUps),
+        users: await loadLatency(url, cookie, USERS, sample.loadSeconds),
+        clientJs: await clientScriptGzipBytes(next.base, page, cookie),
+      }
+    }
+  } finally {
+    await next.stop()
+  }
+
+  const figures: Figure[] = [
+    ...Object.entries(pages).flatMap(([name, page]): Figure[] => [
+      { measure: `${name}: 1 user median`, value: page.oneUser.median, unit: 'ms' },
+      { measure: `${name}: 1 user p95`, value: page.oneUser.p95, unit: 'ms', target: name === 'commune' ? { at: 'most', value: 50 } : undefined },
+      { measure: `${name}: ${USERS} users median`, value: page.users.median, unit: 'ms' },
+      { measure: `${name}: ${USERS} users p95`, value: page.users.p95, unit: 'ms', target: name === 'overview' ? { at: 'most', value: 300 } : undefined },
+      { measure: `${name}: ${USERS} users requests/s`, value: page.users.perSecond, unit: 'req/s' },
+      { measure: `${name}: client JS (gzip)`, value: page.clientJs.bytes / 1024, unit: 'KB', target: { at: 'most', value: 120 } },
+    ]),
+    { measure: 'overview queries through the app (median)', value: server.overview.app.median, unit: 'ms' },
+    { measure: 'overview by hand with pg, the limit (median)', value: server.overview.byHand.median, unit: 'ms' },
+    { measure: 'overview queries: app / limit', value: server.overview.ratio, unit: '×', target: { at: 'most', value: 1.5 } },
+    { measure: 'status update median', value: server.save.median, unit: 'ms' },
+    { measure: 'status update p95', value: server.save.p95, unit: 'ms', target: { at: 'most', value: 30 } },
+    { measure: `status updates, ${server.sustained.writers} writers`, value: server.sustained.perSecond, unit: 'writes/s', target: { at: 'least', value: 300 } },
+    { measure: `CSV export (${exports.rows} rows)`, value: exports.rows / exports.csv.seconds, unit: 'rows/s', target: { at: 'least', value: 100_000 } },
+    { measure: 'server RSS before the exports', value: exports.csv.baselineRssBytes / 2 ** 20, unit: 'MB' },
+    { measure: 'CSV export: server peak RSS', value: exports.csv.peakRssBytes / 2 ** 20, unit: 'MB', target: { at: 'most', value: 300 } },
+    { measure: `XLSX export (${exports.rows} rows)`, value: exports.rows / exports.xlsx.seconds, unit: 'rows/s', target: { at: 'least', value: 30_000 } },
+    { measure: 'XLSX export: server peak RSS', value: exports.xlsx.peakRssBytes / 2 ** 20, unit: 'MB', target: { at: 'most', value: 500 } },
+  ]
+  printTable(figures)
+
+  const at = new Date()
+  const file = path.join(projectRoot, 'bench-results', `bench-${flags.demo ? 'demo' : 'data'}-${at.toISOString().replaceAll(':', '-').slice(0, 19)}.json`)
+  await mkdir(path.dirname(file), { recursive: true })
+  const settings = { dataSet: flags.demo ? 'demo' : 'bench:data', quick: flags.quick, users: USERS, writers: WRITERS, ...sample }
+  await writeFile(file, `${JSON.stringify({ at: at.toISOString(), settings, figures: figureRows(figures), pages, server, exports }, null, 2)}\n`)
+  console.info(`\nevery figure: ${path.relative(projectRoot, file)}`)
+} finally {
+  await target.stop()
+}

@@ -1,0 +1,90 @@
+// Measurements over HTTP for `npm run bench`: page latency one user at a time and under concurrent
+// users (autocannon), the gzip size of the client JavaScript a page loads, and an export's rows per
+// second with the server's peak memory while it streams.
+import { performance } from 'node:perf_hooks'
+import { gzipSync } from 'node:zlib'
+import autocannon from 'autocannon'
+import { latency, type Latency } from './bench-stats'
+import { residentBytes } from './next-server'
+
+async function get(url: string, cookie: string): Promise<Response> {
+  const response = await fetch(url, { headers: { cookie }, redirect: 'manual' })
+  if (response.status !== 200) throw new Error(`${url} answered ${response.status}`)
+  return response
+}
+
+/** `requests` requests one after another, after `warmUps` untimed ones. */
+export async function sequentialLatency(url: string, cookie: string, requests: number, warmUps: number): Promise<Latency> {
+  const times: number[] = []
+  for (let i = 0; i < warmUps + requests; i++) {
+    const started = performance.now()
+    await (await get(url, cookie)).arrayBuffer()
+    if (i >= warmUps) times.push(performance.now() - started)
+  }
+  return latency(times)
+}
+
+export type LoadResult = Latency & { connections: number; seconds: number; requests: number; perSecond: number }
+
+/** `connections` users each asking again as soon as answered, for `seconds`; every answer must be 200. */
+export async function loadLatency(url: string, cookie: string, connections: number, seconds: number): Promise<LoadResult> {
+  const times: number[] = []
+  const started = performance.now()
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon({ url, connections, duration: seconds, headers: { cookie } }, (error: unknown, done: autocannon.Result) =>
+      error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(done),
+    )
+    instance.on('response', (_client, _status, _bytes, responseTime) => times.push(responseTime))
+  })
+  if (!times.length) throw new Error(`${url} under load: no answer within ${seconds} s`)
+  if (result.non2xx || result.errors || result.timeouts) throw new Error(`${url} under load: ${result.non2xx} non-2xx answers, ${result.errors} errors, ${result.timeouts} timeouts`)
+  // Over the time it really took: the answers still in flight at the end are waited for.
+  return { ...latency(times), connections, seconds, requests: times.length, perSecond: times.length / ((performance.now() - started) / 1000) }
+}
+
+/** The page's same-origin scripts (<script src>), each gzipped, summed: what a browser loads first. */
+export async function clientScriptGzipBytes(base: string, path: string, cookie: string): Promise<{ scripts: number; bytes: number }> {
+  const html = await (await get(base + path, cookie)).text()
+  const sources = new Set([...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1]!.replaceAll('&amp;', '&')).filter((src) => src.startsWith('/')))
+  let bytes = 0
+  for (const src of sources) bytes += gzipSync(Buffer.from(await (await get(base + src, '')).arrayBuffer())).byteLength
+  return { scripts: sources.size, bytes }
+}
+
+export type ExportResult = { bytes: number; seconds: number; peakRssBytes: number; baselineRssBytes: number }
+
+/** Downloads the file (discarding it as it comes), sampling the server's resident memory every 50 ms. */
+export async function measureExport(url: string, cookie: string, serverPid: number, onChunk: (chunk: Uint8Array) => void = () => {}): Promise<ExportResult> {
+  const baselineRssBytes = await residentBytes(serverPid)
+  let peakRssBytes = baselineRssBytes
+  const sampler = setInterval(() => {
+    residentBytes(serverPid).then((rss) => (peakRssBytes = Math.max(peakRssBytes, rss)), () => undefined)
+  }, 50)
+  const started = performance.now()
+  let bytes = 0
+  try {
+    const reader = (await get(url, cookie)).body!.getReader()
+    for (let read = await reader.read(); !read.done; read = await reader.read()) {
+      bytes += read.value.byteLength
+      onChunk(read.value)
+    }
+  } finally {
+    clearInterval(sampler)
+  }
+  const seconds = (performance.now() - started) / 1000
+  peakRssBytes = Math.max(peakRssBytes, await residentBytes(serverPid))
+  return { bytes, seconds, peakRssBytes, baselineRssBytes }
+}
+
+/** A chunk consumer counting lines ('\n'), for a CSV's rows. */
+export function lineCounter(): { onChunk: (chunk: Uint8Array) => void; lines: () => number } {
+  let lines = 0
+  let last = 10
+  return {
+    onChunk: (chunk) => {
+      for (let at = chunk.indexOf(10); at !== -1; at = chunk.indexOf(10, at + 1)) lines++
+      if (chunk.byteLength) last = chunk[chunk.byteLength - 1]!
+    },
+    lines: () => lines + (last === 10 ? 0 : 1),
+  }
+}

@@ -1,0 +1,72 @@
+// The server-side half of `npm run bench`, run by it as a child under
+// `tsx --conditions=react-server` (the app's query and action modules import 'server-only'):
+// the overview's query time against the hand-written limit, and status report saves.
+// argv[2]: the BenchServerSideInput as JSON; the BenchServerSideResult is written to its `output`.
+import { writeFile } from 'node:fs/promises'
+import { performance } from 'node:perf_hooks'
+import pg from 'pg'
+import { createPrismaClient } from '../../lib/db/client'
+import { districtDay } from '../../lib/domain/calendar'
+import { differences, overviewByHand, overviewThroughApp } from './bench-overview'
+import { latency, type Latency } from './bench-stats'
+import { sustainedSaves, timedSave } from './bench-writes'
+
+export type BenchServerSideInput = {
+  databaseUrl: string
+  staff: string
+  output: string
+  /** Timed runs of each overview query (after warm-ups). */
+  queryRuns: number
+  /** Timed saves, one at a time. */
+  saves: number
+  writers: number
+  writeSeconds: number
+}
+
+export type BenchServerSideResult = {
+  overview: { app: Latency; byHand: Latency; ratio: number }
+  save: Latency & { saves: number }
+  sustained: { writers: number; saves: number; seconds: number; perSecond: number }
+}
+
+const WARM_UP = 3
+
+async function timeRuns(runs: number, work: () => Promise<unknown>): Promise<Latency> {
+  const times: number[] = []
+  for (let i = 0; i < WARM_UP + runs; i++) {
+    const started = performance.now()
+    await work()
+    if (i >= WARM_UP) times.push(performance.now() - started)
+  }
+  return latency(times)
+}
+
+const input = JSON.parse(process.argv[2] ?? '') as BenchServerSideInput
+process.env.DATABASE_URL = input.databaseUrl // lib/db's db(), which the query functions use
+const db = createPrismaClient(input.databaseUrl)
+const client = new pg.Client({ connectionString: input.databaseUrl })
+await client.connect()
+try {
+  const today = districtDay(new Date())
+  const mismatch = differences(await overviewThroughApp(today), await overviewByHand(client, today))
+  if (mismatch.length) throw new Error(`the hand-written overview query disagrees with the app: ${mismatch.join('; ')}`)
+  const app = await timeRuns(input.queryRuns, () => overviewThroughApp(today))
+  const byHand = await timeRuns(input.queryRuns, () => overviewByHand(client, today))
+
+  const staff = await db.user.findUniqueOrThrow({ where: { username: input.staff } })
+  const assignments = (await db.assignment.findMany({ where: { unitId: staff.unitId }, select: { id: true }, orderBy: { id: 'asc' } })).map((a) => a.id)
+  if (!assignments.length) throw new Error(`${input.staff}'s unit has no assignments`)
+  const saveTimes: number[] = []
+  for (let i = 0; i < input.saves; i++) saveTimes.push(await timedSave(db, staff, assignments[i % assignments.length]!))
+  const sustained = await sustainedSaves(db, staff, assignments, input.writers, input.writeSeconds)
+
+  const result: BenchServerSideResult = {
+    overview: { app, byHand, ratio: app.median / byHand.median },
+    save: { ...latency(saveTimes), saves: input.saves },
+    sustained: { ...sustained, seconds: input.writeSeconds },
+  }
+  await writeFile(input.output, JSON.stringify(result))
+} finally {
+  await client.end()
+  await db.$disconnect()
+}
