@@ -1,6 +1,5 @@
 import type { Metadata } from 'next'
 import { getTranslations } from 'next-intl/server'
-import Link from 'next/link'
 import { redirect } from 'next/navigation'
 import { DownloadLinks } from '@/components/exports/download-links'
 import { AsOfPicker } from '@/components/progress/as-of-picker'
@@ -16,7 +15,7 @@ import { allows } from '@/lib/auth/permissions'
 import { requireUser } from '@/lib/auth/session'
 import { districtDay, formatDay, type CalendarDay } from '@/lib/domain/calendar'
 import { progressMoment } from '@/lib/queries/as-of'
-import { communeProgressList } from '@/lib/queries/communes'
+import { communeRankingEnds } from '@/lib/queries/communes'
 import { indicatorResults, lateAssignments, progressByGroup } from '@/lib/queries/district-overview'
 import { choosePeriod, periodParamsSchema, reportingPeriods, reportingRate } from '@/lib/queries/reporting-rate'
 import { statusLabelsOf } from '@/lib/domain/status'
@@ -25,6 +24,8 @@ import { asOfParam } from '@/lib/validation/as-of'
 /** How many late assignments and units yet to report the page lists; the counts cover them all. */
 const LATE_LIMIT = 50
 const MISSING_LIMIT = 30
+/** The ranking lists every commune of a district; of more than twice this many, its head and tail. */
+const RANKING_ENDS = 10
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('overview')
@@ -51,8 +52,8 @@ export default async function OverviewPage({ searchParams }: Props) {
   const { day: today, asOf, at } = progressMoment(asOfParam(params.asOf), now)
   const [progress, indicators, communes, late, report, t] = await Promise.all([
     progressByGroup(today, null, asOf),
-    indicatorResults(asOf),
-    communeProgressList(today, 'progress', asOf),
+    indicatorResults(today, asOf),
+    communeRankingEnds(today, RANKING_ENDS, asOf),
     lateAssignments(today, null, LATE_LIMIT, asOf),
     reporting(period, today),
     getTranslations('overview'),
@@ -77,10 +78,7 @@ export default async function OverviewPage({ searchParams }: Props) {
             <GroupProgressChart groups={progress.groups} />
           </Panel>
           <Panel name={t('ranking.title')}>
-            <CommuneRanking communes={communes} />
-            <Link href="/communes" className="mt-3 inline-block text-sm font-medium text-blue-800 underline-offset-2 hover:underline">
-              {t('ranking.all')}
-            </Link>
+            <CommuneRanking ranking={communes} />
           </Panel>
         </div>
         <p className="text-sm text-slate-600">{t('progressNote')}</p>

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { db } from '@/lib/db'
 import { testDatabase } from '@/test/helpers/database'
-import { communeProgressList } from './communes'
+import { communeProgressList, communeRankingEnds } from './communes'
 
 const database = testDatabase()
 const today = '2026-11-28'
@@ -89,5 +89,24 @@ describe('communeProgressList', () => {
       ['nam-son', 0, 0],
       ['don-dac', 0, 1],
     ])
+  })
+})
+
+describe('communeRankingEnds', () => {
+  it('gives the whole ranking when it has no more than twice the ends', async () => {
+    const ranking = await communeRankingEnds(today, 3)
+    expect(ranking.communes).toBe(5)
+    expect(ranking.best.map((r) => r.code)).toEqual(['dap-thanh', 'minh-cam', 'thi-tran', 'nam-son', 'don-dac'])
+    expect(ranking.worst).toEqual([])
+  })
+
+  it('gives the head and the tail of a longer ranking, with the units as the full list counts them', async () => {
+    const ranking = await communeRankingEnds(today, 2)
+    expect(ranking.communes).toBe(5)
+    expect(ranking.best.map((r) => r.code)).toEqual(['dap-thanh', 'minh-cam'])
+    expect(ranking.worst.map((r) => r.code)).toEqual(['nam-son', 'don-dac'])
+    const full = await communeProgressList(today, 'progress')
+    expect(ranking.best[1]).toEqual(full[1])
+    expect(ranking.worst[1]).toEqual(full[4])
   })
 })

@@ -5,12 +5,15 @@ import { db } from '@/lib/db'
 import { Prisma } from '@/lib/db/client'
 import type { CalendarDay } from '@/lib/domain/calendar'
 import { assignmentSource } from './as-of'
+import { progressCountsReady, statusCountColumnsOf } from './progress-counts'
 import { statusCountColumns, type StatusCounts } from './status-counts'
 
 export type CommuneProgress = StatusCounts & {
   unitId: string
   code: string
   name: string
+  /** The district's own order of its units (the township first). */
+  sortOrder: number
   memberName: string | null
   memberTitle: string | null
 }
@@ -18,23 +21,61 @@ export type CommuneProgress = StatusCounts & {
 /** `list`: the district's own order (the township first); `progress`: the best average progress first. */
 export type CommuneOrder = 'list' | 'progress'
 
+/** Over the rows `r` of communeRows. */
 const orderBy: Record<CommuneOrder, Prisma.Sql> = {
-  list: Prisma.sql`u."sortOrder", u.name`,
-  progress: Prisma.sql`"progress" DESC, "overdue", u."sortOrder", u.name`,
+  list: Prisma.sql`r."sortOrder", r.name`,
+  progress: Prisma.sql`r."progress" DESC, r."overdue", r."sortOrder", r.name`,
 }
 
 /**
- * Every active commune-level unit, counted over the assignments of active tasks; `asOf`: as the
- * history says they stood then (lib/queries/as-of.ts), with `today` its district day.
+ * Every active commune-level unit, counted over the assignments of active tasks: today's counts as
+ * kept (./progress-counts); `asOf`: as the history says they stood then (lib/queries/as-of.ts),
+ * with `today` its district day. Unordered: a subquery.
  */
-export const communeProgressList = cache(
-  (today: CalendarDay, order: CommuneOrder, asOf: Date | null = null): Promise<CommuneProgress[]> => db().$queryRaw<CommuneProgress[]>`
-    SELECT u.id::text AS "unitId", u.code, u.name, m.name AS "memberName", m.title AS "memberTitle",
-           ${statusCountColumns(today)}
+async function communeRows(today: CalendarDay, asOf: Date | null): Promise<Prisma.Sql> {
+  if (asOf === null) await progressCountsReady(today)
+  const counts =
+    asOf === null
+      ? { join: Prisma.sql`LEFT JOIN "UnitProgressCount" c ON c."unitId" = u.id`, columns: statusCountColumnsOf(), groupBy: Prisma.empty }
+      : {
+          join: Prisma.sql`LEFT JOIN (${assignmentSource(asOf)} a JOIN "Task" t ON t.id = a."taskId" AND t.active) ON a."unitId" = u.id`,
+          columns: statusCountColumns(today),
+          groupBy: Prisma.sql`GROUP BY u.id, m.id`,
+        }
+  return Prisma.sql`
+    SELECT u.id::text AS "unitId", u.code, u.name, u."sortOrder", m.name AS "memberName", m.title AS "memberTitle",
+           ${counts.columns}
       FROM "Unit" u
       LEFT JOIN "Member" m ON m.id = u."inChargeMemberId"
-      LEFT JOIN (${assignmentSource(asOf)} a JOIN "Task" t ON t.id = a."taskId" AND t.active) ON a."unitId" = u.id
+      ${counts.join}
      WHERE u.kind IN ('COMMUNE', 'TOWNSHIP') AND u.active
-     GROUP BY u.id, m.id
-     ORDER BY ${orderBy[order]}`,
+     ${counts.groupBy}`
+}
+
+/** Every active commune-level unit with its counts, in `order`. */
+export const communeProgressList = cache(
+  async (today: CalendarDay, order: CommuneOrder, asOf: Date | null = null): Promise<CommuneProgress[]> =>
+    db().$queryRaw<CommuneProgress[]>`SELECT r.* FROM (${await communeRows(today, asOf)}) r ORDER BY ${orderBy[order]}`,
 )
+
+/** The head and the tail of the ranking by progress, and how many units it ranks. */
+export type CommuneRankingEnds = { communes: number; best: CommuneProgress[]; worst: CommuneProgress[] }
+
+/**
+ * The `ends` best and the `ends` last units of the ranking by progress (every unit in `best` when
+ * there are no more than 2 × `ends`): what a page can show of thousands of communes.
+ */
+export const communeRankingEnds = cache(async (today: CalendarDay, ends: number, asOf: Date | null = null): Promise<CommuneRankingEnds> => {
+  const rows = await db().$queryRaw<{ rank: number; communes: number; unit: CommuneProgress }[]>`
+    SELECT x."rank", x."communes", to_jsonb(x) - 'rank' - 'communes' AS "unit" FROM (
+      SELECT r.*, (row_number() OVER (ORDER BY ${orderBy.progress}))::int AS "rank", (count(*) OVER ())::int AS "communes"
+        FROM (${await communeRows(today, asOf)}) r) x
+     WHERE x."communes" <= ${2 * ends} OR x."rank" <= ${ends} OR x."rank" > x."communes" - ${ends}
+     ORDER BY x."rank"`
+  const communes = rows[0]?.communes ?? 0
+  const split = communes > 2 * ends
+  const best: CommuneProgress[] = []
+  const worst: CommuneProgress[] = []
+  for (const { rank, unit } of rows) (split && rank > ends ? worst : best).push(unit)
+  return { communes, best, worst }
+})

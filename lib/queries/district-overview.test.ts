@@ -124,7 +124,7 @@ describe('progressByGroup for one unit', () => {
 
 describe('indicatorResults', () => {
   it('sums what the active units reported against each target, in the groups’ order', async () => {
-    const results = await indicatorResults()
+    const results = await indicatorResults(today)
     expect(results.map((r) => r.taskCode)).toEqual(['t5', 't4'])
     // t5: 8 reported against a baseline of 4 and a target of 12: (8 - 4) / (12 - 4).
     expect(results[0]).toMatchObject({ unit: 'người', baseline: '4.00', target: '12.00', actual: '8.00', assigned: 1, reported: 1 })

@@ -7,6 +7,7 @@ import { Prisma } from '@/lib/db/client'
 import type { CalendarDay } from '@/lib/domain/calendar'
 import type { TaskStatus } from '@/lib/domain/status'
 import { assignmentSource } from './as-of'
+import { progressCountsReady, summedProgressColumns } from './progress-counts'
 import { statusCountColumns, type StatusCounts } from './status-counts'
 
 export type ProgressCounts = StatusCounts & {
@@ -28,12 +29,36 @@ const isLate = (today: CalendarDay) => Prisma.sql`(a.status <> 'DONE' AND (t."du
 type GroupRow = ProgressCounts & { groupId: string | null; code: string | null; name: string | null }
 
 /**
- * The counts of the whole district (or of one unit) and of each task group, from one scan: the
- * empty grouping set is the total, and it is there even when nothing is assigned. `asOf`: as the
- * history says things stood then (lib/queries/as-of.ts), with `today` its district day.
+ * The counts of the whole district (or of one unit) and of each task group, in one query: the
+ * empty grouping set is the total, and it is there even when nothing is assigned. The district's
+ * today is read from the kept counts per task (./progress-counts); one unit's, or any past day's
+ * (`asOf`, lib/queries/as-of.ts, with `today` its district day), from the assignments.
  */
 export const progressByGroup = cache(async (today: CalendarDay, unitId: string | null, asOf: Date | null = null): Promise<ProgressByGroup> => {
-  const rows = await db().$queryRaw<GroupRow[]>`
+  const rows = unitId === null && asOf === null ? await districtGroupRows(today) : await assignmentGroupRows(today, unitId, asOf)
+  const total = rows.find((row) => row.groupId === null)
+  if (!total) throw new Error('progressByGroup: the total row is missing')
+  return { total, groups: rows.filter((row): row is GroupProgress => row.groupId !== null) }
+})
+
+const byGroup = Prisma.sql`GROUP BY GROUPING SETS ((), (g.id, g.code, g.name, g."sortOrder"))`
+const groupOrder = Prisma.sql`ORDER BY GROUPING(g.id) DESC, g."sortOrder", g.code`
+
+async function districtGroupRows(today: CalendarDay): Promise<GroupRow[]> {
+  await progressCountsReady(today)
+  // A group is listed when something is assigned in it, as the count over assignments does.
+  return db().$queryRaw<GroupRow[]>`
+    SELECT g.id::text AS "groupId", g.code, g.name, ${summedProgressColumns()}
+      FROM "TaskProgressCount" c
+      JOIN "Task" t ON t.id = c."taskId" AND t.active
+      JOIN "TaskGroup" g ON g.id = t."groupId"
+     ${byGroup}
+    HAVING GROUPING(g.id) = 1 OR sum(c."assigned") > 0
+     ${groupOrder}`
+}
+
+function assignmentGroupRows(today: CalendarDay, unitId: string | null, asOf: Date | null): Promise<GroupRow[]> {
+  return db().$queryRaw<GroupRow[]>`
     SELECT g.id::text AS "groupId", g.code, g.name,
            ${statusCountColumns(today)},
            (COUNT(a.id) FILTER (WHERE t."dueDate" <= ${today}::date))::int AS "due",
@@ -43,12 +68,9 @@ export const progressByGroup = cache(async (today: CalendarDay, unitId: string |
       JOIN "Unit" u ON u.id = a."unitId" AND u.active
       JOIN "TaskGroup" g ON g.id = t."groupId"
      WHERE true ${onlyUnit(unitId)}
-     GROUP BY GROUPING SETS ((), (g.id, g.code, g.name, g."sortOrder"))
-     ORDER BY GROUPING(g.id) DESC, g."sortOrder", g.code`
-  const total = rows.find((row) => row.groupId === null)
-  if (!total) throw new Error('progressByGroup: the total row is missing')
-  return { total, groups: rows.filter((row): row is GroupProgress => row.groupId !== null) }
-})
+     ${byGroup}
+     ${groupOrder}`
+}
 
 export type IndicatorResult = {
   taskId: string
@@ -68,30 +90,41 @@ export type IndicatorResult = {
   reported: number
 }
 
-/**
- * Every indicator task of the district ("chỉ tiêu") with the sum of what the units have reported
- * (by `asOf`, when given).
- */
-export const indicatorResults = cache(
-  (asOf: Date | null = null): Promise<IndicatorResult[]> => db().$queryRaw<IndicatorResult[]>`
-    SELECT t.id::text AS "taskId", t.code AS "taskCode", t.title, t."indicatorUnit" AS "unit",
-           base.value::text AS "baseline", t."indicatorTarget"::text AS "target", s.actual::text AS "actual",
-           CASE WHEN t."indicatorTarget" = base.value THEN NULL
-                ELSE ((s.actual - base.value) / (t."indicatorTarget" - base.value))::float8 END AS "share",
-           s.assigned, s.reported
-      FROM "Task" t
-      JOIN "TaskGroup" g ON g.id = t."groupId"
-     CROSS JOIN LATERAL (SELECT COALESCE(t."indicatorBaseline", 0) AS value) base
+/** Each task's indicator sum, assignments and figures reported: `s` of indicatorResults. */
+function indicatorSums(asOf: Date | null): Prisma.Sql {
+  if (asOf === null)
+    return Prisma.sql`LEFT JOIN "TaskProgressCount" c ON c."taskId" = t.id
      CROSS JOIN LATERAL (
+       SELECT CASE WHEN COALESCE(c."indicatorReported", 0) = 0 THEN 0 ELSE c."indicatorSum" END AS actual,
+              COALESCE(c."assigned", 0) AS assigned, COALESCE(c."indicatorReported", 0) AS reported) s`
+  return Prisma.sql`CROSS JOIN LATERAL (
        SELECT COALESCE(sum(a."indicatorActual"), 0) AS actual,
               COUNT(a.id)::int AS assigned,
               COUNT(a."indicatorActual")::int AS reported
          FROM ${assignmentSource(asOf)} a
          JOIN "Unit" u ON u.id = a."unitId" AND u.active
-        WHERE a."taskId" = t.id) s
+        WHERE a."taskId" = t.id) s`
+}
+
+/**
+ * Every indicator task of the district ("chỉ tiêu") with the sum of what the units have reported
+ * (by `asOf`, when given; today's from the kept counts).
+ */
+export const indicatorResults = cache(async (today: CalendarDay, asOf: Date | null = null): Promise<IndicatorResult[]> => {
+  if (asOf === null) await progressCountsReady(today)
+  return db().$queryRaw<IndicatorResult[]>`
+    SELECT t.id::text AS "taskId", t.code AS "taskCode", t.title, t."indicatorUnit" AS "unit",
+           base.value::text AS "baseline", t."indicatorTarget"::text AS "target", s.actual::text AS "actual",
+           CASE WHEN t."indicatorTarget" = base.value THEN NULL
+                ELSE ((s.actual - base.value) / (t."indicatorTarget" - base.value))::float8 END AS "share",
+           s.assigned::int AS "assigned", s.reported::int AS "reported"
+      FROM "Task" t
+      JOIN "TaskGroup" g ON g.id = t."groupId"
+     CROSS JOIN LATERAL (SELECT COALESCE(t."indicatorBaseline", 0) AS value) base
+     ${indicatorSums(asOf)}
      WHERE t.active AND t."indicatorUnit" IS NOT NULL AND t."indicatorTarget" IS NOT NULL
-     ORDER BY g."sortOrder", g.code, t."sortOrder", t.code`,
-)
+     ORDER BY g."sortOrder", g.code, t."sortOrder", t.code`
+})
 
 export type LateAssignment = {
   id: string

@@ -8,6 +8,7 @@ import type { ReviewState, TaskScope, UnitKind } from '@/lib/db/generated/enums'
 import type { CalendarDay } from '@/lib/domain/calendar'
 import type { TaskStatus } from '@/lib/domain/status'
 import { assignmentSource, madeBy, reviewStateAsOf } from './as-of'
+import { progressCountsReady, statusCountColumnsOf } from './progress-counts'
 import { statusCountColumns, type StatusCounts } from './status-counts'
 
 export type TaskIndicator = {
@@ -49,23 +50,44 @@ type TaskProgressRow = Omit<TaskProgress, 'group' | 'lead' | 'indicator'> & {
   indicatorReported: number
 }
 
+/**
+ * Each task's counts and indicator total: today's from the kept counts (./progress-counts), a past
+ * day's counted from the history.
+ */
+async function taskCounts(today: CalendarDay, asOf: Date | null): Promise<{ join: Prisma.Sql; columns: Prisma.Sql; groupBy: Prisma.Sql }> {
+  if (asOf === null) {
+    await progressCountsReady(today)
+    return {
+      join: Prisma.sql`LEFT JOIN "TaskProgressCount" c ON c."taskId" = t.id`,
+      columns: Prisma.sql`trim_scale(CASE WHEN COALESCE(c."indicatorReported", 0) = 0 THEN 0 ELSE c."indicatorSum" END)::text AS "indicatorTotal",
+                          COALESCE(c."indicatorReported", 0)::int AS "indicatorReported", ${statusCountColumnsOf()}`,
+      groupBy: Prisma.empty,
+    }
+  }
+  return {
+    join: Prisma.sql`LEFT JOIN (${assignmentSource(asOf)} a JOIN "Unit" u ON u.id = a."unitId" AND u.active) ON a."taskId" = t.id`,
+    columns: Prisma.sql`trim_scale(COALESCE(sum(a."indicatorActual"), 0))::text AS "indicatorTotal",
+                        COUNT(a."indicatorActual")::int AS "indicatorReported", ${statusCountColumns(today)}`,
+    groupBy: Prisma.sql`GROUP BY t.id, g.id, m.id`,
+  }
+}
+
 /** Active tasks (those `where` keeps) with their counts over active units, in the groups' and tasks' order; `asOf` as in ./as-of. */
 async function taskProgress(today: CalendarDay, where: Prisma.Sql, asOf: Date | null): Promise<TaskProgress[]> {
+  const counts = await taskCounts(today, asOf)
   const rows = await db().$queryRaw<TaskProgressRow[]>`
     SELECT t.id::text AS "id", t.code, t.title, t.description, t."dueDate", t.scope::text AS "scope",
            g.id::text AS "groupId", g.code AS "groupCode", g.name AS "groupName",
            m.code AS "leadCode", m.name AS "leadName",
            t."indicatorUnit", trim_scale(t."indicatorBaseline")::text AS "indicatorBaseline",
            trim_scale(t."indicatorTarget")::text AS "indicatorTarget",
-           trim_scale(COALESCE(sum(a."indicatorActual"), 0))::text AS "indicatorTotal",
-           COUNT(a."indicatorActual")::int AS "indicatorReported",
-           ${statusCountColumns(today)}
+           ${counts.columns}
       FROM "Task" t
       JOIN "TaskGroup" g ON g.id = t."groupId"
       LEFT JOIN "Member" m ON m.id = g."leadMemberId" AND m.active
-      LEFT JOIN (${assignmentSource(asOf)} a JOIN "Unit" u ON u.id = a."unitId" AND u.active) ON a."taskId" = t.id
+      ${counts.join}
      WHERE t.active AND ${where}
-     GROUP BY t.id, g.id, m.id
+     ${counts.groupBy}
      ORDER BY g."sortOrder", g.code, t."sortOrder", t.code`
   return rows.map(
     ({ groupId, groupCode, groupName, leadCode, leadName, indicatorUnit, indicatorBaseline, indicatorTarget, indicatorTotal, indicatorReported, ...task }) => ({

@@ -38,7 +38,7 @@ export async function reviewReportData(period: ReportRange, now: Date): Promise<
   const { day: asOfDay, asOf } = progressMoment(period.endDay, now)
   const [progress, indicators, communes, late] = await Promise.all([
     progressByGroup(asOfDay, null, asOf),
-    indicatorResults(asOf),
+    indicatorResults(asOfDay, asOf),
     communeProgressList(asOfDay, 'list', asOf),
     lateAssignments(asOfDay, null, REPORT_LATE_LIMIT, asOf),
   ])

@@ -9,7 +9,7 @@ import { indicatorResults, progressByGroup, type ProgressCounts } from '../../li
 
 /** What the overview page asks at once: the totals and groups, the commune ranking, the indicators. */
 export async function overviewThroughApp(today: CalendarDay): Promise<ProgressCounts> {
-  const [progress] = await Promise.all([progressByGroup(today, null), communeProgressList(today, 'progress'), indicatorResults()])
+  const [progress] = await Promise.all([progressByGroup(today, null), communeProgressList(today, 'progress'), indicatorResults(today)])
   return progress.total
 }
 

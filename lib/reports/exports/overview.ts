@@ -20,7 +20,7 @@ export async function overviewExport(t: Translate, now: Date, search: URLSearchP
   const { day: today, asOf, at } = exportMoment(search, now)
   const [progress, indicators, communes, late] = await Promise.all([
     progressByGroup(today, null, asOf),
-    indicatorResults(asOf),
+    indicatorResults(today, asOf),
     communeProgressList(today, 'progress', asOf),
     lateAssignments(today, null, OVERVIEW_LATE_LIMIT, asOf),
   ])
