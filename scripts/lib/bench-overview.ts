@@ -1,26 +1,63 @@
 // The district overview's numbers two ways, for the benchmark: through the app's query functions
 // (as the page asks for them) and through the fastest SQL we can write by hand for the same numbers,
-// run directly with `pg` (the limit). Run under `tsx --conditions=react-server` ('server-only').
+// run directly with `pg` (the limit): one round trip reading the kept counts
+// (lib/queries/progress-counts.ts). Also the full recount of every assignment those counts save
+// the pages from, which runs once a day. Run under `tsx --conditions=react-server` ('server-only').
 import type pg from 'pg'
 import { DISTRICT_TIME_ZONE, type CalendarDay } from '../../lib/domain/calendar'
 import { DUE_SOON_DAYS } from '../../lib/domain/status'
-import { communeProgressList } from '../../lib/queries/communes'
+import { communeRankingEnds } from '../../lib/queries/communes'
 import { indicatorResults, progressByGroup, type ProgressCounts } from '../../lib/queries/district-overview'
+
+/** As the overview page asks (app/(app)/page.tsx). */
+const RANKING_ENDS = 10
 
 /** What the overview page asks at once: the totals and groups, the commune ranking, the indicators. */
 export async function overviewThroughApp(today: CalendarDay): Promise<ProgressCounts> {
-  const [progress] = await Promise.all([progressByGroup(today, null), communeProgressList(today, 'progress'), indicatorResults(today)])
+  const [progress] = await Promise.all([progressByGroup(today, null), communeRankingEnds(today, RANKING_ENDS), indicatorResults(today)])
   return progress.total
 }
 
+const COUNT_SUMS = ['assigned', 'doneOnTime', 'doneLate', 'inProgress', 'blocked', 'notStarted', 'overdue', 'dueSoon', 'due', 'late']
+  .map((name) => `sum(c."${name}")::int AS "${name}"`)
+  .join(', ')
+
 /**
- * The same numbers in one scan: the assignments of active tasks in active units counted once,
- * grouped four ways at a time (the district, each group, each unit, each task, whose indicator
- * figures are summed), every count a FILTER over the same rows.
+ * The same numbers in one round trip of three statements over the kept counts: the district and
+ * each group, the head and tail of the commune ranking, the indicators. `today` is a checked
+ * YYYY-MM-DD, written into the text (a multi-statement query takes no parameters).
  */
-const OVERVIEW_SQL = `
-  SELECT t."groupId"::text AS "groupId", a."unitId"::text AS "unitId", a."taskId"::text AS "taskId",
-         COUNT(*)::int AS "assigned",
+function overviewSql(today: CalendarDay): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new Error(`not a day: ${today}`)
+  return `
+  SELECT progress_counts_ready('${today}', ${DUE_SOON_DAYS});
+  SELECT t."groupId", ${COUNT_SUMS}, round(sum(c."progressSum")::numeric / NULLIF(sum(c.assigned), 0))::int AS "progress"
+    FROM "TaskProgressCount" c JOIN "Task" t ON t.id = c."taskId" AND t.active
+   GROUP BY GROUPING SETS ((), (t."groupId"));
+  SELECT * FROM (
+    SELECT u.id, u.name, c.overdue, round(c."progressSum"::numeric / NULLIF(c.assigned, 0)) AS progress,
+           row_number() OVER (ORDER BY round(c."progressSum"::numeric / NULLIF(c.assigned, 0)) DESC NULLS LAST, c.overdue, u."sortOrder", u.name) AS rank,
+           count(*) OVER () AS units
+      FROM "Unit" u LEFT JOIN "UnitProgressCount" c ON c."unitId" = u.id
+     WHERE u.kind IN ('COMMUNE', 'TOWNSHIP') AND u.active) r
+   WHERE rank <= ${RANKING_ENDS} OR rank > units - ${RANKING_ENDS};
+  SELECT t.id, c."indicatorSum", c."indicatorReported", c.assigned
+    FROM "Task" t JOIN "TaskProgressCount" c ON c."taskId" = t.id
+   WHERE t.active AND t."indicatorUnit" IS NOT NULL`
+}
+
+type OverviewRow = ProgressCounts & { groupId: string | null }
+
+export async function overviewByHand(client: pg.Client, today: CalendarDay): Promise<ProgressCounts> {
+  const results = (await client.query(overviewSql(today))) as unknown as pg.QueryResult[]
+  const total = (results[1]!.rows as OverviewRow[]).find((row) => row.groupId === null)
+  if (!total) throw new Error('the hand-written overview query returned no total')
+  return { ...total, progress: total.progress ?? 0 }
+}
+
+/** Every count of the overview recounted from every assignment in one scan: what a day's recount costs. */
+const RECOUNT_SQL = `
+  SELECT COUNT(*)::int AS "assigned",
          (COUNT(*) FILTER (WHERE a.status = 'DONE' AND (a."completedAt" IS NULL OR (a."completedAt" AT TIME ZONE '${DISTRICT_TIME_ZONE}')::date <= t."dueDate")))::int AS "doneOnTime",
          (COUNT(*) FILTER (WHERE a.status = 'DONE' AND (a."completedAt" AT TIME ZONE '${DISTRICT_TIME_ZONE}')::date > t."dueDate"))::int AS "doneLate",
          (COUNT(*) FILTER (WHERE a.status = 'IN_PROGRESS'))::int AS "inProgress",
@@ -30,25 +67,20 @@ const OVERVIEW_SQL = `
          (COUNT(*) FILTER (WHERE a.status <> 'DONE' AND t."dueDate" BETWEEN $1::date AND $1::date + ${DUE_SOON_DAYS}))::int AS "dueSoon",
          COALESCE(round(avg(a.progress)), 0)::int AS "progress",
          (COUNT(*) FILTER (WHERE t."dueDate" <= $1::date))::int AS "due",
-         (COUNT(*) FILTER (WHERE a.status <> 'DONE' AND (t."dueDate" < $1::date OR a.status = 'BLOCKED')))::int AS "late",
-         sum(a."indicatorActual")::text AS "indicatorActual"
+         (COUNT(*) FILTER (WHERE a.status <> 'DONE' AND (t."dueDate" < $1::date OR a.status = 'BLOCKED')))::int AS "late"
     FROM "Assignment" a
     JOIN "Task" t ON t.id = a."taskId" AND t.active
-    JOIN "Unit" u ON u.id = a."unitId" AND u.active
-   GROUP BY GROUPING SETS ((), (t."groupId"), (a."unitId"), (a."taskId"))`
+    JOIN "Unit" u ON u.id = a."unitId" AND u.active`
 
-type OverviewRow = ProgressCounts & { groupId: string | null; unitId: string | null; taskId: string | null }
-
-export async function overviewByHand(client: pg.Client, today: CalendarDay): Promise<ProgressCounts> {
-  const { rows } = await client.query<OverviewRow>(OVERVIEW_SQL, [today])
-  const total = rows.find((row) => row.groupId === null && row.unitId === null && row.taskId === null)
-  if (!total) throw new Error('the hand-written overview query returned no total')
-  return total
+/** The district's counts straight from the assignments: the check on the kept counts, and the recount's cost. */
+export async function overviewRecount(client: pg.Client, today: CalendarDay): Promise<ProgressCounts> {
+  const { rows } = await client.query<ProgressCounts>(RECOUNT_SQL, [today])
+  return rows[0]!
 }
 
 const COUNTS: readonly (keyof ProgressCounts)[] = ['assigned', 'doneOnTime', 'doneLate', 'inProgress', 'blocked', 'notStarted', 'overdue', 'dueSoon', 'progress', 'due', 'late']
 
-/** The counts that differ between the two (empty when both ways agree). */
-export function differences(app: ProgressCounts, byHand: ProgressCounts): string[] {
-  return COUNTS.filter((key) => app[key] !== byHand[key]).map((key) => `${key}: app ${app[key]}, by hand ${byHand[key]}`)
+/** The counts that differ between two ways of counting (empty when they agree). */
+export function differences(app: ProgressCounts, other: ProgressCounts): string[] {
+  return COUNTS.filter((key) => app[key] !== other[key]).map((key) => `${key}: app ${app[key]}, other ${other[key]}`)
 }

@@ -7,7 +7,7 @@ import { performance } from 'node:perf_hooks'
 import pg from 'pg'
 import { createPrismaClient } from '../../lib/db/client'
 import { districtDay } from '../../lib/domain/calendar'
-import { differences, overviewByHand, overviewThroughApp } from './bench-overview'
+import { differences, overviewByHand, overviewRecount, overviewThroughApp } from './bench-overview'
 import { latency, type Latency } from './bench-stats'
 import { sustainedSaves, timedSave } from './bench-writes'
 
@@ -24,12 +24,14 @@ export type BenchServerSideInput = {
 }
 
 export type BenchServerSideResult = {
-  overview: { app: Latency; byHand: Latency; ratio: number }
+  overview: { app: Latency; byHand: Latency; ratio: number; recount: Latency }
   save: Latency & { saves: number }
   sustained: { writers: number; saves: number; seconds: number; perSecond: number }
 }
 
 const WARM_UP = 3
+/** The full recount scans every assignment: a few runs say what it costs. */
+const RECOUNT_RUNS = 5
 
 async function timeRuns(runs: number, work: () => Promise<unknown>): Promise<Latency> {
   const times: number[] = []
@@ -48,10 +50,14 @@ const client = new pg.Client({ connectionString: input.databaseUrl })
 await client.connect()
 try {
   const today = districtDay(new Date())
-  const mismatch = differences(await overviewThroughApp(today), await overviewByHand(client, today))
-  if (mismatch.length) throw new Error(`the hand-written overview query disagrees with the app: ${mismatch.join('; ')}`)
+  const counts = await overviewThroughApp(today)
+  for (const [way, other] of [['by hand', await overviewByHand(client, today)], ['recounted', await overviewRecount(client, today)]] as const) {
+    const mismatch = differences(counts, other)
+    if (mismatch.length) throw new Error(`the overview's counts ${way} disagree with the app: ${mismatch.join('; ')}`)
+  }
   const app = await timeRuns(input.queryRuns, () => overviewThroughApp(today))
   const byHand = await timeRuns(input.queryRuns, () => overviewByHand(client, today))
+  const recount = await timeRuns(Math.min(input.queryRuns, RECOUNT_RUNS), () => overviewRecount(client, today))
 
   const staff = await db.user.findUniqueOrThrow({ where: { username: input.staff } })
   const assignments = (await db.assignment.findMany({ where: { unitId: staff.unitId }, select: { id: true }, orderBy: { id: 'asc' } })).map((a) => a.id)
@@ -61,7 +67,7 @@ try {
   const sustained = await sustainedSaves(db, staff, assignments, input.writers, input.writeSeconds)
 
   const result: BenchServerSideResult = {
-    overview: { app, byHand, ratio: app.median / byHand.median },
+    overview: { app, byHand, ratio: app.median / byHand.median, recount },
     save: { ...latency(saveTimes), saves: input.saves },
     sustained: { ...sustained, seconds: input.writeSeconds },
   }
