@@ -78,6 +78,17 @@ describe('reportingRate', () => {
     expect(rate).toMatchObject({ expected: 4, reported: 0 })
     expect(rate.missing).toHaveLength(4)
   })
+
+  it('counts a report sent in the period on a task withdrawn since', async () => {
+    const d = database.db
+    const unit = await d.unit.create({ data: { code: 'luong-mong', name: 'Đơn vị luong-mong', kind: 'COMMUNE', sortOrder: 6 } })
+    const [task, withdrawn] = await Promise.all([d.task.findFirstOrThrow({ where: { active: true } }), d.task.findFirstOrThrow({ where: { active: false } })])
+    await d.assignment.create({ data: { unitId: unit.id, taskId: task.id } })
+    const old = await d.assignment.create({ data: { unitId: unit.id, taskId: withdrawn.id } })
+    const author = await d.user.findFirstOrThrow()
+    await d.statusUpdate.create({ data: { assignmentId: old.id, authorId: author.id, status: 'DONE', progress: 100, createdAt: new Date('2026-09-15T02:00:00Z') } })
+    expect(await reportingRate('2026-09-01', '2026-09-30', 10)).toMatchObject({ expected: 5, reported: 3 })
+  })
 })
 
 describe('reportingPeriods', () => {

@@ -57,7 +57,10 @@ export type UnitRef = { code: string; name: string }
 export type ReportingRate = {
   /** Active units with at least one assignment of an active task. */
   expected: number
-  /** Of those, the units with at least one report dated inside the period (district days). */
+  /**
+   * Of those, the units with at least one report dated inside the period (district days), on
+   * whatever task: a report sent then counts even if its task has been withdrawn since.
+   */
   reported: number
   /** The first units that have not reported: the township and communes first, then the others. */
   missing: UnitRef[]
@@ -72,15 +75,13 @@ export const reportingRate = cache(async (startDay: CalendarDay, endDay: Calenda
        WHERE u.active
          AND EXISTS (SELECT 1 FROM "Assignment" a JOIN "Task" t ON t.id = a."taskId" AND t.active WHERE a."unitId" = u.id)
     ), reported AS (
-      SELECT DISTINCT a."unitId" AS id
-        FROM "StatusUpdate" s
-        JOIN "Assignment" a ON a.id = s."assignmentId"
-        JOIN "Task" t ON t.id = a."taskId" AND t.active
-       WHERE s."createdAt" >= (${startDay}::date::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
-         AND s."createdAt" < ((${endDay}::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
+      -- One probe per unit into the days it reported on (kept by a trigger, UnitReportDay).
+      SELECT e.id
+        FROM expected e
+       WHERE EXISTS (SELECT 1 FROM "UnitReportDay" r WHERE r."unitId" = e.id AND r."day" BETWEEN ${startDay}::date AND ${endDay}::date)
     )
     SELECT (SELECT COUNT(*) FROM expected)::int AS "expected",
-           (SELECT COUNT(*) FROM expected JOIN reported USING (id))::int AS "reported",
+           (SELECT COUNT(*) FROM reported)::int AS "reported",
            COALESCE((SELECT json_agg(json_build_object('code', m.code, 'name', m.name) ORDER BY m.kind, m."sortOrder", m.name)
                        FROM (SELECT e.code, e.name, e.kind, e."sortOrder"
                                FROM expected e
