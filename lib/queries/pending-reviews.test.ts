@@ -100,4 +100,13 @@ describe('pendingReviewCount', () => {
     expect(await pendingReviewCount(actors.staff)).toBe(0)
     expect(await pendingReviewCount(actors.memberless)).toBe(0)
   })
+
+  it('agrees with the list for every actor (the SQL scope is the permission table’s), and follows each decision', async () => {
+    for (const actor of Object.values(actors)) expect(await pendingReviewCount(actor)).toBe((await pendingReviews(actor)).length)
+    const [oldest] = await pendingReviews(actors.secretary)
+    await db().statusUpdate.update({ where: { id: oldest!.id }, data: { reviewState: 'CONFIRMED', reviewedAt: new Date() } })
+    expect(await pendingReviewCount(actors.secretary)).toBe(1)
+    expect(await pendingReviewCount(actors.admin)).toBe(3)
+    for (const actor of Object.values(actors)) expect(await pendingReviewCount(actor)).toBe((await pendingReviews(actor)).length)
+  })
 })

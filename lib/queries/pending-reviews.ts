@@ -3,8 +3,8 @@
 import 'server-only'
 import { cache } from 'react'
 import { db } from '@/lib/db'
-import type { Prisma } from '@/lib/db/client'
-import { assignmentsWhere, type Actor } from '@/lib/auth/permissions'
+import { Prisma } from '@/lib/db/client'
+import { assignmentsScopeSql, assignmentsWhere, type Actor } from '@/lib/auth/permissions'
 import type { TaskStatus } from '@/lib/domain/status'
 
 export type PendingReview = {
@@ -66,8 +66,19 @@ export const pendingReviews = cache(async (actor: Actor): Promise<PendingReview[
   }))
 })
 
-/** How many updates wait for the actor, counted in SQL. */
+/**
+ * How many updates wait for the actor, counted in SQL over the reports kept as waiting
+ * (PendingReview), which carry their unit and task: the header shows it on every leader's page.
+ */
 export const pendingReviewCount = cache(async (actor: Actor): Promise<number> => {
-  const where = pendingWhere(actor)
-  return where ? db().statusUpdate.count({ where }) : 0
+  const scope = assignmentsScopeSql(actor, 'statusUpdate.review')
+  if (!scope) return 0
+  const [row] = await db().$queryRaw<{ count: number }[]>`
+    SELECT COUNT(*)::int AS "count"
+      FROM "PendingReview" p
+      JOIN "Unit" u ON u.id = p."unitId" AND u.active
+      JOIN "Task" t ON t.id = p."taskId" AND t.active
+      JOIN "TaskGroup" g ON g.id = t."groupId"
+     WHERE ${scope}`
+  return row?.count ?? 0
 })
