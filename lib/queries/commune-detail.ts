@@ -53,19 +53,19 @@ export const doneTrend = cache(
                  ${today}::date)),
                ${today}::date,
                interval '1 month') m
+    ), reports AS MATERIALIZED (
+      -- Each report that was not returned stands from when it was made until the next one.
+      -- Materialised: read once, then once per month below.
+      SELECT s.status, s."createdAt" AS "from",
+             lead(s."createdAt") OVER (PARTITION BY s."assignmentId" ORDER BY s."createdAt", s.id) AS "until"
+        FROM "StatusUpdate" s JOIN scope ON scope.id = s."assignmentId"
+       WHERE s."reviewState" <> 'RETURNED'
     )
     SELECT to_char(months.cutoff, 'YYYY-MM-DD') AS "day",
-           (COUNT(*) FILTER (WHERE latest.status = 'DONE'))::int AS "done"
+           (SELECT COUNT(*) FROM reports r
+             WHERE r.status = 'DONE' AND r."from" < end_of_day.at AND (r."until" IS NULL OR r."until" >= end_of_day.at))::int AS "done"
       FROM months
-      LEFT JOIN scope ON true
-      LEFT JOIN LATERAL (
-        SELECT s.status
-          FROM "StatusUpdate" s
-         WHERE s."assignmentId" = scope.id AND s."reviewState" <> 'RETURNED'
-           AND s."createdAt" < ((months.cutoff + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
-         ORDER BY s."createdAt" DESC, s.id DESC
-         LIMIT 1) latest ON true
-     GROUP BY months.cutoff
+     CROSS JOIN LATERAL (SELECT ((months.cutoff + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh') AS at) end_of_day
      ORDER BY months.cutoff`,
 )
 
