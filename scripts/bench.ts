@@ -82,10 +82,11 @@ try {
     exports = { rows: lines.lines() - 1, csv, xlsx }
     for (const [name, page] of Object.entries(paths) as [PageName, string][]) {
       const url = next.base + page
+      const oneUser = await sequentialLatency(url, cookie, sample.requests, sample.warmUps)
       pages[name] = {
         path: page,
-        oneUser: await sequentialLatency(url, cookie, sample.requests, sample.warmUps),
-        users: await loadLatency(url, cookie, USERS, sample.loadSeconds),
+        oneUser,
+        users: await loadLatency(url, cookie, USERS, sample.loadSeconds, oneUser.median),
         clientJs: await clientScriptGzipBytes(next.base, page, cookie),
       }
     }
@@ -98,7 +99,7 @@ try {
       { measure: `${name}: 1 user median`, value: page.oneUser.median, unit: 'ms' },
       { measure: `${name}: 1 user p95`, value: page.oneUser.p95, unit: 'ms', target: name === 'commune' ? { at: 'most', value: 50 } : undefined },
       { measure: `${name}: ${USERS} users median`, value: page.users.median, unit: 'ms' },
-      { measure: `${name}: ${USERS} users p95${page.users.timeouts ? ` (${page.users.timeouts} unanswered in 20 s)` : ''}`, value: page.users.p95, unit: 'ms', target: name === 'overview' ? { at: 'most', value: 300 } : undefined },
+      { measure: `${name}: ${USERS} users p95`, value: page.users.p95, unit: 'ms', target: name === 'overview' ? { at: 'most', value: 300 } : undefined },
       { measure: `${name}: ${USERS} users requests/s`, value: page.users.perSecond, unit: 'req/s' },
       { measure: `${name}: client JS (gzip)`, value: page.clientJs.bytes / 1024, unit: 'KB', target: { at: 'most', value: 120 } },
     ]),
