@@ -13,19 +13,12 @@ import { StatusSummary } from '@/components/progress/status-summary'
 import { landingPath } from '@/lib/auth/landing'
 import { allows } from '@/lib/auth/permissions'
 import { requireUser } from '@/lib/auth/session'
-import { districtDay, formatDay, type CalendarDay } from '@/lib/domain/calendar'
+import { districtDay, formatDay } from '@/lib/domain/calendar'
 import { progressMoment } from '@/lib/queries/as-of'
-import { communeRankingEnds } from '@/lib/queries/communes'
-import { indicatorResults, lateAssignments, progressByGroup } from '@/lib/queries/district-overview'
-import { choosePeriod, periodParamsSchema, reportingPeriods, reportingRate } from '@/lib/queries/reporting-rate'
+import { overviewPageData } from '@/lib/queries/overview-page'
+import { periodParamsSchema } from '@/lib/queries/reporting-rate'
 import { statusLabelsOf } from '@/lib/domain/status'
 import { asOfParam } from '@/lib/validation/as-of'
-
-/** How many late assignments and units yet to report the page lists; the counts cover them all. */
-const LATE_LIMIT = 50
-const MISSING_LIMIT = 30
-/** The ranking lists every commune of a district; of more than twice this many, its head and tail. */
-const RANKING_ENDS = 10
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('overview')
@@ -33,13 +26,6 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> }
-
-async function reporting(code: string | undefined, today: CalendarDay) {
-  const periods = await reportingPeriods()
-  const choice = choosePeriod(periods, code, today)
-  const rate = choice.period ? await reportingRate(choice.period.startDay, choice.period.endDay, MISSING_LIMIT) : null
-  return { periods, choice, rate }
-}
 
 export default async function OverviewPage({ searchParams }: Props) {
   const user = await requireUser()
@@ -50,14 +36,7 @@ export default async function OverviewPage({ searchParams }: Props) {
   const { period } = periodParamsSchema.parse(params)
   // ?asOf=YYYY-MM-DD: the district as the history says it stood at the end of that day.
   const { day: today, asOf, at } = progressMoment(asOfParam(params.asOf), now)
-  const [progress, indicators, communes, late, report, t] = await Promise.all([
-    progressByGroup(today, null, asOf),
-    indicatorResults(today, asOf),
-    communeRankingEnds(today, RANKING_ENDS, asOf),
-    lateAssignments(today, null, LATE_LIMIT, asOf),
-    reporting(period, today),
-    getTranslations('overview'),
-  ])
+  const [{ progress, indicators, communes, late, report }, t] = await Promise.all([overviewPageData(today, asOf, period), getTranslations('overview')])
   const shownPeriod = report.choice.period
   return (
     <div className="space-y-8">
