@@ -4,11 +4,10 @@
 import { readdir } from 'node:fs/promises'
 import path from 'node:path'
 
-export const MIGRATIONS_DIR = path.join(process.cwd(), 'prisma', 'migrations')
-
-/** The names of the shipped migrations, oldest first. */
-export async function shippedMigrations(dir = MIGRATIONS_DIR): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true })
+/** The names of the shipped migrations, oldest first (the app and npm scripts run from the project). */
+export async function shippedMigrations(): Promise<string[]> {
+  // A literal path under the project, so the build traces that folder and not the whole project.
+  const entries = await readdir(path.join(process.cwd(), 'prisma', 'migrations'), { withFileTypes: true })
   return entries
     .filter((e) => e.isDirectory())
     .map((e) => e.name)

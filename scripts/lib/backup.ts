@@ -7,7 +7,7 @@ import { withConnection } from '../../lib/db/connection'
 import { pendingMigrations, shippedMigrations, type AppliedMigration } from '../../lib/db/migrations'
 import type { AppDatabase } from './app-database'
 import { chooseTools, installedTools, libpqConnection, serverMajor, toolPath, type PgBinaries, type PgTool } from './pg-tools'
-import { projectRoot, runQuietly } from './process'
+import { runQuietly } from './process'
 
 export class BackupError extends Error {}
 
@@ -73,7 +73,7 @@ export async function missingMigrations(database: AppDatabase): Promise<string[]
     )
     return rows
   })
-  return pendingMigrations(await shippedMigrations(path.join(projectRoot, 'prisma', 'migrations')), applied)
+  return pendingMigrations(await shippedMigrations(), applied)
 }
 
 /**
