@@ -3,7 +3,7 @@
 import type { AppLocale } from '@/lib/i18n/locales'
 import en from '@/messages/en/errors.json'
 import vi from '@/messages/vi/errors.json'
-import { primaryButtonClass, secondaryButtonClass } from './form-parts'
+import { primaryButtonClass, secondaryButtonClass } from './button-classes'
 
 export type ErrorNoticeText = { title: string; body: string; reference: string | null; retry: string; home: string }
 
