@@ -1,9 +1,7 @@
-import { NextIntlClientProvider } from 'next-intl'
 import { createElement, type ComponentProps } from 'react'
 import { renderToStaticMarkup } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
-import { DISTRICT_TIME_ZONE } from '@/lib/domain/calendar'
-import { en, vi } from '@/messages'
+import { ErrorLocale } from '@/components/error-locale'
 import PageError from './error'
 import GlobalError from './global-error'
 
@@ -13,12 +11,11 @@ function serverError(): Error {
 }
 const retry = () => {}
 
-/** The error page as the root layout's provider gives it its strings. */
+/** The error page in the language the root layout gives it. */
 function renderPageError(locale: 'vi' | 'en', error: unknown): string {
-  const messages = { errors: (locale === 'vi' ? vi : en).errors }
   // The provider's props type wants the children inside them; they go in createElement's third argument.
-  const config = { locale, messages, timeZone: DISTRICT_TIME_ZONE } as ComponentProps<typeof NextIntlClientProvider>
-  return renderToStaticMarkup(createElement(NextIntlClientProvider, config, createElement(PageError, { error, retry })))
+  const props = { locale } as ComponentProps<typeof ErrorLocale>
+  return renderToStaticMarkup(createElement(ErrorLocale, props, createElement(PageError, { error, retry })))
 }
 
 describe('the error page', () => {
@@ -30,6 +27,12 @@ describe('the error page', () => {
     expect(html).toContain(title)
     expect(html).toContain(reference)
     expect(html).not.toContain('relation')
+  })
+
+  it('is in Vietnamese when no language is given', () => {
+    const html = renderToStaticMarkup(createElement(PageError, { error: serverError(), retry }))
+    expect(html).toContain('Đã xảy ra lỗi')
+    expect(html).toContain('Thử lại')
   })
 
   it('leaves the reference out for an error without a digest', () => {

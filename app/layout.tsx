@@ -3,7 +3,7 @@ import './globals.css'
 import type { Metadata } from 'next'
 import { getLocale, getTranslations } from 'next-intl/server'
 import type { ReactNode } from 'react'
-import { ClientMessages } from '@/components/client-messages'
+import { ErrorLocale } from '@/components/error-locale'
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('app')
@@ -18,8 +18,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale}>
       <body className="min-h-dvh bg-slate-50 font-sans text-slate-900 antialiased">
-        {/* The error page (app/error.tsx) is a client component: it needs its strings from here. */}
-        <ClientMessages namespaces={['errors']}>{children}</ClientMessages>
+        {/* The error page (app/error.tsx) is a client component: it needs the language from here. */}
+        <ErrorLocale locale={locale}>{children}</ErrorLocale>
       </body>
     </html>
   )

@@ -1,5 +1,4 @@
 import { useTranslations } from 'next-intl'
-import Form from 'next/form'
 import Link from 'next/link'
 import { STATUS_LABELS } from '@/lib/domain/status'
 import type { UnitFilter } from '@/lib/queries/unit-assignments'
@@ -17,13 +16,16 @@ type Props = {
 const selectClass =
   'mt-1 block w-full rounded border border-slate-400 bg-white px-3 py-2 text-base focus:border-blue-700 focus:outline-2 focus:outline-blue-700 sm:w-auto'
 
-/** A GET form: the filter lives in the URL, so it can be bookmarked and works without JavaScript. */
+/**
+ * A GET form: the filter lives in the URL, so it can be bookmarked and works without JavaScript.
+ * A plain <form>, as next/form would add its client code to the page only to navigate softly.
+ */
 export function AssignmentFilters({ action, groups, current, asOf }: Props) {
   const t = useTranslations('unit.filter')
   const tStatus = useTranslations('status')
   const filtered = current.status !== undefined || current.group !== undefined
   return (
-    <Form action={action} aria-label={t('label')} className="mb-6 flex flex-wrap items-end gap-x-4 gap-y-3 rounded-lg border border-slate-200 bg-white p-4">
+    <form action={action} aria-label={t('label')} className="mb-6 flex flex-wrap items-end gap-x-4 gap-y-3 rounded-lg border border-slate-200 bg-white p-4">
       {asOf && <input type="hidden" name="asOf" value={asOf} />}
       <div className="w-full sm:w-auto">
         <label htmlFor="filter-status" className="block text-sm font-medium">
@@ -61,6 +63,6 @@ export function AssignmentFilters({ action, groups, current, asOf }: Props) {
           </Link>
         )}
       </div>
-    </Form>
+    </form>
   )
 }

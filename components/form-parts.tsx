@@ -4,11 +4,7 @@ import type { ReactNode } from 'react'
 export const inputClass =
   'mt-1 block w-full rounded border border-slate-400 bg-white px-3 py-2 text-base shadow-sm focus:border-blue-700 focus:outline-2 focus:outline-blue-700 aria-invalid:border-red-700'
 
-export const primaryButtonClass =
-  'rounded bg-red-800 px-4 py-2.5 font-semibold text-white hover:bg-red-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-700 disabled:opacity-70'
-
-export const secondaryButtonClass =
-  'rounded border border-slate-400 bg-white px-4 py-2.5 font-semibold text-slate-800 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-700 disabled:opacity-70'
+export { primaryButtonClass, secondaryButtonClass } from './button-classes'
 
 /** The message beside a field; the field points at it with aria-describedby. */
 export function FieldError({ id, message }: { id: string; message: string | undefined }) {

@@ -125,27 +125,36 @@ test('staff of Thanh Sơn report progress with evidence and switch language unde
   expect(violations).toEqual([])
 })
 
-test('a server error shows the friendly page, without its message, under the policy', async ({ page }) => {
-  const violations = watchPolicyViolations(page)
-  await visit(page, '/login')
-  // The language switch's action receives a string where the form should be: it throws on the
-  // server (TypeError: form.get is not a function) and the browser is told only a digest.
-  await page.route('**/login', (route) =>
-    route.request().method() === 'POST'
-      ? route.continue({ postData: '["en"]', headers: { ...route.request().headers(), 'content-type': 'text/plain;charset=UTF-8' } })
-      : route.continue(),
-  )
-  const [failed] = await Promise.all([
-    page.waitForResponse((r) => r.request().method() === 'POST'),
-    page.getByRole('form', { name: 'Ngôn ngữ' }).getByRole('button', { name: 'English' }).click(),
-  ])
-  expect(failed.status()).toBe(500)
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Đã xảy ra lỗi')
-  await expect(page.getByText(/^Mã tham chiếu: \w+$/)).toBeVisible()
-  await expect(page.locator('body')).not.toContainText('not a function')
-  await expect(page.getByRole('button', { name: 'Thử lại' })).toBeVisible()
-  expect(violations).toEqual([])
-})
+const ERROR_PAGES = [
+  { locale: 'vi', switchLabel: 'Ngôn ngữ', switchTo: 'English', title: 'Đã xảy ra lỗi', reference: /^Mã tham chiếu: \w+$/, retry: 'Thử lại' },
+  { locale: 'en', switchLabel: 'Language', switchTo: 'Tiếng Việt', title: 'Something went wrong', reference: /^Reference: \w+$/, retry: 'Try again' },
+] as const
+
+for (const expected of ERROR_PAGES) {
+  test(`a server error shows the friendly page in the interface language (${expected.locale}), without its message, under the policy`, async ({ page, baseURL }) => {
+    // Vietnamese is the default, without a language cookie.
+    if (expected.locale !== 'vi') await page.context().addCookies([{ name: 'NEXT_LOCALE', value: expected.locale, url: baseURL! }])
+    const violations = watchPolicyViolations(page)
+    await visit(page, '/login')
+    // The language switch's action receives a string where the form should be: it throws on the
+    // server (TypeError: form.get is not a function) and the browser is told only a digest.
+    await page.route('**/login', (route) =>
+      route.request().method() === 'POST'
+        ? route.continue({ postData: '["en"]', headers: { ...route.request().headers(), 'content-type': 'text/plain;charset=UTF-8' } })
+        : route.continue(),
+    )
+    const [failed] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST'),
+      page.getByRole('form', { name: expected.switchLabel }).getByRole('button', { name: expected.switchTo }).click(),
+    ])
+    expect(failed.status()).toBe(500)
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(expected.title)
+    await expect(page.getByText(expected.reference)).toBeVisible()
+    await expect(page.locator('body')).not.toContainText('not a function')
+    await expect(page.getByRole('button', { name: expected.retry })).toBeVisible()
+    expect(violations).toEqual([])
+  })
+}
 
 test.describe('behind HTTPS (the reverse proxy says X-Forwarded-Proto: https)', () => {
   test.use({ extraHTTPHeaders: { 'X-Forwarded-Proto': 'https' } })

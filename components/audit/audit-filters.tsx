@@ -1,6 +1,6 @@
 // The audit page's filters: a GET form, so the filters live in the URL and work without JavaScript.
+// A plain <form>, as next/form would add its client code to the page only to navigate softly.
 import { useTranslations } from 'next-intl'
-import Form from 'next/form'
 import Link from 'next/link'
 import { describedBy, FieldError, inputClass } from '@/components/form-parts'
 import { AUDIT_ACTION_CHOICES, AUDIT_ENTITIES, AUDIT_PATH, type AuditFilter } from '@/lib/domain/audit-events'
@@ -56,7 +56,7 @@ export function AuditFilters({ current, unreadDays, users, entities }: Props) {
     )
   }
   return (
-    <Form action={AUDIT_PATH} aria-label={t('label')} className="mb-4 rounded-lg border border-slate-200 bg-white p-4">
+    <form action={AUDIT_PATH} aria-label={t('label')} className="mb-4 rounded-lg border border-slate-200 bg-white p-4">
       <div className="grid grid-cols-1 items-start gap-x-4 gap-y-3 sm:grid-cols-2 lg:grid-cols-[repeat(3,minmax(0,1fr))_9rem_9rem]">
         <div className={fieldClass}>
           <label htmlFor="audit-user" className="block text-sm font-medium">
@@ -113,6 +113,6 @@ export function AuditFilters({ current, unreadDays, users, entities }: Props) {
           </Link>
         )}
       </div>
-    </Form>
+    </form>
   )
 }

@@ -1,7 +1,7 @@
 // "Figures as of …" under a progress page's heading, and a GET form to read the page as the
-// history says things stood at the end of an earlier day (`?asOf=YYYY-MM-DD`). No client code.
+// history says things stood at the end of an earlier day (`?asOf=YYYY-MM-DD`). No client code: a
+// plain <form>, as next/form would add its client code to the page only to navigate softly.
 import { useTranslations } from 'next-intl'
-import Form from 'next/form'
 import Link from 'next/link'
 import type { ReactNode } from 'react'
 import { formatDay, type CalendarDay } from '@/lib/domain/calendar'
@@ -31,7 +31,7 @@ export function AsOfPicker({ path, day, past, today, keep = {}, children }: Prop
         {past ? t('past', { date: formatDay(day) }) : t('today', { date: formatDay(day) })}
         {children}
       </p>
-      <Form action={path} className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm">
+      <form action={path} className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm">
         {kept.map(([name, value]) => (
           <input key={name} type="hidden" name={name} value={value} />
         ))}
@@ -47,7 +47,7 @@ export function AsOfPicker({ path, day, past, today, keep = {}, children }: Prop
             {t('backToToday')}
           </Link>
         )}
-      </Form>
+      </form>
     </div>
   )
 }

@@ -1,7 +1,7 @@
 // The review report for days of the clerk's choosing: a GET form back to /reports, which checks
-// the days and then offers the two downloads. Works without JavaScript.
+// the days and then offers the two downloads. Works without JavaScript. A plain <form>, as
+// next/form would add its client code to the page only to navigate softly.
 import { useTranslations } from 'next-intl'
-import Form from 'next/form'
 import { describedBy, FieldError, inputClass, secondaryButtonClass } from '@/components/form-parts'
 import type { PeriodKind } from '@/lib/db/generated/enums'
 import { REPORT_KINDS } from '@/lib/validation/report-range'
@@ -34,7 +34,7 @@ export function ReportRangeForm({ values, errors }: Props) {
     </div>
   )
   return (
-    <Form action="/reports" className="grid max-w-2xl gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2">
+    <form action="/reports" className="grid max-w-2xl gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2">
       {day('from')}
       {day('to')}
       <fieldset className="sm:col-span-2">
@@ -53,6 +53,6 @@ export function ReportRangeForm({ values, errors }: Props) {
           {t('submit')}
         </button>
       </div>
-    </Form>
+    </form>
   )
 }

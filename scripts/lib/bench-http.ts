@@ -52,10 +52,15 @@ const CORES = 2
 /** A request this slow is an error, not a figure. */
 const LOAD_TIMEOUT_SECONDS = 120
 
-/** The page's same-origin scripts (<script src>), each gzipped, summed: what a browser loads first. */
+/**
+ * The page's same-origin scripts (<script src>), each gzipped, summed: what a browser loads first.
+ * A `nomodule` script is left out: it is Next's polyfill bundle for browsers without ES modules, and
+ * every browser that runs modules (all the ones the app supports) skips it without downloading it.
+ */
 export async function clientScriptGzipBytes(base: string, path: string, cookie: string): Promise<{ scripts: number; bytes: number }> {
   const html = await (await get(base + path, cookie)).text()
-  const sources = new Set([...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1]!.replaceAll('&amp;', '&')).filter((src) => src.startsWith('/')))
+  const tags = [...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"[^>]*>/g)].filter((m) => !/\snomodule\b/i.test(m[0]))
+  const sources = new Set(tags.map((m) => m[1]!.replaceAll('&amp;', '&')).filter((src) => src.startsWith('/')))
   let bytes = 0
   for (const src of sources) bytes += gzipSync(Buffer.from(await (await get(base + src, '')).arrayBuffer())).byteLength
   return { scripts: sources.size, bytes }
