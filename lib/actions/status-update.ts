@@ -133,11 +133,10 @@ export async function recordStatusUpdate(context: ActionContext, form: FormData)
   }
 }
 
-/** A unique constraint refused the write (P2002 from a model query, 23505 under P2010 from raw SQL). */
+/** The save's statement met a unique key (raw SQL reports it as P2010 with the driver's kind). */
 function isUniqueViolation(error: unknown): boolean {
-  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false
-  const cause = (error.meta?.driverAdapterError as { cause?: { kind?: string } } | undefined)?.cause
-  return error.code === 'P2002' || (error.code === 'P2010' && cause?.kind === 'UniqueConstraintViolation')
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== 'P2010') return false
+  return (error.meta?.driverAdapterError as { cause?: { kind?: string } } | undefined)?.cause?.kind === 'UniqueConstraintViolation'
 }
 
 /** The evidence files of the saved report, as a part of the save's statement (none: nothing). */
