@@ -2,7 +2,7 @@
 // action, route handler and page asks through this module. Anything not in the tables is refused
 // (fail closed).
 import { db } from '@/lib/db'
-import { Prisma } from '@/lib/db/client'
+import type { Prisma } from '@/lib/db/client'
 import type { Role } from './roles'
 import { RULES, type AssignmentAction, type Scope } from './rules'
 
@@ -28,24 +28,6 @@ export function assignmentsWhere(actor: Actor, action: AssignmentAction): Prisma
       return actor.memberId
         ? { OR: [{ unit: { inChargeMemberId: actor.memberId } }, { task: { group: { leadMemberId: actor.memberId } } }] }
         : null
-    default:
-      return null
-  }
-}
-
-/**
- * The same scope as assignmentsWhere, as an SQL condition for queries written by hand: over the
- * assignment `a`, its unit `u` and its task's group `g` (the query joins them under these names).
- * null when the actor may act on none.
- */
-export function assignmentsWhereSql(actor: Actor, action: AssignmentAction): Prisma.Sql | null {
-  switch (scopeOf(actor, action)) {
-    case 'all':
-      return Prisma.sql`TRUE`
-    case 'ownUnit':
-      return Prisma.sql`a."unitId" = ${actor.unitId}::uuid`
-    case 'led':
-      return actor.memberId ? Prisma.sql`(u."inChargeMemberId" = ${actor.memberId}::uuid OR g."leadMemberId" = ${actor.memberId}::uuid)` : null
     default:
       return null
   }

@@ -1,10 +1,10 @@
 // The updates waiting for a leader's confirmation (/reviews and the header's count). The scope is
-// the permission table's: assignmentsWhere(actor, 'statusUpdate.review') (its SQL twin for the count).
+// the permission table's: assignmentsWhere(actor, 'statusUpdate.review').
 import 'server-only'
 import { cache } from 'react'
 import { db } from '@/lib/db'
 import type { Prisma } from '@/lib/db/client'
-import { assignmentsWhere, assignmentsWhereSql, type Actor } from '@/lib/auth/permissions'
+import { assignmentsWhere, type Actor } from '@/lib/auth/permissions'
 import type { TaskStatus } from '@/lib/domain/status'
 
 export type PendingReview = {
@@ -66,24 +66,8 @@ export const pendingReviews = cache(async (actor: Actor): Promise<PendingReview[
   }))
 })
 
-/**
- * How many updates wait for the actor, counted in SQL (every signed-in page shows it to leaders).
- * From the pending updates to their assignments: the pending ones are few beside a leader's scope,
- * which at national scale spans a hundred thousand assignments.
- */
+/** How many updates wait for the actor, counted in SQL. */
 export const pendingReviewCount = cache(async (actor: Actor): Promise<number> => {
-  const scope = assignmentsWhereSql(actor, 'statusUpdate.review')
-  if (!scope) return 0
-  const [{ count }] = await db().$queryRaw<[{ count: number }]>`
-    WITH pending AS MATERIALIZED (
-      SELECT "assignmentId" FROM "StatusUpdate" WHERE "reviewState" = 'PENDING'
-    )
-    SELECT count(*)::int AS "count"
-      FROM pending p
-      JOIN "Assignment" a ON a.id = p."assignmentId"
-      JOIN "Unit" u ON u.id = a."unitId" AND u.active
-      JOIN "Task" t ON t.id = a."taskId" AND t.active
-      JOIN "TaskGroup" g ON g.id = t."groupId"
-     WHERE ${scope}`
-  return count
+  const where = pendingWhere(actor)
+  return where ? db().statusUpdate.count({ where }) : 0
 })
