@@ -38,8 +38,6 @@ export type DonePoint = {
  * work began to today's. An assignment stands done on a day when its latest report by the end of
  * that day (district time) that was not returned says DONE: a returned report never counts, and
  * work reopened later stops counting from then, as the status counts do.
- * Set-based: each counting report stands from its time until the assignment's next counting one,
- * so the unit's reports are read once, not once per month and assignment.
  */
 export const doneTrend = cache(
   (unitId: string, today: CalendarDay): Promise<DonePoint[]> => db().$queryRaw<DonePoint[]>`
@@ -48,34 +46,28 @@ export const doneTrend = cache(
         FROM "Assignment" a
         JOIN "Task" t ON t.id = a."taskId" AND t.active
        WHERE a."unitId" = ${unitId}::uuid
-    ), reports AS MATERIALIZED (
-      SELECT s."assignmentId", s.id, s."createdAt", s.status, s."reviewState"
-        FROM "StatusUpdate" s
-        JOIN scope ON scope.id = s."assignmentId"
-    ), done AS (
-      -- Each DONE report standing from its time until the next report that counts (in the order
-      -- "latest" is taken: time, then id), or still standing.
-      SELECT standing."from", standing."until"
-        FROM (SELECT r.status, r."createdAt" AS "from",
-                     lead(r."createdAt") OVER (PARTITION BY r."assignmentId" ORDER BY r."createdAt", r.id) AS "until"
-                FROM reports r
-               WHERE r."reviewState" <> 'RETURNED') standing
-       WHERE standing.status = 'DONE'
     ), months AS (
-      SELECT cutoff, ((cutoff + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh') AS "dayEnd"
-        FROM (SELECT LEAST((m + interval '1 month - 1 day')::date, ${today}::date) AS cutoff
-                FROM generate_series(
-                       -- LEAST skips NULLs: with nothing assigned the series is this month alone.
-                       date_trunc('month', LEAST(
-                         (SELECT min("createdAt") FROM scope) AT TIME ZONE 'Asia/Ho_Chi_Minh',
-                         (SELECT min("createdAt") FROM reports) AT TIME ZONE 'Asia/Ho_Chi_Minh',
-                         ${today}::date)),
-                       ${today}::date,
-                       interval '1 month') m) series
+      SELECT LEAST((m + interval '1 month - 1 day')::date, ${today}::date) AS cutoff
+        FROM generate_series(
+               -- LEAST skips NULLs: with nothing assigned the series is this month alone.
+               date_trunc('month', LEAST(
+                 (SELECT min("createdAt") FROM scope) AT TIME ZONE 'Asia/Ho_Chi_Minh',
+                 (SELECT min(s."createdAt") FROM "StatusUpdate" s JOIN scope ON scope.id = s."assignmentId") AT TIME ZONE 'Asia/Ho_Chi_Minh',
+                 ${today}::date)),
+               ${today}::date,
+               interval '1 month') m
     )
-    SELECT to_char(months.cutoff, 'YYYY-MM-DD') AS "day", count(done."from")::int AS "done"
+    SELECT to_char(months.cutoff, 'YYYY-MM-DD') AS "day",
+           (COUNT(*) FILTER (WHERE latest.status = 'DONE'))::int AS "done"
       FROM months
-      LEFT JOIN done ON done."from" < months."dayEnd" AND (done."until" IS NULL OR done."until" >= months."dayEnd")
+      LEFT JOIN scope ON true
+      LEFT JOIN LATERAL (
+        SELECT s.status
+          FROM "StatusUpdate" s
+         WHERE s."assignmentId" = scope.id AND s."reviewState" <> 'RETURNED'
+           AND s."createdAt" < ((months.cutoff + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
+         ORDER BY s."createdAt" DESC, s.id DESC
+         LIMIT 1) latest ON true
      GROUP BY months.cutoff
      ORDER BY months.cutoff`,
 )
