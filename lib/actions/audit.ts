@@ -2,7 +2,7 @@
 // a refusal's on its own, since nothing else is written.
 import 'server-only'
 import type { Prisma } from '@/lib/db/client'
-import { recordEvent } from '@/lib/auth/audit'
+import { recordEvent, recordEventSql } from '@/lib/auth/audit'
 import type { Actor } from '@/lib/auth/permissions'
 
 /** Who acts, when, and from where: what every mutation is given. */
@@ -12,6 +12,11 @@ type ChangeEntry = { action: string; entity: string; entityId: string; before?: 
 
 export function recordAudit(tx: Prisma.TransactionClient, context: ActionContext, entry: ChangeEntry) {
   return recordEvent({ ...entry, actorId: context.actor.id, ip: context.ip, at: context.now }, tx)
+}
+
+/** The change's event as a part of the change's own single statement, written once per row of `guard`. */
+export function recordAuditSql(context: ActionContext, entry: ChangeEntry, guard: Prisma.Sql): Prisma.Sql {
+  return recordEventSql({ ...entry, actorId: context.actor.id, ip: context.ip, at: context.now }, guard)
 }
 
 /** A refused write: audited, and answered by the caller exactly like a missing record. */

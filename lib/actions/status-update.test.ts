@@ -2,6 +2,7 @@
 // files, stale versions, double submits, concurrency and locked periods.
 import { randomUUID } from 'node:crypto'
 import { beforeAll, describe, expect, test } from 'vitest'
+import { z } from 'zod'
 import type { Actor } from '@/lib/auth/permissions'
 import { testDatabase } from '@/test/helpers/database'
 import { factories, formData, pdfFile, pngFile } from '@/test/helpers/factories'
@@ -61,7 +62,9 @@ describe('a staff member reporting on their own unit', () => {
     expect(history[0]).toMatchObject({ status: 'IN_PROGRESS', progress: 40, note: 'Đã họp chi bộ', authorId: minhCamStaff.id, reviewState: 'PENDING' })
     const audit = await database.db.auditEvent.findFirstOrThrow({ where: { entityId: inProgress.id, action: 'statusUpdate.create' } })
     expect(audit).toMatchObject({ actorId: minhCamStaff.id, ip: '203.0.113.7', before: { status: 'NOT_STARTED', progress: 0, version: 0 } })
-    expect(audit.after).toMatchObject({ status: 'IN_PROGRESS', progress: 40, version: 1 })
+    expect(audit.after).toMatchObject({ status: 'IN_PROGRESS', progress: 40, version: 1, statusUpdateId: history[0]!.id, attachments: [] })
+    expect(result).toMatchObject({ updateId: history[0]!.id })
+    expect(z.uuid({ version: 'v7' }).safeParse(history[0]!.id).success).toBe(true)
   })
 
   test('marking done sets progress to 100 and the completion time', async () => {
@@ -184,6 +187,25 @@ describe('nobody loses work to someone else', () => {
     const results = await Promise.all([recordStatusUpdate(at(minhCamStaff), form), recordStatusUpdate(at(minhCamStaff), form)])
     expect(results.map((r) => r.kind)).toEqual(['saved', 'saved'])
     expect(await historyOf(a.id)).toHaveLength(1)
+  })
+
+  test('a form key raced onto another assignment is refused by the unique key: the first save stands, the second writes nothing', async () => {
+    const [first, second] = [await freshAssignment(), await freshAssignment()]
+    const submissionKey = randomUUID()
+    const form = (assignmentId: string) => formData({ assignmentId, baseVersion: '0', submissionKey, status: 'IN_PROGRESS', progress: '30' })
+    // Hold the second assignment's row so its save waits after its snapshot is taken (the key is
+    // not yet there), then save the first with the same key: the second's insert meets the key.
+    const racing = await database.db.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT id FROM "Assignment" WHERE id = ${second.id}::uuid FOR UPDATE`
+      const waiting = recordStatusUpdate(at(minhCamStaff), form(second.id))
+      while ((await database.db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`)[0]!.n === 0);
+      const saved = await recordStatusUpdate(at(minhCamStaff), form(first.id))
+      return { saved, waiting }
+    })
+    expect(racing.saved.kind).toBe('saved')
+    expect(await racing.waiting).toMatchObject({ kind: 'saved', updateId: racing.saved.kind === 'saved' ? racing.saved.updateId : '' })
+    expect(await historyOf(first.id)).toHaveLength(1)
+    expect(await nothingWritten(second.id)).toBe(true)
   })
 
   test('20 concurrent reports on one assignment: each is saved once or cleanly refused, never lost', async () => {

@@ -2,17 +2,18 @@
 // history row, evidence, audit) -> the caller revalidates. Nothing is ever overwritten: a report
 // made against an older version is refused with what was saved in between.
 import 'server-only'
-import { findAssignmentFor } from '@/lib/auth/permissions'
+import { can, type AssignmentFacts } from '@/lib/auth/permissions'
 import { db } from '@/lib/db'
+import { uuidV7 } from '@/lib/db/uuid'
 import { Prisma } from '@/lib/db/client'
 import { districtDay } from '@/lib/domain/calendar'
 import type { TaskStatus } from '@/lib/domain/status'
 import { completionTime, effectiveProgress, noteRequirement } from '@/lib/domain/status-update-rules'
-import { checkEvidence, chosenFiles } from '@/lib/validation/evidence'
+import { checkEvidence, chosenFiles, type EvidenceFile } from '@/lib/validation/evidence'
 import { problem } from '@/lib/validation/messages'
 import { parseStatusUpdateForm, type StatusUpdateProblems } from '@/lib/validation/status-update'
-import { recordAudit, recordRefusal, type ActionContext } from './audit'
-import { lockedPeriodOn } from './period-lock'
+import { recordAuditSql, recordRefusal, type ActionContext } from './audit'
+import { lockedPeriodSql } from './period-lock'
 
 const ACTION = 'statusUpdate.create'
 
@@ -36,8 +37,6 @@ export type StatusUpdateResult =
   | { kind: 'conflict'; current: SavedState; path: AssignmentPath }
   | { kind: 'saved'; updateId: string; path: AssignmentPath }
 
-class Conflict extends Error {}
-
 export async function recordStatusUpdate(context: ActionContext, form: FormData): Promise<StatusUpdateResult> {
   const parsed = parseStatusUpdateForm(form)
   if (parsed.kind === 'foreign') {
@@ -45,17 +44,8 @@ export async function recordStatusUpdate(context: ActionContext, form: FormData)
     return { kind: 'notFound' }
   }
   const rawId = form.get('assignmentId')
-  const assignment = await findAssignmentFor(context.actor, 'assignment.update', String(rawId), {
-    id: true,
-    status: true,
-    progress: true,
-    completedAt: true,
-    indicatorActual: true,
-    version: true,
-    unit: { select: { code: true } },
-    task: { select: { code: true, dueDate: true, indicatorUnit: true } },
-  })
-  if (!assignment) {
+  const assignment = await assignmentToReport(String(rawId))
+  if (!assignment || !can(context.actor, 'assignment.update', assignment)) {
     await recordRefusal(context, ACTION, 'Assignment', String(rawId))
     return { kind: 'notFound' }
   }
@@ -64,7 +54,7 @@ export async function recordStatusUpdate(context: ActionContext, form: FormData)
   const input = parsed.input
   const problems: StatusUpdateProblems = {}
   const progress = effectiveProgress(input)
-  const requirement = noteRequirement(input, { ...assignment, dueDate: assignment.task.dueDate }, districtDay(context.now))
+  const requirement = noteRequirement(input, assignment, districtDay(context.now))
   if (requirement && !input.note) {
     if (requirement.reason === 'blocked') problems.note = problem('noteRequiredBlocked')
     else if (requirement.reason === 'progressDown') problems.note = problem('noteRequiredProgressDown', { previous: requirement.previous })
@@ -78,83 +68,116 @@ export async function recordStatusUpdate(context: ActionContext, form: FormData)
   if (Object.keys(problems).length > 0 || !('files' in evidence)) return { kind: 'invalid', problems }
 
   // The indicator is reported only for tasks that have one.
-  const indicatorActual = assignment.task.indicatorUnit ? input.indicatorActual : null
-  const path = { unitCode: assignment.unit.code, taskCode: assignment.task.code }
-  try {
-    return await db().$transaction(async (tx) => {
-      const earlier = await findSubmission(tx, input.submissionKey)
-      if (earlier) return { kind: 'saved', updateId: earlier, path } as const
-      const locked = await lockedPeriodOn(tx, context.now)
-      if (locked) return { kind: 'locked', period: locked.name } as const
-
-      const next = {
+  const indicatorActual = assignment.indicatorUnit ? input.indicatorActual : null
+  const path = { unitCode: assignment.unitCode, taskCode: assignment.taskCode }
+  const updateId = uuidV7(context.now.getTime())
+  const files = evidence.files.map((f) => ({ ...f, id: uuidV7(context.now.getTime()) }))
+  const audit = recordAuditSql(
+    context,
+    {
+      action: ACTION,
+      entity: 'Assignment',
+      entityId: assignment.id,
+      before: { status: assignment.status, progress: assignment.progress, indicatorActual: assignment.indicatorActual?.toString() ?? null, version: assignment.version },
+      after: {
+        statusUpdateId: updateId,
         status: input.status,
         progress,
         indicatorActual,
-        completedAt: completionTime(input.status, assignment, context.now),
-        lastUpdateAt: context.now,
-        lastUpdateById: context.actor.id,
-      }
-      const { count } = await tx.assignment.updateMany({
-        where: { id: assignment.id, version: input.baseVersion },
-        data: { ...next, version: { increment: 1 } },
-      })
-      if (count === 0) {
-        // The same form submitted twice: the first one is the save.
-        const twin = await findSubmission(tx, input.submissionKey)
-        if (twin) return { kind: 'saved', updateId: twin, path } as const
-        throw new Conflict()
-      }
-      const update = await tx.statusUpdate.create({
-        data: {
-          assignmentId: assignment.id,
-          authorId: context.actor.id,
-          status: input.status,
-          progress,
-          indicatorActual,
-          note: input.note,
-          submissionKey: input.submissionKey,
-          createdAt: context.now,
-        },
-        select: { id: true },
-      })
-      if (evidence.files.length > 0)
-        await tx.attachment.createMany({
-          data: evidence.files.map((f) => ({
-            statusUpdateId: update.id,
-            fileName: f.fileName,
-            mediaType: f.mediaType,
-            byteSize: f.content.byteLength,
-            sha256: f.sha256,
-            content: f.content,
-            createdAt: context.now,
-          })),
-        })
-      await recordAudit(tx, context, {
-        action: ACTION,
-        entity: 'Assignment',
-        entityId: assignment.id,
-        before: { status: assignment.status, progress: assignment.progress, indicatorActual: assignment.indicatorActual?.toString() ?? null, version: assignment.version },
-        after: {
-          statusUpdateId: update.id,
-          status: input.status,
-          progress,
-          indicatorActual,
-          version: assignment.version + 1,
-          attachments: evidence.files.map((f) => ({ fileName: f.fileName, sha256: f.sha256 })),
-        },
-      })
-      return { kind: 'saved', updateId: update.id, path } as const
-    })
+        version: assignment.version + 1,
+        attachments: files.map((f) => ({ fileName: f.fileName, sha256: f.sha256 })),
+      },
+    },
+    Prisma.sql`saved`,
+  )
+  // One statement, so one transaction in one round trip: the submission key and the period lock
+  // are checked, and the assignment moves on only from the version the form was made on; the
+  // history row, its files and the audit event are written only when it did. Every part sees the
+  // same snapshot, and the UPDATE waits for a concurrent save of the row and re-checks its version.
+  try {
+    const [outcome] = await db().$queryRaw<{ earlier: string | null; locked: string | null; saved: string | null }[]>`
+      WITH earlier AS (
+        SELECT id FROM "StatusUpdate" WHERE "submissionKey" = ${input.submissionKey}::uuid
+      ), locked AS (${lockedPeriodSql(context.now)}
+      ), moved AS (
+        UPDATE "Assignment"
+           SET "status" = ${input.status}::"TaskStatus", "progress" = ${progress}, "indicatorActual" = ${indicatorActual}::numeric,
+               "completedAt" = ${completionTime(input.status, assignment, context.now)}::timestamptz,
+               "lastUpdateAt" = ${context.now}::timestamptz, "lastUpdateById" = ${context.actor.id}::uuid,
+               "version" = "version" + 1, "updatedAt" = CURRENT_TIMESTAMP
+         WHERE id = ${assignment.id}::uuid AND "version" = ${input.baseVersion}
+           AND NOT EXISTS (SELECT FROM earlier) AND NOT EXISTS (SELECT FROM locked)
+        RETURNING id
+      ), saved AS (
+        INSERT INTO "StatusUpdate" ("id", "assignmentId", "authorId", "status", "progress", "indicatorActual", "note", "submissionKey", "createdAt")
+        SELECT ${updateId}::uuid, id, ${context.actor.id}::uuid, ${input.status}::"TaskStatus", ${progress}, ${indicatorActual}::numeric,
+               ${input.note}, ${input.submissionKey}::uuid, ${context.now}::timestamptz
+          FROM moved
+        RETURNING id
+      )${attachmentsSql(files, context.now)}, audit AS (${audit})
+      SELECT (SELECT id FROM earlier)::text AS earlier, (SELECT name FROM locked) AS locked, (SELECT id FROM saved)::text AS saved`
+    if (outcome?.earlier) return { kind: 'saved', updateId: outcome.earlier, path }
+    if (outcome?.locked) return { kind: 'locked', period: outcome.locked }
+    if (outcome?.saved) return { kind: 'saved', updateId: outcome.saved, path }
+    // Not moved: another save came first. The same form submitted twice: the first one is the save.
+    const twin = await findSubmission(db(), input.submissionKey)
+    if (twin) return { kind: 'saved', updateId: twin, path }
+    return { kind: 'conflict', current: await savedState(assignment.id), path }
   } catch (error) {
-    if (error instanceof Conflict) return { kind: 'conflict', current: await savedState(assignment.id), path }
     // Two submissions of one form racing: the unique key let one through.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+    if (isUniqueViolation(error)) {
       const twin = await findSubmission(db(), input.submissionKey)
       if (twin) return { kind: 'saved', updateId: twin, path }
     }
     throw error
   }
+}
+
+/** The save's statement met a unique key (raw SQL reports it as P2010 with the driver's kind). */
+function isUniqueViolation(error: unknown): boolean {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== 'P2010') return false
+  return (error.meta?.driverAdapterError as { cause?: { kind?: string } } | undefined)?.cause?.kind === 'UniqueConstraintViolation'
+}
+
+/** The evidence files of the saved report, as a part of the save's statement (none: nothing). */
+function attachmentsSql(files: (EvidenceFile & { id: string })[], now: Date): Prisma.Sql {
+  if (files.length === 0) return Prisma.empty
+  const rows = files.map((f) => Prisma.sql`(${f.id}::uuid, ${f.fileName}, ${f.mediaType}, ${f.content.byteLength}::int, ${f.sha256}, ${f.content}::bytea)`)
+  return Prisma.sql`, attachments AS (
+        INSERT INTO "Attachment" ("id", "statusUpdateId", "fileName", "mediaType", "byteSize", "sha256", "content", "createdAt")
+        SELECT f.id, saved.id, f.name, f.type, f.size, f.sha256, f.content, ${now}::timestamptz
+          FROM saved CROSS JOIN (VALUES ${Prisma.join(rows)}) AS f (id, name, type, size, sha256, content)
+      )`
+}
+
+type AssignmentToReport = AssignmentFacts & {
+  id: string
+  status: TaskStatus
+  progress: number
+  completedAt: Date | null
+  indicatorActual: Prisma.Decimal | null
+  version: number
+  unitCode: string
+  taskCode: string
+  dueDate: Date
+  indicatorUnit: string | null
+}
+
+/**
+ * The assignment with what the rule table needs to decide who may report on it (permissions.ts
+ * `can`) and what the form's rules need, in one round trip. The id is a checked UUID.
+ */
+async function assignmentToReport(id: string): Promise<AssignmentToReport | null> {
+  const [found] = await db().$queryRaw<AssignmentToReport[]>`
+    SELECT a.id::text, a.status::text, a.progress, a."completedAt", a."indicatorActual", a.version,
+           a."unitId"::text, u.code AS "unitCode", u."inChargeMemberId"::text AS "unitInChargeMemberId",
+           t.code AS "taskCode", t."dueDate", t."indicatorUnit", g."leadMemberId"::text AS "groupLeadMemberId"
+      FROM "Assignment" a
+      JOIN "Unit" u ON u.id = a."unitId"
+      JOIN "Task" t ON t.id = a."taskId"
+      JOIN "TaskGroup" g ON g.id = t."groupId"
+     WHERE a.id = ${id}::uuid`
+  return found ?? null
 }
 
 async function findSubmission(client: Prisma.TransactionClient, submissionKey: string): Promise<string | null> {

@@ -13,6 +13,7 @@ import { clientIp } from './client-ip'
 import { afterSignInPath, pendingStep, pendingStepHref, type PendingStep } from './landing'
 import type { Role } from './roles'
 import { lastSeenIsStale, sessionRefusal, type SessionClaims } from './session-check'
+import { sessionWithUser } from './sessions'
 
 export type CurrentUser = {
   id: string
@@ -41,30 +42,7 @@ export const currentSession = cache(async (): Promise<CurrentSession | null> => 
   const claims = await sessionClaims()
   if (!claims) return null
   const now = new Date()
-  const record = await db().userSession.findUnique({
-    where: { id: claims.sessionId },
-    select: {
-      userId: true,
-      createdAt: true,
-      lastSeenAt: true,
-      endedAt: true,
-      user: {
-        select: {
-          id: true,
-          username: true,
-          displayName: true,
-          role: true,
-          unitId: true,
-          memberId: true,
-          active: true,
-          sessionVersion: true,
-          mustChangePassword: true,
-          totpEnabledAt: true,
-          unit: { select: { code: true, name: true } },
-        },
-      },
-    },
-  })
+  const record = await sessionWithUser(claims.sessionId)
   const refusal = sessionRefusal(claims, record, now)
   if (refusal) {
     if (record && refusal !== 'unknown' && refusal !== 'ended') await endSession(claims, refusal, now)

@@ -92,6 +92,47 @@ describe('doneTrend', () => {
     expect((await doneTrend(ids.namSon, today)).map((p) => p.done)).toEqual([1, 1, 1, 1])
   })
 
+  it('equals the count by its definition over many random reports, ties and month ends included', async () => {
+    const d = database.db
+    const unit = await d.unit.create({ data: { code: 'ngau-nhien', name: 'Xã ngẫu nhiên', kind: 'COMMUNE' } })
+    const author = await make.user({ role: 'STAFF', unitId: unit.id })
+    const group = await make.group()
+    let seed = 7
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31)
+    const pick = <T,>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!
+    // Report times on a coarse grid (ties), often at the turn of a day or a month in Ba Chẽ.
+    const times = Array.from({ length: 40 }, (_, i) => new Date(Date.UTC(2026, 5 + Math.floor(i / 8), pick([1, 15, 30, 31]), pick([16, 17, 3]), pick([0, 59]))))
+    const reports: { assignmentId: string; id: string; createdAt: Date; status: string; reviewState: string }[] = []
+    const assignments: { id: string; createdAt: Date }[] = []
+    for (let i = 0; i < 12; i++) {
+      const task = await make.task({ groupId: group.id })
+      const a = await d.assignment.create({ data: { taskId: task.id, unitId: unit.id, createdAt: new Date('2026-06-10T03:00:00Z') } })
+      assignments.push(a)
+      for (let j = Math.floor(random() * 7); j > 0; j--) {
+        const data = { assignmentId: a.id, authorId: author.id, status: pick(['DONE', 'DONE', 'IN_PROGRESS'] as const), progress: 50, createdAt: pick(times), reviewState: pick(['PENDING', 'CONFIRMED', 'CONFIRMED', 'RETURNED'] as const) }
+        reports.push(await d.statusUpdate.create({ data: data.status === 'DONE' ? { ...data, progress: 100 } : data }))
+      }
+    }
+    // By the definition: at each month's end (district time, UTC+7), each assignment's latest report
+    // that was not returned (by time, then id) says DONE.
+    const HOURS_7 = 7 * 3600_000
+    const first = new Date(Math.min(...assignments.map((a) => a.createdAt.getTime()), ...reports.map((r) => r.createdAt.getTime())) + HOURS_7)
+    const expected: { day: string; done: number }[] = []
+    for (let month = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), 1)); month.toISOString().slice(0, 10) <= today; month = new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth() + 1, 1))) {
+      const lastDay = new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth() + 1, 0)).toISOString().slice(0, 10)
+      const day = lastDay < today ? lastDay : today
+      const dayEnd = new Date(`${day}T00:00:00Z`).getTime() + 24 * 3600_000 - HOURS_7
+      const done = assignments.filter((a) => {
+        const standing = reports.filter((r) => r.assignmentId === a.id && r.reviewState !== 'RETURNED' && r.createdAt.getTime() < dayEnd)
+        const latest = standing.sort((x, y) => x.createdAt.getTime() - y.createdAt.getTime() || (x.id < y.id ? -1 : 1)).at(-1)
+        return latest?.status === 'DONE'
+      }).length
+      expected.push({ day, done })
+    }
+    expect(expected.some((p) => p.done > 0)).toBe(true)
+    expect(await doneTrend(unit.id, today)).toEqual(expected)
+  })
+
   it('gives a commune with nothing assigned one point, today, at zero', async () => {
     expect(await doneTrend(ids.town, today)).toEqual([{ day: today, done: 0 }])
   })

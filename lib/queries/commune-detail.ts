@@ -15,13 +15,16 @@ export type Commune = {
   member: { name: string; title: string } | null
 }
 
-/** null when no active commune or township has this code (a village or an agency is not one). */
+/** null when no active commune or township has this code (a village or an agency is not one). One query, with its member. */
 export const communeByCode = cache(async (code: string): Promise<Commune | null> => {
-  const unit = await db().unit.findFirst({
-    where: { code, active: true, kind: { in: ['COMMUNE', 'TOWNSHIP'] } },
-    select: { id: true, code: true, name: true, inChargeMember: { select: { name: true, title: true } } },
-  })
-  return unit && { id: unit.id, code: unit.code, name: unit.name, member: unit.inChargeMember }
+  const [unit] = await db().$queryRaw<(Omit<Commune, 'member'> & { memberName: string | null; memberTitle: string | null })[]>`
+    SELECT u.id::text AS "id", u.code, u.name, m.name AS "memberName", m.title AS "memberTitle"
+      FROM "Unit" u
+      LEFT JOIN "Member" m ON m.id = u."inChargeMemberId"
+     WHERE u.code = ${code} AND u.active AND u.kind IN ('COMMUNE', 'TOWNSHIP')`
+  if (!unit) return null
+  const { memberName, memberTitle, ...commune } = unit
+  return { ...commune, member: memberName === null || memberTitle === null ? null : { name: memberName, title: memberTitle } }
 })
 
 export type DonePoint = {

@@ -26,7 +26,8 @@ export type BenchServerSideInput = {
 export type BenchServerSideResult = {
   overview: { app: Latency; byHand: Latency; ratio: number; recount: Latency }
   save: Latency & { saves: number }
-  sustained: { writers: number; saves: number; seconds: number; perSecond: number }
+  /** With the saves' latency under that load (in the JSON file, beside the table's one-at-a-time figures). */
+  sustained: { writers: number; saves: number; seconds: number; perSecond: number; latency: Latency }
 }
 
 const WARM_UP = 3
