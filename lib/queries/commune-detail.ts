@@ -56,17 +56,21 @@ export const doneTrend = cache(
                  ${today}::date)),
                ${today}::date,
                interval '1 month') m
-    ), reports AS MATERIALIZED (
-      -- Each report that was not returned stands from when it was made until the next one.
-      -- Materialised: read once, then once per month below.
-      SELECT s.status, s."createdAt" AS "from",
-             lead(s."createdAt") OVER (PARTITION BY s."assignmentId" ORDER BY s."createdAt", s.id) AS "until"
+    ), reports AS (
+      SELECT s.status, s."createdAt",
+             lag(s.status) OVER w AS "previous",
+             -- When a run of DONE reports ends: the next report that is not DONE.
+             min(s."createdAt") FILTER (WHERE s.status <> 'DONE') OVER (w ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) AS "reopened"
         FROM "StatusUpdate" s JOIN scope ON scope.id = s."assignmentId"
        WHERE s."reviewState" <> 'RETURNED'
+      WINDOW w AS (PARTITION BY s."assignmentId" ORDER BY s."createdAt", s.id)
+    ), done AS MATERIALIZED (
+      -- Each stretch of time an assignment stood done: from the first DONE report of a run of
+      -- them until the next report that is not DONE. Few per assignment, however many reports.
+      SELECT r."createdAt" AS "from", r."reopened" AS "until" FROM reports r WHERE r.status = 'DONE' AND r."previous" IS DISTINCT FROM 'DONE'
     )
     SELECT to_char(months.cutoff, 'YYYY-MM-DD') AS "day",
-           (SELECT COUNT(*) FROM reports r
-             WHERE r.status = 'DONE' AND r."from" < end_of_day.at AND (r."until" IS NULL OR r."until" >= end_of_day.at))::int AS "done"
+           (SELECT COUNT(*) FROM done d WHERE d."from" < end_of_day.at AND (d."until" IS NULL OR d."until" >= end_of_day.at))::int AS "done"
       FROM months
      CROSS JOIN LATERAL (SELECT ((months.cutoff + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh') AS at) end_of_day
      ORDER BY months.cutoff`,
