@@ -13,6 +13,15 @@ describe('districtDay', () => {
   it('crosses the year at 17:00 UTC on 31 December', () => {
     expect(districtDay(new Date('2026-12-31T17:00:00Z'))).toBe('2027-01-01')
   })
+
+  it('agrees with the time-zone database on every hour around each day boundary from 1970 to 2100', () => {
+    const zone = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' })
+    const mismatches: string[] = []
+    for (let time = Date.UTC(1970, 0, 1); time < Date.UTC(2100, 0, 1); time += 7 * 86_400_000 + 3_600_000) {
+      for (const instant of [new Date(time), new Date(time - 1)]) if (districtDay(instant) !== zone.format(instant)) mismatches.push(instant.toISOString())
+    }
+    expect(mismatches).toEqual([])
+  })
 })
 
 describe('dateColumnDay', () => {
