@@ -208,6 +208,13 @@ describe('nobody loses work to someone else', () => {
     expect(await nothingWritten(second.id)).toBe(true)
   })
 
+  test('a form made before another report is answered with that report, not judged against it', async () => {
+    const a = await freshAssignment()
+    expect((await recordStatusUpdate(at(minhCamStaff), report(a.id, { status: 'IN_PROGRESS', progress: '60' }))).kind).toBe('saved')
+    // Made on version 0 and lower than the 60 % saved since: no note is asked for, the conflict is shown.
+    expect(await recordStatusUpdate(at(minhCamStaff), report(a.id, { status: 'IN_PROGRESS', progress: '20' }))).toMatchObject({ kind: 'conflict', current: { progress: 60 } })
+  })
+
   test('20 concurrent reports on one assignment: each is saved once or cleanly refused, never lost', async () => {
     const a = await freshAssignment()
     const results = await Promise.all(

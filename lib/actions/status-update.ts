@@ -52,6 +52,10 @@ export async function recordStatusUpdate(context: ActionContext, form: FormData)
   if (parsed.kind === 'invalid') return parsed
 
   const input = parsed.input
+  const path = { unitCode: assignment.unitCode, taskCode: assignment.taskCode }
+  // A form made on an older version is answered with what was saved since, before its own rules
+  // are judged against that newer state (its progress may look "lower" than another's report).
+  if (assignment.version !== input.baseVersion) return notMoved(assignment.id, input.submissionKey, path)
   const problems: StatusUpdateProblems = {}
   const progress = effectiveProgress(input)
   const requirement = noteRequirement(input, assignment, districtDay(context.now))
@@ -69,7 +73,6 @@ export async function recordStatusUpdate(context: ActionContext, form: FormData)
 
   // The indicator is reported only for tasks that have one.
   const indicatorActual = assignment.indicatorUnit ? input.indicatorActual : null
-  const path = { unitCode: assignment.unitCode, taskCode: assignment.taskCode }
   const updateId = uuidV7(context.now.getTime())
   const files = evidence.files.map((f) => ({ ...f, id: uuidV7(context.now.getTime()) }))
   const audit = recordAuditSql(
@@ -119,10 +122,7 @@ export async function recordStatusUpdate(context: ActionContext, form: FormData)
     if (outcome?.earlier) return { kind: 'saved', updateId: outcome.earlier, path }
     if (outcome?.locked) return { kind: 'locked', period: outcome.locked }
     if (outcome?.saved) return { kind: 'saved', updateId: outcome.saved, path }
-    // Not moved: another save came first. The same form submitted twice: the first one is the save.
-    const twin = await findSubmission(db(), input.submissionKey)
-    if (twin) return { kind: 'saved', updateId: twin, path }
-    return { kind: 'conflict', current: await savedState(assignment.id), path }
+    return notMoved(assignment.id, input.submissionKey, path)
   } catch (error) {
     // Two submissions of one form racing: the unique key let one through.
     if (isUniqueViolation(error)) {
@@ -131,6 +131,14 @@ export async function recordStatusUpdate(context: ActionContext, form: FormData)
     }
     throw error
   }
+}
+
+/** The assignment did not move from the form's version: another save came first, or this very form did. */
+async function notMoved(assignmentId: string, submissionKey: string, path: AssignmentPath): Promise<StatusUpdateResult> {
+  // The same form submitted twice: the first one is the save.
+  const twin = await findSubmission(db(), submissionKey)
+  if (twin) return { kind: 'saved', updateId: twin, path }
+  return { kind: 'conflict', current: await savedState(assignmentId), path }
 }
 
 /** The save's statement met a unique key (raw SQL reports it as P2010 with the driver's kind). */
