@@ -34,17 +34,23 @@ export function assignmentsWhere(actor: Actor, action: AssignmentAction): Prisma
 }
 
 /**
- * The same scope as assignmentsWhere, as an SQL condition over the assignment's unit `u` and task
- * group `g`, for the queries that count in SQL; null when the actor may act on none.
+ * The same scope as assignmentsWhere, as an SQL condition on a row's unit and task ids (`unitId`,
+ * `taskId` of the alias given), for the queries that count in SQL; null when the actor may act on
+ * none. Written as lists of ids, so that an index on either column can serve it.
  */
-export function assignmentsScopeSql(actor: Actor, action: AssignmentAction): Prisma.Sql | null {
+export function assignmentsScopeSql(actor: Actor, action: AssignmentAction, row: string): Prisma.Sql | null {
+  const unitId = Prisma.raw(`${row}."unitId"`)
+  const taskId = Prisma.raw(`${row}."taskId"`)
   switch (scopeOf(actor, action)) {
     case 'all':
       return Prisma.sql`true`
     case 'ownUnit':
-      return Prisma.sql`u.id = ${actor.unitId}::uuid`
+      return Prisma.sql`${unitId} = ${actor.unitId}::uuid`
     case 'led':
-      return actor.memberId ? Prisma.sql`(u."inChargeMemberId" = ${actor.memberId}::uuid OR g."leadMemberId" = ${actor.memberId}::uuid)` : null
+      return actor.memberId
+        ? Prisma.sql`(${unitId} = ANY(ARRAY(SELECT u.id FROM "Unit" u WHERE u."inChargeMemberId" = ${actor.memberId}::uuid))
+                   OR ${taskId} = ANY(ARRAY(SELECT t.id FROM "Task" t JOIN "TaskGroup" g ON g.id = t."groupId" WHERE g."leadMemberId" = ${actor.memberId}::uuid)))`
+        : null
     default:
       return null
   }

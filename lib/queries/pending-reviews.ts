@@ -71,14 +71,13 @@ export const pendingReviews = cache(async (actor: Actor): Promise<PendingReview[
  * (PendingReview), which carry their unit and task: the header shows it on every leader's page.
  */
 export const pendingReviewCount = cache(async (actor: Actor): Promise<number> => {
-  const scope = assignmentsScopeSql(actor, 'statusUpdate.review')
+  const scope = assignmentsScopeSql(actor, 'statusUpdate.review', 'p')
   if (!scope) return 0
   const [row] = await db().$queryRaw<{ count: number }[]>`
     SELECT COUNT(*)::int AS "count"
       FROM "PendingReview" p
       JOIN "Unit" u ON u.id = p."unitId" AND u.active
       JOIN "Task" t ON t.id = p."taskId" AND t.active
-      JOIN "TaskGroup" g ON g.id = t."groupId"
      WHERE ${scope}`
   return row?.count ?? 0
 })
