@@ -58,12 +58,13 @@ export const doneTrend = cache(
                interval '1 month') m
     ), reports AS (
       SELECT s.status, s."createdAt",
-             lag(s.status) OVER w AS "previous",
-             -- When a run of DONE reports ends: the next report that is not DONE.
-             min(s."createdAt") FILTER (WHERE s.status <> 'DONE') OVER (w ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) AS "reopened"
+             lag(s.status) OVER (PARTITION BY s."assignmentId" ORDER BY s."createdAt", s.id) AS "previous",
+             -- When a run of DONE reports ends: the next report that is not DONE. Walked from the
+             -- newest back, as a running minimum, so each report is looked at once.
+             min(s."createdAt") FILTER (WHERE s.status <> 'DONE')
+               OVER (PARTITION BY s."assignmentId" ORDER BY s."createdAt" DESC, s.id DESC ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS "reopened"
         FROM "StatusUpdate" s JOIN scope ON scope.id = s."assignmentId"
        WHERE s."reviewState" <> 'RETURNED'
-      WINDOW w AS (PARTITION BY s."assignmentId" ORDER BY s."createdAt", s.id)
     ), done AS MATERIALIZED (
       -- Each stretch of time an assignment stood done: from the first DONE report of a run of
       -- them until the next report that is not DONE. Few per assignment, however many reports.
