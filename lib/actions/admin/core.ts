@@ -39,7 +39,7 @@ type Spec<I, T> = {
 /** False, with the refusal audited, when the actor is not an administrator. */
 export async function adminAllowed(context: ActionContext, action: string, entity: string, entityId: string | null): Promise<boolean> {
   if (allows(context.actor, 'admin.manage')) return true
-  await recordRefusal(context, action, entity, entityId?.slice(0, 100) ?? null)
+  await recordRefusal(context, action, entity, entityId)
   return false
 }
 
@@ -53,7 +53,7 @@ export async function adminWrite<I, T>(context: ActionContext, spec: Spec<I, T>)
   } catch (error) {
     if (error instanceof InvalidInput) return { kind: 'invalid', problems: error.problems }
     if (error instanceof MissingRecord) {
-      await recordRefusal(context, spec.action, spec.entity, spec.entityId?.slice(0, 100) ?? null)
+      await recordRefusal(context, spec.action, spec.entity, spec.entityId)
       return { kind: 'notFound' }
     }
     // Two admins creating the same code at once: the unique index decides.
