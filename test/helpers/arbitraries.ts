@@ -188,11 +188,13 @@ export function garbageForm(names: readonly string[]): fc.Arbitrary<{ fields: Re
     .map((fields) => ({ fields, broken: ['*'] }))
 }
 
-/** A form for one action: mostly broken real forms, some pure garbage. */
-export function hostileForm(spec: Record<string, FieldSpec>): fc.Arbitrary<{ form: FormData; broken: string[] }> {
-  return fc
-    .oneof({ arbitrary: brokenForm(spec), weight: 4 }, { arbitrary: garbageForm(Object.keys(spec)), weight: 1 })
-    .map(({ fields, broken }) => shownAs({ form: toFormData(fields), broken }))
+/**
+ * A form for one action: mostly broken real forms, some pure garbage (which a form with few
+ * required fields may happen to accept: leave it out, `garbage: false`, where the actor may write).
+ */
+export function hostileForm(spec: Record<string, FieldSpec>, { garbage = true } = {}): fc.Arbitrary<{ form: FormData; broken: string[] }> {
+  const forms = garbage ? fc.oneof({ arbitrary: brokenForm(spec), weight: 4 }, { arbitrary: garbageForm(Object.keys(spec)), weight: 1 }) : brokenForm(spec)
+  return forms.map(({ fields, broken }) => shownAs({ form: toFormData(fields), broken }))
 }
 
 /** A value that fast-check's counterexamples show in short (huge strings cut, files by name and size). */
