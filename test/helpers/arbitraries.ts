@@ -153,6 +153,15 @@ export const extraFieldName = fc.oneof(
 /** Fields nobody asked for, added to a form. */
 export const extraFields = fc.dictionary(extraFieldName, wrongTypeValue, { maxKeys: 3 })
 
+/**
+ * Text as it reaches the server through a form or a URL: decoding makes it well-formed (a lone
+ * surrogate becomes U+FFFD). Prisma refuses lone surrogates in any query parameter, so text that
+ * reaches it by another way must be made well-formed first.
+ */
+export function asSent(text: string): string {
+  return toFormData({ text }).get('text') as string
+}
+
 export function toFormData(fields: Record<string, FieldValue>): FormData {
   const form = new FormData()
   for (const [name, value] of Object.entries(fields)) for (const v of value === undefined ? [] : [value].flat()) form.append(name, v)
