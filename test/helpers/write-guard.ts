@@ -18,6 +18,12 @@ export type Allowed = {
 
 const REFUSALS = /\.refused$/
 
+/**
+ * The progress counts of the day: derived from the assignments, recounted by the first read of a
+ * new day (migration progress_counts). A read may write them; they hold no data of their own.
+ */
+export const DAY_COUNTS = ['ProgressCountDay', 'TaskProgressCount', 'UnitProgressCount'] as const
+
 export function writeGuard(databaseUrl: () => string) {
   let client: pg.Client | undefined
   let query: string | undefined
