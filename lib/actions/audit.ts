@@ -19,7 +19,12 @@ export function recordAuditSql(context: ActionContext, entry: ChangeEntry, guard
   return recordEventSql({ ...entry, actorId: context.actor.id, ip: context.ip, at: context.now }, guard)
 }
 
-/** A refused write: audited, and answered by the caller exactly like a missing record. */
+/**
+ * A refused write: audited, and answered by the caller exactly like a missing record. The id is
+ * kept as the request named it, cut to 100 characters and without NUL characters (which
+ * PostgreSQL text cannot hold): a hostile id must not turn the refusal into a server error.
+ */
 export async function recordRefusal(context: ActionContext, action: string, entity: string, entityId: string | null): Promise<void> {
-  await recordEvent({ actorId: context.actor.id, action: `${action}.refused`, entity, entityId, ip: context.ip, at: context.now })
+  const named = entityId === null ? null : entityId.replaceAll('\u0000', '').slice(0, 100)
+  await recordEvent({ actorId: context.actor.id, action: `${action}.refused`, entity, entityId: named, ip: context.ip, at: context.now })
 }

@@ -22,7 +22,7 @@ export async function postComment(context: ActionContext, form: FormData): Promi
       ? null
       : await findAssignmentFor(context.actor, 'assignment.comment', String(rawId), { id: true, unit: { select: { code: true } }, task: { select: { code: true } } })
   if (!assignment) {
-    await recordRefusal(context, ACTION, 'Assignment', typeof rawId === 'string' ? rawId.slice(0, 100) : null)
+    await recordRefusal(context, ACTION, 'Assignment', typeof rawId === 'string' ? rawId : null)
     return { kind: 'notFound' }
   }
   if (parsed.kind !== 'valid') return parsed.kind === 'invalid' ? parsed : { kind: 'notFound' }

@@ -35,7 +35,7 @@ export async function reviewStatusUpdate(context: ActionContext, form: FormData)
       })
     : null
   if (!update) {
-    await recordRefusal(context, ACTION, 'StatusUpdate', typeof rawId === 'string' ? rawId.slice(0, 100) : null)
+    await recordRefusal(context, ACTION, 'StatusUpdate', typeof rawId === 'string' ? rawId : null)
     return { kind: 'notFound' }
   }
   if (parsed.kind !== 'valid') return parsed.kind === 'invalid' ? parsed : { kind: 'notFound' }

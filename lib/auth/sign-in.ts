@@ -17,8 +17,9 @@ import { forgetFailures, lockedUntil, recordFailure } from './throttle'
 import { matchingStep } from './totp'
 
 export const credentialsSchema = z.object({
-  // Usernames are stored lower-case.
-  username: z.string().trim().toLowerCase().min(1).max(100),
+  // Usernames are stored lower-case. No stored name holds a NUL (PostgreSQL text cannot): such a
+  // name is refused here rather than sent to the database.
+  username: z.string().trim().toLowerCase().min(1).max(100).regex(/^[^\u0000]*$/),
   password: z.string().min(1).max(1000),
 })
 

@@ -49,6 +49,9 @@ function readCsv(bytes: Uint8Array): string[][] {
   return parse(text, { bom: true, delimiter, relax_column_count: true, skip_empty_lines: false, trim: true }) as string[][]
 }
 
+/** A cell as the plan reads it: trimmed, without NUL characters (which PostgreSQL text cannot hold). */
+const cellValue = (cell: string | undefined) => (cell ?? '').replaceAll('\u0000', '').trim()
+
 export async function readTable(kind: ImportKind, bytes: Uint8Array): Promise<ReadResult> {
   if (bytes.byteLength > MAX_IMPORT_BYTES) return { kind: 'problem', code: 'fileTooLarge' }
   let grid: string[][]
@@ -63,7 +66,7 @@ export async function readTable(kind: ImportKind, bytes: Uint8Array): Promise<Re
   const missing = columns.find((c) => c.required && c.index === undefined)
   if (missing) return { kind: 'problem', code: 'columnMissing', params: { column: COLUMN_HEADERS[missing.key] } }
   const rows = body
-    .map((cells, i) => ({ row: i + 2, cells: Object.fromEntries(columns.flatMap((c) => (c.index === undefined ? [] : [[c.key, (cells[c.index] ?? '').trim()]]))) }))
+    .map((cells, i) => ({ row: i + 2, cells: Object.fromEntries(columns.flatMap((c) => (c.index === undefined ? [] : [[c.key, cellValue(cells[c.index])]]))) }))
     .filter((r) => Object.values(r.cells).some((v) => v !== ''))
   if (rows.length === 0) return { kind: 'problem', code: 'fileEmpty' }
   if (rows.length > MAX_IMPORT_ROWS) return { kind: 'problem', code: 'tooManyRows', params: { max: MAX_IMPORT_ROWS } }

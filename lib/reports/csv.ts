@@ -8,11 +8,14 @@ import { stringify } from 'csv-stringify/sync'
 import { formatDay } from '@/lib/domain/calendar'
 import type { Cell, Sheet, Translate } from './exports/table'
 
+/** Text a spreadsheet would take for a formula (OWASP "CSV injection"): a leading apostrophe keeps it text. */
+const FORMULA_START = /^[=+\-@\t\r]/
+
 /** A cell as CSV text. */
 export function csvCell(cell: Cell, t: Translate): string {
   if (cell === null) return ''
   if (typeof cell === 'number') return String(cell)
-  if (typeof cell === 'string') return cell
+  if (typeof cell === 'string') return FORMULA_START.test(cell) ? `'${cell}` : cell
   if ('day' in cell) return formatDay(cell.day)
   return cell.labels.map((label) => t(`status.${label}`)).join(', ')
 }

@@ -18,5 +18,7 @@ describe('the days of a report of the clerk\'s choosing', () => {
     expect(parse('from=2026-05-01')).toMatchObject({ kind: 'invalid', problems: { to: { code: 'dayRequired' } }, typed: { from: '2026-05-01' } })
     expect(parse('from=2026-02-30&to=2026-03-01')).toMatchObject({ kind: 'invalid', problems: { from: { code: 'dayInvalid' } } })
     expect(parse('from=2026-06-30&to=2026-05-01')).toMatchObject({ kind: 'invalid', problems: { to: { code: 'rangeOrder' } } })
+    expect(parse('from=0000-01-01&to=0000-01-01')).toMatchObject({ kind: 'invalid', problems: { from: { code: 'dayInvalid' }, to: { code: 'dayInvalid' } } })
+    expect(parse('from=2026-01-01&to=9999-12-31')).toMatchObject({ kind: 'invalid', problems: { to: { code: 'dayInvalid' } } })
   })
 })

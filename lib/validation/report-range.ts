@@ -15,7 +15,8 @@ export type ParsedReportRange =
   | { kind: 'invalid'; problems: ReportRangeProblems; typed: Partial<Record<'from' | 'to' | 'kind', string>> }
   | { kind: 'valid'; input: ReportRangeInput }
 
-const day = z.iso.date()
+/** A calendar day within the years the district's data can hold (PostgreSQL has no year 0, JavaScript no year 275761). */
+const day = z.iso.date().refine((d) => d >= '2000-01-01' && d <= '2100-12-31')
 const text = (value: string | null) => (value ?? '').trim().slice(0, 32)
 
 /** Absent when neither day is given; otherwise both days, the first not after the second. */

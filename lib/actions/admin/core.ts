@@ -3,6 +3,7 @@
 // its audit row are one transaction. A problem found inside the transaction is thrown, so nothing
 // of it is kept.
 import 'server-only'
+import { z } from 'zod'
 import { allows } from '@/lib/auth/permissions'
 import { db } from '@/lib/db'
 import { Prisma } from '@/lib/db/client'
@@ -39,7 +40,7 @@ type Spec<I, T> = {
 /** False, with the refusal audited, when the actor is not an administrator. */
 export async function adminAllowed(context: ActionContext, action: string, entity: string, entityId: string | null): Promise<boolean> {
   if (allows(context.actor, 'admin.manage')) return true
-  await recordRefusal(context, action, entity, entityId?.slice(0, 100) ?? null)
+  await recordRefusal(context, action, entity, entityId)
   return false
 }
 
@@ -47,20 +48,25 @@ export async function adminWrite<I, T>(context: ActionContext, spec: Spec<I, T>)
   if (!(await adminAllowed(context, spec.action, spec.entity, spec.entityId))) return { kind: 'notFound' }
   const parsed = spec.parsed()
   if (parsed.kind === 'invalid') return parsed
+  // A form naming its record by something that is not an id names no record (and must not reach a uuid column).
+  if (spec.entityId !== null && !z.uuid().safeParse(spec.entityId).success) return missing(context, spec)
   try {
     const saved = await db().$transaction((tx) => spec.write(tx, parsed.input))
     return { kind: 'saved', ...saved }
   } catch (error) {
     if (error instanceof InvalidInput) return { kind: 'invalid', problems: error.problems }
-    if (error instanceof MissingRecord) {
-      await recordRefusal(context, spec.action, spec.entity, spec.entityId?.slice(0, 100) ?? null)
-      return { kind: 'notFound' }
-    }
+    if (error instanceof MissingRecord) return missing(context, spec)
     // Two admins creating the same code at once: the unique index decides.
     if (spec.unique && error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002')
       return { kind: 'invalid', problems: { [spec.unique.field]: adminProblem(spec.unique.code) } }
     throw error
   }
+}
+
+/** The record to change is missing: audited as a refusal, answered as not found. */
+async function missing(context: ActionContext, spec: { action: string; entity: string; entityId: string | null }): Promise<{ kind: 'notFound' }> {
+  await recordRefusal(context, spec.action, spec.entity, spec.entityId)
+  return { kind: 'notFound' }
 }
 
 /** A record as the audit trail keeps it: plain JSON (decimals and dates as text). */

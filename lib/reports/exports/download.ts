@@ -70,7 +70,8 @@ const RECORDED_PARAMETERS = ['asOf', 'status', 'group'] as const
 
 /** Who downloaded which view, as of when and filtered how, in which format, how many rows: DESIGN.md's audit trail. */
 async function recordExport(user: CurrentUser, request: ExportRequest, rows: number, search: URLSearchParams, ip: string | null, now: Date): Promise<void> {
-  const parameters = Object.fromEntries(RECORDED_PARAMETERS.flatMap((name) => (search.has(name) ? [[name, String(search.get(name)).slice(0, 64)]] : [])))
+  // As typed, but without NUL characters, which a JSON column cannot hold.
+  const parameters = Object.fromEntries(RECORDED_PARAMETERS.flatMap((name) => (search.has(name) ? [[name, String(search.get(name)).replaceAll('\u0000', '').slice(0, 64)]] : [])))
   await recordEvent({ actorId: user.id, action: 'export.create', entity: request.view, entityId: request.code, after: { format: request.format, rows, ...parameters }, ip, at: now })
 }
 
