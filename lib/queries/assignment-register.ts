@@ -2,6 +2,8 @@
 // full download: read a batch of units at a time, so that a national-scale register (a million
 // rows) streams out without being held in memory.
 import 'server-only'
+import pg from 'pg'
+import { databaseEnvSchema, parseEnv } from '@/lib/config/env'
 import { db } from '@/lib/db'
 import { Prisma } from '@/lib/db/client'
 import type { TaskStatus } from '@/lib/domain/status'
@@ -37,8 +39,8 @@ export async function registerSize(asOf: Date | null): Promise<number> {
 type UnitKey = { id: string; sortOrder: number; name: string }
 
 /** The next `limit` active units after `after`, in the district's order of units. */
-function unitsAfter(after: UnitKey | null, limit: number): Promise<UnitKey[]> {
-  return db().$queryRaw<UnitKey[]>`
+function unitsAfter(after: UnitKey | null, limit: number): Prisma.Sql {
+  return Prisma.sql`
     SELECT u.id::text AS id, u."sortOrder", u.name
       FROM "Unit" u
      WHERE u.active ${after ? Prisma.sql`AND (u."sortOrder", u.name, u.id) > (${after.sortOrder}, ${after.name}, ${after.id}::uuid)` : Prisma.empty}
@@ -46,26 +48,59 @@ function unitsAfter(after: UnitKey | null, limit: number): Promise<UnitKey[]> {
      LIMIT ${limit}`
 }
 
+/** The columns of RegisterRow, in this order (rows come as arrays: no object per row from the driver). */
+function registerBatch(asOf: Date | null, unitIds: string[]): Prisma.Sql {
+  return Prisma.sql`
+    SELECT u.name, g.name, t.title, a.status::text, a.progress,
+           trim_scale(a."indicatorActual")::text, t."indicatorUnit",
+           t."dueDate"::text, a."completedAt", a."lastUpdateAt", m.name
+      FROM ${assignmentSource(asOf)} a
+      JOIN "Unit" u ON u.id = a."unitId"
+      JOIN "Task" t ON t.id = a."taskId" AND t.active
+      JOIN "TaskGroup" g ON g.id = t."groupId"
+      LEFT JOIN "Member" m ON m.id = COALESCE(a."responsibleMemberId", u."inChargeMemberId")
+     WHERE a."unitId" = ANY(${unitIds}::uuid[])
+     ORDER BY u."sortOrder", u.name, u.id, g."sortOrder", g.code, t."sortOrder", t.code`
+}
+
+type RegisterRecord = [string, string, string, TaskStatus, number, string | null, string | null, string, Date | null, Date | null, string | null]
+
 /**
  * The register's rows, by unit in the district's order and by task group and task within a unit,
  * `unitsPerBatch` units per query: each batch is one page of units and one query for their rows.
+ * Read with a connection of its own, straight from the driver (a million rows through the ORM's
+ * row objects would take most of the download's time), inside one read-only transaction, so the
+ * whole file is one state of the data however long it takes.
  */
 export async function* registerRows(asOf: Date | null, unitsPerBatch: number): AsyncGenerator<RegisterRow[]> {
-  for (let after: UnitKey | null = null; ; ) {
-    const units = await unitsAfter(after, unitsPerBatch)
-    if (units.length === 0) return
-    yield await db().$queryRaw<RegisterRow[]>`
-      SELECT u.name AS "unitName", g.name AS "groupName", t.title, a.status::text AS "status", a.progress,
-             trim_scale(a."indicatorActual")::text AS "indicatorActual", t."indicatorUnit",
-             t."dueDate", a."completedAt", a."lastUpdateAt", m.name AS "memberName"
-        FROM ${assignmentSource(asOf)} a
-        JOIN "Unit" u ON u.id = a."unitId"
-        JOIN "Task" t ON t.id = a."taskId" AND t.active
-        JOIN "TaskGroup" g ON g.id = t."groupId"
-        LEFT JOIN "Member" m ON m.id = COALESCE(a."responsibleMemberId", u."inChargeMemberId")
-       WHERE a."unitId" = ANY(${units.map((u) => u.id)}::uuid[])
-       ORDER BY u."sortOrder", u.name, u.id, g."sortOrder", g.code, t."sortOrder", t.code`
-    after = units.at(-1) ?? null
-    if (units.length < unitsPerBatch) return
+  const client = new pg.Client({ connectionString: parseEnv(databaseEnvSchema, process.env).DATABASE_URL })
+  await client.connect()
+  try {
+    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY')
+    for (let after: UnitKey | null = null; ; ) {
+      const page = unitsAfter(after, unitsPerBatch)
+      const units = (await client.query<UnitKey>(page.text, page.values)).rows
+      if (units.length === 0) break
+      const batch = registerBatch(asOf, units.map((u) => u.id))
+      const { rows } = await client.query<RegisterRecord>({ text: batch.text, values: batch.values, rowMode: 'array' })
+      yield rows.map(([unitName, groupName, title, status, progress, indicatorActual, indicatorUnit, dueDay, completedAt, lastUpdateAt, memberName]) => ({
+        unitName,
+        groupName,
+        title,
+        status,
+        progress,
+        indicatorActual,
+        indicatorUnit,
+        dueDate: new Date(`${dueDay}T00:00:00Z`),
+        completedAt,
+        lastUpdateAt,
+        memberName,
+      }))
+      after = units.at(-1) ?? null
+      if (units.length < unitsPerBatch) break
+    }
+    await client.query('COMMIT')
+  } finally {
+    await client.end()
   }
 }
