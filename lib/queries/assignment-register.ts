@@ -68,9 +68,9 @@ type RegisterRecord = [string, string, string, TaskStatus, number, string | null
 /**
  * The register's rows, by unit in the district's order and by task group and task within a unit,
  * `unitsPerBatch` units per query: each batch is one page of units and one query for their rows.
- * Read with a connection of its own, straight from the driver (a million rows through the ORM's
- * row objects would take most of the download's time), inside one read-only transaction, so the
- * whole file is one state of the data however long it takes.
+ * Read on a connection of its own inside one read-only repeatable-read transaction, so the whole
+ * file is one state of the data however long the download takes; rows come from the driver as
+ * arrays.
  */
 export async function* registerRows(asOf: Date | null, unitsPerBatch: number): AsyncGenerator<RegisterRow[]> {
   const client = new pg.Client({ connectionString: parseEnv(databaseEnvSchema, process.env).DATABASE_URL })
