@@ -2,22 +2,12 @@
 import 'server-only'
 import { db } from '@/lib/db'
 import type { Prisma } from '@/lib/db/client'
-import type { Role } from './roles'
+import type { CurrentUser } from './session'
 import type { SessionRecord } from './session-check'
 
 /** A session as every request checks it (session-check.ts), with the account it belongs to. */
 export type SessionWithUser = SessionRecord & {
-  user: SessionRecord['user'] & {
-    id: string
-    username: string
-    displayName: string
-    role: Role
-    unitId: string
-    memberId: string | null
-    mustChangePassword: boolean
-    totpEnabledAt: Date | null
-    unit: { code: string; name: string }
-  }
+  user: SessionRecord['user'] & CurrentUser & { mustChangePassword: boolean; totpEnabledAt: Date | null }
 }
 
 type SessionRow = Omit<SessionWithUser, 'user'> & Omit<SessionWithUser['user'], 'unit'> & { unitCode: string; unitName: string }
