@@ -116,7 +116,8 @@ const reference = (pick: () => string, unusable: readonly (() => string)[] = [])
   bad: fc.oneof(idText.filter((t) => t !== ''), ...unusable.map(real), hostileText.filter((t) => t.trim() !== '' && !/^[0-9a-f-]{36}$/i.test(t))),
 })
 /** The id of the record a form edits (none: the form creates): of nothing, or ill-formed. */
-const editedId = (pick: () => string): FieldSpec => ({ good: fc.oneof(fc.constant(undefined), real(pick)), bad: fc.oneof(idText, hostileText).filter((t) => t !== '') })
+// A bad id is one the form does not read as "none": it drops NUL characters (lib/validation/form-text.ts).
+const editedId = (pick: () => string): FieldSpec => ({ good: fc.oneof(fc.constant(undefined), real(pick)), bad: fc.oneof(idText, hostileText).filter((t) => t.replaceAll('\u0000', '') !== '') })
 /** A required id of the record to change: missing, of nothing, or ill-formed. */
 const recordId = (pick: () => string, unusable: readonly (() => string)[] = []): FieldSpec => ({
   good: real(pick),
