@@ -110,13 +110,14 @@ const sortOrder: FieldSpec = {
   good: fc.oneof(fc.constant(undefined), fc.integer({ min: 0, max: 100_000 }).map(String)),
   bad: fc.oneof(fc.integer({ min: 100_001 }).map(String), fc.integer({ max: -1 }).map(String), fc.constantFrom('1e3', '0x10', 'abc', '1.5', '١٢', '1 000', '-0')),
 }
+/** Whether the form reads the text as something, not as "none": it drops NUL characters (lib/validation/form-text.ts). */
+const readAsSomething = (t: string) => t.replaceAll('\u0000', '').trim() !== ''
 /** A select naming another record: the real one, or none; broken, it names nothing, or something unusable. */
 const reference = (pick: () => string, unusable: readonly (() => string)[] = []): FieldSpec => ({
   good: fc.oneof(real(pick), fc.constant('')),
-  bad: fc.oneof(idText.filter((t) => t !== ''), ...unusable.map(real), hostileText.filter((t) => t.trim() !== '' && !/^[0-9a-f-]{36}$/i.test(t))),
+  bad: fc.oneof(idText.filter((t) => t !== ''), ...unusable.map(real), hostileText.filter((t) => readAsSomething(t) && !/^[0-9a-f-]{36}$/i.test(t))),
 })
 /** The id of the record a form edits (none: the form creates): of nothing, or ill-formed. */
-// A bad id is one the form does not read as "none": it drops NUL characters (lib/validation/form-text.ts).
 const editedId = (pick: () => string): FieldSpec => ({ good: fc.oneof(fc.constant(undefined), real(pick)), bad: fc.oneof(idText, hostileText).filter((t) => t.replaceAll('\u0000', '') !== '') })
 /** A required id of the record to change: missing, of nothing, or ill-formed. */
 const recordId = (pick: () => string, unusable: readonly (() => string)[] = []): FieldSpec => ({
