@@ -16,7 +16,7 @@ type Props = {
   register?: boolean
 }
 
-const linkClass = 'inline-flex min-h-11 items-center font-medium text-blue-800 underline-offset-2 hover:underline'
+const linkClass = 'inline-flex min-h-11 min-w-11 items-center justify-center font-medium text-blue-800 underline-offset-2 hover:underline'
 
 export function DownloadLinks({ view, code, table, filters = {}, register = false }: Props) {
   const t = useTranslations('exports')

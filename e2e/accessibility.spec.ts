@@ -1,0 +1,110 @@
+// Every page, for the people who use it (issue 9): no serious or critical axe-core violation
+// (WCAG 2.1 A and AA rules, contrast included); and on a phone, 360 px wide, the page itself never
+// scrolls sideways (wide tables scroll inside their own box) and every control is a 44 px target.
+import AxeBuilder from '@axe-core/playwright'
+import { expect, test, type Page } from '@playwright/test'
+import { signIn } from './helpers'
+
+type Visit = { account: string | null; paths: string[] }
+
+const VISITS: Visit[] = [
+  { account: null, paths: ['/login'] },
+  {
+    account: 'bi-thu',
+    paths: [
+      '/',
+      '/communes',
+      '/communes/minh-cam',
+      '/members',
+      '/members/bi-thu',
+      '/tasks',
+      '/tasks/bao-cao-so-ket',
+      '/units/minh-cam',
+      '/units/minh-cam/tasks/bao-cao-so-ket',
+      '/reviews',
+      '/reports',
+      '/search?q=Minh',
+      '/account',
+      '/account/password',
+    ],
+  },
+  { account: 'minh-cam', paths: ['/', '/units/minh-cam', '/units/minh-cam/tasks/bao-cao-so-ket', '/account/two-factor'] },
+  {
+    account: 'admin',
+    paths: [
+      '/admin',
+      '/admin/units',
+      '/admin/units/minh-cam',
+      '/admin/members',
+      '/admin/members/bi-thu',
+      '/admin/groups',
+      '/admin/groups/sap-xep-bo-may',
+      '/admin/tasks',
+      '/admin/tasks/bao-cao-so-ket',
+      '/admin/periods',
+      '/admin/users',
+      '/admin/users/minh-cam',
+      '/admin/import',
+      '/audit',
+    ],
+  },
+]
+
+const WIDTHS = [
+  { name: 'phone', viewport: { width: 360, height: 740 } },
+  { name: 'desktop', viewport: { width: 1280, height: 900 } },
+]
+
+/** The serious and critical violations, each with the first elements it names: what a reader of a failure needs. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`)
+}
+
+/** How far the page itself scrolls sideways, in CSS pixels (0 when it fits). */
+async function sidewaysOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+}
+
+/**
+ * The links, buttons and fields a finger cannot hit: smaller than 44 × 44 px. Links in running
+ * text are exempt (as WCAG allows); a check box or radio button counts with its label.
+ */
+async function smallTouchTargets(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const small: string[] = []
+    for (const element of document.querySelectorAll<HTMLElement>('a[href], button, input:not([type="hidden"]), select, textarea, summary')) {
+      const target = element.matches('input[type="checkbox"], input[type="radio"]') ? (element.closest('label') ?? element) : element
+      const box = target.getBoundingClientRect()
+      if (box.width === 0 || getComputedStyle(target).visibility === 'hidden') continue
+      if (element.matches('p a') && getComputedStyle(element).display === 'inline') continue
+      if (box.width < 44 || box.height < 44) small.push(`${element.tagName.toLowerCase()} "${(element.textContent || element.getAttribute('name') || '').trim().slice(0, 30)}" ${Math.round(box.width)}×${Math.round(box.height)}`)
+    }
+    return small
+  })
+}
+
+for (const { name, viewport } of WIDTHS) {
+  test.describe(`${name} (${viewport.width} px)`, () => {
+    const phone = viewport.width < 640
+    test.use({ viewport, hasTouch: phone, isMobile: phone })
+    for (const { account, paths } of VISITS) {
+      test(`${account ?? 'signed out'}: every page is accessible and fits`, async ({ page }) => {
+        test.setTimeout(paths.length * 20_000)
+        if (account) await signIn(page, account)
+        const problems: string[] = []
+        for (const path of paths) {
+          const response = await page.goto(path)
+          expect(response?.status(), path).toBe(200)
+          for (const violation of await seriousViolations(page)) problems.push(`${path} ${violation}`)
+          const overflow = await sidewaysOverflow(page)
+          if (overflow > 0) problems.push(`${path} scrolls sideways by ${overflow} px`)
+          if (phone) for (const target of await smallTouchTargets(page)) problems.push(`${path} touch target ${target}`)
+        }
+        expect(problems).toEqual([])
+      })
+    }
+  })
+}
