@@ -1,8 +1,9 @@
 // The pieces every form of the app shares: control style, the error beside a field, the answer on top.
 import type { ReactNode } from 'react'
 
+/** `focus-within`: a date field's calendar button takes the focus inside the field, not the field itself. */
 export const inputClass =
-  'mt-1 block w-full rounded border border-slate-400 bg-white px-3 py-2 text-base shadow-sm focus:border-blue-700 focus:outline-2 focus:outline-blue-700 aria-invalid:border-red-700'
+  'mt-1 block w-full rounded border border-slate-400 bg-white px-3 py-2 text-base shadow-sm focus-within:border-blue-700 focus-within:outline-2 focus-within:outline-blue-700 aria-invalid:border-red-700'
 
 export { primaryButtonClass, secondaryButtonClass } from './button-classes'
 

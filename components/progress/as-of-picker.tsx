@@ -19,7 +19,7 @@ type Props = {
   children?: ReactNode
 }
 
-const inputClass = 'rounded border border-slate-400 bg-white px-2 py-1.5 text-base focus:border-blue-700 focus:outline-2 focus:outline-blue-700'
+const inputClass = 'rounded border border-slate-400 bg-white px-2 py-1.5 text-base focus-within:border-blue-700 focus-within:outline-2 focus-within:outline-blue-700'
 
 export function AsOfPicker({ path, day, past, today, keep = {}, children }: Props) {
   const t = useTranslations('asOf')

@@ -1,0 +1,84 @@
+// Issue 9: a commune clerk with only a keyboard, and one on a slow 3G link, each get through the
+// whole path: sign in, report progress on a task, download the unit's table. Each uses an account
+// of its own in Minh Cầm and a task no other spec writes to; the report keeps the task's status
+// and progress (done, 100%), so the district's counts other specs read do not move.
+import { expect, test, type Page } from '@playwright/test'
+import { createAccount } from './helpers'
+
+/** What the focused element is, and whether its focus can be seen (an outline or a ring). */
+async function focused(page: Page): Promise<{ label: string; visible: boolean }> {
+  return page.evaluate(() => {
+    const element = document.activeElement as HTMLElement | null
+    if (!element || element === document.body) return { label: '', visible: false }
+    // A date field's calendar button has the focus inside the field: the field shows it.
+    const style = getComputedStyle(element)
+    const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0
+    const ring = style.boxShadow !== 'none'
+    const label = element.getAttribute('aria-label') || element.textContent?.trim() || element.getAttribute('name') || element.id
+    return { label: label.replace(/\s+/g, ' ').slice(0, 60), visible: outline || ring }
+  })
+}
+
+/**
+ * Presses Tab until the focused element is `target`, at most `limit` times, and fails on any stop
+ * on the way whose focus cannot be seen.
+ */
+async function tabTo(page: Page, target: (label: string) => boolean, limit = 60): Promise<void> {
+  const unseen: string[] = []
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press('Tab')
+    const now = await focused(page)
+    if (!now.visible) unseen.push(now.label)
+    if (target(now.label)) {
+      expect(unseen, 'focus stops that show no focus').toEqual([])
+      return
+    }
+  }
+  throw new Error(`Tab never reached the element (${limit} presses)`)
+}
+
+/** Signs in, reports on `taskTitle` and downloads the unit's CSV, by keyboard alone. */
+async function reportByKeyboard(page: Page, taskTitle: string, note: string) {
+  const account = await createAccount()
+  await page.goto('/login')
+  await tabTo(page, (label) => label === 'username')
+  await page.keyboard.type(account.username)
+  await page.keyboard.press('Tab')
+  await page.keyboard.type(account.password)
+  await page.keyboard.press('Enter')
+  await expect(page).toHaveURL(/\/units\/minh-cam$/)
+
+  await tabTo(page, (label) => label === taskTitle, 200)
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(taskTitle)
+
+  // The status radios are one Tab stop; the checked one (done) keeps its value.
+  await tabTo(page, (label) => label === 'note', 80)
+  await page.keyboard.type(note)
+  await tabTo(page, (label) => label === 'Lưu báo cáo', 10)
+  await page.keyboard.press('Enter')
+  const form = page.getByRole('form', { name: 'Cập nhật tiến độ' })
+  await expect(form.getByRole('status')).toHaveText('Đã lưu báo cáo tiến độ.')
+  await expect(page.getByRole('region', { name: 'Lịch sử cập nhật' }).getByText(note)).toBeVisible()
+
+  await page.goto('/units/minh-cam')
+  await tabTo(page, (label) => label.startsWith('Tải về') && label.endsWith('dạng CSV'), 120)
+  const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')])
+  expect(download.suggestedFilename()).toMatch(/\.csv$/)
+  const text = await (await download.createReadStream()).toArray()
+  expect(Buffer.concat(text).toString('utf8')).toContain(taskTitle)
+}
+
+test('sign-in, a progress report and a CSV download with the keyboard alone, every focus visible', async ({ page }) => {
+  await reportByKeyboard(page, 'Sắp xếp, giảm lớp ghép và lớp quy mô nhỏ', `Báo cáo bằng bàn phím ${Date.now()}`)
+})
+
+test('the same path completes on a slow 3G link', async ({ page }) => {
+  test.setTimeout(180_000)
+  // Chromium's "Slow 3G" preset: 400 ms round trip, about 400 kbit/s down and up.
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Network.enable')
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 400, downloadThroughput: (400 * 1024) / 8, uploadThroughput: (400 * 1024) / 8 })
+  page.setDefaultTimeout(60_000)
+  await reportByKeyboard(page, 'Sắp xếp, giảm điểm trường lẻ', `Báo cáo qua mạng chậm ${Date.now()}`)
+})
