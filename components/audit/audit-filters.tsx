@@ -44,7 +44,7 @@ export function AuditFilters({ current, unreadDays, users, entities }: Props) {
           type="text"
           inputMode="numeric"
           autoComplete="off"
-          placeholder="dd/mm/yyyy"
+          placeholder={t('dayPlaceholder')}
           maxLength={20}
           defaultValue={unread ?? (value ? formatDay(value) : '')}
           aria-invalid={unread !== undefined || undefined}

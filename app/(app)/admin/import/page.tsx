@@ -40,11 +40,11 @@ export default async function AdminImportPage() {
               <p className="mt-3 text-sm">
                 {t('templates')}:{' '}
                 <a href={importTemplateHref(kind, 'xlsx')} className={linkClass}>
-                  XLSX
+                  {t('templateXlsx')}
                 </a>
                 {' · '}
                 <a href={importTemplateHref(kind, 'csv')} className={linkClass}>
-                  CSV
+                  {t('templateCsv')}
                 </a>
               </p>
             </div>
