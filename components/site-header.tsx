@@ -4,6 +4,8 @@ import type { ReactNode } from 'react'
 import { adminHref } from '@/lib/domain/admin-paths'
 import { AUDIT_PATH } from '@/lib/domain/audit-events'
 import { accountHref } from '@/lib/auth/landing'
+import { REMINDERS_PATH } from '@/lib/domain/paths'
+import type { ReminderCounts } from '@/lib/queries/reminders'
 import { SearchForm } from './search/search-form'
 
 type Props = {
@@ -14,6 +16,8 @@ type Props = {
   showAdmin: boolean
   /** Leaders and administrators: how many updates wait for their confirmation; null for staff. */
   pendingReviews: number | null
+  /** The work overdue and due soon in the user's scope. */
+  reminders: ReminderCounts
   /** Those who may read the audit trail get a link to it. */
   showAudit: boolean
   userName: string
@@ -26,7 +30,7 @@ type Props = {
 /** Links and buttons are at least 44 px tall: the header is used on phones. */
 const navLink = 'inline-flex min-h-11 items-center rounded px-2 text-sm font-medium text-blue-800 underline-offset-2 hover:bg-slate-100 hover:underline'
 
-export function SiteHeader({ homeHref, showOverview, showAdmin, pendingReviews, showAudit, userName, unitName, roleLabel, languageSwitch, signOutAction }: Props) {
+export function SiteHeader({ homeHref, showOverview, showAdmin, pendingReviews, reminders, showAudit, userName, unitName, roleLabel, languageSwitch, signOutAction }: Props) {
   const t = useTranslations()
   return (
     <header className="border-b border-slate-200 bg-white">
@@ -62,6 +66,16 @@ export function SiteHeader({ homeHref, showOverview, showAdmin, pendingReviews, 
                 {t('header.overview')}
               </Link>
             )}
+            <Link href={REMINDERS_PATH} className={`${navLink} gap-1.5`}>
+              {t('reminders.nav')}
+              <span
+                title={t('reminders.navCount', reminders)}
+                className={`rounded-full px-2 text-xs font-semibold tabular-nums ${reminders.overdue > 0 ? 'bg-red-700 text-white' : reminders.dueSoon > 0 ? 'bg-amber-500 text-slate-950' : 'bg-slate-200 text-slate-800'}`}
+              >
+                {reminders.overdue + reminders.dueSoon}
+              </span>
+              <span className="sr-only">({t('reminders.navCount', reminders)})</span>
+            </Link>
             <Link href="/communes" className={navLink}>
               {t('header.communes')}
             </Link>

@@ -22,13 +22,14 @@ const VISITS: Visit[] = [
       '/units/minh-cam',
       '/units/minh-cam/tasks/bao-cao-so-ket',
       '/reviews',
+      '/reminders',
       '/reports',
       '/search?q=Minh',
       '/account',
       '/account/password',
     ],
   },
-  { account: 'minh-cam', paths: ['/', '/units/minh-cam', '/units/minh-cam/tasks/bao-cao-so-ket', '/account/two-factor'] },
+  { account: 'minh-cam', paths: ['/', '/reminders', '/units/minh-cam', '/units/minh-cam/tasks/bao-cao-so-ket', '/account/two-factor'] },
   {
     account: 'admin',
     paths: [

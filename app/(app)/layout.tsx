@@ -9,12 +9,19 @@ import { switchLocale } from '@/lib/actions/locale'
 import { landingPath } from '@/lib/auth/landing'
 import { allows } from '@/lib/auth/permissions'
 import { requireSession } from '@/lib/auth/session'
+import { districtDay } from '@/lib/domain/calendar'
 import { pendingReviewCount } from '@/lib/queries/pending-reviews'
+import { reminderCounts } from '@/lib/queries/reminders'
 
 export default async function SignedInLayout({ children }: { children: ReactNode }) {
   const { user } = await requireSession()
   const leads = allows(user, 'review.queue')
-  const [t, locale, pending] = await Promise.all([getTranslations('roles'), getLocale(), leads ? pendingReviewCount(user) : null])
+  const [t, locale, pending, reminders] = await Promise.all([
+    getTranslations('roles'),
+    getLocale(),
+    leads ? pendingReviewCount(user) : null,
+    reminderCounts(user, districtDay(new Date())),
+  ])
   return (
     <>
       <SiteHeader
@@ -22,6 +29,7 @@ export default async function SignedInLayout({ children }: { children: ReactNode
         showOverview={leads}
         showAdmin={allows(user, 'admin.manage')}
         pendingReviews={pending}
+        reminders={reminders}
         showAudit={allows(user, 'audit.read')}
         userName={user.displayName}
         unitName={user.unit.name}

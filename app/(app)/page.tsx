@@ -8,6 +8,7 @@ import { GroupProgressChart } from '@/components/progress/group-progress-chart'
 import { IndicatorCards } from '@/components/progress/indicator-cards'
 import { LateAssignmentList } from '@/components/progress/late-assignment-list'
 import { Panel } from '@/components/progress/panel'
+import { RemindersNotice } from '@/components/reminders'
 import { ReportingRatePanel } from '@/components/progress/reporting-rate-panel'
 import { StatusSummary } from '@/components/progress/status-summary'
 import { landingPath } from '@/lib/auth/landing'
@@ -16,6 +17,8 @@ import { requireUser } from '@/lib/auth/session'
 import { districtDay, formatDay } from '@/lib/domain/calendar'
 import { progressMoment } from '@/lib/queries/as-of'
 import { overviewPageData } from '@/lib/queries/overview-page'
+import { pendingReviewCount } from '@/lib/queries/pending-reviews'
+import { reminderCounts } from '@/lib/queries/reminders'
 import { periodParamsSchema } from '@/lib/queries/reporting-rate'
 import { statusLabelsOf } from '@/lib/domain/status'
 import { asOfParam } from '@/lib/validation/as-of'
@@ -36,10 +39,16 @@ export default async function OverviewPage({ searchParams }: Props) {
   const { period } = periodParamsSchema.parse(params)
   // ?asOf=YYYY-MM-DD: the district as the history says it stood at the end of that day.
   const { day: today, asOf, at } = progressMoment(asOfParam(params.asOf), now)
-  const [{ progress, indicators, communes, late, report }, t] = await Promise.all([overviewPageData(today, asOf, period), getTranslations('overview')])
+  const [{ progress, indicators, communes, late, report }, t, reminders, pending] = await Promise.all([
+    overviewPageData(today, asOf, period),
+    getTranslations('overview'),
+    reminderCounts(user, districtDay(now)),
+    pendingReviewCount(user),
+  ])
   const shownPeriod = report.choice.period
   return (
     <div className="space-y-8">
+      <RemindersNotice counts={reminders} pendingReviews={pending} />
       <header>
         <h1 className="text-2xl font-bold">{t('title')}</h1>
         <AsOfPicker path="/" day={today} past={asOf !== null} today={districtDay(now)} keep={{ period }}>

@@ -26,3 +26,6 @@ export function assignmentHref(unitCode: string, taskCode: string, updateId?: st
 
 /** A task group's section on the task list. */
 export const groupHref = (code: string) => `/tasks#group-${encodeURIComponent(code)}`
+
+/** The work overdue or due soon in the user's scope. */
+export const REMINDERS_PATH = '/reminders'

@@ -5,7 +5,9 @@ import { AssignmentFilters } from '@/components/assignment-filters'
 import { AssignmentList, type AssignmentGroupView } from '@/components/assignment-list'
 import { AsOfPicker } from '@/components/progress/as-of-picker'
 import { DownloadLinks } from '@/components/exports/download-links'
+import { RemindersNotice } from '@/components/reminders'
 import { requireUser } from '@/lib/auth/session'
+import { reminderCounts } from '@/lib/queries/reminders'
 import { dateColumnDay, districtDay, formatDay } from '@/lib/domain/calendar'
 import { progressMoment } from '@/lib/queries/as-of'
 import { asOfParam } from '@/lib/validation/as-of'
@@ -38,11 +40,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function UnitPage({ params, searchParams }: Props) {
-  await requireUser()
+  const user = await requireUser()
   const now = new Date()
   const query = await searchParams
   const { day, asOf, at } = progressMoment(asOfParam(query.asOf), now)
   const [{ unit, groups }, t] = await Promise.all([load(params, asOf), getTranslations('unit')])
+  // Staff arrive on their own unit's page: what needs attention comes first.
+  const reminders = user.role === 'STAFF' && user.unitId === unit.id ? await reminderCounts(user, districtDay(now)) : null
   const filter = applicableFilter(groups, unitFilterSchema.parse(query))
   const unitPath = unitPageHref(unit.code)
   const shown = filterAssignments(groups, filter, at)
@@ -66,6 +70,11 @@ export default async function UnitPage({ params, searchParams }: Props) {
   const filtered = filter.status !== undefined || filter.group !== undefined
   return (
     <>
+      {reminders && (
+        <div className="mb-4">
+          <RemindersNotice counts={reminders} pendingReviews={null} />
+        </div>
+      )}
       <h1 className="text-2xl font-bold">{unit.name}</h1>
       <p className="mt-1 text-sm text-slate-700">
         {unit.member ? t('memberInCharge', { name: `${unit.member.name} (${unit.member.title})` }) : t('noMember')}

@@ -1,0 +1,61 @@
+// What each user must see on arrival (issue 9): the work in their scope that is overdue or due
+// within DUE_SOON_DAYS days, not done. The scope is the one in which they report
+// (`assignment.update` of lib/auth/rules.ts): staff their unit, a member of the Standing Committee
+// the units in their charge and the groups they lead, an administrator the whole district. Leaders
+// also see the reports awaiting their confirmation (lib/queries/pending-reviews.ts).
+import 'server-only'
+import { cache } from 'react'
+import { assignmentsScopeSql, type Actor } from '@/lib/auth/permissions'
+import { db } from '@/lib/db'
+import { Prisma } from '@/lib/db/client'
+import type { TaskStatus } from '@/lib/domain/status'
+import type { CalendarDay } from '@/lib/domain/calendar'
+import { DUE_SOON_DAYS } from '@/lib/domain/status'
+
+export type ReminderCounts = { overdue: number; dueSoon: number }
+
+export type Reminder = {
+  unitCode: string
+  unitName: string
+  taskCode: string
+  taskTitle: string
+  status: TaskStatus
+  progress: number
+  /** As Prisma returns a DATE column: midnight UTC of that day. */
+  dueDate: Date
+  overdue: boolean
+}
+
+/** Not done, in an active task of an active unit, due by the end of the window (overdue included). */
+function remindedAssignments(actor: Actor, today: CalendarDay): Prisma.Sql | null {
+  const scope = assignmentsScopeSql(actor, 'assignment.update', 'a')
+  if (!scope) return null
+  return Prisma.sql`
+    "Assignment" a
+    JOIN "Task" t ON t.id = a."taskId" AND t.active
+    JOIN "Unit" u ON u.id = a."unitId" AND u.active
+   WHERE ${scope} AND a.status <> 'DONE' AND t."dueDate" <= ${today}::date + ${DUE_SOON_DAYS}::int`
+}
+
+/** How many assignments in the actor's scope are overdue, and how many due soon: the navigation's count. */
+export const reminderCounts = cache(async (actor: Actor, today: CalendarDay): Promise<ReminderCounts> => {
+  const source = remindedAssignments(actor, today)
+  if (!source) return { overdue: 0, dueSoon: 0 }
+  const [counts] = await db().$queryRaw<ReminderCounts[]>`
+    SELECT (COUNT(*) FILTER (WHERE t."dueDate" < ${today}::date))::int AS "overdue",
+           (COUNT(*) FILTER (WHERE t."dueDate" >= ${today}::date))::int AS "dueSoon"
+      FROM ${source}`
+  return counts ?? { overdue: 0, dueSoon: 0 }
+})
+
+/** The reminded assignments, the earliest deadline first, at most `limit` of them. */
+export const reminders = cache(async (actor: Actor, today: CalendarDay, limit: number): Promise<Reminder[]> => {
+  const source = remindedAssignments(actor, today)
+  if (!source) return []
+  return db().$queryRaw<Reminder[]>`
+    SELECT u.code AS "unitCode", u.name AS "unitName", t.code AS "taskCode", t.title AS "taskTitle",
+           a.status::text AS "status", a.progress, t."dueDate", t."dueDate" < ${today}::date AS "overdue"
+      FROM ${source}
+     ORDER BY t."dueDate", u."sortOrder", u.name, t."sortOrder", t.code
+     LIMIT ${limit}`
+})
