@@ -56,6 +56,29 @@ export function assignmentsScopeSql(actor: Actor, action: AssignmentAction, row:
   }
 }
 
+/**
+ * The same scope as whole units and whole tasks: the assignments of the units `units` picks (a
+ * condition on "Unit" u) and of the tasks `tasks` picks (on "Task" t); null when the actor may act
+ * on none. For the queries that read the counts kept per unit and per task.
+ */
+export function assignmentsScopeParts(actor: Actor, action: AssignmentAction): { units: Prisma.Sql; tasks: Prisma.Sql } | null {
+  switch (scopeOf(actor, action)) {
+    case 'all':
+      return { units: Prisma.sql`true`, tasks: Prisma.sql`false` }
+    case 'ownUnit':
+      return { units: Prisma.sql`u.id = ${actor.unitId}::uuid`, tasks: Prisma.sql`false` }
+    case 'led':
+      return actor.memberId
+        ? {
+            units: Prisma.sql`u."inChargeMemberId" = ${actor.memberId}::uuid`,
+            tasks: Prisma.sql`t."groupId" IN (SELECT g.id FROM "TaskGroup" g WHERE g."leadMemberId" = ${actor.memberId}::uuid)`,
+          }
+        : null
+    default:
+      return null
+  }
+}
+
 /** What decides access to one assignment, for pages that already hold it. */
 export type AssignmentFacts = { unitId: string; unitInChargeMemberId: string | null; groupLeadMemberId: string | null }
 

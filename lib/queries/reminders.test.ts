@@ -20,7 +20,9 @@ beforeAll(async () => {
   const unitMember = await make.member('Ủy viên phụ trách xã')
   const groupLead = await make.member('Trưởng nhóm nhiệm vụ')
   const minhCam = await make.unit({ name: 'Xã Minh Cầm', inChargeMemberId: unitMember.id })
-  const dapThanh = await make.unit({ name: 'Xã Đạp Thanh' })
+  // The group's lead is also in charge of Đạp Thanh: their scope counts its led tasks there once.
+  const dapThanh = await make.unit({ name: 'Xã Đạp Thanh', inChargeMemberId: groupLead.id })
+  await make.unit({ name: 'Xã không ai phụ trách' })
   const closed = await make.unit({ name: 'Xã cũ', inChargeMemberId: unitMember.id })
   await d.unit.update({ where: { id: closed.id }, data: { active: false } })
   const plain = await make.group()

@@ -5,12 +5,13 @@
 // also see the reports awaiting their confirmation (lib/queries/pending-reviews.ts).
 import 'server-only'
 import { cache } from 'react'
-import { assignmentsScopeSql, type Actor } from '@/lib/auth/permissions'
+import { assignmentsScopeParts, assignmentsScopeSql, type Actor } from '@/lib/auth/permissions'
 import { db } from '@/lib/db'
 import { Prisma } from '@/lib/db/client'
 import type { TaskStatus } from '@/lib/domain/status'
 import type { CalendarDay } from '@/lib/domain/calendar'
 import { DUE_SOON_DAYS } from '@/lib/domain/status'
+import { progressCountsReady } from './progress-counts'
 
 export type ReminderCounts = { overdue: number; dueSoon: number }
 
@@ -37,14 +38,28 @@ function remindedAssignments(actor: Actor, today: CalendarDay): Prisma.Sql | nul
    WHERE ${scope} AND a.status <> 'DONE' AND t."dueDate" <= ${today}::date + ${DUE_SOON_DAYS}::int`
 }
 
-/** How many assignments in the actor's scope are overdue, and how many due soon: the navigation's count. */
+/**
+ * How many assignments in the actor's scope are overdue, and how many due soon: the navigation's
+ * count, on every page. Read from the counts kept per unit and per task (a scope is whole units and
+ * whole tasks), less the assignments counted in both, so it costs a few index reads at any scale.
+ */
 export const reminderCounts = cache(async (actor: Actor, today: CalendarDay): Promise<ReminderCounts> => {
-  const source = remindedAssignments(actor, today)
-  if (!source) return { overdue: 0, dueSoon: 0 }
+  const scope = assignmentsScopeParts(actor, 'assignment.update')
+  if (!scope) return { overdue: 0, dueSoon: 0 }
+  await progressCountsReady(today)
   const [counts] = await db().$queryRaw<ReminderCounts[]>`
-    SELECT (COUNT(*) FILTER (WHERE t."dueDate" < ${today}::date))::int AS "overdue",
-           (COUNT(*) FILTER (WHERE t."dueDate" >= ${today}::date))::int AS "dueSoon"
-      FROM ${source}`
+    WITH units AS (SELECT u.id FROM "Unit" u WHERE u.active AND ${scope.units}),
+         tasks AS (SELECT t.id FROM "Task" t WHERE t.active AND ${scope.tasks}),
+         kept AS (
+           SELECT c.overdue, c."dueSoon" FROM "UnitProgressCount" c JOIN units ON units.id = c."unitId"
+           UNION ALL
+           SELECT c.overdue, c."dueSoon" FROM "TaskProgressCount" c JOIN tasks ON tasks.id = c."taskId"
+           UNION ALL
+           SELECT -(t."dueDate" < ${today}::date)::int, -(t."dueDate" >= ${today}::date)::int
+             FROM units JOIN "Assignment" a ON a."unitId" = units.id JOIN tasks ON tasks.id = a."taskId" JOIN "Task" t ON t.id = a."taskId"
+            WHERE a.status <> 'DONE' AND t."dueDate" <= ${today}::date + ${DUE_SOON_DAYS}::int
+         )
+    SELECT COALESCE(sum(overdue), 0)::int AS "overdue", COALESCE(sum("dueSoon"), 0)::int AS "dueSoon" FROM kept`
   return counts ?? { overdue: 0, dueSoon: 0 }
 })
 
