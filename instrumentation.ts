@@ -6,7 +6,7 @@ import type { Instrumentation } from 'next'
 export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
   // The logger is Node.js only (pino writes to the process's stdout).
   if (process.env.NEXT_RUNTIME !== 'nodejs') return
-  const [{ alreadyLogged, rootLogger }, { wellFormedRequestId, REQUEST_ID_HEADER }] = await Promise.all([import('@/lib/log/logger'), import('@/lib/http/request-id')])
+  const [{ alreadyLogged, markLogged, rootLogger }, { wellFormedRequestId, REQUEST_ID_HEADER }] = await Promise.all([import('@/lib/log/logger'), import('@/lib/http/request-id')])
   if (alreadyLogged(error)) return
   const requestId = request.headers[REQUEST_ID_HEADER]
   rootLogger().error(
@@ -17,8 +17,11 @@ export const onRequestError: Instrumentation.onRequestError = async (error, requ
       path: request.path.split('?')[0],
       routePath: context.routePath,
       routeType: context.routeType,
+      renderSource: context.renderSource,
       err: error,
     },
     'request failed',
   )
+  // A page's error reaches here once per rendering pass: logged the first time only.
+  markLogged(error)
 }

@@ -35,23 +35,28 @@ const SECRET_KEYS = [
 ]
 export const REDACTED_PATHS = SECRET_KEYS.flatMap((name) => [name, `*.${name}`, `*.*.${name}`])
 
-const FIRST_LINE_MAX = 300
+const LINE_MAX = 300
 
 type LoggedError = { type: string; message: string; stack?: string; code?: unknown; digest?: unknown; cause?: LoggedError }
 
 /**
- * An error as logged: its type, the first line of its message and the stack's frames. Only the
- * first line, because some messages quote the failed call's arguments on the lines below (Prisma's
- * "Invalid `prisma.x.update()` invocation" prints the data it was given: a password hash, a file).
+ * An error as logged: its type, its message's first and last lines and the stack's frames. Not the
+ * lines between, because some messages quote the failed call's arguments there (Prisma's "Invalid
+ * `prisma.x.update()` invocation:" prints the data it was given: a password hash, a file) and end
+ * with the reason ("Argument `id` is missing.", "Can't reach database server").
  */
 export function loggedError(error: unknown, depth = 0): LoggedError {
-  if (!(error instanceof Error)) return { type: typeof error, message: String(error).split('\n')[0]!.slice(0, FIRST_LINE_MAX) }
-  const firstLine = error.message.split('\n').find((line) => line.trim()) ?? ''
+  const summary = (message: string) => {
+    const lines = message.split('\n').map((line) => line.trim()).filter(Boolean)
+    const [first = '', last] = [lines[0], lines.length > 1 ? lines.at(-1) : undefined].map((line) => line?.slice(0, LINE_MAX))
+    return last ? `${first} … ${last}` : first
+  }
+  if (!(error instanceof Error)) return { type: typeof error, message: summary(String(error)) }
   const frames = error.stack?.split('\n').filter((line) => /^\s+at /.test(line))
   const { code, digest } = error as { code?: unknown; digest?: unknown }
   return {
     type: error.name,
-    message: firstLine.trim().slice(0, FIRST_LINE_MAX),
+    message: summary(error.message),
     stack: frames?.length ? frames.join('\n') : undefined,
     code: typeof code === 'string' || typeof code === 'number' ? code : undefined,
     digest: typeof digest === 'string' ? digest : undefined,

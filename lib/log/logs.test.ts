@@ -211,14 +211,20 @@ describe('the log of a sign-in, a password change, two-factor steps and a report
 })
 
 describe('an action that fails', () => {
-  it('is logged as an error with the stack, the first line of the message only, and thrown on', async () => {
+  it('is logged as an error with the stack and the first and last lines of the message, and thrown on', async () => {
     const requestId = newRequest()
     const failing = loggedAction('failingForTest', async () => {
-      throw new Error(`Invalid \`prisma.user.update()\` invocation:\n{ data: { passwordHash: "${PASSWORD}" } }`)
+      // As Prisma words a call it refuses: the arguments it was given, then the reason.
+      throw new Error(`\nInvalid \`prisma.user.update()\` invocation:\n\n{\n  data: {\n    passwordHash: "${PASSWORD}"\n  }\n}\n\nArgument \`where\` is missing.`)
     })
     await expect(failing()).rejects.toThrow('Invalid')
     const [line] = linesOf(requestId)
-    expect(line).toMatchObject({ level: 'error', action: 'failingForTest', outcome: 'error', err: { type: 'Error', message: 'Invalid `prisma.user.update()` invocation:' } })
+    expect(line).toMatchObject({
+      level: 'error',
+      action: 'failingForTest',
+      outcome: 'error',
+      err: { type: 'Error', message: 'Invalid `prisma.user.update()` invocation: … Argument `where` is missing.' },
+    })
     expect((line!.err as { stack: string }).stack).toMatch(/^\s+at .*logs\.test\.ts/m)
     expect(text.includes(PASSWORD)).toBe(false)
   })
