@@ -8,13 +8,13 @@ import { pino, type DestinationStream, type Level, type Logger } from 'pino'
 
 const LEVELS: readonly (Level | 'silent')[] = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']
 
-export function logLevel(env: NodeJS.ProcessEnv = process.env): Level | 'silent' {
+export function logLevel(env: Record<string, string | undefined> = process.env): Level | 'silent' {
   const asked = env.LOG_LEVEL?.trim().toLowerCase()
   if (asked && (LEVELS as readonly string[]).includes(asked)) return asked as Level | 'silent'
   return env.VITEST ? 'silent' : 'info'
 }
 
-/** Field names whose values must never reach a log line, at any of the first three levels. */
+/** Field names whose values never reach a log line: at the top of a line's object and two levels down. */
 const SECRET_KEYS = [
   'password',
   'newPassword',
@@ -84,7 +84,7 @@ function createLogger(destination?: DestinationStream, level: Level | 'silent' =
 const LOGGED = Symbol.for('nq19.log.errorLogged')
 
 export function markLogged(error: unknown): void {
-  if (error instanceof Error) Object.defineProperty(error, LOGGED, { value: true })
+  if (error instanceof Error && Object.isExtensible(error)) Object.defineProperty(error, LOGGED, { value: true })
 }
 
 export const alreadyLogged = (error: unknown): boolean => error instanceof Error && LOGGED in error

@@ -42,7 +42,7 @@ vi.mock('next-intl/server', async () => {
 })
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined }))
 
-const { writeLogsTo } = await import('./logger')
+const { logLevel, rootLogger, writeLogsTo } = await import('./logger')
 const { loggedAction } = await import('./request')
 const { signInWithPassword } = await import('@/lib/actions/auth')
 const { savePassword } = await import('@/lib/actions/password-action')
@@ -204,6 +204,8 @@ describe('the log of a sign-in, a password change, two-factor steps and a report
 
   it('holds no password, secret, code, challenge, session id, cookie, username or file content', () => {
     expect(secrets.size).toBeGreaterThanOrEqual(8 + 10)
+    // Searched in the log the steps above wrote, not in an empty one.
+    expect(lines().length).toBeGreaterThanOrEqual(12)
     for (const [what, value] of secrets) expect(text.includes(value), what).toBe(false)
     // The attempted name is not logged either: people type their password into it.
     expect(text.includes(story.username)).toBe(false)
@@ -227,5 +229,23 @@ describe('an action that fails', () => {
     })
     expect((line!.err as { stack: string }).stack).toMatch(/^\s+at .*logs\.test\.ts/m)
     expect(text.includes(PASSWORD)).toBe(false)
+  })
+})
+
+describe('the logger', () => {
+  it('takes its level from LOG_LEVEL, info by default and silent under Vitest', () => {
+    expect(logLevel({ LOG_LEVEL: 'warn' })).toBe('warn')
+    expect(logLevel({ LOG_LEVEL: ' DEBUG ' })).toBe('debug')
+    expect(logLevel({ LOG_LEVEL: 'verbose' })).toBe('info')
+    expect(logLevel({})).toBe('info')
+    expect(logLevel({ VITEST: 'true' })).toBe('silent')
+    expect(logLevel({ VITEST: 'true', LOG_LEVEL: 'info' })).toBe('info')
+  })
+
+  it('blanks secrets handed to it by mistake, up to two levels down', () => {
+    const before = text.length
+    rootLogger().info({ password: PASSWORD, form: { newPassword: NEW_PASSWORD, file: { content: FILE_MARKER } }, headers: { cookie: 'session=x' } }, 'mistake')
+    const line = JSON.parse(text.slice(before).trim()) as Record<string, unknown>
+    expect(line).toMatchObject({ password: '[redacted]', form: { newPassword: '[redacted]', file: { content: '[redacted]' } }, headers: { cookie: '[redacted]' } })
   })
 })
