@@ -4,6 +4,7 @@ import 'server-only'
 import { headers } from 'next/headers'
 import { clientIp } from '@/lib/auth/client-ip'
 import { currentSession } from '@/lib/auth/session'
+import { noteUser } from '@/lib/log/request'
 import type { ActionContext } from './audit'
 
 export type AccountActionContext = ActionContext & { sessionId: string; username: string }
@@ -11,5 +12,6 @@ export type AccountActionContext = ActionContext & { sessionId: string; username
 export async function accountActionContext(): Promise<AccountActionContext | null> {
   const session = await currentSession()
   if (!session) return null
+  noteUser(session.user.id)
   return { actor: session.user, now: new Date(), ip: clientIp(await headers()), sessionId: session.sessionId, username: session.user.username }
 }

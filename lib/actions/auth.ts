@@ -14,6 +14,7 @@ import { db } from '@/lib/db'
 import { currentSession, afterSignInPathFor } from '@/lib/auth/session'
 import { endSession } from '@/lib/auth/sessions'
 import { checkPassword, checkSecondFactor, credentialsSchema, type SignInStep } from '@/lib/auth/sign-in'
+import { loggedAction, noteUser } from '@/lib/log/request'
 import { minutesUntil, openBrowserSession } from './session-cookie'
 
 export type SignInState = {
@@ -32,7 +33,10 @@ const signInFormSchema = z.object({
 
 const codeFormSchema = z.object({ challenge: z.string().min(1).max(100), code: z.string().trim().min(1).max(40) })
 
-export async function signInWithPassword(_previous: SignInState, form: FormData): Promise<SignInState> {
+/** The log's outcome of a sign-in answer (the reason of a refusal is on the auth event's line). */
+const signInOutcome = (state: SignInState) => (state.error || state.fieldErrors ? 'refused' : state.challenge ? 'secondFactor' : 'done')
+
+export const signInWithPassword = loggedAction('signInWithPassword', async (_previous: SignInState, form: FormData): Promise<SignInState> => {
   const t = await getTranslations('login')
   const typed = form.get('username')
   const username = typeof typed === 'string' ? typed.slice(0, 100) : ''
@@ -83,10 +87,11 @@ export async function signInWithPassword(_previous: SignInState, form: FormData)
       }
       redirect(await afterSignInPathFor(step.userId))
   }
-}
+}, signInOutcome)
 
-export async function signOutAndLeave(): Promise<void> {
+export const signOutAndLeave = loggedAction('signOutAndLeave', async (): Promise<void> => {
   const session = await currentSession()
+  noteUser(session?.user.id)
   if (session) {
     const ip = clientIp(await headers())
     const now = new Date()
@@ -96,4 +101,4 @@ export async function signOutAndLeave(): Promise<void> {
     })
   }
   await signOut({ redirectTo: '/login' })
-}
+})

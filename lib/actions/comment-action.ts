@@ -1,11 +1,12 @@
 'use server'
 // The question-and-answer form's action; the rules live in ./comment.ts.
+import { loggedAction } from '@/lib/log/request'
 import { typedBody } from '@/lib/validation/comment'
 import { postComment as post } from './comment'
 import { actionContext, revalidateAssignment, validationMessages } from './context'
 import type { CommentFormState } from './form-states'
 
-export async function postComment(_previous: CommentFormState, form: FormData): Promise<CommentFormState> {
+export const postComment = loggedAction('postComment', async (_previous: CommentFormState, form: FormData): Promise<CommentFormState> => {
   const [context, { t, fields }] = await Promise.all([actionContext(), validationMessages()])
   const body = typedBody(form)
   if (!context) return { kind: 'refused', message: t('notFound'), body }
@@ -19,4 +20,4 @@ export async function postComment(_previous: CommentFormState, form: FormData): 
       revalidateAssignment(result.path)
       return { kind: 'saved', message: t('commentPosted') }
   }
-}
+})

@@ -6,6 +6,7 @@ import { headers } from 'next/headers'
 import { clientIp } from '@/lib/auth/client-ip'
 import { currentUser } from '@/lib/auth/session'
 import { assignmentHref, unitPageHref } from '@/lib/domain/paths'
+import { noteUser } from '@/lib/log/request'
 import type { FieldProblem } from '@/lib/validation/messages'
 import type { ActionContext } from './audit'
 import type { AssignmentPath } from './status-update'
@@ -13,6 +14,7 @@ import type { AssignmentPath } from './status-update'
 /** The signed-in user acting now, or null (answered like a missing record). */
 export async function actionContext(): Promise<ActionContext | null> {
   const user = await currentUser()
+  noteUser(user?.id)
   return user ? { actor: user, now: new Date(), ip: clientIp(await headers()) } : null
 }
 

@@ -3,10 +3,11 @@
 import { cookies, headers } from 'next/headers'
 import { requestIsHttps } from '@/lib/http/security-headers'
 import { LOCALE_COOKIE, localeSchema } from '@/lib/i18n/locales'
+import { loggedAction } from '@/lib/log/request'
 
 const ONE_YEAR_SECONDS = 365 * 24 * 60 * 60
 
-export async function switchLocale(form: FormData): Promise<void> {
+export const switchLocale = loggedAction('switchLocale', async (form: FormData): Promise<void> => {
   const locale = localeSchema.safeParse(form.get('locale'))
   if (!locale.success) return
   ;(await cookies()).set(LOCALE_COOKIE, locale.data, {
@@ -17,4 +18,4 @@ export async function switchLocale(form: FormData): Promise<void> {
     // Behind HTTPS the cookie never travels over plain http; the tests run over plain http.
     secure: requestIsHttps(await headers()),
   })
-}
+})

@@ -5,12 +5,13 @@ import { redirect } from 'next/navigation'
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@/lib/auth/password-policy'
 import { passwordChangedHref } from '@/lib/auth/landing'
 import { afterSignInPathFor } from '@/lib/auth/session'
+import { loggedAction } from '@/lib/log/request'
 import type { PasswordFormState } from './account-forms'
 import { accountActionContext } from './account-context'
 import { changePassword, type PasswordField } from './password'
 import { minutesUntil, reopenBrowserSession } from './session-cookie'
 
-export async function savePassword(_previous: PasswordFormState, form: FormData): Promise<PasswordFormState> {
+export const savePassword = loggedAction('savePassword', async (_previous: PasswordFormState, form: FormData): Promise<PasswordFormState> => {
   const [context, t] = await Promise.all([accountActionContext(), getTranslations('account')])
   if (!context) return { kind: 'refused', message: t('notFound') }
   const result = await changePassword(context, form)
@@ -32,4 +33,4 @@ export async function savePassword(_previous: PasswordFormState, form: FormData)
       // A required change was the only thing standing between the user and the app.
       redirect(result.wasRequired ? await afterSignInPathFor(context.actor.id) : passwordChangedHref)
   }
-}
+})

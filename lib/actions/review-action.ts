@@ -1,11 +1,12 @@
 'use server'
 // The confirm-or-return form's action; the rules live in ./review.ts.
+import { loggedAction } from '@/lib/log/request'
 import { typedReason } from '@/lib/validation/review'
 import { actionContext, revalidateAssignment, validationMessages } from './context'
 import type { ReviewFormState } from './form-states'
 import { reviewStatusUpdate as review } from './review'
 
-export async function reviewStatusUpdate(_previous: ReviewFormState, form: FormData): Promise<ReviewFormState> {
+export const reviewStatusUpdate = loggedAction('reviewStatusUpdate', async (_previous: ReviewFormState, form: FormData): Promise<ReviewFormState> => {
   const [context, { t, fields }] = await Promise.all([actionContext(), validationMessages()])
   const reason = typedReason(form)
   if (!context) return { kind: 'refused', message: t('updateNotFound'), reason }
@@ -23,4 +24,4 @@ export async function reviewStatusUpdate(_previous: ReviewFormState, form: FormD
       revalidateAssignment(result.path)
       return { kind: 'saved', message: t(result.decision === 'CONFIRM' ? 'confirmed' : 'returned') }
   }
-}
+})

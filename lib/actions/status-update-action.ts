@@ -1,12 +1,13 @@
 'use server'
 // The status report form's action; the rules live in ./status-update.ts.
 import { formatInstant } from '@/lib/domain/calendar'
+import { loggedAction } from '@/lib/log/request'
 import { typedValues } from '@/lib/validation/status-update'
 import { actionContext, revalidateAssignment, validationMessages } from './context'
 import type { StatusUpdateFormState } from './form-states'
 import { recordStatusUpdate } from './status-update'
 
-export async function saveStatusUpdate(_previous: StatusUpdateFormState, form: FormData): Promise<StatusUpdateFormState> {
+export const saveStatusUpdate = loggedAction('saveStatusUpdate', async (_previous: StatusUpdateFormState, form: FormData): Promise<StatusUpdateFormState> => {
   const [context, { t, fields }] = await Promise.all([actionContext(), validationMessages()])
   const values = typedValues(form)
   if (!context) return { kind: 'refused', message: t('notFound'), values }
@@ -31,4 +32,4 @@ export async function saveStatusUpdate(_previous: StatusUpdateFormState, form: F
       revalidateAssignment(result.path)
       return { kind: 'saved', message: t('saved'), updateId: result.updateId }
   }
-}
+})

@@ -3,16 +3,17 @@
 import { getTranslations } from 'next-intl/server'
 import { revalidatePath } from 'next/cache'
 import { twoFactorHref } from '@/lib/auth/landing'
+import { loggedAction } from '@/lib/log/request'
 import type { TwoFactorFormState } from './account-forms'
 import { accountActionContext, type AccountActionContext } from './account-context'
 import { minutesUntil } from './session-cookie'
 import { confirmEnrolment, disableTwoFactor, regenerateRecoveryCodes, startEnrolment, type TwoFactorResult } from './two-factor'
 
-export async function startTwoFactorEnrolment(): Promise<void> {
+export const startTwoFactorEnrolment = loggedAction('startTwoFactorEnrolment', async (): Promise<void> => {
   const context = await accountActionContext()
   if (context) await startEnrolment(context)
   revalidatePath(twoFactorHref)
-}
+})
 
 /** Runs a core and words its answer; `done` is the message on success. */
 async function answer(
@@ -36,16 +37,16 @@ async function answer(
 }
 
 // Enrolling does not refresh the page: the recovery codes stay on screen until the user goes on.
-export async function confirmTwoFactor(_previous: TwoFactorFormState, form: FormData): Promise<TwoFactorFormState> {
+export const confirmTwoFactor = loggedAction('confirmTwoFactor', async (_previous: TwoFactorFormState, form: FormData): Promise<TwoFactorFormState> => {
   return answer(confirmEnrolment, 'enabled', form)
-}
+})
 
-export async function replaceRecoveryCodes(_previous: TwoFactorFormState, form: FormData): Promise<TwoFactorFormState> {
+export const replaceRecoveryCodes = loggedAction('replaceRecoveryCodes', async (_previous: TwoFactorFormState, form: FormData): Promise<TwoFactorFormState> => {
   return answer(regenerateRecoveryCodes, 'regenerated', form)
-}
+})
 
-export async function turnOffTwoFactor(_previous: TwoFactorFormState, form: FormData): Promise<TwoFactorFormState> {
+export const turnOffTwoFactor = loggedAction('turnOffTwoFactor', async (_previous: TwoFactorFormState, form: FormData): Promise<TwoFactorFormState> => {
   const state = await answer(disableTwoFactor, 'disabled', form)
   if (state.kind === 'saved') revalidatePath(twoFactorHref)
   return state
-}
+})

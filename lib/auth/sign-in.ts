@@ -9,7 +9,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto'
 import { z } from 'zod'
 import { db } from '@/lib/db'
 import { recordEvent } from './audit'
-import { recordSignIn, recordSignInFailed } from './auth-events'
+import { logSignIn, recordSignIn, recordSignInFailed } from './auth-events'
 import { hashPassword, verifyPassword } from './password'
 import { SESSION_LIFETIME_MS } from './session-check'
 import { useRecoveryCode } from './recovery-codes'
@@ -128,7 +128,7 @@ export type OpenedSession = { id: string; name: string; sessionId: string; sessi
 export async function openSession(raw: unknown, ip: string | null, now: Date = new Date()): Promise<OpenedSession | null> {
   const input = openSchema.safeParse(raw)
   if (!input.success) return null
-  return db().$transaction(async (tx) => {
+  const opened = await db().$transaction(async (tx): Promise<OpenedSession | null> => {
     const challenge = await tx.signInChallenge.findUnique({ where: { tokenHash: tokenHash(input.data.challenge) }, select: { id: true, userId: true, secondFactorDone: true, expiresAt: true } })
     if (!challenge?.secondFactorDone || challenge.expiresAt <= now) return null
     // Deleting it is what makes it single-use: of two requests with one token, one deletes it.
@@ -143,4 +143,6 @@ export async function openSession(raw: unknown, ip: string | null, now: Date = n
     await recordSignIn(tx, user.id, sessionId, ip, now)
     return { id: user.id, name: user.displayName, sessionId, sessionVersion: user.sessionVersion }
   })
+  if (opened) logSignIn(opened.id, ip)
+  return opened
 }

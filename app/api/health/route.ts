@@ -2,12 +2,18 @@
 // serve, 503 otherwise. Open to anyone on purpose; it tells nothing about the data.
 import { db } from '@/lib/db'
 import { createHealthCheck } from '@/lib/db/health'
+import { loggedRoute } from '@/lib/log/request'
 
 export const dynamic = 'force-dynamic'
 
 const health = createHealthCheck({ database: db })
 
-export async function GET(): Promise<Response> {
-  const result = await health()
-  return Response.json(result, { status: result.status === 'ok' ? 200 : 503, headers: { 'Cache-Control': 'no-store' } })
-}
+// Load balancers ask every few seconds: an answer of 200 is logged at debug level only.
+export const GET = loggedRoute(
+  'health',
+  async (): Promise<Response> => {
+    const result = await health()
+    return Response.json(result, { status: result.status === 'ok' ? 200 : 503, headers: { 'Cache-Control': 'no-store' } })
+  },
+  { quietWhenOk: true },
+)

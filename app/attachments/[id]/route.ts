@@ -2,14 +2,15 @@
 // everything in the district); anyone else, and any unknown id, gets a plain 404.
 import { z } from 'zod'
 import { currentUser } from '@/lib/auth/session'
+import { loggedRoute, noteUser } from '@/lib/log/request'
 import { attachmentFile } from '@/lib/queries/attachment-file'
 import { downloadHeaders, notFoundResponse } from '@/lib/reports/download'
 
 type Context = { params: Promise<{ id: string }> }
 
-
-export async function GET(_request: Request, { params }: Context): Promise<Response> {
+export const GET = loggedRoute('attachments', async (_request: Request, { params }: Context): Promise<Response> => {
   const user = await currentUser()
+  noteUser(user?.id)
   if (!user) return notFoundResponse()
   const id = z.uuid().safeParse((await params).id)
   const file = id.success ? await attachmentFile(id.data) : null
@@ -17,4 +18,4 @@ export async function GET(_request: Request, { params }: Context): Promise<Respo
   return new Response(new Uint8Array(file.content), {
     headers: { ...downloadHeaders(file.fileName, file.mediaType), 'Content-Length': String(file.content.byteLength) },
   })
-}
+})

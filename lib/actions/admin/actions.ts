@@ -3,6 +3,7 @@
 import { getTranslations } from 'next-intl/server'
 import { revalidatePath } from 'next/cache'
 import { adminSectionHref, type AdminSection } from '@/lib/domain/admin-paths'
+import { loggedAction } from '@/lib/log/request'
 import { unlockAccount } from '../account'
 import type { ActionContext } from '../audit'
 import { actionContext } from '../context'
@@ -27,49 +28,49 @@ function savedRecord(section: AdminSection) {
   })
 }
 
-export async function saveUnitAction(_previous: AdminFormState, form: FormData): Promise<AdminFormState> {
+export const saveUnitAction = loggedAction('saveUnitAction', async (_previous: AdminFormState, form: FormData): Promise<AdminFormState> => {
   return respond(form, (c) => saveUnit(c, form), savedRecord('units'))
-}
+})
 
-export async function saveMemberAction(_previous: AdminFormState, form: FormData): Promise<AdminFormState> {
+export const saveMemberAction = loggedAction('saveMemberAction', async (_previous: AdminFormState, form: FormData): Promise<AdminFormState> => {
   return respond(form, (c) => saveMember(c, form), savedRecord('members'))
-}
+})
 
-export async function saveGroupAction(_previous: AdminFormState, form: FormData): Promise<AdminFormState> {
+export const saveGroupAction = loggedAction('saveGroupAction', async (_previous: AdminFormState, form: FormData): Promise<AdminFormState> => {
   return respond(form, (c) => saveGroup(c, form), savedRecord('groups'))
-}
+})
 
-export async function saveTaskAction(_previous: AdminFormState, form: FormData): Promise<AdminFormState> {
+export const saveTaskAction = loggedAction('saveTaskAction', async (_previous: AdminFormState, form: FormData): Promise<AdminFormState> => {
   return respond(form, (c) => saveTask(c, form), savedRecord('tasks'))
-}
+})
 
-export async function createUserAction(_previous: AdminFormState, form: FormData): Promise<AdminFormState> {
+export const createUserAction = loggedAction('createUserAction', async (_previous: AdminFormState, form: FormData): Promise<AdminFormState> => {
   return respond(form, (c) => createUser(c, form), savedRecord('users'))
-}
+})
 
-export async function updateUserAction(_previous: AdminFormState, form: FormData): Promise<AdminFormState> {
+export const updateUserAction = loggedAction('updateUserAction', async (_previous: AdminFormState, form: FormData): Promise<AdminFormState> => {
   return respond(form, (c) => updateUser(c, form), savedRecord('users'))
-}
+})
 
-export async function setActiveAction(_previous: AdminFormState, form: FormData): Promise<AdminFormState> {
+export const setActiveAction = loggedAction('setActiveAction', async (_previous: AdminFormState, form: FormData): Promise<AdminFormState> => {
   return respond(form, (c) => setActive(c, form), (saved, t) => ({ message: t(saved.active ? 'common.reactivated' : 'common.deactivated') }))
-}
+})
 
-export async function assignTaskAction(_previous: AdminFormState, form: FormData): Promise<AdminFormState> {
+export const assignTaskAction = loggedAction('assignTaskAction', async (_previous: AdminFormState, form: FormData): Promise<AdminFormState> => {
   return respond(form, (c) => assignTask(c, form), (saved, t) => ({ message: t('assign.done', { created: saved.created, skipped: saved.skipped }) }))
-}
+})
 
-export async function createPeriodAction(_previous: AdminFormState, form: FormData): Promise<AdminFormState> {
+export const createPeriodAction = loggedAction('createPeriodAction', async (_previous: AdminFormState, form: FormData): Promise<AdminFormState> => {
   return respond(form, (c) => createPeriod(c, form), (_saved, t) => ({ message: t('common.created') }))
-}
+})
 
-export async function lockPeriodAction(_previous: AdminFormState, form: FormData): Promise<AdminFormState> {
+export const lockPeriodAction = loggedAction('lockPeriodAction', async (_previous: AdminFormState, form: FormData): Promise<AdminFormState> => {
   return respond(form, (c) => lockPeriod(c, form), (_saved, t) => ({ message: t('periods.lockedDone') }))
-}
+})
 
-export async function unlockPeriodAction(_previous: AdminFormState, form: FormData): Promise<AdminFormState> {
+export const unlockPeriodAction = loggedAction('unlockPeriodAction', async (_previous: AdminFormState, form: FormData): Promise<AdminFormState> => {
   return respond(form, (c) => unlockPeriod(c, form), (_saved, t) => ({ message: t('periods.unlockedDone') }))
-}
+})
 
 /** A sign-in security step on one account (its id in the form): the core answers not found or what it did. */
 async function accountSecurity<Done extends { kind: string }>(
@@ -84,14 +85,14 @@ async function accountSecurity<Done extends { kind: string }>(
   return { kind: 'saved', message: message(result as Done, t) }
 }
 
-export async function resetPasswordAction(_previous: AdminFormState, form: FormData): Promise<AdminFormState> {
+export const resetPasswordAction = loggedAction('resetPasswordAction', async (_previous: AdminFormState, form: FormData): Promise<AdminFormState> => {
   return accountSecurity(form, resetPassword, (done, t) => t('users.security.resetPasswordDone', { password: done.temporaryPassword }))
-}
+})
 
-export async function unlockAccountAction(_previous: AdminFormState, form: FormData): Promise<AdminFormState> {
+export const unlockAccountAction = loggedAction('unlockAccountAction', async (_previous: AdminFormState, form: FormData): Promise<AdminFormState> => {
   return accountSecurity(form, unlockAccount, (_done, t) => t('users.security.unlockDone'))
-}
+})
 
-export async function resetTwoFactorAction(_previous: AdminFormState, form: FormData): Promise<AdminFormState> {
+export const resetTwoFactorAction = loggedAction('resetTwoFactorAction', async (_previous: AdminFormState, form: FormData): Promise<AdminFormState> => {
   return accountSecurity(form, resetTwoFactor, (_done, t) => t('users.security.resetTwoFactorDone'))
-}
+})

@@ -3,11 +3,12 @@
 import { getTranslations } from 'next-intl/server'
 import { revalidatePath } from 'next/cache'
 import { countOutcomes, type ImportPlan } from '@/lib/import/plan'
+import { loggedAction } from '@/lib/log/request'
 import { actionContext } from '../context'
 import type { ImportFormState, ImportRowView } from './form-state'
 import { applyImport, checkImport } from './import'
 
-export async function importAction(_previous: ImportFormState, form: FormData): Promise<ImportFormState> {
+export const importAction = loggedAction('importAction', async (_previous: ImportFormState, form: FormData): Promise<ImportFormState> => {
   const [context, t] = await Promise.all([actionContext(), getTranslations('admin')])
   const importKind = String(form.get('kind') ?? '').slice(0, 20)
   if (!context) return { kind: 'refused', message: t('common.notFound'), fieldErrors: {}, importKind }
@@ -44,4 +45,4 @@ export async function importAction(_previous: ImportFormState, form: FormData): 
       return { kind: 'applied', message: t('import.applied', { create: counts.create, update: counts.update, skip: counts.skip }), summary, rows }
     }
   }
-}
+})

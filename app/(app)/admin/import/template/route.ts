@@ -4,12 +4,14 @@ import { allows } from '@/lib/auth/permissions'
 import { currentUser } from '@/lib/auth/session'
 import { IMPORT_KINDS } from '@/lib/import/columns'
 import { importTemplate } from '@/lib/import/template'
+import { loggedRoute, noteUser } from '@/lib/log/request'
 
 const querySchema = z.object({ kind: z.enum(IMPORT_KINDS), format: z.enum(['csv', 'xlsx']) })
 const MEDIA_TYPES = { csv: 'text/csv; charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }
 
-export async function GET(request: Request): Promise<Response> {
+export const GET = loggedRoute('importTemplate', async (request: Request): Promise<Response> => {
   const user = await currentUser()
+  noteUser(user?.id)
   const query = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams))
   if (!user || !allows(user, 'admin.manage') || !query.success) return new Response('Not found', { status: 404 })
   const { kind, format } = query.data
@@ -21,4 +23,4 @@ export async function GET(request: Request): Promise<Response> {
       'cache-control': 'no-store',
     },
   })
-}
+})

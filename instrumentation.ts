@@ -1,0 +1,27 @@
+// Errors no action or route handler caught (a page that failed to render, the proxy): one log
+// line each, with the stack but without the request's body or headers (they carry cookies). Errors
+// that lib/log/request.ts already logged with their action or route are not logged twice.
+import type { Instrumentation } from 'next'
+
+export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
+  // The logger is Node.js only (pino writes to the process's stdout).
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return
+  const [{ alreadyLogged, markLogged, rootLogger }, { wellFormedRequestId, REQUEST_ID_HEADER }] = await Promise.all([import('@/lib/log/logger'), import('@/lib/http/request-id')])
+  if (alreadyLogged(error)) return
+  const requestId = request.headers[REQUEST_ID_HEADER]
+  rootLogger().error(
+    {
+      requestId: wellFormedRequestId(typeof requestId === 'string' ? requestId : null),
+      method: request.method,
+      // The path without the query, as for the routes' lines.
+      path: request.path.split('?')[0],
+      routePath: context.routePath,
+      routeType: context.routeType,
+      renderSource: context.renderSource,
+      err: error,
+    },
+    'request failed',
+  )
+  // A page's error reaches here once per rendering pass: logged the first time only.
+  markLogged(error)
+}
