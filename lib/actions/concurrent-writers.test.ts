@@ -12,7 +12,8 @@ import { completionTime, effectiveProgress } from '@/lib/domain/status-update-ru
 import { progressCountsReady } from '@/lib/queries/progress-counts'
 import { testDatabase } from '@/test/helpers/database'
 import { factories, formData, pdfFile } from '@/test/helpers/factories'
-import { keptCountDifferences, pageCountDifferences, seededRandom } from '@/test/helpers/progress-recount'
+import { keptCountDifferences, pageCountDifferences } from '@/test/helpers/progress-recount'
+import { seededRandom } from '@/test/helpers/seeded-random'
 import { recordStatusUpdate, type StatusUpdateResult } from './status-update'
 
 const database = testDatabase()

@@ -8,17 +8,6 @@ import { communeProgressList } from '@/lib/queries/communes'
 import { indicatorResults, progressByGroup } from '@/lib/queries/district-overview'
 import { taskProgressList } from '@/lib/queries/task-progress'
 
-/** A small deterministic generator (mulberry32), so a failure can be replayed. */
-export function seededRandom(seed: number): () => number {
-  let a = seed
-  return () => {
-    a = (a + 0x6d2b79f5) | 0
-    let t = Math.imul(a ^ (a >>> 15), 1 | a)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 /**
  * Rows of the kept counts (migration 20261128230000_progress_counts) that the database's own
  * recount does not give, and the reverse: both empty when exact.
