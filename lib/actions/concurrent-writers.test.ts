@@ -202,7 +202,7 @@ async function expectAllOrNothing(assignmentId: string): Promise<void> {
   for (const r of refused)
     if (r.outcome.kind === 'conflict') {
       const shown = accepted[r.outcome.current.version - 1]
-      expect(r.outcome.current).toMatchObject({ status: shown?.status, progress: shown && effectiveProgress(shown) })
+      expect(r.outcome.current).toMatchObject({ status: shown?.status, progress: shown && effectiveProgress(shown), note: shown?.note })
     }
 }
 
