@@ -193,27 +193,19 @@ async function findSubmission(client: Prisma.TransactionClient, submissionKey: s
   return found?.id ?? null
 }
 
-/** The assignment as it stands, with the report that made it so. */
+/**
+ * The assignment as it stands, with the report that made it so, in one statement: two reads could
+ * pair one report's state with the note of a report saved in between (found by 50 concurrent
+ * writers, lib/actions/concurrent-writers.test.ts).
+ */
 async function savedState(assignmentId: string): Promise<SavedState> {
-  const a = await db().assignment.findUniqueOrThrow({
-    where: { id: assignmentId },
-    select: {
-      status: true,
-      progress: true,
-      indicatorActual: true,
-      version: true,
-      lastUpdateAt: true,
-      lastUpdateBy: { select: { displayName: true } },
-      updates: { orderBy: { createdAt: 'desc' }, take: 1, select: { note: true } },
-    },
-  })
-  return {
-    status: a.status,
-    progress: a.progress,
-    indicatorActual: a.indicatorActual?.toString() ?? null,
-    note: a.updates[0]?.note ?? null,
-    authorName: a.lastUpdateBy?.displayName ?? '',
-    savedAt: a.lastUpdateAt ?? new Date(0),
-    version: a.version,
-  }
+  const [state] = await db().$queryRaw<SavedState[]>`
+    SELECT a.status::text AS "status", a.progress, trim_scale(a."indicatorActual")::text AS "indicatorActual", a.version,
+           (SELECT s.note FROM "StatusUpdate" s WHERE s."assignmentId" = a.id ORDER BY s."createdAt" DESC, s.id DESC LIMIT 1) AS "note",
+           COALESCE(u."displayName", '') AS "authorName", COALESCE(a."lastUpdateAt", to_timestamp(0)) AS "savedAt"
+      FROM "Assignment" a
+      LEFT JOIN "User" u ON u.id = a."lastUpdateById"
+     WHERE a.id = ${assignmentId}::uuid`
+  if (!state) throw new Error(`savedState: no assignment ${assignmentId}`)
+  return state
 }

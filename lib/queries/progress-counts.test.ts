@@ -6,23 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { db } from '@/lib/db'
 import { DUE_SOON_DAYS } from '@/lib/domain/status'
 import { testDatabase } from '@/test/helpers/database'
+import { keptCountDifferences } from '@/test/helpers/progress-recount'
+import { seededRandom } from '@/test/helpers/seeded-random'
 import { progressByGroup } from './district-overview'
 import { progressCountsReady } from './progress-counts'
 
 const database = testDatabase()
 const today = '2026-11-28'
 const STATUSES = ['NOT_STARTED', 'IN_PROGRESS', 'BLOCKED', 'DONE'] as const
-
-/** A small deterministic generator (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed
-  return () => {
-    a = (a + 0x6d2b79f5) | 0
-    let t = Math.imul(a ^ (a >>> 15), 1 | a)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 let assignmentIds: string[] = []
 
@@ -60,23 +51,6 @@ afterAll(async () => {
   await db().$disconnect()
 })
 
-/** Rows of the kept counts that a recount does not give, and the reverse: both empty when exact. */
-async function differencesFromRecount(): Promise<unknown[]> {
-  return db().$queryRaw<unknown[]>`
-    WITH d AS (SELECT "day", "dueSoonDays" FROM "ProgressCountDay" WHERE "day" IS NOT NULL)
-    (SELECT 'unit kept' AS side, c.*::text AS "row" FROM "UnitProgressCount" c
-     EXCEPT SELECT 'unit kept', r.*::text FROM d, unit_progress_recount(d."day", d."dueSoonDays") r)
-    UNION ALL
-    (SELECT 'unit recount', r.*::text FROM d, unit_progress_recount(d."day", d."dueSoonDays") r
-     EXCEPT SELECT 'unit recount', c.*::text FROM "UnitProgressCount" c)
-    UNION ALL
-    (SELECT 'task kept', c.*::text FROM "TaskProgressCount" c
-     EXCEPT SELECT 'task kept', r.*::text FROM d, task_progress_recount(d."day", d."dueSoonDays") r)
-    UNION ALL
-    (SELECT 'task recount', r.*::text FROM d, task_progress_recount(d."day", d."dueSoonDays") r
-     EXCEPT SELECT 'task recount', c.*::text FROM "TaskProgressCount" c)`
-}
-
 async function countedDay(): Promise<string | null> {
   const [row] = await db().$queryRaw<{ day: string | null }[]>`SELECT "day"::text AS "day" FROM "ProgressCountDay"`
   return row!.day
@@ -100,25 +74,25 @@ describe('the kept progress counts', () => {
   it('are those of the day asked for, and recounted when the day changes', async () => {
     await progressCountsReady(today)
     expect(await countedDay()).toBe(today)
-    expect(await differencesFromRecount()).toEqual([])
+    expect(await keptCountDifferences()).toEqual([])
     const before = (await progressByGroup(today, null)).total
     // 27/11 was tomorrow's deadline the day before: not yet overdue then.
     const dayBefore = (await progressByGroup('2026-11-27', null)).total
     expect(await countedDay()).toBe('2026-11-27')
     expect(dayBefore.overdue).toBeLessThan(before.overdue)
-    expect(await differencesFromRecount()).toEqual([])
+    expect(await keptCountDifferences()).toEqual([])
   })
 
   it('follow 300 random writes one by one, and the next read shows each of them', async () => {
     await progressCountsReady(today)
-    const next = random(19)
+    const next = seededRandom(19)
     for (let i = 0; i < 300; i++) {
       const { sql, params } = randomChange(next)
       await db().$executeRawUnsafe(sql, ...params)
-      if (i % 50 === 49) expect(await differencesFromRecount()).toEqual([])
+      if (i % 50 === 49) expect(await keptCountDifferences()).toEqual([])
     }
     expect(await countedDay()).toBe(today)
-    expect(await differencesFromRecount()).toEqual([])
+    expect(await keptCountDifferences()).toEqual([])
     // What the overview reads equals a count over the assignments themselves.
     const [live] = await db().$queryRaw<{ assigned: number; done: number; progress: number }[]>`
       SELECT COUNT(*)::int AS assigned, (COUNT(*) FILTER (WHERE a.status = 'DONE'))::int AS done, COALESCE(round(avg(a.progress)), 0)::int AS progress
@@ -140,7 +114,7 @@ describe('the kept progress counts', () => {
       const hot = assignmentIds.slice(0, 3)
       await Promise.all(
         writers.map(async (client, w) => {
-          const next = random(1000 + w)
+          const next = seededRandom(1000 + w)
           for (let i = 0; i < 40; i++) {
             const change = randomChange(next)
             // Half the writers fight over three assignments, inside transactions of several writes.
@@ -161,7 +135,7 @@ describe('the kept progress counts', () => {
       await Promise.all(writers.map((client) => client.end()))
     }
     expect(await countedDay()).toBe('2026-11-29')
-    expect(await differencesFromRecount()).toEqual([])
+    expect(await keptCountDifferences()).toEqual([])
   })
 
   it('are recounted after a unit or task changes in a way the differences cannot follow', async () => {
@@ -176,6 +150,6 @@ describe('the kept progress counts', () => {
     const task = await db().task.findUniqueOrThrow({ where: { code: 'nv-5' } })
     await db().task.update({ where: { id: task.id }, data: { active: true } })
     expect((await progressByGroup(today, null)).total.assigned).toBe(before + 5)
-    expect(await differencesFromRecount()).toEqual([])
+    expect(await keptCountDifferences()).toEqual([])
   })
 })
