@@ -45,6 +45,8 @@ test.describe('a report moves the progress pages', () => {
   const group = /^Tuyên truyền, quán triệt và sơ kết, tổng kết/
 
   test('staff of Minh Cầm marking a task done moves the district and Minh Cầm figures by that one task, and reopening it moves them back', async ({ browser }) => {
+    // Two sign-ins, two reports and fourteen page reads: more than the default 30 s on a busy machine.
+    test.setTimeout(90_000)
     const leader = await signedIn(browser, 'bi-thu')
     const staff = await signedIn(browser, 'minh-cam')
     const before = {
