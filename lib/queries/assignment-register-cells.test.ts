@@ -3,14 +3,16 @@
 // must say exactly what the TypeScript says, for every status around every boundary and for any
 // text a user can type.
 import { parse } from 'csv-parse/sync'
+import ExcelJS from 'exceljs'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { db } from '@/lib/db'
 import { type CalendarDay } from '@/lib/domain/calendar'
 import { statusLabelsOf, type TaskStatus } from '@/lib/domain/status'
-import { csvStream } from '@/lib/reports/csv'
+import { csvCell, csvStream } from '@/lib/reports/csv'
 import { registerExport } from '@/lib/reports/exports/register'
 import { translatorFor, type Sheet } from '@/lib/reports/exports/table'
+import { xlsxStream } from '@/lib/reports/xlsx'
 import { hostileText } from '@/test/helpers/arbitraries'
 import { testDatabase } from '@/test/helpers/database'
 import { progressMoment } from './as-of'
@@ -114,4 +116,41 @@ describe('the register computed in SQL', () => {
       })
     }
   }
+
+  test('writes the XLSX with the same cells, typed: numbers, dates, texts as typed (less what XML cannot hold)', async () => {
+    const t = translatorFor('vi')
+    const document = await registerExport(t, now, new URLSearchParams())
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.load(await new Response(xlsxStream(document, t)).arrayBuffer())
+    const sheet = book.worksheets[0]!
+    const read: unknown[][] = []
+    sheet.eachRow((row, number) => {
+      if (number > 2 && Array.isArray(row.values)) read.push(row.values.slice(1))
+    })
+    const text = (value: string | null) => (value === null || value === '' ? undefined : value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, ''))
+    const date = (day: string | null) => (day === null ? undefined : new Date(`${day}T00:00:00Z`))
+    const expected: unknown[][] = []
+    for await (const batch of registerRows(progressMoment(null, now), 100)) {
+      for (const row of batch) {
+        const values = [
+          text(row.unitName),
+          text(row.groupName),
+          text(row.title),
+          csvCell({ labels: row.labels }, t),
+          row.progress,
+          row.indicatorActual === null ? undefined : Number(row.indicatorActual),
+          text(row.indicatorUnit),
+          date(row.dueDay),
+          date(row.completedDay),
+          date(row.lastUpdateDay),
+          text(row.memberName),
+        ]
+        // exceljs leaves out the empty cells at the end of a row.
+        while (values.length > 0 && values.at(-1) === undefined) values.pop()
+        expected.push(values)
+      }
+    }
+    expect(read).toEqual(expected)
+    expect(sheet.getCell('H3').numFmt).toBe('dd/mm/yyyy')
+  })
 })
