@@ -9,8 +9,8 @@ import { REGISTER_LABEL_LISTS, registerCsvLines, registerRows, registerSize } fr
 import { csvCell } from '../csv'
 import { exportMoment, fileStem, type Cell, type ExportDocument, type Translate } from './table'
 
-/** Rows read per fetch: a few megabytes. */
-const ROWS_PER_BATCH = 10_000
+/** Rows read per fetch: the next batch is read while this one is written, so two batches are held at a time. */
+const ROWS_PER_BATCH = 5_000
 
 async function* rows(moment: ProgressMoment): AsyncGenerator<Cell[]> {
   for await (const batch of registerRows(moment, ROWS_PER_BATCH)) {
