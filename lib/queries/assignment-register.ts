@@ -1,27 +1,39 @@
 // The district's whole register of assignments (every active task in every active unit), for the
-// full download: read a batch of units at a time, so that a national-scale register (a million
-// rows) streams out without being held in memory.
+// full download. At national scale it is a million rows: read on a connection of its own inside one
+// read-only repeatable-read transaction (the whole file is one state of the data however long the
+// download takes), streamed as it is read, never held whole. The database does the per-row work:
+// the status labels (as lib/domain/status.ts statusLabelsOf says them; the test compares the two),
+// the district days and, for CSV, the text of every cell, written by COPY.
 import 'server-only'
 import pg from 'pg'
 import { databaseEnvSchema, parseEnv } from '@/lib/config/env'
 import { db } from '@/lib/db'
-import { Prisma } from '@/lib/db/client'
-import type { TaskStatus } from '@/lib/domain/status'
-import { assignmentSource } from './as-of'
+import { copyOut } from '@/lib/db/copy-out'
+import { DISTRICT_TIME_ZONE, type CalendarDay } from '@/lib/domain/calendar'
+import { DUE_SOON_DAYS, type StatusLabel } from '@/lib/domain/status'
+import { assignmentSource, type ProgressMoment } from './as-of'
+
+/** Every list of labels statusLabelsOf can give, which the register's SQL names by joining them with commas. */
+export const REGISTER_LABEL_LISTS: readonly (readonly StatusLabel[])[] = [
+  ['doneOnTime'],
+  ['doneLate'],
+  ['overdue'],
+  ['overdue', 'blocked'],
+  ...(['blocked', 'inProgress', 'notStarted'] as const).flatMap((label) => [[label], [label, 'dueSoon'] as const]),
+]
 
 export type RegisterRow = {
   unitName: string
   groupName: string
   title: string
-  status: TaskStatus
+  labels: readonly StatusLabel[]
   progress: number
   /** DECIMAL as a plain string ("12.5"); null before a figure is reported. */
   indicatorActual: string | null
   indicatorUnit: string | null
-  /** As Prisma returns a DATE column: midnight UTC of that day. */
-  dueDate: Date
-  completedAt: Date | null
-  lastUpdateAt: Date | null
+  dueDay: CalendarDay
+  completedDay: CalendarDay | null
+  lastUpdateDay: CalendarDay | null
   /** The member responsible for the assignment, else the member in charge of the unit. */
   memberName: string | null
 }
@@ -36,71 +48,137 @@ export async function registerSize(asOf: Date | null): Promise<number> {
   return row?.count ?? 0
 }
 
-type UnitKey = { id: string; sortOrder: number; name: string }
+// COPY takes no parameters, so the values a query needs travel as settings of its transaction
+// (set_config with bind parameters), read back with current_setting: no value is ever spliced into SQL.
+const SETTING = { today: 'nq19_register.today', asOf: 'nq19_register.as_of', labelTexts: 'nq19_register.label_texts' } as const
 
-/** The next `limit` active units after `after`, in the district's order of units. */
-function unitsAfter(after: UnitKey | null, limit: number): Prisma.Sql {
-  return Prisma.sql`
-    SELECT u.id::text AS id, u."sortOrder", u.name
-      FROM "Unit" u
-     WHERE u.active ${after ? Prisma.sql`AND (u."sortOrder", u.name, u.id) > (${after.sortOrder}, ${after.name}, ${after.id}::uuid)` : Prisma.empty}
-     ORDER BY u."sortOrder", u.name, u.id
-     LIMIT ${limit}`
-}
+/** Today in the district, read once per query (an InitPlan), not once per row. */
+const TODAY = `(SELECT current_setting('${SETTING.today}')::date)`
+/** A plain argument, not a sub-select, so that PostgreSQL can inline the as-of function into the plan. */
+const SOURCE_AS_OF = `assignment_state_as_of(current_setting('${SETTING.asOf}')::timestamptz)`
+const districtDay = (instant: string) => `(${instant} AT TIME ZONE '${DISTRICT_TIME_ZONE}')::date`
 
-/** The columns of RegisterRow, in this order (rows come as arrays: no object per row from the driver). */
-function registerBatch(asOf: Date | null, unitIds: string[]): Prisma.Sql {
-  return Prisma.sql`
-    SELECT u.name, g.name, t.title, a.status::text, a.progress,
-           trim_scale(a."indicatorActual")::text, t."indicatorUnit",
-           t."dueDate"::text, a."completedAt", a."lastUpdateAt", m.name
-      FROM ${assignmentSource(asOf)} a
-      JOIN "Unit" u ON u.id = a."unitId"
-      JOIN "Task" t ON t.id = a."taskId" AND t.active
-      JOIN "TaskGroup" g ON g.id = t."groupId"
-      LEFT JOIN "Member" m ON m.id = COALESCE(a."responsibleMemberId", u."inChargeMemberId")
-     WHERE a."unitId" = ANY(${unitIds}::uuid[])
-     ORDER BY u."sortOrder", u.name, u.id, g."sortOrder", g.code, t."sortOrder", t.code`
-}
+/** statusLabelsOf (lib/domain/status.ts) in SQL, over an assignment `a` and its task's due day `t.due`: the labels joined by commas ("overdue,blocked"). */
+const LABELS = `CASE
+  WHEN a.status = 'DONE' THEN
+    CASE WHEN a."completedAt" IS NULL OR ${districtDay('a."completedAt"')} <= t.due THEN 'doneOnTime' ELSE 'doneLate' END
+  WHEN t.due < ${TODAY} THEN
+    CASE WHEN a.status = 'BLOCKED' THEN 'overdue,blocked' ELSE 'overdue' END
+  ELSE
+    CASE a.status WHEN 'BLOCKED' THEN 'blocked' WHEN 'IN_PROGRESS' THEN 'inProgress' ELSE 'notStarted' END
+    || CASE WHEN t.due <= ${TODAY} + ${DUE_SOON_DAYS} THEN ',dueSoon' ELSE '' END
+END`
 
-type RegisterRecord = [string, string, string, TaskStatus, number, string | null, string | null, string, Date | null, Date | null, string | null]
+/** How a file writes the register's cells, as SQL over the value's expression. */
+type CellWriting = { text(value: string): string; day(value: string): string; labels(value: string): string }
 
 /**
- * The register's rows, by unit in the district's order and by task group and task within a unit,
- * `unitsPerBatch` units per query: each batch is one page of units and one query for their rows.
- * Read on a connection of its own inside one read-only repeatable-read transaction, so the whole
- * file is one state of the data however long the download takes; rows come from the driver as
- * arrays.
+ * Every assignment's row of the register as `cells` writes it, by unit in the district's order and
+ * by task group and task within a unit. A unit's and a task's own cells are written once each (ten
+ * thousand units, a hundred tasks), not once per row. Each unit's assignments are one ordered
+ * lateral read (the index on unitId), and the rows come out in that order as they are read (a
+ * nested loop keeps its outer order): there is no sort of the whole register.
  */
-export async function* registerRows(asOf: Date | null, unitsPerBatch: number): AsyncGenerator<RegisterRow[]> {
+function registerQuery(asOf: Date | null, cells: CellWriting): string {
+  return `
+    WITH task AS MATERIALIZED (
+      SELECT t.id, t."dueDate" AS due,
+             row_number() OVER (ORDER BY g."sortOrder", g.code, t."sortOrder", t.code) AS position,
+             ${cells.text('g.name')} AS group_name, ${cells.text('t.title')} AS title,
+             ${cells.text('t."indicatorUnit"')} AS indicator_unit, ${cells.day('t."dueDate"')} AS due_day
+        FROM "Task" t
+        JOIN "TaskGroup" g ON g.id = t."groupId"
+       WHERE t.active),
+    unit AS MATERIALIZED (
+      SELECT u.id, u."sortOrder", u.name AS sort_name, ${cells.text('u.name')} AS name, ${cells.text('m.name')} AS in_charge_name
+        FROM "Unit" u
+        LEFT JOIN "Member" m ON m.id = u."inChargeMemberId"
+       WHERE u.active)
+    SELECT u.name, x.group_name, x.title, x.labels, x.progress, x.indicator_actual, x.indicator_unit,
+           x.due_day, x.completed_day, x.last_update_day,
+           COALESCE(${cells.text('x.responsible_name')}, u.in_charge_name)
+      FROM (SELECT * FROM unit ORDER BY "sortOrder", sort_name, id) u
+     CROSS JOIN LATERAL (
+       SELECT t.group_name, t.title, ${cells.labels(LABELS)} AS labels, a.progress,
+              trim_scale(a."indicatorActual")::text AS indicator_actual, t.indicator_unit, t.due_day,
+              ${cells.day(districtDay('a."completedAt"'))} AS completed_day,
+              ${cells.day(districtDay('a."lastUpdateAt"'))} AS last_update_day,
+              m.name AS responsible_name
+         FROM ${asOf ? SOURCE_AS_OF : '"Assignment"'} a
+         JOIN task t ON t.id = a."taskId"
+         LEFT JOIN "Member" m ON m.id = a."responsibleMemberId"
+        WHERE a."unitId" = u.id
+        ORDER BY t.position) x`
+}
+
+/** What a query reads besides the moment: the labels' texts (CSV) and how PostgreSQL writes a day. */
+type Writing = { labelTexts: Record<string, string>; dateStyle: 'SQL, DMY' | 'ISO, YMD' }
+
+/** Reads inside one read-only snapshot on a connection of its own, with the settings the query reads. */
+async function* inSnapshot<T>({ day, asOf }: ProgressMoment, writing: Writing, read: (client: pg.Client) => AsyncGenerator<T>): AsyncGenerator<T> {
   const client = new pg.Client({ connectionString: parseEnv(databaseEnvSchema, process.env).DATABASE_URL })
   await client.connect()
   try {
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY')
-    for (let after: UnitKey | null = null; ; ) {
-      const page = unitsAfter(after, unitsPerBatch)
-      const units = (await client.query<UnitKey>(page.text, page.values)).rows
-      if (units.length === 0) break
-      const batch = registerBatch(asOf, units.map((u) => u.id))
-      const { rows } = await client.query<RegisterRecord>({ text: batch.text, values: batch.values, rowMode: 'array' })
-      yield rows.map(([unitName, groupName, title, status, progress, indicatorActual, indicatorUnit, dueDay, completedAt, lastUpdateAt, memberName]) => ({
-        unitName,
-        groupName,
-        title,
-        status,
-        progress,
-        indicatorActual,
-        indicatorUnit,
-        dueDate: new Date(`${dueDay}T00:00:00Z`),
-        completedAt,
-        lastUpdateAt,
-        memberName,
-      }))
-      after = units.at(-1) ?? null
-      if (units.length < unitsPerBatch) break
-    }
+    await client.query(
+      `SELECT set_config('${SETTING.today}', $1, true), set_config('${SETTING.asOf}', $2, true), set_config('${SETTING.labelTexts}', $3, true), set_config('DateStyle', $4, true)`,
+      [day, asOf?.toISOString() ?? '', JSON.stringify(writing.labelTexts), writing.dateStyle],
+    )
+    yield* read(client)
     await client.query('COMMIT')
   } finally {
+    // Mid-COPY (a cancelled download) this closes the socket, and the server stops the COPY.
     await client.end()
   }
+}
+
+/**
+ * lib/reports/csv.ts's cells: a text that a spreadsheet would take for a formula gets a leading
+ * apostrophe, an empty text is an empty cell (COPY would write ""), days are dd/mm/yyyy (PostgreSQL's
+ * own writing of a date in the DateStyle "SQL, DMY": cheaper than to_char) and the labels are their texts.
+ */
+const CSV_CELLS: CellWriting = {
+  text: (value) => `CASE WHEN ${value} = '' THEN NULL WHEN left(${value}, 1) IN ('=', '+', '-', '@', E'\\t', E'\\r') THEN '''' || ${value} ELSE ${value} END`,
+  day: (value) => value,
+  labels: (value) => `(SELECT current_setting('${SETTING.labelTexts}')::jsonb) ->> (${value})`,
+}
+
+/**
+ * The register's rows as CSV text, in lib/reports/csv.ts's format (RFC 4180 quoting, CRLF line
+ * ends), the header row not included. The label lists are written as `labelTexts` says, keyed by
+ * the labels joined with commas (REGISTER_LABEL_LISTS).
+ */
+export function registerCsvLines(moment: ProgressMoment, labelTexts: Record<string, string>): AsyncGenerator<Buffer> {
+  const sql = `COPY (${registerQuery(moment.asOf, CSV_CELLS)}) TO STDOUT (FORMAT csv)`
+  return inSnapshot(moment, { labelTexts, dateStyle: 'SQL, DMY' }, (client) => copyOut(client, sql))
+}
+
+/** The values as they are, days as YYYY-MM-DD text (pg would make a date a Date at midnight of the server's zone). */
+const PLAIN_CELLS: CellWriting = { text: (value) => value, day: (value) => `(${value})::text`, labels: (value) => value }
+
+type RegisterRecord = [string, string, string, string, number, string | null, string | null, CalendarDay, CalendarDay | null, CalendarDay | null, string | null]
+
+const labelLists = new Map(REGISTER_LABEL_LISTS.map((labels) => [labels.join(','), labels]))
+
+/**
+ * The register's rows, `batchSize` at a time (a cursor); the next batch is read while the caller
+ * works on this one.
+ */
+export async function* registerRows(moment: ProgressMoment, batchSize: number): AsyncGenerator<RegisterRow[]> {
+  yield* inSnapshot(moment, { labelTexts: {}, dateStyle: 'ISO, YMD' }, async function* (client) {
+    await client.query(`DECLARE register NO SCROLL CURSOR FOR ${registerQuery(moment.asOf, PLAIN_CELLS)}`)
+    const fetch = () => client.query<RegisterRecord>({ text: `FETCH FORWARD ${Math.trunc(batchSize)} FROM register`, rowMode: 'array' })
+    for (let next = fetch(); ; ) {
+      const { rows } = await next
+      if (rows.length === 0) return
+      next = fetch()
+      // Settle a read that fails while the caller works on this batch; it is awaited above next time.
+      next.catch(() => undefined)
+      yield rows.map(([unitName, groupName, title, labels, progress, indicatorActual, indicatorUnit, dueDay, completedDay, lastUpdateDay, memberName]) => {
+        const known = labelLists.get(labels)
+        if (!known) throw new Error(`registerRows: unknown labels ${labels}`)
+        return { unitName, groupName, title, labels: known, progress, indicatorActual, indicatorUnit, dueDay, completedDay, lastUpdateDay, memberName }
+      })
+    }
+  })
 }

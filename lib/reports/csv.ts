@@ -3,9 +3,9 @@
 // (no thousands separator, a decimal point: "12.5"), as Excel and every CSV reader take them;
 // statuses are their labels. The file is written as the rows come, a thousand at a time, never held whole.
 import 'server-only'
-import { Readable } from 'node:stream'
 import { stringify } from 'csv-stringify/sync'
 import { formatDay } from '@/lib/domain/calendar'
+import { byteStream } from './byte-stream'
 import type { Cell, Sheet, Translate } from './exports/table'
 
 /** Text a spreadsheet would take for a formula (OWASP "CSV injection"): a leading apostrophe keeps it text. */
@@ -23,26 +23,30 @@ export function csvCell(cell: Cell, t: Translate): string {
 /** Rows per piece of the download: a piece per row would cost a stream write and a socket write each. */
 const ROWS_PER_CHUNK = 1000
 
-/** The CSV text in pieces of ROWS_PER_CHUNK rows: the header row first, then the rows as they come. */
-async function* csvChunks(sheet: Sheet, t: Translate): AsyncGenerator<Buffer> {
-  let records: string[][] = [sheet.columns.map((column) => column.header)]
-  let first = true
-  const piece = () => {
-    const text = stringify(records, { bom: first, record_delimiter: 'windows' })
-    first = false
-    records = []
-    return Buffer.from(text, 'utf8')
-  }
+/**
+ * csv-stringify quotes a field holding "\n" but not one holding a bare "\r", which a reader may
+ * take for a line break; PostgreSQL's COPY (the register) quotes both, and so does this writer.
+ */
+const LONE_CR = /\r/
+
+const csvText = (records: string[][], bom: boolean) => Buffer.from(stringify(records, { bom, record_delimiter: 'windows', quoted_match: LONE_CR }), 'utf8')
+
+/** The CSV text in pieces: the header row with the byte-order mark first, then the rows as they come, ROWS_PER_CHUNK a piece. */
+async function* csvChunks(sheet: Sheet, t: Translate): AsyncGenerator<Uint8Array> {
+  yield csvText([sheet.columns.map((column) => column.header)], true)
+  if (sheet.csvLines) return yield* sheet.csvLines()
+  let records: string[][] = []
   for await (const row of sheet.rows) {
     records.push(row.map((cell) => csvCell(cell, t)))
-    if (records.length >= ROWS_PER_CHUNK) yield piece()
+    if (records.length >= ROWS_PER_CHUNK) {
+      yield csvText(records, false)
+      records = []
+    }
   }
-  if (records.length > 0) yield piece()
+  if (records.length > 0) yield csvText(records, false)
 }
 
 /** The sheet as a CSV byte stream: the header row, then its rows (no totals: a CSV is data). */
 export function csvStream(sheet: Sheet, t: Translate): ReadableStream<Uint8Array> {
-  // A failure part-way errors the stream, so the download ends in an error, not a short file.
-  // Node types its web streams apart from the DOM's; what flows is bytes either way.
-  return Readable.toWeb(Readable.from(csvChunks(sheet, t), { objectMode: false })) as ReadableStream<Uint8Array>
+  return byteStream(csvChunks(sheet, t))
 }

@@ -1,14 +1,16 @@
-// XLSX exports, written with exceljs's streaming writer straight into the response: one sheet per
-// section of the page, each with a title row (what, as of when), a frozen header row, numbers as
-// numbers, dates as dates (dd/mm/yyyy), status cells holding the label and filled with the
-// convention's colour (DESIGN.md), and a totals row (SUM formulas) under tables of counts.
+// XLSX exports, written straight into the response as the rows come: one sheet per section of the
+// page, each with a title row (what, as of when), a frozen header row, numbers as numbers, dates as
+// dates (dd/mm/yyyy), status cells holding the label and filled with the convention's colour
+// (DESIGN.md), and a totals row (SUM formulas) under tables of counts. The workbook's XML is
+// written here (ECMA-376 SpreadsheetML, the parts Excel needs and no more) into ./zip.ts: a
+// general writer's per-cell objects and style lookups cost more than the million-row register can
+// afford. exceljs reads the files back in the tests.
 import 'server-only'
-import { once } from 'node:events'
-import { PassThrough, Readable } from 'node:stream'
-import ExcelJS from 'exceljs'
 import { STATUS_TONES, type StatusLabel, type StatusTone } from '@/lib/domain/status'
+import { byteStream } from './byte-stream'
 import { csvCell } from './csv'
 import type { Cell, ExportDocument, Sheet, Total, Translate } from './exports/table'
+import { zipArchive, type ZipEntry } from './zip'
 
 /** Light fills of the convention's colours (lib/domain/status.ts STATUS_TONES), as ARGB. */
 const TONE_FILLS: Record<StatusTone, string> = {
@@ -21,29 +23,66 @@ const TONE_FILLS: Record<StatusTone, string> = {
   amber: 'FFFDE68A',
 }
 
-export const statusFill = (label: StatusLabel): string => TONE_FILLS[STATUS_TONES[label]]
 
 const HEADER_FILL = 'FFE2E8F0'
 const TITLE_ROW = 1
 const HEADER_ROW = 2
 const DATE_FORMAT = 'dd/mm/yyyy'
 
-const solid = (argb: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb } })
+// The styles (cellXfs), by index: the workbook's styles.xml lists exactly these.
+const TONES = Object.keys(TONE_FILLS) as StatusTone[]
+/** What a cell is, for its style: plain, a date, or a status of a tone. */
+type Look = 'plain' | 'date' | StatusTone
+const LOOKS: Look[] = ['plain', 'date', ...TONES]
+const TITLE_STYLE = 1
+const HEADER_STYLE = 2
+/** Data cells, then the same in bold (totals rows). */
+const lookStyle = (look: Look, bold: boolean) => 3 + LOOKS.indexOf(look) + (bold ? LOOKS.length : 0)
 
-/** Excel keeps a date as the day's number; midnight UTC of the day gives that day. */
-const dayDate = (day: string) => new Date(`${day}T00:00:00Z`)
+const xml = (body: string) => `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${body}`
+const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main'
+const RELATIONSHIPS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships'
+const PACKAGE_RELATIONSHIPS = 'http://schemas.openxmlformats.org/package/2006/relationships'
 
-function writeCell(target: ExcelJS.Cell, cell: Cell, t: Translate): void {
-  if (cell === null || typeof cell === 'number' || typeof cell === 'string') {
-    target.value = cell
-  } else if ('day' in cell) {
-    target.value = dayDate(cell.day)
-    target.numFmt = DATE_FORMAT
-  } else {
-    target.value = csvCell(cell, t)
-    const [first] = cell.labels
-    if (first) target.fill = solid(statusFill(first))
-  }
+function stylesXml(): string {
+  const fill = (argb: string) => `<fill><patternFill patternType="solid"><fgColor rgb="${argb}"/><bgColor indexed="64"/></patternFill></fill>`
+  // Fills 0 and 1 are the two Excel requires; then the header's, then one per tone.
+  const fills = ['<fill><patternFill patternType="none"/></fill>', '<fill><patternFill patternType="gray125"/></fill>', fill(HEADER_FILL), ...TONES.map((tone) => fill(TONE_FILLS[tone]))]
+  const xf = (font: number, fillId: number, date: boolean, extra = '') =>
+    `<xf numFmtId="${date ? 164 : 0}" fontId="${font}" fillId="${fillId}" borderId="0" xfId="0"${date ? ' applyNumberFormat="1"' : ''}${font ? ' applyFont="1"' : ''}${fillId ? ' applyFill="1"' : ''}${extra}`
+  const looks = (font: number) => LOOKS.map((look) => `${xf(font, look === 'plain' || look === 'date' ? 0 : 3 + TONES.indexOf(look), look === 'date')}/>`)
+  const cellXfs = [
+    `${xf(0, 0, false)}/>`,
+    `${xf(2, 0, false)}/>`,
+    `${xf(1, 2, false, ' applyAlignment="1"')}><alignment vertical="top" wrapText="1"/></xf>`,
+    ...looks(0),
+    ...looks(1),
+  ]
+  const font = (extra: string, size: number) => `<font>${extra}<sz val="${size}"/><color theme="1"/><name val="Calibri"/><family val="2"/><scheme val="minor"/></font>`
+  return xml(
+    `<styleSheet xmlns="${MAIN}">` +
+      `<numFmts count="1"><numFmt numFmtId="164" formatCode="${DATE_FORMAT}"/></numFmts>` +
+      `<fonts count="3">${font('', 11)}${font('<b/>', 11)}${font('<b/>', 13)}</fonts>` +
+      `<fills count="${fills.length}">${fills.join('')}</fills>` +
+      '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
+      '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+      `<cellXfs count="${cellXfs.length}">${cellXfs.join('')}</cellXfs>` +
+      '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
+      '</styleSheet>',
+  )
+}
+
+/** Characters XML 1.0 cannot hold at all (they are dropped), and those it must escape. */
+const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g
+const XML_SPECIAL = /[&<>"\r\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udfff]/
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\r': '&#13;' }
+
+export function xmlText(text: string): string {
+  if (!XML_SPECIAL.test(text)) return text
+  return text
+    .toWellFormed()
+    .replace(NOT_XML, '')
+    .replace(/[&<>"\r]/g, (c) => ESCAPES[c]!)
 }
 
 const columnLetter = (index: number) => {
@@ -52,75 +91,130 @@ const columnLetter = (index: number) => {
   return letters
 }
 
-/**
- * Writes a sheet; `caughtUp` resolves once the reader has taken what is written so far, so that a
- * slow download holds a buffer's worth in memory, not the whole file.
- */
-async function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, title: string, sheet: Sheet, t: Translate, caughtUp: () => Promise<void>): Promise<void> {
-  const worksheet = workbook.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: HEADER_ROW }] })
-  worksheet.columns = sheet.columns.map((column) => ({ width: column.width }))
-  const titleRow = worksheet.getRow(TITLE_ROW)
-  titleRow.getCell(1).value = title
-  titleRow.font = { bold: true, size: 13 }
-  titleRow.commit()
-  const header = worksheet.getRow(HEADER_ROW)
-  sheet.columns.forEach((column, i) => {
-    const cell = header.getCell(i + 1)
-    cell.value = column.header
-    cell.fill = solid(HEADER_FILL)
-    cell.alignment = { wrapText: true, vertical: 'top' }
-  })
-  header.font = { bold: true }
-  header.commit()
+/** Excel keeps a date as its count of days since 30 December 1899. */
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30)
+const excelDay = (day: string) => (Date.parse(`${day}T00:00:00Z`) - EXCEL_EPOCH) / 86_400_000
+
+const styleAttribute = (style: number) => (style === 0 ? '' : ` s="${style}"`)
+const textCell = (ref: string, text: string, style: number) => `<c r="${ref}"${styleAttribute(style)} t="inlineStr"><is><t xml:space="preserve">${xmlText(text)}</t></is></c>`
+const numberCell = (ref: string, value: number, style: number) => `<c r="${ref}"${styleAttribute(style)}><v>${value}</v></c>`
+
+/** A sheet's cells as XML, the labels' texts kept per list (a million rows have ten lists of labels). */
+function cellWriter(t: Translate) {
+  const labelTexts = new Map<string, string>()
+  const labelText = (labels: readonly StatusLabel[]) => {
+    const key = labels.join()
+    let text = labelTexts.get(key)
+    if (text === undefined) labelTexts.set(key, (text = csvCell({ labels }, t)))
+    return text
+  }
+  return (ref: string, cell: Cell, bold: boolean): string => {
+    if (cell === null) return ''
+    if (typeof cell === 'number') return Number.isFinite(cell) ? numberCell(ref, cell, lookStyle('plain', bold)) : ''
+    if (typeof cell === 'string') return textCell(ref, cell, lookStyle('plain', bold))
+    if ('day' in cell) return numberCell(ref, excelDay(cell.day), lookStyle('date', bold))
+    const [first] = cell.labels
+    return textCell(ref, labelText(cell.labels), lookStyle(first ? STATUS_TONES[first] : 'plain', bold))
+  }
+}
+
+/** Text pieces of about this many characters go to the archive. */
+const PIECE_CHARACTERS = 1 << 17
+
+/** A worksheet's XML, in pieces, written as its rows come. */
+async function* sheetXml(title: string, sheet: Sheet, t: Translate): AsyncGenerator<string> {
+  const cell = cellWriter(t)
+  const letters = sheet.columns.map((_, i) => columnLetter(i))
+  const cols = sheet.columns.map((column, i) => `<col min="${i + 1}" max="${i + 1}" width="${column.width}" customWidth="1"/>`).join('')
+  const headerCells = sheet.columns.map((column, i) => textCell(`${letters[i]}${HEADER_ROW}`, column.header, HEADER_STYLE)).join('')
+  let piece =
+    xml(`<worksheet xmlns="${MAIN}" xmlns:r="${RELATIONSHIPS}">`) +
+    `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${HEADER_ROW}" topLeftCell="A${HEADER_ROW + 1}" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>` +
+    `<sheetFormatPr defaultRowHeight="15"/><cols>${cols}</cols><sheetData>` +
+    `<row r="${TITLE_ROW}">${textCell(`A${TITLE_ROW}`, title, TITLE_STYLE)}</row>` +
+    `<row r="${HEADER_ROW}">${headerCells}</row>`
   const sums = sheet.columns.map(() => 0)
   let rowNumber = HEADER_ROW
   for await (const cells of sheet.rows) {
     rowNumber += 1
-    const row = worksheet.getRow(rowNumber)
-    cells.forEach((cell, i) => {
-      writeCell(row.getCell(i + 1), cell, t)
-      if (typeof cell === 'number') sums[i] = (sums[i] ?? 0) + cell
-    })
-    row.commit()
-    await caughtUp()
-  }
-  if (sheet.totals) writeTotals(worksheet.getRow(rowNumber + 1), sheet.totals, sums, rowNumber, t)
-  worksheet.commit()
-}
-
-function writeTotals(row: ExcelJS.Row, totals: Total[], sums: number[], lastRow: number, t: Translate): void {
-  totals.forEach((total, i) => {
-    const cell = row.getCell(i + 1)
-    if (total !== 'sum') return writeCell(cell, total, t)
-    // Under an empty table a formula would only sum itself.
-    const column = columnLetter(i)
-    cell.value = lastRow > HEADER_ROW ? { formula: `SUM(${column}${HEADER_ROW + 1}:${column}${lastRow})`, result: sums[i] ?? 0 } : 0
-  })
-  row.font = { bold: true }
-  row.commit()
-}
-
-/** The document as an XLSX byte stream, written as the rows come. */
-export function xlsxStream(document: ExportDocument, t: Translate): ReadableStream<Uint8Array> {
-  const stream = new PassThrough()
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false })
-  const caughtUp = async () => {
-    if (!stream.writableNeedDrain) return
-    // A cancelled download closes the stream and never drains: stop writing then.
-    const waiting = new AbortController()
-    try {
-      await Promise.race([once(stream, 'drain', { signal: waiting.signal }), once(stream, 'close', { signal: waiting.signal })])
-    } finally {
-      waiting.abort()
+    piece += `<row r="${rowNumber}">`
+    for (let i = 0; i < cells.length; i++) {
+      const value = cells[i]!
+      piece += cell(`${letters[i] ?? columnLetter(i)}${rowNumber}`, value, false)
+      if (typeof value === 'number') sums[i] = (sums[i] ?? 0) + value
     }
-    if (stream.destroyed) throw new Error('xlsxStream: the download was cancelled')
+    piece += '</row>'
+    if (piece.length >= PIECE_CHARACTERS) {
+      yield piece
+      piece = ''
+    }
   }
-  const write = async () => {
-    for (const sheet of document.sheets) await writeSheet(workbook, document.title, sheet, t, caughtUp)
-    await workbook.commit()
-  }
-  // A failure part-way ends the download in an error rather than in a truncated file.
-  write().catch((error: unknown) => stream.destroy(error instanceof Error ? error : new Error(String(error))))
-  // Node types its web streams apart from the DOM's; what flows is bytes either way.
-  return Readable.toWeb(stream) as ReadableStream<Uint8Array>
+  if (sheet.totals) piece += totalsRow(sheet.totals, sums, rowNumber, cell)
+  yield `${piece}</sheetData></worksheet>`
+}
+
+function totalsRow(totals: Total[], sums: number[], lastRow: number, cell: ReturnType<typeof cellWriter>): string {
+  const row = lastRow + 1
+  const cells = totals.map((total, i) => {
+    const ref = `${columnLetter(i)}${row}`
+    if (total !== 'sum') return cell(ref, total, true)
+    // Under an empty table a formula would only sum itself.
+    if (lastRow <= HEADER_ROW) return numberCell(ref, 0, lookStyle('plain', true))
+    const column = columnLetter(i)
+    return `<c r="${ref}" s="${lookStyle('plain', true)}"><f>SUM(${column}${HEADER_ROW + 1}:${column}${lastRow})</f><v>${sums[i] ?? 0}</v></c>`
+  })
+  return `<row r="${row}">${cells.join('')}</row>`
+}
+
+function workbookEntries(document: ExportDocument, t: Translate): ZipEntry[] {
+  const sheets = document.sheets.map((sheet, i) => ({ sheet, id: i + 1 }))
+  const sheetType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml'
+  return [
+    {
+      name: '[Content_Types].xml',
+      content: [
+        xml(
+          '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+            '<Default Extension="xml" ContentType="application/xml"/>' +
+            '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
+            '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
+            sheets.map(({ id }) => `<Override PartName="/xl/worksheets/sheet${id}.xml" ContentType="${sheetType}"/>`).join('') +
+            '</Types>',
+        ),
+      ],
+    },
+    {
+      name: '_rels/.rels',
+      content: [xml(`<Relationships xmlns="${PACKAGE_RELATIONSHIPS}"><Relationship Id="rId1" Type="${RELATIONSHIPS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`)],
+    },
+    {
+      name: 'xl/workbook.xml',
+      content: [
+        xml(
+          `<workbook xmlns="${MAIN}" xmlns:r="${RELATIONSHIPS}"><bookViews><workbookView/></bookViews><sheets>` +
+            sheets.map(({ sheet, id }) => `<sheet name="${xmlText(sheet.name)}" sheetId="${id}" r:id="rId${id}"/>`).join('') +
+            '</sheets></workbook>',
+        ),
+      ],
+    },
+    {
+      name: 'xl/_rels/workbook.xml.rels',
+      content: [
+        xml(
+          `<Relationships xmlns="${PACKAGE_RELATIONSHIPS}">` +
+            sheets.map(({ id }) => `<Relationship Id="rId${id}" Type="${RELATIONSHIPS}/worksheet" Target="worksheets/sheet${id}.xml"/>`).join('') +
+            `<Relationship Id="rId${sheets.length + 1}" Type="${RELATIONSHIPS}/styles" Target="styles.xml"/>` +
+            '</Relationships>',
+        ),
+      ],
+    },
+    { name: 'xl/styles.xml', content: [stylesXml()] },
+    ...sheets.map(({ sheet, id }) => ({ name: `xl/worksheets/sheet${id}.xml`, content: sheetXml(document.title, sheet, t) })),
+  ]
+}
+
+/** The document as an XLSX byte stream, written as the rows come and as fast as the download takes it. */
+export function xlsxStream(document: ExportDocument, t: Translate): ReadableStream<Uint8Array> {
+  return byteStream(zipArchive(workbookEntries(document, t)))
 }

@@ -1,6 +1,7 @@
 // Measurements over HTTP for `npm run bench`: page latency one user at a time and under concurrent
 // users (autocannon), the gzip size of the client JavaScript a page loads, and an export's rows per
 // second with the server's peak memory while it streams.
+import { readFile } from 'node:fs/promises'
 import { performance } from 'node:perf_hooks'
 import { gzipSync } from 'node:zlib'
 import autocannon from 'autocannon'
@@ -66,7 +67,22 @@ export async function clientScriptGzipBytes(base: string, path: string, cookie: 
   return { scripts: sources.size, bytes }
 }
 
-export type ExportResult = { bytes: number; seconds: number; peakRssBytes: number; baselineRssBytes: number }
+/** Linux's clock ticks per second (USER_HZ), the unit of /proc/<pid>/stat's times. */
+const CLOCK_TICKS = 100
+
+/** The CPU time a process has used so far (user and system), in seconds. */
+async function cpuSeconds(pid: number): Promise<number> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8')
+  // utime and stime are the 14th and 15th fields; the command name before them may hold spaces.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS
+}
+
+/**
+ * `serverCpuSeconds`: the CPU the server process spent meanwhile, a figure the other processes of a
+ * shared machine do not change as much as they change the elapsed time.
+ */
+export type ExportResult = { bytes: number; seconds: number; peakRssBytes: number; baselineRssBytes: number; serverCpuSeconds: number }
 
 /** Downloads the file (discarding it as it comes), sampling the server's resident memory every 50 ms. */
 export async function measureExport(url: string, cookie: string, serverPid: number, onChunk: (chunk: Uint8Array) => void = () => {}): Promise<ExportResult> {
@@ -75,6 +91,7 @@ export async function measureExport(url: string, cookie: string, serverPid: numb
   const sampler = setInterval(() => {
     residentBytes(serverPid).then((rss) => (peakRssBytes = Math.max(peakRssBytes, rss)), () => undefined)
   }, 50)
+  const cpuBefore = await cpuSeconds(serverPid)
   const started = performance.now()
   let bytes = 0
   try {
@@ -88,7 +105,7 @@ export async function measureExport(url: string, cookie: string, serverPid: numb
   }
   const seconds = (performance.now() - started) / 1000
   peakRssBytes = Math.max(peakRssBytes, await residentBytes(serverPid))
-  return { bytes, seconds, peakRssBytes, baselineRssBytes }
+  return { bytes, seconds, peakRssBytes, baselineRssBytes, serverCpuSeconds: (await cpuSeconds(serverPid)) - cpuBefore }
 }
 
 /** A chunk consumer counting lines ('\n'), for a CSV's rows. */

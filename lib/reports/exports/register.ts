@@ -1,35 +1,39 @@
 // The district's whole register of assignments (/exports/assignments.csv|xlsx): every assignment
-// with where it stands, for the office's own analysis. Written as it is read, a batch of units at
-// a time, so a national-scale register never sits whole in memory.
+// with where it stands, for the office's own analysis. Written as it is read, so a national-scale
+// register never sits whole in memory: the CSV as PostgreSQL writes its lines, the XLSX from rows
+// read a batch at a time.
 import 'server-only'
-import { dateColumnDay, districtDay, formatDay } from '@/lib/domain/calendar'
-import { statusLabelsOf } from '@/lib/domain/status'
+import { formatDay } from '@/lib/domain/calendar'
 import type { ProgressMoment } from '@/lib/queries/as-of'
-import { registerRows, registerSize } from '@/lib/queries/assignment-register'
+import { REGISTER_LABEL_LISTS, registerCsvLines, registerRows, registerSize } from '@/lib/queries/assignment-register'
+import { csvCell } from '../csv'
 import { exportMoment, fileStem, type Cell, type ExportDocument, type Translate } from './table'
 
-/** Units read per query: at a hundred tasks a unit, some ten thousand rows. */
-const UNITS_PER_BATCH = 100
+/** Rows read per fetch: the next batch is read while this one is written, so two batches are held at a time. */
+const ROWS_PER_BATCH = 5_000
 
-async function* rows({ asOf, at }: ProgressMoment): AsyncGenerator<Cell[]> {
-  for await (const batch of registerRows(asOf, UNITS_PER_BATCH)) {
+async function* rows(moment: ProgressMoment): AsyncGenerator<Cell[]> {
+  for await (const batch of registerRows(moment, ROWS_PER_BATCH)) {
     for (const row of batch) {
       yield [
         row.unitName,
         row.groupName,
         row.title,
-        { labels: statusLabelsOf(row, at) },
+        { labels: row.labels },
         row.progress,
         row.indicatorActual === null ? null : Number(row.indicatorActual),
         row.indicatorUnit,
-        { day: dateColumnDay(row.dueDate) },
-        row.completedAt ? { day: districtDay(row.completedAt) } : null,
-        row.lastUpdateAt ? { day: districtDay(row.lastUpdateAt) } : null,
+        { day: row.dueDay },
+        row.completedDay === null ? null : { day: row.completedDay },
+        row.lastUpdateDay === null ? null : { day: row.lastUpdateDay },
         row.memberName,
       ]
     }
   }
 }
+
+/** Each list of labels the register can hold, as a CSV cell says it (keyed as the register's SQL names it). */
+const labelTexts = (t: Translate) => Object.fromEntries(REGISTER_LABEL_LISTS.map((labels) => [labels.join(','), csvCell({ labels }, t)]))
 
 export async function registerExport(t: Translate, now: Date, search: URLSearchParams): Promise<ExportDocument> {
   const moment = exportMoment(search, now)
@@ -54,6 +58,7 @@ export async function registerExport(t: Translate, now: Date, search: URLSearchP
         ],
         rowCount: await registerSize(moment.asOf),
         rows: rows(moment),
+        csvLines: () => registerCsvLines(moment, labelTexts(t)),
       },
     ],
     csvSheet: 0,

@@ -10,7 +10,7 @@ import { asOfParam } from '@/lib/validation/as-of'
 import { en, vi } from '@/messages'
 
 /** A cell: text, a number, a calendar day, the status labels of an assignment, or nothing. */
-export type Cell = string | number | null | { day: CalendarDay } | { labels: StatusLabel[] }
+export type Cell = string | number | null | { day: CalendarDay } | { labels: readonly StatusLabel[] }
 
 /** A totals cell: a value, or the sum of the column's numbers (a SUM formula in Excel). */
 export type Total = Cell | 'sum'
@@ -28,6 +28,11 @@ export type Sheet = {
   /** How many rows `rows` yields: what the audit records. */
   rowCount: number
   rows: AsyncIterable<Cell[]> | Iterable<Cell[]>
+  /**
+   * The same rows already written as CSV lines (../csv.ts's format, CRLF ends), for a sheet whose
+   * source writes them faster than cells can be (the register, a million rows, by COPY).
+   */
+  csvLines?: () => AsyncIterable<Uint8Array>
   /** A totals row under the table, for tables of counts. */
   totals?: Total[]
 }
