@@ -25,6 +25,7 @@ import vi_audit from './vi/audit.json'
 import vi_errors from './vi/errors.json'
 import vi_admin from './vi/admin.json'
 import vi_account from './vi/account.json'
+import vi_unavailable from './vi/unavailable.json'
 import en_app from './en/app.json'
 import en_language from './en/language.json'
 import en_login from './en/login.json'
@@ -50,6 +51,7 @@ import en_audit from './en/audit.json'
 import en_errors from './en/errors.json'
 import en_admin from './en/admin.json'
 import en_account from './en/account.json'
+import en_unavailable from './en/unavailable.json'
 
 export const vi = {
   app: vi_app,
@@ -77,6 +79,7 @@ export const vi = {
   errors: vi_errors,
   admin: vi_admin,
   account: vi_account,
+  unavailable: vi_unavailable,
 }
 
 export const en = {
@@ -105,4 +108,5 @@ export const en = {
   errors: en_errors,
   admin: en_admin,
   account: en_account,
+  unavailable: en_unavailable,
 }

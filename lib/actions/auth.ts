@@ -14,6 +14,7 @@ import { db } from '@/lib/db'
 import { currentSession, afterSignInPathFor } from '@/lib/auth/session'
 import { endSession } from '@/lib/auth/sessions'
 import { checkPassword, checkSecondFactor, credentialsSchema, type SignInStep } from '@/lib/auth/sign-in'
+import { keepInputWhenDatabaseDown } from './context'
 import { minutesUntil, openBrowserSession } from './session-cookie'
 
 export type SignInState = {
@@ -36,6 +37,12 @@ export async function signInWithPassword(_previous: SignInState, form: FormData)
   const t = await getTranslations('login')
   const typed = form.get('username')
   const username = typeof typed === 'string' ? typed.slice(0, 100) : ''
+  return keepInputWhenDatabaseDown(() => signInStep(form, username, t), () => ({ username, error: t('unavailable') }))
+}
+
+type LoginMessages = Awaited<ReturnType<typeof getTranslations<'login'>>>
+
+async function signInStep(form: FormData, username: string, t: LoginMessages): Promise<SignInState> {
   const ip = clientIp(await headers())
   const now = new Date()
 

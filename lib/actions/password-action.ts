@@ -7,10 +7,15 @@ import { passwordChangedHref } from '@/lib/auth/landing'
 import { afterSignInPathFor } from '@/lib/auth/session'
 import type { PasswordFormState } from './account-forms'
 import { accountActionContext } from './account-context'
+import { keepInputWhenDatabaseDown } from './context'
 import { changePassword, type PasswordField } from './password'
 import { minutesUntil, reopenBrowserSession } from './session-cookie'
 
 export async function savePassword(_previous: PasswordFormState, form: FormData): Promise<PasswordFormState> {
+  return keepInputWhenDatabaseDown(() => change(form), (message) => ({ kind: 'refused', message }))
+}
+
+async function change(form: FormData): Promise<PasswordFormState> {
   const [context, t] = await Promise.all([accountActionContext(), getTranslations('account')])
   if (!context) return { kind: 'refused', message: t('notFound') }
   const result = await changePassword(context, form)

@@ -2,13 +2,17 @@
 // The status report form's action; the rules live in ./status-update.ts.
 import { formatInstant } from '@/lib/domain/calendar'
 import { typedValues } from '@/lib/validation/status-update'
-import { actionContext, revalidateAssignment, validationMessages } from './context'
-import type { StatusUpdateFormState } from './form-states'
+import { actionContext, keepInputWhenDatabaseDown, revalidateAssignment, validationMessages } from './context'
+import type { StatusUpdateFormState, StatusUpdateValues } from './form-states'
 import { recordStatusUpdate } from './status-update'
 
 export async function saveStatusUpdate(_previous: StatusUpdateFormState, form: FormData): Promise<StatusUpdateFormState> {
-  const [context, { t, fields }] = await Promise.all([actionContext(), validationMessages()])
   const values = typedValues(form)
+  return keepInputWhenDatabaseDown(() => save(form, values), (message) => ({ kind: 'refused', message, values }))
+}
+
+async function save(form: FormData, values: StatusUpdateValues): Promise<StatusUpdateFormState> {
+  const [context, { t, fields }] = await Promise.all([actionContext(), validationMessages()])
   if (!context) return { kind: 'refused', message: t('notFound'), values }
   const result = await recordStatusUpdate(context, form)
   switch (result.kind) {
