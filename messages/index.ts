@@ -26,6 +26,7 @@ import vi_errors from './vi/errors.json'
 import vi_admin from './vi/admin.json'
 import vi_account from './vi/account.json'
 import vi_reminders from './vi/reminders.json'
+import vi_unavailable from './vi/unavailable.json'
 import en_app from './en/app.json'
 import en_language from './en/language.json'
 import en_login from './en/login.json'
@@ -52,6 +53,7 @@ import en_errors from './en/errors.json'
 import en_admin from './en/admin.json'
 import en_account from './en/account.json'
 import en_reminders from './en/reminders.json'
+import en_unavailable from './en/unavailable.json'
 
 export const vi = {
   app: vi_app,
@@ -80,6 +82,7 @@ export const vi = {
   admin: vi_admin,
   account: vi_account,
   reminders: vi_reminders,
+  unavailable: vi_unavailable,
 }
 
 export const en = {
@@ -109,4 +112,5 @@ export const en = {
   admin: en_admin,
   account: en_account,
   reminders: en_reminders,
+  unavailable: en_unavailable,
 }

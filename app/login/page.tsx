@@ -6,7 +6,7 @@ import { LoginForm } from '@/components/login-form'
 import { signInWithPassword } from '@/lib/actions/auth'
 import { switchLocale } from '@/lib/actions/locale'
 import { landingPath, pendingStepHref } from '@/lib/auth/landing'
-import { currentSession } from '@/lib/auth/session'
+import { pageSession } from '@/lib/auth/session'
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('login')
@@ -14,7 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function LoginPage() {
-  const session = await currentSession()
+  const session = await pageSession()
   if (session) redirect(session.pending ? pendingStepHref(session.pending) : landingPath(session.user))
   const t = await getTranslations()
   const locale = await getLocale()

@@ -15,6 +15,7 @@ import { currentSession, afterSignInPathFor } from '@/lib/auth/session'
 import { endSession } from '@/lib/auth/sessions'
 import { checkPassword, checkSecondFactor, credentialsSchema, type SignInStep } from '@/lib/auth/sign-in'
 import { loggedAction, noteUser } from '@/lib/log/request'
+import { keepInputWhenDatabaseDown } from './context'
 import { minutesUntil, openBrowserSession } from './session-cookie'
 
 export type SignInState = {
@@ -40,6 +41,12 @@ export const signInWithPassword = loggedAction('signInWithPassword', async (_pre
   const t = await getTranslations('login')
   const typed = form.get('username')
   const username = typeof typed === 'string' ? typed.slice(0, 100) : ''
+  return keepInputWhenDatabaseDown(() => signInStep(form, username, t), () => ({ username, error: t('unavailable') }))
+}, signInOutcome)
+
+type LoginMessages = Awaited<ReturnType<typeof getTranslations<'login'>>>
+
+async function signInStep(form: FormData, username: string, t: LoginMessages): Promise<SignInState> {
   const ip = clientIp(await headers())
   const now = new Date()
 
@@ -87,7 +94,7 @@ export const signInWithPassword = loggedAction('signInWithPassword', async (_pre
       }
       redirect(await afterSignInPathFor(step.userId))
   }
-}, signInOutcome)
+}
 
 export const signOutAndLeave = loggedAction('signOutAndLeave', async (): Promise<void> => {
   const session = await currentSession()

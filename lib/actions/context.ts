@@ -5,6 +5,7 @@ import { revalidatePath } from 'next/cache'
 import { headers } from 'next/headers'
 import { clientIp } from '@/lib/auth/client-ip'
 import { currentUser } from '@/lib/auth/session'
+import { isDatabaseUnavailable } from '@/lib/db/unavailable'
 import { assignmentHref, unitPageHref } from '@/lib/domain/paths'
 import { noteUser } from '@/lib/log/request'
 import type { FieldProblem } from '@/lib/validation/messages'
@@ -23,6 +24,21 @@ export async function validationMessages() {
   const fields = <F extends string>(problems: Partial<Record<F, FieldProblem>>): Partial<Record<F, string>> =>
     Object.fromEntries(Object.entries<FieldProblem | undefined>(problems).flatMap(([field, p]) => (p ? [[field, t(p.code, p.params)]] : []))) as Partial<Record<F, string>>
   return { t, fields }
+}
+
+/**
+ * Runs a form's action. When the database cannot be reached, nothing was written and the action
+ * answers `notSaved` with the message saying so: the form shows it beside the input, kept as typed.
+ * Thrown on, the error would replace the page with the error page and lose what the user typed.
+ */
+export async function keepInputWhenDatabaseDown<S>(run: () => Promise<S>, notSaved: (message: string) => S): Promise<S> {
+  try {
+    return await run()
+  } catch (error) {
+    if (!isDatabaseUnavailable(error)) throw error
+    const t = await getTranslations('unavailable')
+    return notSaved(t('notSaved'))
+  }
 }
 
 /** The pages that show an assignment's state. */

@@ -1,4 +1,6 @@
 // What the forms' server actions answer, for the forms to show. Messages are already translated.
+// `refused` is also the answer when the database cannot be reached (context.ts
+// keepInputWhenDatabaseDown): nothing saved, the input shown again with the message.
 import type { StatusUpdateValues } from '@/lib/validation/status-update'
 import type { SavedState as SavedStateRecord } from './status-update'
 
@@ -12,7 +14,7 @@ export type StatusUpdateFormState =
   | { kind: 'idle' }
   | { kind: 'invalid'; message: string; values: StatusUpdateValues; fieldErrors: Partial<Record<StatusUpdateField, string>> }
   | { kind: 'conflict'; message: string; values: StatusUpdateValues; current: SavedState }
-  | { kind: 'refused'; message: string; values: StatusUpdateValues } // not found (or not theirs), locked period
+  | { kind: 'refused'; message: string; values: StatusUpdateValues } // not found (or not theirs), locked period, database unreachable
   | { kind: 'saved'; message: string; updateId: string }
 
 export type ReviewField = 'decision' | 'reason'

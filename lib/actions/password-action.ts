@@ -8,10 +8,15 @@ import { afterSignInPathFor } from '@/lib/auth/session'
 import { loggedAction } from '@/lib/log/request'
 import type { PasswordFormState } from './account-forms'
 import { accountActionContext } from './account-context'
+import { keepInputWhenDatabaseDown } from './context'
 import { changePassword, type PasswordField } from './password'
 import { minutesUntil, reopenBrowserSession } from './session-cookie'
 
 export const savePassword = loggedAction('savePassword', async (_previous: PasswordFormState, form: FormData): Promise<PasswordFormState> => {
+  return keepInputWhenDatabaseDown(() => change(form), (message) => ({ kind: 'refused', message }))
+})
+
+async function change(form: FormData): Promise<PasswordFormState> {
   const [context, t] = await Promise.all([accountActionContext(), getTranslations('account')])
   if (!context) return { kind: 'refused', message: t('notFound') }
   const result = await changePassword(context, form)
@@ -33,4 +38,4 @@ export const savePassword = loggedAction('savePassword', async (_previous: Passw
       // A required change was the only thing standing between the user and the app.
       redirect(result.wasRequired ? await afterSignInPathFor(context.actor.id) : passwordChangedHref)
   }
-})
+}

@@ -2,13 +2,17 @@
 // The confirm-or-return form's action; the rules live in ./review.ts.
 import { loggedAction } from '@/lib/log/request'
 import { typedReason } from '@/lib/validation/review'
-import { actionContext, revalidateAssignment, validationMessages } from './context'
+import { actionContext, keepInputWhenDatabaseDown, revalidateAssignment, validationMessages } from './context'
 import type { ReviewFormState } from './form-states'
 import { reviewStatusUpdate as review } from './review'
 
 export const reviewStatusUpdate = loggedAction('reviewStatusUpdate', async (_previous: ReviewFormState, form: FormData): Promise<ReviewFormState> => {
-  const [context, { t, fields }] = await Promise.all([actionContext(), validationMessages()])
   const reason = typedReason(form)
+  return keepInputWhenDatabaseDown(() => decide(form, reason), (message) => ({ kind: 'refused', message, reason }))
+})
+
+async function decide(form: FormData, reason: string): Promise<ReviewFormState> {
+  const [context, { t, fields }] = await Promise.all([actionContext(), validationMessages()])
   if (!context) return { kind: 'refused', message: t('updateNotFound'), reason }
   const result = await review(context, form)
   switch (result.kind) {
@@ -24,4 +28,4 @@ export const reviewStatusUpdate = loggedAction('reviewStatusUpdate', async (_pre
       revalidateAssignment(result.path)
       return { kind: 'saved', message: t(result.decision === 'CONFIRM' ? 'confirmed' : 'returned') }
   }
-})
+}

@@ -3,13 +3,17 @@
 import { formatInstant } from '@/lib/domain/calendar'
 import { loggedAction } from '@/lib/log/request'
 import { typedValues } from '@/lib/validation/status-update'
-import { actionContext, revalidateAssignment, validationMessages } from './context'
-import type { StatusUpdateFormState } from './form-states'
+import { actionContext, keepInputWhenDatabaseDown, revalidateAssignment, validationMessages } from './context'
+import type { StatusUpdateFormState, StatusUpdateValues } from './form-states'
 import { recordStatusUpdate } from './status-update'
 
 export const saveStatusUpdate = loggedAction('saveStatusUpdate', async (_previous: StatusUpdateFormState, form: FormData): Promise<StatusUpdateFormState> => {
-  const [context, { t, fields }] = await Promise.all([actionContext(), validationMessages()])
   const values = typedValues(form)
+  return keepInputWhenDatabaseDown(() => save(form, values), (message) => ({ kind: 'refused', message, values }))
+})
+
+async function save(form: FormData, values: StatusUpdateValues): Promise<StatusUpdateFormState> {
+  const [context, { t, fields }] = await Promise.all([actionContext(), validationMessages()])
   if (!context) return { kind: 'refused', message: t('notFound'), values }
   const result = await recordStatusUpdate(context, form)
   switch (result.kind) {
@@ -32,4 +36,4 @@ export const saveStatusUpdate = loggedAction('saveStatusUpdate', async (_previou
       revalidateAssignment(result.path)
       return { kind: 'saved', message: t('saved'), updateId: result.updateId }
   }
-})
+}

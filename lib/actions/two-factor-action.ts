@@ -6,6 +6,7 @@ import { twoFactorHref } from '@/lib/auth/landing'
 import { loggedAction } from '@/lib/log/request'
 import type { TwoFactorFormState } from './account-forms'
 import { accountActionContext, type AccountActionContext } from './account-context'
+import { keepInputWhenDatabaseDown } from './context'
 import { minutesUntil } from './session-cookie'
 import { confirmEnrolment, disableTwoFactor, regenerateRecoveryCodes, startEnrolment, type TwoFactorResult } from './two-factor'
 
@@ -21,19 +22,24 @@ async function answer(
   done: 'enabled' | 'regenerated' | 'disabled',
   form: FormData,
 ): Promise<TwoFactorFormState> {
-  const [context, t] = await Promise.all([accountActionContext(), getTranslations('account')])
-  if (!context) return { kind: 'refused', message: t('notFound') }
-  const result = await core(context, form)
-  switch (result.kind) {
-    case 'invalid':
-      return { kind: 'invalid', message: t('formInvalid'), fieldErrors: { code: t(result.problem) } }
-    case 'locked':
-      return { kind: 'refused', message: t('locked', { minutes: minutesUntil(result.until, context.now) }) }
-    case 'notFound':
-      return { kind: 'refused', message: t('notFound') }
-    case 'done':
-      return { kind: 'saved', message: t(done), recoveryCodes: result.recoveryCodes }
-  }
+  return keepInputWhenDatabaseDown(
+    async () => {
+      const [context, t] = await Promise.all([accountActionContext(), getTranslations('account')])
+      if (!context) return { kind: 'refused', message: t('notFound') }
+      const result = await core(context, form)
+      switch (result.kind) {
+        case 'invalid':
+          return { kind: 'invalid', message: t('formInvalid'), fieldErrors: { code: t(result.problem) } }
+        case 'locked':
+          return { kind: 'refused', message: t('locked', { minutes: minutesUntil(result.until, context.now) }) }
+        case 'notFound':
+          return { kind: 'refused', message: t('notFound') }
+        case 'done':
+          return { kind: 'saved', message: t(done), recoveryCodes: result.recoveryCodes }
+      }
+    },
+    (message) => ({ kind: 'refused', message }),
+  )
 }
 
 // Enrolling does not refresh the page: the recovery codes stay on screen until the user goes on.

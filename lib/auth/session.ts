@@ -7,6 +7,8 @@ import { redirect } from 'next/navigation'
 import { cache } from 'react'
 import { z } from 'zod'
 import { db } from '@/lib/db'
+import { isDatabaseUnavailable } from '@/lib/db/unavailable'
+import { UNAVAILABLE_PATH } from '@/lib/http/unavailable-page'
 import { auth } from './auth'
 import { recordSessionEnd } from './auth-events'
 import { clientIp } from './client-ip'
@@ -75,9 +77,23 @@ export const currentUser = cache(async (): Promise<CurrentUser | null> => {
   return session && !session.pending ? session.user : null
 })
 
+/**
+ * The session for a page. A database out of reach sends the browser to the "temporarily
+ * unavailable" page (HTTP 503, app/unavailable/route.ts) instead of the error page (HTTP 500):
+ * every page asks for the session before anything else, so this one place covers them all.
+ */
+export async function pageSession(): Promise<CurrentSession | null> {
+  try {
+    return await currentSession()
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) redirect(UNAVAILABLE_PATH)
+    throw error
+  }
+}
+
 /** The session, whatever is pending (the account pages and the frame around every page); else the login page. */
 export async function requireSession(): Promise<CurrentSession> {
-  const session = await currentSession()
+  const session = await pageSession()
   if (!session) redirect('/login')
   return session
 }

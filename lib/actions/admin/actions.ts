@@ -6,7 +6,7 @@ import { adminSectionHref, type AdminSection } from '@/lib/domain/admin-paths'
 import { loggedAction } from '@/lib/log/request'
 import { unlockAccount } from '../account'
 import type { ActionContext } from '../audit'
-import { actionContext } from '../context'
+import { actionContext, keepInputWhenDatabaseDown } from '../context'
 import { resetPassword } from '../password'
 import { resetTwoFactor } from '../two-factor'
 import { setActive } from './active'
@@ -78,11 +78,16 @@ async function accountSecurity<Done extends { kind: string }>(
   run: (context: ActionContext, userId: string) => Promise<{ kind: 'notFound' } | Done>,
   message: (done: Done, t: AdminMessages) => string,
 ): Promise<AdminFormState> {
-  const [context, t] = await Promise.all([actionContext(), getTranslations('admin')])
-  const result = context ? await run(context, String(form.get('id') ?? '')) : ({ kind: 'notFound' } as const)
-  if (result.kind === 'notFound') return { kind: 'refused', message: t('common.notFound'), values: {} }
-  revalidatePath('/', 'layout')
-  return { kind: 'saved', message: message(result as Done, t) }
+  return keepInputWhenDatabaseDown(
+    async () => {
+      const [context, t] = await Promise.all([actionContext(), getTranslations('admin')])
+      const result = context ? await run(context, String(form.get('id') ?? '')) : ({ kind: 'notFound' } as const)
+      if (result.kind === 'notFound') return { kind: 'refused', message: t('common.notFound'), values: {} }
+      revalidatePath('/', 'layout')
+      return { kind: 'saved', message: message(result as Done, t) }
+    },
+    (notSaved) => ({ kind: 'refused', message: notSaved, values: {} }),
+  )
 }
 
 export const resetPasswordAction = loggedAction('resetPasswordAction', async (_previous: AdminFormState, form: FormData): Promise<AdminFormState> => {

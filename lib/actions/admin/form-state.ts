@@ -1,4 +1,5 @@
 // What the administration forms' actions answer, for the forms to show. Messages are translated.
+// A database out of reach is answered `refused`, with the input kept (../context.ts).
 
 /** The fields as typed (checkbox lists as lists), sent back with a refusal to be shown again. */
 export type AdminValues = Record<string, string | string[]>

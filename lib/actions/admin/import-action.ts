@@ -4,13 +4,17 @@ import { getTranslations } from 'next-intl/server'
 import { revalidatePath } from 'next/cache'
 import { countOutcomes, type ImportPlan } from '@/lib/import/plan'
 import { loggedAction } from '@/lib/log/request'
-import { actionContext } from '../context'
+import { actionContext, keepInputWhenDatabaseDown } from '../context'
 import type { ImportFormState, ImportRowView } from './form-state'
 import { applyImport, checkImport } from './import'
 
 export const importAction = loggedAction('importAction', async (_previous: ImportFormState, form: FormData): Promise<ImportFormState> => {
-  const [context, t] = await Promise.all([actionContext(), getTranslations('admin')])
   const importKind = String(form.get('kind') ?? '').slice(0, 20)
+  return keepInputWhenDatabaseDown(() => checkOrApply(form, importKind), (message) => ({ kind: 'refused', message, fieldErrors: {}, importKind }))
+})
+
+async function checkOrApply(form: FormData, importKind: string): Promise<ImportFormState> {
+  const [context, t] = await Promise.all([actionContext(), getTranslations('admin')])
   if (!context) return { kind: 'refused', message: t('common.notFound'), fieldErrors: {}, importKind }
   const result = await (form.get('intent') === 'apply' ? applyImport : checkImport)(context, form)
 
@@ -45,4 +49,4 @@ export const importAction = loggedAction('importAction', async (_previous: Impor
       return { kind: 'applied', message: t('import.applied', { create: counts.create, update: counts.update, skip: counts.skip }), summary, rows }
     }
   }
-})
+}

@@ -7,17 +7,21 @@ import { revalidatePath } from 'next/cache'
 import { redirect } from 'next/navigation'
 import { adminFormValues } from '@/lib/validation/admin'
 import type { ActionContext } from '../audit'
-import { actionContext } from '../context'
+import { actionContext, keepInputWhenDatabaseDown } from '../context'
 import type { AdminResult } from './core'
-import type { AdminFormState } from './form-state'
+import type { AdminFormState, AdminValues } from './form-state'
 
 type Done = { message: string; redirectTo?: string }
 export type AdminMessages = Awaited<ReturnType<typeof getTranslations<'admin'>>>
 
 export async function respond<T>(form: FormData, run: (context: ActionContext) => Promise<AdminResult<T>>, done: (saved: T, t: AdminMessages) => Done): Promise<AdminFormState> {
-  const [context, t] = await Promise.all([actionContext(), getTranslations('admin')])
   const values = adminFormValues(form)
   delete values.password
+  return keepInputWhenDatabaseDown(() => answer(values, run, done), (message) => ({ kind: 'refused', message, values }))
+}
+
+async function answer<T>(values: AdminValues, run: (context: ActionContext) => Promise<AdminResult<T>>, done: (saved: T, t: AdminMessages) => Done): Promise<AdminFormState> {
+  const [context, t] = await Promise.all([actionContext(), getTranslations('admin')])
   if (!context) return { kind: 'refused', message: t('common.notFound'), values }
   const result = await run(context)
   switch (result.kind) {
