@@ -160,9 +160,9 @@ export const NOTE_EXCERPT = 200
 
 /**
  * The latest `limit` updates on the task in active units (made by `asOf`, reviewed as they stood
- * then), newest first, returned ones included (and marked). Each assignment gives at most its own
- * latest `limit` along the (assignmentId, createdAt) index, so the cost follows the task's units,
- * not the district's whole history.
+ * then), newest first, returned ones included (and marked). Each report carries its task (kept by
+ * the database, migration 20261129010000_task_history): the walk goes down the (taskId, createdAt)
+ * index and stops after `limit` reports in active units, whatever the task's number of units.
  */
 export const taskHistory = cache(
   (taskId: string, limit: number, asOf: Date | null = null): Promise<TaskHistoryEntry[]> => db().$queryRaw<TaskHistoryEntry[]>`
@@ -170,17 +170,11 @@ export const taskHistory = cache(
            s.status::text AS "status", s.progress, trim_scale(s."indicatorActual")::text AS "indicatorActual",
            left(s.note, ${NOTE_EXCERPT}) AS "note", COALESCE(length(s.note) > ${NOTE_EXCERPT}, false) AS "noteCut",
            ${reviewStateAsOf(asOf)}::text AS "reviewState"
-      FROM "Assignment" a
+      FROM "StatusUpdate" s
+      JOIN "Assignment" a ON a.id = s."assignmentId"
       JOIN "Unit" u ON u.id = a."unitId" AND u.active
-      CROSS JOIN LATERAL (
-        SELECT s.id, s."createdAt", s."authorId", s.status, s.progress, s."indicatorActual", s.note, s."reviewState", s."reviewedAt"
-          FROM "StatusUpdate" s
-         WHERE s."assignmentId" = a.id AND ${madeBy(asOf)}
-         ORDER BY s."createdAt" DESC, s.id DESC
-         LIMIT ${limit}
-      ) s
       JOIN "User" author ON author.id = s."authorId"
-     WHERE a."taskId" = ${taskId}::uuid
+     WHERE s."taskId" = ${taskId}::uuid AND ${madeBy(asOf)}
      ORDER BY s."createdAt" DESC, s.id DESC
      LIMIT ${limit}`,
 )
