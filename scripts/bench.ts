@@ -4,7 +4,8 @@
 // peak memory) and each read page's client JavaScript. Prints a table with the targets and writes
 // every figure to bench-results/.
 // Flags: --demo measures the Ba Chẽ demo data instead of the `npm run bench:data` data set;
-// --quick takes short samples (the run `npm test` keeps so the script cannot rot).
+// --quick takes short samples (the run `npm test` keeps so the script cannot rot); --only pages,
+// --only server or --only exports measures that part alone.
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -19,7 +20,11 @@ import { startNextServer } from './lib/next-server'
 import { bin, projectRoot, run } from './lib/process'
 import { signInThroughForm } from './lib/sign-in'
 
-const { values: flags } = parseArgs({ options: { demo: { type: 'boolean', default: false }, quick: { type: 'boolean', default: false } } })
+const { values: flags } = parseArgs({ options: { demo: { type: 'boolean', default: false }, quick: { type: 'boolean', default: false }, only: { type: 'string' } } })
+const PARTS = ['pages', 'server', 'exports'] as const
+if (flags.only !== undefined && !(PARTS as readonly string[]).includes(flags.only)) throw new Error(`--only takes one of: ${PARTS.join(', ')}`)
+/** Whether this run measures the part (all of them without --only). */
+const measures = (part: (typeof PARTS)[number]) => flags.only === undefined || flags.only === part
 const sample = flags.quick
   ? { requests: 5, warmUps: 1, loadSeconds: 3, queryRuns: 5, saves: 20, writeSeconds: 1 }
   : { requests: 20, warmUps: 3, loadSeconds: 10, queryRuns: 20, saves: 200, writeSeconds: 10 }
@@ -66,21 +71,26 @@ async function serverSide(databaseUrl: string, staff: string): Promise<BenchServ
 const target = await benchTarget(flags.demo)
 try {
   const paths = await pagePaths(target.url, target.staff.username)
-  console.info('▶ overview queries and status report saves')
-  const server = await serverSide(target.url, target.staff.username)
+  let server: BenchServerSideResult | null = null
+  if (measures('server')) {
+    console.info('▶ overview queries and status report saves')
+    server = await serverSide(target.url, target.staff.username)
+  }
 
   console.info('▶ pages and exports on the production build')
   const next = await startNextServer(target.url)
   const pages = {} as Record<PageName, PageResult>
-  let exports: { rows: number; csv: ExportResult; xlsx: ExportResult }
+  let exports: { rows: number; csv: ExportResult; xlsx: ExportResult } | null = null
   try {
     const cookie = await signInThroughForm(next.base, target.leader.username, target.leader.password)
     // The exports first, while the server's memory is not yet grown by the load on the pages.
-    const lines = lineCounter()
-    const csv = await measureExport(`${next.base}/exports/assignments.csv`, cookie, next.serverPid, lines.onChunk)
-    const xlsx = await measureExport(`${next.base}/exports/assignments.xlsx`, cookie, next.serverPid)
-    exports = { rows: lines.lines() - 1, csv, xlsx }
-    for (const [name, page] of Object.entries(paths) as [PageName, string][]) {
+    if (measures('exports')) {
+      const lines = lineCounter()
+      const csv = await measureExport(`${next.base}/exports/assignments.csv`, cookie, next.serverPid, lines.onChunk)
+      const xlsx = await measureExport(`${next.base}/exports/assignments.xlsx`, cookie, next.serverPid)
+      exports = { rows: lines.lines() - 1, csv, xlsx }
+    }
+    for (const [name, page] of measures('pages') ? (Object.entries(paths) as [PageName, string][]) : []) {
       const url = next.base + page
       const oneUser = await sequentialLatency(url, cookie, sample.requests, sample.warmUps)
       pages[name] = {
@@ -103,6 +113,23 @@ try {
       { measure: `${name}: ${USERS} users requests/s`, value: page.users.perSecond, unit: 'req/s' },
       { measure: `${name}: client JS (gzip)`, value: page.clientJs.bytes / 1024, unit: 'KB', target: { at: 'most', value: 120 } },
     ]),
+    ...(server ? serverFigures(server) : []),
+    ...(exports ? exportFigures(exports) : []),
+  ]
+  printTable(figures)
+
+  const at = new Date()
+  const file = path.join(projectRoot, 'bench-results', `bench-${flags.demo ? 'demo' : 'data'}-${at.toISOString().replaceAll(':', '-').slice(0, 19)}.json`)
+  await mkdir(path.dirname(file), { recursive: true })
+  const settings = { dataSet: flags.demo ? 'demo' : 'bench:data', quick: flags.quick, only: flags.only ?? null, users: USERS, writers: WRITERS, ...sample }
+  await writeFile(file, `${JSON.stringify({ at: at.toISOString(), settings, figures: figureRows(figures), pages, server, exports }, null, 2)}\n`)
+  console.info(`\nevery figure: ${path.relative(projectRoot, file)}`)
+} finally {
+  await target.stop()
+}
+
+function serverFigures(server: BenchServerSideResult): Figure[] {
+  return [
     { measure: 'overview queries through the app (median)', value: server.overview.app.median, unit: 'ms' },
     { measure: 'overview by hand with pg over the kept counts, the limit (median)', value: server.overview.byHand.median, unit: 'ms' },
     { measure: 'overview queries: app / limit', value: server.overview.ratio, unit: '×', target: { at: 'most', value: 1.5 } },
@@ -110,20 +137,15 @@ try {
     { measure: 'status update median', value: server.save.median, unit: 'ms' },
     { measure: 'status update p95', value: server.save.p95, unit: 'ms', target: { at: 'most', value: 30 } },
     { measure: `status updates, ${server.sustained.writers} writers`, value: server.sustained.perSecond, unit: 'writes/s', target: { at: 'least', value: 300 } },
+  ]
+}
+
+function exportFigures(exports: { rows: number; csv: ExportResult; xlsx: ExportResult }): Figure[] {
+  return [
     { measure: `CSV export (${exports.rows} rows)`, value: exports.rows / exports.csv.seconds, unit: 'rows/s', target: { at: 'least', value: 100_000 } },
     { measure: 'server RSS before the exports', value: exports.csv.baselineRssBytes / 2 ** 20, unit: 'MB' },
     { measure: 'CSV export: server peak RSS', value: exports.csv.peakRssBytes / 2 ** 20, unit: 'MB', target: { at: 'most', value: 300 } },
     { measure: `XLSX export (${exports.rows} rows)`, value: exports.rows / exports.xlsx.seconds, unit: 'rows/s', target: { at: 'least', value: 30_000 } },
     { measure: 'XLSX export: server peak RSS', value: exports.xlsx.peakRssBytes / 2 ** 20, unit: 'MB', target: { at: 'most', value: 500 } },
   ]
-  printTable(figures)
-
-  const at = new Date()
-  const file = path.join(projectRoot, 'bench-results', `bench-${flags.demo ? 'demo' : 'data'}-${at.toISOString().replaceAll(':', '-').slice(0, 19)}.json`)
-  await mkdir(path.dirname(file), { recursive: true })
-  const settings = { dataSet: flags.demo ? 'demo' : 'bench:data', quick: flags.quick, users: USERS, writers: WRITERS, ...sample }
-  await writeFile(file, `${JSON.stringify({ at: at.toISOString(), settings, figures: figureRows(figures), pages, server, exports }, null, 2)}\n`)
-  console.info(`\nevery figure: ${path.relative(projectRoot, file)}`)
-} finally {
-  await target.stop()
 }

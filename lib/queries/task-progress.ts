@@ -124,21 +124,25 @@ export type TaskUnitRow = {
   lastUpdateAt: Date | null
 }
 
-export type TaskUnits = { rows: TaskUnitRow[]; total: number }
+/** One page of a task's units; how many there are in all is the task's `assigned` (TaskProgress). */
+export type TaskUnits = { rows: TaskUnitRow[] }
 
-/** Where each active unit stands on the task, in the district's order of units; one page of `limit` rows. */
+/**
+ * Where each active unit stands on the task, in the district's order of units; one page of `limit`
+ * rows. The walk follows that order (index on Unit (sortOrder, name, code)) and looks up each
+ * unit's assignment, so a page reads its own rows, not the task's ten thousand.
+ */
 export const taskUnits = cache(async (taskId: string, limit: number, offset: number, asOf: Date | null = null): Promise<TaskUnits> => {
-  const rows = await db().$queryRaw<(TaskUnitRow & { total: number })[]>`
+  const rows = await db().$queryRaw<TaskUnitRow[]>`
     SELECT a.id::text AS "assignmentId", u.code AS "unitCode", u.name AS "unitName", u.kind::text AS "unitKind",
            a.status::text AS "status", a.progress, a."completedAt", trim_scale(a."indicatorActual")::text AS "indicatorActual",
-           a."lastUpdateAt", (COUNT(*) OVER ())::int AS "total"
-      FROM ${assignmentSource(asOf)} a
-      JOIN "Unit" u ON u.id = a."unitId" AND u.active
-     WHERE a."taskId" = ${taskId}::uuid
+           a."lastUpdateAt"
+      FROM "Unit" u
+      JOIN ${assignmentSource(asOf)} a ON a."unitId" = u.id AND a."taskId" = ${taskId}::uuid
+     WHERE u.active
      ORDER BY u."sortOrder", u.name, u.code
      LIMIT ${limit} OFFSET ${offset}`
-  // A page past the end has no row to carry the total: it reads as 0, and the page says not found.
-  return { rows, total: rows[0]?.total ?? 0 }
+  return { rows }
 })
 
 export type TaskHistoryEntry = {
