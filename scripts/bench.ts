@@ -4,8 +4,8 @@
 // peak memory) and each read page's client JavaScript. Prints a table with the targets and writes
 // every figure to bench-results/.
 // Flags: --demo measures the Ba Chẽ demo data instead of the `npm run bench:data` data set;
-// --quick takes short samples (the run `npm test` keeps so the script cannot rot); --only exports
-// measures the two exports alone (a minute instead of ten).
+// --quick takes short samples (the run `npm test` keeps so the script cannot rot); --only pages,
+// --only server or --only exports measures that part alone.
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -21,8 +21,10 @@ import { bin, projectRoot, run } from './lib/process'
 import { signInThroughForm } from './lib/sign-in'
 
 const { values: flags } = parseArgs({ options: { demo: { type: 'boolean', default: false }, quick: { type: 'boolean', default: false }, only: { type: 'string' } } })
-if (flags.only !== undefined && flags.only !== 'exports') throw new Error(`--only takes "exports", not "${flags.only}"`)
-const exportsOnly = flags.only === 'exports'
+const PARTS = ['pages', 'server', 'exports'] as const
+if (flags.only !== undefined && !(PARTS as readonly string[]).includes(flags.only)) throw new Error(`--only takes one of: ${PARTS.join(', ')}`)
+/** Whether this run measures the part (all of them without --only). */
+const measures = (part: (typeof PARTS)[number]) => flags.only === undefined || flags.only === part
 const sample = flags.quick
   ? { requests: 5, warmUps: 1, loadSeconds: 3, queryRuns: 5, saves: 20, writeSeconds: 1 }
   : { requests: 20, warmUps: 3, loadSeconds: 10, queryRuns: 20, saves: 200, writeSeconds: 10 }
@@ -82,23 +84,25 @@ const target = await benchTarget(flags.demo)
 try {
   const paths = await pagePaths(target.url, target.staff.username)
   let server: BenchServerSideResult | null = null
-  if (!exportsOnly) {
+  if (measures('server')) {
     console.info('▶ overview queries and status report saves')
     server = await serverSide(target.url, target.staff.username)
   }
 
-  console.info(exportsOnly ? '▶ exports on the production build' : '▶ pages and exports on the production build')
+  console.info('▶ pages and exports on the production build')
   const next = await startNextServer(target.url)
   const pages = {} as Record<PageName, PageResult>
-  let exports: { rows: number; csv: ExportResult; xlsx: ExportResult }
+  let exports: { rows: number; csv: ExportResult; xlsx: ExportResult } | null = null
   try {
     const cookie = await signInThroughForm(next.base, target.leader.username, target.leader.password)
     // The exports first, while the server's memory is not yet grown by the load on the pages.
-    const lines = lineCounter()
-    const csv = await measureExport(`${next.base}/exports/assignments.csv`, cookie, next.serverPid, lines.onChunk)
-    const xlsx = await measureExport(`${next.base}/exports/assignments.xlsx`, cookie, next.serverPid)
-    exports = { rows: lines.lines() - 1, csv, xlsx }
-    for (const [name, page] of exportsOnly ? [] : (Object.entries(paths) as [PageName, string][])) {
+    if (measures('exports')) {
+      const lines = lineCounter()
+      const csv = await measureExport(`${next.base}/exports/assignments.csv`, cookie, next.serverPid, lines.onChunk)
+      const xlsx = await measureExport(`${next.base}/exports/assignments.xlsx`, cookie, next.serverPid)
+      exports = { rows: lines.lines() - 1, csv, xlsx }
+    }
+    for (const [name, page] of measures('pages') ? (Object.entries(paths) as [PageName, string][]) : []) {
       const url = next.base + page
       const oneUser = await sequentialLatency(url, cookie, sample.requests, sample.warmUps)
       pages[name] = {
@@ -122,13 +126,7 @@ try {
       { measure: `${name}: client JS (gzip)`, value: page.clientJs.bytes / 1024, unit: 'KB', target: { at: 'most', value: 120 } },
     ]),
     ...(server ? serverFigures(server) : []),
-    { measure: `CSV export (${exports.rows} rows)`, value: exports.rows / exports.csv.seconds, unit: 'rows/s', target: { at: 'least', value: 100_000 } },
-    { measure: 'server RSS before the exports', value: exports.csv.baselineRssBytes / 2 ** 20, unit: 'MB' },
-    { measure: 'CSV export: server peak RSS', value: exports.csv.peakRssBytes / 2 ** 20, unit: 'MB', target: { at: 'most', value: 300 } },
-    { measure: 'CSV export: server CPU time', value: exports.csv.serverCpuSeconds, unit: 's' },
-    { measure: `XLSX export (${exports.rows} rows)`, value: exports.rows / exports.xlsx.seconds, unit: 'rows/s', target: { at: 'least', value: 30_000 } },
-    { measure: 'XLSX export: server peak RSS', value: exports.xlsx.peakRssBytes / 2 ** 20, unit: 'MB', target: { at: 'most', value: 500 } },
-    { measure: 'XLSX export: server CPU time', value: exports.xlsx.serverCpuSeconds, unit: 's' },
+    ...(exports ? exportFigures(exports) : []),
   ]
   printTable(figures)
 
@@ -140,4 +138,28 @@ try {
   console.info(`\nevery figure: ${path.relative(projectRoot, file)}`)
 } finally {
   await target.stop()
+}
+
+function serverFigures(server: BenchServerSideResult): Figure[] {
+  return [
+    { measure: 'overview queries through the app (median)', value: server.overview.app.median, unit: 'ms' },
+    { measure: 'overview by hand with pg over the kept counts, the limit (median)', value: server.overview.byHand.median, unit: 'ms' },
+    { measure: 'overview queries: app / limit', value: server.overview.ratio, unit: '×', target: { at: 'most', value: 1.5 } },
+    { measure: 'overview recounted from every assignment (median)', value: server.overview.recount.median, unit: 'ms' },
+    { measure: 'status update median', value: server.save.median, unit: 'ms' },
+    { measure: 'status update p95', value: server.save.p95, unit: 'ms', target: { at: 'most', value: 30 } },
+    { measure: `status updates, ${server.sustained.writers} writers`, value: server.sustained.perSecond, unit: 'writes/s', target: { at: 'least', value: 300 } },
+  ]
+}
+
+function exportFigures(exports: { rows: number; csv: ExportResult; xlsx: ExportResult }): Figure[] {
+  return [
+    { measure: `CSV export (${exports.rows} rows)`, value: exports.rows / exports.csv.seconds, unit: 'rows/s', target: { at: 'least', value: 100_000 } },
+    { measure: 'server RSS before the exports', value: exports.csv.baselineRssBytes / 2 ** 20, unit: 'MB' },
+    { measure: 'CSV export: server peak RSS', value: exports.csv.peakRssBytes / 2 ** 20, unit: 'MB', target: { at: 'most', value: 300 } },
+    { measure: 'CSV export: server CPU time', value: exports.csv.serverCpuSeconds, unit: 's' },
+    { measure: `XLSX export (${exports.rows} rows)`, value: exports.rows / exports.xlsx.seconds, unit: 'rows/s', target: { at: 'least', value: 30_000 } },
+    { measure: 'XLSX export: server peak RSS', value: exports.xlsx.peakRssBytes / 2 ** 20, unit: 'MB', target: { at: 'most', value: 500 } },
+    { measure: 'XLSX export: server CPU time', value: exports.xlsx.serverCpuSeconds, unit: 's' },
+  ]
 }

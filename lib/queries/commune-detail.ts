@@ -37,7 +37,8 @@ export type DonePoint = {
  * How many of the unit's assignments stood done at the end of each month, from the month its
  * work began to today's. An assignment stands done on a day when its latest report by the end of
  * that day (district time) that was not returned says DONE: a returned report never counts, and
- * work reopened later stops counting from then, as the status counts do.
+ * work reopened later stops counting from then, as the status counts do. Those stretches of time
+ * are kept by the database ("DoneSpan"), a few per assignment however many reports it has.
  */
 export const doneTrend = cache(
   (unitId: string, today: CalendarDay): Promise<DonePoint[]> => db().$queryRaw<DonePoint[]>`
@@ -52,26 +53,17 @@ export const doneTrend = cache(
                -- LEAST skips NULLs: with nothing assigned the series is this month alone.
                date_trunc('month', LEAST(
                  (SELECT min("createdAt") FROM scope) AT TIME ZONE 'Asia/Ho_Chi_Minh',
-                 (SELECT min(s."createdAt") FROM "StatusUpdate" s JOIN scope ON scope.id = s."assignmentId") AT TIME ZONE 'Asia/Ho_Chi_Minh',
+                 -- Each assignment's first report, read from the head of its index.
+                 (SELECT min(first."createdAt") FROM scope CROSS JOIN LATERAL (
+                    SELECT s."createdAt" FROM "StatusUpdate" s WHERE s."assignmentId" = scope.id ORDER BY s."createdAt" LIMIT 1) first) AT TIME ZONE 'Asia/Ho_Chi_Minh',
                  ${today}::date)),
                ${today}::date,
                interval '1 month') m
-    ), reports AS (
-      SELECT s.status, s."createdAt",
-             lag(s.status) OVER (PARTITION BY s."assignmentId" ORDER BY s."createdAt", s.id) AS "previous",
-             -- When a run of DONE reports ends: the next report that is not DONE. Walked from the
-             -- newest back, as a running minimum, so each report is looked at once.
-             min(s."createdAt") FILTER (WHERE s.status <> 'DONE')
-               OVER (PARTITION BY s."assignmentId" ORDER BY s."createdAt" DESC, s.id DESC ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS "reopened"
-        FROM "StatusUpdate" s JOIN scope ON scope.id = s."assignmentId"
-       WHERE s."reviewState" <> 'RETURNED'
     ), done AS MATERIALIZED (
-      -- Each stretch of time an assignment stood done: from the first DONE report of a run of
-      -- them until the next report that is not DONE. Few per assignment, however many reports.
-      SELECT r."createdAt" AS "from", r."reopened" AS "until" FROM reports r WHERE r.status = 'DONE' AND r."previous" IS DISTINCT FROM 'DONE'
+      SELECT d."doneAt", d."reopenedAt" FROM "DoneSpan" d JOIN scope ON scope.id = d."assignmentId"
     )
     SELECT to_char(months.cutoff, 'YYYY-MM-DD') AS "day",
-           (SELECT COUNT(*) FROM done d WHERE d."from" < end_of_day.at AND (d."until" IS NULL OR d."until" >= end_of_day.at))::int AS "done"
+           (SELECT COUNT(*) FROM done d WHERE d."doneAt" < end_of_day.at AND (d."reopenedAt" IS NULL OR d."reopenedAt" >= end_of_day.at))::int AS "done"
       FROM months
      CROSS JOIN LATERAL (SELECT ((months.cutoff + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh') AS at) end_of_day
      ORDER BY months.cutoff`,

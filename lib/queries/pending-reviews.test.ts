@@ -109,4 +109,31 @@ describe('pendingReviewCount', () => {
     expect(await pendingReviewCount(actors.admin)).toBe(3)
     for (const actor of Object.values(actors)) expect(await pendingReviewCount(actor)).toBe((await pendingReviews(actor)).length)
   })
+
+  it('is kept between reads, and fresh right after every kind of write that moves it', async () => {
+    const counts = async () => Promise.all(Object.values(actors).map((actor) => pendingReviewCount(actor)))
+    const listedCounts = async () => Promise.all(Object.values(actors).map(async (actor) => (await pendingReviews(actor)).length))
+    const writes = [
+      // A new report in the secretary's commune, written as the save writes it (raw SQL).
+      () => db().$executeRaw`
+        INSERT INTO "StatusUpdate" (id, "assignmentId", "authorId", status, progress)
+        SELECT gen_random_uuid(), a.id, u.id, 'IN_PROGRESS', 60 FROM "Assignment" a, "User" u
+         WHERE a."unitId" = (SELECT id FROM "Unit" WHERE code = 'minh-cam') AND a."taskId" = (SELECT id FROM "Task" WHERE code = 'truong-1') AND u.username = 'minh-cam'`,
+      // A commune put in another member's charge.
+      () => db().unit.update({ where: { code: 'minh-cam' }, data: { inChargeMemberId: actors.groupLead.memberId } }),
+      // A report returned.
+      () => db().$executeRaw`UPDATE "StatusUpdate" SET "reviewState" = 'RETURNED' WHERE id = (SELECT "statusUpdateId" FROM "PendingReview" ORDER BY "createdAt" LIMIT 1)`,
+      // A commune closed, then a task withdrawn: their waiting reports leave every count.
+      () => db().unit.update({ where: { code: 'dap-thanh' }, data: { active: false } }),
+      () => db().task.update({ where: { code: 'truong-1' }, data: { active: false } }),
+    ]
+    for (const write of writes) {
+      // Read twice (the second read is the kept one), write, and read again at once.
+      const before = await counts()
+      expect(await counts()).toEqual(before)
+      await write()
+      expect(await counts()).toEqual(await listedCounts())
+      expect(await counts()).not.toEqual(before)
+    }
+  })
 })

@@ -4,6 +4,7 @@ import 'server-only'
 import { cache } from 'react'
 import { db } from '@/lib/db'
 import { Prisma } from '@/lib/db/client'
+import { snapshotCache } from '@/lib/db/snapshot-cache'
 import { assignmentsScopeSql, assignmentsWhere, type Actor } from '@/lib/auth/permissions'
 import type { TaskStatus } from '@/lib/domain/status'
 
@@ -66,11 +67,20 @@ export const pendingReviews = cache(async (actor: Actor): Promise<PendingReview[
   }))
 })
 
+/** Header counts by scope, for as long as the data has not changed (lib/db/snapshot-cache.ts). */
+const keptCounts = snapshotCache<number>(256)
+
 /**
  * How many updates wait for the actor, counted in SQL over the reports kept as waiting
- * (PendingReview), which carry their unit and task: the header shows it on every leader's page.
+ * (PendingReview), which carry their unit and task: the header shows it on every leader's page,
+ * so the count is kept while no write has happened. The scope follows from the role, the unit and
+ * the member alone (permissions.ts), and so does the key.
  */
-export const pendingReviewCount = cache(async (actor: Actor): Promise<number> => {
+export const pendingReviewCount = cache(
+  (actor: Actor): Promise<number> => keptCounts(`${actor.role} ${actor.unitId} ${actor.memberId ?? ''}`, () => countPendingReviews(actor)),
+)
+
+async function countPendingReviews(actor: Actor): Promise<number> {
   const scope = assignmentsScopeSql(actor, 'statusUpdate.review', 'p')
   if (!scope) return 0
   const [row] = await db().$queryRaw<{ count: number }[]>`
@@ -80,4 +90,4 @@ export const pendingReviewCount = cache(async (actor: Actor): Promise<number> =>
       JOIN "Task" t ON t.id = p."taskId" AND t.active
      WHERE ${scope}`
   return row?.count ?? 0
-})
+}

@@ -124,21 +124,25 @@ export type TaskUnitRow = {
   lastUpdateAt: Date | null
 }
 
-export type TaskUnits = { rows: TaskUnitRow[]; total: number }
+/** One page of a task's units; how many there are in all is the task's `assigned` (TaskProgress). */
+export type TaskUnits = { rows: TaskUnitRow[] }
 
-/** Where each active unit stands on the task, in the district's order of units; one page of `limit` rows. */
+/**
+ * Where each active unit stands on the task, in the district's order of units; one page of `limit`
+ * rows. The walk follows that order (index on Unit (sortOrder, name, code)) and looks up each
+ * unit's assignment, so a page reads its own rows, not the task's ten thousand.
+ */
 export const taskUnits = cache(async (taskId: string, limit: number, offset: number, asOf: Date | null = null): Promise<TaskUnits> => {
-  const rows = await db().$queryRaw<(TaskUnitRow & { total: number })[]>`
+  const rows = await db().$queryRaw<TaskUnitRow[]>`
     SELECT a.id::text AS "assignmentId", u.code AS "unitCode", u.name AS "unitName", u.kind::text AS "unitKind",
            a.status::text AS "status", a.progress, a."completedAt", trim_scale(a."indicatorActual")::text AS "indicatorActual",
-           a."lastUpdateAt", (COUNT(*) OVER ())::int AS "total"
-      FROM ${assignmentSource(asOf)} a
-      JOIN "Unit" u ON u.id = a."unitId" AND u.active
-     WHERE a."taskId" = ${taskId}::uuid
+           a."lastUpdateAt"
+      FROM "Unit" u
+      JOIN ${assignmentSource(asOf)} a ON a."unitId" = u.id AND a."taskId" = ${taskId}::uuid
+     WHERE u.active
      ORDER BY u."sortOrder", u.name, u.code
      LIMIT ${limit} OFFSET ${offset}`
-  // A page past the end has no row to carry the total: it reads as 0, and the page says not found.
-  return { rows, total: rows[0]?.total ?? 0 }
+  return { rows }
 })
 
 export type TaskHistoryEntry = {
@@ -160,9 +164,9 @@ export const NOTE_EXCERPT = 200
 
 /**
  * The latest `limit` updates on the task in active units (made by `asOf`, reviewed as they stood
- * then), newest first, returned ones included (and marked). Each assignment gives at most its own
- * latest `limit` along the (assignmentId, createdAt) index, so the cost follows the task's units,
- * not the district's whole history.
+ * then), newest first, returned ones included (and marked). Each report carries its task (kept by
+ * the database, migration 20261129010000_task_history): the walk goes down the (taskId, createdAt)
+ * index and stops after `limit` reports in active units, whatever the task's number of units.
  */
 export const taskHistory = cache(
   (taskId: string, limit: number, asOf: Date | null = null): Promise<TaskHistoryEntry[]> => db().$queryRaw<TaskHistoryEntry[]>`
@@ -170,17 +174,11 @@ export const taskHistory = cache(
            s.status::text AS "status", s.progress, trim_scale(s."indicatorActual")::text AS "indicatorActual",
            left(s.note, ${NOTE_EXCERPT}) AS "note", COALESCE(length(s.note) > ${NOTE_EXCERPT}, false) AS "noteCut",
            ${reviewStateAsOf(asOf)}::text AS "reviewState"
-      FROM "Assignment" a
+      FROM "StatusUpdate" s
+      JOIN "Assignment" a ON a.id = s."assignmentId"
       JOIN "Unit" u ON u.id = a."unitId" AND u.active
-      CROSS JOIN LATERAL (
-        SELECT s.id, s."createdAt", s."authorId", s.status, s.progress, s."indicatorActual", s.note, s."reviewState", s."reviewedAt"
-          FROM "StatusUpdate" s
-         WHERE s."assignmentId" = a.id AND ${madeBy(asOf)}
-         ORDER BY s."createdAt" DESC, s.id DESC
-         LIMIT ${limit}
-      ) s
       JOIN "User" author ON author.id = s."authorId"
-     WHERE a."taskId" = ${taskId}::uuid
+     WHERE s."taskId" = ${taskId}::uuid AND ${madeBy(asOf)}
      ORDER BY s."createdAt" DESC, s.id DESC
      LIMIT ${limit}`,
 )

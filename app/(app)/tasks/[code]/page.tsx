@@ -56,7 +56,7 @@ export default async function TaskPage({ params, searchParams }: Props) {
     taskHistory(task.id, HISTORY_LENGTH, asOf),
   ])
   if (page > 1 && units.rows.length === 0) notFound()
-  const pages = Math.ceil(units.total / UNITS_PER_PAGE)
+  const pages = Math.ceil(task.assigned / UNITS_PER_PAGE)
   const asOfDay = asOf ? today : undefined
   const pageHref = (n: number) => `${taskHref(task.code)}?${new URLSearchParams({ page: String(n), ...(asOfDay && { asOf: asOfDay }) }).toString()}`
   const { indicator } = task
@@ -141,7 +141,7 @@ export default async function TaskPage({ params, searchParams }: Props) {
           {t('units.title')}
         </h2>
         <DownloadLinks view="tasks" code={task.code} table="units" filters={{ asOf: asOfDay }} />
-        {units.total === 0 ? (
+        {task.assigned === 0 ? (
           <p className="text-slate-700">{t('units.empty')}</p>
         ) : (
           <>

@@ -1,0 +1,145 @@
+// The kept stretches of done work ("DoneSpan", migration 20261129020000_done_spans) must always
+// equal a count made again from every report: after random reports and returns one by one, after
+// writers racing on the same and on different assignments (some giving up), and after a bulk insert.
+import pg from 'pg'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { db } from '@/lib/db'
+import { testDatabase } from '@/test/helpers/database'
+import { factories } from '@/test/helpers/factories'
+import { communeByCode, doneTrend } from './commune-detail'
+
+const database = testDatabase()
+const make = factories(() => database.db)
+const assignmentIds: string[] = []
+let authorId = ''
+let unitCode = ''
+
+/** A small deterministic generator (mulberry32), so a failure can be replayed. */
+function random(seed: number): () => number {
+  let a = seed
+  return () => {
+    a = (a + 0x6d2b79f5) | 0
+    let t = Math.imul(a ^ (a >>> 15), 1 | a)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+/** The stretches as the definition gives them, from every report, against the kept ones. */
+async function differencesFromRecount(): Promise<unknown[]> {
+  return db().$queryRaw<unknown[]>`
+    WITH recount AS (
+      SELECT r.id AS "statusUpdateId", r."assignmentId", r."createdAt" AS "doneAt", r."reopenedAt"
+        FROM (
+          SELECT s.id, s."assignmentId", s.status, s."createdAt",
+                 lag(s.status) OVER (PARTITION BY s."assignmentId" ORDER BY s."createdAt", s.id) AS "previous",
+                 (SELECT min(later."createdAt") FROM "StatusUpdate" later
+                   WHERE later."assignmentId" = s."assignmentId" AND later."reviewState" <> 'RETURNED' AND later.status <> 'DONE'
+                     AND (later."createdAt", later.id) > (s."createdAt", s.id)) AS "reopenedAt"
+            FROM "StatusUpdate" s
+           WHERE s."reviewState" <> 'RETURNED'
+        ) r
+       WHERE r.status = 'DONE' AND r."previous" IS DISTINCT FROM 'DONE'
+    ), kept AS (
+      SELECT "statusUpdateId", "assignmentId", "doneAt", "reopenedAt" FROM "DoneSpan"
+    )
+    (SELECT 'missing' AS "kind", * FROM (SELECT * FROM recount EXCEPT SELECT * FROM kept) m)
+    UNION ALL
+    (SELECT 'extra' AS "kind", * FROM (SELECT * FROM kept EXCEPT SELECT * FROM recount) e)`
+}
+
+const STATUSES = ['NOT_STARTED', 'IN_PROGRESS', 'DONE', 'DONE', 'BLOCKED'] as const
+
+/** A random write as the app's saves and reviews make them (a report, or a review of one). */
+function randomWrite(next: () => number, assignmentId: string): { sql: string; params: unknown[] } {
+  const pick = next()
+  if (pick < 0.25)
+    return {
+      sql: `UPDATE "StatusUpdate" SET "reviewState" = $2::"ReviewState", "reviewedAt" = now()
+             WHERE id = (SELECT id FROM "StatusUpdate" WHERE "assignmentId" = $1::uuid ORDER BY "createdAt" DESC, id DESC OFFSET $3 LIMIT 1)`,
+      params: [assignmentId, next() < 0.6 ? 'RETURNED' : 'CONFIRMED', Math.floor(next() * 3)],
+    }
+  // Reports at random times, not only now: an import may bring older ones, and ties happen.
+  const day = 1 + Math.floor(next() * 28)
+  return {
+    sql: `INSERT INTO "StatusUpdate" (id, "assignmentId", "authorId", status, progress, "createdAt")
+          VALUES (gen_random_uuid(), $1::uuid, $2::uuid, $3::"TaskStatus", 50, $4::timestamptz)`,
+    params: [assignmentId, authorId, STATUSES[Math.floor(next() * STATUSES.length)], `2026-0${1 + Math.floor(next() * 9)}-${String(day).padStart(2, '0')}T03:00:00Z`],
+  }
+}
+
+beforeAll(async () => {
+  const group = await make.group()
+  const unit = await make.unit({ name: 'Xã Đồn Đạc' })
+  unitCode = unit.code
+  authorId = (await make.user({ role: 'STAFF', unitId: unit.id })).id
+  for (let i = 0; i < 8; i++) {
+    const task = await make.task({ groupId: group.id })
+    assignmentIds.push((await make.assignment({ taskId: task.id, unitId: unit.id })).id)
+  }
+})
+
+describe('the kept stretches of done work', () => {
+  it('follow 400 random reports and reviews one by one', async () => {
+    const next = random(7)
+    for (let i = 0; i < 400; i++) {
+      const { sql, params } = randomWrite(next, assignmentIds[Math.floor(next() * assignmentIds.length)]!)
+      await db().$executeRawUnsafe(sql, ...params)
+      if (i % 100 === 99) expect(await differencesFromRecount()).toEqual([])
+    }
+    expect(await db().doneSpan.count()).toBeGreaterThan(0)
+    expect(await differencesFromRecount()).toEqual([])
+  })
+
+  it('stay exact with 16 writers racing on the same and on different assignments', async () => {
+    const writers = await Promise.all(
+      Array.from({ length: 16 }, async () => {
+        const client = new pg.Client({ connectionString: database.url })
+        await client.connect()
+        return client
+      }),
+    )
+    try {
+      await Promise.all(
+        writers.map(async (client, w) => {
+          const next = random(100 + w)
+          for (let i = 0; i < 30; i++) {
+            // Half the writers fight over two assignments: reports and returns of the same one racing.
+            const assignmentId = w % 2 === 0 ? assignmentIds[i % 2]! : assignmentIds[Math.floor(next() * assignmentIds.length)]!
+            await client.query('BEGIN')
+            const { sql, params } = randomWrite(next, assignmentId)
+            await client.query(sql, params)
+            // Now and then a writer gives up: nothing of its transaction may stay.
+            await client.query(next() < 0.1 ? 'ROLLBACK' : 'COMMIT')
+          }
+        }),
+      )
+    } finally {
+      await Promise.all(writers.map((client) => client.end()))
+    }
+    expect(await differencesFromRecount()).toEqual([])
+  })
+
+  it('follow a bulk insert of many assignments’ reports in one statement', async () => {
+    await db().$executeRaw`
+      INSERT INTO "StatusUpdate" (id, "assignmentId", "authorId", status, progress, "createdAt")
+      SELECT gen_random_uuid(), a, ${authorId}::uuid, (ARRAY['DONE', 'IN_PROGRESS']::"TaskStatus"[])[1 + (n % 2)], 50, timestamptz '2026-10-01' + n * interval '1 hour'
+        FROM unnest(${assignmentIds}::uuid[]) a CROSS JOIN generate_series(1, 5) n`
+    expect(await differencesFromRecount()).toEqual([])
+  })
+
+  it('give the trend its counts: each month, the assignments whose latest kept report by then says DONE', async () => {
+    const unit = (await communeByCode(unitCode))!
+    const trend = await doneTrend(unit.id, '2026-11-29')
+    // The same count from the reports themselves, at the end of each month the trend lists.
+    const expected = await db().$queryRaw<{ day: string; done: number }[]>`
+      SELECT m.day, (SELECT COUNT(*) FROM "Assignment" a WHERE a."unitId" = ${unit.id}::uuid AND (
+               SELECT s.status FROM "StatusUpdate" s
+                WHERE s."assignmentId" = a.id AND s."reviewState" <> 'RETURNED'
+                  AND s."createdAt" < ((m.day::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
+                ORDER BY s."createdAt" DESC, s.id DESC LIMIT 1) = 'DONE')::int AS "done"
+        FROM unnest(${trend.map((p) => p.day)}::text[]) m(day)`
+    expect(trend.map((p) => p.done).some((n) => n > 0)).toBe(true)
+    expect(trend).toEqual(expected)
+  })
+})
