@@ -68,18 +68,6 @@ async function serverSide(databaseUrl: string, staff: string): Promise<BenchServ
   }
 }
 
-function serverFigures(server: BenchServerSideResult): Figure[] {
-  return [
-    { measure: 'overview queries through the app (median)', value: server.overview.app.median, unit: 'ms' },
-    { measure: 'overview by hand with pg over the kept counts, the limit (median)', value: server.overview.byHand.median, unit: 'ms' },
-    { measure: 'overview queries: app / limit', value: server.overview.ratio, unit: '×', target: { at: 'most', value: 1.5 } },
-    { measure: 'overview recounted from every assignment (median)', value: server.overview.recount.median, unit: 'ms' },
-    { measure: 'status update median', value: server.save.median, unit: 'ms' },
-    { measure: 'status update p95', value: server.save.p95, unit: 'ms', target: { at: 'most', value: 30 } },
-    { measure: `status updates, ${server.sustained.writers} writers`, value: server.sustained.perSecond, unit: 'writes/s', target: { at: 'least', value: 300 } },
-  ]
-}
-
 const target = await benchTarget(flags.demo)
 try {
   const paths = await pagePaths(target.url, target.staff.username)
