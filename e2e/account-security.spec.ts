@@ -64,7 +64,7 @@ test.describe('passwords', () => {
     const account = await createAccount({ mustChangePassword: true })
     await signIn(page, account.username, account.password)
     await expect(page).toHaveURL(/\/account\/password$/)
-    await expect(page.getByRole('alert').filter({ hasText: 'Quản trị viên đã đặt lại mật khẩu của bạn.' })).toBeVisible()
+    await expect(page.getByRole('alert').filter({ hasText: 'Quản trị viên đã đặt lại mật khẩu của tài khoản này.' })).toBeVisible()
     await page.goto('/units/minh-cam')
     await expect(page).toHaveURL(/\/account\/password$/)
 

@@ -82,7 +82,7 @@ test('an import with a bad row shows the error with its row and column and write
   const result = page.getByRole('region', { name: 'Kết quả kiểm tra tệp nhiem-vu.csv' })
   await expect(result.getByRole('alert')).toHaveText('Tệp còn dòng lỗi: sửa tệp rồi kiểm tra lại. Chưa có gì được ghi.')
   await expect(result.getByRole('row', { name: /^2 / })).toContainText('Thêm mới')
-  await expect(result.getByRole('row', { name: /^3 / })).toContainText('Dòng 3, cột "Mã nhóm": Không có nhóm nhiệm vụ đang sử dụng với mã "nhom-khong-co".')
+  await expect(result.getByRole('row', { name: /^3 / })).toContainText('Dòng 3, cột "Mã nhóm": Không tìm thấy nhóm nhiệm vụ đang sử dụng có mã "nhom-khong-co".')
   await expect(page.getByRole('button', { name: 'Nhập tất cả' })).toHaveCount(0)
   await page.goto('/admin/tasks')
   await expect(page.getByRole('link', { name: title })).toHaveCount(0)

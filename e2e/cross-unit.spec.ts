@@ -41,7 +41,7 @@ for (const [unit, other] of Object.entries(STAFF)) {
       await form.getByLabel('Tiến độ (%)').fill('55')
       await form.getByLabel('Ghi chú').fill('Báo cáo gửi nhầm sang đơn vị khác')
       await form.getByRole('button', { name: 'Lưu báo cáo' }).click()
-      await expect(form.getByRole('alert')).toContainText('Không tìm thấy nhiệm vụ này, hoặc bạn không có quyền thực hiện thao tác này.')
+      await expect(form.getByRole('alert')).toContainText('Không tìm thấy nhiệm vụ này, hoặc tài khoản không có quyền thực hiện thao tác này.')
       const ask = questionForm(page)
       await ask.getByRole('textbox').fill('Câu hỏi gửi nhầm sang đơn vị khác')
       await ask.getByRole('button').click()

@@ -13,7 +13,7 @@ async function download(page: Page, link: RegExp): Promise<{ name: string; conte
   return { name: file.suggestedFilename(), content: await readFile(path) }
 }
 
-const asOfToday = /— số liệu đến ngày \d{2}\/\d{2}\/\d{4}$/
+const asOfToday = /— số liệu tính đến ngày \d{2}\/\d{2}\/\d{4}$/
 
 test('a leader downloads the district overview as Excel, a sheet per section, Minh Cầm in the ranking', async ({ browser }) => {
   const page = await signedIn(browser, 'bi-thu')
@@ -66,7 +66,7 @@ test('without a session the download is not found', async ({ request }) => {
 test('a leader picks an earlier day on a commune page: the page and its Excel file speak of that day', async ({ browser }) => {
   const page = await signedIn(browser, 'bi-thu')
   await page.goto('/communes/minh-cam')
-  await expect(page.getByText('Xã, thị trấn chưa được giao nhiệm vụ nào.')).toHaveCount(0)
+  await expect(page.getByText('Đơn vị chưa được giao nhiệm vụ nào.')).toHaveCount(0)
   // The demo programme began 200 days ago: a year ago nothing had been assigned.
   const yearAgo = new Date(Date.now() - 365 * 86_400_000).toISOString().slice(0, 10)
   const [year, month, day] = yearAgo.split('-')
@@ -74,7 +74,7 @@ test('a leader picks an earlier day on a commune page: the page and its Excel fi
   await page.getByRole('button', { name: 'Xem', exact: true }).click()
   await expect(page).toHaveURL(new RegExp(`asOf=${yearAgo}`))
   await expect(page.getByText(`Số liệu tính đến hết ngày ${day}/${month}/${year}`)).toBeVisible()
-  await expect(page.getByText('Xã, thị trấn chưa được giao nhiệm vụ nào.')).toBeVisible()
+  await expect(page.getByText('Đơn vị chưa được giao nhiệm vụ nào.')).toBeVisible()
 
   const { name, content } = await download(page, /dạng Excel/)
   expect(name).toBe(`tien-do-minh-cam-${yearAgo}.xlsx`)
@@ -86,7 +86,7 @@ test('a leader picks an earlier day on a commune page: the page and its Excel fi
 
   await page.getByRole('link', { name: 'Về số liệu hiện tại' }).click()
   await expect(page).toHaveURL(/\/communes\/minh-cam$/)
-  await expect(page.getByText('Xã, thị trấn chưa được giao nhiệm vụ nào.')).toHaveCount(0)
+  await expect(page.getByText('Đơn vị chưa được giao nhiệm vụ nào.')).toHaveCount(0)
 })
 
 test("a leader downloads the district's whole register of assignments as CSV: one row per assignment the overview counts", async ({ browser }) => {

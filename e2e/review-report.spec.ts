@@ -36,7 +36,7 @@ test('a leader asks for the report of chosen days: reversed days are named besid
   await form.getByLabel('Từ ngày').fill('2026-09-30')
   await form.getByLabel('Đến ngày').fill('2026-09-01')
   await form.getByRole('button', { name: 'Lập báo cáo' }).click()
-  await expect(form.getByLabel('Đến ngày')).toHaveAccessibleDescription('Ngày kết thúc phải sau hoặc trùng ngày bắt đầu.')
+  await expect(form.getByLabel('Đến ngày')).toHaveAccessibleDescription('Ngày kết thúc không được trước ngày bắt đầu.')
   await expect(form.getByRole('link', { name: 'Tải báo cáo (Word)' })).toHaveCount(0)
 
   await form.getByLabel('Từ ngày').fill('2026-08-01')

@@ -126,7 +126,7 @@ test.describe.serial('a returned report', () => {
     await page.goto(path)
     const latest = history(page).first()
     await expect(latest.getByText('Bị trả lại', { exact: true })).toBeVisible()
-    await expect(latest).toContainText('Bị Nguyễn Đình Khải trả lại lúc')
+    await expect(latest).toContainText('Nguyễn Đình Khải đã trả lại lúc')
     await expect(latest).toContainText(`Lý do: ${reason}`)
     const current = page.getByRole('region', { name: 'Tình hình hiện tại' })
     await expect(current).toContainText('Đạt được5 chức danh')

@@ -81,7 +81,7 @@ describe('the district overview as XLSX', () => {
     const book = await workbook(response)
     expect(book.worksheets.map((s) => s.name)).toEqual(['Tình hình thực hiện', 'Theo nhóm nhiệm vụ', 'Chỉ tiêu', 'Xếp hạng xã, thị trấn', 'Quá hạn, vướng mắc'])
     for (const sheet of book.worksheets) {
-      expect(sheet.getCell('A1').value).toBe('Tiến độ thực hiện Nghị quyết 19-NQ/TU — Huyện Ba Chẽ — số liệu đến ngày 28/11/2026')
+      expect(sheet.getCell('A1').value).toBe('Tiến độ thực hiện Nghị quyết 19-NQ/TU — Huyện Ba Chẽ — số liệu tính đến ngày 28/11/2026')
       expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 })
     }
     const [summary, groups, indicators, ranking, late] = book.worksheets
@@ -154,7 +154,7 @@ describe("a member's page as XLSX", () => {
     const response = await download({ path: ['members', 'uv-an.xlsx'] })
     expect(response.headers.get('Content-Disposition')).toBe('attachment; filename="tien-do-uy-vien-uv-an-2026-11-28.xlsx"')
     const [groups, units, overdue] = (await workbook(response)).worksheets
-    expect(groups?.getCell('A1').value).toBe('Tiến độ thực hiện Nghị quyết 19-NQ/TU — Hoàng Văn An — số liệu đến ngày 28/11/2026')
+    expect(groups?.getCell('A1').value).toBe('Tiến độ thực hiện Nghị quyết 19-NQ/TU — Hoàng Văn An — số liệu tính đến ngày 28/11/2026')
     expect(groups?.getRow(2).values).toEqual([undefined, 'Nhóm nhiệm vụ', 'Quá hạn', 'Tiến độ (%)', 'Được giao', 'Hoàn thành đúng hạn', 'Hoàn thành quá hạn', 'Đang thực hiện', 'Vướng mắc', 'Chưa triển khai'])
     const sum = (column: string, result: number) => ({ formula: `SUM(${column}3:${column}3)`, result })
     // The group, district-wide: all five assignments.
@@ -212,7 +212,7 @@ describe("a unit's assignments", () => {
       ['Phát triển kinh tế', 'Rà soát quy hoạch “vùng trồng quế”', 'Quá hạn', '40', '', '', '', '01/10/2026', 'Chưa có báo cáo'],
     ])
     const book = await workbook(await download({ path: ['units', 'minh-cam.xlsx'], search: new URLSearchParams({ status: 'overdue', group: 'nhom-1' }) }))
-    expect(book.worksheets[0]?.getCell('A1').value).toBe('Tiến độ thực hiện Nghị quyết 19-NQ/TU — Xã Minh Cầm (lọc: Quá hạn, Phát triển kinh tế) — số liệu đến ngày 28/11/2026')
+    expect(book.worksheets[0]?.getCell('A1').value).toBe('Tiến độ thực hiện Nghị quyết 19-NQ/TU — Xã Minh Cầm (lọc: Quá hạn, Phát triển kinh tế) — số liệu tính đến ngày 28/11/2026')
   })
 
   it('are all there without a filter, an unknown filter counting as none', async () => {
@@ -233,7 +233,7 @@ describe('who may download', () => {
     const response = await download({ path: ['communes', 'minh-cam.xlsx'] })
     expect(response.status).toBe(200)
     const book = await workbook(response)
-    expect(book.worksheets[0]?.getCell('A1').value).toBe('Tiến độ thực hiện Nghị quyết 19-NQ/TU — Xã Minh Cầm — số liệu đến ngày 28/11/2026')
+    expect(book.worksheets[0]?.getCell('A1').value).toBe('Tiến độ thực hiện Nghị quyết 19-NQ/TU — Xã Minh Cầm — số liệu tính đến ngày 28/11/2026')
     const audited = (await exportsAudited()).slice(before)
     expect(audited).toHaveLength(1)
     expect(audited[0]).toMatchObject({ actorId: leader.id, entity: 'communes', entityId: 'minh-cam', after: { format: 'xlsx', rows: 3 }, ip: '203.0.113.7' })
