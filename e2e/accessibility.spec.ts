@@ -109,3 +109,11 @@ for (const { name, viewport } of WIDTHS) {
     }
   })
 }
+
+test('on a phone, number fields open the number keyboard: whole numbers for progress, decimals for a figure', async ({ page }) => {
+  await signIn(page, 'minh-cam')
+  await page.goto('/units/minh-cam/tasks/giam-lop-hoc')
+  const form = page.getByRole('form', { name: 'Cập nhật tiến độ' })
+  await expect(form.getByLabel('Tiến độ (%)')).toHaveAttribute('inputmode', 'numeric')
+  await expect(form.getByLabel(/^Kết quả/)).toHaveAttribute('inputmode', 'decimal')
+})
