@@ -54,6 +54,8 @@ test.describe('passwords', () => {
     await expect(page).toHaveURL(/\/units\/minh-cam$/)
 
     await page.getByRole('button', { name: 'Đăng xuất' }).click()
+    // Wait for the sign-out to land: the login page sends a still-signed-in browser home.
+    await expect(page).toHaveURL(/\/login$/)
     await submitLogin(page, account.username, account.password)
     await expect(loginAlert(page)).toHaveText('Tên đăng nhập hoặc mật khẩu không đúng.')
     await signIn(page, account.username, newPassword)
@@ -177,6 +179,8 @@ test.describe('two-factor authentication', () => {
     await expect(page).toHaveURL(/\/$/)
 
     await page.getByRole('button', { name: 'Đăng xuất' }).click()
+    // Wait for the sign-out to land: the login page sends a still-signed-in browser home.
+    await expect(page).toHaveURL(/\/login$/)
     await submitLogin(page, account.username, account.password)
     await expect(page.getByText('Tài khoản này dùng xác thực hai lớp.')).toBeVisible()
     await page.getByLabel('Mã xác thực').fill('000000')
