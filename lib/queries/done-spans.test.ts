@@ -7,6 +7,7 @@ import { db } from '@/lib/db'
 import { testDatabase } from '@/test/helpers/database'
 import { factories } from '@/test/helpers/factories'
 import { communeByCode, doneTrend } from './commune-detail'
+import { seededRandom } from '@/test/helpers/seeded-random'
 
 const database = testDatabase()
 const make = factories(() => database.db)
@@ -14,16 +15,6 @@ const assignmentIds: string[] = []
 let authorId = ''
 let unitCode = ''
 
-/** A small deterministic generator (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed
-  return () => {
-    a = (a + 0x6d2b79f5) | 0
-    let t = Math.imul(a ^ (a >>> 15), 1 | a)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 /** The stretches as the definition gives them, from every report, against the kept ones. */
 async function differencesFromRecount(): Promise<unknown[]> {
@@ -81,7 +72,7 @@ beforeAll(async () => {
 
 describe('the kept stretches of done work', () => {
   it('follow 400 random reports and reviews one by one', async () => {
-    const next = random(7)
+    const next = seededRandom(7)
     for (let i = 0; i < 400; i++) {
       const { sql, params } = randomWrite(next, assignmentIds[Math.floor(next() * assignmentIds.length)]!)
       await db().$executeRawUnsafe(sql, ...params)
@@ -102,7 +93,7 @@ describe('the kept stretches of done work', () => {
     try {
       await Promise.all(
         writers.map(async (client, w) => {
-          const next = random(100 + w)
+          const next = seededRandom(100 + w)
           for (let i = 0; i < 30; i++) {
             // Half the writers fight over two assignments: reports and returns of the same one racing.
             const assignmentId = w % 2 === 0 ? assignmentIds[i % 2]! : assignmentIds[Math.floor(next() * assignmentIds.length)]!

@@ -8,24 +8,15 @@ import { cache } from 'react'
 import { assignmentsScopeParts, assignmentsScopeSql, type Actor } from '@/lib/auth/permissions'
 import { db } from '@/lib/db'
 import { Prisma } from '@/lib/db/client'
-import type { TaskStatus } from '@/lib/domain/status'
 import type { CalendarDay } from '@/lib/domain/calendar'
 import { DUE_SOON_DAYS } from '@/lib/domain/status'
+import type { OverdueAssignment } from './member-progress'
 import { progressCountsReady } from './progress-counts'
 
 export type ReminderCounts = { overdue: number; dueSoon: number }
 
-export type Reminder = {
-  unitCode: string
-  unitName: string
-  taskCode: string
-  taskTitle: string
-  status: TaskStatus
-  progress: number
-  /** As Prisma returns a DATE column: midnight UTC of that day. */
-  dueDate: Date
-  overdue: boolean
-}
+/** An assignment to chase: the member page's overdue row, also when it is only due soon. */
+export type Reminder = Omit<OverdueAssignment, 'id'> & { overdue: boolean }
 
 /** Not done, in an active task of an active unit, due by the end of the window (overdue included). */
 function remindedAssignments(actor: Actor, today: CalendarDay): Prisma.Sql | null {
