@@ -4,6 +4,7 @@ import type { Metadata } from 'next'
 import { getLocale, getTranslations } from 'next-intl/server'
 import type { ReactNode } from 'react'
 import { ErrorLocale } from '@/components/error-locale'
+import { LoadingLabelProvider } from '@/components/navigation-pending'
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('app')
@@ -14,12 +15,14 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const locale = await getLocale()
+  const [locale, t] = await Promise.all([getLocale(), getTranslations('app')])
   return (
     <html lang={locale}>
       <body className="min-h-dvh bg-slate-50 font-sans text-slate-900 antialiased">
         {/* The error page (app/error.tsx) is a client component: it needs the language from here. */}
-        <ErrorLocale locale={locale}>{children}</ErrorLocale>
+        <ErrorLocale locale={locale}>
+          <LoadingLabelProvider label={t('pageLoading')}>{children}</LoadingLabelProvider>
+        </ErrorLocale>
       </body>
     </html>
   )

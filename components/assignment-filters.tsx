@@ -1,5 +1,5 @@
 import { useTranslations } from 'next-intl'
-import Link from 'next/link'
+import Link from '@/components/link'
 import { STATUS_LABELS } from '@/lib/domain/status'
 import type { UnitFilter } from '@/lib/queries/unit-assignments'
 

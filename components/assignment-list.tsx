@@ -1,5 +1,5 @@
 import { useTranslations } from 'next-intl'
-import Link from 'next/link'
+import Link from '@/components/link'
 import type { ReviewState } from '@/lib/queries/assignment-detail'
 import type { StatusLabel } from '@/lib/domain/status'
 import type { Indicator } from '@/lib/queries/unit-assignments'

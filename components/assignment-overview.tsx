@@ -1,5 +1,5 @@
 import { useTranslations } from 'next-intl'
-import Link from 'next/link'
+import Link from '@/components/link'
 import { dateColumnDay, formatDay, formatInstant } from '@/lib/domain/calendar'
 import type { AssignmentDetail, HistoryEntry } from '@/lib/queries/assignment-detail'
 import type { StatusLabel } from '@/lib/domain/status'

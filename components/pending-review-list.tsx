@@ -1,5 +1,5 @@
 import { useTranslations } from 'next-intl'
-import Link from 'next/link'
+import Link from '@/components/link'
 import { formatInstant } from '@/lib/domain/calendar'
 import type { PendingReview } from '@/lib/queries/pending-reviews'
 import { IndicatorNumber } from './indicator-value'

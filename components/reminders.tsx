@@ -1,5 +1,5 @@
 import { useTranslations } from 'next-intl'
-import Link from 'next/link'
+import Link from '@/components/link'
 import { dateColumnDay, daysBetween, formatDay, type CalendarDay } from '@/lib/domain/calendar'
 import { assignmentHref, REMINDERS_PATH } from '@/lib/domain/paths'
 import { DUE_SOON_DAYS } from '@/lib/domain/status'

@@ -1,5 +1,5 @@
 import { useTranslations } from 'next-intl'
-import Link from 'next/link'
+import Link from '@/components/link'
 import type { ReactNode } from 'react'
 import { adminHref } from '@/lib/domain/admin-paths'
 import { AUDIT_PATH } from '@/lib/domain/audit-events'
@@ -30,90 +30,141 @@ type Props = {
 /** Links and buttons are at least 44 px tall: the header is used on phones. */
 const navLink = 'inline-flex min-h-11 items-center rounded px-2 text-sm font-medium text-blue-800 underline-offset-2 hover:bg-slate-100 hover:underline'
 
-export function SiteHeader({ homeHref, showOverview, showAdmin, pendingReviews, reminders, showAudit, userName, unitName, roleLabel, languageSwitch, signOutAction }: Props) {
+/**
+ * Desktops see everything in three rows. On a phone those rows took half the screen, so there the
+ * header is one row (the title, the reminders count, and a menu button) and the rest opens below
+ * it: a <details> element, which opens without JavaScript. The two layouts are hidden by CSS, so
+ * each screen has one copy in its accessibility tree.
+ */
+export function SiteHeader(props: Props) {
   const t = useTranslations()
   return (
     <header className="border-b border-slate-200 bg-white">
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-3">
+      <div className="relative mx-auto max-w-6xl px-4 py-2 md:hidden">
+        <div className="flex min-h-11 items-center gap-2 pr-20">
+          <Title href={props.homeHref} />
+          <RemindersLink counts={props.reminders} label={false} />
+        </div>
+        <details>
+          <summary className="absolute top-2 right-4 inline-flex min-h-11 cursor-pointer list-none items-center rounded border border-slate-300 px-3 text-sm font-medium text-slate-800 hover:bg-slate-100 [&::-webkit-details-marker]:hidden">
+            {t('header.menu')}
+          </summary>
+          <div className="mt-2 space-y-3 border-t border-slate-100 pt-2">
+            <NavLinks {...props} />
+            <SearchForm compact />
+            <AccountBlock {...props} />
+          </div>
+        </details>
+      </div>
+      <div className="mx-auto hidden max-w-6xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-3 md:flex">
         <div className="min-w-0">
-          <Link href={homeHref} className="block font-semibold text-red-800 hover:underline">
-            {t('app.title')}
-          </Link>
+          <Title href={props.homeHref} />
           <p className="text-sm text-slate-600">{t('app.district')}</p>
         </div>
-        <div className="flex flex-wrap items-center gap-x-4 gap-y-1">
-          <section aria-label={t('header.account')} className="text-sm leading-tight">
-            <p className="font-medium">
-              <Link href={accountHref} title={t('header.accountLink')} className="text-blue-800 underline-offset-2 hover:underline">
-                {userName}
-              </Link>
-            </p>
-            <p className="text-slate-600">
-              {roleLabel} · {unitName}
-            </p>
-          </section>
-          <div className="[&_button]:min-h-11">{languageSwitch}</div>
-          <form action={signOutAction}>
-            <button type="submit" className="min-h-11 rounded border border-slate-300 px-3 text-sm font-medium text-slate-800 hover:bg-slate-100">
-              {t('header.signOut')}
-            </button>
-          </form>
-        </div>
+        <AccountBlock {...props} />
         <div className="flex w-full flex-wrap items-center justify-between gap-x-4 gap-y-2 border-t border-slate-100 pt-2">
-          <nav aria-label={t('header.navigation')} className="-mx-2 flex flex-wrap items-center gap-x-1">
-            {showOverview && (
-              <Link href="/" className={navLink}>
-                {t('header.overview')}
-              </Link>
-            )}
-            <Link href={REMINDERS_PATH} className={`${navLink} gap-1.5`}>
-              {t('reminders.nav')}
-              <span
-                title={t('reminders.navCount', reminders)}
-                className={`rounded-full px-2 text-xs font-semibold tabular-nums ${reminders.overdue > 0 ? 'bg-red-700 text-white' : reminders.dueSoon > 0 ? 'bg-amber-500 text-slate-950' : 'bg-slate-200 text-slate-800'}`}
-              >
-                {reminders.overdue + reminders.dueSoon}
-              </span>
-              <span className="sr-only">({t('reminders.navCount', reminders)})</span>
-            </Link>
-            <Link href="/communes" className={navLink}>
-              {t('header.communes')}
-            </Link>
-            <Link href="/members" className={navLink}>
-              {t('header.members')}
-            </Link>
-            <Link href="/tasks" className={navLink}>
-              {t('header.tasks')}
-            </Link>
-            {pendingReviews !== null && (
-              <Link href="/reviews" className={`${navLink} gap-1.5`}>
-                {t('header.reviews')}
-                <span
-                  className={`rounded-full px-2 text-xs font-semibold tabular-nums ${pendingReviews > 0 ? 'bg-amber-500 text-slate-950' : 'bg-slate-200 text-slate-800'}`}
-                >
-                  {pendingReviews}
-                </span>
-              </Link>
-            )}
-            {showOverview && (
-              <Link href="/reports" className={navLink}>
-                {t('header.reports')}
-              </Link>
-            )}
-            {showAudit && (
-              <Link href={AUDIT_PATH} className={navLink}>
-                {t('audit.nav')}
-              </Link>
-            )}
-            {showAdmin && (
-              <Link href={adminHref} className={navLink}>
-                {t('admin.title')}
-              </Link>
-            )}
-          </nav>
+          <NavLinks {...props} />
           <SearchForm compact />
         </div>
       </div>
     </header>
+  )
+}
+
+function Title({ href }: { href: string }) {
+  const t = useTranslations('app')
+  return (
+    <Link href={href} className="block min-w-0 font-semibold text-red-800 hover:underline">
+      {t('title')}
+    </Link>
+  )
+}
+
+function AccountBlock({ userName, unitName, roleLabel, languageSwitch, signOutAction }: Props) {
+  const t = useTranslations('header')
+  return (
+    <div className="flex flex-wrap items-center gap-x-4 gap-y-1">
+      <section aria-label={t('account')} className="text-sm leading-tight">
+        <p className="font-medium">
+          <Link href={accountHref} title={t('accountLink')} className="text-blue-800 underline-offset-2 hover:underline">
+            {userName}
+          </Link>
+        </p>
+        <p className="text-slate-600">
+          {roleLabel} · {unitName}
+        </p>
+      </section>
+      <div className="[&_button]:min-h-11">{languageSwitch}</div>
+      <form action={signOutAction}>
+        <button type="submit" className="min-h-11 rounded border border-slate-300 px-3 text-sm font-medium text-slate-800 hover:bg-slate-100">
+          {t('signOut')}
+        </button>
+      </form>
+    </div>
+  )
+}
+
+/** The reminders link with its count; on a phone's top row only the count shows, with its name for screen readers. */
+function RemindersLink({ counts, label }: { counts: ReminderCounts; label: boolean }) {
+  const t = useTranslations('reminders')
+  return (
+    <Link href={REMINDERS_PATH} className={`${navLink} min-w-11 shrink-0 justify-center gap-1.5`}>
+      <span className={label ? undefined : 'sr-only'}>{t('nav')}</span>
+      <span
+        title={t('navCount', counts)}
+        className={`rounded-full px-2 text-xs font-semibold tabular-nums ${counts.overdue > 0 ? 'bg-red-700 text-white' : counts.dueSoon > 0 ? 'bg-amber-500 text-slate-950' : 'bg-slate-200 text-slate-800'}`}
+      >
+        {counts.overdue + counts.dueSoon}
+      </span>
+      <span className="sr-only">({t('navCount', counts)})</span>
+    </Link>
+  )
+}
+
+function NavLinks({ showOverview, showAdmin, pendingReviews, reminders, showAudit }: Props) {
+  const t = useTranslations()
+  return (
+    <nav aria-label={t('header.navigation')} className="-mx-2 flex flex-wrap items-center gap-x-1">
+      {showOverview && (
+        <Link href="/" className={navLink}>
+          {t('header.overview')}
+        </Link>
+      )}
+      <RemindersLink counts={reminders} label />
+      <Link href="/communes" className={navLink}>
+        {t('header.communes')}
+      </Link>
+      <Link href="/members" className={navLink}>
+        {t('header.members')}
+      </Link>
+      <Link href="/tasks" className={navLink}>
+        {t('header.tasks')}
+      </Link>
+      {pendingReviews !== null && (
+        <Link href="/reviews" className={`${navLink} gap-1.5`}>
+          {t('header.reviews')}
+          <span
+            className={`rounded-full px-2 text-xs font-semibold tabular-nums ${pendingReviews > 0 ? 'bg-amber-500 text-slate-950' : 'bg-slate-200 text-slate-800'}`}
+          >
+            {pendingReviews}
+          </span>
+        </Link>
+      )}
+      {showOverview && (
+        <Link href="/reports" className={navLink}>
+          {t('header.reports')}
+        </Link>
+      )}
+      {showAudit && (
+        <Link href={AUDIT_PATH} className={navLink}>
+          {t('audit.nav')}
+        </Link>
+      )}
+      {showAdmin && (
+        <Link href={adminHref} className={navLink}>
+          {t('admin.title')}
+        </Link>
+      )}
+    </nav>
   )
 }

@@ -117,3 +117,38 @@ test('on a phone, number fields open the number keyboard: whole numbers for prog
   await expect(form.getByLabel('Tiến độ (%)')).toHaveAttribute('inputmode', 'numeric')
   await expect(form.getByLabel(/^Kết quả/)).toHaveAttribute('inputmode', 'decimal')
 })
+
+test.describe('on a phone, the header', () => {
+  test.use({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true })
+
+  test('is one row with the reminders count; its menu holds every link, accessible and touchable', async ({ page }) => {
+    await signIn(page, 'bi-thu')
+    await page.goto('/communes')
+    const header = page.getByRole('banner')
+    expect((await header.boundingBox())?.height).toBeLessThanOrEqual(80)
+    await expect(header.getByRole('link', { name: /^Nhắc việc/ })).toBeVisible()
+    const navigation = page.getByRole('navigation', { name: 'Điều hướng chính' })
+    await expect(navigation).toBeHidden()
+
+    await header.getByText('Trình đơn', { exact: true }).click()
+    for (const name of ['Tổng quan', 'Xã, thị trấn', 'Ủy viên BTV', 'Nhiệm vụ', 'Báo cáo', 'Nhật ký']) await expect(navigation.getByRole('link', { name, exact: true })).toBeVisible()
+    await expect(header.getByRole('search')).toBeVisible()
+    await expect(header.getByRole('button', { name: 'Đăng xuất' })).toBeVisible()
+    expect([...(await seriousViolations(page)), ...(await smallTouchTargets(page)), `sideways ${await sidewaysOverflow(page)} px`]).toEqual(['sideways 0 px'])
+  })
+
+  test.describe('without JavaScript', () => {
+    test.use({ javaScriptEnabled: false })
+
+    test('the menu opens and its links lead on', async ({ page }) => {
+      await signIn(page, 'minh-cam')
+      await page.goto('/reminders')
+      const navigation = page.getByRole('navigation', { name: 'Điều hướng chính' })
+      await expect(navigation).toBeHidden()
+      await page.getByRole('banner').getByText('Trình đơn', { exact: true }).click()
+      await navigation.getByRole('link', { name: 'Nhiệm vụ', exact: true }).click()
+      await expect(page).toHaveURL(/\/tasks$/)
+      await expect(page.getByRole('navigation', { name: 'Điều hướng chính' })).toBeHidden()
+    })
+  })
+})

@@ -3,7 +3,7 @@
 // of its own in Minh Cầm and a task no other spec writes to; the report keeps the task's status
 // and progress (done, 100%), so the district's counts other specs read do not move.
 import { expect, test, type Page } from '@playwright/test'
-import { createAccount } from './helpers'
+import { createAccount, signIn } from './helpers'
 
 /** What the focused element is, and whether its focus can be seen (an outline or a ring). */
 async function focused(page: Page): Promise<{ label: string; visible: boolean }> {
@@ -81,4 +81,30 @@ test('the same path completes on a slow 3G link', async ({ page }) => {
   await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 400, downloadThroughput: (400 * 1024) / 8, uploadThroughput: (400 * 1024) / 8 })
   page.setDefaultTimeout(60_000)
   await reportByKeyboard(page, 'Sắp xếp, giảm điểm trường lẻ', `Báo cáo qua mạng chậm ${Date.now()}`)
+})
+
+test('while a page is on its way, a loading bar shows and screen readers hear that the page is loading', async ({ page }) => {
+  await signIn(page, 'minh-cam')
+  await page.goto('/units/minh-cam')
+  // Holds the next page's answer back until the test lets it go: a slow link, made certain.
+  let answer: () => void = () => {}
+  const held = new Promise<void>((resolve) => (answer = resolve))
+  await page.route(
+    (url) => url.pathname === '/tasks',
+    async (route) => {
+      await held
+      await route.continue()
+    },
+  )
+  const loading = page.getByRole('status').filter({ hasText: 'Đang tải trang…' })
+  await expect(loading).toHaveCount(0)
+
+  await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Nhiệm vụ', exact: true }).click()
+  await expect(loading).toBeVisible()
+  await expect(page).toHaveURL(/\/units\/minh-cam$/)
+
+  answer()
+  await expect(page).toHaveURL(/\/tasks$/)
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+  await expect(loading).toHaveCount(0)
 })

@@ -1,7 +1,7 @@
 // The pieces the administration pages share: the section navigation, a list table, the in-use
 // badge, the deactivate/reactivate button and the notice after a creation.
 import { getTranslations } from 'next-intl/server'
-import Link from 'next/link'
+import Link from '@/components/link'
 import type { ReactNode } from 'react'
 import { resetPasswordAction, resetTwoFactorAction, setActiveAction, unlockAccountAction } from '@/lib/actions/admin/actions'
 import type { ActiveEntity } from '@/lib/actions/admin/active'

@@ -1,6 +1,6 @@
 // One page of the audit trail: when, who, what, on which record, from where, and what changed.
 import { useTranslations } from 'next-intl'
-import Link from 'next/link'
+import Link from '@/components/link'
 import { ScrollTable } from '@/components/scroll-table'
 import { auditDiff } from '@/lib/domain/audit-diff'
 import { auditEntityHref } from '@/lib/domain/audit-events'

@@ -1,7 +1,7 @@
 // The audit page's filters: a GET form, so the filters live in the URL and work without JavaScript.
 // A plain <form>, as next/form would add its client code to the page only to navigate softly.
 import { useTranslations } from 'next-intl'
-import Link from 'next/link'
+import Link from '@/components/link'
 import { describedBy, FieldError, inputClass } from '@/components/form-parts'
 import { AUDIT_ACTION_CHOICES, AUDIT_ENTITIES, AUDIT_PATH, type AuditFilter } from '@/lib/domain/audit-events'
 import { formatDay } from '@/lib/domain/calendar'

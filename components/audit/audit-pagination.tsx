@@ -1,6 +1,6 @@
 // Previous and next page of the audit trail, keeping the filters.
 import { useTranslations } from 'next-intl'
-import Link from 'next/link'
+import Link from '@/components/link'
 import { auditHref, type AuditFilter } from '@/lib/domain/audit-events'
 
 const linkClass = 'inline-flex min-h-11 items-center font-medium text-blue-800 underline-offset-2 hover:underline'

@@ -1,6 +1,6 @@
 // Horizontal bars drawn on the server: a table whose rows carry the label, the bar and the number,
 // so the numbers are text (read aloud, copied, printed) and the bar is decoration.
-import Link from 'next/link'
+import Link from '@/components/link'
 import type { ReactNode } from 'react'
 
 export type Bar = { key: string; label: ReactNode; value: number; display: string; href?: string }

@@ -1,5 +1,5 @@
 import { useTranslations } from 'next-intl'
-import Link from 'next/link'
+import Link from '@/components/link'
 import { groupHref, memberHref, unitHref } from '@/lib/domain/paths'
 import type { GroupProgress, MemberSummary, UnitProgress } from '@/lib/queries/member-progress'
 import { MemberFigures } from './member-figures'

@@ -1,5 +1,5 @@
 import { useTranslations } from 'next-intl'
-import Link from 'next/link'
+import Link from '@/components/link'
 import { ProgressBar } from '@/components/progress-bar'
 import { assignmentHref } from '@/lib/domain/paths'
 import { dateColumnDay, daysBetween, formatDay, type CalendarDay } from '@/lib/domain/calendar'

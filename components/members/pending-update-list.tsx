@@ -1,5 +1,5 @@
 import { useTranslations } from 'next-intl'
-import Link from 'next/link'
+import Link from '@/components/link'
 import { assignmentHref } from '@/lib/domain/paths'
 import { formatInstant } from '@/lib/domain/calendar'
 import type { PendingUpdate } from '@/lib/queries/member-progress'

@@ -1,5 +1,5 @@
 import { useTranslations } from 'next-intl'
-import Link from 'next/link'
+import Link from '@/components/link'
 import { ProgressBar } from '@/components/progress-bar'
 
 export type ProgressItem = { key: string; href: string; name: string; progress: number; overdue: number }

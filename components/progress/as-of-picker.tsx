@@ -2,7 +2,7 @@
 // history says things stood at the end of an earlier day (`?asOf=YYYY-MM-DD`). No client code: a
 // plain <form>, as next/form would add its client code to the page only to navigate softly.
 import { useTranslations } from 'next-intl'
-import Link from 'next/link'
+import Link from '@/components/link'
 import type { ReactNode } from 'react'
 import { formatDay, type CalendarDay } from '@/lib/domain/calendar'
 

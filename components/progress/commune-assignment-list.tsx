@@ -1,7 +1,7 @@
 // A commune's assignments by task group, one line each: the task (linked to its page), its status
 // labels, progress and deadline. The lines wrap on a phone instead of scrolling.
 import { useTranslations } from 'next-intl'
-import Link from 'next/link'
+import Link from '@/components/link'
 import { ProgressBar } from '@/components/progress-bar'
 import { StatusBadges } from '@/components/status-badge'
 import { dateColumnDay, formatDay } from '@/lib/domain/calendar'

@@ -1,5 +1,5 @@
 import { useTranslations } from 'next-intl'
-import Link from 'next/link'
+import Link from '@/components/link'
 import { BarChart } from '@/components/charts/bar-chart'
 import type { CommuneProgress, CommuneRankingEnds } from '@/lib/queries/communes'
 import { communeHref } from '@/lib/domain/paths'

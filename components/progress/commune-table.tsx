@@ -1,7 +1,7 @@
 // Every commune-level unit with its member in charge, counts and progress. On a phone the member
 // moves under the unit's name and the table scrolls sideways inside its box, the unit kept in view.
 import { useTranslations } from 'next-intl'
-import Link from 'next/link'
+import Link from '@/components/link'
 import { ProgressBar } from '@/components/progress-bar'
 import type { CommuneProgress } from '@/lib/queries/communes'
 import { ScrollTable } from '@/components/scroll-table'

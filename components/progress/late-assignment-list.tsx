@@ -1,7 +1,7 @@
 // Work to chase: overdue or blocked assignments, oldest deadline first, each linked to its page.
 // A card per assignment on a phone; from medium width the cards line up as the rows of a table.
 import { useTranslations } from 'next-intl'
-import Link from 'next/link'
+import Link from '@/components/link'
 import type { ReactNode } from 'react'
 import { StatusBadges } from '@/components/status-badge'
 import { dateColumnDay, formatDay } from '@/lib/domain/calendar'

@@ -1,7 +1,7 @@
 // How many of the units that have work reported in the chosen period, with links to switch the
 // period (`?period=<code>`, so the page can be shared) and the units still to report.
 import { useFormatter, useTranslations } from 'next-intl'
-import Link from 'next/link'
+import Link from '@/components/link'
 import { districtDay, formatDay } from '@/lib/domain/calendar'
 import type { PeriodChoice, ReportingPeriod, ReportingRate } from '@/lib/queries/reporting-rate'
 import { unitPageHref } from '@/lib/domain/paths'

@@ -1,5 +1,5 @@
 import { useTranslations } from 'next-intl'
-import Link from 'next/link'
+import Link from '@/components/link'
 import type { Hit, SearchResults } from '@/lib/queries/search-results'
 import { memberHref, taskHref, unitHref } from '@/lib/domain/paths'
 

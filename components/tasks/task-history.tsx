@@ -1,5 +1,5 @@
 import { useTranslations } from 'next-intl'
-import Link from 'next/link'
+import Link from '@/components/link'
 import { IndicatorNumber } from '@/components/indicator-value'
 import { ReviewBadge } from '@/components/review-badge'
 import { assignmentHref } from '@/lib/domain/paths'

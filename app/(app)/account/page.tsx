@@ -1,6 +1,6 @@
 import type { Metadata } from 'next'
 import { getTranslations } from 'next-intl/server'
-import Link from 'next/link'
+import Link from '@/components/link'
 import { secondaryButtonClass } from '@/components/form-parts'
 import { signOutEverywhereAndLeave } from '@/lib/actions/account-action'
 import { passwordHref, twoFactorHref } from '@/lib/auth/landing'

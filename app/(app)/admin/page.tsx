@@ -1,6 +1,6 @@
 import type { Metadata } from 'next'
 import { getTranslations } from 'next-intl/server'
-import Link from 'next/link'
+import Link from '@/components/link'
 import { AdminNav } from '@/components/admin/parts'
 import { ADMIN_SECTIONS, adminSectionHref } from '@/lib/domain/admin-paths'
 import { requireAdmin } from '@/lib/queries/admin'

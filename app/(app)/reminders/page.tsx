@@ -1,6 +1,6 @@
 import type { Metadata } from 'next'
 import { getTranslations } from 'next-intl/server'
-import Link from 'next/link'
+import Link from '@/components/link'
 import { ReminderList } from '@/components/reminders'
 import { allows } from '@/lib/auth/permissions'
 import { requireUser } from '@/lib/auth/session'

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next'
 import { getTranslations } from 'next-intl/server'
-import Link from 'next/link'
+import Link from '@/components/link'
 import { memberHref, taskHref } from '@/lib/domain/paths'
 import { AsOfPicker } from '@/components/progress/as-of-picker'
 import { IndicatorTotal } from '@/components/tasks/indicator-total'

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next'
 import { getTranslations } from 'next-intl/server'
-import Link from 'next/link'
+import Link from '@/components/link'
 import { ActiveBadge, AdminHeading, AdminTable, linkClass } from '@/components/admin/parts'
 import { GroupForm } from '@/components/admin/record-forms'
 import { adminSectionHref } from '@/lib/domain/admin-paths'

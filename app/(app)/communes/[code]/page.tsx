@@ -1,6 +1,6 @@
 import type { Metadata } from 'next'
 import { getTranslations } from 'next-intl/server'
-import Link from 'next/link'
+import Link from '@/components/link'
 import { notFound } from 'next/navigation'
 import { TrendLine } from '@/components/charts/trend-line'
 import { DownloadLinks } from '@/components/exports/download-links'

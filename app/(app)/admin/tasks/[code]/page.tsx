@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server'
-import Link from 'next/link'
+import Link from '@/components/link'
 import { notFound } from 'next/navigation'
 import { AssignForm } from '@/components/admin/assign-form'
 import { ActiveToggle, AdminHeading, CreatedNotice, linkClass } from '@/components/admin/parts'
