@@ -11,6 +11,10 @@ const nextConfig = {
   experimental: {
     // A status report may carry 5 evidence files of 10 MB each (lib/validation/evidence.ts).
     serverActions: { bodySizeLimit: '52mb' },
+    // The proxy (proxy.ts) runs on every request, so Next keeps a copy of each request body for it,
+    // and cuts a body longer than this short without a word (10 MB by default): the same reports
+    // sent to app/api/status-updates must arrive whole.
+    proxyClientMaxBodySize: '52mb',
   },
 }
 

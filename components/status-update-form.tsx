@@ -1,16 +1,19 @@
 'use client'
 // The status report form. It posts to the server action, so it works without JavaScript too; with
-// JavaScript, the answer shows without a reload. Refused input comes back in the answer and is
-// shown again; files cannot be (browsers never refill a file input).
+// JavaScript, the answer shows without a reload, and a report with files goes by the upload route
+// so that the form shows how much has been sent (./upload.tsx). Refused input comes back in the
+// answer and is shown again; files cannot be (browsers never refill a file input).
 import { useActionState, useState } from 'react'
 import { useLocale, useTranslations } from 'next-intl'
 import type { SavedState, StatusUpdateFormState, StatusUpdateValues } from '@/lib/actions/form-states'
 import { formatInstant } from '@/lib/domain/calendar'
+import { STATUS_UPDATES_API } from '@/lib/domain/paths'
 import { TASK_STATUSES, type TaskStatus } from '@/lib/domain/status'
 import { decimalForInput } from './decimal-input'
 import { FieldError, FormNotice, describedBy, inputClass, primaryButtonClass } from './form-parts'
 import { IndicatorNumber } from './indicator-value'
 import { useResponseRound } from './response-round'
+import { hasChosenFiles, UploadProgressBar, useUploadingForm } from './upload'
 
 type Props = {
   action: (previous: StatusUpdateFormState, form: FormData) => Promise<StatusUpdateFormState>
@@ -31,7 +34,11 @@ export function StatusUpdateForm({ action, assignmentId, baseVersion, submission
   const t = useTranslations('assignment.form')
   const tStatus = useTranslations('assignment.taskStatus')
   const locale = useLocale()
-  const [state, formAction, pending] = useActionState(action, idle)
+  const tUpload = useTranslations('upload')
+  const [actionState, formAction, actionPending] = useActionState(action, idle)
+  const upload = useUploadingForm(STATUS_UPDATES_API, actionState, (form): StatusUpdateFormState => ({ kind: 'refused', message: tUpload('notSent'), values: typedValues(form) }))
+  const state = upload.answer
+  const pending = actionPending || upload.progress !== null
   const round = useResponseRound(state)
   const kept = 'values' in state ? state.values : null
   const values: StatusUpdateValues = kept ?? {
@@ -52,7 +59,17 @@ export function StatusUpdateForm({ action, assignmentId, baseVersion, submission
   })
 
   return (
-    <form action={formAction} noValidate aria-labelledby="update-form-title" className="space-y-5">
+    <form
+      action={formAction}
+      onSubmit={(event) => {
+        if (!hasChosenFiles(event.currentTarget)) return
+        event.preventDefault()
+        upload.send(new FormData(event.currentTarget))
+      }}
+      noValidate
+      aria-labelledby="update-form-title"
+      className="space-y-5"
+    >
       <h2 id="update-form-title" className="text-lg font-semibold">
         {t('title')}
       </h2>
@@ -181,8 +198,15 @@ export function StatusUpdateForm({ action, assignmentId, baseVersion, submission
       <button type="submit" disabled={pending} className={primaryButtonClass}>
         {pending ? t('saving') : t('save')}
       </button>
+      {upload.progress && <UploadProgressBar {...upload.progress} />}
     </form>
   )
+}
+
+/** What the form holds, to show again when an upload got no answer. */
+function typedValues(form: FormData): StatusUpdateValues {
+  const text = (name: keyof StatusUpdateValues) => String(form.get(name) ?? '')
+  return { status: text('status'), progress: text('progress'), indicatorActual: text('indicatorActual'), note: text('note') }
 }
 
 /** What another person saved while this form was open. */

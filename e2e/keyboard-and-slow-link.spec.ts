@@ -108,3 +108,45 @@ test('while a page is on its way, a loading bar shows and screen readers hear th
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
   await expect(loading).toHaveCount(0)
 })
+
+test('a report with 12 MB of evidence on a slow link shows how much has been sent, and the files arrive whole', async ({ page }) => {
+  test.setTimeout(120_000)
+  const account = await createAccount()
+  await signIn(page, account.username, account.password)
+  await page.goto('/units/minh-cam/tasks/giam-lop-hoc')
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Network.enable')
+  // About 2 MB/s up: the 12 MB take some seconds, long enough to watch.
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 50, downloadThroughput: 2_000_000, uploadThroughput: 2_000_000 })
+  // Two PDFs of 6 MB: together beyond the 10 MB a request body is cut to by default when a proxy runs.
+  const pdf = (name: string, filler: number) => ({
+    name,
+    mimeType: 'application/pdf',
+    buffer: Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(6_000_000, filler), Buffer.from('\n%%EOF\n')]),
+  })
+  const files = [pdf('bien-ban-1.pdf', 0x31), pdf('bien-ban-2.pdf', 0x32)]
+  const note = `Báo cáo kèm tệp lớn ${Date.now()}`
+
+  const form = page.getByRole('form', { name: 'Cập nhật tiến độ' })
+  await form.getByLabel('Ghi chú').fill(note)
+  await form.getByLabel('Tệp minh chứng').setInputFiles(files)
+  await form.getByRole('button', { name: 'Lưu báo cáo' }).click()
+
+  const sending = form.getByRole('progressbar', { name: 'Đang gửi tệp' })
+  await expect(sending).toBeVisible()
+  const sentShare = () => sending.evaluate((bar: HTMLProgressElement) => bar.value / bar.max)
+  await expect.poll(sentShare).toBeGreaterThan(0.1)
+  expect(await sentShare()).toBeLessThan(1)
+  await expect(form).toContainText(/Đã gửi [\d,]+ MB \/ 11,4 MB/)
+
+  await expect(form.getByRole('status')).toHaveText('Đã lưu báo cáo tiến độ.', { timeout: 60_000 })
+  await expect(sending).toHaveCount(0)
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 })
+  const report = page.getByRole('region', { name: 'Lịch sử cập nhật' }).getByRole('listitem').filter({ hasText: note })
+  for (const file of files) {
+    const link = report.getByRole('link', { name: file.name })
+    const response = await page.request.get((await link.getAttribute('href'))!)
+    expect(await response.body()).toEqual(file.buffer)
+  }
+  await expect(form.getByLabel('Ghi chú')).toHaveValue('')
+})

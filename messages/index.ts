@@ -27,6 +27,7 @@ import vi_admin from './vi/admin.json'
 import vi_account from './vi/account.json'
 import vi_reminders from './vi/reminders.json'
 import vi_unavailable from './vi/unavailable.json'
+import vi_upload from './vi/upload.json'
 import en_app from './en/app.json'
 import en_language from './en/language.json'
 import en_login from './en/login.json'
@@ -54,6 +55,7 @@ import en_admin from './en/admin.json'
 import en_account from './en/account.json'
 import en_reminders from './en/reminders.json'
 import en_unavailable from './en/unavailable.json'
+import en_upload from './en/upload.json'
 
 export const vi = {
   app: vi_app,
@@ -83,6 +85,7 @@ export const vi = {
   account: vi_account,
   reminders: vi_reminders,
   unavailable: vi_unavailable,
+  upload: vi_upload,
 }
 
 export const en = {
@@ -113,4 +116,5 @@ export const en = {
   account: en_account,
   reminders: en_reminders,
   unavailable: en_unavailable,
+  upload: en_upload,
 }

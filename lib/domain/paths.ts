@@ -29,3 +29,5 @@ export const groupHref = (code: string) => `/tasks#group-${encodeURIComponent(co
 
 /** The work overdue or due soon in the user's scope. */
 export const REMINDERS_PATH = '/reminders'
+/** Where the status report form sends a report with files when JavaScript runs (to show the upload's progress). */
+export const STATUS_UPDATES_API = '/api/status-updates'

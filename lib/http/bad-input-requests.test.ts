@@ -56,6 +56,7 @@ const exportsRoute = await import('@/app/exports/[...path]/route')
 const attachmentsRoute = await import('@/app/attachments/[id]/route')
 const templateRoute = await import('@/app/(app)/admin/import/template/route')
 const reviewRoute = await import('@/app/reports/review/route')
+const statusUpdatesRoute = await import('@/app/api/status-updates/route')
 
 const database = testDatabase()
 const make = factories(() => database.db)
@@ -193,6 +194,28 @@ async function expectSafeAnswer(response: Response, input: unknown, { ownName = 
 describe('the route handlers', () => {
   // A download is audited (and a refused report too); reading may recount the day's progress counts.
   const DOWNLOADS: Allowed = { tables: DAY_COUNTS, audit: /^(export\.create|report\.create|report\.create\.refused)$/ }
+
+  test(`status reports with files: ${FUZZ_RUNS} forged or missing sessions with hostile forms, some from another site, are refused and nothing is written`, async () => {
+    await fc.assert(
+      fc.asyncProperty(forgedClaims, anyForm, fc.constantFrom(null, 'http://localhost', 'https://evil.example', 'null'), async (claims, { form }, origin) => {
+        request.claims = claims
+        const headers = new Headers({ host: 'localhost' })
+        if (origin !== null) headers.set('origin', origin)
+        const post = new Request('http://localhost/api/status-updates', { method: 'POST', body: form, headers })
+        const response = await guard.check(() => statusUpdatesRoute.POST(post), { claims, form, origin }, { audit: /^$/ })
+        if (origin === null || origin === 'http://localhost') expect(await response.json()).toMatchObject({ kind: 'refused' })
+        else expect(response.status).toBe(404)
+      }),
+      { numRuns: FUZZ_RUNS },
+    )
+  })
+
+  test('status reports with files: a body that is not a form, or one too large to be a report, is refused before it is read', async () => {
+    request.claims = s.staff
+    const post = (body: string, headers: Record<string, string>) => statusUpdatesRoute.POST(new Request('http://localhost/api/status-updates', { method: 'POST', body, headers: { host: 'localhost', ...headers } }))
+    expect((await guard.check(() => post('<script>alert(1)</script>', { 'content-type': 'text/html' }), {}, { audit: /^$/ })).status).toBe(400)
+    expect((await guard.check(() => post('x', { 'content-type': 'multipart/form-data; boundary=x', 'content-length': String(60 * 1024 * 1024) }), {}, { audit: /^$/ })).status).toBe(413)
+  })
 
   test(`exports: ${FUZZ_RUNS} hostile paths and queries answer a download or the plain 404`, async () => {
     const segment = fc.oneof(hostileText.map(asSent), fc.constantFrom('overview.csv', 'assignments.csv', 'communes', 'members', 'tasks', 'units'), hostileText.map((t) => `${asSent(t).replaceAll('/', '')}.csv`))

@@ -51,7 +51,7 @@ export default async function AssignmentPage({ params }: Props) {
   const mayComment = can(user, 'assignment.comment', detail.facts)
   const indicatorUnit = detail.task.indicator?.unit ?? null
   return (
-    <ClientMessages namespaces={['assignment', 'questions']}>
+    <ClientMessages namespaces={['assignment', 'questions', 'upload']}>
       <AssignmentOverview
         detail={detail}
         unitHref={unitPageHref(detail.unit.code)}

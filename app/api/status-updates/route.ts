@@ -1,0 +1,20 @@
+// The status report form sends a report with files here when JavaScript runs: the same answer as
+// its server action (lib/actions/status-update-answer.ts), but sent with XMLHttpRequest, which
+// tells the form how much has gone up (fetch cannot) — minutes of waiting on a slow link. Without
+// JavaScript the form posts to the action.
+import { answerStatusUpdate } from '@/lib/actions/status-update-answer'
+import { sentFromThisSite } from '@/lib/http/same-origin'
+import { loggedRoute } from '@/lib/log/request'
+import { notFoundResponse } from '@/lib/reports/download'
+import { MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES } from '@/lib/validation/evidence'
+
+/** The files at their largest, and room for the fields and the form's framing. */
+const MAX_BODY_BYTES = MAX_EVIDENCE_FILES * MAX_EVIDENCE_BYTES + 2 * 1024 * 1024
+
+export const POST = loggedRoute('statusUpdates', async (request: Request): Promise<Response> => {
+  if (!sentFromThisSite(request.headers)) return notFoundResponse()
+  if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) return new Response(null, { status: 413 })
+  const form = await request.formData().catch(() => null)
+  if (!form) return new Response(null, { status: 400 })
+  return Response.json(await answerStatusUpdate(form))
+})
