@@ -131,7 +131,7 @@ test.describe('on a phone, the header', () => {
     await expect(navigation).toBeHidden()
 
     await header.getByText('Trình đơn', { exact: true }).click()
-    for (const name of ['Tổng quan', 'Xã, thị trấn', 'Ủy viên BTV', 'Nhiệm vụ', 'Báo cáo', 'Nhật ký']) await expect(navigation.getByRole('link', { name, exact: true })).toBeVisible()
+    for (const name of ['Tổng quan', 'Xã, thị trấn', 'Ủy viên BTV', 'Nhiệm vụ', 'Sơ kết, tổng kết', 'Nhật ký']) await expect(navigation.getByRole('link', { name, exact: true })).toBeVisible()
     await expect(header.getByRole('search')).toBeVisible()
     await expect(header.getByRole('button', { name: 'Đăng xuất' })).toBeVisible()
     expect([...(await seriousViolations(page)), ...(await smallTouchTargets(page)), `sideways ${await sidewaysOverflow(page)} px`]).toEqual(['sideways 0 px'])

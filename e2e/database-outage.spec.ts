@@ -30,6 +30,8 @@ let app: NextServer | undefined
 test.describe.configure({ mode: 'serial', timeout: 120_000 })
 
 test.beforeAll(async () => {
+  // Its own PostgreSQL, migrations, demo data and app server: more than the default 30 s on a busy machine.
+  test.setTimeout(180_000)
   dir = await mkdtemp(path.join(os.tmpdir(), 'nq19-outage-e2e-'))
   await chmod(dir, 0o755) // PostgreSQL runs as the user `postgres` when we are root
   postgres = { dataDir: path.join(dir, 'pg'), port: await freePort(), password: 'outage' }
