@@ -34,8 +34,9 @@ export default async function ReportsPage({ searchParams }: Props) {
       {periods.length === 0 ? (
         <p>{t('empty')}</p>
       ) : (
-        <table className="w-full border-collapse text-sm">
-          <thead>
+        // On a phone each period is a block of its own (a four-column table there left one word a line).
+        <table className="w-full border-collapse text-sm max-sm:block">
+          <thead className="max-sm:sr-only">
             <tr className="border-b border-slate-300 text-left">
               <th scope="col" className="py-2 pr-4">{t('period')}</th>
               <th scope="col" className="py-2 pr-4">{t('dates')}</th>
@@ -43,16 +44,22 @@ export default async function ReportsPage({ searchParams }: Props) {
               <th scope="col" className="py-2">{t('download')}</th>
             </tr>
           </thead>
-          <tbody>
+          <tbody className="max-sm:block">
             {periods.map((period) => (
-              <tr key={period.code} className="border-b border-slate-200">
-                <th scope="row" className="py-2 pr-4 text-left font-medium">
+              <tr key={period.code} className="border-b border-slate-200 max-sm:block max-sm:py-2">
+                <th scope="row" className="py-2 pr-4 text-left font-medium max-sm:block max-sm:py-0">
                   {period.name}
                   <span className="block text-xs font-normal text-slate-600">{t(`kind.${period.kind}`)}</span>
                 </th>
-                <td className="py-2 pr-4">{t('range', { start: formatDay(period.startDay), end: formatDay(period.endDay) })}</td>
-                <td className="py-2 pr-4">{formatDay(progressMoment(period.endDay, now).day)}</td>
-                <td className="py-2">
+                <td className="py-2 pr-4 max-sm:block max-sm:py-0">
+                  <span className="sm:hidden">{t('dates')}: </span>
+                  {t('range', { start: formatDay(period.startDay), end: formatDay(period.endDay) })}
+                </td>
+                <td className="py-2 pr-4 max-sm:block max-sm:py-0">
+                  <span className="sm:hidden">{t('asOf')}: </span>
+                  {formatDay(progressMoment(period.endDay, now).day)}
+                </td>
+                <td className="py-2 max-sm:block max-sm:py-0">
                   <a href={href({ period: period.code }, 'docx')} download className="mr-4 font-medium text-blue-800 underline-offset-2 hover:underline">
                     {t('word')}
                   </a>
