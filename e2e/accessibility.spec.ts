@@ -1,9 +1,9 @@
 // Every page, for the people who use it (issue 9): no serious or critical axe-core violation
 // (WCAG 2.1 A and AA rules, contrast included); and on a phone, 360 px wide, the page itself never
 // scrolls sideways (wide tables scroll inside their own box) and every control is a 44 px target.
-import AxeBuilder from '@axe-core/playwright'
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test } from '@playwright/test'
 import { signIn } from './helpers'
+import { seriousViolations, sidewaysOverflow, smallTouchTargets } from './page-checks'
 
 type Visit = { account: string | null; paths: string[] }
 
@@ -56,37 +56,6 @@ const WIDTHS = [
   { name: 'desktop', viewport: { width: 1280, height: 900 } },
 ]
 
-/** The serious and critical violations, each with the first elements it names: what a reader of a failure needs. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`)
-}
-
-/** How far the page itself scrolls sideways, in CSS pixels (0 when it fits). */
-async function sidewaysOverflow(page: Page): Promise<number> {
-  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
-}
-
-/**
- * The links, buttons and fields a finger cannot hit: smaller than 44 × 44 px. Links in running
- * text are exempt (as WCAG allows); a check box or radio button counts with its label.
- */
-async function smallTouchTargets(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const small: string[] = []
-    for (const element of document.querySelectorAll<HTMLElement>('a[href], button, input:not([type="hidden"]), select, textarea, summary')) {
-      const target = element.matches('input[type="checkbox"], input[type="radio"]') ? (element.closest('label') ?? element) : element
-      const box = target.getBoundingClientRect()
-      if (box.width === 0 || getComputedStyle(target).visibility === 'hidden') continue
-      if (element.matches('p a') && getComputedStyle(element).display === 'inline') continue
-      if (box.width < 44 || box.height < 44) small.push(`${element.tagName.toLowerCase()} "${(element.textContent || element.getAttribute('name') || '').trim().slice(0, 30)}" ${Math.round(box.width)}×${Math.round(box.height)}`)
-    }
-    return small
-  })
-}
-
 for (const { name, viewport } of WIDTHS) {
   test.describe(`${name} (${viewport.width} px)`, () => {
     const phone = viewport.width < 640
@@ -107,6 +76,19 @@ for (const { name, viewport } of WIDTHS) {
         expect(problems).toEqual([])
       })
     }
+
+    test('the page for a missing page is accessible and fits too (the one for the database being down: database-outage.spec.ts)', async ({ page }) => {
+      const problems: string[] = []
+      for (const path of ['/khong-co-trang-nay']) {
+        const response = await page.goto(path)
+        expect(response?.status(), path).toBe(404)
+        for (const violation of await seriousViolations(page)) problems.push(`${path} ${violation}`)
+        const overflow = await sidewaysOverflow(page)
+        if (overflow > 0) problems.push(`${path} scrolls sideways by ${overflow} px`)
+        if (phone) for (const target of await smallTouchTargets(page)) problems.push(`${path} touch target ${target}`)
+      }
+      expect(problems).toEqual([])
+    })
   })
 }
 

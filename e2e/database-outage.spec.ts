@@ -15,6 +15,7 @@ import { startNextServer, type NextServer } from '../scripts/lib/next-server'
 import { migrateDeploy } from '../scripts/lib/prisma-cli'
 import { bin, run } from '../scripts/lib/process'
 import { password, submitLogin } from './helpers'
+import { seriousViolations } from './page-checks'
 
 const OUTAGES = 2
 // A Minh Cầm assignment with an indicator (number of classes), in this spec's own database.
@@ -106,6 +107,7 @@ test('the app survives the database stopping and starting again, twice, without 
     expect(response!.status()).toBe(503)
     expect(response!.headers()['retry-after']).toBe('30')
     await expect(other.getByRole('heading', { level: 1 })).toHaveText('Hệ thống tạm thời gián đoạn')
+    expect(await seriousViolations(other)).toEqual([])
     await expect(other.getByText('Dữ liệu đã lưu không bị ảnh hưởng.', { exact: false })).toBeVisible()
     await expect(other.getByRole('link', { name: 'Thử lại' })).toBeVisible()
     const health = await context.request.get('/api/health')
