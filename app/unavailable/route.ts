@@ -7,10 +7,9 @@
 // rendering (its app-render error recovery) — and gives pages no way to answer 503. A route handler
 // returns its own Response, status and all. The proxy could answer in place, but it runs before the
 // page and cannot know that the page's database call will fail.
-import { getLocale, getTranslations } from 'next-intl/server'
 import { db } from '@/lib/db'
 import { createHealthCheck } from '@/lib/db/health'
-import { RETRY_AFTER_SECONDS, unavailablePage } from '@/lib/http/unavailable-page'
+import { databaseDownResponse } from '@/lib/http/unavailable-response'
 
 export const dynamic = 'force-dynamic'
 
@@ -19,10 +18,5 @@ const health = createHealthCheck({ database: db })
 export async function GET(): Promise<Response> {
   // A reload, or "try again", after the database came back.
   if ((await health()).status === 'ok') return new Response(null, { status: 303, headers: { Location: '/', 'Cache-Control': 'no-store' } })
-  const [locale, t, tApp] = await Promise.all([getLocale(), getTranslations('unavailable'), getTranslations('app')])
-  const html = unavailablePage(locale, { district: tApp('district'), app: tApp('title'), title: t('title'), body: t('body'), retry: t('retry') })
-  return new Response(html, {
-    status: 503,
-    headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'Retry-After': String(RETRY_AFTER_SECONDS) },
-  })
+  return databaseDownResponse()
 }

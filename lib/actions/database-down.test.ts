@@ -46,6 +46,12 @@ const { importAction } = await import('@/lib/actions/admin/import-action')
 const { signInWithPassword } = await import('@/lib/actions/auth')
 const { requireUser } = await import('@/lib/auth/session')
 const { GET: unavailablePage } = await import('@/app/unavailable/route')
+const downloads = {
+  exports: (await import('@/app/exports/[...path]/route')).GET,
+  attachments: (await import('@/app/attachments/[id]/route')).GET,
+  importTemplate: (await import('@/app/(app)/admin/import/template/route')).GET,
+  reviewReport: (await import('@/app/reports/review/route')).GET,
+}
 
 const NOT_SAVED = vi_unavailable.notSaved
 
@@ -115,5 +121,20 @@ describe('with the database out of reach', () => {
     const html = await response.text()
     expect(html).toContain('<html lang="vi">')
     expect(html).toContain(vi_unavailable.title)
+  })
+
+  it('the downloads answer the same 503 page, not an error', async () => {
+    const { NextRequest } = await import('next/server')
+    const answers = await Promise.all([
+      downloads.exports(new NextRequest('http://localhost/exports/overview.csv'), { params: Promise.resolve({ path: ['overview.csv'] }) }),
+      downloads.attachments(new Request('http://localhost/attachments/x'), { params: Promise.resolve({ id: randomUUID() }) }),
+      downloads.importTemplate(new Request('http://localhost/admin/import/template?kind=tasks&format=xlsx')),
+      downloads.reviewReport(new Request('http://localhost/reports/review?period=dot-1&format=docx')),
+    ])
+    for (const response of answers) {
+      expect(response.status).toBe(503)
+      expect(response.headers.get('retry-after')).toBe('30')
+      expect(await response.text()).toContain(vi_unavailable.title)
+    }
   })
 })

@@ -2,13 +2,14 @@
 // everything in the district); anyone else, and any unknown id, gets a plain 404.
 import { z } from 'zod'
 import { currentUser } from '@/lib/auth/session'
+import { unavailableWhenDatabaseDown } from '@/lib/http/unavailable-response'
 import { loggedRoute, noteUser } from '@/lib/log/request'
 import { attachmentFile } from '@/lib/queries/attachment-file'
 import { downloadHeaders, notFoundResponse } from '@/lib/reports/download'
 
 type Context = { params: Promise<{ id: string }> }
 
-export const GET = loggedRoute('attachments', async (_request: Request, { params }: Context): Promise<Response> => {
+export const GET = loggedRoute('attachments', unavailableWhenDatabaseDown(async (_request: Request, { params }: Context): Promise<Response> => {
   const user = await currentUser()
   noteUser(user?.id)
   if (!user) return notFoundResponse()
@@ -18,4 +19,4 @@ export const GET = loggedRoute('attachments', async (_request: Request, { params
   return new Response(new Uint8Array(file.content), {
     headers: { ...downloadHeaders(file.fileName, file.mediaType), 'Content-Length': String(file.content.byteLength) },
   })
-})
+}))

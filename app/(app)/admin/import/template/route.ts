@@ -4,12 +4,13 @@ import { allows } from '@/lib/auth/permissions'
 import { currentUser } from '@/lib/auth/session'
 import { IMPORT_KINDS } from '@/lib/import/columns'
 import { importTemplate } from '@/lib/import/template'
+import { unavailableWhenDatabaseDown } from '@/lib/http/unavailable-response'
 import { loggedRoute, noteUser } from '@/lib/log/request'
 
 const querySchema = z.object({ kind: z.enum(IMPORT_KINDS), format: z.enum(['csv', 'xlsx']) })
 const MEDIA_TYPES = { csv: 'text/csv; charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }
 
-export const GET = loggedRoute('importTemplate', async (request: Request): Promise<Response> => {
+export const GET = loggedRoute('importTemplate', unavailableWhenDatabaseDown(async (request: Request): Promise<Response> => {
   const user = await currentUser()
   noteUser(user?.id)
   const query = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams))
@@ -23,4 +24,4 @@ export const GET = loggedRoute('importTemplate', async (request: Request): Promi
       'cache-control': 'no-store',
     },
   })
-})
+}))
