@@ -15,7 +15,7 @@ import { currentSession, afterSignInPathFor } from '@/lib/auth/session'
 import { endSession } from '@/lib/auth/sessions'
 import { checkPassword, checkSecondFactor, credentialsSchema, type SignInStep } from '@/lib/auth/sign-in'
 import { loggedAction, noteUser } from '@/lib/log/request'
-import { keepInputWhenDatabaseDown } from './context'
+import { keepInputWhenDatabaseDown, unavailablePageWhenDatabaseDown } from './context'
 import { minutesUntil, openBrowserSession } from './session-cookie'
 
 export type SignInState = {
@@ -97,15 +97,16 @@ async function signInStep(form: FormData, username: string, t: LoginMessages): P
 }
 
 export const signOutAndLeave = loggedAction('signOutAndLeave', async (): Promise<void> => {
-  const session = await currentSession()
-  noteUser(session?.user.id)
-  if (session) {
+  await unavailablePageWhenDatabaseDown(async () => {
+    const session = await currentSession()
+    noteUser(session?.user.id)
+    if (!session) return
     const ip = clientIp(await headers())
     const now = new Date()
     await db().$transaction(async (tx) => {
       await endSession(tx, session.sessionId, now)
       await recordSessionEnd(session.user.id, session.sessionId, 'sign_out', ip, now, tx)
     })
-  }
+  })
   await signOut({ redirectTo: '/login' })
 })

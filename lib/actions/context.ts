@@ -3,10 +3,12 @@ import 'server-only'
 import { getTranslations } from 'next-intl/server'
 import { revalidatePath } from 'next/cache'
 import { headers } from 'next/headers'
+import { redirect } from 'next/navigation'
 import { clientIp } from '@/lib/auth/client-ip'
 import { currentUser } from '@/lib/auth/session'
 import { isDatabaseUnavailable } from '@/lib/db/unavailable'
 import { assignmentHref, unitPageHref } from '@/lib/domain/paths'
+import { UNAVAILABLE_PATH } from '@/lib/http/unavailable-page'
 import { noteUser } from '@/lib/log/request'
 import type { FieldProblem } from '@/lib/validation/messages'
 import type { ActionContext } from './audit'
@@ -38,6 +40,19 @@ export async function keepInputWhenDatabaseDown<S>(run: () => Promise<S>, notSav
     if (!isDatabaseUnavailable(error)) throw error
     const t = await getTranslations('unavailable')
     return notSaved(t('notSaved'))
+  }
+}
+
+/**
+ * Runs a button's action (sign out, sign out everywhere, start two-factor enrolment): with no
+ * input to keep, a database out of reach sends the browser to the 503 page, as a page does.
+ */
+export async function unavailablePageWhenDatabaseDown(run: () => Promise<void>): Promise<void> {
+  try {
+    await run()
+  } catch (error) {
+    if (!isDatabaseUnavailable(error)) throw error
+    redirect(UNAVAILABLE_PATH)
   }
 }
 

@@ -43,7 +43,9 @@ const { savePassword } = await import('@/lib/actions/password-action')
 const { confirmTwoFactor } = await import('@/lib/actions/two-factor-action')
 const { saveUnitAction, resetPasswordAction } = await import('@/lib/actions/admin/actions')
 const { importAction } = await import('@/lib/actions/admin/import-action')
-const { signInWithPassword } = await import('@/lib/actions/auth')
+const { signInWithPassword, signOutAndLeave } = await import('@/lib/actions/auth')
+const { signOutEverywhereAndLeave } = await import('@/lib/actions/account-action')
+const { startTwoFactorEnrolment } = await import('@/lib/actions/two-factor-action')
 const { requireUser } = await import('@/lib/auth/session')
 const { GET: unavailablePage } = await import('@/app/unavailable/route')
 const downloads = {
@@ -136,5 +138,9 @@ describe('with the database out of reach', () => {
       expect(response.headers.get('retry-after')).toBe('30')
       expect(await response.text()).toContain(vi_unavailable.title)
     }
+  })
+
+  it('the buttons with nothing typed (sign out, sign out everywhere, start two-factor) send the browser to the 503 page, not an error', async () => {
+    for (const press of [signOutAndLeave, signOutEverywhereAndLeave, startTwoFactorEnrolment]) await expect(press()).rejects.toThrow('redirect /unavailable')
   })
 })

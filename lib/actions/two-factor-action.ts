@@ -6,13 +6,15 @@ import { twoFactorHref } from '@/lib/auth/landing'
 import { loggedAction } from '@/lib/log/request'
 import type { TwoFactorFormState } from './account-forms'
 import { accountActionContext, type AccountActionContext } from './account-context'
-import { keepInputWhenDatabaseDown } from './context'
+import { keepInputWhenDatabaseDown, unavailablePageWhenDatabaseDown } from './context'
 import { minutesUntil } from './session-cookie'
 import { confirmEnrolment, disableTwoFactor, regenerateRecoveryCodes, startEnrolment, type TwoFactorResult } from './two-factor'
 
 export const startTwoFactorEnrolment = loggedAction('startTwoFactorEnrolment', async (): Promise<void> => {
-  const context = await accountActionContext()
-  if (context) await startEnrolment(context)
+  await unavailablePageWhenDatabaseDown(async () => {
+    const context = await accountActionContext()
+    if (context) await startEnrolment(context)
+  })
   revalidatePath(twoFactorHref)
 })
 
