@@ -67,6 +67,17 @@ describe('the bench data set', () => {
     expect(variety?.withIndicator).toBeGreaterThan(0)
   })
 
+  test('has ids as the app makes them (UUIDv7: the version 7 and the time they were made), whatever the server version', async () => {
+    const [ids] = await rows<{ total: number; v7: number; madeNow: number }>(`
+      SELECT count(*)::int AS total,
+             count(*) FILTER (WHERE substr(id::text, 15, 1) = '7' AND substr(id::text, 20, 1) IN ('8', '9', 'a', 'b'))::int AS v7,
+             count(*) FILTER (WHERE to_timestamp(('x' || substr(replace(id::text, '-', ''), 1, 12))::bit(48)::bigint / 1000.0)
+                                    BETWEEN now() - interval '1 hour' AND now())::int AS "madeNow"
+        FROM "StatusUpdate"`)
+    expect(ids?.total).toBeGreaterThan(0)
+    expect(ids).toEqual({ total: ids?.total, v7: ids?.total, madeNow: ids?.total })
+  })
+
   test('dates nothing in the future and spreads the reports over five years', async () => {
     const [dates] = await rows<{ future: number; spanDays: number }>(`
       SELECT count(*) FILTER (WHERE "createdAt" > now() OR "reviewedAt" > now())::int AS future,

@@ -1,54 +1,62 @@
-// npm run db:backup and db:restore, run as the operator runs them, against a real PostgreSQL whose
-// own pg_dump and pg_restore are installed: the reports after backup → change → restore are the
-// reports before the change, and every row (history, audit, evidence files) is back, byte for byte.
+// npm run db:backup and db:restore as the operator runs them on the zero-config install: no
+// DATABASE_URL, the embedded PostgreSQL of DATA_DIR started as `npm start` starts it, with the demo
+// data, and the pg_dump and pg_restore of its version found on the machine (Debian's
+// postgresql-client-15). Backup → change → restore: the reports, every row and every evidence
+// file's bytes are as they were at the backup.
 import { randomUUID } from 'node:crypto'
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
+import { chmod, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { recordStatusUpdate } from '@/lib/actions/status-update'
 import type { CurrentUser } from '@/lib/auth/session'
+import { DEFAULT_DEMO_PASSWORD } from '@/lib/config/env'
 import { db } from '@/lib/db'
-import { databaseUrl, withConnection } from '@/lib/db/connection'
+import { createPrismaClient } from '@/lib/db/client'
+import { withConnection } from '@/lib/db/connection'
+import { embeddedMajor, runningServerPort } from '@/lib/db/embedded'
 import { progressByGroup } from '@/lib/queries/district-overview'
+import { reportingPeriods } from '@/lib/queries/reporting-rate'
 import { exportDownload } from '@/lib/reports/exports/download'
-import { reviewReportData, type ReportRange } from '@/lib/reports/review-report'
-import { formData, pngFile } from '@/test/helpers/factories'
-import { hasServer, startInstalledPostgres, type InstalledServer } from '@/test/helpers/installed-postgres'
-import { NOW, PERIOD_END, reviewFixture } from '@/test/helpers/review-report-fixture'
-import { installedTools, serverMajor } from './lib/pg-tools'
+import { reviewReportData } from '@/lib/reports/review-report'
+import { seedDemoData } from '@/prisma/seed-demo'
+import { formData, pdfFile, pngFile } from '@/test/helpers/factories'
+import { at } from '@/test/helpers/review-report-fixture'
+import { EMBEDDED_DATABASE, startEmbeddedAppDatabase } from './lib/app-database'
+import { serverMajor } from './lib/pg-tools'
 import { migrateDeploy } from './lib/prisma-cli'
-import { bin, runQuietly } from './lib/process'
+import { runQuietly } from './lib/process'
 
-let server: InstalledServer | undefined
-let url: string
+const TODAY = '2026-07-15'
+const NOW = at(TODAY, '17:00')
+
+let tempDir: string
+let dataDir: string
 let backupDir: string
-let fixture: Awaited<ReturnType<typeof reviewFixture>>
+let server: { url: string; stop(): Promise<void> } | undefined
+let port: number
 let leader: CurrentUser
+let staff: { id: string; role: 'STAFF'; unitId: string; memberId: null }
 
-/**
- * The test runner's server when this machine has its pg_dump; otherwise a server of an installed
- * version that has both the server and its tools. The embedded server comes without pg_dump.
- */
-async function serverWithItsTools(): Promise<string> {
-  const adminUrl = process.env.TEST_ADMIN_DATABASE_URL
-  if (!adminUrl) throw new Error('TEST_ADMIN_DATABASE_URL is not set: run the tests with `npm test`')
-  const installed = await installedTools()
-  const major = await serverMajor(adminUrl)
-  if (installed.some((tools) => tools.major === major)) return adminUrl
-  const local = installed.find((tools) => tools.dir && hasServer(tools.dir))
-  if (!local?.dir)
-    throw new Error(`No pg_dump ${major} here, and no installed PostgreSQL server with its own tools (apt-get install postgresql): found ${JSON.stringify(installed)}`)
-  server = await startInstalledPostgres(local.dir)
-  return server.adminUrl
+/** `npm run db:backup` / `db:restore` with the settings of a plain `npm start`: no DATABASE_URL. */
+function npmRun(script: 'db:backup' | 'db:restore', args: string[]) {
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, BACKUP_DIR: backupDir }
+  for (const name of ['DATABASE_URL', 'PG_BIN_DIR']) delete env[name]
+  return runQuietly('npm', ['run', '--silent', script, ...(args.length ? ['--', ...args] : [])], { env })
 }
 
-const cli = (script: string, args: string[]) =>
-  runQuietly(bin('tsx'), [path.join('scripts', script), ...args], { env: { ...process.env, DATABASE_URL: url, BACKUP_DIR: backupDir } })
+/** The app as `npm start` runs it, on the same port each time so that db() finds it again. */
+async function startApp(): Promise<void> {
+  server = await startEmbeddedAppDatabase(dataDir, port)
+}
+async function stopApp(): Promise<void> {
+  await server?.stop()
+  server = undefined
+}
 
 /** Every table's rows, each table as one digest: equal digests, equal data. */
 async function fingerprint(): Promise<Record<string, string>> {
-  return withConnection(url, async (client) => {
+  return withConnection(process.env.DATABASE_URL!, async (client) => {
     const { rows: tables } = await client.query<{ name: string }>(`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY 1`)
     const digests: Record<string, string> = {}
     for (const { name } of tables) {
@@ -61,84 +69,105 @@ async function fingerprint(): Promise<Record<string, string>> {
   })
 }
 
-/** The figures the office reports from: today's overview, the review report, the overview CSV. */
+/** The evidence files as the download route reads them: name, type and bytes. */
+const evidence = () => db().attachment.findMany({ orderBy: { id: 'asc' }, select: { id: true, fileName: true, mediaType: true, content: true } })
+
+/** The figures the office reports from: today's overview, each period's review report, the overview CSV. */
 async function reports() {
-  const today = '2026-07-15'
-  const interim: ReportRange = { code: 'so-ket-dot-1', name: 'Sơ kết đợt 1', kind: 'INTERIM', startDay: '2026-05-01', endDay: PERIOD_END }
-  const toDate: ReportRange = { ...interim, endDay: today }
+  const periods = await reportingPeriods()
   const csv = await exportDownload({ user: leader, path: ['overview.csv'], search: new URLSearchParams(), locale: 'vi', ip: null, now: NOW })
   return {
-    overview: await progressByGroup(today, null),
-    interimReport: await reviewReportData(interim, NOW),
-    reportToDate: await reviewReportData(toDate, NOW),
+    overview: await progressByGroup(TODAY, null),
+    reviewReports: await Promise.all(periods.map((period) => reviewReportData(period, NOW))),
     csv: await csv.text(),
   }
 }
 
-const report = (assignmentId: string, baseVersion: number, fields: Record<string, string | File>) =>
-  formData({ assignmentId, baseVersion: String(baseVersion), submissionKey: randomUUID(), ...fields })
+async function report(fields: Record<string, string | File>) {
+  const assignment = await db().assignment.findFirstOrThrow({ where: { unitId: staff.unitId, status: { in: ['NOT_STARTED', 'IN_PROGRESS'] } }, orderBy: { id: 'asc' } })
+  const form = formData({ assignmentId: assignment.id, baseVersion: String(assignment.version), submissionKey: randomUUID(), ...fields })
+  const result = await recordStatusUpdate({ actor: staff, now: NOW, ip: '203.0.113.7' }, form)
+  expect(result.kind).toBe('saved')
+}
 
 beforeAll(async () => {
-  const adminUrl = await serverWithItsTools()
-  const name = `backup_${randomUUID().slice(0, 8)}`
-  await withConnection(adminUrl, (client) => client.query(`CREATE DATABASE ${name}`))
-  url = databaseUrl(adminUrl, name)
-  await migrateDeploy(url)
-  process.env.DATABASE_URL = url // db() and the report builders read this database
-  backupDir = await mkdtemp(path.join(os.tmpdir(), 'nq19-backups-'))
+  tempDir = await mkdtemp(path.join(os.tmpdir(), 'nq19-backup-'))
+  await chmod(tempDir, 0o755) // PostgreSQL runs as the user `postgres` when we are root
+  dataDir = path.join(tempDir, 'data')
+  backupDir = path.join(tempDir, 'backups')
+  await mkdir(backupDir)
 
-  fixture = await reviewFixture(db())
-  const staff = { id: fixture.staff.id, role: 'STAFF' as const, unitId: fixture.dapThanh.id, memberId: null }
-  // One saved report with an evidence file, through the action: history, audit and file rows.
-  const posts = await db().assignment.findFirstOrThrow({ where: { unitId: fixture.dapThanh.id, status: 'NOT_STARTED', task: { code: 'kiem-nhiem' } } })
-  const saved = await recordStatusUpdate({ actor: staff, now: NOW, ip: '203.0.113.7' }, report(posts.id, posts.version, { status: 'IN_PROGRESS', progress: '30', note: 'Đã họp thôn', files: pngFile() }))
-  expect(saved.kind).toBe('saved')
-  leader = { id: fixture.reviewer.id, username: 'bi-thu', displayName: 'Bí thư', role: 'LEADER', unitId: fixture.district.id, memberId: fixture.an.id, unit: { code: 'ba-che', name: 'Huyện Ba Chẽ' } }
-}, 180_000)
+  // As `npm start` does on its first run: the server, the database, migrations, the demo data.
+  await startApp()
+  port = Number(new URL(server!.url).port)
+  await migrateDeploy(server!.url)
+  const seeding = createPrismaClient(server!.url)
+  await seedDemoData(seeding, { password: DEFAULT_DEMO_PASSWORD, today: at(TODAY) })
+  await seeding.$disconnect()
+  process.env.DATABASE_URL = server!.url // db() and the report builders read this database
+
+  leader = await db().user.findUniqueOrThrow({
+    where: { username: 'bi-thu' },
+    select: { id: true, username: true, displayName: true, role: true, unitId: true, memberId: true, unit: { select: { code: true, name: true } } },
+  })
+  const clerk = await db().user.findFirstOrThrow({
+    where: { role: 'STAFF', active: true, unit: { kind: 'COMMUNE', assignments: { some: { status: { in: ['NOT_STARTED', 'IN_PROGRESS'] } } } } },
+    orderBy: { username: 'asc' },
+  })
+  staff = { id: clerk.id, role: 'STAFF', unitId: clerk.unitId, memberId: null }
+  // A report with an evidence file before the backup: history, audit and file rows to get back.
+  await report({ status: 'IN_PROGRESS', progress: '30', note: 'Đã họp thôn', files: pngFile() })
+}, 240_000)
 
 afterAll(async () => {
-  if (url) await db().$disconnect()
-  if (server) await server.stop()
-  else if (url) await withConnection(process.env.TEST_ADMIN_DATABASE_URL!, (c) => c.query(`DROP DATABASE IF EXISTS "${new URL(url).pathname.slice(1)}" WITH (FORCE)`))
-  await rm(backupDir, { recursive: true, force: true })
+  await db().$disconnect()
+  await stopApp()
+  await rm(tempDir, { recursive: true, force: true })
 })
 
-describe('backup, change, restore', () => {
-  test('the reports and every row are as they were at the backup', async () => {
+describe('backup, change, restore on the embedded database', () => {
+  test('the server is the embedded PostgreSQL 15, in DATA_DIR', async () => {
+    expect(await serverMajor(process.env.DATABASE_URL!)).toBe(15)
+    expect(await embeddedMajor()).toBe(15)
+    expect(await runningServerPort(path.join(dataDir, 'pg'))).toBe(port)
+  })
+
+  test('the reports, every row and every evidence file are as they were at the backup', async () => {
     const before = await reports()
     const rowsBefore = await fingerprint()
-    expect(rowsBefore.Attachment).toMatch(/^1 rows/)
+    const filesBefore = await evidence()
+    expect(filesBefore).toHaveLength(1)
 
-    const backup = await cli('db-backup.ts', [])
+    // While the app runs, as a nightly cron job would.
+    const backup = await npmRun('db:backup', [])
     expect(backup.code, backup.output).toBe(0)
     const file = backup.output.trim()
     expect(path.dirname(file)).toBe(backupDir)
-    expect(path.basename(file)).toMatch(/^backup_\w+-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\dZ\.dump$/)
+    expect(path.basename(file)).toMatch(new RegExp(`^${EMBEDDED_DATABASE}-\\d{4}-\\d\\d-\\d\\dT\\d\\d-\\d\\d-\\d\\dZ\\.dump$`))
 
-    // After the backup: a staff report through the action, a renamed commune, a new account.
-    const staff = { id: fixture.staff.id, role: 'STAFF' as const, unitId: fixture.dapThanh.id, memberId: null }
-    const merge = await db().assignment.findUniqueOrThrow({ where: { id: fixture.mergeDapThanh.id } })
-    const changed = await recordStatusUpdate({ actor: staff, now: NOW, ip: '203.0.113.7' }, report(merge.id, merge.version, { status: 'BLOCKED', progress: '100', note: 'Phải làm lại' }))
-    expect(changed.kind).toBe('saved')
-    await withConnection(url, async (client) => {
-      await client.query(`UPDATE "Unit" SET name = 'Xã Đạp Thanh (đổi tên)' WHERE id = $1`, [fixture.dapThanh.id])
-      await client.query(`INSERT INTO "User" (id, username, "displayName", "passwordHash", role, "unitId", "updatedAt") VALUES (gen_random_uuid(), 'moi', 'Mới', 'x', 'STAFF', $1, now())`, [fixture.dapThanh.id])
-    })
-    const changedReports = await reports()
-    expect(changedReports.overview).not.toEqual(before.overview)
-    expect(changedReports.csv).not.toEqual(before.csv)
-    expect(changedReports.reportToDate).not.toEqual(before.reportToDate)
+    // After the backup: two more reports through the action, one with a file, a renamed commune.
+    await report({ status: 'BLOCKED', progress: '40', note: 'Thiếu kinh phí', files: pdfFile() })
+    await report({ status: 'DONE', progress: '100', note: 'Đã xong' })
+    await db().unit.update({ where: { id: staff.unitId }, data: { name: 'Xã đổi tên sau sao lưu' } })
+    const changed = await reports()
+    expect(changed.overview).not.toEqual(before.overview)
+    expect(changed.csv).not.toEqual(before.csv)
+    expect(changed.reviewReports).not.toEqual(before.reviewReports)
+    expect(await evidence()).toHaveLength(2)
 
-    const restored = await cli('db-restore.ts', [file])
+    // Stopped as the README says, restored (the script starts the server for the while), restarted.
+    await stopApp()
+    const restored = await npmRun('db:restore', [file])
     expect(restored.code, restored.output).toBe(0)
-    expect(restored.output).toContain(`Restored ${file}`)
+    expect(restored.output).toContain(`Restored ${file} into ${EMBEDDED_DATABASE}.`)
+    expect(await runningServerPort(path.join(dataDir, 'pg'))).toBeNull()
+    await startApp()
 
-    // Every table holds exactly the rows of the backup: the history and audit rows written since
-    // are gone, those before are back, the evidence file with them.
     expect(await fingerprint()).toEqual(rowsBefore)
+    expect(await evidence()).toEqual(filesBefore)
     expect(await reports()).toEqual(before)
 
-    // The database as it was just before the restore was kept, and restores the change.
+    // The database as it was just before the restore was kept, so the restore can be undone.
     const kept = (await readdir(backupDir)).filter((f) => f.endsWith('-before-restore.dump'))
     expect(kept).toHaveLength(1)
     expect(restored.output).toContain(path.join(backupDir, kept[0]!))
@@ -146,13 +175,13 @@ describe('backup, change, restore', () => {
 
   test('restore refuses without a file, and a file that is not a backup, changing nothing', async () => {
     const rows = await fingerprint()
-    const bare = await cli('db-restore.ts', [])
+    const bare = await npmRun('db:restore', [])
     expect(bare.code).toBe(2)
     expect(bare.output).toContain('Usage: npm run db:restore -- FILE')
 
     const notABackup = path.join(backupDir, 'not-a-backup.dump')
     await writeFile(notABackup, 'PGDMP but not really')
-    const refused = await cli('db-restore.ts', [notABackup])
+    const refused = await npmRun('db:restore', [notABackup])
     expect(refused.code).toBe(1)
     expect(refused.output).toContain('is not a backup pg_restore can read')
     expect(await fingerprint()).toEqual(rows)
@@ -161,7 +190,7 @@ describe('backup, change, restore', () => {
   test('a backup never overwrites a file', async () => {
     const existing = path.join(backupDir, 'existing.dump')
     await writeFile(existing, 'keep me')
-    const again = await cli('db-backup.ts', [existing])
+    const again = await npmRun('db:backup', [existing])
     expect(again.code).toBe(1)
     expect(again.output).toContain('already exists')
   })

@@ -8,11 +8,11 @@ import exitHook from 'async-exit-hook'
 import { ConfigError, parseEnv, startEnvSchema, type StartEnv } from '../lib/config/env'
 import { createPrismaClient } from '../lib/db/client'
 import { withConnection } from '../lib/db/connection'
-import { EmbeddedPostgresError, startEmbeddedPostgres } from '../lib/db/embedded'
+import { EmbeddedPostgresError } from '../lib/db/embedded'
 import { seedDemoData } from '../prisma/seed-demo'
-import { EMBEDDED_DATABASE, keptSecret } from './lib/app-database'
+import { keptSecret, startEmbeddedAppDatabase } from './lib/app-database'
 import { buildIfStale } from './lib/build'
-import { freePort, isPortFree, waitForHttp } from './lib/network'
+import { isPortFree, waitForHttp } from './lib/network'
 import { migrateDeploy } from './lib/prisma-cli'
 import { bin, projectRoot, terminate } from './lib/process'
 
@@ -65,11 +65,9 @@ async function main(env: StartEnv): Promise<void> {
     try {
       await mkdir(dataDir, { recursive: true })
       authSecret = env.AUTH_SECRET ?? (await keptSecret(path.join(dataDir, 'auth-secret')))
-      const password = await keptSecret(path.join(dataDir, 'pg-password'))
-      const server = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'pg'), port: await freePort(), password })
+      const server = await startEmbeddedAppDatabase(dataDir)
       stopDatabase = server.stop
-      await server.ensureDatabase(EMBEDDED_DATABASE)
-      databaseUrl = server.url(EMBEDDED_DATABASE)
+      databaseUrl = server.url
     } catch (e) {
       if (e instanceof EmbeddedPostgresError) throw new StartError(e.message)
       throw new StartError(`The data directory ${dataDir} is not usable: ${(e as Error).message}`)

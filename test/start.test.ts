@@ -2,7 +2,7 @@
 // data, the production build, and a clean stop. Needs the production build (npm test makes it).
 import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
-import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
@@ -154,6 +154,22 @@ describe('npm start without DATABASE_URL', () => {
     const lines = run.output().trim().split('\n')
     expect(lines).toHaveLength(1)
     expect(lines[0]).toMatch(new RegExp(`^The data directory ${notADirectory}.* is not usable`))
+  })
+
+  test('a data directory made by another PostgreSQL version is refused in one clear line, and left as it was', async () => {
+    // What an earlier version of the app (embedded PostgreSQL 18) left in .data/pg.
+    const dataDir = path.join(tempDir, 'made-by-18')
+    const pgDir = path.join(dataDir, 'pg')
+    await mkdir(pgDir, { recursive: true })
+    await writeFile(path.join(pgDir, 'PG_VERSION'), '18\n')
+    const run = start({ PORT: String(await freePort()), DATA_DIR: dataDir })
+    expect(await run.code).not.toBe(0)
+    const lines = run.output().trim().split('\n')
+    expect(lines).toHaveLength(1)
+    expect(lines[0]).toContain(`The data directory ${pgDir} was made by PostgreSQL 18, and the embedded server is now PostgreSQL 15, which cannot open it. Nothing in it was changed.`)
+    expect(lines[0]).toContain(`mv ${pgDir} ${pgDir}-pg18`)
+    expect(readdirSync(pgDir)).toEqual(['PG_VERSION'])
+    expect(processesMentioning(dataDir)).toEqual([])
   })
 
   test('wrong settings are each named with what is wrong, and nothing starts', async () => {

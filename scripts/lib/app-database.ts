@@ -53,8 +53,24 @@ export async function openAppDatabase(options: { create: boolean; env?: Record<s
   }
   if (!options.create && !existsSync(path.join(serverDir, 'PG_VERSION')))
     throw new AppDatabaseError(`There is no database in ${serverDir} yet: start the app once (npm start), or set DATABASE_URL.`)
+  const server = await startEmbeddedAppDatabase(dataDir)
+  return { url: server.url, name: EMBEDDED_DATABASE, close: server.stop }
+}
+
+/**
+ * Starts the embedded server of a data directory as `npm start` does: in `<dataDir>/pg`, with the
+ * password kept in `<dataDir>/pg-password`, on a free loopback port (or the one given), with the
+ * app's database made when missing. The database is not migrated here.
+ */
+export async function startEmbeddedAppDatabase(dataDir: string, port?: number): Promise<{ url: string; stop(): Promise<void> }> {
   await mkdir(dataDir, { recursive: true })
-  const server = await startEmbeddedPostgres({ dataDir: serverDir, port: await freePort(), password: await keptSecret(passwordFile) })
-  if (options.create) await server.ensureDatabase(EMBEDDED_DATABASE)
-  return { url: server.url(EMBEDDED_DATABASE), name: EMBEDDED_DATABASE, close: server.stop }
+  const password = await keptSecret(path.join(dataDir, 'pg-password'))
+  const server = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'pg'), port: port ?? (await freePort()), password })
+  try {
+    await server.ensureDatabase(EMBEDDED_DATABASE)
+  } catch (e) {
+    await server.stop()
+    throw e
+  }
+  return { url: server.url(EMBEDDED_DATABASE), stop: server.stop }
 }

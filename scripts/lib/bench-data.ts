@@ -156,9 +156,18 @@ export async function fillBenchData(url: string, options: BenchDataOptions): Pro
     const provinces = Math.min(PROVINCE_COUNT, districts)
     const nowSql = `'${now.toISOString()}'::timestamptz`
     const startSql = `(${nowSql} - interval '5 years')`
-    const newId = (await sql(`SELECT to_regproc('uuidv7') IS NOT NULL AS v7`)).rows[0]?.v7 ? 'uuidv7()' : 'gen_random_uuid()'
+    // Ids as the app makes them (UUIDv7, time-ordered: lib/db/uuid.ts), so that the indexes are laid
+    // out as in real use: PostgreSQL 18's uuidv7(), or before 18 a random UUID given the time in its
+    // first 48 bits and the version 7.
+    const hasUuidv7 = (await sql(`SELECT to_regproc('uuidv7') IS NOT NULL AS v7`)).rows[0]?.v7 === true
+    const newId = hasUuidv7 ? 'uuidv7()' : 'pg_temp.bench_uuidv7()'
 
     await sql('BEGIN')
+    if (!hasUuidv7)
+      await sql(`CREATE FUNCTION pg_temp.bench_uuidv7() RETURNS uuid LANGUAGE sql VOLATILE PARALLEL SAFE
+                   AS $$ SELECT encode(set_bit(set_bit(overlay(uuid_send(gen_random_uuid())
+                                PLACING substring(int8send(floor(extract(epoch FROM clock_timestamp()) * 1000)::bigint) FROM 3) FROM 1 FOR 6),
+                              52, 1), 53, 1), 'hex')::uuid $$`)
     await sql(`CREATE TABLE ${BENCH_MARKER_TABLE} (units int NOT NULL, tasks int NOT NULL, updates int NOT NULL, now timestamptz NOT NULL, filled_at timestamptz NOT NULL DEFAULT now())`)
     await sql(`INSERT INTO ${BENCH_MARKER_TABLE} (units, tasks, updates, now) VALUES (${units}, ${tasks}, ${updates}, ${nowSql})`)
     await sql(`CREATE FUNCTION pg_temp.bench_uniform(i bigint, salt bigint) RETURNS float8 LANGUAGE sql IMMUTABLE PARALLEL SAFE
