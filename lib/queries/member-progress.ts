@@ -230,13 +230,28 @@ export type OverdueAssignment = {
 
 /** Work under the member that is not done and past its due date, the oldest deadline first. */
 export const memberOverdueAssignments = cache(async (today: CalendarDay, memberId: string, limit: number, asOf: Date | null = null): Promise<Listed<OverdueAssignment>> => {
+  // The two ways work lies under a member, each read from its own narrow side: the units in their
+  // charge, and (for units in someone else's charge) the overdue tasks of the groups they lead.
+  // As one join through ledAssignments, PostgreSQL 15 read every assignment of every overdue task
+  // in the district (2.5 s on the national data set); apart, each branch is an index lookup.
+  const columns = Prisma.sql`a.id::text AS "id", u.code AS "unitCode", u.name AS "unitName", t.code AS "taskCode", t.title AS "taskTitle",
+           a.status::text AS "status", a.progress, t."dueDate", u."sortOrder" AS "unitOrder", t."sortOrder" AS "taskOrder"`
+  const overdue = Prisma.sql`a.status <> 'DONE' AND t."dueDate" < ${today}::date`
   const rows = await db().$queryRaw<(OverdueAssignment & { total: number })[]>`
-    SELECT a.id::text AS "id", u.code AS "unitCode", u.name AS "unitName", t.code AS "taskCode", t.title AS "taskTitle",
-           a.status::text AS "status", a.progress, t."dueDate",
-           (COUNT(*) OVER ())::int AS "total"
-      FROM ${ledAssignments(asOf, memberId)}
-     WHERE led."memberId" = ${memberId}::uuid AND a.status <> 'DONE' AND t."dueDate" < ${today}::date
-     ORDER BY t."dueDate", u."sortOrder", u.name, t."sortOrder", t.code
+    SELECT "id", "unitCode", "unitName", "taskCode", "taskTitle", "status", progress, "dueDate", (COUNT(*) OVER ())::int AS "total"
+      FROM (SELECT ${columns}
+              FROM "Unit" u
+              JOIN ${assignmentSource(asOf)} a ON a."unitId" = u.id
+              JOIN "Task" t ON t.id = a."taskId" AND t.active
+             WHERE u."inChargeMemberId" = ${memberId}::uuid AND u.active AND ${overdue}
+            UNION ALL
+            SELECT ${columns}
+              FROM "TaskGroup" g
+              JOIN "Task" t ON t."groupId" = g.id AND t.active
+              JOIN ${assignmentSource(asOf)} a ON a."taskId" = t.id
+              JOIN "Unit" u ON u.id = a."unitId" AND u.active
+             WHERE g."leadMemberId" = ${memberId}::uuid AND u."inChargeMemberId" IS DISTINCT FROM ${memberId}::uuid AND ${overdue}) under
+     ORDER BY "dueDate", "unitOrder", "unitName", "taskOrder", "taskCode"
      LIMIT ${limit}`
   return listed(rows)
 })
