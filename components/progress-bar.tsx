@@ -1,11 +1,15 @@
-/** The bar is decoration; the percentage beside it is what is read. */
-export function ProgressBar({ value }: { value: number }) {
+import type { CSSProperties } from 'react'
+
+/**
+ * The bar is decoration; the percentage beside it is what is read. `label` names the figure before
+ * the bar where no column heading does. Styled in app/globals.css: lists repeat it on every row.
+ */
+export function ProgressBar({ value, label }: { value: number; label?: string }) {
   return (
-    <span className="flex items-center gap-2">
-      <span aria-hidden className="h-2 w-28 overflow-hidden rounded-full bg-slate-200">
-        <span className="block h-full rounded-full bg-slate-700" style={{ width: `${value}%` }} />
-      </span>
-      <span className="tabular-nums">{value}%</span>
+    <span className="progress-bar">
+      {label && <span className="text-slate-600 md:sr-only">{label}</span>}
+      <span aria-hidden className="progress-track" style={{ '--progress': `${value}%` } as CSSProperties} />
+      <span className="tabular-nums">{`${value}%`}</span>
     </span>
   )
 }

@@ -1,5 +1,6 @@
 // A commune's assignments by task group, one line each: the task (linked to its page), its status
-// labels, progress and deadline. The lines wrap on a phone instead of scrolling.
+// labels, progress and deadline. The lines wrap on a phone instead of scrolling. A commune has about
+// a hundred: their styles are `.commune-assignments` in app/globals.css, not utilities on each line.
 import { useTranslations } from 'next-intl'
 import Link from '@/components/link'
 import { ProgressBar } from '@/components/progress-bar'
@@ -34,25 +35,15 @@ export function CommuneAssignmentList({ unitCode, rows, emptyMessage }: { unitCo
           <h3 id={`group-${group.id}`} className="bg-slate-100 px-3 py-2 font-semibold text-slate-800">
             {group.name}
           </h3>
-          <ul className="divide-y divide-slate-200">
+          <ul className="commune-assignments divide-y divide-slate-200">
             {group.assignments.map((a) => (
-              <li key={a.id} className="grid gap-2 px-3 py-2 text-sm md:grid-cols-[minmax(0,1fr)_13rem_10rem_12rem] md:items-center">
-                <Link
-                  href={assignmentHref(unitCode, a.taskCode)}
-                  className="text-base text-blue-800 underline-offset-2 hover:underline md:text-sm"
-                >
-                  {a.title}
-                </Link>
-                <span className="flex flex-wrap gap-1.5">
+              <li key={a.taskCode}>
+                <Link href={assignmentHref(unitCode, a.taskCode)}>{a.title}</Link>
+                <span className="badges">
                   <StatusBadges labels={a.labels} />
                 </span>
-                <span className="flex items-center gap-2">
-                  <span className="text-slate-600 md:sr-only">{t('progress')}</span>
-                  <ProgressBar value={a.progress} />
-                </span>
-                <span className="whitespace-nowrap text-slate-700">
-                  {t('dueDate')}: <span className="tabular-nums">{formatDay(dateColumnDay(a.dueDate))}</span>
-                </span>
+                <ProgressBar value={a.progress} label={t('progress')} />
+                <span className="due">{`${t('dueDate')}: ${formatDay(dateColumnDay(a.dueDate))}`}</span>
               </li>
             ))}
           </ul>

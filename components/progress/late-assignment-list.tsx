@@ -20,15 +20,10 @@ type Props = {
   showUnit: boolean
 }
 
-const columns = {
-  withUnit: 'md:grid-cols-[minmax(0,2fr)_minmax(0,1fr)_6.5rem_minmax(0,1fr)_12rem]',
-  withoutUnit: 'md:grid-cols-[minmax(0,3fr)_6.5rem_minmax(0,1fr)_12rem]',
-}
-
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
-    <div className="flex flex-wrap gap-x-1.5 md:block">
-      <dt className="text-slate-600 after:content-[':'] md:sr-only">{label}</dt>
+    <div>
+      <dt>{label}</dt>
       <dd>{children}</dd>
     </div>
   )
@@ -37,7 +32,8 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 export function LateAssignmentList({ rows, total, labelledBy, showUnit }: Props) {
   const t = useTranslations('overview')
   if (rows.length === 0) return <p className="text-slate-700">{t('late.empty')}</p>
-  const grid = `grid gap-x-3 gap-y-1 px-3 py-2 ${showUnit ? columns.withUnit : columns.withoutUnit}`
+  // `.late-row` and `.late-assignments` (app/globals.css) style every row without repeating utilities on each.
+  const grid = showUnit ? 'late-row late-row-with-unit' : 'late-row'
   return (
     <>
       <div className="overflow-hidden rounded-lg border border-slate-200 bg-white text-sm">
@@ -48,15 +44,10 @@ export function LateAssignmentList({ rows, total, labelledBy, showUnit }: Props)
           <span>{t('member')}</span>
           <span>{t('late.status')}</span>
         </div>
-        <ul aria-labelledby={labelledBy} className="divide-y divide-slate-200">
+        <ul aria-labelledby={labelledBy} className="late-assignments divide-y divide-slate-200">
           {rows.map((row) => (
             <li key={row.id} className={grid}>
-              <Link
-                href={assignmentHref(row.unitCode, row.taskCode)}
-                className="font-medium text-blue-800 underline-offset-2 hover:underline md:font-normal"
-              >
-                {row.title}
-              </Link>
+              <Link href={assignmentHref(row.unitCode, row.taskCode)}>{row.title}</Link>
               <dl className="contents">
                 {showUnit && <Field label={t('unit')}>{row.unitName}</Field>}
                 <Field label={t('dueDate')}>
@@ -64,7 +55,7 @@ export function LateAssignmentList({ rows, total, labelledBy, showUnit }: Props)
                 </Field>
                 <Field label={t('member')}>{row.memberName ?? <span className="text-slate-600">{t('noMember')}</span>}</Field>
                 <Field label={t('late.status')}>
-                  <span className="flex flex-wrap gap-1.5">
+                  <span className="badges">
                     <StatusBadges labels={row.labels} />
                   </span>
                 </Field>
