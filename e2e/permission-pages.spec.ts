@@ -13,7 +13,7 @@ const ACCOUNTS: Record<Role, string> = { STAFF: 'thanh-lam', LEADER: 'pho-bi-thu
 const PAGES: Record<DistrictAction, { path: string; heading: RegExp; link: RegExp }> = {
   'overview.read': { path: '/', heading: /^Tổng quan tiến độ/, link: /^Tổng quan$/ },
   'review.queue': { path: '/reviews', heading: /Chờ xác nhận|Báo cáo chờ xác nhận/, link: /^Chờ xác nhận/ },
-  'report.create': { path: '/reports', heading: /^Báo cáo sơ kết, tổng kết$/, link: /^Báo cáo$/ },
+  'report.create': { path: '/reports', heading: /^Báo cáo sơ kết, tổng kết$/, link: /^Sơ kết, tổng kết$/ },
   'audit.read': { path: '/audit', heading: /Nhật ký/, link: /^Nhật ký/ },
   'admin.manage': { path: '/admin', heading: /Quản trị/, link: /^Quản trị$/ },
 }
