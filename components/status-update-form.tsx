@@ -9,6 +9,7 @@ import type { SavedState, StatusUpdateFormState, StatusUpdateValues } from '@/li
 import { formatInstant } from '@/lib/domain/calendar'
 import { STATUS_UPDATES_API } from '@/lib/domain/paths'
 import { TASK_STATUSES, type TaskStatus } from '@/lib/domain/status'
+import { typedValues } from '@/lib/validation/status-update-values'
 import { decimalForInput } from './decimal-input'
 import { FieldError, FormNotice, describedBy, inputClass, primaryButtonClass } from './form-parts'
 import { IndicatorNumber } from './indicator-value'
@@ -201,12 +202,6 @@ export function StatusUpdateForm({ action, assignmentId, baseVersion, submission
       {upload.progress && <UploadProgressBar {...upload.progress} />}
     </form>
   )
-}
-
-/** What the form holds, to show again when an upload got no answer. */
-function typedValues(form: FormData): StatusUpdateValues {
-  const text = (name: keyof StatusUpdateValues) => String(form.get(name) ?? '')
-  return { status: text('status'), progress: text('progress'), indicatorActual: text('indicatorActual'), note: text('note') }
 }
 
 /** What another person saved while this form was open. */

@@ -1,7 +1,7 @@
 // What the forms' server actions answer, for the forms to show. Messages are already translated.
 // `refused` is also the answer when the database cannot be reached (context.ts
 // keepInputWhenDatabaseDown): nothing saved, the input shown again with the message.
-import type { StatusUpdateValues } from '@/lib/validation/status-update'
+import type { StatusUpdateValues } from '@/lib/validation/status-update-values'
 import type { SavedState as SavedStateRecord } from './status-update'
 
 export type { StatusUpdateValues }

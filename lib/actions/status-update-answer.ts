@@ -3,7 +3,7 @@
 // route (app/api/status-updates/route.ts), which lets the form show how much has been sent.
 import 'server-only'
 import { formatInstant } from '@/lib/domain/calendar'
-import { typedValues } from '@/lib/validation/status-update'
+import { typedValues } from '@/lib/validation/status-update-values'
 import { actionContext, keepInputWhenDatabaseDown, revalidateAssignment, validationMessages } from './context'
 import type { StatusUpdateFormState, StatusUpdateValues } from './form-states'
 import { recordStatusUpdate } from './status-update'

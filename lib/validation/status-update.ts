@@ -3,10 +3,9 @@
 import { z } from 'zod'
 import { TASK_STATUSES, type TaskStatus } from '@/lib/domain/status'
 import { decimalPlaces, parseDecimal } from './decimal'
-import { formText } from './form-text'
+import { NOTE_MAX_LENGTH, typedValues, type StatusUpdateValues } from './status-update-values'
 import { problem, type FieldProblem } from './messages'
 
-export const NOTE_MAX_LENGTH = 2000
 const INDICATOR_MAX = 999_999_999_999 // DECIMAL(14, 2)
 
 /** The hidden fields: a form that lacks them was not rendered by us, and is answered as not found. */
@@ -24,18 +23,7 @@ export type StatusUpdateInput = z.infer<typeof formIdentity> & {
   note: string | null
 }
 
-export type StatusUpdateValues = { status: string; progress: string; indicatorActual: string; note: string }
 export type StatusUpdateProblems = Partial<Record<keyof StatusUpdateValues | 'files', FieldProblem>>
-
-/** What the user typed, to send back with any answer (capped: a refusal must not echo megabytes). */
-export function typedValues(form: FormData): StatusUpdateValues {
-  return {
-    status: formText(form, 'status', 20),
-    progress: formText(form, 'progress', 20),
-    indicatorActual: formText(form, 'indicatorActual', 40),
-    note: formText(form, 'note', NOTE_MAX_LENGTH + 100),
-  }
-}
 
 const statusSchema = z.enum(TASK_STATUSES)
 
