@@ -6,6 +6,8 @@ export type TrendPoint = { label: string; value: number }
 const WIDTH = 320
 const HEIGHT = 120
 const PAD = 8
+/** Beyond this many points (two years of months) their dots touch: the line alone is drawn. */
+const MARKED_POINTS = 24
 
 export function TrendLine({ title, points, valueHeading, dateHeading }: { title: string; points: TrendPoint[]; valueHeading: string; dateHeading: string }) {
   const t = useTranslations('charts')
@@ -21,9 +23,8 @@ export function TrendLine({ title, points, valueHeading, dateHeading }: { title:
         <title>{title}</title>
         <line x1={PAD} y1={HEIGHT - PAD} x2={WIDTH - PAD} y2={HEIGHT - PAD} className="stroke-slate-300" />
         <polyline points={line} fill="none" strokeWidth="2.5" className="stroke-blue-700" />
-        {points.map((p, i) => (
-          <circle key={p.label} cx={x(i)} cy={y(p.value)} r="2.5" className="fill-blue-700" />
-        ))}
+        {points.length <= MARKED_POINTS &&
+          points.map((p, i) => <circle key={p.label} cx={x(i)} cy={y(p.value)} r="2.5" className="fill-blue-700" />)}
       </svg>
       {last && (
         <p className="text-sm text-slate-700">
@@ -32,7 +33,8 @@ export function TrendLine({ title, points, valueHeading, dateHeading }: { title:
       )}
       <details className="mt-1 text-sm">
         <summary className="cursor-pointer text-blue-800">{t('showNumbers')}</summary>
-        <table className="mt-1">
+        {/* Styled from the table, not on each of its cells: a trend can have sixty rows. */}
+        <table className="mt-1 [&_td:first-child]:pr-4 [&_td:last-child]:text-right [&_td:last-child]:tabular-nums">
           <thead>
             <tr>
               <th scope="col" className="pr-4 text-left font-medium">{dateHeading}</th>
@@ -42,8 +44,8 @@ export function TrendLine({ title, points, valueHeading, dateHeading }: { title:
           <tbody>
             {points.map((p) => (
               <tr key={p.label}>
-                <td className="pr-4">{p.label}</td>
-                <td className="text-right tabular-nums">{p.value}</td>
+                <td>{p.label}</td>
+                <td>{p.value}</td>
               </tr>
             ))}
           </tbody>

@@ -18,6 +18,8 @@ type Props = {
   labelledBy: string
   /** Off on a unit's own page, where every row is that unit's. */
   showUnit: boolean
+  /** Where the rows left out are all listed, said under the list when some are. */
+  rest?: { href: string; label: string }
 }
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
@@ -29,7 +31,7 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
   )
 }
 
-export function LateAssignmentList({ rows, total, labelledBy, showUnit }: Props) {
+export function LateAssignmentList({ rows, total, labelledBy, showUnit, rest }: Props) {
   const t = useTranslations('overview')
   if (rows.length === 0) return <p className="text-slate-700">{t('late.empty')}</p>
   // `.late-row` and `.late-assignments` (app/globals.css) style every row without repeating utilities on each.
@@ -64,7 +66,19 @@ export function LateAssignmentList({ rows, total, labelledBy, showUnit }: Props)
           ))}
         </ul>
       </div>
-      {total > rows.length && <p className="mt-2 text-sm text-slate-600">{t('late.showing', { shown: rows.length, total })}</p>}
+      {total > rows.length && (
+        <p className="mt-2 text-sm text-slate-600">
+          {t('late.showing', { shown: rows.length, total })}
+          {rest && (
+            <>
+              {' '}
+              <a href={rest.href} className="text-blue-800 underline underline-offset-2">
+                {rest.label}
+              </a>
+            </>
+          )}
+        </p>
+      )}
     </>
   )
 }

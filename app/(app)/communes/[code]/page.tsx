@@ -26,7 +26,11 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>
 }
 
-const LATE_LIMIT = 50
+/**
+ * The late work first, kept short: every assignment of the commune, late ones included with their
+ * labels, is listed below it, where the line under this one points.
+ */
+const LATE_LIMIT = 10
 
 async function load(params: Props['params']): Promise<Commune> {
   const code = unitCodeSchema.safeParse((await params).code)
@@ -93,7 +97,13 @@ export default async function CommunePage({ params, searchParams }: Props) {
         <h2 id="late-title" className="text-lg font-semibold">
           {t('late')}
         </h2>
-        <LateAssignmentList labelledBy="late-title" showUnit={false} total={progress.total.late} rows={late.map(labelled)} />
+        <LateAssignmentList
+          labelledBy="late-title"
+          showUnit={false}
+          total={progress.total.late}
+          rows={late.map(labelled)}
+          rest={{ href: '#assignments-title', label: t('lateRest') }}
+        />
       </section>
 
       <section aria-labelledby="assignments-title" className="space-y-3">
