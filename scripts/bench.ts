@@ -34,7 +34,10 @@ const USERS = 20
 const WRITERS = 20
 
 type PageName = 'overview' | 'commune' | 'member' | 'task' | 'search'
-type PageResult = { path: string; oneUser: Latency; users: LoadResult; clientJs: { scripts: number; bytes: number } }
+type PageResult = { path: string; oneUser: Latency & { bytes: number }; users: LoadResult; clientJs: { scripts: number; bytes: number } }
+/** The lists of every commune, member and report awaiting confirmation: one user, to show they do not grow with the country. */
+const LIST_PAGES = { communes: '/communes', members: '/members', reviews: '/reviews' } as const
+type ListResult = { path: string; oneUser: Latency & { bytes: number } }
 
 /** The pages to measure, with codes taken from the data: the staff's commune, the first member and task. */
 async function pagePaths(url: string, staff: string): Promise<Record<PageName, string>> {
@@ -82,6 +85,7 @@ try {
   console.info('▶ pages and exports on the production build')
   const next = await startNextServer(target.url)
   const pages = {} as Record<PageName, PageResult>
+  const lists = {} as Record<keyof typeof LIST_PAGES, ListResult>
   let exports: { rows: number; csv: ExportResult; xlsx: ExportResult } | null = null
   try {
     const cookie = await signInThroughForm(next.base, target.leader.username, target.leader.password)
@@ -102,6 +106,9 @@ try {
         clientJs: await clientScriptGzipBytes(next.base, page, cookie),
       }
     }
+    for (const [name, page] of measures('pages') ? (Object.entries(LIST_PAGES) as [keyof typeof LIST_PAGES, string][]) : []) {
+      lists[name] = { path: page, oneUser: await sequentialLatency(next.base + page, cookie, sample.requests, sample.warmUps) }
+    }
   } finally {
     await next.stop()
   }
@@ -114,6 +121,12 @@ try {
       { measure: `${name}: ${USERS} users p95`, value: page.users.p95, unit: 'ms', target: name === 'overview' ? { at: 'most', value: 300 } : undefined },
       { measure: `${name}: ${USERS} users requests/s`, value: page.users.perSecond, unit: 'req/s' },
       { measure: `${name}: client JS (gzip)`, value: page.clientJs.bytes / 1024, unit: 'KB', target: { at: 'most', value: 120 } },
+      { measure: `${name}: page size`, value: page.oneUser.bytes / 1024, unit: 'KB' },
+    ]),
+    ...Object.entries(lists).flatMap(([name, list]): Figure[] => [
+      { measure: `${name} list (${list.path}): 1 user median`, value: list.oneUser.median, unit: 'ms' },
+      { measure: `${name} list: 1 user p95`, value: list.oneUser.p95, unit: 'ms' },
+      { measure: `${name} list: page size`, value: list.oneUser.bytes / 1024, unit: 'KB' },
     ]),
     ...(server ? serverFigures(server) : []),
     ...(exports ? exportFigures(exports) : []),
@@ -124,7 +137,7 @@ try {
   const file = path.join(projectRoot, 'bench-results', `bench-${flags.demo ? 'demo' : 'data'}-${at.toISOString().replaceAll(':', '-').slice(0, 19)}.json`)
   await mkdir(path.dirname(file), { recursive: true })
   const settings = { dataSet: flags.demo ? 'demo' : 'bench:data', quick: flags.quick, only: flags.only ?? null, users: USERS, writers: WRITERS, ...sample }
-  await writeFile(file, `${JSON.stringify({ at: at.toISOString(), settings, figures: figureRows(figures), pages, server, exports }, null, 2)}\n`)
+  await writeFile(file, `${JSON.stringify({ at: at.toISOString(), settings, figures: figureRows(figures), pages, lists, server, exports }, null, 2)}\n`)
   console.info(`\nevery figure: ${path.relative(projectRoot, file)}`)
 } finally {
   await target.stop()

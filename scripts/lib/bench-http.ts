@@ -14,15 +14,16 @@ async function get(url: string, cookie: string): Promise<Response> {
   return response
 }
 
-/** `requests` requests one after another, after `warmUps` untimed ones. */
-export async function sequentialLatency(url: string, cookie: string, requests: number, warmUps: number): Promise<Latency> {
+/** `requests` requests one after another, after `warmUps` untimed ones; `bytes`: the page's size, as sent (uncompressed). */
+export async function sequentialLatency(url: string, cookie: string, requests: number, warmUps: number): Promise<Latency & { bytes: number }> {
   const times: number[] = []
+  let bytes = 0
   for (let i = 0; i < warmUps + requests; i++) {
     const started = performance.now()
-    await (await get(url, cookie)).arrayBuffer()
+    bytes = (await (await get(url, cookie)).arrayBuffer()).byteLength
     if (i >= warmUps) times.push(performance.now() - started)
   }
-  return latency(times)
+  return { ...latency(times), bytes }
 }
 
 export type LoadResult = Latency & { connections: number; requests: number; seconds: number; perSecond: number }
