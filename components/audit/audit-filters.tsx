@@ -13,7 +13,8 @@ type Props = {
   current: AuditFilter
   /** Days typed that are no date, shown back in their boxes with a message. */
   unreadDays: { from?: string; to?: string }
-  users: AuditUser[]
+  /** null: too many accounts to list; the filter takes a username typed in. */
+  users: AuditUser[] | null
   /** The kinds of record stored, beside those the app labels. */
   entities: string[]
 }
@@ -29,7 +30,8 @@ export function AuditFilters({ current, unreadDays, users, entities }: Props) {
   const filtered = [...Object.values(current), ...Object.values(unreadDays)].some((value) => value !== undefined)
   const known = Object.keys(AUDIT_ENTITIES)
   const entityChoices = [...known, ...entities.filter((entity) => !known.includes(entity))]
-  const userChoices = current.user === undefined || users.some((u) => u.username === current.user) ? users : [...users, { username: current.user, displayName: current.user }]
+  const userChoices = (users: AuditUser[]) =>
+    current.user === undefined || users.some((u) => u.username === current.user) ? users : [...users, { username: current.user, displayName: current.user }]
   const day = (name: 'from' | 'to') => {
     const unread = unreadDays[name]
     const value = current[name]
@@ -62,14 +64,33 @@ export function AuditFilters({ current, unreadDays, users, entities }: Props) {
           <label htmlFor="audit-user" className="block text-sm font-medium">
             {t('user')}
           </label>
-          <select id="audit-user" name="user" defaultValue={current.user ?? ''} className={inputClass}>
-            <option value="">{t('allUsers')}</option>
-            {userChoices.map((user) => (
-              <option key={user.username} value={user.username}>
-                {user.displayName} ({user.username})
-              </option>
-            ))}
-          </select>
+          {users ? (
+            <select id="audit-user" name="user" defaultValue={current.user ?? ''} className={inputClass}>
+              <option value="">{t('allUsers')}</option>
+              {userChoices(users).map((user) => (
+                <option key={user.username} value={user.username}>
+                  {user.displayName} ({user.username})
+                </option>
+              ))}
+            </select>
+          ) : (
+            <>
+              <input
+                id="audit-user"
+                name="user"
+                type="text"
+                autoComplete="off"
+                spellCheck={false}
+                maxLength={100}
+                defaultValue={current.user ?? ''}
+                aria-describedby="audit-user-hint"
+                className={inputClass}
+              />
+              <p id="audit-user-hint" className="mt-1 text-sm text-slate-600">
+                {t('userHint')}
+              </p>
+            </>
+          )}
         </div>
         <div className={fieldClass}>
           <label htmlFor="audit-action" className="block text-sm font-medium">

@@ -1,8 +1,6 @@
-import { NextIntlClientProvider } from 'next-intl'
-import { createElement, type ComponentProps } from 'react'
-import { renderToStaticMarkup } from 'react-dom/server'
+import { createElement } from 'react'
 import { describe, expect, it } from 'vitest'
-import { vi } from '@/messages'
+import { renderInVietnamese } from '@/test/helpers/render'
 import { LateAssignmentList, type LateAssignmentView } from './late-assignment-list'
 
 const row = (n: number): LateAssignmentView => ({
@@ -18,16 +16,9 @@ const row = (n: number): LateAssignmentView => ({
   labels: ['overdue'],
 })
 
-// The provider's props type wants the children inside them; they go in createElement's third argument.
-const intl = { locale: 'vi', messages: vi, timeZone: 'Asia/Ho_Chi_Minh' } as ComponentProps<typeof NextIntlClientProvider>
-
 const render = (rows: LateAssignmentView[], total: number) =>
-  renderToStaticMarkup(
-    createElement(
-      NextIntlClientProvider,
-      intl,
-      createElement(LateAssignmentList, { rows, total, labelledBy: 'late-title', showUnit: false, rest: { href: '#assignments-title', label: 'Xem các nhiệm vụ còn lại' } }),
-    ),
+  renderInVietnamese(
+    createElement(LateAssignmentList, { rows, total, labelledBy: 'late-title', showUnit: false, rest: { href: '#assignments-title', label: 'Xem các nhiệm vụ còn lại' } }),
   )
 
 describe('the list of late work', () => {

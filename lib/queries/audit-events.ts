@@ -109,7 +109,11 @@ export async function auditEntities(): Promise<string[]> {
 
 export type AuditUser = { username: string; displayName: string }
 
-/** The accounts the user filter offers, by name. */
-export function auditUsers(): Promise<AuditUser[]> {
-  return db().user.findMany({ select: { username: true, displayName: true }, orderBy: [{ displayName: 'asc' }, { username: 'asc' }] })
+/** Beyond this many accounts the user filter is a box for the username: a country's list would weigh megabytes. */
+export const AUDIT_USER_CHOICES = 300
+
+/** The accounts the user filter offers, by name; null when there are more than `limit`, too many to list. */
+export async function auditUsers(limit = AUDIT_USER_CHOICES): Promise<AuditUser[] | null> {
+  const users = await db().user.findMany({ select: { username: true, displayName: true }, orderBy: [{ displayName: 'asc' }, { username: 'asc' }], take: limit + 1 })
+  return users.length > limit ? null : users
 }
