@@ -14,8 +14,8 @@ import { requireUser } from '@/lib/auth/session'
 import { districtDay, formatDay } from '@/lib/domain/calendar'
 import type { AssignmentTiming } from '@/lib/domain/status'
 import { unitCodeSchema } from '@/lib/domain/unit-code'
-import { communeAssignments, communeByCode, doneTrend, type Commune } from '@/lib/queries/commune-detail'
-import { lateAssignments, progressByGroup } from '@/lib/queries/district-overview'
+import { communeByCode, type Commune } from '@/lib/queries/commune-detail'
+import { communePageData } from '@/lib/queries/commune-page'
 import { statusLabelsOf } from '@/lib/domain/status'
 import { communeHref, unitPageHref } from '@/lib/domain/paths'
 import { progressMoment } from '@/lib/queries/as-of'
@@ -26,11 +26,6 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>
 }
 
-/**
- * The late work first, kept short: every assignment of the commune, late ones included with their
- * labels, is listed below it, where the line under this one points.
- */
-const LATE_LIMIT = 10
 
 async function load(params: Props['params']): Promise<Commune> {
   const code = unitCodeSchema.safeParse((await params).code)
@@ -50,11 +45,8 @@ export default async function CommunePage({ params, searchParams }: Props) {
   const commune = await load(params)
   const now = new Date()
   const { day, asOf, at } = progressMoment(asOfParam((await searchParams).asOf), now)
-  const [progress, late, trend, assignments, t, tOverview] = await Promise.all([
-    progressByGroup(day, commune.id, asOf),
-    lateAssignments(day, commune.id, LATE_LIMIT, asOf),
-    doneTrend(commune.id, day),
-    communeAssignments(commune.id, asOf),
+  const [{ progress, late, trend, assignments }, t, tOverview] = await Promise.all([
+    communePageData(commune.id, day, asOf),
     getTranslations('communes.detail'),
     getTranslations('overview'),
   ])
