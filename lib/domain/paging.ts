@@ -17,3 +17,14 @@ export function pagedHref(path: string, params: Record<string, string | undefine
   const query = search.toString()
   return query ? `${path}?${query}` : path
 }
+
+/**
+ * A page read with its list's size in a `total` column (COUNT(*) OVER () beside LIMIT/OFFSET), as
+ * Paged (the column taken off the rows, fresh from the driver). Past the last page no row carries
+ * the total: 0, and the page answers not found.
+ */
+export function pagedRows<T extends object>(rows: (T & { total: number })[]): Paged<T> {
+  const total = rows[0]?.total ?? 0
+  for (const row of rows) Reflect.deleteProperty(row, 'total')
+  return { rows, total }
+}
