@@ -28,6 +28,7 @@ import vi_account from './vi/account.json'
 import vi_reminders from './vi/reminders.json'
 import vi_unavailable from './vi/unavailable.json'
 import vi_upload from './vi/upload.json'
+import vi_pagination from './vi/pagination.json'
 import en_app from './en/app.json'
 import en_language from './en/language.json'
 import en_login from './en/login.json'
@@ -56,6 +57,7 @@ import en_account from './en/account.json'
 import en_reminders from './en/reminders.json'
 import en_unavailable from './en/unavailable.json'
 import en_upload from './en/upload.json'
+import en_pagination from './en/pagination.json'
 
 export const vi = {
   app: vi_app,
@@ -86,6 +88,7 @@ export const vi = {
   reminders: vi_reminders,
   unavailable: vi_unavailable,
   upload: vi_upload,
+  pagination: vi_pagination,
 }
 
 export const en = {
@@ -117,4 +120,5 @@ export const en = {
   reminders: en_reminders,
   unavailable: en_unavailable,
   upload: en_upload,
+  pagination: en_pagination,
 }

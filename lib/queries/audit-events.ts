@@ -7,6 +7,7 @@ import { db } from '@/lib/db'
 import { Prisma } from '@/lib/db/client'
 import { DISTRICT_TIME_ZONE } from '@/lib/domain/calendar'
 import type { AuditAssignment, AuditFilter } from '@/lib/domain/audit-events'
+import { offsetOf, pageCountOf } from '@/lib/domain/paging'
 
 export const AUDIT_PAGE_SIZE = 50
 
@@ -42,9 +43,6 @@ function conditions(filter: AuditFilter): Prisma.Sql {
   return Prisma.join(where, ' AND ')
 }
 
-/** How many pages `total` events fill; an empty list is still one page. */
-export const pageCountOf = (total: number) => Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE))
-
 type EventRecord = Omit<AuditEventRow, 'actor' | 'assignment'> & {
   username: string | null
   displayName: string | null
@@ -63,7 +61,7 @@ const UUID = '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
 export async function auditEventPage(filter: AuditFilter, page: number): Promise<AuditEventPage> {
   const where = conditions(filter)
   const [{ total }] = await db().$queryRaw<[{ total: number }]>`SELECT count(*)::int AS total FROM "AuditEvent" e WHERE ${where}`
-  const pageCount = pageCountOf(total)
+  const pageCount = pageCountOf(total, AUDIT_PAGE_SIZE)
   const shown = Math.min(page, pageCount)
   const records = await db().$queryRaw<EventRecord[]>`
     WITH page AS (
@@ -72,7 +70,7 @@ export async function auditEventPage(filter: AuditFilter, page: number): Promise
         FROM "AuditEvent" e
        WHERE ${where}
        ORDER BY e."createdAt" DESC, e.id DESC
-       LIMIT ${AUDIT_PAGE_SIZE} OFFSET ${(shown - 1) * AUDIT_PAGE_SIZE}
+       LIMIT ${AUDIT_PAGE_SIZE} OFFSET ${offsetOf(shown, AUDIT_PAGE_SIZE)}
     )
     SELECT p.id::text AS id, p."createdAt" AS at, p.action, p.entity, p."entityId", p.ip, p.before, p.after,
            u.username, u."displayName", un.code AS "unitCode", t.code AS "taskCode", su.id::text AS "updateId"

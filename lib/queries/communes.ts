@@ -4,6 +4,7 @@ import { cache } from 'react'
 import { db } from '@/lib/db'
 import { Prisma } from '@/lib/db/client'
 import type { CalendarDay } from '@/lib/domain/calendar'
+import { pagedRows, type Paged } from '@/lib/domain/paging'
 import { assignmentSource } from './as-of'
 import { progressCountsReady, statusCountColumnsOf } from './progress-counts'
 import { statusCountColumns, type StatusCounts } from './status-counts'
@@ -21,10 +22,10 @@ export type CommuneProgress = StatusCounts & {
 /** `list`: the district's own order (the township first); `progress`: the best average progress first. */
 export type CommuneOrder = 'list' | 'progress'
 
-/** Over the rows `r` of communeRows. */
+/** Over the rows `r` of communeRows; the code last, so that each order is total and pages neither repeat nor skip a unit. */
 const orderBy: Record<CommuneOrder, Prisma.Sql> = {
-  list: Prisma.sql`r."sortOrder", r.name`,
-  progress: Prisma.sql`r."progress" DESC, r."overdue", r."sortOrder", r.name`,
+  list: Prisma.sql`r."sortOrder", r.name, r.code`,
+  progress: Prisma.sql`r."progress" DESC, r."overdue", r."sortOrder", r.name, r.code`,
 }
 
 /**
@@ -56,6 +57,16 @@ async function communeRows(today: CalendarDay, asOf: Date | null): Promise<Prism
 export const communeProgressList = cache(
   async (today: CalendarDay, order: CommuneOrder, asOf: Date | null = null): Promise<CommuneProgress[]> =>
     db().$queryRaw<CommuneProgress[]>`SELECT r.* FROM (${await communeRows(today, asOf)}) r ORDER BY ${orderBy[order]}`,
+)
+
+/** `limit` active commune-level units from the `offset`-th in the district's order, with their counts, and how many there are. */
+export const communeProgressPage = cache(
+  async (today: CalendarDay, limit: number, offset: number, asOf: Date | null = null): Promise<Paged<CommuneProgress>> =>
+    pagedRows(
+      await db().$queryRaw<(CommuneProgress & { total: number })[]>`
+        SELECT r.*, (count(*) OVER ())::int AS "total" FROM (${await communeRows(today, asOf)}) r
+         ORDER BY ${orderBy.list} LIMIT ${limit} OFFSET ${offset}`,
+    ),
 )
 
 /** The head and the tail of the ranking by progress, and how many units it ranks. */

@@ -4,14 +4,12 @@ import { onTimeShare } from '@/lib/domain/status-counts'
 import { testDatabase } from '@/test/helpers/database'
 import { pendingReviewCount } from './pending-reviews'
 import {
-  byNeedForHelp,
   inChargeUnitProgress,
   ledGroupProgress,
   memberByCode,
   memberOverdueAssignments,
   memberPendingUpdates,
   memberSummaries,
-  type MemberSummary,
 } from './member-progress'
 
 const database = testDatabase()
@@ -131,18 +129,6 @@ describe('memberSummaries', () => {
   it('counts for a member the updates the header counts for that member’s account', async () => {
     const actor = { id: ids.district, role: 'LEADER' as const, unitId: ids.district, memberId: ids.an }
     expect(await pendingReviewCount(actor)).toBe(2)
-  })
-})
-
-describe('byNeedForHelp', () => {
-  const summary = (code: string, sortOrder: number, more: Partial<MemberSummary> = {}): MemberSummary => ({
-    id: code, code, name: code, title: '', sortOrder, pending: 0,
-    assigned: 4, doneOnTime: 1, doneLate: 1, inProgress: 2, blocked: 0, notStarted: 0, overdue: 1, dueSoon: 0, progress: 50,
-    ...more,
-  })
-
-  it('keeps the committee’s order between members who stand alike', () => {
-    expect([summary('b', 2), summary('a', 1)].sort(byNeedForHelp).map((s) => s.code)).toEqual(['a', 'b'])
   })
 })
 

@@ -7,7 +7,7 @@ import { db } from '@/lib/db'
 import { Prisma } from '@/lib/db/client'
 import type { UnitKind } from '@/lib/db/generated/enums'
 import type { CalendarDay } from '@/lib/domain/calendar'
-import { onTimeShare } from '@/lib/domain/status-counts'
+import { pagedRows, type Paged } from '@/lib/domain/paging'
 import type { TaskStatus } from '@/lib/domain/status'
 import { assignmentSource, madeBy, reviewStateAsOf } from './as-of'
 import { statusCountColumns, type StatusCounts } from './status-counts'
@@ -54,7 +54,15 @@ const isPending = (asOf: Date | null) => Prisma.sql`(${madeBy(asOf)} AND ${revie
 const reportsMaybePending = (asOf: Date | null) =>
   asOf === null ? Prisma.sql`"PendingReview" pr JOIN "StatusUpdate" s ON s.id = pr."statusUpdateId"` : Prisma.sql`"StatusUpdate" s`
 
-const onlyMember = (column: Prisma.Sql, memberId: string | null) => (memberId === null ? Prisma.empty : Prisma.sql`AND ${column} = ${memberId}::uuid`)
+/** Whose rows: one member's, those of the members listed (one page of /members), or every member's (null). */
+export type Members = string | readonly string[] | null
+
+const onlyMember = (column: Prisma.Sql, members: Members) =>
+  members === null
+    ? Prisma.empty
+    : typeof members === 'string'
+      ? Prisma.sql`AND ${column} = ${members}::uuid`
+      : Prisma.sql`AND ${column} = ANY(${[...members]}::uuid[])`
 
 export type MemberSummary = Member &
   StatusCounts & {
@@ -65,16 +73,13 @@ export type MemberSummary = Member &
   }
 
 /**
- * Who needs help first: the most overdue work, then the lowest share done on time (a member with
- * nothing due yet comes after those who have a share), then the committee's own order.
+ * Who needs help first, over summary rows `s`: the most overdue work, then the lowest share done on
+ * time (onTimeShare; a member with nothing due yet comes after those who have a share), then the
+ * committee's own order; the code last, so that the order is total and pages neither repeat nor skip.
  */
-export function byNeedForHelp(a: MemberSummary, b: MemberSummary): number {
-  if (a.overdue !== b.overdue) return b.overdue - a.overdue
-  const shareA = onTimeShare(a)
-  const shareB = onTimeShare(b)
-  if (shareA !== shareB) return shareA === null ? 1 : shareB === null ? -1 : shareA - shareB
-  return a.sortOrder - b.sortOrder || a.name.localeCompare(b.name, 'vi')
-}
+const byNeedForHelp = Prisma.sql`s."overdue" DESC,
+  s."doneOnTime"::float8 / NULLIF(s."doneOnTime" + s."doneLate" + s."overdue", 0) NULLS LAST,
+  s."sortOrder", s.name, s.code`
 
 /**
  * The StatusCounts columns that add up across rows of counts; progress, an average, is worked out
@@ -96,13 +101,12 @@ const summedCounts = Prisma.join(
 )
 
 /**
- * Every active member (or the one given) with the counts of the work under them, ranked by
- * byNeedForHelp. The assignments are counted once per pair (member in charge of the unit, lead of
- * the group), a handful of rows, and each member adds up the pairs they are in: an assignment under
- * a member both ways is one pair, so it counts once.
+ * Every active member (or the one given) with the counts of the work under them, unordered (a
+ * subquery). The assignments are counted once per pair (member in charge of the unit, lead of the
+ * group), a handful of rows, and each member adds up the pairs they are in: an assignment under a
+ * member both ways is one pair, so it counts once.
  */
-export const memberSummaries = cache(async (today: CalendarDay, memberId: string | null, asOf: Date | null = null): Promise<MemberSummary[]> => {
-  const rows = await db().$queryRaw<MemberSummary[]>`
+const summaryRows = (today: CalendarDay, memberId: string | null, asOf: Date | null) => Prisma.sql`
     WITH pairs AS (
       SELECT u."inChargeMemberId" AS "unitMember", g."leadMemberId" AS "groupLead",
              ${statusCountColumns(today)},
@@ -129,14 +133,28 @@ export const memberSummaries = cache(async (today: CalendarDay, memberId: string
       LEFT JOIN pending pe ON pe."memberId" = m.id
      WHERE m.active ${onlyMember(Prisma.sql`m.id`, memberId)}
      GROUP BY m.id, pe."pending"`
-  return rows.sort(byNeedForHelp)
-})
+
+/** Every active member (or the one given) with their counts, ranked by byNeedForHelp. */
+export const memberSummaries = cache(
+  (today: CalendarDay, memberId: string | null, asOf: Date | null = null): Promise<MemberSummary[]> =>
+    db().$queryRaw<MemberSummary[]>`SELECT s.* FROM (${summaryRows(today, memberId, asOf)}) s ORDER BY ${byNeedForHelp}`,
+)
+
+/** `limit` active members from the `offset`-th in the ranking by byNeedForHelp, with their counts, and how many there are. */
+export const memberSummaryPage = cache(
+  async (today: CalendarDay, limit: number, offset: number, asOf: Date | null = null): Promise<Paged<MemberSummary>> =>
+    pagedRows(
+      await db().$queryRaw<(MemberSummary & { total: number })[]>`
+        SELECT s.*, (count(*) OVER ())::int AS "total" FROM (${summaryRows(today, null, asOf)}) s
+         ORDER BY ${byNeedForHelp} LIMIT ${limit} OFFSET ${offset}`,
+    ),
+)
 
 export type GroupProgress = StatusCounts & { memberId: string; groupId: string; code: string; name: string }
 
-/** The task groups led by active members (or by the one given), each counted district-wide, in the groups' order. */
+/** The task groups led by active members (or by those given), each counted district-wide, in the groups' order. */
 export const ledGroupProgress = cache(
-  (today: CalendarDay, memberId: string | null, asOf: Date | null = null): Promise<GroupProgress[]> => db().$queryRaw<GroupProgress[]>`
+  (today: CalendarDay, members: Members, asOf: Date | null = null): Promise<GroupProgress[]> => db().$queryRaw<GroupProgress[]>`
     SELECT g."leadMemberId"::text AS "memberId", g.id::text AS "groupId", g.code, g.name,
            ${statusCountColumns(today)}
       FROM "TaskGroup" g
@@ -145,7 +163,7 @@ export const ledGroupProgress = cache(
             JOIN ${assignmentSource(asOf)} a ON a."taskId" = t.id
             JOIN "Unit" u ON u.id = a."unitId" AND u.active)
         ON t."groupId" = g.id AND t.active
-     WHERE true ${onlyMember(Prisma.sql`g."leadMemberId"`, memberId)}
+     WHERE true ${onlyMember(Prisma.sql`g."leadMemberId"`, members)}
      GROUP BY g.id
      ORDER BY g."sortOrder", g.code`,
 )
@@ -161,12 +179,12 @@ export type UnitProgress = StatusCounts & {
 }
 
 /**
- * The active units in the charge of active members (or of the one given), each with its counts;
+ * The active units in the charge of active members (or of those given), each with its counts;
  * the units needing help first (most overdue, then lowest progress). `perMember` caps each
  * member's list (null: no cap).
  */
 export const inChargeUnitProgress = cache(
-  (today: CalendarDay, memberId: string | null, perMember: number | null, asOf: Date | null = null): Promise<UnitProgress[]> => db().$queryRaw<UnitProgress[]>`
+  (today: CalendarDay, members: Members, perMember: number | null, asOf: Date | null = null): Promise<UnitProgress[]> => db().$queryRaw<UnitProgress[]>`
     SELECT "memberId", "unitId", code, name, kind, "unitCount",
            "assigned", "doneOnTime", "doneLate", "inProgress", "blocked", "notStarted", "overdue", "dueSoon", "progress"
       FROM (
@@ -179,15 +197,13 @@ export const inChargeUnitProgress = cache(
               FROM "Unit" u
               JOIN "Member" m ON m.id = u."inChargeMemberId" AND m.active
               LEFT JOIN (${assignmentSource(asOf)} a JOIN "Task" t ON t.id = a."taskId" AND t.active) ON a."unitId" = u.id
-             WHERE u.active ${onlyMember(Prisma.sql`u."inChargeMemberId"`, memberId)}
+             WHERE u.active ${onlyMember(Prisma.sql`u."inChargeMemberId"`, members)}
              GROUP BY u.id
           ) c
       ) ranked
      WHERE ${perMember === null ? Prisma.sql`true` : Prisma.sql`"rank" <= ${perMember}`}
      ORDER BY "memberId", "rank"`,
 )
-
-export type Listed<T> = { rows: T[]; total: number }
 
 export type PendingUpdate = {
   id: string
@@ -202,7 +218,7 @@ export type PendingUpdate = {
 }
 
 /** The updates awaiting the member's confirmation (at `asOf`), the longest waiting first; `limit` rows, `total` counts all. */
-export const memberPendingUpdates = cache(async (memberId: string, limit: number, asOf: Date | null = null): Promise<Listed<PendingUpdate>> => {
+export const memberPendingUpdates = cache(async (memberId: string, limit: number, asOf: Date | null = null): Promise<Paged<PendingUpdate>> => {
   const rows = await db().$queryRaw<(PendingUpdate & { total: number })[]>`
     SELECT s.id::text AS "id", s."createdAt", s.status::text AS "status", s.progress, author."displayName" AS "authorName",
            u.code AS "unitCode", u.name AS "unitName", t.code AS "taskCode", t.title AS "taskTitle",
@@ -213,7 +229,7 @@ export const memberPendingUpdates = cache(async (memberId: string, limit: number
      WHERE ${isPending(asOf)} AND led."memberId" = ${memberId}::uuid
      ORDER BY s."createdAt", s.id
      LIMIT ${limit}`
-  return listed(rows)
+  return pagedRows(rows)
 })
 
 export type OverdueAssignment = {
@@ -229,7 +245,7 @@ export type OverdueAssignment = {
 }
 
 /** Work under the member that is not done and past its due date, the oldest deadline first. */
-export const memberOverdueAssignments = cache(async (today: CalendarDay, memberId: string, limit: number, asOf: Date | null = null): Promise<Listed<OverdueAssignment>> => {
+export const memberOverdueAssignments = cache(async (today: CalendarDay, memberId: string, limit: number, asOf: Date | null = null): Promise<Paged<OverdueAssignment>> => {
   // The two ways work lies under a member, each read from its own narrow side: the units in their
   // charge, and (for units in someone else's charge) the overdue tasks of the groups they lead.
   // As one join through ledAssignments, PostgreSQL 15 read every assignment of every overdue task
@@ -253,13 +269,8 @@ export const memberOverdueAssignments = cache(async (today: CalendarDay, memberI
              WHERE g."leadMemberId" = ${memberId}::uuid AND u."inChargeMemberId" IS DISTINCT FROM ${memberId}::uuid AND ${overdue}) under
      ORDER BY "dueDate", "unitOrder", "unitName", "taskOrder", "taskCode"
      LIMIT ${limit}`
-  return listed(rows)
+  return pagedRows(rows)
 })
-
-/** Each row carries the count of all rows (a window over the unlimited result). */
-function listed<T>(rows: (T & { total: number })[]): Listed<T> {
-  return { rows, total: rows[0]?.total ?? 0 }
-}
 
 /** Rows of several members, by member. */
 export function byMember<T extends { memberId: string }>(rows: T[]): Map<string, T[]> {

@@ -57,7 +57,9 @@ afterAll(async () => {
   await db().$disconnect()
 })
 
-const listed = async (actor: Actor) => (await pendingReviews(actor)).map((r) => `${r.unit.code}/${r.task.code}`)
+/** Every update waiting for the actor: one page larger than the fixture. */
+const waiting = async (actor: Actor) => (await pendingReviews(actor, 100, 0)).rows
+const listed = async (actor: Actor) => (await waiting(actor)).map((r) => `${r.unit.code}/${r.task.code}`)
 
 describe('pendingReviews', () => {
   it("lists for the member in charge of Minh Cầm every pending update of Minh Cầm, oldest first, and nothing else", async () => {
@@ -73,12 +75,12 @@ describe('pendingReviews', () => {
   })
 
   it('lists nothing for staff or for a leader account without a member', async () => {
-    expect(await pendingReviews(actors.staff)).toEqual([])
-    expect(await pendingReviews(actors.memberless)).toEqual([])
+    expect(await waiting(actors.staff)).toEqual([])
+    expect(await waiting(actors.memberless)).toEqual([])
   })
 
   it('tells what was reported, by whom and on which unit and task', async () => {
-    const [, machine] = await pendingReviews(actors.secretary)
+    const [, machine] = await waiting(actors.secretary)
     expect(machine).toMatchObject({
       authorName: 'Cán bộ xã Minh Cầm',
       status: 'IN_PROGRESS',
@@ -102,17 +104,17 @@ describe('pendingReviewCount', () => {
   })
 
   it('agrees with the list for every actor (the SQL scope is the permission table’s), and follows each decision', async () => {
-    for (const actor of Object.values(actors)) expect(await pendingReviewCount(actor)).toBe((await pendingReviews(actor)).length)
-    const [oldest] = await pendingReviews(actors.secretary)
+    for (const actor of Object.values(actors)) expect(await pendingReviewCount(actor)).toBe((await waiting(actor)).length)
+    const [oldest] = await waiting(actors.secretary)
     await db().statusUpdate.update({ where: { id: oldest!.id }, data: { reviewState: 'CONFIRMED', reviewedAt: new Date() } })
     expect(await pendingReviewCount(actors.secretary)).toBe(1)
     expect(await pendingReviewCount(actors.admin)).toBe(3)
-    for (const actor of Object.values(actors)) expect(await pendingReviewCount(actor)).toBe((await pendingReviews(actor)).length)
+    for (const actor of Object.values(actors)) expect(await pendingReviewCount(actor)).toBe((await waiting(actor)).length)
   })
 
   it('is kept between reads, and fresh right after every kind of write that moves it', async () => {
     const counts = async () => Promise.all(Object.values(actors).map((actor) => pendingReviewCount(actor)))
-    const listedCounts = async () => Promise.all(Object.values(actors).map(async (actor) => (await pendingReviews(actor)).length))
+    const listedCounts = async () => Promise.all(Object.values(actors).map(async (actor) => (await waiting(actor)).length))
     const writes = [
       // A new report in the secretary's commune, written as the save writes it (raw SQL).
       () => db().$executeRaw`

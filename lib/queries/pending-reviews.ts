@@ -3,9 +3,9 @@
 import 'server-only'
 import { cache } from 'react'
 import { db } from '@/lib/db'
-import { Prisma } from '@/lib/db/client'
 import { snapshotCache } from '@/lib/db/snapshot-cache'
-import { assignmentsScopeSql, assignmentsWhere, type Actor } from '@/lib/auth/permissions'
+import { assignmentsScopeSql, type Actor } from '@/lib/auth/permissions'
+import { pagedRows, type Paged } from '@/lib/domain/paging'
 import type { TaskStatus } from '@/lib/domain/status'
 
 export type PendingReview = {
@@ -22,49 +22,52 @@ export type PendingReview = {
   task: { code: string; title: string; indicatorUnit: string | null }
 }
 
-/** Pending updates on live tasks and units the actor may review; null when the actor may review none. */
-function pendingWhere(actor: Actor): Prisma.StatusUpdateWhereInput | null {
-  const scope = assignmentsWhere(actor, 'statusUpdate.review')
-  if (!scope) return null
-  return { reviewState: 'PENDING', assignment: { AND: [scope, { task: { active: true }, unit: { active: true } }] } }
+type PendingReviewRow = Omit<PendingReview, 'unit' | 'task'> & {
+  unitCode: string
+  unitName: string
+  taskCode: string
+  taskTitle: string
+  indicatorUnit: string | null
+  total: number
 }
 
-/** Oldest first: what has waited longest is reviewed first. */
-export const pendingReviews = cache(async (actor: Actor): Promise<PendingReview[]> => {
-  const where = pendingWhere(actor)
-  if (!where) return []
-  const updates = await db().statusUpdate.findMany({
-    where,
-    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-    select: {
-      id: true,
-      createdAt: true,
-      status: true,
-      progress: true,
-      indicatorActual: true,
-      note: true,
-      author: { select: { displayName: true } },
-      _count: { select: { attachments: true } },
-      assignment: {
-        select: {
-          unit: { select: { code: true, name: true } },
-          task: { select: { code: true, title: true, indicatorUnit: true } },
-        },
-      },
-    },
-  })
-  return updates.map((u) => ({
-    id: u.id,
-    createdAt: u.createdAt,
-    authorName: u.author.displayName,
-    status: u.status,
-    progress: u.progress,
-    indicatorActual: u.indicatorActual?.toString() ?? null,
-    note: u.note,
-    attachmentCount: u._count.attachments,
-    unit: u.assignment.unit,
-    task: u.assignment.task,
-  }))
+/**
+ * `limit` of the updates waiting for the actor (on live tasks and units in their review scope),
+ * from the `offset`-th, oldest first (what has waited longest is reviewed first; the id breaks ties,
+ * so pages neither repeat nor skip), and how many wait in all. Read from the reports kept as waiting
+ * (PendingReview), which carry their unit and task; only the page's reports are read in full.
+ */
+export const pendingReviews = cache(async (actor: Actor, limit: number, offset: number): Promise<Paged<PendingReview>> => {
+  const scope = assignmentsScopeSql(actor, 'statusUpdate.review', 'p')
+  if (!scope) return { rows: [], total: 0 }
+  const rows = await db().$queryRaw<PendingReviewRow[]>`
+    WITH page AS (
+      SELECT p."statusUpdateId", p."createdAt", u.code AS "unitCode", u.name AS "unitName",
+             t.code AS "taskCode", t.title AS "taskTitle", t."indicatorUnit", (COUNT(*) OVER ())::int AS "total"
+        FROM "PendingReview" p
+        JOIN "Unit" u ON u.id = p."unitId" AND u.active
+        JOIN "Task" t ON t.id = p."taskId" AND t.active
+       WHERE ${scope}
+       ORDER BY p."createdAt", p."statusUpdateId"
+       LIMIT ${limit} OFFSET ${offset}
+    )
+    SELECT s.id::text AS "id", s."createdAt", s.status::text AS "status", s.progress, trim_scale(s."indicatorActual")::text AS "indicatorActual", s.note,
+           author."displayName" AS "authorName",
+           (SELECT COUNT(*) FROM "Attachment" f WHERE f."statusUpdateId" = s.id)::int AS "attachmentCount",
+           page."unitCode", page."unitName", page."taskCode", page."taskTitle", page."indicatorUnit", page."total"
+      FROM page
+      JOIN "StatusUpdate" s ON s.id = page."statusUpdateId"
+      JOIN "User" author ON author.id = s."authorId"
+     ORDER BY page."createdAt", page."statusUpdateId"`
+  const { rows: page, total } = pagedRows(rows)
+  return {
+    rows: page.map(({ unitCode, unitName, taskCode, taskTitle, indicatorUnit, ...review }) => ({
+      ...review,
+      unit: { code: unitCode, name: unitName },
+      task: { code: taskCode, title: taskTitle, indicatorUnit },
+    })),
+    total,
+  }
 })
 
 /** Header counts by scope, for as long as the data has not changed (lib/db/snapshot-cache.ts). */

@@ -2,6 +2,7 @@
 // Each parameter stands alone: one that is malformed, repeated or empty is dropped, never an error.
 import { z } from 'zod'
 import type { AuditFilter } from '@/lib/domain/audit-events'
+import { pageNumber } from './page'
 
 /** `unreadDays`: a day typed that is no date, as typed (cut short), to show back beside its box. */
 export type AuditSearch = { filter: AuditFilter; page: number; unreadDays: { from?: string; to?: string } }
@@ -31,7 +32,7 @@ const searchSchema = z.object({
   action: name.optional().catch(undefined),
   from: day.optional().catch(undefined),
   to: day.optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(1_000_000).catch(1),
+  page: pageNumber,
 })
 
 /** The filters in force and the page asked for (1 when missing or malformed). */

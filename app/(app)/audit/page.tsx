@@ -3,7 +3,8 @@ import { getTranslations } from 'next-intl/server'
 import { notFound } from 'next/navigation'
 import { AuditEventTable } from '@/components/audit/audit-event-table'
 import { AuditFilters } from '@/components/audit/audit-filters'
-import { AuditPagination } from '@/components/audit/audit-pagination'
+import { Pagination } from '@/components/pagination'
+import { auditHref } from '@/lib/domain/audit-events'
 import { allows } from '@/lib/auth/permissions'
 import { requireUser } from '@/lib/auth/session'
 import { auditEntities, auditEventPage, auditUsers } from '@/lib/queries/audit-events'
@@ -31,7 +32,7 @@ export default async function AuditPage({ searchParams }: Props) {
         {result.total === 0 ? t('empty') : t('total', { count: result.total })}
       </p>
       {result.events.length > 0 && <AuditEventTable events={result.events} />}
-      <AuditPagination filter={filter} page={result.page} pageCount={result.pageCount} />
+      <Pagination page={result.page} pageCount={result.pageCount} href={(n) => auditHref(filter, n)} label={t('pages')} />
     </>
   )
 }

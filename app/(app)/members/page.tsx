@@ -1,15 +1,21 @@
 import type { Metadata } from 'next'
 import { getTranslations } from 'next-intl/server'
+import { notFound } from 'next/navigation'
 import { AsOfPicker } from '@/components/progress/as-of-picker'
 import { MemberCard } from '@/components/members/member-card'
 import { requireUser } from '@/lib/auth/session'
 import { districtDay } from '@/lib/domain/calendar'
 import { progressMoment } from '@/lib/queries/as-of'
 import { asOfParam } from '@/lib/validation/as-of'
-import { byMember, inChargeUnitProgress, ledGroupProgress, memberSummaries } from '@/lib/queries/member-progress'
+import { byMember, inChargeUnitProgress, ledGroupProgress, memberSummaryPage } from '@/lib/queries/member-progress'
+import { pageParam } from '@/lib/validation/page'
+import { offsetOf, pageCountOf, pagedHref } from '@/lib/domain/paging'
+import { Pagination } from '@/components/pagination'
 
 /** A card shows the units needing help first; the member's page lists them all. */
 const UNITS_PER_CARD = 5
+/** A card carries the member's groups and first units: 100 a page keep the page light on a slow link however many members there are. */
+const MEMBERS_PER_PAGE = 100
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('members')
@@ -22,13 +28,15 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function MembersPage({ searchParams }: Props) {
   await requireUser()
   const now = new Date()
-  const { day: today, asOf } = progressMoment(asOfParam((await searchParams).asOf), now)
-  const [summaries, groups, units, t] = await Promise.all([
-    memberSummaries(today, null, asOf),
-    ledGroupProgress(today, null, asOf),
-    inChargeUnitProgress(today, null, UNITS_PER_CARD, asOf),
-    getTranslations('members'),
-  ])
+  const query = await searchParams
+  const { day: today, asOf } = progressMoment(asOfParam(query.asOf), now)
+  const page = pageParam(query.page)
+  const offset = offsetOf(page, MEMBERS_PER_PAGE)
+  const [summaries, t] = await Promise.all([memberSummaryPage(today, MEMBERS_PER_PAGE, offset, asOf), getTranslations('members')])
+  if (page > 1 && summaries.rows.length === 0) notFound()
+  // The groups and units of this page's members only.
+  const shown = summaries.rows.map((summary) => summary.id)
+  const [groups, units] = await Promise.all([ledGroupProgress(today, shown, asOf), inChargeUnitProgress(today, shown, UNITS_PER_CARD, asOf)])
   const groupsOf = byMember(groups)
   const unitsOf = byMember(units)
   return (
@@ -37,16 +45,16 @@ export default async function MembersPage({ searchParams }: Props) {
       <AsOfPicker path="/members" day={today} past={asOf !== null} today={districtDay(now)} />
       <p className="mt-3 max-w-3xl text-sm text-slate-800">{t('ranking')}</p>
       <p className="mb-4 mt-1 max-w-3xl text-sm text-slate-700">{t('scope')}</p>
-      {summaries.length === 0 ? (
+      {summaries.rows.length === 0 ? (
         <p className="text-slate-700">{t('empty')}</p>
       ) : (
-        <ol className="space-y-4">
-          {summaries.map((summary, i) => {
+        <ol start={offset + 1} className="space-y-4">
+          {summaries.rows.map((summary, i) => {
             const memberUnits = unitsOf.get(summary.id) ?? []
             return (
               <li key={summary.id}>
                 <MemberCard
-                  rank={i + 1}
+                  rank={offset + i + 1}
                   summary={summary}
                   groups={groupsOf.get(summary.id) ?? []}
                   units={memberUnits}
@@ -57,6 +65,12 @@ export default async function MembersPage({ searchParams }: Props) {
           })}
         </ol>
       )}
+      <Pagination
+        page={page}
+        pageCount={pageCountOf(summaries.total, MEMBERS_PER_PAGE)}
+        href={(n) => pagedHref('/members', { asOf: asOf ? today : undefined }, n)}
+        label={t('pages')}
+      />
     </>
   )
 }

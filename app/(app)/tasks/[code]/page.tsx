@@ -15,6 +15,9 @@ import { requireUser } from '@/lib/auth/session'
 import { dateColumnDay, districtDay, formatDay, type CalendarDay } from '@/lib/domain/calendar'
 import { progressMoment } from '@/lib/queries/as-of'
 import { asOfParam } from '@/lib/validation/as-of'
+import { pageParam } from '@/lib/validation/page'
+import { offsetOf, pageCountOf, pagedHref } from '@/lib/domain/paging'
+import { Pagination } from '@/components/pagination'
 import { taskHistory, taskProgressByCode, taskUnits, type TaskProgress } from '@/lib/queries/task-progress'
 
 type Props = {
@@ -28,8 +31,6 @@ const UNITS_PER_PAGE = 100
 const HISTORY_LENGTH = 20
 
 const codeSchema = z.string().min(1).max(100)
-/** `?page=n`; anything malformed is the first page. */
-const pageSchema = z.object({ page: z.coerce.number().int().min(1).max(100_000).catch(1) })
 
 async function load(params: Props['params'], today: CalendarDay, asOf: Date | null = null): Promise<TaskProgress> {
   const code = codeSchema.safeParse((await params).code)
@@ -49,16 +50,16 @@ export default async function TaskPage({ params, searchParams }: Props) {
   const now = new Date()
   const query = await searchParams
   const { day: today, asOf, at } = progressMoment(asOfParam(query.asOf), now)
-  const { page } = pageSchema.parse(query)
+  const page = pageParam(query.page)
   const [task, t] = await Promise.all([load(params, today, asOf), getTranslations('tasks')])
   const [units, history] = await Promise.all([
-    taskUnits(task.id, UNITS_PER_PAGE, (page - 1) * UNITS_PER_PAGE, asOf),
+    taskUnits(task.id, UNITS_PER_PAGE, offsetOf(page, UNITS_PER_PAGE), asOf),
     taskHistory(task.id, HISTORY_LENGTH, asOf),
   ])
   if (page > 1 && units.rows.length === 0) notFound()
-  const pages = Math.ceil(task.assigned / UNITS_PER_PAGE)
+  const pages = pageCountOf(task.assigned, UNITS_PER_PAGE)
   const asOfDay = asOf ? today : undefined
-  const pageHref = (n: number) => `${taskHref(task.code)}?${new URLSearchParams({ page: String(n), ...(asOfDay && { asOf: asOfDay }) }).toString()}`
+  const pageHref = (n: number) => pagedHref(taskHref(task.code), { asOf: asOfDay }, n)
   const { indicator } = task
   const sectionTitle = 'text-lg font-semibold'
   return (
@@ -146,21 +147,7 @@ export default async function TaskPage({ params, searchParams }: Props) {
         ) : (
           <>
             <TaskUnitsTable task={task} rows={units.rows} now={at} />
-            {pages > 1 && (
-              <nav aria-label={t('units.pages')} className="mt-3 flex flex-wrap items-center gap-4 text-sm">
-                {page > 1 && (
-                  <Link href={pageHref(page - 1)} className="inline-flex min-h-11 items-center font-medium text-blue-800 underline">
-                    {t('units.previous')}
-                  </Link>
-                )}
-                <span>{t('units.page', { page, pages })}</span>
-                {page < pages && (
-                  <Link href={pageHref(page + 1)} className="inline-flex min-h-11 items-center font-medium text-blue-800 underline">
-                    {t('units.next')}
-                  </Link>
-                )}
-              </nav>
-            )}
+            <Pagination page={page} pageCount={pages} href={pageHref} label={t('units.pages')} />
           </>
         )}
       </section>
