@@ -5,9 +5,8 @@ import { db } from '@/lib/db'
 import { Prisma } from '@/lib/db/client'
 import type { CalendarDay } from '@/lib/domain/calendar'
 import { pagedRows, type Paged } from '@/lib/domain/paging'
-import { assignmentSource } from './as-of'
-import { progressCountsReady, statusCountColumnsOf } from './progress-counts'
-import { statusCountColumns, type StatusCounts } from './status-counts'
+import { unitCounts } from './progress-counts'
+import type { StatusCounts } from './status-counts'
 
 export type CommuneProgress = StatusCounts & {
   unitId: string
@@ -34,15 +33,7 @@ const orderBy: Record<CommuneOrder, Prisma.Sql> = {
  * with `today` its district day. Unordered: a subquery.
  */
 async function communeRows(today: CalendarDay, asOf: Date | null): Promise<Prisma.Sql> {
-  if (asOf === null) await progressCountsReady(today)
-  const counts =
-    asOf === null
-      ? { join: Prisma.sql`LEFT JOIN "UnitProgressCount" c ON c."unitId" = u.id`, columns: statusCountColumnsOf(), groupBy: Prisma.empty }
-      : {
-          join: Prisma.sql`LEFT JOIN (${assignmentSource(asOf)} a JOIN "Task" t ON t.id = a."taskId" AND t.active) ON a."unitId" = u.id`,
-          columns: statusCountColumns(today),
-          groupBy: Prisma.sql`GROUP BY u.id, m.id`,
-        }
+  const counts = await unitCounts(today, asOf)
   return Prisma.sql`
     SELECT u.id::text AS "unitId", u.code, u.name, u."sortOrder", m.name AS "memberName", m.title AS "memberTitle",
            ${counts.columns}
@@ -50,7 +41,7 @@ async function communeRows(today: CalendarDay, asOf: Date | null): Promise<Prism
       LEFT JOIN "Member" m ON m.id = u."inChargeMemberId"
       ${counts.join}
      WHERE u.kind IN ('COMMUNE', 'TOWNSHIP') AND u.active
-     ${counts.groupBy}`
+     ${counts.grouped ? Prisma.sql`GROUP BY u.id, m.id` : Prisma.empty}`
 }
 
 /** Every active commune-level unit with its counts, in `order`. */

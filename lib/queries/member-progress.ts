@@ -10,6 +10,7 @@ import type { CalendarDay } from '@/lib/domain/calendar'
 import { pagedRows, type Paged } from '@/lib/domain/paging'
 import type { TaskStatus } from '@/lib/domain/status'
 import { assignmentSource, madeBy, reviewStateAsOf } from './as-of'
+import { progressCountsReady, summedStatusColumns, unitCounts } from './progress-counts'
 import { statusCountColumns, type StatusCounts } from './status-counts'
 
 export type Member = { id: string; code: string; name: string; title: string }
@@ -100,73 +101,114 @@ const summedCounts = Prisma.join(
   Object.keys(ADDITIVE_COUNTS).map((column) => Prisma.sql`COALESCE(SUM(p.${Prisma.raw(`"${column}"`)}), 0)::int AS ${Prisma.raw(`"${column}"`)}`),
 )
 
+/** The additive columns of a row of counts `c` (UnitProgressCount, TaskProgressCount, or a count of assignments), each times `sign`. */
+const countColumns = (sign: 1 | -1) =>
+  Prisma.join([...Object.keys(ADDITIVE_COUNTS), 'progressSum'].map((column) => Prisma.sql`${sign} * c.${Prisma.raw(`"${column}"`)} AS ${Prisma.raw(`"${column}"`)}`))
+
 /**
- * Every active member (or the one given) with the counts of the work under them, unordered (a
- * subquery). The assignments are counted once per pair (member in charge of the unit, lead of the
- * group), a handful of rows, and each member adds up the pairs they are in: an assignment under a
- * member both ways is one pair, so it counts once.
+ * Today's counts under each member from the counts the database keeps (lib/queries/progress-counts.ts):
+ * those of the units in their charge, plus those of the tasks of the groups they lead, less the
+ * assignments that are both (in their unit and their group), which alone are counted here, a few.
+ * Rows `("memberId", counts…)`, to be summed per member.
  */
-const summaryRows = (today: CalendarDay, memberId: string | null, asOf: Date | null) => Prisma.sql`
-    WITH pairs AS (
-      SELECT u."inChargeMemberId" AS "unitMember", g."leadMemberId" AS "groupLead",
-             ${statusCountColumns(today)},
-             SUM(a.progress) AS "progressSum"
-        FROM ${assignmentSource(asOf)} a
-        ${underMember(memberId)}
-        JOIN "Task" t ON t.id = a."taskId" AND t.active
-        JOIN "Unit" u ON u.id = a."unitId" AND u.active
-        JOIN "TaskGroup" g ON g.id = t."groupId"
-       GROUP BY 1, 2
-    ), pending AS (
+const keptPairs = (today: CalendarDay, memberId: string | null) => Prisma.sql`
+      SELECT u."inChargeMemberId" AS "memberId", ${countColumns(1)}
+        FROM "Unit" u JOIN "UnitProgressCount" c ON c."unitId" = u.id
+       WHERE u.active ${onlyMember(Prisma.sql`u."inChargeMemberId"`, memberId)}
+      UNION ALL
+      SELECT g."leadMemberId", ${countColumns(1)}
+        FROM "TaskGroup" g JOIN "Task" t ON t."groupId" = g.id AND t.active JOIN "TaskProgressCount" c ON c."taskId" = t.id
+       WHERE true ${onlyMember(Prisma.sql`g."leadMemberId"`, memberId)}
+      UNION ALL
+      SELECT c."memberId", ${countColumns(-1)}
+        FROM (SELECT g."leadMemberId" AS "memberId", ${statusCountColumns(today)}, SUM(a.progress) AS "progressSum"
+                FROM "TaskGroup" g
+                JOIN "Task" t ON t."groupId" = g.id AND t.active
+                JOIN "Unit" u ON u."inChargeMemberId" = g."leadMemberId" AND u.active
+                JOIN "Assignment" a ON a."unitId" = u.id AND a."taskId" = t.id
+               WHERE true ${onlyMember(Prisma.sql`g."leadMemberId"`, memberId)}
+               GROUP BY g."leadMemberId") c`
+
+/** At `asOf`, counted from the history: each assignment once per pair (member in charge of the unit, lead of the group). */
+const countedPairs = (today: CalendarDay, memberId: string | null, asOf: Date) => Prisma.sql`
+      SELECT led."memberId", ${statusCountColumns(today)}, SUM(a.progress) AS "progressSum"
+        FROM ${ledAssignments(asOf, memberId)}
+       WHERE led."memberId" IS NOT NULL ${onlyMember(Prisma.sql`led."memberId"`, memberId)}
+       GROUP BY led."memberId"`
+
+/** The reports waiting for confirmation under each member: now, those kept as waiting (PendingReview) in live units and tasks. */
+const pendingUnder = (memberId: string | null, asOf: Date | null) =>
+  asOf === null
+    ? Prisma.sql`
       SELECT led."memberId", COUNT(*)::int AS "pending"
-        FROM ${reportsMaybePending(asOf)}
+        FROM "PendingReview" p
+        JOIN "Unit" u ON u.id = p."unitId" AND u.active
+        JOIN "Task" t ON t.id = p."taskId" AND t.active
+        JOIN "TaskGroup" g ON g.id = t."groupId"
+        CROSS JOIN LATERAL (VALUES (u."inChargeMemberId"), (NULLIF(g."leadMemberId", u."inChargeMemberId"))) led("memberId")
+       WHERE led."memberId" IS NOT NULL ${onlyMember(Prisma.sql`led."memberId"`, memberId)}
+       GROUP BY led."memberId"`
+    : Prisma.sql`
+      SELECT led."memberId", COUNT(*)::int AS "pending"
+        FROM "StatusUpdate" s
         JOIN (${ledAssignments(asOf, memberId)}) ON a.id = s."assignmentId"
        WHERE ${isPending(asOf)} AND led."memberId" IS NOT NULL ${onlyMember(Prisma.sql`led."memberId"`, memberId)}
-       GROUP BY led."memberId"
-    )
+       GROUP BY led."memberId"`
+
+/**
+ * Every active member (or the one given) with the counts of the work under them, unordered (a
+ * subquery): the assignments of the units in their charge and of the groups they lead, an
+ * assignment that is both counted once. Today's come from the kept counts (the caller first makes
+ * them today's: progressCountsReady); a past day's are counted from the history.
+ */
+const summaryRows = (today: CalendarDay, memberId: string | null, asOf: Date | null) => Prisma.sql`
+    WITH counts AS (${asOf === null ? keptPairs(today, memberId) : countedPairs(today, memberId, asOf)}),
+         pending AS (${pendingUnder(memberId, asOf)})
     SELECT m.id::text AS "id", m.code, m.name, m.title, m."sortOrder",
            ${summedCounts},
            COALESCE(round(SUM(p."progressSum") / NULLIF(SUM(p."assigned"), 0)), 0)::int AS "progress",
            COALESCE(pe."pending", 0) AS "pending"
       FROM "Member" m
-      LEFT JOIN pairs p ON m.id IN (p."unitMember", p."groupLead")
+      LEFT JOIN counts p ON p."memberId" = m.id
       LEFT JOIN pending pe ON pe."memberId" = m.id
      WHERE m.active ${onlyMember(Prisma.sql`m.id`, memberId)}
      GROUP BY m.id, pe."pending"`
 
 /** Every active member (or the one given) with their counts, ranked by byNeedForHelp. */
-export const memberSummaries = cache(
-  (today: CalendarDay, memberId: string | null, asOf: Date | null = null): Promise<MemberSummary[]> =>
-    db().$queryRaw<MemberSummary[]>`SELECT s.* FROM (${summaryRows(today, memberId, asOf)}) s ORDER BY ${byNeedForHelp}`,
-)
+export const memberSummaries = cache(async (today: CalendarDay, memberId: string | null, asOf: Date | null = null): Promise<MemberSummary[]> => {
+  if (asOf === null) await progressCountsReady(today)
+  return db().$queryRaw<MemberSummary[]>`SELECT s.* FROM (${summaryRows(today, memberId, asOf)}) s ORDER BY ${byNeedForHelp}`
+})
 
 /** `limit` active members from the `offset`-th in the ranking by byNeedForHelp, with their counts, and how many there are. */
-export const memberSummaryPage = cache(
-  async (today: CalendarDay, limit: number, offset: number, asOf: Date | null = null): Promise<Paged<MemberSummary>> =>
-    pagedRows(
-      await db().$queryRaw<(MemberSummary & { total: number })[]>`
-        SELECT s.*, (count(*) OVER ())::int AS "total" FROM (${summaryRows(today, null, asOf)}) s
-         ORDER BY ${byNeedForHelp} LIMIT ${limit} OFFSET ${offset}`,
-    ),
-)
+export const memberSummaryPage = cache(async (today: CalendarDay, limit: number, offset: number, asOf: Date | null = null): Promise<Paged<MemberSummary>> => {
+  if (asOf === null) await progressCountsReady(today)
+  return pagedRows(
+    await db().$queryRaw<(MemberSummary & { total: number })[]>`
+      SELECT s.*, (count(*) OVER ())::int AS "total" FROM (${summaryRows(today, null, asOf)}) s
+       ORDER BY ${byNeedForHelp} LIMIT ${limit} OFFSET ${offset}`,
+  )
+})
 
 export type GroupProgress = StatusCounts & { memberId: string; groupId: string; code: string; name: string }
 
 /** The task groups led by active members (or by those given), each counted district-wide, in the groups' order. */
-export const ledGroupProgress = cache(
-  (today: CalendarDay, members: Members, asOf: Date | null = null): Promise<GroupProgress[]> => db().$queryRaw<GroupProgress[]>`
-    SELECT g."leadMemberId"::text AS "memberId", g.id::text AS "groupId", g.code, g.name,
-           ${statusCountColumns(today)}
+export const ledGroupProgress = cache(async (today: CalendarDay, members: Members, asOf: Date | null = null): Promise<GroupProgress[]> => {
+  // Today's from the counts kept per task; a past moment's from the history.
+  if (asOf === null) await progressCountsReady(today)
+  const counts =
+    asOf === null
+      ? { join: Prisma.sql`LEFT JOIN ("Task" t JOIN "TaskProgressCount" c ON c."taskId" = t.id)`, columns: summedStatusColumns() }
+      : { join: Prisma.sql`LEFT JOIN ("Task" t JOIN ${assignmentSource(asOf)} a ON a."taskId" = t.id JOIN "Unit" u ON u.id = a."unitId" AND u.active)`, columns: statusCountColumns(today) }
+  return db().$queryRaw<GroupProgress[]>`
+    SELECT g."leadMemberId"::text AS "memberId", g.id::text AS "groupId", g.code, g.name, ${counts.columns}
       FROM "TaskGroup" g
       JOIN "Member" m ON m.id = g."leadMemberId" AND m.active
-      LEFT JOIN ("Task" t
-            JOIN ${assignmentSource(asOf)} a ON a."taskId" = t.id
-            JOIN "Unit" u ON u.id = a."unitId" AND u.active)
-        ON t."groupId" = g.id AND t.active
+      ${counts.join} ON t."groupId" = g.id AND t.active
      WHERE true ${onlyMember(Prisma.sql`g."leadMemberId"`, members)}
      GROUP BY g.id
-     ORDER BY g."sortOrder", g.code`,
-)
+     ORDER BY g."sortOrder", g.code`
+})
 
 export type UnitProgress = StatusCounts & {
   memberId: string
@@ -183,8 +225,9 @@ export type UnitProgress = StatusCounts & {
  * the units needing help first (most overdue, then lowest progress). `perMember` caps each
  * member's list (null: no cap).
  */
-export const inChargeUnitProgress = cache(
-  (today: CalendarDay, members: Members, perMember: number | null, asOf: Date | null = null): Promise<UnitProgress[]> => db().$queryRaw<UnitProgress[]>`
+export const inChargeUnitProgress = cache(async (today: CalendarDay, members: Members, perMember: number | null, asOf: Date | null = null): Promise<UnitProgress[]> => {
+  const counts = await unitCounts(today, asOf)
+  return db().$queryRaw<UnitProgress[]>`
     SELECT "memberId", "unitId", code, name, kind, "unitCount",
            "assigned", "doneOnTime", "doneLate", "inProgress", "blocked", "notStarted", "overdue", "dueSoon", "progress"
       FROM (
@@ -193,17 +236,17 @@ export const inChargeUnitProgress = cache(
                (COUNT(*) OVER (PARTITION BY c."memberId"))::int AS "unitCount"
           FROM (
             SELECT u."inChargeMemberId"::text AS "memberId", u.id::text AS "unitId", u.code, u.name, u.kind::text AS kind, u."sortOrder",
-                   ${statusCountColumns(today)}
+                   ${counts.columns}
               FROM "Unit" u
               JOIN "Member" m ON m.id = u."inChargeMemberId" AND m.active
-              LEFT JOIN (${assignmentSource(asOf)} a JOIN "Task" t ON t.id = a."taskId" AND t.active) ON a."unitId" = u.id
+              ${counts.join}
              WHERE u.active ${onlyMember(Prisma.sql`u."inChargeMemberId"`, members)}
-             GROUP BY u.id
+             ${counts.grouped ? Prisma.sql`GROUP BY u.id` : Prisma.empty}
           ) c
       ) ranked
      WHERE ${perMember === null ? Prisma.sql`true` : Prisma.sql`"rank" <= ${perMember}`}
-     ORDER BY "memberId", "rank"`,
-)
+     ORDER BY "memberId", "rank"`
+})
 
 export type PendingUpdate = {
   id: string

@@ -8,6 +8,8 @@ import { db } from '@/lib/db'
 import { Prisma } from '@/lib/db/client'
 import type { CalendarDay } from '@/lib/domain/calendar'
 import { DUE_SOON_DAYS } from '@/lib/domain/status'
+import { assignmentSource } from './as-of'
+import { statusCountColumns } from './status-counts'
 
 /**
  * Makes the counts those of `today`: a no-op when they are; else one recount of every assignment
@@ -23,19 +25,35 @@ const PROGRESS_COUNTS = [...STATUS_COUNTS, 'due', 'late'] as const
 
 const column = (name: string) => Prisma.raw(`"${name}"`)
 
-/**
- * The ProgressCounts columns summed over the count rows `c` of a grouped query; `progress` is the
- * average over their assignments, rounded as avg() rounds.
- */
-export function summedProgressColumns(): Prisma.Sql {
+/** The `names` counts summed over the count rows `c` of a grouped query, and `progress`, the average over their assignments, rounded as avg() rounds. */
+function summedColumns(names: readonly string[]): Prisma.Sql {
   return Prisma.sql`
-    ${Prisma.join(PROGRESS_COUNTS.map((name) => Prisma.sql`COALESCE(sum(c.${column(name)}), 0)::int AS ${column(name)}`))},
+    ${Prisma.join(names.map((name) => Prisma.sql`COALESCE(sum(c.${column(name)}), 0)::int AS ${column(name)}`))},
     COALESCE(round(sum(c."progressSum")::numeric / NULLIF(sum(c."assigned"), 0)), 0)::int AS "progress"`
 }
+
+/** The ProgressCounts columns summed over the count rows `c` of a grouped query. */
+export const summedProgressColumns = () => summedColumns(PROGRESS_COUNTS)
+
+/** The StatusCounts columns summed over the count rows `c` of a grouped query. */
+export const summedStatusColumns = () => summedColumns(STATUS_COUNTS)
 
 /** The StatusCounts columns of one count row `c` (none: zeros), for a query with a row per unit. */
 export function statusCountColumnsOf(): Prisma.Sql {
   return Prisma.sql`
     ${Prisma.join(STATUS_COUNTS.map((name) => Prisma.sql`COALESCE(c.${column(name)}, 0)::int AS ${column(name)}`))},
     COALESCE(round(c."progressSum"::numeric / NULLIF(c."assigned", 0)), 0)::int AS "progress"`
+}
+
+/**
+ * A unit `u`'s StatusCounts over the assignments of active tasks, for a query with a row per unit:
+ * today's as kept (made today's first), a past moment's (`asOf`, with `today` its district day)
+ * counted from the history (lib/queries/as-of.ts), which the query then groups by `groupBy`.
+ */
+export async function unitCounts(today: CalendarDay, asOf: Date | null): Promise<{ join: Prisma.Sql; columns: Prisma.Sql; grouped: boolean }> {
+  if (asOf !== null) {
+    return { join: Prisma.sql`LEFT JOIN (${assignmentSource(asOf)} a JOIN "Task" t ON t.id = a."taskId" AND t.active) ON a."unitId" = u.id`, columns: statusCountColumns(today), grouped: true }
+  }
+  await progressCountsReady(today)
+  return { join: Prisma.sql`LEFT JOIN "UnitProgressCount" c ON c."unitId" = u.id`, columns: statusCountColumnsOf(), grouped: false }
 }

@@ -14,8 +14,11 @@ import { Pagination } from '@/components/pagination'
 
 /** A card shows the units needing help first; the member's page lists them all. */
 const UNITS_PER_CARD = 5
-/** A card carries the member's groups and first units: 100 a page keep the page light on a slow link however many members there are. */
-const MEMBERS_PER_PAGE = 100
+/**
+ * A card, with the member's groups and first units, weighs about 12 KB (its HTML and the data the
+ * browser gets with it): 20 a page keep the page near 250 KB on a slow link however many members there are.
+ */
+const MEMBERS_PER_PAGE = 20
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('members')
