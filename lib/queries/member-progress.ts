@@ -136,9 +136,13 @@ const countedPairs = (today: CalendarDay, memberId: string | null, asOf: Date) =
        WHERE led."memberId" IS NOT NULL ${onlyMember(Prisma.sql`led."memberId"`, memberId)}
        GROUP BY led."memberId"`
 
-/** The reports waiting for confirmation under each member: now, those kept as waiting (PendingReview) in live units and tasks. */
+/**
+ * The reports waiting for confirmation under each member. Every member's now: those kept as waiting
+ * (PendingReview) in live units and tasks, a few thousand at national scale; one member's, or at a
+ * past moment: found from that member's assignments (ledAssignments), through the indexes.
+ */
 const pendingUnder = (memberId: string | null, asOf: Date | null) =>
-  asOf === null
+  asOf === null && memberId === null
     ? Prisma.sql`
       SELECT led."memberId", COUNT(*)::int AS "pending"
         FROM "PendingReview" p
@@ -146,11 +150,11 @@ const pendingUnder = (memberId: string | null, asOf: Date | null) =>
         JOIN "Task" t ON t.id = p."taskId" AND t.active
         JOIN "TaskGroup" g ON g.id = t."groupId"
         CROSS JOIN LATERAL (VALUES (u."inChargeMemberId"), (NULLIF(g."leadMemberId", u."inChargeMemberId"))) led("memberId")
-       WHERE led."memberId" IS NOT NULL ${onlyMember(Prisma.sql`led."memberId"`, memberId)}
+       WHERE led."memberId" IS NOT NULL
        GROUP BY led."memberId"`
     : Prisma.sql`
       SELECT led."memberId", COUNT(*)::int AS "pending"
-        FROM "StatusUpdate" s
+        FROM ${reportsMaybePending(asOf)}
         JOIN (${ledAssignments(asOf, memberId)}) ON a.id = s."assignmentId"
        WHERE ${isPending(asOf)} AND led."memberId" IS NOT NULL ${onlyMember(Prisma.sql`led."memberId"`, memberId)}
        GROUP BY led."memberId"`
