@@ -6,10 +6,9 @@ import type { CSSProperties } from 'react'
  */
 export function ProgressBar({ value, label }: { value: number; label?: string }) {
   return (
-    <span className="progress-bar">
-      {label && <span className="text-slate-600 md:sr-only">{label}</span>}
-      <span aria-hidden className="progress-track" style={{ '--progress': `${value}%` } as CSSProperties} />
-      <span className="tabular-nums">{`${value}%`}</span>
+    <span className="progress-bar" style={{ '--progress': `${value}%` } as CSSProperties}>
+      {label && <span className="progress-label text-slate-600 md:sr-only">{label}</span>}
+      {`${value}%`}
     </span>
   )
 }
