@@ -45,26 +45,25 @@ export function CommuneTable({ rows }: { rows: CommuneProgress[] }) {
           </th>
         </tr>
       </thead>
-      <tbody>
+      {/* `.commune-rows` (app/globals.css) styles every row: a page has a hundred. */}
+      <tbody className="commune-rows">
         {rows.map((row) => (
-          <tr key={row.unitId} className="border-t border-slate-200">
-            <th scope="row" className="sticky left-0 min-w-36 bg-white px-3 py-2 text-left font-medium">
-              <Link href={communeHref(row.code)} className="text-blue-800 underline-offset-2 hover:underline">
-                {row.name}
-              </Link>
-              <span className="mt-1 block text-xs font-normal sm:hidden">
+          <tr key={row.unitId}>
+            <th scope="row">
+              <Link href={communeHref(row.code)}>{row.name}</Link>
+              <span className="member-under">
                 <Member row={row} withTitle={false} />
               </span>
             </th>
-            <td className="hidden px-3 py-2 sm:table-cell">
+            <td className="member">
               <Member row={row} withTitle />
             </td>
             {COUNTS.map((column) => (
-              <td key={column} className={`px-3 py-2 text-right tabular-nums ${column === 'overdue' && row.overdue > 0 ? 'font-semibold text-red-800' : ''}`}>
+              <td key={column} className={column === 'overdue' && row.overdue > 0 ? 'late' : undefined}>
                 {count(row, column)}
               </td>
             ))}
-            <td className="px-3 py-2">
+            <td>
               <ProgressBar value={row.progress} />
             </td>
           </tr>
