@@ -10,7 +10,7 @@ import type { CalendarDay } from '@/lib/domain/calendar'
 import { pagedRows, type Paged } from '@/lib/domain/paging'
 import type { TaskStatus } from '@/lib/domain/status'
 import { assignmentSource, madeBy, reviewStateAsOf } from './as-of'
-import { progressCountsReady, summedStatusColumns, unitCounts } from './progress-counts'
+import { progressCountsReady, STATUS_COUNTS, summedStatusColumns, unitCounts } from './progress-counts'
 import { statusCountColumns, type StatusCounts } from './status-counts'
 
 export type Member = { id: string; code: string; name: string; title: string }
@@ -82,28 +82,9 @@ const byNeedForHelp = Prisma.sql`s."overdue" DESC,
   s."doneOnTime"::float8 / NULLIF(s."doneOnTime" + s."doneLate" + s."overdue", 0) NULLS LAST,
   s."sortOrder", s.name, s.code`
 
-/**
- * The StatusCounts columns that add up across rows of counts; progress, an average, is worked out
- * again from the sum of the progress figures. A Record, so that a new column is not forgotten here.
- */
-const ADDITIVE_COUNTS: Record<Exclude<keyof StatusCounts, 'progress'>, true> = {
-  assigned: true,
-  doneOnTime: true,
-  doneLate: true,
-  inProgress: true,
-  blocked: true,
-  notStarted: true,
-  overdue: true,
-  dueSoon: true,
-}
-/** Column names are these constants, never input. */
-const summedCounts = Prisma.join(
-  Object.keys(ADDITIVE_COUNTS).map((column) => Prisma.sql`COALESCE(SUM(p.${Prisma.raw(`"${column}"`)}), 0)::int AS ${Prisma.raw(`"${column}"`)}`),
-)
-
 /** The additive columns of a row of counts `c` (UnitProgressCount, TaskProgressCount, or a count of assignments), each times `sign`. */
 const countColumns = (sign: 1 | -1) =>
-  Prisma.join([...Object.keys(ADDITIVE_COUNTS), 'progressSum'].map((column) => Prisma.sql`${sign} * c.${Prisma.raw(`"${column}"`)} AS ${Prisma.raw(`"${column}"`)}`))
+  Prisma.join([...STATUS_COUNTS, 'progressSum'].map((column) => Prisma.sql`${sign} * c.${Prisma.raw(`"${column}"`)} AS ${Prisma.raw(`"${column}"`)}`))
 
 /**
  * Today's counts under each member from the counts the database keeps (lib/queries/progress-counts.ts):
@@ -162,37 +143,39 @@ const pendingUnder = (memberId: string | null, asOf: Date | null) =>
 /**
  * Every active member (or the one given) with the counts of the work under them, unordered (a
  * subquery): the assignments of the units in their charge and of the groups they lead, an
- * assignment that is both counted once. Today's come from the kept counts (the caller first makes
- * them today's: progressCountsReady); a past day's are counted from the history.
+ * assignment that is both counted once. Today's come from the kept counts (made today's first); a
+ * past day's are counted from the history.
  */
-const summaryRows = (today: CalendarDay, memberId: string | null, asOf: Date | null) => Prisma.sql`
+async function summaryRows(today: CalendarDay, memberId: string | null, asOf: Date | null): Promise<Prisma.Sql> {
+  if (asOf === null) await progressCountsReady(today)
+  return Prisma.sql`
     WITH counts AS (${asOf === null ? keptPairs(today, memberId) : countedPairs(today, memberId, asOf)}),
          pending AS (${pendingUnder(memberId, asOf)})
     SELECT m.id::text AS "id", m.code, m.name, m.title, m."sortOrder",
-           ${summedCounts},
-           COALESCE(round(SUM(p."progressSum") / NULLIF(SUM(p."assigned"), 0)), 0)::int AS "progress",
+           ${summedStatusColumns()},
            COALESCE(pe."pending", 0) AS "pending"
       FROM "Member" m
-      LEFT JOIN counts p ON p."memberId" = m.id
+      LEFT JOIN counts c ON c."memberId" = m.id
       LEFT JOIN pending pe ON pe."memberId" = m.id
      WHERE m.active ${onlyMember(Prisma.sql`m.id`, memberId)}
      GROUP BY m.id, pe."pending"`
+}
 
 /** Every active member (or the one given) with their counts, ranked by byNeedForHelp. */
-export const memberSummaries = cache(async (today: CalendarDay, memberId: string | null, asOf: Date | null = null): Promise<MemberSummary[]> => {
-  if (asOf === null) await progressCountsReady(today)
-  return db().$queryRaw<MemberSummary[]>`SELECT s.* FROM (${summaryRows(today, memberId, asOf)}) s ORDER BY ${byNeedForHelp}`
-})
+export const memberSummaries = cache(
+  async (today: CalendarDay, memberId: string | null, asOf: Date | null = null): Promise<MemberSummary[]> =>
+    db().$queryRaw<MemberSummary[]>`SELECT s.* FROM (${await summaryRows(today, memberId, asOf)}) s ORDER BY ${byNeedForHelp}`,
+)
 
 /** `limit` active members from the `offset`-th in the ranking by byNeedForHelp, with their counts, and how many there are. */
-export const memberSummaryPage = cache(async (today: CalendarDay, limit: number, offset: number, asOf: Date | null = null): Promise<Paged<MemberSummary>> => {
-  if (asOf === null) await progressCountsReady(today)
-  return pagedRows(
-    await db().$queryRaw<(MemberSummary & { total: number })[]>`
-      SELECT s.*, (count(*) OVER ())::int AS "total" FROM (${summaryRows(today, null, asOf)}) s
-       ORDER BY ${byNeedForHelp} LIMIT ${limit} OFFSET ${offset}`,
-  )
-})
+export const memberSummaryPage = cache(
+  async (today: CalendarDay, limit: number, offset: number, asOf: Date | null = null): Promise<Paged<MemberSummary>> =>
+    pagedRows(
+      await db().$queryRaw<(MemberSummary & { total: number })[]>`
+        SELECT s.*, (count(*) OVER ())::int AS "total" FROM (${await summaryRows(today, null, asOf)}) s
+         ORDER BY ${byNeedForHelp} LIMIT ${limit} OFFSET ${offset}`,
+    ),
+)
 
 export type GroupProgress = StatusCounts & { memberId: string; groupId: string; code: string; name: string }
 

@@ -9,7 +9,7 @@ import { Prisma } from '@/lib/db/client'
 import type { CalendarDay } from '@/lib/domain/calendar'
 import { DUE_SOON_DAYS } from '@/lib/domain/status'
 import { assignmentSource } from './as-of'
-import { statusCountColumns } from './status-counts'
+import { statusCountColumns, type StatusCounts } from './status-counts'
 
 /**
  * Makes the counts those of `today`: a no-op when they are; else one recount of every assignment
@@ -19,8 +19,22 @@ export const progressCountsReady = cache(async (today: CalendarDay): Promise<voi
   await db().$queryRaw`SELECT progress_counts_ready(${today}::date, ${DUE_SOON_DAYS}::int)::text`
 })
 
-/** The counts of StatusCounts; ProgressCounts adds `due` and `late`. */
-const STATUS_COUNTS = ['assigned', 'doneOnTime', 'doneLate', 'inProgress', 'blocked', 'notStarted', 'overdue', 'dueSoon'] as const
+/**
+ * The counts of StatusCounts, which add up across rows of counts (progress, an average, is worked
+ * out again from the sum of the progress figures); ProgressCounts adds `due` and `late`. A Record,
+ * so that a new count is not forgotten here.
+ */
+const STATUS_COUNT_NAMES: Record<Exclude<keyof StatusCounts, 'progress'>, true> = {
+  assigned: true,
+  doneOnTime: true,
+  doneLate: true,
+  inProgress: true,
+  blocked: true,
+  notStarted: true,
+  overdue: true,
+  dueSoon: true,
+}
+export const STATUS_COUNTS = Object.keys(STATUS_COUNT_NAMES)
 const PROGRESS_COUNTS = [...STATUS_COUNTS, 'due', 'late'] as const
 
 const column = (name: string) => Prisma.raw(`"${name}"`)
@@ -48,7 +62,7 @@ export function statusCountColumnsOf(): Prisma.Sql {
 /**
  * A unit `u`'s StatusCounts over the assignments of active tasks, for a query with a row per unit:
  * today's as kept (made today's first), a past moment's (`asOf`, with `today` its district day)
- * counted from the history (lib/queries/as-of.ts), which the query then groups by `groupBy`.
+ * counted from the history (lib/queries/as-of.ts); `grouped`: the query must then group by the unit.
  */
 export async function unitCounts(today: CalendarDay, asOf: Date | null): Promise<{ join: Prisma.Sql; columns: Prisma.Sql; grouped: boolean }> {
   if (asOf !== null) {

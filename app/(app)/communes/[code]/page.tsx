@@ -26,7 +26,6 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>
 }
 
-
 async function load(params: Props['params']): Promise<Commune> {
   const code = unitCodeSchema.safeParse((await params).code)
   const found = code.success ? await communeByCode(code.data) : null
