@@ -1,4 +1,4 @@
-// Every page, for the people who use it (issue 9): no serious or critical axe-core violation
+// Every page, for the people who use it: no serious or critical axe-core violation
 // (WCAG 2.1 A and AA rules, contrast included); and on a phone, 360 px wide, the page itself never
 // scrolls sideways (wide tables scroll inside their own box) and every control is a 44 px target.
 import { expect, test } from '@playwright/test'

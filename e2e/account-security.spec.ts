@@ -1,4 +1,4 @@
-// Hardened sign-in (issue 6): password changes, lockout, sessions that end, two-factor sign-in.
+// Hardened sign-in: password changes, lockout, sessions that end, two-factor sign-in.
 // Every test makes its own account: the demo accounts are shared with the other spec files.
 import { randomBytes } from 'node:crypto'
 import { expect, test, type Page } from '@playwright/test'

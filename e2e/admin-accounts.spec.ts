@@ -1,4 +1,4 @@
-// Issue 6: the administrator's sign-in security steps on a user's page, end to end: a reset
+// The administrator's sign-in security steps on a user's page, end to end: a reset
 // password is shown once and the user must replace it at their next sign-in; their open session
 // ends at once. The account is made for the test (createAccount), so no other spec is touched.
 import { expect, test } from '@playwright/test'

@@ -1,4 +1,4 @@
-// Issue 6, administration: only the administrator reaches /admin; a task made and assigned there
+// Administration: only the administrator reaches /admin; a task made and assigned there
 // reaches the communes; an import is checked row by row before it is applied.
 // The e2e database is shared with the other spec files: these tests make their own tasks (codes
 // unique to the run), touch Lương Mông only (no other spec reads it), and deactivate what they made

@@ -1,4 +1,4 @@
-// Issue 6: the audit viewer. A leader finds in the log what they have just done, with what it
+// The audit viewer. A leader finds in the log what they have just done, with what it
 // stored; staff have no log to open. Accounts other specs do not use, so counts are theirs alone.
 import { expect, test, type Page } from '@playwright/test'
 import { signedIn, signIn } from './helpers'

@@ -1,4 +1,4 @@
-// Issue 6: one commune's staff cannot reach another commune's assignment, by address or by a
+// One commune's staff cannot reach another commune's assignment, by address or by a
 // forged form naming the other's assignment, and the refusal reads like a missing record; the
 // paired test shows each can still report on their own. Nam Sơn and Đồn Đạc, task
 // "quy-che-lam-viec-sau-sap-xep": no other spec writes to them.

@@ -1,4 +1,4 @@
-// Issue 8, "Bad input": user text with markup, stored through the real forms, is shown as text on
+// "Bad input": user text with markup, stored through the real forms, is shown as text on
 // every page that shows it, never run: a note, a comment, an evidence file's name (and its
 // download's Content-Disposition), a record name and an import file's cells and name. Works on the
 // township's staff account, which no other spec uses, and reports the assignment's own state

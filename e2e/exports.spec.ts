@@ -1,4 +1,4 @@
-// Issue 5: the progress views as spreadsheets. A leader downloads from the pages' links, and the
+// The progress views as spreadsheets. A leader downloads from the pages' links, and the
 // files say what the pages say.
 import { readFile } from 'node:fs/promises'
 import { expect, test, type Page } from '@playwright/test'

@@ -1,4 +1,4 @@
-// Issue 9: a commune clerk with only a keyboard, and one on a slow 3G link, each get through the
+// A commune clerk with only a keyboard, and one on a slow 3G link, each get through the
 // whole path: sign in, report progress on a task, download the unit's table. Each uses an account
 // of its own in Minh Cầm and a task no other spec writes to; the report keeps the task's status
 // and progress (done, 100%), so the district's counts other specs read do not move.

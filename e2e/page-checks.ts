@@ -1,4 +1,4 @@
-// What the accessibility checks look at on a page (issue 9): axe-core's serious and critical
+// What the accessibility checks look at on a page: axe-core's serious and critical
 // violations, sideways scrolling of the page, and touch targets smaller than 44 px.
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'

@@ -1,4 +1,4 @@
-// Issue 7: the long lists are read a page at a time. The demo district fits on one page of each,
+// The long lists are read a page at a time. The demo district fits on one page of each,
 // so past the end answers "not found" and a malformed number shows the first page; the audit log,
 // given 60 events of an account of this spec's own, is paged through with its filter kept.
 import { expect, test } from '@playwright/test'

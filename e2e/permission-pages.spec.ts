@@ -1,4 +1,4 @@
-// Issue 6: the pages behind the district-wide rules, for one account of each role, the expected
+// The pages behind the district-wide rules, for one account of each role, the expected
 // answer read from the rule table itself (lib/auth/rules.ts): allowed, the page opens and the
 // header links to it; refused, the page does not exist (404) or, for the overview, staff land on
 // their own unit, and the header has no link.

@@ -1,4 +1,4 @@
-// Issue 4: leaders see progress per member and per task; one search box finds units, tasks and members.
+// Leaders see progress per member and per task; one search box finds units, tasks and members.
 // The e2e database is shared with the other spec files: these tests read numbers before and after
 // their own change, never the demo's absolute totals. The only task written here is "Rà soát, sáp
 // nhập thôn, bản…" in Minh Cầm, which no other spec touches.

@@ -1,4 +1,4 @@
-// Issue 4: leaders see progress. The e2e database is shared with the other spec files, which also
+// Leaders see progress. The e2e database is shared with the other spec files, which also
 // write: these tests read the numbers first and check how a change moves them, never the demo's totals.
 import { expect, test, type Page } from '@playwright/test'
 import { expectNothingToChange, figures, signIn, signedIn } from './helpers'

@@ -1,4 +1,4 @@
-// Issue 9: on arrival each user sees what is overdue and due within 14 days in their scope, with a
+// On arrival each user sees what is overdue and due within 14 days in their scope, with a
 // count in the navigation; leaders also see the reports awaiting their confirmation.
 import { expect, test, type Page } from '@playwright/test'
 import { createAccount, database, signIn } from './helpers'

@@ -1,4 +1,4 @@
-// Issue 8, structured logs: every response names its request (X-Request-Id), the id its log lines
+// Structured logs: every response names its request (X-Request-Id), the id its log lines
 // carry. One given by the proxy in front is kept when well formed; a forged malformed one is not
 // echoed.
 import { expect, test } from '@playwright/test'

@@ -1,4 +1,4 @@
-// Issue 6, security headers: every kind of response carries them, the pages still work under the
+// Security headers: every kind of response carries them, the pages still work under the
 // Content-Security-Policy (no violation reported), and cookies carry their flags.
 // The e2e database is shared: the one report written here is on a Thanh Sơn assignment no other
 // spec reads.

@@ -1,4 +1,4 @@
-// Issue 3: staff log task status, the member in charge confirms, questions and answers.
+// Staff log task status, the member in charge confirms, questions and answers.
 // The e2e database is shared with the other spec files: each test here works on Minh Cầm (or Đạp
 // Thanh) assignments that no other spec touches, and reads only what it wrote itself.
 import { expect, test, type Page } from '@playwright/test'

@@ -1,6 +1,6 @@
 // `npm run bench:data -- --units 10000 --tasks 100 --updates 5`: fills the benchmark database
-// (DATABASE_URL, or the embedded server kept in .data/bench) with the national-scale data set of
-// issue 7 and prints how long it took and what it wrote. See scripts/lib/bench-data.ts.
+// (DATABASE_URL, or the embedded server kept in .data/bench) with the national-scale data set
+// and prints how long it took and what it wrote. See scripts/lib/bench-data.ts.
 import { parseArgs } from 'node:util'
 import { EmbeddedPostgresError } from '../lib/db/embedded'
 import { BENCH_ACCOUNTS, BENCH_PASSWORD, BenchDataRefused, fillBenchData } from './lib/bench-data'

@@ -1,4 +1,4 @@
-// `npm run bench`: every figure of issue 7 in one run, against the production build started here:
+// `npm run bench`: every figure in one run, against the production build started here:
 // pages at 1 and 20 users, the overview's query time beside the hand-written limit, status report
 // saves (latency and sustained rate), the register's CSV and XLSX exports (rows/s, the server's
 // peak memory) and each read page's client JavaScript. Prints a table with the targets and writes

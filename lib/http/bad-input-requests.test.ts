@@ -1,4 +1,4 @@
-// Issue 8, "Bad input", at the edge of the app: the 'use server' actions as the forms call them,
+// "Bad input", at the edge of the app: the 'use server' actions as the forms call them,
 // and the route handlers as Next calls them, with forged and missing sessions and hostile paths
 // and queries. Only Next's request plumbing is stood in for (headers, translations, revalidation,
 // redirects) and Auth.js's reading of the cookie (`auth()`, which hands over the JWT's claims):

@@ -1,4 +1,4 @@
-// No user-visible text outside the message files (issue 9): every .tsx file of app/ and components/
+// No user-visible text outside the message files: every .tsx file of app/ and components/
 // is parsed, and words written straight into JSX (text, or a string given to an attribute people
 // read or hear) are reported with their place.
 import { readdir, readFile } from 'node:fs/promises'

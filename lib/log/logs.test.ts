@@ -1,4 +1,4 @@
-// Issue 8, "Structured JSON logs": the real actions and a route handler, run as the forms and the
+// "Structured JSON logs": the real actions and a route handler, run as the forms and the
 // browser call them, write one JSON line each with the request id, the user, the outcome and the
 // duration; and no line holds a password, a TOTP secret or code, a recovery code, a sign-in
 // challenge, a session id or cookie, or the bytes of an uploaded file. Next's request plumbing is

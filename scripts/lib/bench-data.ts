@@ -1,4 +1,4 @@
-// The national-scale benchmark data set (issue 7): a country of provinces, districts and communes,
+// The national-scale benchmark data set: a country of provinces, districts and communes,
 // every commune assigned every task, about `updates` status reports per assignment over five years
 // ending `now`. Written with set-based SQL (INSERT … SELECT FROM generate_series) in one
 // transaction, so a failed run leaves nothing behind.

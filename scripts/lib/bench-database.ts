@@ -1,4 +1,4 @@
-// The database of the national-scale benchmark (issue 7), shared by `npm run bench:data` (which
+// The database of the national-scale benchmark, shared by `npm run bench:data` (which
 // fills it) and `npm run bench` (which measures it): DATABASE_URL when set, otherwise an embedded
 // PostgreSQL whose data stays in .data/bench between runs (gitignored), database `bench`, started
 // here on a free loopback port and stopped by `stop()`.

@@ -1,4 +1,4 @@
-// The figures of `npm run bench` beside issue 7's targets: an aligned table and the JSON rows.
+// The figures of `npm run bench` beside their targets: an aligned table and the JSON rows.
 
 export type Target = { at: 'most' | 'least'; value: number }
 

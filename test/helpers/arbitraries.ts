@@ -1,4 +1,4 @@
-// Hostile input for the property-based tests (issue 8, "Bad input"): what a broken client, a
+// Hostile input for the property-based tests ("Bad input"): what a broken client, a
 // script or an attacker may send instead of what our forms send. Text of every kind (control
 // characters, lone surrogates, SQL and HTML, huge), numbers and days out of range, ids that name
 // nothing, files that are not what they claim, and forms with fields missing, repeated, of the

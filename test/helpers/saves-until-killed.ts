@@ -1,4 +1,4 @@
-// The app's save of status reports, run in a loop until the process is killed (issue 8, "Faults":
+// The app's save of status reports, run in a loop until the process is killed ("Faults":
 // lib/actions/killed-saves.test.ts SIGKILLs it at random moments). Several reports are in flight
 // at once, each with evidence files of up to 400 kB, through the real core
 // (lib/actions/status-update.ts) on the database in DATABASE_URL. It tells its parent on stdout,
