@@ -17,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('title') }
 }
 
-/** A row weighs about 2 KB with the data the browser gets with it: 100 communes a page (about 200 KB), where a country has over 10,000. */
+/** A page of communes stays light on a slow link, where a country has over 10,000 of them. */
 const COMMUNES_PER_PAGE = 100
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> }

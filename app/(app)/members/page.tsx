@@ -15,8 +15,8 @@ import { Pagination } from '@/components/pagination'
 /** A card shows the units needing help first; the member's page lists them all. */
 const UNITS_PER_CARD = 5
 /**
- * A card, with the member's groups and first units, weighs about 12 KB (its HTML and the data the
- * browser gets with it): 20 a page keep the page near 250 KB on a slow link however many members there are.
+ * A card carries the member's groups and first units: 20 a page keep the page light on a slow link
+ * however many members there are.
  */
 const MEMBERS_PER_PAGE = 20
 
