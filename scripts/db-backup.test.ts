@@ -16,6 +16,7 @@ import { createPrismaClient } from '@/lib/db/client'
 import { withConnection } from '@/lib/db/connection'
 import { embeddedMajor, runningServerPort } from '@/lib/db/embedded'
 import { progressByGroup } from '@/lib/queries/district-overview'
+import { fromKeptCounts } from '@/lib/queries/progress-source'
 import { reportingPeriods } from '@/lib/queries/reporting-rate'
 import { exportDownload } from '@/lib/reports/exports/download'
 import { reviewReportData } from '@/lib/reports/review-report'
@@ -77,7 +78,7 @@ async function reports() {
   const periods = await reportingPeriods()
   const csv = await exportDownload({ user: leader, path: ['overview.csv'], search: new URLSearchParams(), locale: 'vi', ip: null, now: NOW })
   return {
-    overview: await progressByGroup(TODAY, null),
+    overview: await progressByGroup(fromKeptCounts(TODAY), null),
     reviewReports: await Promise.all(periods.map((period) => reviewReportData(period, NOW))),
     csv: await csv.text(),
   }

@@ -15,10 +15,10 @@ import { landingPath } from '@/lib/auth/landing'
 import { allows } from '@/lib/auth/permissions'
 import { requireUser } from '@/lib/auth/session'
 import { districtDay, formatDay } from '@/lib/domain/calendar'
-import { progressMoment } from '@/lib/queries/as-of'
 import { overviewPageData } from '@/lib/queries/overview-page'
 import { pendingReviewCount } from '@/lib/queries/pending-reviews'
 import { reminderCounts } from '@/lib/queries/reminders'
+import { requestSource } from '@/lib/queries/progress-source'
 import { periodParamsSchema } from '@/lib/queries/reporting-rate'
 import { statusLabelsOf } from '@/lib/domain/status'
 import { asOfParam } from '@/lib/validation/as-of'
@@ -38,9 +38,9 @@ export default async function OverviewPage({ searchParams }: Props) {
   const params = await searchParams
   const { period } = periodParamsSchema.parse(params)
   // ?asOf=YYYY-MM-DD: the district as the history says it stood at the end of that day.
-  const { day: today, asOf, at } = progressMoment(asOfParam(params.asOf), now)
+  const source = requestSource(asOfParam(params.asOf))
   const [{ progress, indicators, communes, late, report }, t, reminders, pending] = await Promise.all([
-    overviewPageData(today, asOf, period),
+    overviewPageData(source, period),
     getTranslations('overview'),
     reminderCounts(user, districtDay(now)),
     pendingReviewCount(user),
@@ -51,11 +51,11 @@ export default async function OverviewPage({ searchParams }: Props) {
       <RemindersNotice counts={reminders} pendingReviews={pending} />
       <header>
         <h1 className="text-2xl font-bold">{t('title')}</h1>
-        <AsOfPicker path="/" day={today} past={asOf !== null} today={districtDay(now)} keep={{ period }}>
+        <AsOfPicker path="/" day={source.day} past={source.asOfDay !== undefined} today={districtDay(now)} keep={{ period }}>
           {shownPeriod && ` ${t('periodLine', { name: shownPeriod.name, start: formatDay(shownPeriod.startDay), end: formatDay(shownPeriod.endDay) })}`}
         </AsOfPicker>
-        <DownloadLinks view="overview" table="ranking" filters={{ asOf: asOf ? today : undefined }} />
-        <DownloadLinks view="assignments" table="register" filters={{ asOf: asOf ? today : undefined }} register />
+        <DownloadLinks view="overview" table="ranking" filters={{ asOf: source.asOfDay }} />
+        <DownloadLinks view="assignments" table="register" filters={{ asOf: source.asOfDay }} register />
       </header>
 
       <StatusSummary counts={progress.total} headingId="summary-title" />
@@ -92,7 +92,7 @@ export default async function OverviewPage({ searchParams }: Props) {
           labelledBy="late-title"
           showUnit
           total={progress.total.late}
-          rows={late.map((row) => ({ ...row, labels: statusLabelsOf(row, at) }))}
+          rows={late.map((row) => ({ ...row, labels: statusLabelsOf(row, source.at) }))}
         />
       </section>
     </div>

@@ -5,7 +5,7 @@ import type { ReactNode } from 'react'
 import { StatusBadge } from '@/components/status-badge'
 import { DISPLAY_STATUSES } from '@/lib/domain/status'
 import { onTimeShare } from '@/lib/domain/status-counts'
-import type { ProgressCounts } from '@/lib/queries/district-overview'
+import type { ProgressCounts } from '@/lib/domain/status-counts'
 
 function Figure({ term, hint, value, large }: { term: ReactNode; hint?: string; value: string; large?: boolean }) {
   return (

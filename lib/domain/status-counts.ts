@@ -1,5 +1,10 @@
-// How many assignments stand where: the numbers every progress view shows (counted in SQL by
-// lib/queries/status-counts.ts).
+// How many assignments stand where: the numbers every progress view shows. The database keeps
+// today's per unit and per task (lib/queries/progress-counts.ts, with the migration's SQL function
+// progress_terms); a past day's are counted from the history (lib/queries/progress-rule.ts).
+// progressTerms is the same rule for one assignment, here in TypeScript; progress-rule.test.ts
+// holds the three to one table of cases.
+import { dateColumnDay, districtDay } from './calendar'
+import { displayStatus, isDueSoon, isLate, isOverdue, type AssignmentTiming } from './status'
 
 export type StatusCounts = {
   assigned: number
@@ -15,6 +20,32 @@ export type StatusCounts = {
   dueSoon: number
   /** Average progress, 0-100 (0 when nothing is assigned). */
   progress: number
+}
+
+/** StatusCounts and the overview's two more counts. */
+export type ProgressCounts = StatusCounts & {
+  /** Deadline today or past, whatever the status. */
+  due: number
+  /** Overdue or blocked: the work to chase (isLate). */
+  late: number
+}
+
+/** What one assignment adds to each count of ProgressCounts on the day `now` falls on (`progress`: its own). */
+export function progressTerms(a: AssignmentTiming & { progress: number }, now: Date): ProgressCounts {
+  const display = displayStatus(a, now)
+  return {
+    assigned: 1,
+    doneOnTime: Number(display === 'doneOnTime'),
+    doneLate: Number(display === 'doneLate'),
+    inProgress: Number(a.status === 'IN_PROGRESS'),
+    blocked: Number(a.status === 'BLOCKED'),
+    notStarted: Number(a.status === 'NOT_STARTED'),
+    overdue: Number(isOverdue(a, now)),
+    dueSoon: Number(isDueSoon(a, now)),
+    due: Number(dateColumnDay(a.dueDate) <= districtDay(now)),
+    late: Number(isLate(a, now)),
+    progress: a.progress,
+  }
 }
 
 /** Done on time out of everything whose deadline has been met or missed; null when there is none yet. */

@@ -23,6 +23,11 @@ export function isOverdue(a: AssignmentTiming, now: Date): boolean {
   return a.status !== 'DONE' && dateColumnDay(a.dueDate) < districtDay(now)
 }
 
+/** Work to chase: not done, and overdue or blocked. */
+export function isLate(a: AssignmentTiming, now: Date): boolean {
+  return a.status !== 'DONE' && (isOverdue(a, now) || a.status === 'BLOCKED')
+}
+
 /**
  * What the reader is told about an assignment. Overdue outranks blocked: a blocked task past its
  * deadline is first of all late (the page still shows the blocked label beside it).

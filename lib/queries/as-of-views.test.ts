@@ -3,7 +3,7 @@
 import ExcelJS from 'exceljs'
 import { beforeAll, describe, expect, test } from 'vitest'
 import type { CurrentUser } from '@/lib/auth/session'
-import { endOfDistrictDay, type CalendarDay } from '@/lib/domain/calendar'
+import type { CalendarDay } from '@/lib/domain/calendar'
 import { exportDownload } from '@/lib/reports/exports/download'
 import { asOfFixture, at } from '@/test/helpers/as-of-fixture'
 import { testDatabase } from '@/test/helpers/database'
@@ -11,9 +11,9 @@ import { communeAssignments } from './commune-detail'
 import { inChargeUnitProgress, ledGroupProgress, memberOverdueAssignments, memberPendingUpdates, memberSummaries } from './member-progress'
 import { taskHistory, taskProgressByCode, taskUnits } from './task-progress'
 import { unitAssignments } from './unit-assignments'
+import { fromHistory, fromKeptCounts } from './progress-source'
 
 const database = testDatabase()
-const asOf = endOfDistrictDay
 let ids: { unit: string; member: string; task: string }
 let leader: CurrentUser
 
@@ -26,57 +26,57 @@ beforeAll(async () => {
 
 describe('a commune and its unit page as of a past day', () => {
   test('lists the assignment as it then stood', async () => {
-    expect(await communeAssignments(ids.unit, asOf('2026-06-04'))).toMatchObject([{ status: 'DONE', progress: 100, completedAt: at('2026-06-03') }])
-    expect(await communeAssignments(ids.unit, asOf('2026-06-05'))).toMatchObject([{ status: 'IN_PROGRESS', progress: 30, completedAt: null }])
-    expect(await communeAssignments(ids.unit, asOf('2026-05-31'))).toEqual([])
+    expect(await communeAssignments(fromHistory('2026-06-04'), ids.unit)).toMatchObject([{ status: 'DONE', progress: 100, completedAt: at('2026-06-03') }])
+    expect(await communeAssignments(fromHistory('2026-06-05'), ids.unit)).toMatchObject([{ status: 'IN_PROGRESS', progress: 30, completedAt: null }])
+    expect(await communeAssignments(fromHistory('2026-05-31'), ids.unit)).toEqual([])
   })
 
   test('shows the indicator and the latest report as it had then been received', async () => {
-    const on = async (day: CalendarDay) => (await unitAssignments('xa-thu', asOf(day)))?.groups[0]?.assignments[0]
+    const on = async (day: CalendarDay) => (await unitAssignments(fromHistory(day), 'xa-thu'))?.groups[0]?.assignments[0]
     expect(await on('2026-06-04')).toMatchObject({ status: 'DONE', indicator: { actual: '4', target: '6' }, latestReview: 'PENDING' })
     expect(await on('2026-06-05')).toMatchObject({ status: 'IN_PROGRESS', indicator: { actual: '1' }, latestReview: 'RETURNED' })
     expect(await on('2026-06-01')).toMatchObject({ status: 'NOT_STARTED', indicator: { actual: null }, latestReview: null })
-    expect((await unitAssignments('xa-thu'))?.groups[0]?.assignments[0]).toMatchObject({ status: 'DONE', indicator: { actual: '5' }, latestReview: 'PENDING' })
+    expect((await unitAssignments(fromKeptCounts('2026-06-30'), 'xa-thu'))?.groups[0]?.assignments[0]).toMatchObject({ status: 'DONE', indicator: { actual: '5' }, latestReview: 'PENDING' })
   })
 })
 
 describe("a member's pages as of a past day", () => {
   test('count the work under the member as it then stood, with what was then waiting for confirmation', async () => {
-    const [on4] = await memberSummaries('2026-06-04', ids.member, asOf('2026-06-04'))
+    const [on4] = await memberSummaries(fromHistory('2026-06-04'), ids.member)
     expect(on4).toMatchObject({ assigned: 1, doneOnTime: 1, overdue: 0, progress: 100, pending: 1 })
-    const [on5] = await memberSummaries('2026-06-05', ids.member, asOf('2026-06-05'))
+    const [on5] = await memberSummaries(fromHistory('2026-06-05'), ids.member)
     expect(on5).toMatchObject({ assigned: 1, doneOnTime: 0, inProgress: 1, overdue: 1, progress: 30, pending: 0 })
-    const [now] = await memberSummaries('2026-06-30', ids.member)
+    const [now] = await memberSummaries(fromKeptCounts('2026-06-30'), ids.member)
     expect(now).toMatchObject({ doneLate: 1, overdue: 0, pending: 1 })
   })
 
   test('groups led, units in charge, overdue work and the waiting reports follow the same day', async () => {
-    expect(await ledGroupProgress('2026-06-05', ids.member, asOf('2026-06-05'))).toMatchObject([{ overdue: 1, progress: 30 }])
-    expect(await inChargeUnitProgress('2026-06-05', ids.member, null, asOf('2026-06-05'))).toMatchObject([{ code: 'xa-thu', overdue: 1, progress: 30 }])
-    expect((await memberOverdueAssignments('2026-06-05', ids.member, 50, asOf('2026-06-05'))).total).toBe(1)
-    expect((await memberOverdueAssignments('2026-06-04', ids.member, 50, asOf('2026-06-04'))).total).toBe(0)
-    const waiting = await memberPendingUpdates(ids.member, 50, asOf('2026-06-04'))
+    expect(await ledGroupProgress(fromHistory('2026-06-05'), ids.member)).toMatchObject([{ overdue: 1, progress: 30 }])
+    expect(await inChargeUnitProgress(fromHistory('2026-06-05'), ids.member, null)).toMatchObject([{ code: 'xa-thu', overdue: 1, progress: 30 }])
+    expect((await memberOverdueAssignments(fromHistory('2026-06-05'), ids.member, 50)).total).toBe(1)
+    expect((await memberOverdueAssignments(fromHistory('2026-06-04'), ids.member, 50)).total).toBe(0)
+    const waiting = await memberPendingUpdates(fromHistory('2026-06-04'), ids.member, 50)
     expect(waiting.rows.map((r) => [r.createdAt, r.status])).toEqual([[at('2026-06-03'), 'DONE']])
-    expect((await memberPendingUpdates(ids.member, 50, asOf('2026-06-05'))).total).toBe(0)
+    expect((await memberPendingUpdates(fromHistory('2026-06-05'), ids.member, 50)).total).toBe(0)
   })
 })
 
 describe('a task as of a past day', () => {
   test('adds up the indicator and the counts as they then stood', async () => {
-    expect(await taskProgressByCode('2026-06-04', 'diem-truong', asOf('2026-06-04'))).toMatchObject({ doneOnTime: 1, indicator: { total: '4', reported: 1 } })
-    expect(await taskProgressByCode('2026-06-30', 'diem-truong', asOf('2026-06-30'))).toMatchObject({ doneLate: 1, indicator: { total: '5' } })
-    expect(await taskProgressByCode('2026-05-31', 'diem-truong', asOf('2026-05-31'))).toMatchObject({ assigned: 0, indicator: { total: '0', reported: 0 } })
+    expect(await taskProgressByCode(fromHistory('2026-06-04'), 'diem-truong')).toMatchObject({ doneOnTime: 1, indicator: { total: '4', reported: 1 } })
+    expect(await taskProgressByCode(fromHistory('2026-06-30'), 'diem-truong')).toMatchObject({ doneLate: 1, indicator: { total: '5' } })
+    expect(await taskProgressByCode(fromHistory('2026-05-31'), 'diem-truong')).toMatchObject({ assigned: 0, indicator: { total: '0', reported: 0 } })
   })
 
   test('lists the units and the history known then, with the review state of then', async () => {
-    const units = await taskUnits(ids.task, 100, 0, asOf('2026-06-05'))
+    const units = await taskUnits(fromHistory('2026-06-05'), ids.task, 100, 0)
     expect(units.rows).toMatchObject([{ status: 'IN_PROGRESS', progress: 30, indicatorActual: '1', lastUpdateAt: at('2026-06-02') }])
-    const history = await taskHistory(ids.task, 20, asOf('2026-06-04'))
+    const history = await taskHistory(fromHistory('2026-06-04'), ids.task, 20)
     expect(history.map((h) => [h.createdAt, h.reviewState])).toEqual([
       [at('2026-06-03'), 'PENDING'],
       [at('2026-06-02'), 'CONFIRMED'],
     ])
-    expect((await taskHistory(ids.task, 20)).map((h) => h.reviewState)).toEqual(['PENDING', 'RETURNED', 'CONFIRMED'])
+    expect((await taskHistory(fromKeptCounts('2026-06-30'), ids.task, 20)).map((h) => h.reviewState)).toEqual(['PENDING', 'RETURNED', 'CONFIRMED'])
   })
 })
 

@@ -15,7 +15,7 @@ import { translatorFor, type Sheet } from '@/lib/reports/exports/table'
 import { xlsxStream } from '@/lib/reports/xlsx'
 import { hostileText } from '@/test/helpers/arbitraries'
 import { testDatabase } from '@/test/helpers/database'
-import { progressMoment } from './as-of'
+import { progressSource } from './progress-source'
 import { registerRows } from './assignment-register'
 
 const database = testDatabase()
@@ -95,7 +95,7 @@ describe('the register computed in SQL', () => {
     const assignments = await database.db.assignment.findMany({ include: { unit: true, task: true } })
     const expected = new Map(assignments.map((a) => [`${a.unit.name}/${a.task.title}`, statusLabelsOf({ status: a.status, dueDate: a.task.dueDate, completedAt: a.completedAt }, now)]))
     const read = new Map<string, readonly string[]>()
-    for await (const batch of registerRows(progressMoment(null, now), 5)) for (const row of batch) read.set(`${row.unitName}/${row.title}`, row.labels)
+    for await (const batch of registerRows(progressSource(null, now), 5)) for (const row of batch) read.set(`${row.unitName}/${row.title}`, row.labels)
     expect(read.size).toBe(DUE_OFFSETS.length * STATES.length)
     expect(Object.fromEntries(read)).toEqual(Object.fromEntries(expected))
     // Every label appears, so that the comparison covers each branch.
@@ -130,7 +130,7 @@ describe('the register computed in SQL', () => {
     const text = (value: string | null) => (value === null || value === '' ? undefined : value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, ''))
     const date = (day: string | null) => (day === null ? undefined : new Date(`${day}T00:00:00Z`))
     const expected: unknown[][] = []
-    for await (const batch of registerRows(progressMoment(null, now), 100)) {
+    for await (const batch of registerRows(progressSource(null, now), 100)) {
       for (const row of batch) {
         const values = [
           text(row.unitName),

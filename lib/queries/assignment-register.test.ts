@@ -3,11 +3,10 @@
 import { parse } from 'csv-parse/sync'
 import { beforeAll, describe, expect, test } from 'vitest'
 import type { CurrentUser } from '@/lib/auth/session'
-import { endOfDistrictDay } from '@/lib/domain/calendar'
-import { progressMoment } from './as-of'
 import { exportDownload } from '@/lib/reports/exports/download'
 import { testDatabase } from '@/test/helpers/database'
 import { registerRows, registerSize } from './assignment-register'
+import { fromHistory, progressSource, type ProgressSource } from './progress-source'
 
 const database = testDatabase()
 let leader: CurrentUser
@@ -30,22 +29,22 @@ beforeAll(async () => {
   leader = { id: user.id, username: user.username, displayName: user.displayName, role: 'LEADER', unitId: user.unitId, memberId: null, unit: { code: 'xa-1', name: 'Xã 1' } }
 })
 
-const everyRow = async (asOf: Date | null, rowsPerBatch: number) => {
+const everyRow = async (source: ProgressSource, rowsPerBatch: number) => {
   const rows: string[] = []
-  const moment = asOf ? { day: '2026-03-01', asOf, at: asOf } : progressMoment(null, new Date())
-  for await (const batch of registerRows(moment, rowsPerBatch)) rows.push(...batch.map((row) => `${row.unitName}/${row.title}`))
+  for await (const batch of registerRows(source, rowsPerBatch)) rows.push(...batch.map((row) => `${row.unitName}/${row.title}`))
   return rows
 }
 
 describe('the register of assignments', () => {
   test('gives each assignment of an active task in an active unit once, by unit then task, whatever the batch size', async () => {
     const expected = [1, 2, 3, 4, 6, 8].flatMap((i) => ['A', 'B', 'C'].map((code) => `Xã ${i}/Nhiệm vụ ${code}`))
-    for (const size of [1, 4, 18, 100]) expect(await everyRow(null, size)).toEqual(expected)
-    expect(await registerSize(null)).toBe(expected.length)
+    const today = progressSource(null, new Date())
+    for (const size of [1, 4, 18, 100]) expect(await everyRow(today, size)).toEqual(expected)
+    expect(await registerSize(today)).toBe(expected.length)
   })
 
   test('as of a past day holds only what had been assigned by then', async () => {
-    const asOf = endOfDistrictDay('2026-03-01')
+    const asOf = fromHistory('2026-03-01')
     const rows = await everyRow(asOf, 2)
     expect(rows).toHaveLength(15)
     expect(rows.some((row) => row.startsWith('Xã 8/'))).toBe(false)

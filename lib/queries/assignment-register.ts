@@ -11,7 +11,7 @@ import { db } from '@/lib/db'
 import { copyOut } from '@/lib/db/copy-out'
 import { DISTRICT_TIME_ZONE, type CalendarDay } from '@/lib/domain/calendar'
 import { DUE_SOON_DAYS, type StatusLabel } from '@/lib/domain/status'
-import { assignmentSource, type ProgressMoment } from './as-of'
+import type { ProgressSource } from './progress-source'
 
 /** Every list of labels statusLabelsOf can give, which the register's SQL names by joining them with commas. */
 export const REGISTER_LABEL_LISTS: readonly (readonly StatusLabel[])[] = [
@@ -38,11 +38,11 @@ export type RegisterRow = {
   memberName: string | null
 }
 
-/** How many assignments the register holds (at `asOf`, as in ./as-of). */
-export async function registerSize(asOf: Date | null): Promise<number> {
+/** How many assignments the register holds. */
+export async function registerSize(source: ProgressSource): Promise<number> {
   const [row] = await db().$queryRaw<{ count: number }[]>`
     SELECT COUNT(*)::int AS count
-      FROM ${assignmentSource(asOf)} a
+      FROM ${source.assignments} a
       JOIN "Task" t ON t.id = a."taskId" AND t.active
       JOIN "Unit" u ON u.id = a."unitId" AND u.active`
   return row?.count ?? 0
@@ -50,12 +50,18 @@ export async function registerSize(asOf: Date | null): Promise<number> {
 
 // COPY takes no parameters, so the values a query needs travel as settings of its transaction
 // (set_config with bind parameters), read back with current_setting: no value is ever spliced into SQL.
-const SETTING = { today: 'nq19_register.today', asOf: 'nq19_register.as_of', labelTexts: 'nq19_register.label_texts' } as const
+const SETTING = { today: 'nq19_register.today', at: 'nq19_register.at', labelTexts: 'nq19_register.label_texts' } as const
 
 /** Today in the district, read once per query (an InitPlan), not once per row. */
 const TODAY = `(SELECT current_setting('${SETTING.today}')::date)`
-/** A plain argument, not a sub-select, so that PostgreSQL can inline the as-of function into the plan. */
-const SOURCE_AS_OF = `assignment_state_as_of(current_setting('${SETTING.asOf}')::timestamptz)`
+/**
+ * The source's assignments, as text (ProgressSource.assignments is a query with parameters); a past
+ * day's instant a plain argument, not a sub-select, so that PostgreSQL can inline the function into the plan.
+ */
+const ASSIGNMENTS: Record<ProgressSource['name'], string> = {
+  'kept counts': '"Assignment"',
+  history: `assignment_state_as_of(current_setting('${SETTING.at}')::timestamptz)`,
+}
 const districtDay = (instant: string) => `(${instant} AT TIME ZONE '${DISTRICT_TIME_ZONE}')::date`
 
 /** statusLabelsOf (lib/domain/status.ts) in SQL, over an assignment `a` and its task's due day `t.due`: the labels joined by commas ("overdue,blocked"). */
@@ -79,7 +85,7 @@ type CellWriting = { text(value: string): string; day(value: string): string; la
  * lateral read (the index on unitId), and the rows come out in that order as they are read (a
  * nested loop keeps its outer order): there is no sort of the whole register.
  */
-function registerQuery(asOf: Date | null, cells: CellWriting): string {
+function registerQuery(source: ProgressSource, cells: CellWriting): string {
   return `
     WITH task AS MATERIALIZED (
       SELECT t.id, t."dueDate" AS due,
@@ -104,25 +110,25 @@ function registerQuery(asOf: Date | null, cells: CellWriting): string {
               ${cells.day(districtDay('a."completedAt"'))} AS completed_day,
               ${cells.day(districtDay('a."lastUpdateAt"'))} AS last_update_day,
               m.name AS responsible_name
-         FROM ${asOf ? SOURCE_AS_OF : '"Assignment"'} a
+         FROM ${ASSIGNMENTS[source.name]} a
          JOIN task t ON t.id = a."taskId"
          LEFT JOIN "Member" m ON m.id = a."responsibleMemberId"
         WHERE a."unitId" = u.id
         ORDER BY t.position) x`
 }
 
-/** What a query reads besides the moment: the labels' texts (CSV) and how PostgreSQL writes a day. */
+/** What a query reads besides the source: the labels' texts (CSV) and how PostgreSQL writes a day. */
 type Writing = { labelTexts: Record<string, string>; dateStyle: 'SQL, DMY' | 'ISO, YMD' }
 
 /** Reads inside one read-only snapshot on a connection of its own, with the settings the query reads. */
-async function* inSnapshot<T>({ day, asOf }: ProgressMoment, writing: Writing, read: (client: pg.Client) => AsyncGenerator<T>): AsyncGenerator<T> {
+async function* inSnapshot<T>({ day, at }: ProgressSource, writing: Writing, read: (client: pg.Client) => AsyncGenerator<T>): AsyncGenerator<T> {
   const client = new pg.Client({ connectionString: parseEnv(databaseEnvSchema, process.env).DATABASE_URL })
   await client.connect()
   try {
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY')
     await client.query(
-      `SELECT set_config('${SETTING.today}', $1, true), set_config('${SETTING.asOf}', $2, true), set_config('${SETTING.labelTexts}', $3, true), set_config('DateStyle', $4, true)`,
-      [day, asOf?.toISOString() ?? '', JSON.stringify(writing.labelTexts), writing.dateStyle],
+      `SELECT set_config('${SETTING.today}', $1, true), set_config('${SETTING.at}', $2, true), set_config('${SETTING.labelTexts}', $3, true), set_config('DateStyle', $4, true)`,
+      [day, at.toISOString(), JSON.stringify(writing.labelTexts), writing.dateStyle],
     )
     yield* read(client)
     await client.query('COMMIT')
@@ -148,9 +154,9 @@ const CSV_CELLS: CellWriting = {
  * ends), the header row not included. The label lists are written as `labelTexts` says, keyed by
  * the labels joined with commas (REGISTER_LABEL_LISTS).
  */
-export function registerCsvLines(moment: ProgressMoment, labelTexts: Record<string, string>): AsyncGenerator<Buffer> {
-  const sql = `COPY (${registerQuery(moment.asOf, CSV_CELLS)}) TO STDOUT (FORMAT csv)`
-  return inSnapshot(moment, { labelTexts, dateStyle: 'SQL, DMY' }, (client) => copyOut(client, sql))
+export function registerCsvLines(source: ProgressSource, labelTexts: Record<string, string>): AsyncGenerator<Buffer> {
+  const sql = `COPY (${registerQuery(source, CSV_CELLS)}) TO STDOUT (FORMAT csv)`
+  return inSnapshot(source, { labelTexts, dateStyle: 'SQL, DMY' }, (client) => copyOut(client, sql))
 }
 
 /** The values as they are, days as YYYY-MM-DD text (pg would make a date a Date at midnight of the server's zone). */
@@ -164,9 +170,9 @@ const labelLists = new Map(REGISTER_LABEL_LISTS.map((labels) => [labels.join(','
  * The register's rows, `batchSize` at a time (a cursor); the next batch is read while the caller
  * works on this one.
  */
-export async function* registerRows(moment: ProgressMoment, batchSize: number): AsyncGenerator<RegisterRow[]> {
-  yield* inSnapshot(moment, { labelTexts: {}, dateStyle: 'ISO, YMD' }, async function* (client) {
-    await client.query(`DECLARE register NO SCROLL CURSOR FOR ${registerQuery(moment.asOf, PLAIN_CELLS)}`)
+export async function* registerRows(source: ProgressSource, batchSize: number): AsyncGenerator<RegisterRow[]> {
+  yield* inSnapshot(source, { labelTexts: {}, dateStyle: 'ISO, YMD' }, async function* (client) {
+    await client.query(`DECLARE register NO SCROLL CURSOR FOR ${registerQuery(source, PLAIN_CELLS)}`)
     const fetch = () => client.query<RegisterRecord>({ text: `FETCH FORWARD ${Math.trunc(batchSize)} FROM register`, rowMode: 'array' })
     for (let next = fetch(); ; ) {
       const { rows } = await next

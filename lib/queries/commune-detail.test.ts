@@ -3,6 +3,7 @@ import { db } from '@/lib/db'
 import { factories } from '@/test/helpers/factories'
 import { testDatabase } from '@/test/helpers/database'
 import { communeAssignments, communeByCode, doneTrend } from './commune-detail'
+import { fromKeptCounts } from './progress-source'
 
 const database = testDatabase()
 const make = factories(() => database.db)
@@ -147,11 +148,11 @@ describe('communeAssignments', () => {
     const task = (code: string, groupId: string) => d.task.create({ data: { code, groupId, title: `Nhiệm vụ ${code}`, dueDate: new Date('2026-10-01'), scope: 'COMMUNE' } })
     await d.assignment.create({ data: { taskId: (await task('a-sau', later.id)).id, unitId: thanhLam.id } })
     await d.assignment.create({ data: { taskId: (await task('z-truoc', earlier.id)).id, unitId: thanhLam.id, status: 'BLOCKED', progress: 30 } })
-    expect(await communeAssignments(thanhLam.id)).toEqual([
+    expect(await communeAssignments(fromKeptCounts(today), thanhLam.id)).toEqual([
       { id: expect.any(String), taskCode: 'z-truoc', title: 'Nhiệm vụ z-truoc', groupId: earlier.id, groupName: 'Nhóm đầu', status: 'BLOCKED', progress: 30, dueDate: new Date('2026-10-01'), completedAt: null },
       expect.objectContaining({ taskCode: 'a-sau', groupId: later.id, status: 'NOT_STARTED', progress: 0 }),
     ])
     // Minh Cầm: six assignments of active tasks (the withdrawn one is left out).
-    expect((await communeAssignments(ids.minhCam)).map((a) => a.taskCode)).toEqual(['t-1', 't-2', 't-3', 't-4', 't-5', 't-6'])
+    expect((await communeAssignments(fromKeptCounts(today), ids.minhCam)).map((a) => a.taskCode)).toEqual(['t-1', 't-2', 't-3', 't-4', 't-5', 't-6'])
   })
 })

@@ -6,7 +6,7 @@ import { cache } from 'react'
 import { db } from '@/lib/db'
 import type { CalendarDay } from '@/lib/domain/calendar'
 import type { TaskStatus } from '@/lib/domain/status'
-import { assignmentSource } from './as-of'
+import type { ProgressSource } from './progress-source'
 
 export type Commune = {
   id: string
@@ -82,12 +82,12 @@ export type CommuneAssignment = {
   completedAt: Date | null
 }
 
-/** The unit's assignments of active tasks, by task group in the agreed order; `asOf` as in ./as-of. */
+/** The unit's assignments of active tasks, by task group in the agreed order. */
 export const communeAssignments = cache(
-  (unitId: string, asOf: Date | null = null): Promise<CommuneAssignment[]> => db().$queryRaw<CommuneAssignment[]>`
+  (source: ProgressSource, unitId: string): Promise<CommuneAssignment[]> => db().$queryRaw<CommuneAssignment[]>`
     SELECT a.id::text AS "id", t.code AS "taskCode", t.title, g.id::text AS "groupId", g.name AS "groupName",
            a.status::text AS "status", a.progress, t."dueDate", a."completedAt"
-      FROM ${assignmentSource(asOf)} a
+      FROM ${source.assignments} a
       JOIN "Task" t ON t.id = a."taskId" AND t.active
       JOIN "TaskGroup" g ON g.id = t."groupId"
      WHERE a."unitId" = ${unitId}::uuid

@@ -5,6 +5,7 @@ import { db } from '@/lib/db'
 import { testDatabase } from '@/test/helpers/database'
 import { factories } from '@/test/helpers/factories'
 import { COMMUNE_LATE_LIMIT, communePageData } from './commune-page'
+import { fromKeptCounts } from './progress-source'
 
 const database = testDatabase()
 const today = '2026-11-28'
@@ -30,7 +31,7 @@ afterAll(async () => {
 
 describe('communePageData', () => {
   it('lists the oldest late assignments, a few, and counts them all', async () => {
-    const { late, progress, assignments } = await communePageData(communeId, today, null)
+    const { late, progress, assignments } = await communePageData(fromKeptCounts(today), communeId)
     expect(progress.total.late).toBe(LATE)
     expect(assignments).toHaveLength(LATE)
     expect(late).toHaveLength(COMMUNE_LATE_LIMIT)
@@ -42,21 +43,21 @@ describe('communePageData', () => {
     // afresh (never a wrong one), so look for two reads in a quiet moment.
     let kept = false
     for (let attempt = 0; attempt < 50 && !kept; attempt++) {
-      const first = await communePageData(communeId, today, null)
-      kept = (await communePageData(communeId, today, null)) === first
+      const first = await communePageData(fromKeptCounts(today), communeId)
+      kept = (await communePageData(fromKeptCounts(today), communeId)) === first
     }
     expect(kept).toBe(true)
-    const before = await communePageData(communeId, today, null)
+    const before = await communePageData(fromKeptCounts(today), communeId)
     await db().assignment.update({ where: { id: assignmentIds[0]! }, data: { status: 'DONE', progress: 100, completedAt: new Date('2026-11-27T03:00:00Z') } })
-    const after = await communePageData(communeId, today, null)
+    const after = await communePageData(fromKeptCounts(today), communeId)
     expect(after).not.toBe(before)
     expect(after.progress.total.late).toBe(LATE - 1)
     expect(after.late[0]!.dueDate.toISOString().slice(0, 10)).toBe('2026-01-02')
   })
 
   it('keeps each commune apart', async () => {
-    const commune = await communePageData(communeId, today, null)
-    const other = await communePageData(otherId, today, null)
+    const commune = await communePageData(fromKeptCounts(today), communeId)
+    const other = await communePageData(fromKeptCounts(today), otherId)
     expect(other.assignments).toHaveLength(1)
     expect(commune.assignments).toHaveLength(LATE)
   })

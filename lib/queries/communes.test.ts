@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { db } from '@/lib/db'
 import { testDatabase } from '@/test/helpers/database'
 import { communeProgressList, communeRankingEnds } from './communes'
+import { fromKeptCounts } from './progress-source'
 
 const database = testDatabase()
 const today = '2026-11-28'
@@ -59,7 +60,7 @@ afterAll(async () => {
 
 describe('communeProgressList', () => {
   it('lists the active township and communes in the district’s order, with the member in charge', async () => {
-    const rows = await communeProgressList(today, 'list')
+    const rows = await communeProgressList(fromKeptCounts(today), 'list')
     expect(rows.map((r) => [r.code, r.memberName, r.memberTitle])).toEqual([
       ['thi-tran', null, null],
       ['minh-cam', 'Hoàng Văn An', 'Phó Bí thư'],
@@ -70,7 +71,7 @@ describe('communeProgressList', () => {
   })
 
   it('counts each unit by status, done late and overdue by the Ba Chẽ calendar', async () => {
-    const rows = await communeProgressList(today, 'list')
+    const rows = await communeProgressList(fromKeptCounts(today), 'list')
     const byCode = Object.fromEntries(rows.map((r) => [r.code, r]))
     expect(byCode['thi-tran']).toMatchObject({ assigned: 2, doneOnTime: 0, doneLate: 0, inProgress: 1, blocked: 0, notStarted: 1, overdue: 1, progress: 25 })
     // (100 + 100 + 30) / 3 = 76.7
@@ -81,7 +82,7 @@ describe('communeProgressList', () => {
   })
 
   it('ranks by progress, and between equals puts the one with less overdue work first', async () => {
-    const rows = await communeProgressList(today, 'progress')
+    const rows = await communeProgressList(fromKeptCounts(today), 'progress')
     expect(rows.map((r) => [r.code, r.progress, r.overdue])).toEqual([
       ['dap-thanh', 80, 1],
       ['minh-cam', 77, 0],
@@ -94,18 +95,18 @@ describe('communeProgressList', () => {
 
 describe('communeRankingEnds', () => {
   it('gives the whole ranking when it has no more than twice the ends', async () => {
-    const ranking = await communeRankingEnds(today, 3)
+    const ranking = await communeRankingEnds(fromKeptCounts(today), 3)
     expect(ranking.communes).toBe(5)
     expect(ranking.best.map((r) => r.code)).toEqual(['dap-thanh', 'minh-cam', 'thi-tran', 'nam-son', 'don-dac'])
     expect(ranking.worst).toEqual([])
   })
 
   it('gives the head and the tail of a longer ranking, with the units as the full list counts them', async () => {
-    const ranking = await communeRankingEnds(today, 2)
+    const ranking = await communeRankingEnds(fromKeptCounts(today), 2)
     expect(ranking.communes).toBe(5)
     expect(ranking.best.map((r) => r.code)).toEqual(['dap-thanh', 'minh-cam'])
     expect(ranking.worst.map((r) => r.code)).toEqual(['nam-son', 'don-dac'])
-    const full = await communeProgressList(today, 'progress')
+    const full = await communeProgressList(fromKeptCounts(today), 'progress')
     expect(ranking.best[1]).toEqual(full[1])
     expect(ranking.worst[1]).toEqual(full[4])
   })

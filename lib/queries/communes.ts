@@ -3,10 +3,10 @@ import 'server-only'
 import { cache } from 'react'
 import { db } from '@/lib/db'
 import { Prisma } from '@/lib/db/client'
-import type { CalendarDay } from '@/lib/domain/calendar'
 import { pagedRows, type Paged } from '@/lib/domain/paging'
-import { unitCounts } from './progress-counts'
-import type { StatusCounts } from './status-counts'
+import type { StatusCounts } from '@/lib/domain/status-counts'
+import { statusCountColumnsOf } from './progress-counts'
+import type { ProgressSource } from './progress-source'
 
 export type CommuneProgress = StatusCounts & {
   unitId: string
@@ -27,35 +27,29 @@ const orderBy: Record<CommuneOrder, Prisma.Sql> = {
   progress: Prisma.sql`r."progress" DESC, r."overdue", r."sortOrder", r.name, r.code`,
 }
 
-/**
- * Every active commune-level unit, counted over the assignments of active tasks: today's counts as
- * kept (./progress-counts); `asOf`: as the history says they stood then (lib/queries/as-of.ts),
- * with `today` its district day. Unordered: a subquery.
- */
-async function communeRows(today: CalendarDay, asOf: Date | null): Promise<Prisma.Sql> {
-  const counts = await unitCounts(today, asOf)
+/** Every active commune-level unit with its counts over the assignments of active tasks. Unordered: a subquery. */
+async function communeRows(source: ProgressSource): Promise<Prisma.Sql> {
   return Prisma.sql`
     SELECT u.id::text AS "unitId", u.code, u.name, u."sortOrder", m.name AS "memberName", m.title AS "memberTitle",
-           ${counts.columns}
+           ${statusCountColumnsOf()}
       FROM "Unit" u
       LEFT JOIN "Member" m ON m.id = u."inChargeMemberId"
-      ${counts.join}
-     WHERE u.kind IN ('COMMUNE', 'TOWNSHIP') AND u.active
-     ${counts.grouped ? Prisma.sql`GROUP BY u.id, m.id` : Prisma.empty}`
+      ${await source.unitCounts()}
+     WHERE u.kind IN ('COMMUNE', 'TOWNSHIP') AND u.active`
 }
 
 /** Every active commune-level unit with its counts, in `order`. */
 export const communeProgressList = cache(
-  async (today: CalendarDay, order: CommuneOrder, asOf: Date | null = null): Promise<CommuneProgress[]> =>
-    db().$queryRaw<CommuneProgress[]>`SELECT r.* FROM (${await communeRows(today, asOf)}) r ORDER BY ${orderBy[order]}`,
+  async (source: ProgressSource, order: CommuneOrder): Promise<CommuneProgress[]> =>
+    db().$queryRaw<CommuneProgress[]>`SELECT r.* FROM (${await communeRows(source)}) r ORDER BY ${orderBy[order]}`,
 )
 
 /** `limit` active commune-level units from the `offset`-th in the district's order, with their counts, and how many there are. */
 export const communeProgressPage = cache(
-  async (today: CalendarDay, limit: number, offset: number, asOf: Date | null = null): Promise<Paged<CommuneProgress>> =>
+  async (source: ProgressSource, limit: number, offset: number): Promise<Paged<CommuneProgress>> =>
     pagedRows(
       await db().$queryRaw<(CommuneProgress & { total: number })[]>`
-        SELECT r.*, (count(*) OVER ())::int AS "total" FROM (${await communeRows(today, asOf)}) r
+        SELECT r.*, (count(*) OVER ())::int AS "total" FROM (${await communeRows(source)}) r
          ORDER BY ${orderBy.list} LIMIT ${limit} OFFSET ${offset}`,
     ),
 )
@@ -67,11 +61,11 @@ export type CommuneRankingEnds = { communes: number; best: CommuneProgress[]; wo
  * The `ends` best and the `ends` last units of the ranking by progress (every unit in `best` when
  * there are no more than 2 × `ends`): what a page can show of thousands of communes.
  */
-export const communeRankingEnds = cache(async (today: CalendarDay, ends: number, asOf: Date | null = null): Promise<CommuneRankingEnds> => {
+export const communeRankingEnds = cache(async (source: ProgressSource, ends: number): Promise<CommuneRankingEnds> => {
   const rows = await db().$queryRaw<{ rank: number; communes: number; unit: CommuneProgress }[]>`
     SELECT x."rank", x."communes", to_jsonb(x) - 'rank' - 'communes' AS "unit" FROM (
       SELECT r.*, (row_number() OVER (ORDER BY ${orderBy.progress}))::int AS "rank", (count(*) OVER ())::int AS "communes"
-        FROM (${await communeRows(today, asOf)}) r) x
+        FROM (${await communeRows(source)}) r) x
      WHERE x."communes" <= ${2 * ends} OR x."rank" <= ${ends} OR x."rank" > x."communes" - ${ends}
      ORDER BY x."rank"`
   const communes = rows[0]?.communes ?? 0

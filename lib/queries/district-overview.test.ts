@@ -3,6 +3,7 @@ import { db } from '@/lib/db'
 import { onTimeShare } from '@/lib/domain/status-counts'
 import { testDatabase } from '@/test/helpers/database'
 import { indicatorResults, lateAssignments, progressByGroup } from './district-overview'
+import { fromKeptCounts } from './progress-source'
 
 const database = testDatabase()
 const today = '2026-11-28'
@@ -73,7 +74,7 @@ afterAll(async () => {
 
 describe('progressByGroup for the district', () => {
   it('counts the ten assignments of active tasks in active units, with done late and overdue from the Ba Chẽ calendar', async () => {
-    const { total } = await progressByGroup(today, null)
+    const { total } = await progressByGroup(fromKeptCounts(today), null)
     // Due by today: t1 ×3, t2 ×2, t4 ×3. Overdue: the agency's t1 and t4, the town's blocked t4.
     // Progress: (100 + 100 + 40 + 20 + 0 + 50 + 100 + 10 + 0 + 60) / 10 = 48.
     expect(total).toMatchObject({
@@ -95,7 +96,7 @@ describe('progressByGroup for the district', () => {
   })
 
   it('counts each task group, in the groups’ order', async () => {
-    const { groups } = await progressByGroup(today, null)
+    const { groups } = await progressByGroup(fromKeptCounts(today), null)
     expect(groups.map((g) => g.code)).toEqual(['g1', 'g2'])
     // g1: t1 ×3, t2 ×2, t5; progress (100 + 100 + 40 + 20 + 0 + 60) / 6 = 53.3.
     expect(groups[0]).toMatchObject({ name: 'Sắp xếp bộ máy', assigned: 6, due: 5, doneOnTime: 1, doneLate: 1, inProgress: 2, blocked: 1, notStarted: 1, overdue: 1, progress: 53, late: 2 })
@@ -106,7 +107,7 @@ describe('progressByGroup for the district', () => {
 
 describe('progressByGroup for one unit', () => {
   it('counts Minh Cầm alone, without its withdrawn task', async () => {
-    const { total, groups } = await progressByGroup(today, ids.minhCam)
+    const { total, groups } = await progressByGroup(fromKeptCounts(today), ids.minhCam)
     // t1 done late, t2 blocked (due today), t3 in progress, t4 done on time; progress (100 + 20 + 50 + 100) / 4 = 67.5.
     expect(total).toMatchObject({ assigned: 4, due: 3, doneOnTime: 1, doneLate: 1, inProgress: 1, blocked: 1, notStarted: 0, overdue: 0, progress: 68, late: 1 })
     expect(groups.map((g) => [g.code, g.assigned])).toEqual([
@@ -116,7 +117,7 @@ describe('progressByGroup for one unit', () => {
   })
 
   it('gives a unit with nothing assigned zero counts and no groups', async () => {
-    const { total, groups } = await progressByGroup(today, ids.empty)
+    const { total, groups } = await progressByGroup(fromKeptCounts(today), ids.empty)
     expect(total).toMatchObject({ assigned: 0, due: 0, doneOnTime: 0, doneLate: 0, overdue: 0, progress: 0, late: 0 })
     expect(groups).toEqual([])
   })
@@ -124,7 +125,7 @@ describe('progressByGroup for one unit', () => {
 
 describe('indicatorResults', () => {
   it('sums what the active units reported against each target, in the groups’ order', async () => {
-    const results = await indicatorResults(today)
+    const results = await indicatorResults(fromKeptCounts(today))
     expect(results.map((r) => r.taskCode)).toEqual(['t5', 't4'])
     // t5: 8 reported against a baseline of 4 and a target of 12: (8 - 4) / (12 - 4).
     expect(results[0]).toMatchObject({ unit: 'người', baseline: '4.00', target: '12.00', actual: '8.00', assigned: 1, reported: 1 })
@@ -137,7 +138,7 @@ describe('indicatorResults', () => {
 
 describe('lateAssignments', () => {
   it('lists work past its due date or blocked, oldest deadline first, with the member in charge', async () => {
-    const rows = await lateAssignments(today, null, 10)
+    const rows = await lateAssignments(fromKeptCounts(today), null, 10)
     expect(rows.map((r) => [r.unitName, r.taskCode, r.status, r.memberName])).toEqual([
       // Due 01/10: the township before the agency (the district's order).
       ['Thị trấn Ba Chẽ', 't4', 'BLOCKED', null],
@@ -150,11 +151,11 @@ describe('lateAssignments', () => {
   })
 
   it('returns the first rows up to the limit', async () => {
-    expect((await lateAssignments(today, null, 2)).map((r) => r.unitCode)).toEqual(['thi-tran', 'phong-gd'])
+    expect((await lateAssignments(fromKeptCounts(today), null, 2)).map((r) => r.unitCode)).toEqual(['thi-tran', 'phong-gd'])
   })
 
   it('lists one unit’s late work only', async () => {
-    expect((await lateAssignments(today, ids.minhCam, 10)).map((r) => r.taskCode)).toEqual(['t2'])
-    expect(await lateAssignments(today, ids.empty, 10)).toEqual([])
+    expect((await lateAssignments(fromKeptCounts(today), ids.minhCam, 10)).map((r) => r.taskCode)).toEqual(['t2'])
+    expect(await lateAssignments(fromKeptCounts(today), ids.empty, 10)).toEqual([])
   })
 })

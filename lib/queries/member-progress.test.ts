@@ -11,6 +11,7 @@ import {
   memberPendingUpdates,
   memberSummaries,
 } from './member-progress'
+import { fromKeptCounts } from './progress-source'
 
 const database = testDatabase()
 const today = '2026-11-28'
@@ -94,7 +95,7 @@ afterAll(async () => {
 
 describe('memberSummaries', () => {
   it('counts the work under each member once, with done late and overdue from the Ba Chẽ calendar', async () => {
-    const summaries = new Map((await memberSummaries(today, null)).map((s) => [s.code, s]))
+    const summaries = new Map((await memberSummaries(fromKeptCounts(today), null)).map((s) => [s.code, s]))
     // An: Minh Cầm's t1 (on time), t2 (50%), t3 (not started, overdue); G1 elsewhere: Đạp Thanh's t1
     // (late), the agency's t1 (60%, overdue), Thanh Lâm's and Nam Sơn's t2 (done early).
     // Progress (100 + 50 + 0 + 100 + 60 + 100 + 100) / 7 = 72.9.
@@ -110,7 +111,7 @@ describe('memberSummaries', () => {
   })
 
   it('ranks the most overdue first, then the lowest share done on time, a member with nothing judged yet last', async () => {
-    const ranked = await memberSummaries(today, null)
+    const ranked = await memberSummaries(fromKeptCounts(today), null)
     // Overdue 2 each: Cường 0/2 on time, Bình 1/4, An 3/6; then Em (1/1) before Dũng (nothing yet).
     expect(ranked.map((s) => s.code)).toEqual(['uv-cuong', 'uv-binh', 'uv-an', 'uv-em', 'uv-dung'])
     expect(ranked.map(onTimeShare)).toEqual([0, 0.25, 0.5, 1, null])
@@ -118,12 +119,12 @@ describe('memberSummaries', () => {
 
   it('on the due date itself nothing is overdue yet', async () => {
     // On 20/11 t1 is due that very day: An keeps only Minh Cầm's t3 overdue, and the agency's t1 is due soon.
-    const [an] = await memberSummaries('2026-11-20', ids.an)
+    const [an] = await memberSummaries(fromKeptCounts('2026-11-20'), ids.an)
     expect(an).toMatchObject({ code: 'uv-an', overdue: 1, dueSoon: 1 })
   })
 
   it('gives the one member asked for', async () => {
-    expect((await memberSummaries(today, ids.binh)).map((s) => [s.code, s.assigned, s.pending])).toEqual([['uv-binh', 4, 1]])
+    expect((await memberSummaries(fromKeptCounts(today), ids.binh)).map((s) => [s.code, s.assigned, s.pending])).toEqual([['uv-binh', 4, 1]])
   })
 
   it('counts for a member the updates the header counts for that member’s account', async () => {
@@ -134,7 +135,7 @@ describe('memberSummaries', () => {
 
 describe('ledGroupProgress', () => {
   it('counts each group led by an active member over the whole district, in the groups’ order', async () => {
-    const groups = await ledGroupProgress(today, null)
+    const groups = await ledGroupProgress(fromKeptCounts(today), null)
     expect(groups.map((g) => g.code)).toEqual(['g1', 'g2'])
     // G1: t1 in Minh Cầm (on time), Đạp Thanh (late), the agency (60%, overdue); t2 in Minh Cầm (50%),
     // Thanh Lâm and Nam Sơn (done); not the withdrawn task, not the closed commune.
@@ -144,14 +145,14 @@ describe('ledGroupProgress', () => {
   })
 
   it('gives only the groups of the member asked for', async () => {
-    expect((await ledGroupProgress(today, ids.cuong)).map((g) => g.code)).toEqual(['g2'])
-    expect(await ledGroupProgress(today, ids.binh)).toEqual([])
+    expect((await ledGroupProgress(fromKeptCounts(today), ids.cuong)).map((g) => g.code)).toEqual(['g2'])
+    expect(await ledGroupProgress(fromKeptCounts(today), ids.binh)).toEqual([])
   })
 })
 
 describe('inChargeUnitProgress', () => {
   it('counts each active unit in the charge of an active member, the unit needing help first', async () => {
-    const units = await inChargeUnitProgress(today, null, null)
+    const units = await inChargeUnitProgress(fromKeptCounts(today), null, null)
     expect(units.map((u) => u.code).sort()).toEqual(['dap-thanh', 'minh-cam', 'nam-son', 'thanh-lam'])
     const binh = units.filter((u) => u.memberId === ids.binh)
     // Đạp Thanh: t1 late, t3 blocked and t4 at 40% both overdue; progress (100 + 20 + 40) / 3 = 53.3.
@@ -164,33 +165,33 @@ describe('inChargeUnitProgress', () => {
   })
 
   it('caps each member’s list and still says how many units there are', async () => {
-    const units = await inChargeUnitProgress(today, ids.binh, 1)
+    const units = await inChargeUnitProgress(fromKeptCounts(today), ids.binh, 1)
     expect(units.map((u) => [u.code, u.unitCount])).toEqual([['dap-thanh', 2]])
   })
 })
 
 describe('memberPendingUpdates', () => {
   it('lists the updates awaiting the member, the longest waiting first, each once', async () => {
-    const { rows, total } = await memberPendingUpdates(ids.an, 10)
+    const { rows, total } = await memberPendingUpdates(fromKeptCounts(today), ids.an, 10)
     expect(total).toBe(2)
     expect(rows.map((r) => `${r.unitCode}/${r.taskCode}`)).toEqual(['phong-gd/t1', 'minh-cam/t2'])
     expect(rows[0]).toMatchObject({ status: 'IN_PROGRESS', progress: 50, authorName: 'Cán bộ thử nghiệm', unitName: 'Phòng Giáo dục và Đào tạo', taskTitle: 'Nhiệm vụ t1' })
   })
 
   it('leaves out what is confirmed, returned, or outside the member’s units and groups', async () => {
-    expect((await memberPendingUpdates(ids.binh, 10)).rows.map((r) => `${r.unitCode}/${r.taskCode}`)).toEqual(['dap-thanh/t3'])
-    expect(await memberPendingUpdates(ids.dung, 10)).toEqual({ rows: [], total: 0 })
+    expect((await memberPendingUpdates(fromKeptCounts(today), ids.binh, 10)).rows.map((r) => `${r.unitCode}/${r.taskCode}`)).toEqual(['dap-thanh/t3'])
+    expect(await memberPendingUpdates(fromKeptCounts(today), ids.dung, 10)).toEqual({ rows: [], total: 0 })
   })
 
   it('stops at the limit and counts them all', async () => {
-    const { rows, total } = await memberPendingUpdates(ids.an, 1)
+    const { rows, total } = await memberPendingUpdates(fromKeptCounts(today), ids.an, 1)
     expect([rows.length, total]).toEqual([1, 2])
   })
 })
 
 describe('memberOverdueAssignments', () => {
   it('lists the overdue work under the member, the oldest deadline first', async () => {
-    const { rows, total } = await memberOverdueAssignments(today, ids.an, 10)
+    const { rows, total } = await memberOverdueAssignments(fromKeptCounts(today), ids.an, 10)
     expect(total).toBe(2)
     expect(rows.map((r) => [r.unitCode, r.taskCode, r.status, r.dueDate.toISOString().slice(0, 10)])).toEqual([
       ['minh-cam', 't3', 'NOT_STARTED', '2026-11-01'],
@@ -199,7 +200,7 @@ describe('memberOverdueAssignments', () => {
   })
 
   it('stops at the limit and counts them all', async () => {
-    const { rows, total } = await memberOverdueAssignments(today, ids.binh, 1)
+    const { rows, total } = await memberOverdueAssignments(fromKeptCounts(today), ids.binh, 1)
     expect(rows.map((r) => r.taskCode)).toEqual(['t3'])
     expect(total).toBe(2)
   })

@@ -1,18 +1,26 @@
 // Everything the district overview page (app/(app)/page.tsx) reads, in one call, kept while the
 // data does not change (lib/db/snapshot-cache.ts): leaders open this page far more often than the
-// data changes, and twenty of them at once should not each redo the same queries.
+// data changes, and twenty of them at once should not each redo the same queries. Its download
+// (lib/reports/exports/overview.ts) reads the same figures through overviewFigures.
 import 'server-only'
 import type { CalendarDay } from '@/lib/domain/calendar'
 import { snapshotCache } from '@/lib/db/snapshot-cache'
 import { communeRankingEnds } from './communes'
 import { indicatorResults, lateAssignments, progressByGroup } from './district-overview'
+import type { ProgressSource } from './progress-source'
 import { choosePeriod, reportingPeriods, reportingRate } from './reporting-rate'
 
-/** How many late assignments and units yet to report the page lists; the counts cover them all. */
+/** How many late assignments and units yet to report the overview lists; the counts cover them all. */
 const LATE_LIMIT = 50
 const MISSING_LIMIT = 30
 /** The ranking lists every commune of a district; of more than twice this many, its head and tail. */
 const RANKING_ENDS = 10
+
+/** The overview's figures that its page shows and its download carries: the counts per task group, the indicators, the late work. */
+export async function overviewFigures(source: ProgressSource) {
+  const [progress, indicators, late] = await Promise.all([progressByGroup(source, null), indicatorResults(source), lateAssignments(source, null, LATE_LIMIT)])
+  return { progress, indicators, late }
+}
 
 async function reporting(code: string | undefined, today: CalendarDay) {
   const periods = await reportingPeriods()
@@ -21,15 +29,9 @@ async function reporting(code: string | undefined, today: CalendarDay) {
   return { periods, choice, rate }
 }
 
-async function readOverview(today: CalendarDay, asOf: Date | null, period: string | undefined) {
-  const [progress, indicators, communes, late, report] = await Promise.all([
-    progressByGroup(today, null, asOf),
-    indicatorResults(today, asOf),
-    communeRankingEnds(today, RANKING_ENDS, asOf),
-    lateAssignments(today, null, LATE_LIMIT, asOf),
-    reporting(period, today),
-  ])
-  return { progress, indicators, communes, late, report }
+async function readOverview(source: ProgressSource, period: string | undefined) {
+  const [figures, communes, report] = await Promise.all([overviewFigures(source), communeRankingEnds(source, RANKING_ENDS), reporting(period, source.day)])
+  return { ...figures, communes, report }
 }
 
 export type OverviewPageData = Awaited<ReturnType<typeof readOverview>>
@@ -37,7 +39,7 @@ export type OverviewPageData = Awaited<ReturnType<typeof readOverview>>
 /** A few days and periods at a time: today's, and the past days someone is looking at. */
 const kept = snapshotCache<OverviewPageData>(16)
 
-/** The overview's numbers for `today` (as of `asOf`, when a past day) with the reporting `period` asked for. */
-export function overviewPageData(today: CalendarDay, asOf: Date | null, period: string | undefined): Promise<OverviewPageData> {
-  return kept(`${today} ${asOf?.toISOString() ?? ''} ${period ?? ''}`, () => readOverview(today, asOf, period))
+/** The overview's numbers from `source` with the reporting `period` asked for. */
+export function overviewPageData(source: ProgressSource, period: string | undefined): Promise<OverviewPageData> {
+  return kept(`${source.key} ${period ?? ''}`, () => readOverview(source, period))
 }

@@ -8,6 +8,7 @@ import { testDatabase } from '@/test/helpers/database'
 import { communeProgressList, communeProgressPage } from './communes'
 import { memberSummaries, memberSummaryPage } from './member-progress'
 import { pendingReviews } from './pending-reviews'
+import { fromHistory, fromKeptCounts } from './progress-source'
 
 const database = testDatabase()
 const today = '2026-11-28'
@@ -65,7 +66,7 @@ const pagesOf = <T>(read: (limit: number, offset: number) => Promise<{ rows: T[]
 
 describe('communeProgressPage', () => {
   it('pages the communes in the district’s order, the code breaking ties, each once, with the total on every page', async () => {
-    const pages = await pagesOf((limit, offset) => communeProgressPage(today, limit, offset))
+    const pages = await pagesOf((limit, offset) => communeProgressPage(fromKeptCounts(today), limit, offset))
     expect(pages.map((page) => page.rows.map((row) => row.code))).toEqual([
       ['minh-cam', 'tan-lap-a', 'tan-lap-b'],
       ['tan-lap-c', 'dap-thanh', 'nam-son'],
@@ -73,20 +74,20 @@ describe('communeProgressPage', () => {
       [],
     ])
     expect(pages.slice(0, 3).map((page) => page.total)).toEqual([7, 7, 7])
-    expect(pages.flatMap((page) => page.rows)).toEqual(await communeProgressList(today, 'list'))
+    expect(pages.flatMap((page) => page.rows)).toEqual(await communeProgressList(fromKeptCounts(today), 'list'))
   })
 
   it('pages the counts as they stood on an earlier day too', async () => {
-    const asOf = new Date('2026-11-30T00:00:00Z')
-    const [first] = await pagesOf((limit, offset) => communeProgressPage(today, limit, offset, asOf))
-    expect(first?.rows).toEqual((await communeProgressList(today, 'list', asOf)).slice(0, PAGE))
+    const asOf = fromHistory('2026-11-29')
+    const [first] = await pagesOf((limit, offset) => communeProgressPage(asOf, limit, offset))
+    expect(first?.rows).toEqual((await communeProgressList(asOf, 'list')).slice(0, PAGE))
     expect(first?.total).toBe(7)
   })
 })
 
 describe('memberSummaryPage', () => {
   it('pages the members who need help first, the committee’s order then the code breaking ties, each once, with the total on every page', async () => {
-    const pages = await pagesOf((limit, offset) => memberSummaryPage(today, limit, offset))
+    const pages = await pagesOf((limit, offset) => memberSummaryPage(fromKeptCounts(today), limit, offset))
     // Cường: two overdue (Minh Cầm, one Tân Lập); An: one; the rest have nothing judged yet.
     expect(pages.map((page) => page.rows.map((row) => row.code))).toEqual([
       ['uv-cuong', 'uv-an', 'uv-dung'],
@@ -95,7 +96,7 @@ describe('memberSummaryPage', () => {
       [],
     ])
     expect(pages.slice(0, 3).map((page) => page.total)).toEqual([7, 7, 7])
-    expect(pages.flatMap((page) => page.rows)).toEqual(await memberSummaries(today, null))
+    expect(pages.flatMap((page) => page.rows)).toEqual(await memberSummaries(fromKeptCounts(today), null))
   })
 })
 

@@ -10,6 +10,7 @@ import { keptCountDifferences } from '@/test/helpers/progress-recount'
 import { seededRandom } from '@/test/helpers/seeded-random'
 import { progressByGroup } from './district-overview'
 import { progressCountsReady } from './progress-counts'
+import { fromKeptCounts } from './progress-source'
 
 const database = testDatabase()
 const today = '2026-11-28'
@@ -75,9 +76,9 @@ describe('the kept progress counts', () => {
     await progressCountsReady(today)
     expect(await countedDay()).toBe(today)
     expect(await keptCountDifferences()).toEqual([])
-    const before = (await progressByGroup(today, null)).total
+    const before = (await progressByGroup(fromKeptCounts(today), null)).total
     // 27/11 was tomorrow's deadline the day before: not yet overdue then.
-    const dayBefore = (await progressByGroup('2026-11-27', null)).total
+    const dayBefore = (await progressByGroup(fromKeptCounts('2026-11-27'), null)).total
     expect(await countedDay()).toBe('2026-11-27')
     expect(dayBefore.overdue).toBeLessThan(before.overdue)
     expect(await keptCountDifferences()).toEqual([])
@@ -97,7 +98,7 @@ describe('the kept progress counts', () => {
     const [live] = await db().$queryRaw<{ assigned: number; done: number; progress: number }[]>`
       SELECT COUNT(*)::int AS assigned, (COUNT(*) FILTER (WHERE a.status = 'DONE'))::int AS done, COALESCE(round(avg(a.progress)), 0)::int AS progress
         FROM "Assignment" a JOIN "Task" t ON t.id = a."taskId" AND t.active JOIN "Unit" u ON u.id = a."unitId" AND u.active`
-    const { total } = await progressByGroup(today, null)
+    const { total } = await progressByGroup(fromKeptCounts(today), null)
     expect({ assigned: total.assigned, done: total.doneOnTime + total.doneLate, progress: total.progress }).toEqual(live)
   })
 
@@ -141,15 +142,15 @@ describe('the kept progress counts', () => {
   it('are recounted after a unit or task changes in a way the differences cannot follow', async () => {
     await progressCountsReady(today)
     const unit = await db().unit.findUniqueOrThrow({ where: { code: 'minh-cam' } })
-    const before = (await progressByGroup(today, null)).total.assigned
+    const before = (await progressByGroup(fromKeptCounts(today), null)).total.assigned
     await db().unit.update({ where: { id: unit.id }, data: { active: false } })
     expect(await countedDay()).toBeNull()
     // A unit withdrawn: its assignments leave the district's counts (the withdrawn task's excepted).
-    expect((await progressByGroup(today, null)).total.assigned).toBe(before - 5)
+    expect((await progressByGroup(fromKeptCounts(today), null)).total.assigned).toBe(before - 5)
     await db().unit.update({ where: { id: unit.id }, data: { active: true } })
     const task = await db().task.findUniqueOrThrow({ where: { code: 'nv-5' } })
     await db().task.update({ where: { id: task.id }, data: { active: true } })
-    expect((await progressByGroup(today, null)).total.assigned).toBe(before + 5)
+    expect((await progressByGroup(fromKeptCounts(today), null)).total.assigned).toBe(before + 5)
     expect(await keptCountDifferences()).toEqual([])
   })
 })

@@ -1,15 +1,15 @@
-// The district-wide counts kept by the database (migration 20261128230000_progress_counts): each
-// unit's and each task's StatusCounts, exact after every write, so the overview, the ranking and
-// the lists read a row per unit or task instead of every assignment. Only for today's numbers:
-// a past day is read from the history (lib/queries/as-of.ts).
+// Rows of counts: those the database keeps for today (migration 20261128230000_progress_counts),
+// each unit's and each task's ProgressCounts exact after every write, so the overview, the ranking
+// and the lists read a row per unit or task instead of every assignment; and the columns a read
+// model selects from such rows `c`, whichever source made them (./progress-source.ts: a past day's
+// rows are counted from the history with the same columns).
 import 'server-only'
 import { cache } from 'react'
 import { db } from '@/lib/db'
 import { Prisma } from '@/lib/db/client'
 import type { CalendarDay } from '@/lib/domain/calendar'
 import { DUE_SOON_DAYS } from '@/lib/domain/status'
-import { assignmentSource } from './as-of'
-import { statusCountColumns, type StatusCounts } from './status-counts'
+import type { StatusCounts } from '@/lib/domain/status-counts'
 
 /**
  * Makes the counts those of `today`: a no-op when they are; else one recount of every assignment
@@ -59,15 +59,5 @@ export function statusCountColumnsOf(): Prisma.Sql {
     COALESCE(round(c."progressSum"::numeric / NULLIF(c."assigned", 0)), 0)::int AS "progress"`
 }
 
-/**
- * A unit `u`'s StatusCounts over the assignments of active tasks, for a query with a row per unit:
- * today's as kept (made today's first), a past moment's (`asOf`, with `today` its district day)
- * counted from the history (lib/queries/as-of.ts); `grouped`: the query must then group by the unit.
- */
-export async function unitCounts(today: CalendarDay, asOf: Date | null): Promise<{ join: Prisma.Sql; columns: Prisma.Sql; grouped: boolean }> {
-  if (asOf !== null) {
-    return { join: Prisma.sql`LEFT JOIN (${assignmentSource(asOf)} a JOIN "Task" t ON t.id = a."taskId" AND t.active) ON a."unitId" = u.id`, columns: statusCountColumns(today), grouped: true }
-  }
-  await progressCountsReady(today)
-  return { join: Prisma.sql`LEFT JOIN "UnitProgressCount" c ON c."unitId" = u.id`, columns: statusCountColumnsOf(), grouped: false }
-}
+/** A task's reported indicator figures summed over its row of counts `c` (0 before any report). */
+export const indicatorSumOf = Prisma.sql`CASE WHEN COALESCE(c."indicatorReported", 0) = 0 THEN 0 ELSE c."indicatorSum" END`

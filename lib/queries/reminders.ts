@@ -1,4 +1,4 @@
-// What each user must see on arrival (issue 9): the work in their scope that is overdue or due
+// What each user must see on arrival: the work in their scope that is overdue or due
 // within DUE_SOON_DAYS days, not done. The scope is the one in which they report
 // (`assignment.update` of lib/auth/rules.ts): staff their unit, a member of the Standing Committee
 // the units in their charge and the groups they lead, an administrator the whole district. Leaders

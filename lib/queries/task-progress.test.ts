@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { db } from '@/lib/db'
 import { testDatabase } from '@/test/helpers/database'
 import { NOTE_EXCERPT, taskHistory, taskProgressByCode, taskProgressList, taskUnits } from './task-progress'
+import { fromKeptCounts } from './progress-source'
 
 const database = testDatabase()
 const today = '2026-11-28'
@@ -83,7 +84,7 @@ afterAll(async () => {
 
 describe('taskProgressList', () => {
   it('lists every active task by group, in the groups’ and tasks’ order', async () => {
-    const tasks = await taskProgressList(today)
+    const tasks = await taskProgressList(fromKeptCounts(today))
     expect(tasks.map((t) => [t.group.code, t.code])).toEqual([
       ['g1', 'k1'],
       ['g1', 'k2'],
@@ -96,7 +97,7 @@ describe('taskProgressList', () => {
   })
 
   it('counts each task over the active units, with done late and overdue from the Ba Chẽ calendar', async () => {
-    const [k1, k2, k3, k4] = await taskProgressList(today)
+    const [k1, k2, k3, k4] = await taskProgressList(fromKeptCounts(today))
     // k1: the town on time, Minh Cầm a day late, Đạp Thanh at 40% and overdue; not the closed commune.
     expect(k1).toMatchObject({ assigned: 3, doneOnTime: 1, doneLate: 1, inProgress: 1, blocked: 0, notStarted: 0, overdue: 1, dueSoon: 0, progress: 80 })
     // k2 is due on 31/12: not overdue, not yet due soon; progress (0 + 30) / 2.
@@ -107,7 +108,7 @@ describe('taskProgressList', () => {
   })
 
   it('adds up the units’ figures for the indicator, against its target and baseline', async () => {
-    const [k1, k2, k3] = await taskProgressList(today)
+    const [k1, k2, k3] = await taskProgressList(fromKeptCounts(today))
     // 4.5 (the town) + 3 (Minh Cầm); Đạp Thanh has not reported; the closed commune's 7 does not count.
     expect(k1?.indicator).toEqual({ unit: 'người', baseline: '2', target: '12', total: '7.5', reported: 2 })
     expect(k2?.indicator).toBeNull()
@@ -115,27 +116,27 @@ describe('taskProgressList', () => {
   })
 
   it('on the due date itself nothing is overdue yet, and it is due soon', async () => {
-    const [k1] = await taskProgressList('2026-11-20')
+    const [k1] = await taskProgressList(fromKeptCounts('2026-11-20'))
     expect(k1).toMatchObject({ overdue: 0, dueSoon: 1 })
   })
 })
 
 describe('taskProgressByCode', () => {
   it('gives one task with its description, group and counts', async () => {
-    const k1 = await taskProgressByCode(today, 'k1')
+    const k1 = await taskProgressByCode(fromKeptCounts(today), 'k1')
     expect(k1).toMatchObject({ id: ids.k1, title: 'Nhiệm vụ k1', description: 'Mô tả k1', scope: 'COMMUNE', group: { code: 'g1', name: 'Giảm cấp trưởng, cấp phó' }, assigned: 3 })
     expect(k1?.dueDate.toISOString()).toBe('2026-11-20T00:00:00.000Z')
   })
 
   it('finds no withdrawn or unknown task', async () => {
-    expect(await taskProgressByCode(today, 'rut')).toBeNull()
-    expect(await taskProgressByCode(today, 'khong-co')).toBeNull()
+    expect(await taskProgressByCode(fromKeptCounts(today), 'rut')).toBeNull()
+    expect(await taskProgressByCode(fromKeptCounts(today), 'khong-co')).toBeNull()
   })
 })
 
 describe('taskUnits', () => {
   it('gives where each active unit stands, in the district’s order of units', async () => {
-    const { rows } = await taskUnits(ids.k1, 10, 0)
+    const { rows } = await taskUnits(fromKeptCounts(today), ids.k1, 10, 0)
     expect(rows.map((r) => [r.unitCode, r.unitKind, r.status, r.progress, r.indicatorActual, r.lastUpdateAt?.toISOString() ?? null])).toEqual([
       ['thi-tran', 'TOWNSHIP', 'DONE', 100, '4.5', '2026-11-19T03:00:00.000Z'],
       ['minh-cam', 'COMMUNE', 'DONE', 100, '3', '2026-11-21T01:00:00.000Z'],
@@ -144,11 +145,11 @@ describe('taskUnits', () => {
   })
 
   it('gives one page at a time; the pages together are the task’s assigned units, as its counts say', async () => {
-    const second = await taskUnits(ids.k1, 2, 2)
+    const second = await taskUnits(fromKeptCounts(today), ids.k1, 2, 2)
     expect(second.rows.map((r) => r.unitCode)).toEqual(['dap-thanh'])
-    expect(await taskUnits(ids.k1, 2, 4)).toEqual({ rows: [] })
-    for (const task of await taskProgressList(today)) {
-      const all = [...(await taskUnits(task.id, 2, 0)).rows, ...(await taskUnits(task.id, 2, 2)).rows, ...(await taskUnits(task.id, 2, 4)).rows]
+    expect(await taskUnits(fromKeptCounts(today), ids.k1, 2, 4)).toEqual({ rows: [] })
+    for (const task of await taskProgressList(fromKeptCounts(today))) {
+      const all = [...(await taskUnits(fromKeptCounts(today), task.id, 2, 0)).rows, ...(await taskUnits(fromKeptCounts(today), task.id, 2, 2)).rows, ...(await taskUnits(fromKeptCounts(today), task.id, 2, 4)).rows]
       expect(all).toHaveLength(task.assigned)
     }
   })
@@ -156,7 +157,7 @@ describe('taskUnits', () => {
 
 describe('taskHistory', () => {
   it('gives the latest updates across the units, newest first, a returned one marked', async () => {
-    const history = await taskHistory(ids.k1, 10)
+    const history = await taskHistory(fromKeptCounts(today), ids.k1, 10)
     expect(history.map((h) => [h.unitCode, h.status, h.indicatorActual, h.reviewState, h.authorName])).toEqual([
       ['minh-cam', 'DONE', '3', 'PENDING', 'Cán bộ xã Minh Cầm'],
       ['thi-tran', 'DONE', '4.5', 'PENDING', 'Cán bộ thị trấn Ba Chẽ'],
@@ -166,14 +167,14 @@ describe('taskHistory', () => {
   })
 
   it('cuts a long note to an excerpt and says so', async () => {
-    const [latest, , returned] = await taskHistory(ids.k1, 10)
+    const [latest, , returned] = await taskHistory(fromKeptCounts(today), ids.k1, 10)
     expect(latest?.note).toBe(longNote.slice(0, NOTE_EXCERPT))
     expect(latest?.noteCut).toBe(true)
     expect(returned).toMatchObject({ note: 'Đã hoàn thành.', noteCut: false })
   })
 
   it('stops at the limit', async () => {
-    expect((await taskHistory(ids.k1, 2)).map((h) => h.indicatorActual)).toEqual(['3', '4.5'])
-    expect((await taskHistory(ids.k2, 10)).map((h) => h.progress)).toEqual([30])
+    expect((await taskHistory(fromKeptCounts(today), ids.k1, 2)).map((h) => h.indicatorActual)).toEqual(['3', '4.5'])
+    expect((await taskHistory(fromKeptCounts(today), ids.k2, 10)).map((h) => h.progress)).toEqual([30])
   })
 })

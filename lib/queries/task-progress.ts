@@ -2,14 +2,14 @@
 // assigned to, counted in SQL; the indicator's district result is the sum of the units' figures.
 import 'server-only'
 import { cache } from 'react'
+import { z } from 'zod'
 import { db } from '@/lib/db'
 import { Prisma } from '@/lib/db/client'
 import type { ReviewState, TaskScope, UnitKind } from '@/lib/db/generated/enums'
-import type { CalendarDay } from '@/lib/domain/calendar'
 import type { TaskStatus } from '@/lib/domain/status'
-import { assignmentSource, madeBy, reviewStateAsOf } from './as-of'
-import { progressCountsReady, statusCountColumnsOf } from './progress-counts'
-import { statusCountColumns, type StatusCounts } from './status-counts'
+import type { StatusCounts } from '@/lib/domain/status-counts'
+import { indicatorSumOf, statusCountColumnsOf } from './progress-counts'
+import type { ProgressSource } from './progress-source'
 
 export type TaskIndicator = {
   /** Unit of measure, e.g. "chức danh". */
@@ -50,44 +50,21 @@ type TaskProgressRow = Omit<TaskProgress, 'group' | 'lead' | 'indicator'> & {
   indicatorReported: number
 }
 
-/**
- * Each task's counts and indicator total: today's from the kept counts (./progress-counts), a past
- * day's counted from the history.
- */
-async function taskCounts(today: CalendarDay, asOf: Date | null): Promise<{ join: Prisma.Sql; columns: Prisma.Sql; groupBy: Prisma.Sql }> {
-  if (asOf === null) {
-    await progressCountsReady(today)
-    return {
-      join: Prisma.sql`LEFT JOIN "TaskProgressCount" c ON c."taskId" = t.id`,
-      columns: Prisma.sql`trim_scale(CASE WHEN COALESCE(c."indicatorReported", 0) = 0 THEN 0 ELSE c."indicatorSum" END)::text AS "indicatorTotal",
-                          COALESCE(c."indicatorReported", 0)::int AS "indicatorReported", ${statusCountColumnsOf()}`,
-      groupBy: Prisma.empty,
-    }
-  }
-  return {
-    join: Prisma.sql`LEFT JOIN (${assignmentSource(asOf)} a JOIN "Unit" u ON u.id = a."unitId" AND u.active) ON a."taskId" = t.id`,
-    columns: Prisma.sql`trim_scale(COALESCE(sum(a."indicatorActual"), 0))::text AS "indicatorTotal",
-                        COUNT(a."indicatorActual")::int AS "indicatorReported", ${statusCountColumns(today)}`,
-    groupBy: Prisma.sql`GROUP BY t.id, g.id, m.id`,
-  }
-}
-
-/** Active tasks (those `where` keeps) with their counts over active units, in the groups' and tasks' order; `asOf` as in ./as-of. */
-async function taskProgress(today: CalendarDay, where: Prisma.Sql, asOf: Date | null): Promise<TaskProgress[]> {
-  const counts = await taskCounts(today, asOf)
+/** Active tasks (those `where` keeps) with their counts over active units, in the groups' and tasks' order. */
+async function taskProgress(source: ProgressSource, where: Prisma.Sql): Promise<TaskProgress[]> {
   const rows = await db().$queryRaw<TaskProgressRow[]>`
     SELECT t.id::text AS "id", t.code, t.title, t.description, t."dueDate", t.scope::text AS "scope",
            g.id::text AS "groupId", g.code AS "groupCode", g.name AS "groupName",
            m.code AS "leadCode", m.name AS "leadName",
            t."indicatorUnit", trim_scale(t."indicatorBaseline")::text AS "indicatorBaseline",
            trim_scale(t."indicatorTarget")::text AS "indicatorTarget",
-           ${counts.columns}
+           trim_scale(${indicatorSumOf})::text AS "indicatorTotal", COALESCE(c."indicatorReported", 0)::int AS "indicatorReported",
+           ${statusCountColumnsOf()}
       FROM "Task" t
       JOIN "TaskGroup" g ON g.id = t."groupId"
       LEFT JOIN "Member" m ON m.id = g."leadMemberId" AND m.active
-      ${counts.join}
+      ${await source.taskCounts()}
      WHERE t.active AND ${where}
-     ${counts.groupBy}
      ORDER BY g."sortOrder", g.code, t."sortOrder", t.code`
   return rows.map(
     ({ groupId, groupCode, groupName, leadCode, leadName, indicatorUnit, indicatorBaseline, indicatorTarget, indicatorTotal, indicatorReported, ...task }) => ({
@@ -103,13 +80,16 @@ async function taskProgress(today: CalendarDay, where: Prisma.Sql, asOf: Date | 
 }
 
 /** Every active task, by group. */
-export const taskProgressList = cache((today: CalendarDay, asOf: Date | null = null): Promise<TaskProgress[]> => taskProgress(today, Prisma.sql`true`, asOf))
+export const taskProgressList = cache((source: ProgressSource): Promise<TaskProgress[]> => taskProgress(source, Prisma.sql`true`))
 
-/** One active task with its district-wide counts; null when no active task has this code. */
-export const taskProgressByCode = cache(
-  async (today: CalendarDay, code: string, asOf: Date | null = null): Promise<TaskProgress | null> =>
-    (await taskProgress(today, Prisma.sql`t.code = ${code}`, asOf))[0] ?? null,
-)
+const taskCodeSchema = z.string().min(1).max(100)
+
+/** One active task with its district-wide counts; null when no active task has this code (as a page's or a download's path gives it, unchecked). */
+export const taskProgressByCode = cache(async (source: ProgressSource, code: string): Promise<TaskProgress | null> => {
+  const parsed = taskCodeSchema.safeParse(code)
+  if (!parsed.success) return null
+  return (await taskProgress(source, Prisma.sql`t.code = ${parsed.data}`))[0] ?? null
+})
 
 export type TaskUnitRow = {
   assignmentId: string
@@ -127,18 +107,21 @@ export type TaskUnitRow = {
 /** One page of a task's units; how many there are in all is the task's `assigned` (TaskProgress). */
 export type TaskUnits = { rows: TaskUnitRow[] }
 
+/** The units a task's page lists at a time; its download reads them as many at a time. */
+export const TASK_UNITS_PER_PAGE = 100
+
 /**
  * Where each active unit stands on the task, in the district's order of units; one page of `limit`
  * rows. The walk follows that order (index on Unit (sortOrder, name, code)) and looks up each
  * unit's assignment, so a page reads its own rows, not the task's ten thousand.
  */
-export const taskUnits = cache(async (taskId: string, limit: number, offset: number, asOf: Date | null = null): Promise<TaskUnits> => {
+export const taskUnits = cache(async (source: ProgressSource, taskId: string, limit: number, offset: number): Promise<TaskUnits> => {
   const rows = await db().$queryRaw<TaskUnitRow[]>`
     SELECT a.id::text AS "assignmentId", u.code AS "unitCode", u.name AS "unitName", u.kind::text AS "unitKind",
            a.status::text AS "status", a.progress, a."completedAt", trim_scale(a."indicatorActual")::text AS "indicatorActual",
            a."lastUpdateAt"
       FROM "Unit" u
-      JOIN ${assignmentSource(asOf)} a ON a."unitId" = u.id AND a."taskId" = ${taskId}::uuid
+      JOIN ${source.assignments} a ON a."unitId" = u.id AND a."taskId" = ${taskId}::uuid
      WHERE u.active
      ORDER BY u."sortOrder", u.name, u.code
      LIMIT ${limit} OFFSET ${offset}`
@@ -163,22 +146,22 @@ export type TaskHistoryEntry = {
 export const NOTE_EXCERPT = 200
 
 /**
- * The latest `limit` updates on the task in active units (made by `asOf`, reviewed as they stood
- * then), newest first, returned ones included (and marked). Each report carries its task (kept by
+ * The latest `limit` updates on the task in active units (made by the source's day, reviewed as
+ * they stood then), newest first, returned ones included (and marked). Each report carries its task (kept by
  * the database, migration 20261129010000_task_history): the walk goes down the (taskId, createdAt)
  * index and stops after `limit` reports in active units, whatever the task's number of units.
  */
 export const taskHistory = cache(
-  (taskId: string, limit: number, asOf: Date | null = null): Promise<TaskHistoryEntry[]> => db().$queryRaw<TaskHistoryEntry[]>`
+  (source: ProgressSource, taskId: string, limit: number): Promise<TaskHistoryEntry[]> => db().$queryRaw<TaskHistoryEntry[]>`
     SELECT s.id::text AS "id", s."createdAt", author."displayName" AS "authorName", u.code AS "unitCode", u.name AS "unitName",
            s.status::text AS "status", s.progress, trim_scale(s."indicatorActual")::text AS "indicatorActual",
            left(s.note, ${NOTE_EXCERPT}) AS "note", COALESCE(length(s.note) > ${NOTE_EXCERPT}, false) AS "noteCut",
-           ${reviewStateAsOf(asOf)}::text AS "reviewState"
+           ${source.reviewState}::text AS "reviewState"
       FROM "StatusUpdate" s
       JOIN "Assignment" a ON a.id = s."assignmentId"
       JOIN "Unit" u ON u.id = a."unitId" AND u.active
       JOIN "User" author ON author.id = s."authorId"
-     WHERE s."taskId" = ${taskId}::uuid AND ${madeBy(asOf)}
+     WHERE s."taskId" = ${taskId}::uuid AND ${source.madeBy}
      ORDER BY s."createdAt" DESC, s.id DESC
      LIMIT ${limit}`,
 )

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { db } from '@/lib/db'
 import { testDatabase } from '@/test/helpers/database'
 import { filterAssignments, unitAssignments, unitFilterSchema, type UnitTaskGroup } from './unit-assignments'
+import { progressSource } from './progress-source'
 
 const database = testDatabase()
 // 10:00 in Ba Chẽ on 28/11/2026.
@@ -59,7 +60,7 @@ const titles = (groups: UnitTaskGroup[]) => groups.map((g) => [g.name, g.assignm
 
 describe('unitAssignments', () => {
   it("lists Minh Cầm's active assignments grouped by task group, groups and tasks in their order", async () => {
-    const page = await unitAssignments('minh-cam')
+    const page = await unitAssignments(progressSource(null, new Date()), 'minh-cam')
     expect(page?.unit.name).toBe('Xã Minh Cầm')
     expect(page?.groups.map((g) => [g.code, g.name, g.assignments.map((a) => a.title)])).toEqual([
       ['g1', 'Sắp xếp bộ máy', ['Nhiệm vụ a1', 'Nhiệm vụ a2']],
@@ -68,7 +69,7 @@ describe('unitAssignments', () => {
   })
 
   it("gives each assignment its indicator, if the task has one, and the review of its latest update", async () => {
-    const page = await unitAssignments('minh-cam')
+    const page = await unitAssignments(progressSource(null, new Date()), 'minh-cam')
     const all = page?.groups.flatMap((g) => g.assignments) ?? []
     expect(all.map((a) => [a.taskCode, a.indicator, a.latestReview])).toEqual([
       ['a1', null, 'RETURNED'],
@@ -79,14 +80,14 @@ describe('unitAssignments', () => {
   })
 
   it('finds no unit for an unknown or inactive code', async () => {
-    await expect(unitAssignments('khong-co')).resolves.toBeNull()
-    await expect(unitAssignments('xa-cu')).resolves.toBeNull()
+    await expect(unitAssignments(progressSource(null, new Date()), 'khong-co')).resolves.toBeNull()
+    await expect(unitAssignments(progressSource(null, new Date()), 'xa-cu')).resolves.toBeNull()
   })
 })
 
 describe('filterAssignments', () => {
   const filtered = async (query: Record<string, string>) => {
-    const page = await unitAssignments('minh-cam')
+    const page = await unitAssignments(progressSource(null, new Date()), 'minh-cam')
     return titles(filterAssignments(page?.groups ?? [], unitFilterSchema.parse(query), now))
   }
 

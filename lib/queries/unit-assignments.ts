@@ -6,7 +6,7 @@ import { z } from 'zod'
 import { db } from '@/lib/db'
 import type { ReviewState, TaskScope } from '@/lib/db/generated/enums'
 import { STATUS_LABELS, statusLabelsOf, type TaskStatus } from '@/lib/domain/status'
-import { assignmentSource, madeBy, reviewStateAsOf } from './as-of'
+import type { ProgressSource } from './progress-source'
 
 export type Indicator = {
   /** Unit of measure, e.g. "chức danh". */
@@ -48,18 +48,15 @@ type AssignmentRow = Omit<UnitAssignment, 'indicator'> & {
   scope: TaskScope
 }
 
-/**
- * null when no active unit has this code. `asOf`: the assignments as the history says they stood
- * then, with each latest report and its review state as they were (lib/queries/as-of.ts).
- */
-export const unitAssignments = cache(async (code: string, asOf: Date | null = null): Promise<UnitAssignments | null> => {
+/** null when no active unit has this code; each assignment with its latest report and that report's review state as `source` has them. */
+export const unitAssignments = cache(async (source: ProgressSource, code: string): Promise<UnitAssignments | null> => {
   const unit = await db().unit.findFirst({
     where: { code, active: true },
     select: { id: true, code: true, name: true, inChargeMember: { select: { name: true, title: true } } },
   })
   if (!unit) return null
   const groups = new Map<string, UnitTaskGroup>()
-  for (const row of await assignmentRows(unit.id, asOf)) {
+  for (const row of await assignmentRows(source, unit.id)) {
     const { groupId, groupCode, groupName, indicatorUnit, indicatorTarget, indicatorActual, scope, ...assignment } = row
     const entry = groups.get(groupId) ?? { id: groupId, code: groupCode, name: groupName, assignments: [] }
     entry.assignments.push({
@@ -81,20 +78,20 @@ export const unitAssignments = cache(async (code: string, asOf: Date | null = nu
  * The unit's assignments of active tasks in the agreed order, each with the review state of its
  * latest report: one index probe per assignment, not the unit's whole history.
  */
-function assignmentRows(unitId: string, asOf: Date | null): Promise<AssignmentRow[]> {
+function assignmentRows(source: ProgressSource, unitId: string): Promise<AssignmentRow[]> {
   return db().$queryRaw<AssignmentRow[]>`
     SELECT a.id::text AS "id", t.code AS "taskCode", t.title, a.status::text AS "status", a.progress,
            t."dueDate", a."completedAt", g.id::text AS "groupId", g.code AS "groupCode", g.name AS "groupName",
            t."indicatorUnit", trim_scale(t."indicatorTarget")::text AS "indicatorTarget",
            trim_scale(a."indicatorActual")::text AS "indicatorActual", t.scope::text AS "scope",
            latest."reviewState"::text AS "latestReview"
-      FROM ${assignmentSource(asOf)} a
+      FROM ${source.assignments} a
       JOIN "Task" t ON t.id = a."taskId" AND t.active
       JOIN "TaskGroup" g ON g.id = t."groupId"
       LEFT JOIN LATERAL (
-        SELECT ${reviewStateAsOf(asOf)} AS "reviewState"
+        SELECT ${source.reviewState} AS "reviewState"
           FROM "StatusUpdate" s
-         WHERE s."assignmentId" = a.id AND ${madeBy(asOf)}
+         WHERE s."assignmentId" = a.id AND ${source.madeBy}
          ORDER BY s."createdAt" DESC, s.id DESC
          LIMIT 1) latest ON true
      WHERE a."unitId" = ${unitId}::uuid

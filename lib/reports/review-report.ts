@@ -3,9 +3,10 @@
 // The DOCX and PDF builders render the same ReviewReportData through review-report-text.ts.
 import 'server-only'
 import type { CalendarDay } from '@/lib/domain/calendar'
-import { progressMoment } from '@/lib/queries/as-of'
+import type { ProgressCounts } from '@/lib/domain/status-counts'
 import { communeProgressList, type CommuneProgress } from '@/lib/queries/communes'
-import { indicatorResults, lateAssignments, progressByGroup, type GroupProgress, type IndicatorResult, type LateAssignment, type ProgressCounts } from '@/lib/queries/district-overview'
+import { indicatorResults, lateAssignments, progressByGroup, type GroupProgress, type IndicatorResult, type LateAssignment } from '@/lib/queries/district-overview'
+import { progressSource } from '@/lib/queries/progress-source'
 import { notesAsOf } from '@/lib/queries/review-report'
 import type { ReportingPeriod } from '@/lib/queries/reporting-rate'
 import type { ReportRangeInput } from '@/lib/validation/report-range'
@@ -35,20 +36,20 @@ export type ReviewReportData = {
 }
 
 export async function reviewReportData(period: ReportRange, now: Date): Promise<ReviewReportData> {
-  const { day: asOfDay, asOf } = progressMoment(period.endDay, now)
+  const source = progressSource(period.endDay, now)
   const [progress, indicators, communes, late] = await Promise.all([
-    progressByGroup(asOfDay, null, asOf),
-    indicatorResults(asOfDay, asOf),
-    communeProgressList(asOfDay, 'list', asOf),
-    lateAssignments(asOfDay, null, REPORT_LATE_LIMIT, asOf),
+    progressByGroup(source, null),
+    indicatorResults(source),
+    communeProgressList(source, 'list'),
+    lateAssignments(source, null, REPORT_LATE_LIMIT),
   ])
   const notes = await notesAsOf(
     late.map((item) => item.id),
-    asOf ?? now,
+    source.at,
   )
   return {
     period,
-    asOfDay,
+    asOfDay: source.day,
     totals: progress.total,
     groups: progress.groups,
     indicators,

@@ -6,15 +6,18 @@
 import type pg from 'pg'
 import { DISTRICT_TIME_ZONE, type CalendarDay } from '../../lib/domain/calendar'
 import { DUE_SOON_DAYS } from '../../lib/domain/status'
+import type { ProgressCounts } from '../../lib/domain/status-counts'
 import { communeRankingEnds } from '../../lib/queries/communes'
-import { indicatorResults, progressByGroup, type ProgressCounts } from '../../lib/queries/district-overview'
+import { indicatorResults, progressByGroup } from '../../lib/queries/district-overview'
+import { fromKeptCounts } from '../../lib/queries/progress-source'
 
 /** As the overview page asks (app/(app)/page.tsx). */
 const RANKING_ENDS = 10
 
 /** What the overview page asks at once: the totals and groups, the commune ranking, the indicators. */
 export async function overviewThroughApp(today: CalendarDay): Promise<ProgressCounts> {
-  const [progress] = await Promise.all([progressByGroup(today, null), communeRankingEnds(today, RANKING_ENDS), indicatorResults(today)])
+  const source = fromKeptCounts(today)
+  const [progress] = await Promise.all([progressByGroup(source, null), communeRankingEnds(source, RANKING_ENDS), indicatorResults(source)])
   return progress.total
 }
 

@@ -1,5 +1,5 @@
 // One assignment with a history worked out by hand, for the "as of a past day" tests
-// (lib/queries/as-of.test.ts, as-of-views.test.ts): a commune whose member in charge also leads
+// (lib/queries/progress-source.test.ts, as-of-views.test.ts): a commune whose member in charge also leads
 // the task's group, and a task due 04/06/2026 with an indicator (target 6 sites).
 // 01/06 assigned; 02/06 in progress 30%, 1 site (confirmed that day); 03/06 done, 4 sites
 // (returned on 05/06); 06/06 done again, 5 sites (waiting for confirmation).

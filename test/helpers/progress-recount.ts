@@ -3,9 +3,11 @@
 import { db } from '@/lib/db'
 import { Prisma } from '@/lib/db/client'
 import type { CalendarDay } from '@/lib/domain/calendar'
-import { displayStatus, isDueSoon, isOverdue, type TaskStatus } from '@/lib/domain/status'
+import type { TaskStatus } from '@/lib/domain/status'
+import { progressTerms, type ProgressCounts, type StatusCounts } from '@/lib/domain/status-counts'
 import { communeProgressList } from '@/lib/queries/communes'
 import { indicatorResults, progressByGroup } from '@/lib/queries/district-overview'
+import { fromKeptCounts } from '@/lib/queries/progress-source'
 import { taskProgressList } from '@/lib/queries/task-progress'
 
 /**
@@ -28,18 +30,6 @@ export async function keptCountDifferences(): Promise<unknown[]> {
      EXCEPT SELECT 'task recount', c.*::text FROM "TaskProgressCount" c)`
 }
 
-type Counted = {
-  assigned: number
-  doneOnTime: number
-  doneLate: number
-  inProgress: number
-  blocked: number
-  notStarted: number
-  overdue: number
-  dueSoon: number
-  progress: number
-}
-
 type AssignmentRow = {
   taskId: string
   unitId: string
@@ -50,26 +40,20 @@ type AssignmentRow = {
   dueDate: Date
 }
 
-/** The figures of a set of assignments, counted one by one with the domain's rules (lib/domain/status). */
-function count(rows: AssignmentRow[], today: CalendarDay): Counted {
+/** The figures of a set of assignments, counted one by one with the domain's rule (progressTerms). */
+function count(rows: AssignmentRow[], today: CalendarDay): ProgressCounts {
   // Noon in the district: its district day is `today`.
   const now = new Date(`${today}T12:00:00+07:00`)
-  const display = rows.map((a) => displayStatus(a, now))
-  const progressSum = rows.reduce((sum, a) => sum + a.progress, 0)
-  return {
-    assigned: rows.length,
-    doneOnTime: display.filter((d) => d === 'doneOnTime').length,
-    doneLate: display.filter((d) => d === 'doneLate').length,
-    inProgress: rows.filter((a) => a.status === 'IN_PROGRESS').length,
-    blocked: rows.filter((a) => a.status === 'BLOCKED').length,
-    notStarted: rows.filter((a) => a.status === 'NOT_STARTED').length,
-    overdue: rows.filter((a) => isOverdue(a, now)).length,
-    dueSoon: rows.filter((a) => isDueSoon(a, now)).length,
-    progress: rows.length === 0 ? 0 : Math.round(progressSum / rows.length),
+  const sums: ProgressCounts = { assigned: 0, doneOnTime: 0, doneLate: 0, inProgress: 0, blocked: 0, notStarted: 0, overdue: 0, dueSoon: 0, progress: 0, due: 0, late: 0 }
+  for (const row of rows) {
+    const terms = progressTerms(row, now)
+    for (const key of Object.keys(sums) as (keyof ProgressCounts)[]) sums[key] += terms[key]
   }
+  return { ...sums, progress: rows.length === 0 ? 0 : Math.round(sums.progress / rows.length) }
 }
 
-const countedFields = (c: Counted): Counted => ({
+/** A row's StatusCounts alone, in one order (the figures are compared as JSON). */
+const statusFields = (c: StatusCounts): StatusCounts => ({
   assigned: c.assigned,
   doneOnTime: c.doneOnTime,
   doneLate: c.doneLate,
@@ -80,6 +64,9 @@ const countedFields = (c: Counted): Counted => ({
   dueSoon: c.dueSoon,
   progress: c.progress,
 })
+
+/** A row's ProgressCounts alone, in one order. */
+const progressFields = (c: ProgressCounts) => ({ ...statusFields(c), due: c.due, late: c.late })
 
 /** An indicator's total as a number with two decimals, however the query printed it. */
 const figure = (value: string | Prisma.Decimal) => new Prisma.Decimal(value).toFixed(2)
@@ -100,16 +87,14 @@ export async function pageCountDifferences(today: CalendarDay): Promise<string[]
   const compare = (page: string, shown: unknown, recounted: unknown) => {
     if (JSON.stringify(shown) !== JSON.stringify(recounted)) differences.push(`${page}: shows ${JSON.stringify(shown)}, recount ${JSON.stringify(recounted)}`)
   }
-  const late = (a: AssignmentRow) => a.status !== 'DONE' && (a.dueDate.toISOString().slice(0, 10) < today || a.status === 'BLOCKED')
-  const overviewCounts = (rs: AssignmentRow[]) => ({ ...count(rs, today), due: rs.filter((a) => a.dueDate.toISOString().slice(0, 10) <= today).length, late: rs.filter(late).length })
-  const overviewFields = (c: Counted & { due: number; late: number }) => ({ ...countedFields(c), due: c.due, late: c.late })
+  const source = fromKeptCounts(today)
 
-  const overview = await progressByGroup(today, null)
-  compare('overview total', overviewFields(overview.total), overviewCounts(rows))
-  for (const group of overview.groups) compare(`overview group ${group.code}`, overviewFields(group), overviewCounts(rows.filter((a) => a.groupId === group.groupId)))
+  const overview = await progressByGroup(source, null)
+  compare('overview total', progressFields(overview.total), progressFields(count(rows, today)))
+  for (const group of overview.groups) compare(`overview group ${group.code}`, progressFields(group), progressFields(count(rows.filter((a) => a.groupId === group.groupId), today)))
   compare('overview groups', overview.groups.length, new Set(rows.map((a) => a.groupId)).size)
 
-  for (const indicator of await indicatorResults(today)) {
+  for (const indicator of await indicatorResults(source)) {
     const of = rows.filter((a) => a.taskId === indicator.taskId)
     const reported = of.filter((a) => a.indicatorActual !== null)
     compare(`indicator ${indicator.taskCode}`, { actual: figure(indicator.actual), assigned: indicator.assigned, reported: indicator.reported }, {
@@ -119,17 +104,17 @@ export async function pageCountDifferences(today: CalendarDay): Promise<string[]
     })
   }
 
-  const communes = await communeProgressList(today, 'list')
+  const communes = await communeProgressList(source, 'list')
   for (const commune of communes) {
     const of = rows.filter((a) => a.unitId === commune.unitId)
-    compare(`communes list ${commune.code}`, countedFields(commune), count(of, today))
-    compare(`commune page ${commune.code}`, overviewFields((await progressByGroup(today, commune.unitId)).total), overviewCounts(of))
+    compare(`communes list ${commune.code}`, statusFields(commune), statusFields(count(of, today)))
+    compare(`commune page ${commune.code}`, progressFields((await progressByGroup(source, commune.unitId)).total), progressFields(count(of, today)))
   }
 
-  const tasks = await taskProgressList(today)
+  const tasks = await taskProgressList(source)
   for (const task of tasks) {
     const of = rows.filter((a) => a.taskId === task.id)
-    compare(`tasks list ${task.code}`, countedFields(task), count(of, today))
+    compare(`tasks list ${task.code}`, statusFields(task), statusFields(count(of, today)))
     if (task.indicator) {
       const reported = of.filter((a) => a.indicatorActual !== null)
       compare(`tasks list ${task.code} indicator`, { total: figure(task.indicator.total), reported: task.indicator.reported }, {

@@ -5,9 +5,9 @@ import { AsOfPicker } from '@/components/progress/as-of-picker'
 import { MemberCard } from '@/components/members/member-card'
 import { requireUser } from '@/lib/auth/session'
 import { districtDay } from '@/lib/domain/calendar'
-import { progressMoment } from '@/lib/queries/as-of'
 import { asOfParam } from '@/lib/validation/as-of'
 import { byMember, inChargeUnitProgress, ledGroupProgress, memberSummaryPage } from '@/lib/queries/member-progress'
+import { requestSource } from '@/lib/queries/progress-source'
 import { pageParam } from '@/lib/validation/page'
 import { offsetOf, pageCountOf, pagedHref } from '@/lib/domain/paging'
 import { Pagination } from '@/components/pagination'
@@ -15,8 +15,8 @@ import { Pagination } from '@/components/pagination'
 /** A card shows the units needing help first; the member's page lists them all. */
 const UNITS_PER_CARD = 5
 /**
- * A card, with the member's groups and first units, weighs about 12 KB (its HTML and the data the
- * browser gets with it): 20 a page keep the page near 250 KB on a slow link however many members there are.
+ * A card carries the member's groups and first units: 20 a page keep the page light on a slow link
+ * however many members there are.
  */
 const MEMBERS_PER_PAGE = 20
 
@@ -32,20 +32,20 @@ export default async function MembersPage({ searchParams }: Props) {
   await requireUser()
   const now = new Date()
   const query = await searchParams
-  const { day: today, asOf } = progressMoment(asOfParam(query.asOf), now)
+  const source = requestSource(asOfParam(query.asOf))
   const page = pageParam(query.page)
   const offset = offsetOf(page, MEMBERS_PER_PAGE)
-  const [summaries, t] = await Promise.all([memberSummaryPage(today, MEMBERS_PER_PAGE, offset, asOf), getTranslations('members')])
+  const [summaries, t] = await Promise.all([memberSummaryPage(source, MEMBERS_PER_PAGE, offset), getTranslations('members')])
   if (page > 1 && summaries.rows.length === 0) notFound()
   // The groups and units of this page's members only.
   const shown = summaries.rows.map((summary) => summary.id)
-  const [groups, units] = await Promise.all([ledGroupProgress(today, shown, asOf), inChargeUnitProgress(today, shown, UNITS_PER_CARD, asOf)])
+  const [groups, units] = await Promise.all([ledGroupProgress(source, shown), inChargeUnitProgress(source, shown, UNITS_PER_CARD)])
   const groupsOf = byMember(groups)
   const unitsOf = byMember(units)
   return (
     <>
       <h1 className="text-2xl font-bold">{t('title')}</h1>
-      <AsOfPicker path="/members" day={today} past={asOf !== null} today={districtDay(now)} />
+      <AsOfPicker path="/members" day={source.day} past={source.asOfDay !== undefined} today={districtDay(now)} />
       <p className="mt-3 max-w-3xl text-sm text-slate-800">{t('ranking')}</p>
       <p className="mb-4 mt-1 max-w-3xl text-sm text-slate-700">{t('scope')}</p>
       {summaries.rows.length === 0 ? (
@@ -71,7 +71,7 @@ export default async function MembersPage({ searchParams }: Props) {
       <Pagination
         page={page}
         pageCount={pageCountOf(summaries.total, MEMBERS_PER_PAGE)}
-        href={(n) => pagedHref('/members', { asOf: asOf ? today : undefined }, n)}
+        href={(n) => pagedHref('/members', { asOf: source.asOfDay }, n)}
         label={t('pages')}
       />
     </>

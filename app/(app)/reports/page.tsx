@@ -5,7 +5,7 @@ import { allows } from '@/lib/auth/permissions'
 import { requireUser } from '@/lib/auth/session'
 import { formatDay } from '@/lib/domain/calendar'
 import { reportingPeriods } from '@/lib/queries/reporting-rate'
-import { progressMoment } from '@/lib/queries/as-of'
+import { progressSource } from '@/lib/queries/progress-source'
 import { ReportRangeForm } from '@/components/reports/report-range-form'
 import type { ReportFormat } from '@/lib/reports/review-report-response'
 import type { FieldProblem } from '@/lib/validation/messages'
@@ -57,7 +57,7 @@ export default async function ReportsPage({ searchParams }: Props) {
                 </td>
                 <td className="py-2 pr-4 max-sm:block max-sm:py-0">
                   <span className="sm:hidden">{t('asOf')}: </span>
-                  {formatDay(progressMoment(period.endDay, now).day)}
+                  {formatDay(progressSource(period.endDay, now).day)}
                 </td>
                 <td className="py-2 max-sm:block max-sm:py-0">
                   <a href={href({ period: period.code }, 'docx')} download className="mr-4 font-medium text-blue-800 underline-offset-2 hover:underline">
@@ -89,7 +89,7 @@ export default async function ReportsPage({ searchParams }: Props) {
               kind: t(`kind.${custom.input.kind}`).toLowerCase(),
               start: formatDay(custom.input.from),
               end: formatDay(custom.input.to),
-              asOf: formatDay(progressMoment(custom.input.to, now).day),
+              asOf: formatDay(progressSource(custom.input.to, now).day),
             })}{' '}
             <a href={href(custom.input, 'docx')} download className="mr-4 font-medium text-blue-800 underline-offset-2 hover:underline">
               {t('word')}

@@ -7,7 +7,7 @@ import { IndicatorTotal } from '@/components/tasks/indicator-total'
 import { StatusCountsTable } from '@/components/tasks/status-counts-table'
 import { requireUser } from '@/lib/auth/session'
 import { dateColumnDay, districtDay, formatDay } from '@/lib/domain/calendar'
-import { progressMoment } from '@/lib/queries/as-of'
+import { requestSource } from '@/lib/queries/progress-source'
 import { asOfParam } from '@/lib/validation/as-of'
 import { taskProgressList, type TaskProgress } from '@/lib/queries/task-progress'
 
@@ -35,13 +35,13 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function TasksPage({ searchParams }: Props) {
   await requireUser()
   const now = new Date()
-  const { day: today, asOf } = progressMoment(asOfParam((await searchParams).asOf), now)
-  const [tasks, t] = await Promise.all([taskProgressList(today, asOf), getTranslations('tasks')])
+  const source = requestSource(asOfParam((await searchParams).asOf))
+  const [tasks, t] = await Promise.all([taskProgressList(source), getTranslations('tasks')])
   const groups = byGroup(tasks)
   return (
     <>
       <h1 className="text-2xl font-bold">{t('title')}</h1>
-      <AsOfPicker path="/tasks" day={today} past={asOf !== null} today={districtDay(now)} />
+      <AsOfPicker path="/tasks" day={source.day} past={source.asOfDay !== undefined} today={districtDay(now)} />
       <p className="mt-3 max-w-3xl text-sm text-slate-800">{t('intro')}</p>
       <p className="mt-1 max-w-3xl text-sm text-slate-700">{t('counts.overdueNote')}</p>
       {groups.length === 0 && <p className="mt-6 text-slate-700">{t('empty')}</p>}

@@ -4,15 +4,16 @@ import { dateColumnDay, formatDay } from '@/lib/domain/calendar'
 import { statusLabelsOf } from '@/lib/domain/status'
 import { unitCodeSchema } from '@/lib/domain/unit-code'
 import { communeAssignments, communeByCode } from '@/lib/queries/commune-detail'
-import { exportMoment, fileStem, type ExportDocument, type Translate } from './table'
+import { exportSource, fileStem, type ExportDocument, type Translate } from './table'
 
 /** null when no active commune or township has this code. */
 export async function communeExport(code: string, t: Translate, now: Date, search: URLSearchParams): Promise<ExportDocument | null> {
   const parsed = unitCodeSchema.safeParse(code)
   const commune = parsed.success ? await communeByCode(parsed.data) : null
   if (!commune) return null
-  const { day: today, asOf, at } = exportMoment(search, now)
-  const assignments = await communeAssignments(commune.id, asOf)
+  const source = exportSource(search, now)
+  const { day: today, at } = source
+  const assignments = await communeAssignments(source, commune.id)
   return {
     title: t('exports.title', { subject: commune.name, date: formatDay(today) }),
     fileStem: fileStem(['tien-do', commune.code], today),

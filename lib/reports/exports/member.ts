@@ -1,28 +1,19 @@
 // A member's page (/members/[code]): the task groups they lead, the units in their charge and the
 // overdue work under them, as the page lists them; the CSV carries the units.
 import 'server-only'
-import { z } from 'zod'
 import { dateColumnDay, daysBetween, formatDay } from '@/lib/domain/calendar'
-import { inChargeUnitProgress, ledGroupProgress, memberByCode, memberOverdueAssignments } from '@/lib/queries/member-progress'
+import { memberWork } from '@/lib/queries/member-page'
+import { memberByCode } from '@/lib/queries/member-progress'
 import { countsSheet } from './counts'
-import { exportMoment, fileStem, type ExportDocument, type Sheet, type Translate } from './table'
-
-/** As many overdue assignments as the member's page lists. */
-const MEMBER_LIST_LIMIT = 50
-
-const codeSchema = z.string().min(1).max(64)
+import { exportSource, fileStem, type ExportDocument, type Sheet, type Translate } from './table'
 
 /** null when no active member has this code. */
 export async function memberExport(code: string, t: Translate, now: Date, search: URLSearchParams): Promise<ExportDocument | null> {
-  const parsed = codeSchema.safeParse(code)
-  const member = parsed.success ? await memberByCode(parsed.data) : null
+  const member = await memberByCode(code)
   if (!member) return null
-  const { day: today, asOf } = exportMoment(search, now)
-  const [groups, units, overdue] = await Promise.all([
-    ledGroupProgress(today, member.id, asOf),
-    inChargeUnitProgress(today, member.id, null, asOf),
-    memberOverdueAssignments(today, member.id, MEMBER_LIST_LIMIT, asOf),
-  ])
+  const source = exportSource(search, now)
+  const today = source.day
+  const { groups, units, overdue } = await memberWork(source, member.id)
   const overdueSheet: Sheet = {
     name: t('exports.sheets.overdue'),
     columns: [

@@ -5,11 +5,8 @@ import { dateColumnDay, formatDay } from '@/lib/domain/calendar'
 import { statusLabelsOf } from '@/lib/domain/status'
 import { onTimeShare } from '@/lib/domain/status-counts'
 import { communeProgressList } from '@/lib/queries/communes'
-import { indicatorResults, lateAssignments, progressByGroup } from '@/lib/queries/district-overview'
-import { exportMoment, fileStem, type Cell, type ExportDocument, type Sheet, type Translate } from './table'
-
-/** As many late assignments as the overview lists; the summary counts them all. */
-const OVERVIEW_LATE_LIMIT = 50
+import { overviewFigures } from '@/lib/queries/overview-page'
+import { exportSource, fileStem, type Cell, type ExportDocument, type Sheet, type Translate } from './table'
 
 const BY_STATUS = ['doneOnTime', 'doneLate', 'overdue', 'blocked', 'inProgress', 'notStarted'] as const
 
@@ -17,13 +14,10 @@ const percent = (share: number) => Math.round(share * 100)
 
 /** `search` may carry `asOf` (YYYY-MM-DD): the figures as the history says they stood then. */
 export async function overviewExport(t: Translate, now: Date, search: URLSearchParams): Promise<ExportDocument> {
-  const { day: today, asOf, at } = exportMoment(search, now)
-  const [progress, indicators, communes, late] = await Promise.all([
-    progressByGroup(today, null, asOf),
-    indicatorResults(today, asOf),
-    communeProgressList(today, 'progress', asOf),
-    lateAssignments(today, null, OVERVIEW_LATE_LIMIT, asOf),
-  ])
+  const source = exportSource(search, now)
+  const { day: today, at } = source
+  // The page shows the ranking's two ends; the file ranks every commune.
+  const [{ progress, indicators, late }, communes] = await Promise.all([overviewFigures(source), communeProgressList(source, 'progress')])
   const { total } = progress
   const share = onTimeShare(total)
   const summaryRows: Cell[][] = [

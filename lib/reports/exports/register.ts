@@ -4,16 +4,16 @@
 // read a batch at a time.
 import 'server-only'
 import { formatDay } from '@/lib/domain/calendar'
-import type { ProgressMoment } from '@/lib/queries/as-of'
 import { REGISTER_LABEL_LISTS, registerCsvLines, registerRows, registerSize } from '@/lib/queries/assignment-register'
+import type { ProgressSource } from '@/lib/queries/progress-source'
 import { csvCell } from '../csv'
-import { exportMoment, fileStem, type Cell, type ExportDocument, type Translate } from './table'
+import { exportSource, fileStem, type Cell, type ExportDocument, type Translate } from './table'
 
 /** Rows read per fetch: the next batch is read while this one is written, so two batches are held at a time. */
 const ROWS_PER_BATCH = 5_000
 
-async function* rows(moment: ProgressMoment): AsyncGenerator<Cell[]> {
-  for await (const batch of registerRows(moment, ROWS_PER_BATCH)) {
+async function* rows(source: ProgressSource): AsyncGenerator<Cell[]> {
+  for await (const batch of registerRows(source, ROWS_PER_BATCH)) {
     for (const row of batch) {
       yield [
         row.unitName,
@@ -36,10 +36,10 @@ async function* rows(moment: ProgressMoment): AsyncGenerator<Cell[]> {
 const labelTexts = (t: Translate) => Object.fromEntries(REGISTER_LABEL_LISTS.map((labels) => [labels.join(','), csvCell({ labels }, t)]))
 
 export async function registerExport(t: Translate, now: Date, search: URLSearchParams): Promise<ExportDocument> {
-  const moment = exportMoment(search, now)
+  const source = exportSource(search, now)
   return {
-    title: t('exports.title', { subject: t('exports.registerSubject'), date: formatDay(moment.day) }),
-    fileStem: fileStem(['danh-sach-nhiem-vu-toan-huyen'], moment.day),
+    title: t('exports.title', { subject: t('exports.registerSubject'), date: formatDay(source.day) }),
+    fileStem: fileStem(['danh-sach-nhiem-vu-toan-huyen'], source.day),
     sheets: [
       {
         name: t('exports.sheets.register'),
@@ -56,9 +56,9 @@ export async function registerExport(t: Translate, now: Date, search: URLSearchP
           { header: t('exports.columns.lastUpdate'), width: 16 },
           { header: t('exports.columns.member'), width: 28 },
         ],
-        rowCount: await registerSize(moment.asOf),
-        rows: rows(moment),
-        csvLines: () => registerCsvLines(moment, labelTexts(t)),
+        rowCount: await registerSize(source),
+        rows: rows(source),
+        csvLines: () => registerCsvLines(source, labelTexts(t)),
       },
     ],
     csvSheet: 0,

@@ -5,7 +5,7 @@ import { createTranslator } from 'next-intl'
 import type { CalendarDay } from '@/lib/domain/calendar'
 import type { StatusLabel } from '@/lib/domain/status'
 import type { AppLocale } from '@/lib/i18n/locales'
-import { progressMoment, type ProgressMoment } from '@/lib/queries/as-of'
+import { progressSource, type ProgressSource } from '@/lib/queries/progress-source'
 import { asOfParam } from '@/lib/validation/as-of'
 import { en, vi } from '@/messages'
 
@@ -55,9 +55,9 @@ export function translatorFor(locale: AppLocale) {
 }
 export type Translate = ReturnType<typeof translatorFor>
 
-/** The day a download speaks of: `?asOf=YYYY-MM-DD` as its page reads it, else today. */
-export function exportMoment(search: URLSearchParams, now: Date): ProgressMoment {
-  return progressMoment(asOfParam(search.get('asOf')), now)
+/** Where a download's figures come from: `?asOf=YYYY-MM-DD` as its page reads it, else today. */
+export function exportSource(search: URLSearchParams, now: Date): ProgressSource {
+  return progressSource(asOfParam(search.get('asOf')), now)
 }
 
 /** A file name part: lower-case ASCII letters, digits and dashes ("Minh Cầm" -> "minh-cam"). */

@@ -1,36 +1,29 @@
 // A task's page (/tasks/[code]): where each unit stands on it, every unit (the page shows them a
 // hundred at a time), and the district's line at the foot.
 import 'server-only'
-import { z } from 'zod'
 import { districtDay, formatDay } from '@/lib/domain/calendar'
 import { statusLabelsOf } from '@/lib/domain/status'
-import { taskProgressByCode, taskUnits, type TaskProgress } from '@/lib/queries/task-progress'
-import type { ProgressMoment } from '@/lib/queries/as-of'
-import { exportMoment, fileStem, type Cell, type ExportDocument, type Total, type Translate } from './table'
+import type { ProgressSource } from '@/lib/queries/progress-source'
+import { TASK_UNITS_PER_PAGE, taskProgressByCode, taskUnits, type TaskProgress } from '@/lib/queries/task-progress'
+import { exportSource, fileStem, type Cell, type ExportDocument, type Total, type Translate } from './table'
 
-/** Rows read per query, as the page reads a page of its table. */
-const BATCH = 100
-
-const codeSchema = z.string().min(1).max(100)
-
-async function* unitRows(task: TaskProgress, { asOf, at }: ProgressMoment): AsyncGenerator<Cell[]> {
-  for (let offset = 0; ; offset += BATCH) {
-    const { rows } = await taskUnits(task.id, BATCH, offset, asOf)
+async function* unitRows(task: TaskProgress, source: ProgressSource): AsyncGenerator<Cell[]> {
+  for (let offset = 0; ; offset += TASK_UNITS_PER_PAGE) {
+    const { rows } = await taskUnits(source, task.id, TASK_UNITS_PER_PAGE, offset)
     for (const row of rows) {
-      const status: Cell = { labels: statusLabelsOf({ status: row.status, dueDate: task.dueDate, completedAt: row.completedAt }, at) }
+      const status: Cell = { labels: statusLabelsOf({ status: row.status, dueDate: task.dueDate, completedAt: row.completedAt }, source.at) }
       const figure: Cell[] = task.indicator ? [row.indicatorActual === null ? null : Number(row.indicatorActual)] : []
       yield [row.unitName, status, row.progress, ...figure, row.lastUpdateAt ? { day: districtDay(row.lastUpdateAt) } : null]
     }
-    if (rows.length < BATCH) return
+    if (rows.length < TASK_UNITS_PER_PAGE) return
   }
 }
 
 /** null when no active task has this code. */
 export async function taskExport(code: string, t: Translate, now: Date, search: URLSearchParams): Promise<ExportDocument | null> {
-  const moment = exportMoment(search, now)
-  const today = moment.day
-  const parsed = codeSchema.safeParse(code)
-  const task = parsed.success ? await taskProgressByCode(today, parsed.data, moment.asOf) : null
+  const source = exportSource(search, now)
+  const today = source.day
+  const task = await taskProgressByCode(source, code)
   if (!task) return null
   const { indicator } = task
   const figure: Total[] = indicator ? ['sum'] : []
@@ -48,7 +41,7 @@ export async function taskExport(code: string, t: Translate, now: Date, search: 
           { header: t('exports.columns.lastUpdate'), width: 16 },
         ],
         rowCount: task.assigned,
-        rows: unitRows(task, moment),
+        rows: unitRows(task, source),
         totals: [t('tasks.units.district'), t('tasks.units.assigned', { count: task.assigned }), task.progress, ...figure, null],
       },
     ],

@@ -4,13 +4,14 @@ import { dateColumnDay, formatDay } from '@/lib/domain/calendar'
 import { statusLabelsOf } from '@/lib/domain/status'
 import { unitCodeSchema } from '@/lib/domain/unit-code'
 import { applicableFilter, filterAssignments, unitAssignments, unitFilterSchema } from '@/lib/queries/unit-assignments'
-import { exportMoment, fileStem, type Cell, type ExportDocument, type Translate } from './table'
+import { exportSource, fileStem, type Cell, type ExportDocument, type Translate } from './table'
 
 /** null when no active unit has this code. */
 export async function unitExport(code: string, t: Translate, now: Date, search: URLSearchParams): Promise<ExportDocument | null> {
-  const { day: today, asOf, at } = exportMoment(search, now)
+  const source = exportSource(search, now)
+  const { day: today, at } = source
   const parsed = unitCodeSchema.safeParse(code)
-  const found = parsed.success ? await unitAssignments(parsed.data, asOf) : null
+  const found = parsed.success ? await unitAssignments(source, parsed.data) : null
   if (!found) return null
   const { unit, groups } = found
   const filter = applicableFilter(groups, unitFilterSchema.parse(Object.fromEntries(search)))

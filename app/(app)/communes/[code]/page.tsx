@@ -18,7 +18,7 @@ import { communeByCode, type Commune } from '@/lib/queries/commune-detail'
 import { communePageData } from '@/lib/queries/commune-page'
 import { statusLabelsOf } from '@/lib/domain/status'
 import { communeHref, unitPageHref } from '@/lib/domain/paths'
-import { progressMoment } from '@/lib/queries/as-of'
+import { requestSource } from '@/lib/queries/progress-source'
 import { asOfParam } from '@/lib/validation/as-of'
 
 type Props = {
@@ -43,13 +43,13 @@ export default async function CommunePage({ params, searchParams }: Props) {
   await requireUser()
   const commune = await load(params)
   const now = new Date()
-  const { day, asOf, at } = progressMoment(asOfParam((await searchParams).asOf), now)
+  const source = requestSource(asOfParam((await searchParams).asOf))
   const [{ progress, late, trend, assignments }, t, tOverview] = await Promise.all([
-    communePageData(commune.id, day, asOf),
+    communePageData(source, commune.id),
     getTranslations('communes.detail'),
     getTranslations('overview'),
   ])
-  const labelled = <T extends AssignmentTiming>(row: T) => ({ ...row, labels: statusLabelsOf(row, at) })
+  const labelled = <T extends AssignmentTiming>(row: T) => ({ ...row, labels: statusLabelsOf(row, source.at) })
   return (
     <div className="space-y-8">
       <header>
@@ -62,8 +62,8 @@ export default async function CommunePage({ params, searchParams }: Props) {
         <p className="mt-1 text-sm text-slate-700">
           {commune.member ? t('memberInCharge', { name: commune.member.name, title: commune.member.title }) : t('noMember')}
         </p>
-        <AsOfPicker path={communeHref(commune.code)} day={day} past={asOf !== null} today={districtDay(now)} />
-        <DownloadLinks view="communes" code={commune.code} table="assignments" filters={{ asOf: asOf ? day : undefined }} />
+        <AsOfPicker path={communeHref(commune.code)} day={source.day} past={source.asOfDay !== undefined} today={districtDay(now)} />
+        <DownloadLinks view="communes" code={commune.code} table="assignments" filters={{ asOf: source.asOfDay }} />
       </header>
 
       <StatusSummary counts={progress.total} headingId="summary-title" />

@@ -2,7 +2,6 @@ import type { Metadata } from 'next'
 import { getTranslations } from 'next-intl/server'
 import Link from '@/components/link'
 import { notFound } from 'next/navigation'
-import { z } from 'zod'
 import { AsOfPicker } from '@/components/progress/as-of-picker'
 import { BarChart } from '@/components/charts/bar-chart'
 import { DownloadLinks } from '@/components/exports/download-links'
@@ -10,35 +9,22 @@ import { MemberFigures } from '@/components/members/member-figures'
 import { OverdueTable } from '@/components/members/overdue-table'
 import { PendingUpdateList } from '@/components/members/pending-update-list'
 import { groupHref, memberHref, unitHref } from '@/lib/domain/paths'
-import { progressMoment } from '@/lib/queries/as-of'
 import { asOfParam } from '@/lib/validation/as-of'
 import { StatusCountList } from '@/components/tasks/status-count-list'
 import { StatusCountsTable } from '@/components/tasks/status-counts-table'
 import { requireUser } from '@/lib/auth/session'
 import { districtDay } from '@/lib/domain/calendar'
-import {
-  inChargeUnitProgress,
-  ledGroupProgress,
-  memberByCode,
-  memberOverdueAssignments,
-  memberPendingUpdates,
-  memberSummaries,
-  type Member,
-} from '@/lib/queries/member-progress'
+import { memberPageData } from '@/lib/queries/member-page'
+import { memberByCode, type Member } from '@/lib/queries/member-progress'
+import { requestSource } from '@/lib/queries/progress-source'
 
 type Props = {
   params: Promise<{ code: string }>
   searchParams: Promise<Record<string, string | string[] | undefined>>
 }
 
-/** The lists stop here; their totals still count everything. */
-const LIST_LIMIT = 50
-
-const codeSchema = z.string().min(1).max(64)
-
 async function load(params: Props['params']): Promise<Member> {
-  const code = codeSchema.safeParse((await params).code)
-  const member = code.success ? await memberByCode(code.data) : null
+  const member = await memberByCode((await params).code)
   if (!member) notFound()
   return member
 }
@@ -53,13 +39,9 @@ export default async function MemberPage({ params, searchParams }: Props) {
   const user = await requireUser()
   const member = await load(params)
   const now = new Date()
-  const { day: today, asOf } = progressMoment(asOfParam((await searchParams).asOf), now)
-  const [[summary], groups, units, pending, overdue, t, tTasks] = await Promise.all([
-    memberSummaries(today, member.id, asOf),
-    ledGroupProgress(today, member.id, asOf),
-    inChargeUnitProgress(today, member.id, null, asOf),
-    memberPendingUpdates(member.id, LIST_LIMIT, asOf),
-    memberOverdueAssignments(today, member.id, LIST_LIMIT, asOf),
+  const source = requestSource(asOfParam((await searchParams).asOf))
+  const [{ summary, groups, units, pending, overdue }, t, tTasks] = await Promise.all([
+    memberPageData(source, member.id),
     getTranslations('members'),
     getTranslations('tasks'),
   ])
@@ -75,8 +57,8 @@ export default async function MemberPage({ params, searchParams }: Props) {
       </nav>
       <h1 className="mt-2 text-2xl font-bold">{member.name}</h1>
       <p className="text-slate-700">{member.title}</p>
-      <AsOfPicker path={memberHref(member.code)} day={today} past={asOf !== null} today={districtDay(now)} />
-      <DownloadLinks view="members" code={member.code} table="unitsInCharge" filters={{ asOf: asOf ? today : undefined }} />
+      <AsOfPicker path={memberHref(member.code)} day={source.day} past={source.asOfDay !== undefined} today={districtDay(now)} />
+      <DownloadLinks view="members" code={member.code} table="unitsInCharge" filters={{ asOf: source.asOfDay }} />
 
       <section aria-labelledby="summary-title" className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="summary-title" className={sectionTitle}>
@@ -181,7 +163,7 @@ export default async function MemberPage({ params, searchParams }: Props) {
             {overdue.total > overdue.rows.length && ` ${t('showing', { shown: overdue.rows.length, total: overdue.total })}`}
           </p>
         )}
-        <OverdueTable rows={overdue.rows} today={today} emptyMessage={t('overdue.empty')} />
+        <OverdueTable rows={overdue.rows} today={source.day} emptyMessage={t('overdue.empty')} />
       </section>
     </>
   )

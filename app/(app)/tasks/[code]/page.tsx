@@ -2,7 +2,6 @@ import type { Metadata } from 'next'
 import { getTranslations } from 'next-intl/server'
 import Link from '@/components/link'
 import { notFound } from 'next/navigation'
-import { z } from 'zod'
 import { AsOfPicker } from '@/components/progress/as-of-picker'
 import { DownloadLinks } from '@/components/exports/download-links'
 import { IndicatorNumber } from '@/components/indicator-value'
@@ -12,36 +11,31 @@ import { StatusCountList } from '@/components/tasks/status-count-list'
 import { TaskHistory } from '@/components/tasks/task-history'
 import { TaskUnitsTable } from '@/components/tasks/task-units-table'
 import { requireUser } from '@/lib/auth/session'
-import { dateColumnDay, districtDay, formatDay, type CalendarDay } from '@/lib/domain/calendar'
-import { progressMoment } from '@/lib/queries/as-of'
+import { dateColumnDay, districtDay, formatDay } from '@/lib/domain/calendar'
+import { requestSource, type ProgressSource } from '@/lib/queries/progress-source'
 import { asOfParam } from '@/lib/validation/as-of'
 import { pageParam } from '@/lib/validation/page'
 import { offsetOf, pageCountOf, pagedHref } from '@/lib/domain/paging'
 import { Pagination } from '@/components/pagination'
-import { taskHistory, taskProgressByCode, taskUnits, type TaskProgress } from '@/lib/queries/task-progress'
+import { TASK_UNITS_PER_PAGE, taskHistory, taskProgressByCode, taskUnits, type TaskProgress } from '@/lib/queries/task-progress'
 
 type Props = {
   params: Promise<{ code: string }>
   searchParams: Promise<Record<string, string | string[] | undefined>>
 }
 
-/** Units per page of the table: a district-wide task in a large district has thousands. */
-const UNITS_PER_PAGE = 100
 /** The latest reports shown. */
 const HISTORY_LENGTH = 20
 
-const codeSchema = z.string().min(1).max(100)
-
-async function load(params: Props['params'], today: CalendarDay, asOf: Date | null = null): Promise<TaskProgress> {
-  const code = codeSchema.safeParse((await params).code)
-  const task = code.success ? await taskProgressByCode(today, code.data, asOf) : null
+async function load(params: Props['params'], source: ProgressSource): Promise<TaskProgress> {
+  const task = await taskProgressByCode(source, (await params).code)
   if (!task) notFound()
   return task
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   await requireUser()
-  return { title: (await load(params, districtDay(new Date()))).title }
+  return { title: (await load(params, requestSource(null))).title }
 }
 
 /** One task across every unit it is assigned to: where each stands, the district's result, the latest reports. */
@@ -49,17 +43,16 @@ export default async function TaskPage({ params, searchParams }: Props) {
   await requireUser()
   const now = new Date()
   const query = await searchParams
-  const { day: today, asOf, at } = progressMoment(asOfParam(query.asOf), now)
+  const source = requestSource(asOfParam(query.asOf))
   const page = pageParam(query.page)
-  const [task, t] = await Promise.all([load(params, today, asOf), getTranslations('tasks')])
+  const [task, t] = await Promise.all([load(params, source), getTranslations('tasks')])
   const [units, history] = await Promise.all([
-    taskUnits(task.id, UNITS_PER_PAGE, offsetOf(page, UNITS_PER_PAGE), asOf),
-    taskHistory(task.id, HISTORY_LENGTH, asOf),
+    taskUnits(source, task.id, TASK_UNITS_PER_PAGE, offsetOf(page, TASK_UNITS_PER_PAGE)),
+    taskHistory(source, task.id, HISTORY_LENGTH),
   ])
   if (page > 1 && units.rows.length === 0) notFound()
-  const pages = pageCountOf(task.assigned, UNITS_PER_PAGE)
-  const asOfDay = asOf ? today : undefined
-  const pageHref = (n: number) => pagedHref(taskHref(task.code), { asOf: asOfDay }, n)
+  const pages = pageCountOf(task.assigned, TASK_UNITS_PER_PAGE)
+  const pageHref = (n: number) => pagedHref(taskHref(task.code), { asOf: source.asOfDay }, n)
   const { indicator } = task
   const sectionTitle = 'text-lg font-semibold'
   return (
@@ -99,7 +92,7 @@ export default async function TaskPage({ params, searchParams }: Props) {
           {t('detail.district')}
         </h2>
         <div className="mb-3">
-          <AsOfPicker path={taskHref(task.code)} day={today} past={asOf !== null} today={districtDay(now)} />
+          <AsOfPicker path={taskHref(task.code)} day={source.day} past={source.asOfDay !== undefined} today={districtDay(now)} />
         </div>
         <dl className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-[auto_1fr]">
           <dt className="text-slate-600">{t('counts.assigned')}</dt>
@@ -141,12 +134,12 @@ export default async function TaskPage({ params, searchParams }: Props) {
         <h2 id="units-title" className={`${sectionTitle} mb-3`}>
           {t('units.title')}
         </h2>
-        <DownloadLinks view="tasks" code={task.code} table="units" filters={{ asOf: asOfDay }} />
+        <DownloadLinks view="tasks" code={task.code} table="units" filters={{ asOf: source.asOfDay }} />
         {task.assigned === 0 ? (
           <p className="text-slate-700">{t('units.empty')}</p>
         ) : (
           <>
-            <TaskUnitsTable task={task} rows={units.rows} now={at} />
+            <TaskUnitsTable task={task} rows={units.rows} now={source.at} />
             <Pagination page={page} pageCount={pages} href={pageHref} label={t('units.pages')} />
           </>
         )}

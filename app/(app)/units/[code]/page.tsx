@@ -9,7 +9,7 @@ import { RemindersNotice } from '@/components/reminders'
 import { requireUser } from '@/lib/auth/session'
 import { reminderCounts } from '@/lib/queries/reminders'
 import { dateColumnDay, districtDay, formatDay } from '@/lib/domain/calendar'
-import { progressMoment } from '@/lib/queries/as-of'
+import { requestSource, type ProgressSource } from '@/lib/queries/progress-source'
 import { asOfParam } from '@/lib/validation/as-of'
 import { statusLabelsOf } from '@/lib/domain/status'
 import { unitCodeSchema } from '@/lib/domain/unit-code'
@@ -27,30 +27,30 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>
 }
 
-async function load(params: Props['params'], asOf: Date | null = null): Promise<UnitAssignments> {
+async function load(params: Props['params'], source: ProgressSource): Promise<UnitAssignments> {
   const code = unitCodeSchema.safeParse((await params).code)
-  const found = code.success ? await unitAssignments(code.data, asOf) : null
+  const found = code.success ? await unitAssignments(source, code.data) : null
   if (!found) notFound()
   return found
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   await requireUser()
-  return { title: (await load(params)).unit.name }
+  return { title: (await load(params, requestSource(null))).unit.name }
 }
 
 export default async function UnitPage({ params, searchParams }: Props) {
   const user = await requireUser()
   const now = new Date()
   const query = await searchParams
-  const { day, asOf, at } = progressMoment(asOfParam(query.asOf), now)
-  const [{ unit, groups }, t] = await Promise.all([load(params, asOf), getTranslations('unit')])
+  const source = requestSource(asOfParam(query.asOf))
+  const { at } = source
+  const [{ unit, groups }, t] = await Promise.all([load(params, source), getTranslations('unit')])
   // Staff arrive on their own unit's page: what needs attention comes first.
   const reminders = user.role === 'STAFF' && user.unitId === unit.id ? await reminderCounts(user, districtDay(now)) : null
   const filter = applicableFilter(groups, unitFilterSchema.parse(query))
   const unitPath = unitPageHref(unit.code)
   const shown = filterAssignments(groups, filter, at)
-  const asOfDay = asOf ? day : undefined
   const views: AssignmentGroupView[] = shown.map((group) => ({
     id: group.id,
     name: group.name,
@@ -81,10 +81,10 @@ export default async function UnitPage({ params, searchParams }: Props) {
       </p>
       <p className="text-sm text-slate-600">{t('summary', { count: total })}</p>
       <div className="mb-4">
-        <AsOfPicker path={unitPath} day={day} past={asOf !== null} today={districtDay(now)} keep={filter} />
+        <AsOfPicker path={unitPath} day={source.day} past={source.asOfDay !== undefined} today={districtDay(now)} keep={filter} />
       </div>
-      {total > 0 && <DownloadLinks view="units" code={unit.code} table="assignments" filters={{ ...filter, asOf: asOfDay }} />}
-      {total > 0 && <AssignmentFilters action={unitPath} groups={groups} current={filter} asOf={asOfDay} />}
+      {total > 0 && <DownloadLinks view="units" code={unit.code} table="assignments" filters={{ ...filter, asOf: source.asOfDay }} />}
+      {total > 0 && <AssignmentFilters action={unitPath} groups={groups} current={filter} asOf={source.asOfDay} />}
       {filtered && (
         <p role="status" className="mb-4 text-sm text-slate-700">
           {t('filter.showing', { shown: count(shown), total })}

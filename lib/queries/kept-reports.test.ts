@@ -1,6 +1,9 @@
-// The kept stretches of done work ("DoneSpan", migration 20261129020000_done_spans) must always
-// equal a count made again from every report: after random reports and returns one by one, after
-// writers racing on the same and on different assignments (some giving up), and after a bulk insert.
+// The rows the database keeps of the reports must always equal a count made again from every
+// report: the stretches of done work ("DoneSpan", migration 20261129020000_done_spans), the district
+// days each unit reported on ("UnitReportDay", 20261128233000_unit_report_days) and the reports
+// waiting for review ("PendingReview", 20261128234000_pending_reviews). After random reports and
+// reviews one by one, after writers racing on the same and on different assignments (some giving
+// up), and after a bulk insert.
 import pg from 'pg'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { db } from '@/lib/db'
@@ -17,7 +20,7 @@ let unitCode = ''
 
 
 /** The stretches as the definition gives them, from every report, against the kept ones. */
-async function differencesFromRecount(): Promise<unknown[]> {
+async function doneSpanDifferences(): Promise<unknown[]> {
   return db().$queryRaw<unknown[]>`
     WITH recount AS (
       SELECT r.id AS "statusUpdateId", r."assignmentId", r."createdAt" AS "doneAt", r."reopenedAt"
@@ -39,6 +42,29 @@ async function differencesFromRecount(): Promise<unknown[]> {
     (SELECT 'extra' AS "kind", * FROM (SELECT * FROM kept EXCEPT SELECT * FROM recount) e)`
 }
 
+/** The report days and waiting reports as the definitions give them, from every report, against the kept ones. */
+async function reportDifferences(): Promise<unknown[]> {
+  return db().$queryRaw<unknown[]>`
+    WITH days AS (
+      SELECT DISTINCT a."unitId", (s."createdAt" AT TIME ZONE 'Asia/Ho_Chi_Minh')::date AS "day"
+        FROM "StatusUpdate" s JOIN "Assignment" a ON a.id = s."assignmentId"
+    ), pending AS (
+      SELECT s.id AS "statusUpdateId", s."assignmentId", a."unitId", a."taskId", s."createdAt"
+        FROM "StatusUpdate" s JOIN "Assignment" a ON a.id = s."assignmentId"
+       WHERE s."reviewState" = 'PENDING'
+    )
+    (SELECT 'day missing' AS "kind", d::text AS "row" FROM (SELECT * FROM days EXCEPT SELECT "unitId", "day" FROM "UnitReportDay") d)
+    UNION ALL
+    (SELECT 'day extra', d::text FROM (SELECT "unitId", "day" FROM "UnitReportDay" EXCEPT SELECT * FROM days) d)
+    UNION ALL
+    (SELECT 'pending missing', p::text FROM (SELECT * FROM pending EXCEPT SELECT "statusUpdateId", "assignmentId", "unitId", "taskId", "createdAt" FROM "PendingReview") p)
+    UNION ALL
+    (SELECT 'pending extra', p::text FROM (SELECT "statusUpdateId", "assignmentId", "unitId", "taskId", "createdAt" FROM "PendingReview" EXCEPT SELECT * FROM pending) p)`
+}
+
+/** Every kept row of the reports that a recount does not give, and the reverse: empty when exact. */
+const differencesFromRecount = async () => [...(await doneSpanDifferences()), ...(await reportDifferences())]
+
 const STATUSES = ['NOT_STARTED', 'IN_PROGRESS', 'DONE', 'DONE', 'BLOCKED'] as const
 
 /** A random write as the app's saves and reviews make them (a report, or a review of one). */
@@ -48,29 +74,35 @@ function randomWrite(next: () => number, assignmentId: string): { sql: string; p
     return {
       sql: `UPDATE "StatusUpdate" SET "reviewState" = $2::"ReviewState", "reviewedAt" = now()
              WHERE id = (SELECT id FROM "StatusUpdate" WHERE "assignmentId" = $1::uuid ORDER BY "createdAt" DESC, id DESC OFFSET $3 LIMIT 1)`,
-      params: [assignmentId, next() < 0.6 ? 'RETURNED' : 'CONFIRMED', Math.floor(next() * 3)],
+      // Now and then back to waiting, which the app never does but the kept rows must follow.
+      params: [assignmentId, next() < 0.6 ? 'RETURNED' : next() < 0.8 ? 'CONFIRMED' : 'PENDING', Math.floor(next() * 3)],
     }
-  // Reports at random times, not only now: an import may bring older ones, and ties happen.
+  // Reports at random times, not only now: an import may bring older ones, and ties happen; some
+  // around midnight in Ba Chẽ (17:00 UTC), where the district day and the UTC day part.
   const day = 1 + Math.floor(next() * 28)
+  const hour = ['03', '16', '17'][Math.floor(next() * 3)]
   return {
     sql: `INSERT INTO "StatusUpdate" (id, "assignmentId", "authorId", status, progress, "createdAt")
           VALUES (gen_random_uuid(), $1::uuid, $2::uuid, $3::"TaskStatus", 50, $4::timestamptz)`,
-    params: [assignmentId, authorId, STATUSES[Math.floor(next() * STATUSES.length)], `2026-0${1 + Math.floor(next() * 9)}-${String(day).padStart(2, '0')}T03:00:00Z`],
+    params: [assignmentId, authorId, STATUSES[Math.floor(next() * STATUSES.length)], `2026-0${1 + Math.floor(next() * 9)}-${String(day).padStart(2, '0')}T${hour}:30:00Z`],
   }
 }
 
 beforeAll(async () => {
   const group = await make.group()
   const unit = await make.unit({ name: 'Xã Đồn Đạc' })
+  const other = await make.unit({ name: 'Xã Lương Mông' })
   unitCode = unit.code
   authorId = (await make.user({ role: 'STAFF', unitId: unit.id })).id
   for (let i = 0; i < 8; i++) {
     const task = await make.task({ groupId: group.id })
     assignmentIds.push((await make.assignment({ taskId: task.id, unitId: unit.id })).id)
   }
+  // The trend below is of the first unit alone: the other's assignment takes reports of its own.
+  assignmentIds.push((await make.assignment({ taskId: (await make.task({ groupId: group.id })).id, unitId: other.id })).id)
 })
 
-describe('the kept stretches of done work', () => {
+describe('the kept stretches of done work, report days and waiting reports', () => {
   it('follow 400 random reports and reviews one by one', async () => {
     const next = seededRandom(7)
     for (let i = 0; i < 400; i++) {
@@ -79,6 +111,8 @@ describe('the kept stretches of done work', () => {
       if (i % 100 === 99) expect(await differencesFromRecount()).toEqual([])
     }
     expect(await db().doneSpan.count()).toBeGreaterThan(0)
+    expect(await db().pendingReview.count()).toBeGreaterThan(0)
+    expect(await db().unitReportDay.count()).toBeGreaterThan(2)
     expect(await differencesFromRecount()).toEqual([])
   })
 

@@ -1,0 +1,109 @@
+// Where a progress view's figures come from, chosen once per request. "Kept counts", for today: the
+// assignments as they stand and the counts the database keeps per unit and per task
+// (./progress-counts.ts). "History", for a past day: each assignment as its reports said it stood
+// at the end of that day (SQL function assignment_state_as_of, migration
+// 20261128200000_assignment_state_as_of), counted with ./progress-rule.ts into rows of the same
+// shape as the kept ones. A read model takes a source and reads through it, whichever it is.
+import 'server-only'
+import { cache } from 'react'
+import { Prisma } from '@/lib/db/client'
+import { districtDay, endOfDistrictDay, type CalendarDay } from '@/lib/domain/calendar'
+import { progressCountsReady } from './progress-counts'
+import { countColumns } from './progress-rule'
+
+export type ProgressSource = {
+  name: 'kept counts' | 'history'
+  /** The district day the figures speak of. */
+  day: CalendarDay
+  /** The instant the labels (overdue, due soon) are judged at: now, or the end of the past day. */
+  at: Date
+  /** The past day, for the links and downloads that keep it; undefined for today. */
+  asOfDay: CalendarDay | undefined
+  /** Names these figures in a cache. */
+  key: string
+  /**
+   * The assignments, `FROM ${source.assignments} a`, with the columns of "Assignment" that progress
+   * reads: id, taskId, unitId, status, progress, indicatorActual, completedAt, responsibleMemberId,
+   * lastUpdateAt. Those assigned after a past day are not there.
+   */
+  assignments: Prisma.Sql
+  /** The reports `s` made by then. */
+  madeBy: Prisma.Sql
+  /** A report `s`'s review state as it stood then: one confirmed or returned later was still waiting. */
+  reviewState: Prisma.Sql
+  /** The reports waiting for review then, as rows of "PendingReview" ("statusUpdateId", "assignmentId", "unitId", "taskId", "createdAt"). */
+  pendingReports: Prisma.Sql
+  /** `LEFT JOIN … c`: the row of counts of each unit `u`, over active tasks, as "UnitProgressCount" holds it. */
+  unitCounts(): Promise<Prisma.Sql>
+  /** `LEFT JOIN … c`: the row of counts of each task `t`, over active units, as "TaskProgressCount" holds it. */
+  taskCounts(): Promise<Prisma.Sql>
+}
+
+/** Today (`day`, `at` an instant of it): the assignments themselves and the counts kept of them, made `day`'s first. */
+export function fromKeptCounts(day: CalendarDay, at: Date = endOfDistrictDay(day)): ProgressSource {
+  return {
+    name: 'kept counts',
+    day,
+    at,
+    asOfDay: undefined,
+    key: `kept ${day}`,
+    assignments: Prisma.sql`"Assignment"`,
+    madeBy: Prisma.sql`true`,
+    reviewState: Prisma.sql`s."reviewState"`,
+    pendingReports: Prisma.sql`"PendingReview"`,
+    async unitCounts() {
+      await progressCountsReady(day)
+      return Prisma.sql`LEFT JOIN "UnitProgressCount" c ON c."unitId" = u.id`
+    },
+    async taskCounts() {
+      await progressCountsReady(day)
+      return Prisma.sql`LEFT JOIN "TaskProgressCount" c ON c."taskId" = t.id`
+    },
+  }
+}
+
+/** A past day: everything as the history says it stood at the end of `day`. */
+export function fromHistory(day: CalendarDay): ProgressSource {
+  const asOf = endOfDistrictDay(day)
+  const assignments = Prisma.sql`assignment_state_as_of(${asOf}::timestamptz)`
+  const madeBy = Prisma.sql`s."createdAt" <= ${asOf}::timestamptz`
+  const reviewState = Prisma.sql`(CASE WHEN s."reviewedAt" > ${asOf}::timestamptz THEN 'PENDING'::"ReviewState" ELSE s."reviewState" END)`
+  return {
+    name: 'history',
+    day,
+    at: asOf,
+    asOfDay: day,
+    key: `history ${day}`,
+    assignments,
+    madeBy,
+    reviewState,
+    pendingReports: Prisma.sql`(
+      SELECT s.id AS "statusUpdateId", s."assignmentId", a."unitId", a."taskId", s."createdAt"
+        FROM "StatusUpdate" s
+        JOIN "Assignment" a ON a.id = s."assignmentId" AND a."createdAt" <= ${asOf}::timestamptz
+       WHERE ${madeBy} AND ${reviewState} = 'PENDING')`,
+    // Lateral, so that a query about a few units or tasks counts only theirs.
+    unitCounts: async () => Prisma.sql`LEFT JOIN LATERAL (
+      SELECT ${countColumns(day)}
+        FROM ${assignments} a
+        JOIN "Task" t ON t.id = a."taskId" AND t.active
+       WHERE a."unitId" = u.id) c ON true`,
+    taskCounts: async () => Prisma.sql`LEFT JOIN LATERAL (
+      SELECT ${countColumns(day)}, sum(a."indicatorActual") AS "indicatorSum", COUNT(a."indicatorActual")::int AS "indicatorReported"
+        FROM ${assignments} a
+        JOIN "Unit" u ON u.id = a."unitId" AND u.active
+       WHERE a."taskId" = t.id) c ON true`,
+  }
+}
+
+/** The day asked for (`?asOf=`) when it is past; else today, `now`'s district day. */
+export function progressSource(asked: CalendarDay | null, now: Date): ProgressSource {
+  const today = districtDay(now)
+  return asked !== null && asked < today ? fromHistory(asked) : fromKeptCounts(today, now)
+}
+
+/**
+ * The source of one request's page (and of its metadata), chosen once: every read of the request
+ * gets the same source, so React's cache of each read is shared.
+ */
+export const requestSource = cache((asked: CalendarDay | null): ProgressSource => progressSource(asked, new Date()))
