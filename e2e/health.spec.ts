@@ -1,4 +1,4 @@
-// Issue 8: /api/health for load balancers, asked without a session as a balancer does. It carries
+// /api/health for load balancers, asked without a session as a balancer does. It carries
 // the security headers like every response, and the sign-in throttle does not apply to it.
 import { expect, test } from '@playwright/test'
 import { database } from './helpers'
