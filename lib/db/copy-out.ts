@@ -1,11 +1,16 @@
 // `COPY (…) TO STDOUT (FORMAT csv)` read through pg-copy-streams, whose stream holds back the
-// socket while its reader lags, so a slow download holds a few pieces, not the file. PostgreSQL
+// socket while its reader lags READ_AHEAD bytes behind, so a slow download holds a few pieces, not
+// the file. What the socket brings is joined into pieces of at least PIECE_BYTES. PostgreSQL
 // ends every row with a bare "\n"; it is turned here into "\r\n" (RFC 4180 line ends). A line
 // break inside a quoted cell stays as it is: a "\n" ends a row only outside quotes, and CSV's
 // doubled quote inside a quoted cell leaves the count of quotes, and so the state, unchanged.
 import 'server-only'
 import type { Client } from 'pg'
 import { to as copyTo } from 'pg-copy-streams'
+
+/** A piece costs the download a stream write and a socket write: a socket read's few kilobytes would be many. */
+const PIECE_BYTES = 1 << 16
+const READ_AHEAD = 4 * PIECE_BYTES
 
 const QUOTE = 0x22
 const LF = 0x0a
@@ -50,5 +55,15 @@ function withCrlf(piece: Buffer, quoting: Quoting): Buffer {
  */
 export async function* copyOut(client: Client, sql: string): AsyncGenerator<Buffer> {
   const quoting: Quoting = { quoted: false }
-  for await (const piece of client.query(copyTo(sql)) as AsyncIterable<Buffer>) yield withCrlf(piece, quoting)
+  let held: Buffer[] = []
+  let size = 0
+  for await (const chunk of client.query(copyTo(sql, { highWaterMark: READ_AHEAD })) as AsyncIterable<Buffer>) {
+    held.push(chunk)
+    size += chunk.length
+    if (size < PIECE_BYTES) continue
+    yield withCrlf(Buffer.concat(held, size), quoting)
+    held = []
+    size = 0
+  }
+  if (size > 0) yield withCrlf(Buffer.concat(held, size), quoting)
 }
