@@ -10,7 +10,7 @@ import { PassThrough, Readable, pipeline } from 'node:stream'
 import { constants } from 'node:zlib'
 import { ZipFile } from 'yazl'
 import { STATUS_TONES, type StatusLabel, type StatusTone } from '@/lib/domain/status'
-import { byteStream } from './byte-stream'
+import { byteStream } from '@/lib/http/byte-stream'
 import { csvCell } from './csv'
 import type { Cell, ExportDocument, Sheet, Total, Translate } from './exports/table'
 
