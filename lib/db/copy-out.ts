@@ -1,122 +1,69 @@
-// `COPY (…) TO STDOUT` through node-postgres without another library: pg runs any object with a
-// `submit` method as a query and hands it the protocol's messages. PostgreSQL sends one CopyData
-// message per row (protocol docs, "COPY Operations"); they are packed here into pieces of about
-// PIECE_BYTES, each row's "\n" turned into "\r\n" (RFC 4180 line ends: PostgreSQL writes bare
-// "\n", and a row's own line breaks, inside quotes, stay as they are). While the reader lags
-// MAX_QUEUED pieces behind, the socket is paused, so a slow download holds a few pieces, not the file.
+// `COPY (…) TO STDOUT (FORMAT csv)` read through pg-copy-streams, whose stream holds back the
+// socket while its reader lags READ_AHEAD bytes behind, so a slow download holds a few pieces, not
+// the file. What the socket brings is joined into pieces of at least PIECE_BYTES. PostgreSQL
+// ends every row with a bare "\n"; it is turned here into "\r\n" (RFC 4180 line ends). A line
+// break inside a quoted cell stays as it is: a "\n" ends a row only outside quotes, and CSV's
+// doubled quote inside a quoted cell leaves the count of quotes, and so the state, unchanged.
 import 'server-only'
-import type { Client, Connection, Submittable } from 'pg'
+import type { Client } from 'pg'
+import { to as copyTo } from 'pg-copy-streams'
 
+/** A piece costs the download a stream write and a socket write: a socket read's few kilobytes would be many. */
 const PIECE_BYTES = 1 << 16
-const MAX_QUEUED = 4
-const CRLF = Buffer.from('\r\n')
+const READ_AHEAD = 4 * PIECE_BYTES
 
-type CopyMessage = { chunk: Buffer }
+const QUOTE = 0x22
+const LF = 0x0a
+const CR = 0x0d
 
-class CopyOut implements Submittable {
-  private readonly pieces: Buffer[] = []
-  private piece = Buffer.allocUnsafe(PIECE_BYTES)
-  private used = 0
-  private connection: Connection | null = null
-  private paused = false
-  private done = false
-  private failure: Error | null = null
-  private wake: (() => void) | null = null
+/** Whether the text so far has an open quoted cell. */
+type Quoting = { quoted: boolean }
 
-  constructor(private readonly sql: string) {}
-
-  submit(connection: Connection): void {
-    this.connection = connection
-    connection.query(this.sql)
+/** The piece with a CR before each row's LF: its quotes and line feeds taken in order, by indexOf. */
+function withCrlf(piece: Buffer, quoting: Quoting): Buffer {
+  const rowEnds: number[] = []
+  let quoted = quoting.quoted
+  let quote = piece.indexOf(QUOTE)
+  let lf = piece.indexOf(LF)
+  for (;;) {
+    if (quote >= 0 && (lf < 0 || quote < lf)) {
+      quoted = !quoted
+      quote = piece.indexOf(QUOTE, quote + 1)
+    } else if (lf >= 0) {
+      if (!quoted) rowEnds.push(lf)
+      lf = piece.indexOf(LF, lf + 1)
+    } else break
   }
-
-  handleCopyData(message: CopyMessage): void {
-    const row = message.chunk
-    const length = row.length - 1
-    if (row[length] !== 0x0a) return this.handleError(new Error('COPY sent a row that does not end in a line feed'))
-    if (this.used + length + 2 > this.piece.length) {
-      this.flush()
-      if (length + 2 > this.piece.length) this.piece = Buffer.allocUnsafe(length + 2)
-    }
-    row.copy(this.piece, this.used, 0, length)
-    CRLF.copy(this.piece, this.used + length)
-    this.used += length + 2
+  quoting.quoted = quoted
+  const out = Buffer.allocUnsafe(piece.length + rowEnds.length)
+  let from = 0
+  let to = 0
+  for (const end of rowEnds) {
+    to += piece.copy(out, to, from, end)
+    out[to++] = CR
+    from = end
   }
-
-  handleCommandComplete(): void {
-    this.flush()
-  }
-
-  handleReadyForQuery(): void {
-    this.done = true
-    this.signal()
-  }
-
-  handleError(error: Error): void {
-    this.failure ??= error
-    this.done = true
-    this.resume()
-    this.signal()
-  }
-
-  handleRowDescription(): void {
-    this.handleError(new Error('copyOut: the statement returned rows, not COPY data'))
-  }
-
-  handleDataRow(): void {}
-  handleEmptyQuery(): void {}
-  handlePortalSuspended(): void {}
-  handleCopyInResponse(): void {
-    this.handleError(new Error('copyOut: the statement is a COPY FROM'))
-  }
-
-  /** The pieces as the reader takes them; ends after the last row, throws what PostgreSQL reported. */
-  async *pieceStream(): AsyncGenerator<Buffer> {
-    for (;;) {
-      const next = this.pieces.shift()
-      if (next) {
-        if (this.pieces.length < MAX_QUEUED / 2) this.resume()
-        yield next
-        continue
-      }
-      if (this.failure) throw this.failure
-      if (this.done) return
-      await new Promise<void>((resolve) => (this.wake = resolve))
-    }
-  }
-
-  private flush(): void {
-    if (this.used === 0) return
-    this.pieces.push(this.piece.subarray(0, this.used))
-    this.piece = Buffer.allocUnsafe(PIECE_BYTES)
-    this.used = 0
-    if (this.pieces.length >= MAX_QUEUED && !this.paused) {
-      this.paused = true
-      this.connection?.stream.pause()
-    }
-    this.signal()
-  }
-
-  private resume(): void {
-    if (!this.paused) return
-    this.paused = false
-    this.connection?.stream.resume()
-  }
-
-  private signal(): void {
-    const wake = this.wake
-    this.wake = null
-    wake?.()
-  }
+  piece.copy(out, to, from)
+  return out
 }
 
 /**
- * Runs `sql` (a `COPY … TO STDOUT` statement; COPY takes no parameters) on `client` and yields its
- * output as it comes, in pieces, with CRLF line ends. Stopping early leaves the client mid-COPY:
- * end the client then (pg's `end()` closes the socket of a running query, and the server stops).
+ * Runs `sql` (a `COPY … TO STDOUT (FORMAT csv)` statement with the default quote; COPY takes no
+ * parameters) on `client` and yields its output as it comes, in pieces, with CRLF line ends; throws
+ * what PostgreSQL reported. Stopping early leaves the client mid-COPY: end the client then (pg's
+ * `end()` closes the socket of a running query, and the server stops).
  */
-export function copyOut(client: Client, sql: string): AsyncGenerator<Buffer> {
-  const copy = new CopyOut(sql)
-  client.query(copy)
-  return copy.pieceStream()
+export async function* copyOut(client: Client, sql: string): AsyncGenerator<Buffer> {
+  const quoting: Quoting = { quoted: false }
+  let held: Buffer[] = []
+  let size = 0
+  for await (const chunk of client.query(copyTo(sql, { highWaterMark: READ_AHEAD })) as AsyncIterable<Buffer>) {
+    held.push(chunk)
+    size += chunk.length
+    if (size < PIECE_BYTES) continue
+    yield withCrlf(Buffer.concat(held, size), quoting)
+    held = []
+    size = 0
+  }
+  if (size > 0) yield withCrlf(Buffer.concat(held, size), quoting)
 }

@@ -5,7 +5,7 @@
 import 'server-only'
 import { stringify } from 'csv-stringify/sync'
 import { formatDay } from '@/lib/domain/calendar'
-import { byteStream } from './byte-stream'
+import { byteStream } from '@/lib/http/byte-stream'
 import type { Cell, Sheet, Translate } from './exports/table'
 
 /** Text a spreadsheet would take for a formula (OWASP "CSV injection"): a leading apostrophe keeps it text. */

@@ -11,7 +11,7 @@ import { customRange, reviewReportData, type ReportRange } from './review-report
 import { parseReportRange } from '@/lib/validation/report-range'
 import { reviewReportDocx } from './review-report-docx'
 import { reviewReportPdf } from './review-report-pdf'
-import { downloadHeaders, notFoundResponse } from './download'
+import { downloadHeaders, notFoundResponse } from '@/lib/http/download'
 import { recordEvent } from '@/lib/auth/audit'
 
 export const REPORT_FORMATS = ['docx', 'pdf'] as const

@@ -2,15 +2,17 @@
 // page, each with a title row (what, as of when), a frozen header row, numbers as numbers, dates as
 // dates (dd/mm/yyyy), status cells holding the label and filled with the convention's colour
 // (DESIGN.md), and a totals row (SUM formulas) under tables of counts. The workbook's XML is
-// written here (ECMA-376 SpreadsheetML, the parts Excel needs and no more) into ./zip.ts: a
-// general writer's per-cell objects and style lookups cost more than the million-row register can
-// afford. exceljs reads the files back in the tests.
+// written here (ECMA-376 SpreadsheetML, the parts Excel needs and no more) into a ZIP archive that
+// yazl writes as the sheets' text comes: a general spreadsheet writer's per-cell objects and style
+// lookups cost more than the million-row register can afford. exceljs reads the files back in the tests.
 import 'server-only'
+import { PassThrough, Readable, pipeline } from 'node:stream'
+import { constants } from 'node:zlib'
+import { ZipFile } from 'yazl'
 import { STATUS_TONES, type StatusLabel, type StatusTone } from '@/lib/domain/status'
-import { byteStream } from './byte-stream'
+import { byteStream } from '@/lib/http/byte-stream'
 import { csvCell } from './csv'
 import type { Cell, ExportDocument, Sheet, Total, Translate } from './exports/table'
-import { zipArchive, type ZipEntry } from './zip'
 
 /** Light fills of the convention's colours (lib/domain/status.ts STATUS_TONES), as ARGB. */
 const TONE_FILLS: Record<StatusTone, string> = {
@@ -166,55 +168,78 @@ function totalsRow(totals: Total[], sums: number[], lastRow: number, cell: Retur
   return `<row r="${row}">${cells.join('')}</row>`
 }
 
-function workbookEntries(document: ExportDocument, t: Translate): ZipEntry[] {
+/** A part of the workbook's package: its XML, whole or (a sheet) in pieces as its rows come. */
+type Part = { name: string; content: string | AsyncIterable<string> }
+
+function workbookParts(document: ExportDocument, t: Translate): Part[] {
   const sheets = document.sheets.map((sheet, i) => ({ sheet, id: i + 1 }))
   const sheetType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml'
   return [
     {
       name: '[Content_Types].xml',
-      content: [
-        xml(
-          '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
-            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
-            '<Default Extension="xml" ContentType="application/xml"/>' +
-            '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
-            '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
-            sheets.map(({ id }) => `<Override PartName="/xl/worksheets/sheet${id}.xml" ContentType="${sheetType}"/>`).join('') +
-            '</Types>',
-        ),
-      ],
+      content: xml(
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+          '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+          '<Default Extension="xml" ContentType="application/xml"/>' +
+          '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
+          '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
+          sheets.map(({ id }) => `<Override PartName="/xl/worksheets/sheet${id}.xml" ContentType="${sheetType}"/>`).join('') +
+          '</Types>',
+      ),
     },
     {
       name: '_rels/.rels',
-      content: [xml(`<Relationships xmlns="${PACKAGE_RELATIONSHIPS}"><Relationship Id="rId1" Type="${RELATIONSHIPS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`)],
+      content: xml(`<Relationships xmlns="${PACKAGE_RELATIONSHIPS}"><Relationship Id="rId1" Type="${RELATIONSHIPS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`),
     },
     {
       name: 'xl/workbook.xml',
-      content: [
-        xml(
-          `<workbook xmlns="${MAIN}" xmlns:r="${RELATIONSHIPS}"><bookViews><workbookView/></bookViews><sheets>` +
-            sheets.map(({ sheet, id }) => `<sheet name="${xmlText(sheet.name)}" sheetId="${id}" r:id="rId${id}"/>`).join('') +
-            '</sheets></workbook>',
-        ),
-      ],
+      content: xml(
+        `<workbook xmlns="${MAIN}" xmlns:r="${RELATIONSHIPS}"><bookViews><workbookView/></bookViews><sheets>` +
+          sheets.map(({ sheet, id }) => `<sheet name="${xmlText(sheet.name)}" sheetId="${id}" r:id="rId${id}"/>`).join('') +
+          '</sheets></workbook>',
+      ),
     },
     {
       name: 'xl/_rels/workbook.xml.rels',
-      content: [
-        xml(
-          `<Relationships xmlns="${PACKAGE_RELATIONSHIPS}">` +
-            sheets.map(({ id }) => `<Relationship Id="rId${id}" Type="${RELATIONSHIPS}/worksheet" Target="worksheets/sheet${id}.xml"/>`).join('') +
-            `<Relationship Id="rId${sheets.length + 1}" Type="${RELATIONSHIPS}/styles" Target="styles.xml"/>` +
-            '</Relationships>',
-        ),
-      ],
+      content: xml(
+        `<Relationships xmlns="${PACKAGE_RELATIONSHIPS}">` +
+          sheets.map(({ id }) => `<Relationship Id="rId${id}" Type="${RELATIONSHIPS}/worksheet" Target="worksheets/sheet${id}.xml"/>`).join('') +
+          `<Relationship Id="rId${sheets.length + 1}" Type="${RELATIONSHIPS}/styles" Target="styles.xml"/>` +
+          '</Relationships>',
+      ),
     },
-    { name: 'xl/styles.xml', content: [stylesXml()] },
+    { name: 'xl/styles.xml', content: stylesXml() },
     ...sheets.map(({ sheet, id }) => ({ name: `xl/worksheets/sheet${id}.xml`, content: sheetXml(document.title, sheet, t) })),
   ]
 }
 
+/**
+ * Speed over size: a sheet's XML is so repetitive that the fastest level still shrinks it tenfold.
+ * A fixed date, so that the same data makes the same file (the contents carry their own dates).
+ */
+const ENTRY = { compressionLevel: constants.Z_BEST_SPEED, mtime: new Date(2000, 0, 1) }
+
 /** The document as an XLSX byte stream, written as the rows come and as fast as the download takes it. */
 export function xlsxStream(document: ExportDocument, t: Translate): ReadableStream<Uint8Array> {
-  return byteStream(zipArchive(workbookEntries(document, t)))
+  const zip = new ZipFile()
+  const archive = new PassThrough()
+  const fail = (error: Error) => archive.destroy(error)
+  const sheets: Readable[] = []
+  for (const { name, content } of workbookParts(document, t)) {
+    if (typeof content === 'string') {
+      zip.addBuffer(Buffer.from(content, 'utf8'), name, ENTRY)
+      continue
+    }
+    // yazl reads a sheet only when its entry's turn comes; a failure of its rows ends the download in an error.
+    const sheet = Readable.from(content, { objectMode: false }).on('error', fail)
+    sheets.push(sheet)
+    zip.addReadStream(sheet, name, ENTRY)
+  }
+  zip.on('error', fail)
+  zip.end()
+  // Once the archive is done, failed or cancelled, a sheet still open stops, and with it its read of the database.
+  pipeline(zip.outputStream, archive, () => {
+    for (const sheet of sheets) sheet.destroy()
+  })
+  return byteStream(archive)
 }

@@ -6,8 +6,8 @@ import { signOutEverywhereAndLeave } from '@/lib/actions/account-action'
 import { passwordHref, twoFactorHref } from '@/lib/auth/landing'
 import { PASSWORD_MIN_LENGTH } from '@/lib/auth/password-policy'
 import { requireUser } from '@/lib/auth/session'
-import { db } from '@/lib/db'
 import { districtDay, formatDay } from '@/lib/domain/calendar'
+import { accountTwoFactor } from '@/lib/queries/account'
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('account')
@@ -21,7 +21,7 @@ export default async function AccountPage() {
   const user = await requireUser()
   const [t, security] = await Promise.all([
     getTranslations('account'),
-    db().user.findUniqueOrThrow({ where: { id: user.id }, select: { totpEnabledAt: true } }),
+    accountTwoFactor(user.id),
   ])
   return (
     <>

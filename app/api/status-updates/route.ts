@@ -5,7 +5,7 @@
 import { answerStatusUpdate } from '@/lib/actions/status-update-answer'
 import { sentFromThisSite } from '@/lib/http/same-origin'
 import { loggedRoute } from '@/lib/log/request'
-import { notFoundResponse } from '@/lib/reports/download'
+import { notFoundResponse } from '@/lib/http/download'
 import { MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES } from '@/lib/validation/evidence'
 
 /** The files at their largest, and room for the fields and the form's framing. */

@@ -5,7 +5,7 @@ import { currentUser } from '@/lib/auth/session'
 import { unavailableWhenDatabaseDown } from '@/lib/http/unavailable-response'
 import { loggedRoute, noteUser } from '@/lib/log/request'
 import { attachmentFile } from '@/lib/queries/attachment-file'
-import { downloadHeaders, notFoundResponse } from '@/lib/reports/download'
+import { downloadHeaders, notFoundResponse } from '@/lib/http/download'
 
 type Context = { params: Promise<{ id: string }> }
 

@@ -1,4 +1,6 @@
-// GET /reports/review?period=<code>&format=docx|pdf: the review report of a reporting period.
+// GET /reports/review?format=docx|pdf with either period=<code> (a reporting period; without it the
+// default one) or from=YYYY-MM-DD&to=YYYY-MM-DD&kind=INTERIM|FINAL (a range of days, as on /reports;
+// kind defaults to INTERIM): the review report as Word or PDF.
 import { clientIp } from '@/lib/auth/client-ip'
 import { currentUser } from '@/lib/auth/session'
 import { unavailableWhenDatabaseDown } from '@/lib/http/unavailable-response'

@@ -16,7 +16,7 @@ import { registerExport } from './register'
 import { translatorFor, type ExportDocument, type Translate } from './table'
 import { taskExport } from './task'
 import { unitExport } from './unit'
-import { downloadHeaders, notFoundResponse } from '../download'
+import { downloadHeaders, notFoundResponse } from '@/lib/http/download'
 import { recordEvent } from '@/lib/auth/audit'
 
 /** `search`: the page's filters, for the views that have some. */

@@ -9,8 +9,8 @@ import { requireSession } from '@/lib/auth/session'
 import Image from 'next/image'
 import QRCode from 'qrcode'
 import { groupedSecret, otpauthUri } from '@/lib/auth/totp'
-import { db } from '@/lib/db'
 import { districtDay, formatDay } from '@/lib/domain/calendar'
+import { accountTwoFactor } from '@/lib/queries/account'
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('account')
@@ -29,10 +29,7 @@ export default async function TwoFactorPage() {
   const { user, pending } = await requireSession()
   const [t, security] = await Promise.all([
     getTranslations('account'),
-    db().user.findUniqueOrThrow({
-      where: { id: user.id },
-      select: { totpSecret: true, totpEnabledAt: true, _count: { select: { recoveryCodes: { where: { usedAt: null } } } } },
-    }),
+    accountTwoFactor(user.id),
   ])
   const secret = security.totpSecret
   // The secret as a QR code an authenticator app scans: a PNG data: URL, which the CSP's img-src allows.
@@ -51,7 +48,7 @@ export default async function TwoFactorPage() {
           <p>{t('twoFactorOn', { date: formatDay(districtDay(security.totpEnabledAt)) })}</p>
           <section aria-labelledby="recovery-heading" className="rounded-lg border border-slate-200 bg-white p-4">
             <h2 id="recovery-heading" className="text-lg font-semibold">{t('recoveryTitle')}</h2>
-            <p className="mb-3 mt-1 text-sm text-slate-700">{t('recoveryLeft', { count: security._count.recoveryCodes })}</p>
+            <p className="mb-3 mt-1 text-sm text-slate-700">{t('recoveryLeft', { count: security.recoveryCodesLeft })}</p>
             <TwoFactorCodeForm action={replaceRecoveryCodes} name="recovery" label={t('regenerate')} submit={t('regenerate')} tone="secondary" />
           </section>
           {user.role !== 'ADMIN' && (

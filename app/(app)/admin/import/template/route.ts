@@ -4,6 +4,7 @@ import { allows } from '@/lib/auth/permissions'
 import { currentUser } from '@/lib/auth/session'
 import { IMPORT_KINDS } from '@/lib/import/columns'
 import { importTemplate } from '@/lib/import/template'
+import { downloadHeaders, notFoundResponse } from '@/lib/http/download'
 import { unavailableWhenDatabaseDown } from '@/lib/http/unavailable-response'
 import { loggedRoute, noteUser } from '@/lib/log/request'
 
@@ -14,14 +15,9 @@ export const GET = loggedRoute('importTemplate', unavailableWhenDatabaseDown(asy
   const user = await currentUser()
   noteUser(user?.id)
   const query = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams))
-  if (!user || !allows(user, 'admin.manage') || !query.success) return new Response('Not found', { status: 404 })
+  if (!user || !allows(user, 'admin.manage') || !query.success) return notFoundResponse()
   const { kind, format } = query.data
   return new Response(Buffer.from(await importTemplate(kind, format)), {
-    headers: {
-      'content-type': MEDIA_TYPES[format],
-      'content-disposition': `attachment; filename="mau-nhap-${kind === 'tasks' ? 'nhiem-vu' : 'giao-nhiem-vu'}.${format}"`,
-      'x-content-type-options': 'nosniff',
-      'cache-control': 'no-store',
-    },
+    headers: downloadHeaders(`mau-nhap-${kind === 'tasks' ? 'nhiem-vu' : 'giao-nhiem-vu'}.${format}`, MEDIA_TYPES[format]),
   })
 }))
