@@ -58,6 +58,19 @@ test("staff download their unit's overdue work with the page's filter", async ({
   for (const row of rows) expect(row[2]).toContain('Quá hạn')
 })
 
+test('staff get 404 for the district overview and the whole register, as the overview page refuses them; a leader gets both', async ({ browser }) => {
+  const staff = await signedIn(browser, 'minh-cam')
+  const leader = await signedIn(browser, 'bi-thu')
+  for (const path of ['/exports/overview.xlsx', '/exports/assignments.csv']) {
+    expect((await staff.request.get(path, { maxRedirects: 0 })).status(), `staff: ${path}`).toBe(404)
+    expect((await leader.request.get(path, { maxRedirects: 0 })).status(), `leader: ${path}`).toBe(200)
+  }
+  // What the page does with them: their own unit instead, whose file they do get.
+  await staff.goto('/')
+  await expect(staff).toHaveURL(/\/units\/minh-cam$/)
+  expect((await staff.request.get('/exports/communes/minh-cam.csv', { maxRedirects: 0 })).status()).toBe(200)
+})
+
 test('without a session the download is not found', async ({ request }) => {
   const response = await request.get('/exports/communes/minh-cam.csv', { maxRedirects: 0 })
   expect(response.status()).toBe(404)

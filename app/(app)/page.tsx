@@ -12,7 +12,7 @@ import { RemindersNotice } from '@/components/reminders'
 import { ReportingRatePanel } from '@/components/progress/reporting-rate-panel'
 import { StatusSummary } from '@/components/progress/status-summary'
 import { landingPath } from '@/lib/auth/landing'
-import { allows } from '@/lib/auth/permissions'
+import { mayReadView } from '@/lib/auth/permissions'
 import { requireUser } from '@/lib/auth/session'
 import { districtDay, formatDay } from '@/lib/domain/calendar'
 import { overviewPageData } from '@/lib/queries/overview-page'
@@ -33,7 +33,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function OverviewPage({ searchParams }: Props) {
   const user = await requireUser()
   // Staff start from their own unit; the overview is the leaders' page.
-  if (!allows(user, 'overview.read')) redirect(landingPath(user))
+  if (!mayReadView(user, 'overview')) redirect(landingPath(user))
   const now = new Date()
   const params = await searchParams
   const { period } = periodParamsSchema.parse(params)

@@ -5,6 +5,7 @@ import { db } from '@/lib/db'
 import { Prisma } from '@/lib/db/client'
 import type { Role } from './roles'
 import { RULES, type AssignmentAction, type Scope } from './rules'
+import { allows, DISTRICT_RULES, VIEW_RULES, type ProgressView } from './rules'
 
 export { allows } from './rules'
 
@@ -99,4 +100,12 @@ export function can(actor: Actor, action: AssignmentAction, assignment: Assignme
 export async function findAssignmentFor<S extends Prisma.AssignmentSelect>(actor: Actor, action: AssignmentAction, id: string, select: S) {
   const scope = assignmentsWhere(actor, action)
   return scope ? db().assignment.findFirst({ where: { AND: [{ id }, scope] }, select }) : null
+}
+
+// ---- Reading the progress views (VIEW_RULES): the page and its downloads both ask here ----
+
+/** Whether the user may read a progress view, on its page and as a download; an unknown role reads nothing. */
+export function mayReadView(actor: { role: Role }, view: ProgressView): boolean {
+  const rule = VIEW_RULES[view]
+  return rule === 'signedIn' ? Object.hasOwn(DISTRICT_RULES, actor.role) : allows(actor, rule)
 }

@@ -39,3 +39,23 @@ export function allows(actor: { role: Role }, action: DistrictAction): boolean {
   return DISTRICT_RULES[actor.role]?.[action] === true
 }
 
+
+// ---- Reading the progress views: one rule per view, for its page and its downloads ----
+
+/** The progress views: each is a page, and /exports/… hands it out as a spreadsheet. */
+export const PROGRESS_VIEWS = ['overview', 'assignments', 'communes', 'members', 'tasks', 'units'] as const
+export type ProgressView = (typeof PROGRESS_VIEWS)[number]
+
+/**
+ * What reading a view takes: a district-wide action of DISTRICT_RULES, or 'signedIn' for the views
+ * every signed-in user reads (DESIGN.md "Roles": staff read other units' status and progress). The
+ * whole register of assignments is offered on the overview, so it takes what the overview takes.
+ */
+export const VIEW_RULES: Readonly<Record<ProgressView, DistrictAction | 'signedIn'>> = {
+  overview: 'overview.read',
+  assignments: 'overview.read',
+  communes: 'signedIn',
+  members: 'signedIn',
+  tasks: 'signedIn',
+  units: 'signedIn',
+}

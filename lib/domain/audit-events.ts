@@ -63,11 +63,12 @@ export type ActionLabelKey = (typeof AUDIT_ACTIONS)[AuditAction] | 'reviewConfir
 /** lib/actions/audit.ts records a refused write as its action with this suffix. */
 const REFUSED = '.refused'
 
-/** The writes whose refusals are recorded (recordRefusal's callers). */
+/** The writes whose refusals are recorded (recordRefusal's callers), and the downloads. */
 const REFUSABLE: readonly AuditAction[] = [
   'statusUpdate.create',
   'statusUpdate.review',
   'comment.create',
+  'export.create',
   'report.create',
   'user.create',
   'user.update',

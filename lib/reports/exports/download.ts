@@ -1,7 +1,8 @@
 // A download of a progress view (/exports/overview.xlsx, /exports/communes/minh-cam.csv, …): the
-// route handler's whole work, kept here so that tests can call it without a server. Anyone
-// signed in may download what they may read (DESIGN.md: every role reads the whole district);
-// no session, an unknown view or an unknown code all answer the same 404, and nothing is written.
+// route handler's whole work, kept here so that tests can call it without a server. A view's file
+// goes to whoever may read its page (mayReadView: the overview and the whole register only to
+// leaders and administrators, the other views to anyone signed in). No session, an unknown view or
+// code and a refused view all answer the same 404; a refusal is audited, nothing else is written.
 import 'server-only'
 import { z } from 'zod'
 import type { CurrentUser } from '@/lib/auth/session'
@@ -18,6 +19,7 @@ import { taskExport } from './task'
 import { unitExport } from './unit'
 import { downloadHeaders, notFoundResponse } from '@/lib/http/download'
 import { recordEvent } from '@/lib/auth/audit'
+import { mayReadView } from '@/lib/auth/permissions'
 
 /** `search`: the page's filters, for the views that have some. */
 type Builder = (code: string, t: Translate, now: Date, search: URLSearchParams) => Promise<ExportDocument | null>
@@ -88,6 +90,11 @@ export async function exportDownload({ user, path, search, locale, ip, now }: Do
   if (!user) return notFoundResponse()
   const request = parseExportPath(path)
   if (!request) return notFoundResponse()
+  if (!mayReadView(user, request.view)) {
+    // Refused like a missing view, and kept in the audit trail as every refusal is.
+    await recordEvent({ actorId: user.id, action: 'export.create.refused', entity: request.view, entityId: request.code, after: { format: request.format }, ip, at: now })
+    return notFoundResponse()
+  }
   const t = translatorFor(locale)
   const document = request.code === null ? await DISTRICT_BUILDERS[request.view](t, now, search) : await VIEWS[request.view](request.code, t, now, search)
   if (!document) return notFoundResponse()

@@ -10,7 +10,8 @@ import { GroupProgressChart } from '@/components/progress/group-progress-chart'
 import { LateAssignmentList } from '@/components/progress/late-assignment-list'
 import { Panel } from '@/components/progress/panel'
 import { StatusSummary } from '@/components/progress/status-summary'
-import { requireUser } from '@/lib/auth/session'
+import { mayReadView } from '@/lib/auth/permissions'
+import { requireUser, type CurrentUser } from '@/lib/auth/session'
 import { districtDay, formatDay } from '@/lib/domain/calendar'
 import type { AssignmentTiming } from '@/lib/domain/status'
 import { unitCodeSchema } from '@/lib/domain/unit-code'
@@ -26,7 +27,8 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>
 }
 
-async function load(params: Props['params']): Promise<Commune> {
+async function load(user: CurrentUser, params: Props['params']): Promise<Commune> {
+  if (!mayReadView(user, 'communes')) notFound()
   const code = unitCodeSchema.safeParse((await params).code)
   const found = code.success ? await communeByCode(code.data) : null
   if (!found) notFound()
@@ -34,14 +36,12 @@ async function load(params: Props['params']): Promise<Commune> {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  await requireUser()
-  return { title: (await load(params)).name }
+  return { title: (await load(await requireUser(), params)).name }
 }
 
-/** Readable by every signed-in user; nothing on it writes. */
+/** Nothing on it writes. */
 export default async function CommunePage({ params, searchParams }: Props) {
-  await requireUser()
-  const commune = await load(params)
+  const commune = await load(await requireUser(), params)
   const now = new Date()
   const source = requestSource(asOfParam((await searchParams).asOf))
   const [{ progress, late, trend, assignments }, t, tOverview] = await Promise.all([

@@ -12,7 +12,8 @@ import { groupHref, memberHref, unitHref } from '@/lib/domain/paths'
 import { asOfParam } from '@/lib/validation/as-of'
 import { StatusCountList } from '@/components/tasks/status-count-list'
 import { StatusCountsTable } from '@/components/tasks/status-counts-table'
-import { requireUser } from '@/lib/auth/session'
+import { mayReadView } from '@/lib/auth/permissions'
+import { requireUser, type CurrentUser } from '@/lib/auth/session'
 import { districtDay } from '@/lib/domain/calendar'
 import { memberPageData } from '@/lib/queries/member-page'
 import { memberByCode, type Member } from '@/lib/queries/member-progress'
@@ -23,21 +24,21 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>
 }
 
-async function load(params: Props['params']): Promise<Member> {
+async function load(user: CurrentUser, params: Props['params']): Promise<Member> {
+  if (!mayReadView(user, 'members')) notFound()
   const member = await memberByCode((await params).code)
   if (!member) notFound()
   return member
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  await requireUser()
-  return { title: (await load(params)).name }
+  return { title: (await load(await requireUser(), params)).name }
 }
 
 /** One member: the groups they lead, the units in their charge, what awaits them, what is overdue. */
 export default async function MemberPage({ params, searchParams }: Props) {
   const user = await requireUser()
-  const member = await load(params)
+  const member = await load(user, params)
   const now = new Date()
   const source = requestSource(asOfParam((await searchParams).asOf))
   const [{ summary, groups, units, pending, overdue }, t, tTasks] = await Promise.all([

@@ -10,7 +10,8 @@ import { groupHref, memberHref, taskHref } from '@/lib/domain/paths'
 import { StatusCountList } from '@/components/tasks/status-count-list'
 import { TaskHistory } from '@/components/tasks/task-history'
 import { TaskUnitsTable } from '@/components/tasks/task-units-table'
-import { requireUser } from '@/lib/auth/session'
+import { mayReadView } from '@/lib/auth/permissions'
+import { requireUser, type CurrentUser } from '@/lib/auth/session'
 import { dateColumnDay, districtDay, formatDay } from '@/lib/domain/calendar'
 import { requestSource, type ProgressSource } from '@/lib/queries/progress-source'
 import { asOfParam } from '@/lib/validation/as-of'
@@ -27,25 +28,25 @@ type Props = {
 /** The latest reports shown. */
 const HISTORY_LENGTH = 20
 
-async function load(params: Props['params'], source: ProgressSource): Promise<TaskProgress> {
+async function load(user: CurrentUser, params: Props['params'], source: ProgressSource): Promise<TaskProgress> {
+  if (!mayReadView(user, 'tasks')) notFound()
   const task = await taskProgressByCode(source, (await params).code)
   if (!task) notFound()
   return task
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  await requireUser()
-  return { title: (await load(params, requestSource(null))).title }
+  return { title: (await load(await requireUser(), params, requestSource(null))).title }
 }
 
 /** One task across every unit it is assigned to: where each stands, the district's result, the latest reports. */
 export default async function TaskPage({ params, searchParams }: Props) {
-  await requireUser()
+  const user = await requireUser()
   const now = new Date()
   const query = await searchParams
   const source = requestSource(asOfParam(query.asOf))
   const page = pageParam(query.page)
-  const [task, t] = await Promise.all([load(params, source), getTranslations('tasks')])
+  const [task, t] = await Promise.all([load(user, params, source), getTranslations('tasks')])
   const [units, history] = await Promise.all([
     taskUnits(source, task.id, TASK_UNITS_PER_PAGE, offsetOf(page, TASK_UNITS_PER_PAGE)),
     taskHistory(source, task.id, HISTORY_LENGTH),

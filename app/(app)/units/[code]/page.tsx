@@ -6,7 +6,8 @@ import { AssignmentList, type AssignmentGroupView } from '@/components/assignmen
 import { AsOfPicker } from '@/components/progress/as-of-picker'
 import { DownloadLinks } from '@/components/exports/download-links'
 import { RemindersNotice } from '@/components/reminders'
-import { requireUser } from '@/lib/auth/session'
+import { mayReadView } from '@/lib/auth/permissions'
+import { requireUser, type CurrentUser } from '@/lib/auth/session'
 import { reminderCounts } from '@/lib/queries/reminders'
 import { dateColumnDay, districtDay, formatDay } from '@/lib/domain/calendar'
 import { requestSource, type ProgressSource } from '@/lib/queries/progress-source'
@@ -27,7 +28,8 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>
 }
 
-async function load(params: Props['params'], source: ProgressSource): Promise<UnitAssignments> {
+async function load(user: CurrentUser, params: Props['params'], source: ProgressSource): Promise<UnitAssignments> {
+  if (!mayReadView(user, 'units')) notFound()
   const code = unitCodeSchema.safeParse((await params).code)
   const found = code.success ? await unitAssignments(source, code.data) : null
   if (!found) notFound()
@@ -35,8 +37,7 @@ async function load(params: Props['params'], source: ProgressSource): Promise<Un
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  await requireUser()
-  return { title: (await load(params, requestSource(null))).unit.name }
+  return { title: (await load(await requireUser(), params, requestSource(null))).unit.name }
 }
 
 export default async function UnitPage({ params, searchParams }: Props) {
@@ -45,7 +46,7 @@ export default async function UnitPage({ params, searchParams }: Props) {
   const query = await searchParams
   const source = requestSource(asOfParam(query.asOf))
   const { at } = source
-  const [{ unit, groups }, t] = await Promise.all([load(params, source), getTranslations('unit')])
+  const [{ unit, groups }, t] = await Promise.all([load(user, params, source), getTranslations('unit')])
   // Staff arrive on their own unit's page: what needs attention comes first.
   const reminders = user.role === 'STAFF' && user.unitId === unit.id ? await reminderCounts(user, districtDay(now)) : null
   const filter = applicableFilter(groups, unitFilterSchema.parse(query))
