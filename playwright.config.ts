@@ -47,7 +47,9 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `npx next start -p ${port}`,
+    // As `npm start` serves it (scripts/serve.ts). The specs play the reverse proxy: their
+    // X-Forwarded-For and X-Forwarded-Proto count, from loopback only.
+    command: 'node --import tsx scripts/serve.ts',
     url: `${baseURL}/login`,
     reuseExistingServer: false,
     timeout: 60_000,
@@ -56,6 +58,9 @@ export default defineConfig({
       AUTH_SECRET: required('AUTH_SECRET'),
       AUTH_TRUST_HOST: 'true',
       NEXT_TELEMETRY_DISABLED: '1',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      TRUSTED_PROXIES: '127.0.0.1',
     },
   },
 })

@@ -5,14 +5,11 @@
 // Access is not decided here: every page, action and route handler checks the user itself.
 import { NextResponse, type NextRequest } from 'next/server'
 import { REQUEST_ID_HEADER, requestIdOf } from '@/lib/http/request-id'
-import { contentSecurityPolicy, FIXED_SECURITY_HEADERS, newNonce, requestIsHttps } from '@/lib/http/security-headers'
+import { contentSecurityPolicy, newNonce, requestIsHttps, securityHeaders } from '@/lib/http/security-headers'
 
 export function proxy(request: NextRequest): NextResponse {
-  const policy = contentSecurityPolicy({
-    nonce: newNonce(),
-    development: process.env.NODE_ENV === 'development',
-    https: requestIsHttps(request.headers),
-  })
+  const https = requestIsHttps(request.headers)
+  const policy = contentSecurityPolicy({ nonce: newNonce(), development: process.env.NODE_ENV === 'development', https })
   const requestId = requestIdOf(request.headers)
   const forwarded = new Headers(request.headers)
   forwarded.set('Content-Security-Policy', policy)
@@ -20,7 +17,7 @@ export function proxy(request: NextRequest): NextResponse {
   const response = NextResponse.next({ request: { headers: forwarded } })
   response.headers.set('Content-Security-Policy', policy)
   response.headers.set(REQUEST_ID_HEADER, requestId)
-  for (const [name, value] of Object.entries(FIXED_SECURITY_HEADERS)) response.headers.set(name, value)
+  for (const [name, value] of Object.entries(securityHeaders(https))) response.headers.set(name, value)
   return response
 }
 

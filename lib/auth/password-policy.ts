@@ -1,6 +1,7 @@
 // What a new password must be (OWASP ASVS 2.1): at least 10 characters, not one of the common
 // passwords shipped with the app (common-passwords.txt says where the list comes from), and not
-// the username itself. No composition rules: length and the list do the work.
+// containing the username (`luong-mong-2026` is guessed as soon as the username is known). No
+// composition rules: length and the list do the work.
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 
@@ -29,7 +30,7 @@ export function passwordProblem(password: string, username: string): PasswordPro
   if (length < PASSWORD_MIN_LENGTH) return 'passwordTooShort'
   if (length > PASSWORD_MAX_LENGTH) return 'passwordTooLong'
   const folded = password.trim().toLowerCase()
-  if (folded === username.toLowerCase()) return 'passwordIsUsername'
+  if (folded.includes(username.toLowerCase())) return 'passwordIsUsername'
   if (commonPasswords().has(folded)) return 'passwordCommon'
   return null
 }

@@ -1,6 +1,7 @@
 // Configuration comes from environment variables only, validated here with one clear message
 // per wrong variable. The start script validates before anything runs; the app validates the
 // variables it needs at first use.
+import { isIP } from 'node:net'
 import { z } from 'zod'
 
 const postgresUrl = z
@@ -22,6 +23,45 @@ const shared = {
 }
 const authSecret = z.string().min(32, 'must be at least 32 characters (for example: openssl rand -base64 33)')
 
+/**
+ * Which peers may say, in X-Forwarded-For and X-Forwarded-Proto, where a request came from: a
+ * number of proxies in front of the app (each appends the address it saw), or the proxies'
+ * addresses and address ranges (`10.0.0.2, 10.0.1.0/24`). None by default: the socket's address
+ * is the client's.
+ */
+export type TrustedProxies = { hops: number } | { addresses: readonly { address: string; prefix?: number }[] }
+
+const trustedProxies = z
+  .string()
+  .trim()
+  .transform((value, ctx): TrustedProxies => {
+    if (/^\d+$/.test(value)) return { hops: Number(value) }
+    const addresses = value
+      .split(/[\s,]+/)
+      .filter(Boolean)
+      .map((item) => {
+        const [address = '', prefix] = item.split('/')
+        const family = isIP(address)
+        const bits = family === 4 ? 32 : 128
+        if (family === 0 || (prefix !== undefined && !(/^\d+$/.test(prefix) && Number(prefix) <= bits)))
+          ctx.addIssue({ code: 'custom', message: `must be a number of proxies, or their addresses and ranges (10.0.0.2, 10.0.1.0/24): "${item}" is neither` })
+        return prefix === undefined ? { address } : { address, prefix: Number(prefix) }
+      })
+    return { addresses }
+  })
+  .default({ hops: 0 })
+
+/** What the server needs to know who its clients are (read by lib/auth/client-ip.ts). */
+export const forwardingEnvSchema = z.object({ TRUSTED_PROXIES: trustedProxies })
+
+/** What the server (scripts/serve.ts) needs: where to listen, and whose forwarded headers count. */
+export const serveEnvSchema = z.object({
+  // Loopback unless a container or a proxy on another machine must reach the app.
+  HOST: z.string().trim().default('127.0.0.1'),
+  PORT: shared.PORT,
+  ...forwardingEnvSchema.shape,
+})
+
 /** Which database the app uses: DATABASE_URL, or without it the embedded server's data in DATA_DIR. */
 const appDatabase = {
   DATABASE_URL: postgresUrl.optional(),
@@ -34,6 +74,7 @@ export const startEnvSchema = z
   .object({
     ...appDatabase,
     AUTH_SECRET: authSecret.optional(),
+    ...serveEnvSchema.shape,
     ...shared,
   })
   .superRefine((env, ctx) => {

@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest'
-import { contentSecurityPolicy, FIXED_SECURITY_HEADERS, newNonce, requestIsHttps } from './security-headers'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { SOCKET_ADDRESS_HEADER_ENV } from '@/lib/auth/client-ip'
+import { contentSecurityPolicy, newNonce, requestIsHttps, securityHeaders } from './security-headers'
 
 /** The policy as directive name -> its sources. */
 function directives(policy: string): Map<string, string[]> {
@@ -48,30 +49,51 @@ describe('newNonce', () => {
   })
 })
 
-describe('FIXED_SECURITY_HEADERS', () => {
+describe('securityHeaders', () => {
   it('sends no referrer path off the site, forbids sniffing, device features and framing', () => {
-    expect(FIXED_SECURITY_HEADERS).toEqual({
+    expect(securityHeaders(false)).toEqual({
       'Referrer-Policy': 'strict-origin-when-cross-origin',
       'X-Content-Type-Options': 'nosniff',
       'Permissions-Policy': expect.stringMatching(/^camera=\(\), microphone=\(\), geolocation=\(\)/),
       'X-Frame-Options': 'DENY',
     })
   })
+
+  it('tells browsers to come back only over HTTPS, for a year and every subdomain, when served over HTTPS', () => {
+    expect(securityHeaders(true)).toMatchObject({ 'Strict-Transport-Security': 'max-age=31536000; includeSubDomains' })
+    expect(securityHeaders(false)).not.toHaveProperty('Strict-Transport-Security')
+  })
 })
 
 describe('requestIsHttps', () => {
-  it('trusts the protocol the reverse proxy reports', () => {
-    expect(requestIsHttps(new Headers({ 'x-forwarded-proto': 'https' }))).toBe(true)
-    expect(requestIsHttps(new Headers({ 'x-forwarded-proto': 'HTTPS' }))).toBe(true)
-    expect(requestIsHttps(new Headers({ 'x-forwarded-proto': 'http' }))).toBe(false)
+  const SOCKET = 'x-socket-address-test'
+  const from = (socket: string, proto?: string) => new Headers({ [SOCKET]: socket, ...(proto ? { 'x-forwarded-proto': proto } : {}) })
+
+  afterEach(() => {
+    vi.unstubAllEnvs()
+  })
+
+  it('trusts the protocol a trusted proxy reports', () => {
+    vi.stubEnv(SOCKET_ADDRESS_HEADER_ENV, SOCKET)
+    vi.stubEnv('TRUSTED_PROXIES', '10.0.0.2')
+    expect(requestIsHttps(from('10.0.0.2', 'https'))).toBe(true)
+    expect(requestIsHttps(from('10.0.0.2', 'HTTPS'))).toBe(true)
+    expect(requestIsHttps(from('10.0.0.2', 'http'))).toBe(false)
+    expect(requestIsHttps(from('10.0.0.2'))).toBe(false)
   })
 
   it('takes the first proxy of a chain, the one the browser spoke to', () => {
-    expect(requestIsHttps(new Headers({ 'x-forwarded-proto': 'https, http' }))).toBe(true)
-    expect(requestIsHttps(new Headers({ 'x-forwarded-proto': 'http, https' }))).toBe(false)
+    vi.stubEnv(SOCKET_ADDRESS_HEADER_ENV, SOCKET)
+    vi.stubEnv('TRUSTED_PROXIES', '1')
+    expect(requestIsHttps(from('10.0.0.2', 'https, http'))).toBe(true)
+    expect(requestIsHttps(from('10.0.0.2', 'http, https'))).toBe(false)
   })
 
-  it('is false when nothing says HTTPS', () => {
-    expect(requestIsHttps(new Headers())).toBe(false)
+  it('believes no client that is not a trusted proxy', () => {
+    vi.stubEnv(SOCKET_ADDRESS_HEADER_ENV, SOCKET)
+    vi.stubEnv('TRUSTED_PROXIES', '10.0.0.2')
+    expect(requestIsHttps(from('198.51.100.20', 'https'))).toBe(false)
+    vi.stubEnv('TRUSTED_PROXIES', undefined)
+    expect(requestIsHttps(from('10.0.0.2', 'https'))).toBe(false)
   })
 })

@@ -1,5 +1,7 @@
-// The security headers of every response, built by proxy.ts for each request. Pure: the caller
-// supplies the nonce and what it knows of the request, so the policy can be tested as text.
+// The security headers of every response, built by proxy.ts for each request. Pure but for
+// requestIsHttps: the caller supplies the nonce and what it knows of the request, so the policy
+// can be tested as text.
+import { fromTrustedProxy } from '@/lib/auth/client-ip'
 
 export type PolicyContext = {
   /** A fresh, unguessable value for this request only (newNonce). */
@@ -16,12 +18,12 @@ export function newNonce(): string {
 }
 
 /**
- * Whether the browser reached the app over HTTPS. The app runs behind a reverse proxy that ends
- * TLS and says so in X-Forwarded-Proto (Next.js sets it to the socket's protocol when no proxy
- * did); behind a chain of proxies the first entry is the one the browser spoke to.
+ * Whether the browser reached the app over HTTPS. The app serves plain HTTP: a reverse proxy in
+ * front ends TLS and says so in X-Forwarded-Proto, believed only from a proxy TRUSTED_PROXIES
+ * names; behind a chain of proxies the first entry is the one the browser spoke to.
  */
 export function requestIsHttps(headers: Headers): boolean {
-  return headers.get('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase() === 'https'
+  return fromTrustedProxy(headers) && headers.get('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase() === 'https'
 }
 
 /**
@@ -48,12 +50,15 @@ export function contentSecurityPolicy({ nonce, development, https }: PolicyConte
   return directives.join('; ')
 }
 
-/** The other security headers: the same on every response. */
-export const FIXED_SECURITY_HEADERS: Readonly<Record<string, string>> = {
-  'Referrer-Policy': 'strict-origin-when-cross-origin',
-  'X-Content-Type-Options': 'nosniff',
-  // The app needs none of these; nothing it embeds or loads may ask for them either.
-  'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), display-capture=()',
-  // For browsers that predate CSP's frame-ancestors.
-  'X-Frame-Options': 'DENY',
+/** The other security headers; over HTTPS, browsers are also told to use nothing else for a year. */
+export function securityHeaders(https: boolean): Readonly<Record<string, string>> {
+  return {
+    'Referrer-Policy': 'strict-origin-when-cross-origin',
+    'X-Content-Type-Options': 'nosniff',
+    // The app needs none of these; nothing it embeds or loads may ask for them either.
+    'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), display-capture=()',
+    // For browsers that predate CSP's frame-ancestors.
+    'X-Frame-Options': 'DENY',
+    ...(https ? { 'Strict-Transport-Security': 'max-age=31536000; includeSubDomains' } : {}),
+  }
 }

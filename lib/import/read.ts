@@ -2,12 +2,19 @@
 // row naming the columns. Each data row keeps its row number in the file, for the error list.
 import { parse } from 'csv-parse/sync'
 import ExcelJS from 'exceljs'
+import { fromBufferPromise } from 'yauzl'
 import { dateColumnDay, formatDay } from '@/lib/domain/calendar'
 import type { AdminErrorCode } from '@/lib/validation/admin'
 import { COLUMN_HEADERS, IMPORT_COLUMNS, normalizeHeader, type ColumnKey, type ImportKind } from './columns'
 
 export const MAX_IMPORT_BYTES = 2 * 1024 * 1024
 export const MAX_IMPORT_ROWS = 5000
+/**
+ * What an XLSX may unpack to. A sheet of MAX_IMPORT_ROWS rows is a few MB of XML; Excel's own files
+ * hold a dozen entries. A zip bomb (a small upload that inflates to hundreds of MB) is refused.
+ */
+export const MAX_UNPACKED_MEGABYTES = 40
+export const MAX_ZIP_ENTRIES = 100
 
 export type TableRow = { row: number; cells: Partial<Record<ColumnKey, string>> }
 export type ReadResult = { kind: 'read'; rows: TableRow[] } | { kind: 'problem'; code: AdminErrorCode; params?: Record<string, string | number> }
@@ -25,6 +32,41 @@ function cellText(value: ExcelJS.CellValue): string {
     return ''
   }
   return String(value)
+}
+
+/**
+ * Whether the zip stays within the limits: its entries and their declared sizes (the central
+ * directory), then what they really inflate to, counted as it comes and stopped at the limit (an
+ * entry may declare fewer bytes than it holds).
+ */
+async function unpacksWithinLimits(bytes: Uint8Array): Promise<boolean> {
+  const limit = MAX_UNPACKED_MEGABYTES * 1024 * 1024
+  const zip = await fromBufferPromise(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { validateEntrySizes: false })
+  try {
+    if (zip.entryCount > MAX_ZIP_ENTRIES) return false
+    const entries = []
+    let declared = 0
+    for await (const entry of zip.eachEntry()) {
+      declared += entry.uncompressedSize
+      if (declared > limit) return false
+      entries.push(entry)
+    }
+    let inflated = 0
+    for (const entry of entries) {
+      const stream = await zip.openReadStreamPromise(entry)
+      try {
+        for await (const chunk of stream) {
+          inflated += (chunk as Buffer).byteLength
+          if (inflated > limit) return false
+        }
+      } finally {
+        stream.destroy()
+      }
+    }
+    return true
+  } finally {
+    zip.close()
+  }
 }
 
 async function readXlsx(bytes: Uint8Array): Promise<string[][]> {
@@ -56,6 +98,8 @@ export async function readTable(kind: ImportKind, bytes: Uint8Array): Promise<Re
   if (bytes.byteLength > MAX_IMPORT_BYTES) return { kind: 'problem', code: 'fileTooLarge' }
   let grid: string[][]
   try {
+    if (isZip(bytes) && !(await unpacksWithinLimits(bytes)))
+      return { kind: 'problem', code: 'fileUnpacksTooLarge', params: { megabytes: MAX_UNPACKED_MEGABYTES, entries: MAX_ZIP_ENTRIES } }
     grid = isZip(bytes) ? await readXlsx(bytes) : readCsv(bytes)
   } catch {
     return { kind: 'problem', code: 'fileUnreadable' }

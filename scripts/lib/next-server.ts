@@ -1,14 +1,25 @@
-// The production build served by `next start` on a free port, for the scripts that measure it.
-import { spawn } from 'node:child_process'
+// The production build served by scripts/serve.ts: for `npm start`, and on a free port for the
+// scripts that measure it.
+import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { readdir, readFile, readlink } from 'node:fs/promises'
+import path from 'node:path'
 import { buildIfStale } from './build'
 import { freePort, waitForHttp } from './network'
-import { bin, projectRoot, terminate } from './process'
+import { projectRoot, terminate } from './process'
+
+/** Starts scripts/serve.ts with the environment given (DATABASE_URL, AUTH_SECRET, PORT, HOST…). */
+export function spawnServer(env: Record<string, string>, stdio: StdioOptions): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'scripts/serve.ts')], {
+    cwd: projectRoot,
+    stdio,
+    env: { ...process.env, AUTH_TRUST_HOST: 'true', NEXT_TELEMETRY_DISABLED: '1', ...env },
+  })
+}
 
 export type NextServer = {
   base: string
-  /** The process that answers HTTP: `next start` runs the server in a child of its own. */
+  /** The process that answers HTTP. */
   serverPid: number
   stop(): Promise<void>
 }
@@ -17,11 +28,7 @@ export type NextServer = {
 export async function startNextServer(databaseUrl: string): Promise<NextServer> {
   if ((await buildIfStale()) !== 0) throw new Error('the production build failed')
   const port = await freePort()
-  const next = spawn(bin('next'), ['start', '-p', String(port)], {
-    cwd: projectRoot,
-    stdio: 'ignore',
-    env: { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: randomBytes(33).toString('base64'), AUTH_TRUST_HOST: 'true', NEXT_TELEMETRY_DISABLED: '1' },
-  })
+  const next = spawnServer({ DATABASE_URL: databaseUrl, AUTH_SECRET: randomBytes(33).toString('base64'), PORT: String(port), HOST: '127.0.0.1' }, 'ignore')
   const base = `http://127.0.0.1:${port}`
   try {
     await waitForHttp(`${base}/login`, 60_000, () => next.exitCode === null)

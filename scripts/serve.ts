@@ -1,0 +1,33 @@
+// The production build served on HOST:PORT (`npm start` and the end-to-end tests run it instead of
+// `next start`). Each request is stamped with its socket's address, under a header name made up
+// here and shared with the app through the environment, overwriting anything a client sent: that
+// address, and X-Forwarded-* only from the proxies TRUSTED_PROXIES names, tell the app who the
+// client is (lib/auth/client-ip.ts). Next.js alone offers the app no socket address.
+import { randomBytes } from 'node:crypto'
+import { createServer } from 'node:http'
+import { SOCKET_ADDRESS_HEADER_ENV } from '../lib/auth/client-ip'
+import { parseEnv, serveEnvSchema } from '../lib/config/env'
+import { projectRoot } from './lib/process'
+
+const env = parseEnv(serveEnvSchema, process.env)
+const header = `x-socket-address-${randomBytes(12).toString('hex')}`
+// Set before Next.js loads: the app reads both at each request.
+Object.assign(process.env, { NODE_ENV: 'production', [SOCKET_ADDRESS_HEADER_ENV]: header })
+const { default: next } = await import('next')
+
+const app = next({ dev: false, dir: projectRoot, hostname: env.HOST, port: env.PORT })
+const handle = app.getRequestHandler()
+await app.prepare()
+
+const server = createServer((request, response) => {
+  request.headers[header] = request.socket.remoteAddress ?? ''
+  void handle(request, response)
+})
+server.listen(env.PORT, env.HOST)
+
+function stop(): void {
+  server.close(() => void app.close().finally(() => process.exit(0)))
+  server.closeAllConnections()
+}
+process.once('SIGTERM', stop)
+process.once('SIGINT', stop)
