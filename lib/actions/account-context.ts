@@ -5,7 +5,7 @@ import { headers } from 'next/headers'
 import { clientIp } from '@/lib/auth/client-ip'
 import { currentSession } from '@/lib/auth/session'
 import { noteUser } from '@/lib/log/request'
-import type { ActionContext } from './audit'
+import type { ActionContext } from './context'
 
 export type AccountActionContext = ActionContext & { sessionId: string; username: string }
 

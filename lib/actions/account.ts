@@ -5,7 +5,8 @@ import { db } from '@/lib/db'
 import { allows } from '@/lib/auth/permissions'
 import { endAllSessions } from '@/lib/auth/sessions'
 import { liftLock } from '@/lib/auth/throttle'
-import { recordAudit, recordRefusal, type ActionContext } from './audit'
+import { recordAudit, recordRefusal } from '@/lib/audit/record'
+import type { ActionContext } from './context'
 
 /** "Sign out everywhere": every session of the actor ends, this one included. */
 export async function signOutEverywhere(context: ActionContext): Promise<void> {
@@ -23,7 +24,7 @@ export type UnlockResult = { kind: 'notFound' } | { kind: 'unlocked'; locksLifte
  */
 export async function unlockAccount(context: ActionContext, userId: string): Promise<UnlockResult> {
   if (!allows(context.actor, 'admin.manage')) {
-    await recordRefusal(context, 'user.unlock', 'User', userId)
+    await recordRefusal(context, 'user.unlocked', 'User', userId)
     return { kind: 'notFound' }
   }
   const user = z.uuid().safeParse(userId).success ? await db().user.findUnique({ where: { id: userId }, select: { id: true, username: true } }) : null

@@ -14,7 +14,7 @@ import { testDatabase } from '@/test/helpers/database'
 import { factories } from '@/test/helpers/factories'
 import { writeGuard, type Allowed } from '@/test/helpers/write-guard'
 import { unlockAccount } from './account'
-import type { ActionContext } from './audit'
+import type { ActionContext } from './context'
 import { changePassword, resetPassword } from './password'
 import { confirmEnrolment, disableTwoFactor, regenerateRecoveryCodes, resetTwoFactor } from './two-factor'
 

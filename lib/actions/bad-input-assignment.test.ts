@@ -11,7 +11,7 @@ import { describe as shown, FUZZ_RUNS, hostileFile, hostileForm, hostileText, id
 import { testDatabase } from '@/test/helpers/database'
 import { factories, pdfFile } from '@/test/helpers/factories'
 import { writeGuard } from '@/test/helpers/write-guard'
-import type { ActionContext } from './audit'
+import type { ActionContext } from './context'
 import { postComment } from './comment'
 import { reviewStatusUpdate } from './review'
 import { recordStatusUpdate } from './status-update'

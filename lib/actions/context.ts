@@ -5,14 +5,17 @@ import { revalidatePath } from 'next/cache'
 import { headers } from 'next/headers'
 import { redirect } from 'next/navigation'
 import { clientIp } from '@/lib/auth/client-ip'
+import type { Actor } from '@/lib/auth/permissions'
 import { currentUser } from '@/lib/auth/session'
 import { isDatabaseUnavailable } from '@/lib/db/unavailable'
 import { assignmentHref, unitPageHref } from '@/lib/domain/paths'
 import { UNAVAILABLE_PATH } from '@/lib/http/unavailable-page'
 import { noteUser } from '@/lib/log/request'
 import type { FieldProblem } from '@/lib/validation/messages'
-import type { ActionContext } from './audit'
 import type { AssignmentPath } from './status-update'
+
+/** Who acts, when, and from where: what every mutation is given. */
+export type ActionContext = { actor: Actor; now: Date; ip: string | null }
 
 /** The signed-in user acting now, or null (answered like a missing record). */
 export async function actionContext(): Promise<ActionContext | null> {

@@ -94,7 +94,7 @@ describe('resetPassword', () => {
     const before = await database.db.user.findUniqueOrThrow({ where: { id: actor.id } })
     expect(await resetPassword(context(leader), actor.id)).toEqual({ kind: 'notFound' })
     expect(await database.db.user.findUniqueOrThrow({ where: { id: actor.id } })).toEqual(before)
-    expect(await database.db.auditEvent.findFirstOrThrow({ where: { action: 'user.reset_password.refused', entityId: actor.id } })).toMatchObject({ actorId: leader.id })
+    expect(await database.db.auditEvent.findFirstOrThrow({ where: { action: 'user.password_reset.refused', entityId: actor.id } })).toMatchObject({ actorId: leader.id })
     expect(await resetPassword(context(admin), '00000000-0000-4000-8000-000000000000')).toEqual({ kind: 'notFound' })
     expect(await resetPassword(context(admin), 'not-an-id')).toEqual({ kind: 'notFound' })
   })

@@ -3,13 +3,14 @@
 import 'server-only'
 import { z } from 'zod'
 import { db } from '@/lib/db'
-import { recordSignInFailed } from '@/lib/auth/auth-events'
+import { recordSignInFailed } from '@/lib/audit/auth-events'
 import { generateTemporaryPassword, hashPassword, verifyPassword } from '@/lib/auth/password'
 import { passwordProblem, type PasswordProblem } from '@/lib/auth/password-policy'
 import { allows } from '@/lib/auth/permissions'
 import { endAllSessions } from '@/lib/auth/sessions'
 import { lockedUntil, recordFailure } from '@/lib/auth/throttle'
-import { recordAudit, recordRefusal, type ActionContext } from './audit'
+import { recordAudit, recordRefusal } from '@/lib/audit/record'
+import type { ActionContext } from './context'
 
 export type PasswordField = 'currentPassword' | 'newPassword' | 'confirmPassword'
 export type PasswordChangeProblem = PasswordProblem | 'currentPasswordRequired' | 'currentPasswordWrong' | 'newPasswordRequired' | 'passwordSameAsCurrent' | 'confirmMismatch'
@@ -82,7 +83,7 @@ export type PasswordResetResult = { kind: 'notFound' } | { kind: 'reset'; tempor
  */
 export async function resetPassword(context: ActionContext, userId: string): Promise<PasswordResetResult> {
   if (!allows(context.actor, 'admin.manage')) {
-    await recordRefusal(context, 'user.reset_password', 'User', userId)
+    await recordRefusal(context, 'user.password_reset', 'User', userId)
     return { kind: 'notFound' }
   }
   const user = z.uuid().safeParse(userId).success ? await db().user.findUnique({ where: { id: userId }, select: { id: true } }) : null

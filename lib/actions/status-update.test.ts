@@ -6,7 +6,7 @@ import { z } from 'zod'
 import type { Actor } from '@/lib/auth/permissions'
 import { testDatabase } from '@/test/helpers/database'
 import { factories, formData, pdfFile, pngFile } from '@/test/helpers/factories'
-import type { ActionContext } from './audit'
+import type { ActionContext } from './context'
 import { recordStatusUpdate } from './status-update'
 
 const database = testDatabase()

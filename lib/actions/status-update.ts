@@ -12,7 +12,8 @@ import { completionTime, effectiveProgress, noteRequirement } from '@/lib/domain
 import { checkEvidence, chosenFiles, type EvidenceFile } from '@/lib/validation/evidence'
 import { problem } from '@/lib/validation/messages'
 import { parseStatusUpdateForm, type StatusUpdateProblems } from '@/lib/validation/status-update'
-import { recordAuditSql, recordRefusal, type ActionContext } from './audit'
+import { recordAuditSql, recordRefusal } from '@/lib/audit/record'
+import type { ActionContext } from './context'
 import { lockedPeriodSql } from './period-lock'
 
 const ACTION = 'statusUpdate.create'

@@ -95,7 +95,7 @@ describe('resetTwoFactor', () => {
 
     expect(await resetTwoFactor(context(leader), actor.id)).toEqual({ kind: 'notFound' })
     expect(await database.db.user.findUniqueOrThrow({ where: { id: actor.id } })).toEqual(before)
-    expect(await database.db.auditEvent.findFirstOrThrow({ where: { action: 'user.reset_two_factor.refused', entityId: actor.id } })).toMatchObject({ actorId: leader.id })
+    expect(await database.db.auditEvent.findFirstOrThrow({ where: { action: 'user.two_factor_reset.refused', entityId: actor.id } })).toMatchObject({ actorId: leader.id })
 
     expect(await resetTwoFactor(context(admin), actor.id)).toEqual({ kind: 'reset' })
     const after = await database.db.user.findUniqueOrThrow({ where: { id: actor.id } })

@@ -5,13 +5,14 @@
 import 'server-only'
 import { z } from 'zod'
 import { db } from '@/lib/db'
-import { recordSignInFailed } from '@/lib/auth/auth-events'
+import { recordSignInFailed } from '@/lib/audit/auth-events'
 import { allows } from '@/lib/auth/permissions'
 import { replaceRecoveryCodes } from '@/lib/auth/recovery-codes'
 import { endAllSessions } from '@/lib/auth/sessions'
 import { lockedUntil, recordFailure } from '@/lib/auth/throttle'
 import { generateSecret, matchingStep } from '@/lib/auth/totp'
-import { recordAudit, recordRefusal, type ActionContext } from './audit'
+import { recordAudit, recordRefusal } from '@/lib/audit/record'
+import type { ActionContext } from './context'
 
 export type TwoFactorProblem = 'codeRequired' | 'codeInvalid'
 
@@ -82,9 +83,9 @@ export async function regenerateRecoveryCodes(context: ActionContext, form: Form
   return { kind: 'done', recoveryCodes }
 }
 
-/** Turns two-factor authentication off; administrators must keep it. */
+/** Turns two-factor authentication off, for those the rule table lets (administrators must keep it). */
 export async function disableTwoFactor(context: ActionContext, form: FormData): Promise<TwoFactorResult> {
-  if (context.actor.role === 'ADMIN') return { kind: 'notFound' }
+  if (!allows(context.actor, 'twoFactor.turnOff')) return { kind: 'notFound' }
   const checked = await checkCurrentCode(context, form)
   if (checked.kind !== 'valid') return checked
   await db().$transaction(async (tx) => {
@@ -102,7 +103,7 @@ export async function disableTwoFactor(context: ActionContext, form: FormData): 
  */
 export async function resetTwoFactor(context: ActionContext, userId: string): Promise<{ kind: 'notFound' } | { kind: 'reset' }> {
   if (!allows(context.actor, 'admin.manage')) {
-    await recordRefusal(context, 'user.reset_two_factor', 'User', userId)
+    await recordRefusal(context, 'user.two_factor_reset', 'User', userId)
     return { kind: 'notFound' }
   }
   const user = z.uuid().safeParse(userId).success ? await db().user.findUnique({ where: { id: userId }, select: { id: true } }) : null

@@ -3,6 +3,7 @@
 import { z } from 'zod'
 import { ROLES } from '@/lib/auth/roles'
 import type { CalendarDay } from '@/lib/domain/calendar'
+import type { Prisma } from '@/lib/db/client'
 import type { vi } from '@/messages'
 import viAdmin from '@/messages/vi/admin.json'
 import { decimalPlaces, parseDecimal } from './decimal'
@@ -143,6 +144,24 @@ export const taskFieldsSchema = z
   })
   .and(indicatorSchema)
 export type TaskInput = z.output<typeof taskFieldsSchema>
+
+/** A task's stored fields, as the task form, the import and the administration pages read them. */
+export const taskFields = {
+  id: true,
+  code: true,
+  groupId: true,
+  title: true,
+  description: true,
+  dueDate: true,
+  scope: true,
+  indicatorUnit: true,
+  indicatorBaseline: true,
+  indicatorTarget: true,
+  sortOrder: true,
+  active: true,
+} as const satisfies Prisma.TaskSelect
+
+export type TaskRecord = Prisma.TaskGetPayload<{ select: typeof taskFields }>
 
 export const periodSchema = z
   .object({ code, name: text('nameRequired'), kind: z.enum(PERIOD_KINDS, says('kindRequired')), startDate: day, endDate: day })

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto'
 import { performance } from 'node:perf_hooks'
 import { recordStatusUpdate } from '../../lib/actions/status-update'
-import type { ActionContext } from '../../lib/actions/audit'
+import type { ActionContext } from '../../lib/actions/context'
 import type { PrismaClient } from '../../lib/db/client'
 import { latency, type Latency } from './bench-stats'
 

@@ -2,7 +2,7 @@
 // units chosen. Units that already have the task are skipped, never assigned twice.
 import 'server-only'
 import { adminFormValues, assignSchema, parseAdmin } from '@/lib/validation/admin'
-import type { ActionContext } from '../audit'
+import type { ActionContext } from '../context'
 import { adminWrite, InvalidInput, MissingRecord, recordAudit } from './core'
 import { IN_CHARGE_KINDS } from './members'
 

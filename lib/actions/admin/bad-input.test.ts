@@ -27,7 +27,7 @@ import {
 import { testDatabase } from '@/test/helpers/database'
 import { factories } from '@/test/helpers/factories'
 import { writeGuard } from '@/test/helpers/write-guard'
-import type { ActionContext } from '../audit'
+import type { ActionContext } from '../context'
 import { setActive } from './active'
 import { assignTask } from './assignments'
 import type { AdminResult } from './core'

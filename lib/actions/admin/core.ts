@@ -1,4 +1,4 @@
-// What every administration write shares (issue 6): only ADMIN may, a refusal is audited and
+// What every administration write shares: only ADMIN may, a refusal is audited and
 // answered like a missing record, input is validated before anything is read, and the change and
 // its audit row are one transaction. A problem found inside the transaction is thrown, so nothing
 // of it is kept.
@@ -8,7 +8,9 @@ import { allows } from '@/lib/auth/permissions'
 import { db } from '@/lib/db'
 import { Prisma } from '@/lib/db/client'
 import { adminProblem, type AdminErrorCode, type AdminProblems, type Parsed } from '@/lib/validation/admin'
-import { recordAudit, recordRefusal, type ActionContext } from '../audit'
+import type { RefusableAction } from '@/lib/audit/events'
+import { recordAudit, recordRefusal } from '@/lib/audit/record'
+import type { ActionContext } from '../context'
 
 export type AdminResult<T = { id: string }> = { kind: 'invalid'; problems: AdminProblems } | { kind: 'notFound' } | ({ kind: 'saved' } & T)
 
@@ -27,7 +29,7 @@ export class MissingRecord extends Error {}
 
 type Spec<I, T> = {
   /** The audit action, e.g. 'unit.create'. */
-  action: string
+  action: RefusableAction
   entity: string
   /** The record acted on, as the form names it (for the refusal's audit row). */
   entityId: string | null
@@ -38,7 +40,7 @@ type Spec<I, T> = {
 }
 
 /** False, with the refusal audited, when the actor is not an administrator. */
-export async function adminAllowed(context: ActionContext, action: string, entity: string, entityId: string | null): Promise<boolean> {
+export async function adminAllowed(context: ActionContext, action: RefusableAction, entity: string, entityId: string | null): Promise<boolean> {
   if (allows(context.actor, 'admin.manage')) return true
   await recordRefusal(context, action, entity, entityId)
   return false
@@ -64,7 +66,7 @@ export async function adminWrite<I, T>(context: ActionContext, spec: Spec<I, T>)
 }
 
 /** The record to change is missing: audited as a refusal, answered as not found. */
-async function missing(context: ActionContext, spec: { action: string; entity: string; entityId: string | null }): Promise<{ kind: 'notFound' }> {
+async function missing(context: ActionContext, spec: { action: RefusableAction; entity: string; entityId: string | null }): Promise<{ kind: 'notFound' }> {
   await recordRefusal(context, spec.action, spec.entity, spec.entityId)
   return { kind: 'notFound' }
 }

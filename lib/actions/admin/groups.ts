@@ -1,7 +1,7 @@
 // Task groups and the member who leads each (issue 6).
 import 'server-only'
 import { adminFormValues, groupSchema, parseAdmin, type GroupInput } from '@/lib/validation/admin'
-import type { ActionContext } from '../audit'
+import type { ActionContext } from '../context'
 import { adminWrite, formId, MissingRecord, recordAudit, snapshot } from './core'
 import { checkReferences } from './references'
 

@@ -10,7 +10,7 @@ import { IMPORT_KINDS, type ImportKind } from '@/lib/import/columns'
 import { countOutcomes, planImport, type ImportPlan } from '@/lib/import/plan'
 import { MAX_IMPORT_BYTES, readTable, type TableRow } from '@/lib/import/read'
 import { adminProblem, type AdminProblems } from '@/lib/validation/admin'
-import type { ActionContext } from '../audit'
+import type { ActionContext } from '../context'
 import { adminAllowed, recordAudit } from './core'
 import { writeTask } from './tasks'
 

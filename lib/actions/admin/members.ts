@@ -3,7 +3,7 @@
 import 'server-only'
 import type { Prisma } from '@/lib/db/client'
 import { adminFormValues, memberSchema, parseAdmin, type MemberInput } from '@/lib/validation/admin'
-import type { ActionContext } from '../audit'
+import type { ActionContext } from '../context'
 import { adminWrite, formId, InvalidInput, MissingRecord, recordAudit, snapshot } from './core'
 
 /** The units whose member in charge this form sets: the communes and the township. */

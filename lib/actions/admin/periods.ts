@@ -3,7 +3,7 @@
 import 'server-only'
 import { z } from 'zod'
 import { adminFormValues, parseAdmin, periodSchema, unlockSchema } from '@/lib/validation/admin'
-import type { ActionContext } from '../audit'
+import type { ActionContext } from '../context'
 import { adminWrite, formId, InvalidInput, MissingRecord, recordAudit, snapshot } from './core'
 
 const periodFields = { id: true, code: true, name: true, kind: true, startDate: true, endDate: true, lockedAt: true } as const

@@ -2,7 +2,7 @@
 import 'server-only'
 import type { Prisma } from '@/lib/db/client'
 import { adminFormValues, parseAdmin, unitSchema, type UnitInput } from '@/lib/validation/admin'
-import type { ActionContext } from '../audit'
+import type { ActionContext } from '../context'
 import { adminWrite, formId, InvalidInput, MissingRecord, recordAudit, snapshot } from './core'
 import { checkReferences } from './references'
 

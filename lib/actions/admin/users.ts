@@ -4,7 +4,7 @@ import 'server-only'
 import { hashPassword } from '@/lib/auth/password'
 import type { Prisma } from '@/lib/db/client'
 import { adminFormValues, newUserSchema, parseAdmin, userSchema } from '@/lib/validation/admin'
-import type { ActionContext } from '../audit'
+import type { ActionContext } from '../context'
 import { adminWrite, formId, InvalidInput, MissingRecord, recordAudit, snapshot } from './core'
 import { checkReferences } from './references'
 

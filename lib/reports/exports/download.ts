@@ -17,7 +17,7 @@ import { translatorFor, type ExportDocument, type Translate } from './table'
 import { taskExport } from './task'
 import { unitExport } from './unit'
 import { downloadHeaders, notFoundResponse } from '../download'
-import { recordEvent } from '@/lib/auth/audit'
+import { recordEvent } from '@/lib/audit/record'
 
 /** `search`: the page's filters, for the views that have some. */
 type Builder = (code: string, t: Translate, now: Date, search: URLSearchParams) => Promise<ExportDocument | null>

@@ -6,6 +6,7 @@ import { AssignmentList, type AssignmentGroupView } from '@/components/assignmen
 import { AsOfPicker } from '@/components/progress/as-of-picker'
 import { DownloadLinks } from '@/components/exports/download-links'
 import { RemindersNotice } from '@/components/reminders'
+import { allows } from '@/lib/auth/permissions'
 import { requireUser } from '@/lib/auth/session'
 import { reminderCounts } from '@/lib/queries/reminders'
 import { dateColumnDay, districtDay, formatDay } from '@/lib/domain/calendar'
@@ -46,7 +47,7 @@ export default async function UnitPage({ params, searchParams }: Props) {
   const { day, asOf, at } = progressMoment(asOfParam(query.asOf), now)
   const [{ unit, groups }, t] = await Promise.all([load(params, asOf), getTranslations('unit')])
   // Staff arrive on their own unit's page: what needs attention comes first.
-  const reminders = user.role === 'STAFF' && user.unitId === unit.id ? await reminderCounts(user, districtDay(now)) : null
+  const reminders = allows(user, 'reminders.read') && user.unitId === unit.id ? await reminderCounts(user, districtDay(now)) : null
   const filter = applicableFilter(groups, unitFilterSchema.parse(query))
   const unitPath = unitPageHref(unit.code)
   const shown = filterAssignments(groups, filter, at)
