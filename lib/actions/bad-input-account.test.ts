@@ -17,6 +17,8 @@ import { unlockAccount } from './account'
 import type { ActionContext } from './context'
 import { changePassword, resetPassword } from './password'
 import { confirmEnrolment, disableTwoFactor, regenerateRecoveryCodes, resetTwoFactor } from './two-factor'
+import { readPasswordForm } from '@/lib/validation/password'
+import { readCodeForm } from '@/lib/validation/two-factor'
 
 const database = testDatabase()
 const make = factories(() => database.db)
@@ -82,7 +84,7 @@ describe('changing one\'s password (changePassword)', () => {
   test(`${FUZZ_RUNS} hostile forms are refused; a wrong current password counts towards the lock and nothing else is written`, async () => {
     await fc.assert(
       fc.asyncProperty(hostileForm(spec, { garbage: false }), async ({ form }) => {
-        await expectRefusal(() => changePassword(at(plain), form), ['invalid', 'locked'], form, WRONG_GUESS)
+        await expectRefusal(() => changePassword(at(plain), readPasswordForm(form).input), ['invalid', 'locked'], form, WRONG_GUESS)
       }),
       { numRuns: FUZZ_RUNS },
     )
@@ -94,7 +96,7 @@ describe('two-factor authentication', () => {
     const who = fc.constantFrom(() => enrolling, () => enrolled, () => plain as Actor)
     await fc.assert(
       fc.asyncProperty(who, hostileForm({ code: { good: fc.constant(''), bad: wrongCode(() => enrolling.secret) } }, { garbage: false }), async (actor, { form }) => {
-        await expectRefusal(() => confirmEnrolment(at(actor()), form), ['invalid', 'notFound'], form)
+        await expectRefusal(() => confirmEnrolment(at(actor()), readCodeForm(form).input), ['invalid', 'notFound'], form)
       }),
       { numRuns: FUZZ_RUNS },
     )
@@ -107,7 +109,7 @@ describe('two-factor authentication', () => {
     const who = fc.oneof({ arbitrary: fc.constant(() => enrolled as Actor), weight: 3 }, fc.constantFrom(() => plain as Actor, () => admin))
     await fc.assert(
       fc.asyncProperty(who, hostileForm({ code: { good: fc.constant(''), bad: wrongCode(() => enrolled.secret) } }, { garbage: false }), async (actor, { form }) => {
-        await expectRefusal(() => core(at(actor()), form), ['invalid', 'notFound', 'locked'], form, WRONG_GUESS)
+        await expectRefusal(() => core(at(actor()), readCodeForm(form).input), ['invalid', 'notFound', 'locked'], form, WRONG_GUESS)
       }),
       { numRuns: FUZZ_RUNS },
     )
@@ -140,7 +142,7 @@ describe('signing in', () => {
 
   test(`the password step: ${FUZZ_RUNS} hostile names and wrong passwords are refused; only the throttle's rows are written`, async () => {
     const credentials = fc.oneof(
-      // As the sign-in form's action reads them (lib/actions/auth.ts), and anything else at all.
+      // As the sign-in form's action reads them (lib/validation/sign-in.ts), and anything else at all.
       fc.record({ username: fc.oneof(fc.constant(null).map(() => plain.username), hostileText.map(asSent)), password: hostileText.map(asSent).filter((p) => p !== PASSWORD) }, { requiredKeys: [] }),
       fc.anything({ withNullPrototype: true }).filter((v) => !JSON.stringify(v ?? null)?.match(/\\ud[89a-f]/)),
     )

@@ -23,14 +23,7 @@ export type TwoFactorResult =
   | { kind: 'notFound' }
   | { kind: 'done'; recoveryCodes?: string[] }
 
-const codeSchema = z.object({ code: z.string().trim().min(1).max(20) })
-
-function typedCode(form: FormData): string | null {
-  const parsed = codeSchema.safeParse({ code: form.get('code') })
-  return parsed.success ? parsed.data.code : null
-}
-
-const securitySelect = { id: true, username: true, role: true, totpSecret: true, totpEnabledAt: true, totpLastStep: true } as const
+const securitySelect = { id: true, username: true, totpSecret: true, totpEnabledAt: true, totpLastStep: true } as const
 
 /** Starts enrolment: a new secret, not in force until confirmed with a code. Starting again replaces it. */
 export async function startEnrolment(context: ActionContext): Promise<{ kind: 'notFound' } | { kind: 'started' }> {
@@ -39,8 +32,8 @@ export async function startEnrolment(context: ActionContext): Promise<{ kind: 'n
 }
 
 /** Confirms enrolment with a code from the app; turns two-factor authentication on and makes the recovery codes. */
-export async function confirmEnrolment(context: ActionContext, form: FormData): Promise<TwoFactorResult> {
-  const code = typedCode(form)
+/** `code`: as read by lib/validation/two-factor.ts, null when none was typed. */
+export async function confirmEnrolment(context: ActionContext, code: string | null): Promise<TwoFactorResult> {
   if (!code) return { kind: 'invalid', problem: 'codeRequired' }
   const user = await db().user.findUnique({ where: { id: context.actor.id }, select: securitySelect })
   if (!user?.totpSecret || user.totpEnabledAt) return { kind: 'notFound' }
@@ -55,8 +48,7 @@ export async function confirmEnrolment(context: ActionContext, form: FormData): 
 }
 
 /** A current code of an enrolled account, used up like a sign-in code; wrong ones count towards the lock. */
-async function checkCurrentCode(context: ActionContext, form: FormData): Promise<TwoFactorResult | { kind: 'valid'; userId: string; role: string }> {
-  const code = typedCode(form)
+async function checkCurrentCode(context: ActionContext, code: string | null): Promise<TwoFactorResult | { kind: 'valid'; userId: string }> {
   if (!code) return { kind: 'invalid', problem: 'codeRequired' }
   const user = await db().user.findUnique({ where: { id: context.actor.id }, select: securitySelect })
   if (!user?.totpSecret || !user.totpEnabledAt) return { kind: 'notFound' }
@@ -66,15 +58,15 @@ async function checkCurrentCode(context: ActionContext, form: FormData): Promise
   const taken =
     step !== null &&
     (await db().user.updateMany({ where: { id: user.id, OR: [{ totpLastStep: null }, { totpLastStep: { lt: step } }] }, data: { totpLastStep: step } })).count === 1
-  if (taken) return { kind: 'valid', userId: user.id, role: user.role }
+  if (taken) return { kind: 'valid', userId: user.id }
   await recordSignInFailed(user.id, 'wrong_code', context.ip, context.now)
   const locked = await recordFailure({ username: user.username, userId: user.id, ip: context.ip, now: context.now })
   return locked ? { kind: 'locked', until: locked } : { kind: 'invalid', problem: 'codeInvalid' }
 }
 
 /** Ten new recovery codes; the old ones stop working. */
-export async function regenerateRecoveryCodes(context: ActionContext, form: FormData): Promise<TwoFactorResult> {
-  const checked = await checkCurrentCode(context, form)
+export async function regenerateRecoveryCodes(context: ActionContext, code: string | null): Promise<TwoFactorResult> {
+  const checked = await checkCurrentCode(context, code)
   if (checked.kind !== 'valid') return checked
   const recoveryCodes = await db().$transaction(async (tx) => {
     await recordAudit(tx, context, { action: 'auth.recovery_codes_replaced', entity: 'User', entityId: checked.userId })
@@ -84,9 +76,9 @@ export async function regenerateRecoveryCodes(context: ActionContext, form: Form
 }
 
 /** Turns two-factor authentication off, for those the rule table lets (administrators must keep it). */
-export async function disableTwoFactor(context: ActionContext, form: FormData): Promise<TwoFactorResult> {
+export async function disableTwoFactor(context: ActionContext, code: string | null): Promise<TwoFactorResult> {
   if (!allows(context.actor, 'twoFactor.turnOff')) return { kind: 'notFound' }
-  const checked = await checkCurrentCode(context, form)
+  const checked = await checkCurrentCode(context, code)
   if (checked.kind !== 'valid') return checked
   await db().$transaction(async (tx) => {
     await tx.user.update({ where: { id: checked.userId }, data: { totpSecret: null, totpEnabledAt: null, totpLastStep: null } })

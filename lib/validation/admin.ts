@@ -195,9 +195,12 @@ export type Parsed<T> = { kind: 'valid'; input: T } | { kind: 'invalid'; problem
 
 const isCode = (message: string): message is AdminErrorCode => Object.hasOwn(viAdmin.errors, message)
 
-/** The form's fields that the schema reads: lists for the `*Ids` checkboxes, capped text otherwise. */
-export function adminFormValues(form: FormData): Record<string, string | string[]> {
-  const values: Record<string, string | string[]> = {}
+/** An administration form's fields as typed (checkbox lists as lists): what the core parses, and sent back with a refusal. */
+export type AdminValues = Record<string, string | string[]>
+
+/** Reads the form once: lists for the `*Ids` checkboxes, capped text otherwise. */
+export function adminFormValues(form: FormData): AdminValues {
+  const values: AdminValues = {}
   for (const name of new Set(form.keys())) {
     if (name.startsWith('$') || name === 'file') continue
     values[name] = name.endsWith('Ids') ? form.getAll(name).filter((v) => typeof v === 'string').slice(0, 1000) : formText(form, name, LONG_TEXT_MAX + 100)

@@ -3,7 +3,7 @@
 import 'server-only'
 import { z } from 'zod'
 import type { Prisma } from '@/lib/db/client'
-import { adminFormValues, parseAdmin } from '@/lib/validation/admin'
+import { parseAdmin, type AdminValues } from '@/lib/validation/admin'
 import type { ActionContext } from '../context'
 import { adminWrite, formId, InvalidInput, MissingRecord, recordAudit } from './core'
 
@@ -51,13 +51,12 @@ const AUDIT_PREFIX = { Unit: 'unit', Member: 'member', TaskGroup: 'taskGroup', T
 const auditAction = (entity: ActiveEntity, active: boolean) => `${AUDIT_PREFIX[entity]}.${active ? 'reactivate' : 'deactivate'}` as const
 
 /** The form names the kind of record (`entity`), the record (`id`) and the new flag (`active`). */
-export function setActive(context: ActionContext, form: FormData) {
-  const values = adminFormValues(form)
+export function setActive(context: ActionContext, values: AdminValues) {
   const entity = ACTIVE_ENTITIES.find((e) => e === values.entity) ?? 'Unit'
   return adminWrite(context, {
     action: auditAction(entity, values.active === 'true'),
     entity,
-    entityId: formId(form),
+    entityId: formId(values),
     parsed: () => parseAdmin(activeSchema, values),
     write: async (tx, input) => {
       // An administrator who locks themself out leaves the district without one.

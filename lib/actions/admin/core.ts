@@ -7,7 +7,7 @@ import { z } from 'zod'
 import { allows } from '@/lib/auth/permissions'
 import { db } from '@/lib/db'
 import { Prisma } from '@/lib/db/client'
-import { adminProblem, type AdminErrorCode, type AdminProblems, type Parsed } from '@/lib/validation/admin'
+import { adminProblem, type AdminErrorCode, type AdminProblems, type AdminValues, type Parsed } from '@/lib/validation/admin'
 import type { RefusableAction } from '@/lib/audit/events'
 import { recordAudit, recordRefusal } from '@/lib/audit/record'
 import type { ActionContext } from '../context'
@@ -79,7 +79,7 @@ export function snapshot(record: object): Prisma.InputJsonValue {
 export { recordAudit }
 
 /** The record's id from a form's hidden field; null when absent (then the form creates). */
-export function formId(form: FormData): string | null {
-  const value = form.get('id')
+export function formId(values: AdminValues): string | null {
+  const value = values.id
   return typeof value === 'string' && value !== '' ? value : null
 }

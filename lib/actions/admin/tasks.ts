@@ -2,7 +2,7 @@
 // writeTask too, so a row and a form make the same record and the same audit row.
 import 'server-only'
 import type { Prisma } from '@/lib/db/client'
-import { adminFormValues, parseAdmin, taskFields, taskFieldsSchema, type TaskInput, type TaskRecord } from '@/lib/validation/admin'
+import { parseAdmin, taskFields, taskFieldsSchema, type TaskInput, type TaskRecord, type AdminValues } from '@/lib/validation/admin'
 import type { ActionContext } from '../context'
 import { adminWrite, formId, MissingRecord, recordAudit, snapshot } from './core'
 import { checkReferences } from './references'
@@ -33,9 +33,8 @@ export async function writeTask(tx: Prisma.TransactionClient, context: ActionCon
   return task
 }
 
-export function saveTask(context: ActionContext, form: FormData) {
-  const id = formId(form)
-  const values = adminFormValues(form)
+export function saveTask(context: ActionContext, values: AdminValues) {
+  const id = formId(values)
   return adminWrite<TaskInput, { id: string; code: string; created: boolean }>(context, {
     action: id ? 'task.update' : 'task.create',
     entity: 'Task',
