@@ -1,4 +1,4 @@
-// Issue 8, "Bad input": the account's own security forms (password, two-factor), the
+// Bad input: the account's own security forms (password, two-factor), the
 // administrator's account steps (reset password, unlock, reset two-factor) and the two steps of
 // signing in, given a thousand hostile inputs each. Each ends in a refusal, never an exception.
 // What they may write is what the code already keeps of a wrong guess: the throttle's failure and

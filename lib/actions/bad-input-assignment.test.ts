@@ -1,4 +1,4 @@
-// Issue 8, "Bad input": the writes on an assignment (status report, comment, review) given a
+// Bad input: the writes on an assignment (status report, comment, review) given a
 // thousand hostile forms each, by the people who may act and by people who may not. Every one
 // ends in a refusal (invalid, not found, conflict, already reviewed), never an exception, and
 // writes nothing but the refusal's audit row.

@@ -2,19 +2,13 @@
 // The question-and-answer form's action; the rules live in ./comment.ts.
 import { readCommentForm } from '@/lib/validation/comment'
 import { recordComment } from './comment'
-import { actionContext, revalidateAssignment, validationMessages } from './context'
-import { formAction } from './form-action'
+import { assignmentFormAction } from './form-action'
 import type { CommentFormState } from './form-states'
 
-export const postComment = formAction({
+export const postComment = assignmentFormAction({
   name: 'postComment',
   read: readCommentForm,
-  context: actionContext,
-  messages: validationMessages,
   run: recordComment,
-  revalidate: (result) => {
-    if (result.kind === 'saved') revalidateAssignment(result.path)
-  },
   answer: (result, { t, fields }, { body }): CommentFormState => {
     switch (result.kind) {
       case 'invalid':

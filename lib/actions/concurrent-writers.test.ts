@@ -1,4 +1,4 @@
-// Issue 8, "Concurrency": 50 writers at once through the status report's save (./status-update.ts),
+// Concurrency: 50 writers at once through the status report's save (./status-update.ts),
 // all on one assignment and each on its own. Every accepted report is in the history exactly once
 // with its audit event and files, the assignment stands as the last accepted report left it, each
 // refusal is a clean answer (conflict or validation) that wrote nothing, and the progress pages

@@ -9,6 +9,8 @@ import { redirect } from 'next/navigation'
 import { isDatabaseUnavailable } from '@/lib/db/unavailable'
 import { UNAVAILABLE_PATH } from '@/lib/http/unavailable-page'
 import { loggedAction } from '@/lib/log/request'
+import { actionContext, revalidateAssignment, validationMessages, type ActionContext } from './context'
+import type { AssignmentPath } from './status-update'
 
 /** What every context has: the moment the action acts at. */
 type Acting = { now: Date }
@@ -63,6 +65,33 @@ async function answerForm<V, I, C extends Acting, R, M, S>(spec: FormSpec<V, I, 
     const t = await getTranslations('unavailable')
     return spec.notSaved(t('notSaved'), values)
   }
+}
+
+type ValidationMessages = Awaited<ReturnType<typeof validationMessages>>
+
+/** A form on an assignment's page: everything but who acts, the messages and what to revalidate. */
+type AssignmentFormSpec<V, I, R, S> = {
+  name: string
+  read: (form: FormData) => { values: V; input: I }
+  run: (context: ActionContext, input: I) => Promise<R>
+  answer: (result: R | NotFound, messages: ValidationMessages, values: V, now: Date) => S | Promise<S>
+  notSaved: (message: string, values: V) => S
+}
+
+/**
+ * The forms on an assignment's page (status report, question, review): the signed-in user acts,
+ * answers are worded with the `validation` messages, and a result that names the assignment (a
+ * save, or a conflict to show) revalidates its pages.
+ */
+export function assignmentFormAction<V, I, R extends { kind: string; path?: AssignmentPath }, S>(spec: AssignmentFormSpec<V, I, R, S>): (previous: S, form: FormData) => Promise<S> {
+  return formAction({
+    ...spec,
+    context: actionContext,
+    messages: validationMessages,
+    revalidate: (result) => {
+      if (result.path) revalidateAssignment(result.path)
+    },
+  })
 }
 
 /**

@@ -1,15 +1,14 @@
 // Passwords: the user changes their own (current password, new, repeated), an administrator
 // resets someone's to a temporary one that must be changed at the next sign-in.
 import 'server-only'
-import { z } from 'zod'
 import { db } from '@/lib/db'
 import { recordSignInFailed } from '@/lib/audit/auth-events'
 import { generateTemporaryPassword, hashPassword, verifyPassword } from '@/lib/auth/password'
-import { allows } from '@/lib/auth/permissions'
 import { endAllSessions } from '@/lib/auth/sessions'
 import { lockedUntil, recordFailure } from '@/lib/auth/throttle'
-import { recordAudit, recordRefusal } from '@/lib/audit/record'
+import { recordAudit } from '@/lib/audit/record'
 import { passwordChangeProblems, type PasswordChangeProblems, type PasswordFields } from '@/lib/validation/password'
+import { accountForAdmin } from './admin/core'
 import type { ActionContext } from './context'
 
 export type PasswordChangeResult =
@@ -53,11 +52,7 @@ export type PasswordResetResult = { kind: 'notFound' } | { kind: 'reset'; tempor
  * required at the next sign-in.
  */
 export async function resetPassword(context: ActionContext, userId: string): Promise<PasswordResetResult> {
-  if (!allows(context.actor, 'admin.manage')) {
-    await recordRefusal(context, 'user.password_reset', 'User', userId)
-    return { kind: 'notFound' }
-  }
-  const user = z.uuid().safeParse(userId).success ? await db().user.findUnique({ where: { id: userId }, select: { id: true } }) : null
+  const user = await accountForAdmin(context, 'user.password_reset', userId)
   if (!user) return { kind: 'notFound' }
   const temporaryPassword = generateTemporaryPassword()
   const passwordHash = await hashPassword(temporaryPassword)

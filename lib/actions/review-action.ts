@@ -1,20 +1,14 @@
 'use server'
 // The confirm-or-return form's action; the rules live in ./review.ts.
 import { readReviewForm } from '@/lib/validation/review'
-import { actionContext, revalidateAssignment, validationMessages } from './context'
-import { formAction } from './form-action'
+import { assignmentFormAction } from './form-action'
 import type { ReviewFormState } from './form-states'
 import { recordReview } from './review'
 
-export const reviewStatusUpdate = formAction({
+export const reviewStatusUpdate = assignmentFormAction({
   name: 'reviewStatusUpdate',
   read: readReviewForm,
-  context: actionContext,
-  messages: validationMessages,
   run: recordReview,
-  revalidate: (result) => {
-    if (result.kind === 'saved') revalidateAssignment(result.path)
-  },
   answer: (result, { t, fields }, { reason }): ReviewFormState => {
     switch (result.kind) {
       case 'invalid':

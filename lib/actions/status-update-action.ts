@@ -4,21 +4,14 @@
 // (app/api/status-updates/route.ts) calls it, so that the form can show how much has been sent.
 import { formatInstant } from '@/lib/domain/calendar'
 import { readStatusUpdateForm } from '@/lib/validation/status-update'
-import { actionContext, revalidateAssignment, validationMessages } from './context'
-import { formAction } from './form-action'
+import { assignmentFormAction } from './form-action'
 import type { StatusUpdateFormState, StatusUpdateValues } from './form-states'
 import { recordStatusUpdate } from './status-update'
 
-export const saveStatusUpdate = formAction({
+export const saveStatusUpdate = assignmentFormAction({
   name: 'saveStatusUpdate',
   read: readStatusUpdateForm,
-  context: actionContext,
-  messages: validationMessages,
   run: recordStatusUpdate,
-  // After a conflict the page shows what was saved in between, beside the refused input.
-  revalidate: (result) => {
-    if (result.kind === 'conflict' || result.kind === 'saved') revalidateAssignment(result.path)
-  },
   answer: (result, { t, fields }, values): StatusUpdateFormState => {
     switch (result.kind) {
       case 'invalid':

@@ -3,7 +3,6 @@
 // enrolled second factor asks for a current code, and wrong codes count towards the sign-in lock:
 // a session left open must not become a way to take the account over.
 import 'server-only'
-import { z } from 'zod'
 import { db } from '@/lib/db'
 import { recordSignInFailed } from '@/lib/audit/auth-events'
 import { allows } from '@/lib/auth/permissions'
@@ -11,7 +10,8 @@ import { replaceRecoveryCodes } from '@/lib/auth/recovery-codes'
 import { endAllSessions } from '@/lib/auth/sessions'
 import { lockedUntil, recordFailure } from '@/lib/auth/throttle'
 import { generateSecret, matchingStep } from '@/lib/auth/totp'
-import { recordAudit, recordRefusal } from '@/lib/audit/record'
+import { recordAudit } from '@/lib/audit/record'
+import { accountForAdmin } from './admin/core'
 import type { ActionContext } from './context'
 
 export type TwoFactorProblem = 'codeRequired' | 'codeInvalid'
@@ -94,11 +94,7 @@ export async function disableTwoFactor(context: ActionContext, code: string | nu
  * so reset must enrol again at the next sign-in.
  */
 export async function resetTwoFactor(context: ActionContext, userId: string): Promise<{ kind: 'notFound' } | { kind: 'reset' }> {
-  if (!allows(context.actor, 'admin.manage')) {
-    await recordRefusal(context, 'user.two_factor_reset', 'User', userId)
-    return { kind: 'notFound' }
-  }
-  const user = z.uuid().safeParse(userId).success ? await db().user.findUnique({ where: { id: userId }, select: { id: true } }) : null
+  const user = await accountForAdmin(context, 'user.two_factor_reset', userId)
   if (!user) return { kind: 'notFound' }
   await db().$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { totpSecret: null, totpEnabledAt: null, totpLastStep: null } })

@@ -1,4 +1,4 @@
-// The administration forms (issue 6): field formats here, rules that need the database in
+// The administration forms: field formats here, rules that need the database in
 // lib/actions/admin. Answers are message keys of `admin.errors` (messages/*/admin.json).
 import { z } from 'zod'
 import { ROLES } from '@/lib/auth/roles'

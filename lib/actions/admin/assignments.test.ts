@@ -1,4 +1,4 @@
-// Assigning a task to every commune in one step, or to chosen units (issue 6).
+// Assigning a task to every commune in one step, or to chosen units.
 import { beforeAll, describe, expect, test } from 'vitest'
 import type { Actor } from '@/lib/auth/permissions'
 import { testDatabase } from '@/test/helpers/database'

@@ -1,4 +1,4 @@
-// Issue 8, "Bad input": every administration write given a thousand hostile forms, by an
+// Bad input: every administration write given a thousand hostile forms, by an
 // administrator (then the form is broken in at least one field) or by staff and leaders (then any
 // form is refused). Each ends in a refusal (invalid or not found), never an exception, and writes
 // nothing but the refusal's audit row.

@@ -1,4 +1,4 @@
-// Administration of units, members, task groups and tasks, and deactivation (issue 6).
+// Administration of units, members, task groups and tasks, and deactivation.
 import { beforeAll, describe, expect, test } from 'vitest'
 import type { Actor } from '@/lib/auth/permissions'
 import { testDatabase } from '@/test/helpers/database'

@@ -46,6 +46,15 @@ export async function adminAllowed(context: ActionContext, action: RefusableActi
   return false
 }
 
+/**
+ * The account an administrator's sign-in security step names (its id as the form sent it), or null:
+ * refused (audited) when the actor is not an administrator, or no such account.
+ */
+export async function accountForAdmin(context: ActionContext, action: RefusableAction, userId: string): Promise<{ id: string; username: string } | null> {
+  if (!(await adminAllowed(context, action, 'User', userId))) return null
+  return z.uuid().safeParse(userId).success ? db().user.findUnique({ where: { id: userId }, select: { id: true, username: true } }) : null
+}
+
 export async function adminWrite<I, T>(context: ActionContext, spec: Spec<I, T>): Promise<AdminResult<T>> {
   if (!(await adminAllowed(context, spec.action, spec.entity, spec.entityId))) return { kind: 'notFound' }
   const parsed = spec.parsed()

@@ -1,4 +1,4 @@
-// Importing tasks and assignments from XLSX or CSV (issue 6). The check reads the file and says
+// Importing tasks and assignments from XLSX or CSV. The check reads the file and says
 // what each row would do, writing nothing. The answer carries the file back (base64 in a hidden
 // field: a browser never refills a file input, and this works without JavaScript); applying reads
 // it again, plans again inside one transaction, and writes every row or none.

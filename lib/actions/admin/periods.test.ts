@@ -1,4 +1,4 @@
-// Reporting periods: create, lock, unlock with a reason kept in the audit trail (issue 6).
+// Reporting periods: create, lock, unlock with a reason kept in the audit trail.
 import { beforeAll, expect, test } from 'vitest'
 import type { Actor } from '@/lib/auth/permissions'
 import { testDatabase } from '@/test/helpers/database'

@@ -1,4 +1,4 @@
-// Accounts: create with an argon2id password, edit role/unit/member, deactivate (issue 6).
+// Accounts: create with an argon2id password, edit role/unit/member, deactivate.
 import { beforeAll, expect, test } from 'vitest'
 import { verifyPassword } from '@/lib/auth/password'
 import type { Actor } from '@/lib/auth/permissions'

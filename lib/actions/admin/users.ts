@@ -1,5 +1,5 @@
 // Accounts: created with an initial password (argon2id), edited (role, unit, linked
-// member), deactivated. Password reset and unlocking belong to the sign-in work of issue 6.
+// member), deactivated. Password reset and unlocking are the sign-in security steps (../password.ts, ../account.ts).
 import 'server-only'
 import { hashPassword } from '@/lib/auth/password'
 import type { Prisma } from '@/lib/db/client'
