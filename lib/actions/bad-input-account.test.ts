@@ -122,7 +122,7 @@ describe('an administrator\'s steps on an account', () => {
     ['lifting a lock (unlockAccount)', unlockAccount],
     ['resetting two-factor authentication (resetTwoFactor)', resetTwoFactor],
   ]
-  // The id comes from the form's hidden field (lib/actions/admin/actions.ts), as the browser sent it.
+  // The id comes from the form's hidden field (lib/actions/admin/admin-action.ts), as the browser sent it.
   test.each(steps)(`%s: ${FUZZ_RUNS} ids of nothing by an administrator, and any id by anyone else, are refused without a write`, async (_name, core) => {
     const attempt = fc.oneof(
       { arbitrary: fc.tuple(fc.constant(() => admin), fc.oneof(idText, hostileText)), weight: 2 },
