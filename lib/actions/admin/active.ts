@@ -4,8 +4,9 @@ import 'server-only'
 import { z } from 'zod'
 import type { Prisma } from '@/lib/db/client'
 import { parseAdmin, type AdminValues } from '@/lib/validation/admin'
+import { recordAudit } from '@/lib/audit/record'
 import type { ActionContext } from '../context'
-import { adminWrite, formId, InvalidInput, MissingRecord, recordAudit } from './core'
+import { adminWrite, formId, InvalidInput, MissingRecord } from './core'
 
 export const ACTIVE_ENTITIES = ['Unit', 'Member', 'TaskGroup', 'Task', 'User'] as const
 export type ActiveEntity = (typeof ACTIVE_ENTITIES)[number]

@@ -2,8 +2,9 @@
 // units chosen. Units that already have the task are skipped, never assigned twice.
 import 'server-only'
 import { assignSchema, parseAdmin, type AdminValues } from '@/lib/validation/admin'
+import { recordAudit } from '@/lib/audit/record'
 import type { ActionContext } from '../context'
-import { adminWrite, InvalidInput, MissingRecord, recordAudit } from './core'
+import { adminWrite, InvalidInput, MissingRecord } from './core'
 import { IN_CHARGE_KINDS } from './members'
 
 export type AssignedCounts = { taskCode: string; created: number; skipped: number }

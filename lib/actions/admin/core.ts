@@ -9,7 +9,7 @@ import { db } from '@/lib/db'
 import { Prisma } from '@/lib/db/client'
 import { adminProblem, type AdminErrorCode, type AdminProblems, type AdminValues, type Parsed } from '@/lib/validation/admin'
 import type { RefusableAction } from '@/lib/audit/events'
-import { recordAudit, recordRefusal } from '@/lib/audit/record'
+import { recordRefusal } from '@/lib/audit/record'
 import type { ActionContext } from '../context'
 
 export type AdminResult<T = { id: string }> = { kind: 'invalid'; problems: AdminProblems } | { kind: 'notFound' } | ({ kind: 'saved' } & T)
@@ -84,8 +84,6 @@ async function missing(context: ActionContext, spec: { action: RefusableAction; 
 export function snapshot(record: object): Prisma.InputJsonValue {
   return JSON.parse(JSON.stringify(record)) as Prisma.InputJsonValue
 }
-
-export { recordAudit }
 
 /** The record's id from a form's hidden field; null when absent (then the form creates). */
 export function formId(values: AdminValues): string | null {

@@ -1,8 +1,9 @@
 // Task groups and the member who leads each.
 import 'server-only'
 import { groupSchema, parseAdmin, type GroupInput, type AdminValues } from '@/lib/validation/admin'
+import { recordAudit } from '@/lib/audit/record'
 import type { ActionContext } from '../context'
-import { adminWrite, formId, MissingRecord, recordAudit, snapshot } from './core'
+import { adminWrite, formId, MissingRecord, snapshot } from './core'
 import { checkReferences } from './references'
 
 const groupFields = { id: true, code: true, name: true, description: true, leadMemberId: true, sortOrder: true, active: true } as const

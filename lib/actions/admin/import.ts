@@ -10,8 +10,9 @@ import { IMPORT_KINDS, type ImportKind } from '@/lib/import/columns'
 import { countOutcomes, planImport, type ImportPlan } from '@/lib/import/plan'
 import { MAX_IMPORT_BYTES, readTable, type TableRow } from '@/lib/import/read'
 import { adminProblem, type AdminProblems } from '@/lib/validation/admin'
+import { recordAudit } from '@/lib/audit/record'
 import type { ActionContext } from '../context'
-import { adminAllowed, recordAudit } from './core'
+import { adminAllowed } from './core'
 import { writeTask } from './tasks'
 
 export type ImportUpload = { fileName: string; content: string }

@@ -3,8 +3,9 @@
 import 'server-only'
 import type { Prisma } from '@/lib/db/client'
 import { memberSchema, parseAdmin, type MemberInput, type AdminValues } from '@/lib/validation/admin'
+import { recordAudit } from '@/lib/audit/record'
 import type { ActionContext } from '../context'
-import { adminWrite, formId, InvalidInput, MissingRecord, recordAudit, snapshot } from './core'
+import { adminWrite, formId, InvalidInput, MissingRecord, snapshot } from './core'
 
 /** The units whose member in charge this form sets: the communes and the township. */
 export const IN_CHARGE_KINDS = ['COMMUNE', 'TOWNSHIP'] as const

@@ -3,8 +3,9 @@
 import 'server-only'
 import { z } from 'zod'
 import { parseAdmin, periodSchema, unlockSchema, type AdminValues } from '@/lib/validation/admin'
+import { recordAudit } from '@/lib/audit/record'
 import type { ActionContext } from '../context'
-import { adminWrite, formId, InvalidInput, MissingRecord, recordAudit, snapshot } from './core'
+import { adminWrite, formId, InvalidInput, MissingRecord, snapshot } from './core'
 
 const periodFields = { id: true, code: true, name: true, kind: true, startDate: true, endDate: true, lockedAt: true } as const
 

@@ -3,8 +3,9 @@
 import 'server-only'
 import type { Prisma } from '@/lib/db/client'
 import { parseAdmin, taskFields, taskFieldsSchema, type TaskInput, type TaskRecord, type AdminValues } from '@/lib/validation/admin'
+import { recordAudit } from '@/lib/audit/record'
 import type { ActionContext } from '../context'
-import { adminWrite, formId, MissingRecord, recordAudit, snapshot } from './core'
+import { adminWrite, formId, MissingRecord, snapshot } from './core'
 import { checkReferences } from './references'
 
 /** Creates the task, or updates `before` (its code stays); audited in the same transaction. */

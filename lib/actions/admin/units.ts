@@ -2,8 +2,9 @@
 import 'server-only'
 import type { Prisma } from '@/lib/db/client'
 import { parseAdmin, unitSchema, type UnitInput, type AdminValues } from '@/lib/validation/admin'
+import { recordAudit } from '@/lib/audit/record'
 import type { ActionContext } from '../context'
-import { adminWrite, formId, InvalidInput, MissingRecord, recordAudit, snapshot } from './core'
+import { adminWrite, formId, InvalidInput, MissingRecord, snapshot } from './core'
 import { checkReferences } from './references'
 
 const unitFields = { code: true, name: true, kind: true, parentId: true, inChargeMemberId: true, sortOrder: true, active: true } as const

@@ -4,8 +4,9 @@ import 'server-only'
 import { hashPassword } from '@/lib/auth/password'
 import type { Prisma } from '@/lib/db/client'
 import { newUserSchema, parseAdmin, userSchema, type AdminValues } from '@/lib/validation/admin'
+import { recordAudit } from '@/lib/audit/record'
 import type { ActionContext } from '../context'
-import { adminWrite, formId, InvalidInput, MissingRecord, recordAudit, snapshot } from './core'
+import { adminWrite, formId, InvalidInput, MissingRecord, snapshot } from './core'
 import { checkReferences } from './references'
 
 // Never the password hash: the trail says who changed what, not secrets.
