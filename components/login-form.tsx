@@ -3,7 +3,7 @@
 // Without JavaScript the same form posts to the server action and the page renders the answer.
 // After a right password on an account with two-factor authentication it asks for the code.
 import { useActionState } from 'react'
-import type { SignInState } from '@/lib/actions/auth'
+import type { SignInState } from '@/lib/actions/form-states'
 import { FieldError, FormNotice, inputClass, primaryButtonClass } from './form-parts'
 
 type Props = {

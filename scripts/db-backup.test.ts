@@ -27,6 +27,7 @@ import { EMBEDDED_DATABASE, startEmbeddedAppDatabase } from './lib/app-database'
 import { serverMajor } from './lib/pg-tools'
 import { migrateDeploy } from './lib/prisma-cli'
 import { runQuietly } from './lib/process'
+import { readStatusUpdateForm } from '@/lib/validation/status-update'
 
 const TODAY = '2026-07-15'
 const NOW = at(TODAY, '17:00')
@@ -87,7 +88,7 @@ async function reports() {
 async function report(fields: Record<string, string | File>) {
   const assignment = await db().assignment.findFirstOrThrow({ where: { unitId: staff.unitId, status: { in: ['NOT_STARTED', 'IN_PROGRESS'] } }, orderBy: { id: 'asc' } })
   const form = formData({ assignmentId: assignment.id, baseVersion: String(assignment.version), submissionKey: randomUUID(), ...fields })
-  const result = await recordStatusUpdate({ actor: staff, now: NOW, ip: '203.0.113.7' }, form)
+  const result = await recordStatusUpdate({ actor: staff, now: NOW, ip: '203.0.113.7' }, readStatusUpdateForm(form).input)
   expect(result.kind).toBe('saved')
 }
 

@@ -3,8 +3,8 @@
 // Success leads to another page (the action redirects), so only refusals are shown here.
 import { useActionState } from 'react'
 import { useTranslations } from 'next-intl'
-import type { PasswordFormState } from '@/lib/actions/account-forms'
-import type { PasswordField } from '@/lib/actions/password'
+import type { PasswordFormState } from '@/lib/actions/form-states'
+import type { PasswordField } from '@/lib/validation/password'
 import { FieldError, FormNotice, describedBy, inputClass, primaryButtonClass } from '../form-parts'
 
 type Props = {

@@ -3,7 +3,7 @@
 // make new recovery codes, or turn it off) and shows the recovery codes it answers with, once.
 import { useActionState } from 'react'
 import { useTranslations } from 'next-intl'
-import type { TwoFactorFormState } from '@/lib/actions/account-forms'
+import type { TwoFactorFormState } from '@/lib/actions/form-states'
 import { FieldError, FormNotice, describedBy, inputClass, primaryButtonClass, secondaryButtonClass } from '../form-parts'
 
 type Props = {

@@ -3,7 +3,7 @@
 // translated), this renders them with the error beside each, and posts to the server action, so it
 // works without JavaScript too. Refused input comes back in the answer and is shown again.
 import { useActionState, type ReactNode } from 'react'
-import type { AdminFormState, AdminValues } from '@/lib/actions/admin/form-state'
+import type { AdminFormState, AdminValues } from '@/lib/actions/form-states'
 import { FieldError, FormNotice, describedBy, inputClass, primaryButtonClass, secondaryButtonClass } from '../form-parts'
 import { useResponseRound } from '../response-round'
 
@@ -17,8 +17,11 @@ export type FieldSpec =
   | (Common & { type: 'checkboxes'; choices: Choice[]; defaultValue?: string[] })
   | { type: 'group'; name: string; label: string; hint?: string; fields: FieldSpec[] }
 
+/** An administration form's server action, handed down by the page. */
+export type AdminAction = (previous: AdminFormState, form: FormData) => Promise<AdminFormState>
+
 type Props = {
-  action: (previous: AdminFormState, form: FormData) => Promise<AdminFormState>
+  action: AdminAction
   /** The form's accessible name (its heading when it has one). */
   label: string
   title?: string

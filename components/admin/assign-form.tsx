@@ -1,13 +1,12 @@
 // Giving a task to every commune and the township at once, or to the units ticked.
 import { getTranslations } from 'next-intl/server'
-import { assignTaskAction } from '@/lib/actions/admin/actions'
 import type { adminChoices } from '@/lib/queries/admin'
 import { ASSIGN_TARGETS } from '@/lib/validation/admin'
-import { AdminForm } from './admin-form'
+import { AdminForm, type AdminAction } from './admin-form'
 
-type Props = { taskId: string; assignedUnitIds: string[]; units: Awaited<ReturnType<typeof adminChoices>>['units'] }
+type Props = { taskId: string; assignedUnitIds: string[]; units: Awaited<ReturnType<typeof adminChoices>>['units']; action: AdminAction }
 
-export async function AssignForm({ taskId, assignedUnitIds, units }: Props) {
+export async function AssignForm({ taskId, assignedUnitIds, units, action }: Props) {
   const t = await getTranslations('admin')
   const assigned = new Set(assignedUnitIds)
   return (
@@ -19,7 +18,7 @@ export async function AssignForm({ taskId, assignedUnitIds, units }: Props) {
         {t('assign.assignedTo', { count: assigned.size })}. {t('assign.intro')}
       </p>
       <AdminForm
-        action={assignTaskAction}
+        action={action}
         label={t('assign.title')}
         idPrefix="assign-"
         hidden={{ taskId }}

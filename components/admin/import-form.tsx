@@ -3,7 +3,7 @@
 // answer carries the file in hidden fields, so "apply" sends exactly the file that was checked.
 import { useActionState } from 'react'
 import { useTranslations } from 'next-intl'
-import type { ImportFormState, ImportRowView } from '@/lib/actions/admin/form-state'
+import type { ImportFormState, ImportRowView } from '@/lib/actions/form-states'
 import type { ImportKind } from '@/lib/import/columns'
 import { Badge, type BadgeTone } from '../badge'
 import { FieldError, FormNotice, describedBy, primaryButtonClass, secondaryButtonClass } from '../form-parts'

@@ -3,13 +3,12 @@
 import { getTranslations } from 'next-intl/server'
 import Link from '@/components/link'
 import type { ReactNode } from 'react'
-import { resetPasswordAction, resetTwoFactorAction, setActiveAction, unlockAccountAction } from '@/lib/actions/admin/actions'
 import type { ActiveEntity } from '@/lib/actions/admin/active'
 import { ADMIN_SECTIONS, adminHref, adminSectionHref, type AdminSection } from '@/lib/domain/admin-paths'
 import { Badge } from '../badge'
 import { FormNotice } from '../form-parts'
 import { ScrollTable } from '../scroll-table'
-import { AdminForm } from './admin-form'
+import { AdminForm, type AdminAction } from './admin-form'
 
 export const linkClass = 'font-medium text-blue-800 underline-offset-2 hover:underline'
 
@@ -85,13 +84,13 @@ export function AdminTable({ caption, headings, rows }: { caption: string; headi
 }
 
 /** Deactivate (or reactivate) a record: history that points at it stays. */
-export async function ActiveToggle({ entity, id, active }: { entity: ActiveEntity; id: string; active: boolean }) {
+export async function ActiveToggle({ entity, id, active, action }: { entity: ActiveEntity; id: string; active: boolean; action: AdminAction }) {
   const t = await getTranslations('admin.common')
   return (
     <section className="mt-8 border-t border-slate-200 pt-4">
       {!active && <p className="mb-3 text-sm text-slate-700">{t('inactiveNote')}</p>}
       <AdminForm
-        action={setActiveAction}
+        action={action}
         label={active ? t('deactivate') : t('reactivate')}
         fields={[]}
         hidden={{ entity, id, active: String(!active) }}
@@ -102,12 +101,12 @@ export async function ActiveToggle({ entity, id, active }: { entity: ActiveEntit
 }
 
 /** The sign-in security steps an administrator takes for a user: reset the password, unlock, remove 2FA. */
-export async function AccountSecurity({ id }: { id: string }) {
+export async function AccountSecurity({ id, actions }: { id: string; actions: { resetPassword: AdminAction; unlock: AdminAction; resetTwoFactor: AdminAction } }) {
   const t = await getTranslations('admin.users.security')
   const steps = [
-    { action: resetPasswordAction, label: t('resetPassword') },
-    { action: unlockAccountAction, label: t('unlock') },
-    { action: resetTwoFactorAction, label: t('resetTwoFactor') },
+    { action: actions.resetPassword, label: t('resetPassword') },
+    { action: actions.unlock, label: t('unlock') },
+    { action: actions.resetTwoFactor, label: t('resetTwoFactor') },
   ]
   return (
     <section aria-labelledby="account-security-title" className="mt-8 space-y-3 border-t border-slate-200 pt-4">

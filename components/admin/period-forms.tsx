@@ -1,14 +1,13 @@
 // Reporting periods: the create form, and per period the lock button or the unlock form (reason required).
 import { getTranslations } from 'next-intl/server'
-import { createPeriodAction, lockPeriodAction, unlockPeriodAction } from '@/lib/actions/admin/actions'
 import { PERIOD_KINDS } from '@/lib/validation/admin'
-import { AdminForm } from './admin-form'
+import { AdminForm, type AdminAction } from './admin-form'
 
-export async function PeriodForm() {
+export async function PeriodForm({ action }: { action: AdminAction }) {
   const t = await getTranslations('admin')
   return (
     <AdminForm
-      action={createPeriodAction}
+      action={action}
       label={t('periods.newTitle')}
       title={t('periods.newTitle')}
       submit={{ label: t('common.save'), pending: t('common.saving') }}
@@ -23,12 +22,12 @@ export async function PeriodForm() {
   )
 }
 
-export async function PeriodLockForm({ period }: { period: { id: string; name: string; lockedAt: Date | null } }) {
+export async function PeriodLockForm({ period, actions }: { period: { id: string; name: string; lockedAt: Date | null }; actions: { lock: AdminAction; unlock: AdminAction } }) {
   const t = await getTranslations('admin')
   const submit = { label: period.lockedAt ? t('periods.unlock') : t('periods.lock'), pending: t('common.saving'), tone: 'secondary' as const }
   return period.lockedAt ? (
     <AdminForm
-      action={unlockPeriodAction}
+      action={actions.unlock}
       label={`${t('periods.unlock')}: ${period.name}`}
       idPrefix={`unlock-${period.id}-`}
       hidden={{ id: period.id }}
@@ -36,6 +35,6 @@ export async function PeriodLockForm({ period }: { period: { id: string; name: s
       fields={[{ name: 'reason', label: t('periods.unlockReason'), hint: t('periods.unlockReasonHint'), type: 'textarea' }]}
     />
   ) : (
-    <AdminForm action={lockPeriodAction} label={`${t('periods.lock')}: ${period.name}`} hidden={{ id: period.id }} submit={submit} fields={[]} />
+    <AdminForm action={actions.lock} label={`${t('periods.lock')}: ${period.name}`} hidden={{ id: period.id }} submit={submit} fields={[]} />
   )
 }

@@ -1,19 +1,11 @@
 // The create/edit forms of units, members, task groups, tasks and accounts: one description of the
 // fields for both, filled from the record when editing. The code (or username) is fixed once made.
 import { getTranslations } from 'next-intl/server'
-import {
-  createUserAction,
-  saveGroupAction,
-  saveMemberAction,
-  saveTaskAction,
-  saveUnitAction,
-  updateUserAction,
-} from '@/lib/actions/admin/actions'
 import { ROLES } from '@/lib/auth/roles'
 import { dateColumnDay } from '@/lib/domain/calendar'
 import type { adminChoices, adminGroup, adminMember, adminTask, adminUnit, adminUser } from '@/lib/queries/admin'
 import { TASK_SCOPES, UNIT_KINDS } from '@/lib/validation/admin'
-import { AdminForm, type Choice, type FieldSpec } from './admin-form'
+import { AdminForm, type AdminAction, type Choice, type FieldSpec } from './admin-form'
 
 type Choices = Awaited<ReturnType<typeof adminChoices>>
 type Found<F extends (code: string) => Promise<unknown>> = NonNullable<Awaited<ReturnType<F>>>
@@ -31,11 +23,11 @@ async function common() {
 
 const title = (record: unknown, newTitle: string, editTitle: string) => (record ? editTitle : newTitle)
 
-export async function UnitForm({ unit, choices }: { unit: Found<typeof adminUnit> | null; choices: Choices }) {
+export async function UnitForm({ unit, choices, action }: { unit: Found<typeof adminUnit> | null; choices: Choices; action: AdminAction }) {
   const { t, none, submit, codeField, sortField, members } = await common()
   return (
     <AdminForm
-      action={saveUnitAction}
+      action={action}
       label={title(unit, t('units.newTitle'), t('units.editTitle', { name: unit?.name ?? '' }))}
       title={unit ? undefined : t('units.newTitle')}
       hidden={unit ? { id: unit.id } : {}}
@@ -52,13 +44,13 @@ export async function UnitForm({ unit, choices }: { unit: Found<typeof adminUnit
   )
 }
 
-export async function MemberForm({ member, choices }: { member: Found<typeof adminMember> | null; choices: Choices }) {
+export async function MemberForm({ member, choices, action }: { member: Found<typeof adminMember> | null; choices: Choices; action: AdminAction }) {
   const { t, submit, codeField, sortField } = await common()
   const communes = choices.units.filter((u) => u.kind === 'COMMUNE' || u.kind === 'TOWNSHIP')
   const currently = (name: string | undefined) => (name && name !== member?.name ? t('members.currently', { name }) : undefined)
   return (
     <AdminForm
-      action={saveMemberAction}
+      action={action}
       label={title(member, t('members.newTitle'), t('members.editTitle', { name: member?.name ?? '' }))}
       title={member ? undefined : t('members.newTitle')}
       hidden={member ? { id: member.id } : {}}
@@ -89,11 +81,11 @@ export async function MemberForm({ member, choices }: { member: Found<typeof adm
   )
 }
 
-export async function GroupForm({ group, choices }: { group: Found<typeof adminGroup> | null; choices: Choices }) {
+export async function GroupForm({ group, choices, action }: { group: Found<typeof adminGroup> | null; choices: Choices; action: AdminAction }) {
   const { t, none, submit, codeField, sortField, members } = await common()
   return (
     <AdminForm
-      action={saveGroupAction}
+      action={action}
       label={title(group, t('groups.newTitle'), t('groups.editTitle', { name: group?.name ?? '' }))}
       title={group ? undefined : t('groups.newTitle')}
       hidden={group ? { id: group.id } : {}}
@@ -109,11 +101,11 @@ export async function GroupForm({ group, choices }: { group: Found<typeof adminG
   )
 }
 
-export async function TaskForm({ task, choices }: { task: Found<typeof adminTask> | null; choices: Choices }) {
+export async function TaskForm({ task, choices, action }: { task: Found<typeof adminTask> | null; choices: Choices; action: AdminAction }) {
   const { t, choose, submit, codeField, sortField } = await common()
   return (
     <AdminForm
-      action={saveTaskAction}
+      action={action}
       label={task ? t('tasks.editTitle') : t('tasks.newTitle')}
       title={task ? undefined : t('tasks.newTitle')}
       hidden={task ? { id: task.id } : {}}
@@ -142,7 +134,7 @@ export async function TaskForm({ task, choices }: { task: Found<typeof adminTask
   )
 }
 
-export async function UserForm({ user, choices }: { user: Found<typeof adminUser> | null; choices: Choices }) {
+export async function UserForm({ user, choices, action }: { user: Found<typeof adminUser> | null; choices: Choices; action: AdminAction }) {
   const { t, none, choose, submit } = await common()
   const tRoles = await getTranslations('roles')
   const account: FieldSpec[] = user
@@ -153,7 +145,7 @@ export async function UserForm({ user, choices }: { user: Found<typeof adminUser
       ]
   return (
     <AdminForm
-      action={user ? updateUserAction : createUserAction}
+      action={action}
       label={user ? t('users.editTitle', { username: user.username }) : t('users.newTitle')}
       title={user ? undefined : t('users.newTitle')}
       hidden={user ? { id: user.id } : {}}

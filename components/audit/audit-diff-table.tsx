@@ -1,7 +1,7 @@
 // An event's before and after: one row per changed field. Long values show their start, with the
 // whole value behind a disclosure (no script needed).
 import { useTranslations } from 'next-intl'
-import type { AuditDiffRow, AuditValue } from '@/lib/domain/audit-diff'
+import type { AuditDiffRow, AuditValue } from '@/lib/audit/diff'
 
 function Value({ value }: { value: AuditValue }) {
   const t = useTranslations('audit.diff')

@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl'
 import Link from '@/components/link'
 import { describedBy, FieldError, inputClass } from '@/components/form-parts'
-import { AUDIT_ACTION_CHOICES, AUDIT_ENTITIES, AUDIT_PATH, type AuditFilter } from '@/lib/domain/audit-events'
+import { AUDIT_ACTION_CHOICES, AUDIT_ENTITIES, AUDIT_PATH, type AuditFilter } from '@/lib/audit/events'
 import { formatDay } from '@/lib/domain/calendar'
 import type { AuditUser } from '@/lib/queries/audit-events'
 import { useAuditLabels } from './labels'

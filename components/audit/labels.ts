@@ -1,7 +1,7 @@
 // How the audit page names an action and a kind of record: the label when the app knows it, the
 // stored name otherwise (an action added later still shows, just not translated).
 import { useTranslations } from 'next-intl'
-import { actionLabel, AUDIT_ENTITIES, isAuditEntity } from '@/lib/domain/audit-events'
+import { actionLabel, AUDIT_ENTITIES, isAuditEntity } from '@/lib/audit/events'
 
 export function useAuditLabels() {
   const t = useTranslations('audit')

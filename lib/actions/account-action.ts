@@ -1,15 +1,15 @@
 'use server'
 // The account page's "sign out everywhere" button; the rule lives in ./account.ts.
 import { signOut } from '@/lib/auth/auth'
-import { loggedAction } from '@/lib/log/request'
 import { signOutEverywhere } from './account'
-import { accountActionContext } from './account-context'
-import { unavailablePageWhenDatabaseDown } from './context'
+import { accountActionContext } from './context'
+import { buttonAction } from './form-action'
 
-export const signOutEverywhereAndLeave = loggedAction('signOutEverywhereAndLeave', async (): Promise<void> => {
-  await unavailablePageWhenDatabaseDown(async () => {
+export const signOutEverywhereAndLeave = buttonAction(
+  'signOutEverywhereAndLeave',
+  async () => {
     const context = await accountActionContext()
     if (context) await signOutEverywhere(context)
-  })
-  await signOut({ redirectTo: '/login' })
-})
+  },
+  () => signOut({ redirectTo: '/login' }),
+)

@@ -1,11 +1,11 @@
 // The account as a whole: the user ends all their sessions; an administrator lifts a sign-in lock.
 import 'server-only'
-import { z } from 'zod'
 import { db } from '@/lib/db'
-import { allows } from '@/lib/auth/permissions'
 import { endAllSessions } from '@/lib/auth/sessions'
 import { liftLock } from '@/lib/auth/throttle'
-import { recordAudit, recordRefusal, type ActionContext } from './audit'
+import { recordAudit } from '@/lib/audit/record'
+import { accountForAdmin } from './admin/core'
+import type { ActionContext } from './context'
 
 /** "Sign out everywhere": every session of the actor ends, this one included. */
 export async function signOutEverywhere(context: ActionContext): Promise<void> {
@@ -22,11 +22,7 @@ export type UnlockResult = { kind: 'notFound' } | { kind: 'unlocked'; locksLifte
  * forgets its failed attempts. A lock on a client address is left to expire.
  */
 export async function unlockAccount(context: ActionContext, userId: string): Promise<UnlockResult> {
-  if (!allows(context.actor, 'admin.manage')) {
-    await recordRefusal(context, 'user.unlock', 'User', userId)
-    return { kind: 'notFound' }
-  }
-  const user = z.uuid().safeParse(userId).success ? await db().user.findUnique({ where: { id: userId }, select: { id: true, username: true } }) : null
+  const user = await accountForAdmin(context, 'user.unlocked', userId)
   if (!user) return { kind: 'notFound' }
   const locksLifted = await db().$transaction(async (tx) => {
     const lifted = await liftLock(tx, user.username, context.now)

@@ -1,4 +1,4 @@
-// Issue 8, "Bad input": the account's own security forms (password, two-factor), the
+// Bad input: the account's own security forms (password, two-factor), the
 // administrator's account steps (reset password, unlock, reset two-factor) and the two steps of
 // signing in, given a thousand hostile inputs each. Each ends in a refusal, never an exception.
 // What they may write is what the code already keeps of a wrong guess: the throttle's failure and
@@ -14,9 +14,11 @@ import { testDatabase } from '@/test/helpers/database'
 import { factories } from '@/test/helpers/factories'
 import { writeGuard, type Allowed } from '@/test/helpers/write-guard'
 import { unlockAccount } from './account'
-import type { ActionContext } from './audit'
+import type { ActionContext } from './context'
 import { changePassword, resetPassword } from './password'
 import { confirmEnrolment, disableTwoFactor, regenerateRecoveryCodes, resetTwoFactor } from './two-factor'
+import { readPasswordForm } from '@/lib/validation/password'
+import { readCodeForm } from '@/lib/validation/two-factor'
 
 const database = testDatabase()
 const make = factories(() => database.db)
@@ -82,7 +84,7 @@ describe('changing one\'s password (changePassword)', () => {
   test(`${FUZZ_RUNS} hostile forms are refused; a wrong current password counts towards the lock and nothing else is written`, async () => {
     await fc.assert(
       fc.asyncProperty(hostileForm(spec, { garbage: false }), async ({ form }) => {
-        await expectRefusal(() => changePassword(at(plain), form), ['invalid', 'locked'], form, WRONG_GUESS)
+        await expectRefusal(() => changePassword(at(plain), readPasswordForm(form).input), ['invalid', 'locked'], form, WRONG_GUESS)
       }),
       { numRuns: FUZZ_RUNS },
     )
@@ -94,7 +96,7 @@ describe('two-factor authentication', () => {
     const who = fc.constantFrom(() => enrolling, () => enrolled, () => plain as Actor)
     await fc.assert(
       fc.asyncProperty(who, hostileForm({ code: { good: fc.constant(''), bad: wrongCode(() => enrolling.secret) } }, { garbage: false }), async (actor, { form }) => {
-        await expectRefusal(() => confirmEnrolment(at(actor()), form), ['invalid', 'notFound'], form)
+        await expectRefusal(() => confirmEnrolment(at(actor()), readCodeForm(form).input), ['invalid', 'notFound'], form)
       }),
       { numRuns: FUZZ_RUNS },
     )
@@ -107,7 +109,7 @@ describe('two-factor authentication', () => {
     const who = fc.oneof({ arbitrary: fc.constant(() => enrolled as Actor), weight: 3 }, fc.constantFrom(() => plain as Actor, () => admin))
     await fc.assert(
       fc.asyncProperty(who, hostileForm({ code: { good: fc.constant(''), bad: wrongCode(() => enrolled.secret) } }, { garbage: false }), async (actor, { form }) => {
-        await expectRefusal(() => core(at(actor()), form), ['invalid', 'notFound', 'locked'], form, WRONG_GUESS)
+        await expectRefusal(() => core(at(actor()), readCodeForm(form).input), ['invalid', 'notFound', 'locked'], form, WRONG_GUESS)
       }),
       { numRuns: FUZZ_RUNS },
     )
@@ -120,7 +122,7 @@ describe('an administrator\'s steps on an account', () => {
     ['lifting a lock (unlockAccount)', unlockAccount],
     ['resetting two-factor authentication (resetTwoFactor)', resetTwoFactor],
   ]
-  // The id comes from the form's hidden field (lib/actions/admin/actions.ts), as the browser sent it.
+  // The id comes from the form's hidden field (lib/actions/admin/admin-action.ts), as the browser sent it.
   test.each(steps)(`%s: ${FUZZ_RUNS} ids of nothing by an administrator, and any id by anyone else, are refused without a write`, async (_name, core) => {
     const attempt = fc.oneof(
       { arbitrary: fc.tuple(fc.constant(() => admin), fc.oneof(idText, hostileText)), weight: 2 },
@@ -140,7 +142,7 @@ describe('signing in', () => {
 
   test(`the password step: ${FUZZ_RUNS} hostile names and wrong passwords are refused; only the throttle's rows are written`, async () => {
     const credentials = fc.oneof(
-      // As the sign-in form's action reads them (lib/actions/auth.ts), and anything else at all.
+      // As the sign-in form's action reads them (lib/validation/sign-in.ts), and anything else at all.
       fc.record({ username: fc.oneof(fc.constant(null).map(() => plain.username), hostileText.map(asSent)), password: hostileText.map(asSent).filter((p) => p !== PASSWORD) }, { requiredKeys: [] }),
       fc.anything({ withNullPrototype: true }).filter((v) => !JSON.stringify(v ?? null)?.match(/\\ud[89a-f]/)),
     )

@@ -1,4 +1,4 @@
-// Issue 8, "Bad input": the writes on an assignment (status report, comment, review) given a
+// Bad input: the writes on an assignment (status report, comment, review) given a
 // thousand hostile forms each, by the people who may act and by people who may not. Every one
 // ends in a refusal (invalid, not found, conflict, already reviewed), never an exception, and
 // writes nothing but the refusal's audit row.
@@ -11,10 +11,13 @@ import { describe as shown, FUZZ_RUNS, hostileFile, hostileForm, hostileText, id
 import { testDatabase } from '@/test/helpers/database'
 import { factories, pdfFile } from '@/test/helpers/factories'
 import { writeGuard } from '@/test/helpers/write-guard'
-import type { ActionContext } from './audit'
-import { postComment } from './comment'
-import { reviewStatusUpdate } from './review'
+import type { ActionContext } from './context'
+import { recordComment } from './comment'
+import { recordReview } from './review'
 import { recordStatusUpdate } from './status-update'
+import { readCommentForm } from '@/lib/validation/comment'
+import { readReviewForm } from '@/lib/validation/review'
+import { readStatusUpdateForm } from '@/lib/validation/status-update'
 
 const database = testDatabase()
 const make = factories(() => database.db)
@@ -113,7 +116,7 @@ describe('the status report (recordStatusUpdate)', () => {
   test(`${FUZZ_RUNS} hostile reports are refused and write nothing but the refusal's audit row`, async () => {
     await fc.assert(
       fc.asyncProperty(actor(() => [ownStaff, inCharge], () => [thirdStaff, otherLeader]), hostileForm(spec), async (who, { form }) => {
-        await expectRefusal(() => recordStatusUpdate(at(who), form), ['invalid', 'notFound', 'conflict', 'locked'], form)
+        await expectRefusal(() => recordStatusUpdate(at(who), readStatusUpdateForm(form).input), ['invalid', 'notFound', 'conflict', 'locked'], form)
       }),
       { numRuns: FUZZ_RUNS },
     )
@@ -134,7 +137,7 @@ describe('a comment (postComment)', () => {
   test(`${FUZZ_RUNS} hostile comments are refused and write nothing but the refusal's audit row`, async () => {
     await fc.assert(
       fc.asyncProperty(actor(() => [ownStaff, inCharge], () => [thirdStaff, otherLeader]), hostileForm(spec), async (who, { form }) => {
-        await expectRefusal(() => postComment(at(who), form), ['invalid', 'notFound'], form)
+        await expectRefusal(() => recordComment(at(who), readCommentForm(form).input), ['invalid', 'notFound'], form)
       }),
       { numRuns: FUZZ_RUNS },
     )
@@ -155,7 +158,7 @@ describe('a review (reviewStatusUpdate)', () => {
   test(`${FUZZ_RUNS} hostile reviews are refused and write nothing but the refusal's audit row`, async () => {
     await fc.assert(
       fc.asyncProperty(actor(() => [inCharge], () => [ownStaff, otherLeader]), hostileForm(spec), async (who, { form }) => {
-        await expectRefusal(() => reviewStatusUpdate(at(who), form), ['invalid', 'notFound', 'alreadyReviewed', 'locked'], form)
+        await expectRefusal(() => recordReview(at(who), readReviewForm(form).input), ['invalid', 'notFound', 'alreadyReviewed', 'locked'], form)
       }),
       { numRuns: FUZZ_RUNS },
     )
@@ -165,7 +168,7 @@ describe('a review (reviewStatusUpdate)', () => {
 
 test('the properties can fail: a sound report by the unit is saved (the guard sees the write)', async () => {
   const form = toFormData({ assignmentId: own.id, baseVersion: String(VERSION), submissionKey: randomUUID(), status: 'IN_PROGRESS', progress: '40' })
-  const changes = await guard.writesOf(async () => expect((await recordStatusUpdate(at(ownStaff), form)).kind).toBe('saved'))
+  const changes = await guard.writesOf(async () => expect((await recordStatusUpdate(at(ownStaff), readStatusUpdateForm(form).input)).kind).toBe('saved'))
   expect(changes.tables).toEqual(expect.arrayContaining(['Assignment', 'StatusUpdate']))
   expect(changes.audit).toEqual(['statusUpdate.create'])
 })

@@ -1,27 +1,23 @@
 'use server'
 // The question-and-answer form's action; the rules live in ./comment.ts.
-import { loggedAction } from '@/lib/log/request'
-import { typedBody } from '@/lib/validation/comment'
-import { postComment as postCore } from './comment'
-import { actionContext, keepInputWhenDatabaseDown, revalidateAssignment, validationMessages } from './context'
+import { readCommentForm } from '@/lib/validation/comment'
+import { recordComment } from './comment'
+import { assignmentFormAction } from './form-action'
 import type { CommentFormState } from './form-states'
 
-export const postComment = loggedAction('postComment', async (_previous: CommentFormState, form: FormData): Promise<CommentFormState> => {
-  const body = typedBody(form)
-  return keepInputWhenDatabaseDown(() => post(form, body), (message) => ({ kind: 'refused', message, body }))
+export const postComment = assignmentFormAction({
+  name: 'postComment',
+  read: readCommentForm,
+  run: recordComment,
+  answer: (result, { t, fields }, { body }): CommentFormState => {
+    switch (result.kind) {
+      case 'invalid':
+        return { kind: 'invalid', message: t('formInvalid'), body, fieldErrors: fields(result.problems) }
+      case 'notFound':
+        return { kind: 'refused', message: t('notFound'), body }
+      case 'saved':
+        return { kind: 'saved', message: t('commentPosted') }
+    }
+  },
+  notSaved: (message: string, { body }: { body: string }): CommentFormState => ({ kind: 'refused', message, body }),
 })
-
-async function post(form: FormData, body: string): Promise<CommentFormState> {
-  const [context, { t, fields }] = await Promise.all([actionContext(), validationMessages()])
-  if (!context) return { kind: 'refused', message: t('notFound'), body }
-  const result = await postCore(context, form)
-  switch (result.kind) {
-    case 'invalid':
-      return { kind: 'invalid', message: t('formInvalid'), body, fieldErrors: fields(result.problems) }
-    case 'notFound':
-      return { kind: 'refused', message: t('notFound'), body }
-    case 'saved':
-      revalidateAssignment(result.path)
-      return { kind: 'saved', message: t('commentPosted') }
-  }
-}

@@ -1,10 +1,11 @@
-// A question or an answer in an assignment's thread (issue 3): append-only, audited.
+// A question or an answer in an assignment's thread: append-only, audited.
 import 'server-only'
 import { findAssignmentFor } from '@/lib/auth/permissions'
 import { db } from '@/lib/db'
-import { parseCommentForm } from '@/lib/validation/comment'
+import type { CommentForm } from '@/lib/validation/comment'
 import type { FieldProblem } from '@/lib/validation/messages'
-import { recordAudit, recordRefusal, type ActionContext } from './audit'
+import { recordAudit, recordRefusal } from '@/lib/audit/record'
+import type { ActionContext } from './context'
 import type { AssignmentPath } from './status-update'
 
 const ACTION = 'comment.create'
@@ -14,15 +15,13 @@ export type CommentResult =
   | { kind: 'notFound' }
   | { kind: 'saved'; commentId: string; path: AssignmentPath }
 
-export async function postComment(context: ActionContext, form: FormData): Promise<CommentResult> {
-  const parsed = parseCommentForm(form)
-  const rawId = form.get('assignmentId')
+export async function recordComment(context: ActionContext, { namedId, parsed }: CommentForm): Promise<CommentResult> {
   const assignment =
-    parsed.kind === 'foreign'
+    parsed.kind === 'foreign' || namedId === null
       ? null
-      : await findAssignmentFor(context.actor, 'assignment.comment', String(rawId), { id: true, unit: { select: { code: true } }, task: { select: { code: true } } })
+      : await findAssignmentFor(context.actor, 'assignment.comment', namedId, { id: true, unit: { select: { code: true } }, task: { select: { code: true } } })
   if (!assignment) {
-    await recordRefusal(context, ACTION, 'Assignment', typeof rawId === 'string' ? rawId : null)
+    await recordRefusal(context, ACTION, 'Assignment', namedId)
     return { kind: 'notFound' }
   }
   if (parsed.kind !== 'valid') return parsed.kind === 'invalid' ? parsed : { kind: 'notFound' }

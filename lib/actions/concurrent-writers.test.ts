@@ -1,4 +1,4 @@
-// Issue 8, "Concurrency": 50 writers at once through the status report's save (./status-update.ts),
+// Concurrency: 50 writers at once through the status report's save (./status-update.ts),
 // all on one assignment and each on its own. Every accepted report is in the history exactly once
 // with its audit event and files, the assignment stands as the last accepted report left it, each
 // refusal is a clean answer (conflict or validation) that wrote nothing, and the progress pages
@@ -15,6 +15,7 @@ import { factories, formData, pdfFile } from '@/test/helpers/factories'
 import { keptCountDifferences, pageCountDifferences } from '@/test/helpers/progress-recount'
 import { seededRandom } from '@/test/helpers/seeded-random'
 import { recordStatusUpdate, type StatusUpdateResult } from './status-update'
+import { readStatusUpdateForm } from '@/lib/validation/status-update'
 
 const database = testDatabase()
 const make = factories(() => database.db)
@@ -112,7 +113,7 @@ async function attempt(next: () => number, actor: Actor, target: (typeof assignm
     indicatorActual: indicatorActual ?? '',
     files,
   })
-  const outcome = await recordStatusUpdate({ actor, now: sent.now, ip: '203.0.113.8' }, form).catch((error: unknown) => ({ kind: 'thrown' as const, error }))
+  const outcome = await recordStatusUpdate({ actor, now: sent.now, ip: '203.0.113.8' }, readStatusUpdateForm(form).input).catch((error: unknown) => ({ kind: 'thrown' as const, error }))
   log.push({ ...sent, outcome })
   return log.at(-1)!
 }

@@ -1,18 +1,18 @@
-// What the forms' server actions share: who is acting, and answers in the user's language.
+// Who acts in the forms' server actions, and what their answers share.
 import 'server-only'
 import { getTranslations } from 'next-intl/server'
 import { revalidatePath } from 'next/cache'
 import { headers } from 'next/headers'
-import { redirect } from 'next/navigation'
 import { clientIp } from '@/lib/auth/client-ip'
-import { currentUser } from '@/lib/auth/session'
-import { isDatabaseUnavailable } from '@/lib/db/unavailable'
+import type { Actor } from '@/lib/auth/permissions'
+import { currentSession, currentUser } from '@/lib/auth/session'
 import { assignmentHref, unitPageHref } from '@/lib/domain/paths'
-import { UNAVAILABLE_PATH } from '@/lib/http/unavailable-page'
 import { noteUser } from '@/lib/log/request'
 import type { FieldProblem } from '@/lib/validation/messages'
-import type { ActionContext } from './audit'
 import type { AssignmentPath } from './status-update'
+
+/** Who acts, when, and from where: what every mutation is given. */
+export type ActionContext = { actor: Actor; now: Date; ip: string | null }
 
 /** The signed-in user acting now, or null (answered like a missing record). */
 export async function actionContext(): Promise<ActionContext | null> {
@@ -21,39 +21,25 @@ export async function actionContext(): Promise<ActionContext | null> {
   return user ? { actor: user, now: new Date(), ip: clientIp(await headers()) } : null
 }
 
+export type AccountActionContext = ActionContext & { sessionId: string; username: string }
+
+/**
+ * Who acts on the account pages: the signed-in user even while a new password or two-factor
+ * enrolment is still owed (the one thing such a user may do), with the session being used.
+ */
+export async function accountActionContext(): Promise<AccountActionContext | null> {
+  const session = await currentSession()
+  if (!session) return null
+  noteUser(session.user.id)
+  return { actor: session.user, now: new Date(), ip: clientIp(await headers()), sessionId: session.sessionId, username: session.user.username }
+}
+
+/** The `validation` messages, and the field problems of a result worded with them. */
 export async function validationMessages() {
   const t = await getTranslations('validation')
   const fields = <F extends string>(problems: Partial<Record<F, FieldProblem>>): Partial<Record<F, string>> =>
     Object.fromEntries(Object.entries<FieldProblem | undefined>(problems).flatMap(([field, p]) => (p ? [[field, t(p.code, p.params)]] : []))) as Partial<Record<F, string>>
   return { t, fields }
-}
-
-/**
- * Runs a form's action. When the database cannot be reached, nothing was written and the action
- * answers `notSaved` with the message saying so: the form shows it beside the input, kept as typed.
- * Thrown on, the error would replace the page with the error page and lose what the user typed.
- */
-export async function keepInputWhenDatabaseDown<S>(run: () => Promise<S>, notSaved: (message: string) => S): Promise<S> {
-  try {
-    return await run()
-  } catch (error) {
-    if (!isDatabaseUnavailable(error)) throw error
-    const t = await getTranslations('unavailable')
-    return notSaved(t('notSaved'))
-  }
-}
-
-/**
- * Runs a button's action (sign out, sign out everywhere, start two-factor enrolment): with no
- * input to keep, a database out of reach sends the browser to the 503 page, as a page does.
- */
-export async function unavailablePageWhenDatabaseDown(run: () => Promise<void>): Promise<void> {
-  try {
-    await run()
-  } catch (error) {
-    if (!isDatabaseUnavailable(error)) throw error
-    redirect(UNAVAILABLE_PATH)
-  }
 }
 
 /** The pages that show an assignment's state. */

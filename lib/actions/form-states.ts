@@ -1,10 +1,13 @@
-// What the forms' server actions answer, for the forms to show. Messages are already translated.
-// `refused` is also the answer when the database cannot be reached (context.ts
-// keepInputWhenDatabaseDown): nothing saved, the input shown again with the message.
+// What the forms' server actions answer, for the forms to show: types only, so that a component
+// imports them without importing server code. Messages are already translated. `refused` is also
+// the answer when the database cannot be reached (form-action.ts): nothing saved, the input shown
+// again with the message.
+import type { AdminValues } from '@/lib/validation/admin'
+import type { PasswordField } from '@/lib/validation/password'
 import type { StatusUpdateValues } from '@/lib/validation/status-update-values'
 import type { SavedState as SavedStateRecord } from './status-update'
 
-export type { StatusUpdateValues }
+export type { AdminValues, PasswordField, StatusUpdateValues }
 export type StatusUpdateField = keyof StatusUpdateValues | 'files'
 
 /** The state another person saved in between, shown beside the refused input (time as ISO text). */
@@ -29,3 +32,40 @@ export type CommentFormState =
   | { kind: 'invalid'; message: string; body: string; fieldErrors: { body?: string } }
   | { kind: 'refused'; message: string; body: string }
   | { kind: 'saved'; message: string }
+
+/** A changed password leads to another page (the action redirects), so only refusals are answered. */
+export type PasswordFormState =
+  | { kind: 'idle' }
+  | { kind: 'invalid'; message: string; fieldErrors: Partial<Record<PasswordField, string>> }
+  | { kind: 'refused'; message: string }
+
+export type TwoFactorFormState =
+  | { kind: 'idle' }
+  | { kind: 'invalid'; message: string; fieldErrors: { code?: string } }
+  | { kind: 'refused'; message: string }
+  | { kind: 'saved'; message: string; recoveryCodes?: string[] }
+
+export type SignInState = {
+  /** What the user typed, shown again after a refusal. */
+  username: string
+  /** Set once the password was right and a code is owed: the form then asks for the code. */
+  challenge?: string
+  error?: string
+  fieldErrors?: { username?: string; password?: string; code?: string }
+}
+
+export type AdminFormState =
+  | { kind: 'idle' }
+  | { kind: 'invalid'; message: string; values: AdminValues; fieldErrors: Record<string, string> }
+  | { kind: 'refused'; message: string; values: AdminValues }
+  | { kind: 'saved'; message: string }
+
+/** One row of an import check, its problems already worded ("Dòng 3, cột "Mã nhóm": …"). */
+export type ImportRowView = { row: number; label: string; outcome: 'create' | 'update' | 'skip' | 'error'; problems: string[] }
+
+export type ImportFormState =
+  | { kind: 'idle' }
+  | { kind: 'invalid' | 'refused'; message: string; fieldErrors: Record<string, string>; importKind: string }
+  /** Checked (or refused on apply because rows are in error): the file is carried for the next step. */
+  | { kind: 'checked' | 'rejected'; message: string; summary: string; rows: ImportRowView[]; importKind: string; fileName: string; content: string; ready: boolean }
+  | { kind: 'applied'; message: string; summary: string; rows: ImportRowView[] }

@@ -1,4 +1,4 @@
-// Issue 8, "Faults": the app process is killed in the middle of saves. A separate Node process
+// Faults: the app process is killed in the middle of saves. A separate Node process
 // saves status reports with evidence files through the real core (test/helpers/saves-until-killed.ts)
 // and is SIGKILLed at random moments, then started again, KILLS times. Afterwards every save it
 // began is complete (history row, assignment moved on, files intact, audit event) or absent

@@ -8,6 +8,7 @@ import { testDatabase } from '@/test/helpers/database'
 import { factories, formData } from '@/test/helpers/factories'
 import { signOutEverywhere, unlockAccount } from './account'
 import { changePassword, resetPassword } from './password'
+import { readPasswordForm } from '@/lib/validation/password'
 
 const database = testDatabase()
 const make = factories(() => database.db)
@@ -38,22 +39,22 @@ describe('changePassword', () => {
   it('refuses, beside each field, a missing current password, a short or common new one, and a repeat that does not match; nothing changes', async () => {
     const { actor } = await staffWithSession()
     const before = await database.db.user.findUniqueOrThrow({ where: { id: actor.id } })
-    expect(await changePassword(context(actor), change('', 'ngan-qua'))).toEqual({
+    expect(await changePassword(context(actor), readPasswordForm(change('', 'ngan-qua')).input)).toEqual({
       kind: 'invalid',
       problems: { currentPassword: 'currentPasswordRequired', newPassword: 'passwordTooShort' },
     })
-    expect(await changePassword(context(actor), change(password, 'qwertyuiop'))).toEqual({ kind: 'invalid', problems: { newPassword: 'passwordCommon' } })
-    expect(await changePassword(context(actor), change(password, 'suoi-ba-che-mua-lu', 'suoi-ba-che-mua-lu!'))).toEqual({
+    expect(await changePassword(context(actor), readPasswordForm(change(password, 'qwertyuiop')).input)).toEqual({ kind: 'invalid', problems: { newPassword: 'passwordCommon' } })
+    expect(await changePassword(context(actor), readPasswordForm(change(password, 'suoi-ba-che-mua-lu', 'suoi-ba-che-mua-lu!')).input)).toEqual({
       kind: 'invalid',
       problems: { confirmPassword: 'confirmMismatch' },
     })
-    expect(await changePassword(context(actor), change(password, password))).toEqual({ kind: 'invalid', problems: { newPassword: 'passwordSameAsCurrent' } })
+    expect(await changePassword(context(actor), readPasswordForm(change(password, password)).input)).toEqual({ kind: 'invalid', problems: { newPassword: 'passwordSameAsCurrent' } })
     expect(await database.db.user.findUniqueOrThrow({ where: { id: actor.id } })).toEqual(before)
   })
 
   it('refuses a wrong current password and counts it towards the sign-in lock', async () => {
     const { actor, username } = await staffWithSession()
-    expect(await changePassword(context(actor), change('khong-phai-mat-khau', 'suoi-ba-che-mua-lu'))).toEqual({
+    expect(await changePassword(context(actor), readPasswordForm(change('khong-phai-mat-khau', 'suoi-ba-che-mua-lu')).input)).toEqual({
       kind: 'invalid',
       problems: { currentPassword: 'currentPasswordWrong' },
     })
@@ -62,7 +63,7 @@ describe('changePassword', () => {
 
   it('stores the new password, ends every session of the account (version bumped) and audits the change', async () => {
     const { actor, username, sessionId, sessionVersion } = await staffWithSession()
-    expect(await changePassword(context(actor), change(password, 'suoi-ba-che-mua-lu'))).toEqual({ kind: 'changed', wasRequired: false })
+    expect(await changePassword(context(actor), readPasswordForm(change(password, 'suoi-ba-che-mua-lu')).input)).toEqual({ kind: 'changed', wasRequired: false })
     const user = await database.db.user.findUniqueOrThrow({ where: { id: actor.id } })
     expect(await verifyPassword(user.passwordHash, 'suoi-ba-che-mua-lu')).toBe(true)
     expect(user.sessionVersion).toBeGreaterThan(sessionVersion)
@@ -85,7 +86,7 @@ describe('resetPassword', () => {
     expect((await checkPassword({ username, password: result.temporaryPassword }, null, NOW)).kind).toBe('passed')
 
     // The required change clears the flag.
-    expect(await changePassword(context(actor), change(result.temporaryPassword, 'suoi-ba-che-mua-lu'))).toEqual({ kind: 'changed', wasRequired: true })
+    expect(await changePassword(context(actor), readPasswordForm(change(result.temporaryPassword, 'suoi-ba-che-mua-lu')).input)).toEqual({ kind: 'changed', wasRequired: true })
     expect((await database.db.user.findUniqueOrThrow({ where: { id: actor.id } })).mustChangePassword).toBe(false)
   })
 
@@ -94,7 +95,7 @@ describe('resetPassword', () => {
     const before = await database.db.user.findUniqueOrThrow({ where: { id: actor.id } })
     expect(await resetPassword(context(leader), actor.id)).toEqual({ kind: 'notFound' })
     expect(await database.db.user.findUniqueOrThrow({ where: { id: actor.id } })).toEqual(before)
-    expect(await database.db.auditEvent.findFirstOrThrow({ where: { action: 'user.reset_password.refused', entityId: actor.id } })).toMatchObject({ actorId: leader.id })
+    expect(await database.db.auditEvent.findFirstOrThrow({ where: { action: 'user.password_reset.refused', entityId: actor.id } })).toMatchObject({ actorId: leader.id })
     expect(await resetPassword(context(admin), '00000000-0000-4000-8000-000000000000')).toEqual({ kind: 'notFound' })
     expect(await resetPassword(context(admin), 'not-an-id')).toEqual({ kind: 'notFound' })
   })

@@ -1,19 +1,15 @@
 // Passwords: the user changes their own (current password, new, repeated), an administrator
 // resets someone's to a temporary one that must be changed at the next sign-in.
 import 'server-only'
-import { z } from 'zod'
 import { db } from '@/lib/db'
-import { recordSignInFailed } from '@/lib/auth/auth-events'
+import { recordSignInFailed } from '@/lib/audit/auth-events'
 import { generateTemporaryPassword, hashPassword, verifyPassword } from '@/lib/auth/password'
-import { passwordProblem, type PasswordProblem } from '@/lib/auth/password-policy'
-import { allows } from '@/lib/auth/permissions'
 import { endAllSessions } from '@/lib/auth/sessions'
 import { lockedUntil, recordFailure } from '@/lib/auth/throttle'
-import { recordAudit, recordRefusal, type ActionContext } from './audit'
-
-export type PasswordField = 'currentPassword' | 'newPassword' | 'confirmPassword'
-export type PasswordChangeProblem = PasswordProblem | 'currentPasswordRequired' | 'currentPasswordWrong' | 'newPasswordRequired' | 'passwordSameAsCurrent' | 'confirmMismatch'
-export type PasswordChangeProblems = Partial<Record<PasswordField, PasswordChangeProblem>>
+import { recordAudit } from '@/lib/audit/record'
+import { passwordChangeProblems, type PasswordChangeProblems, type PasswordFields } from '@/lib/validation/password'
+import { accountForAdmin } from './admin/core'
+import type { ActionContext } from './context'
 
 export type PasswordChangeResult =
   | { kind: 'invalid'; problems: PasswordChangeProblems }
@@ -21,50 +17,25 @@ export type PasswordChangeResult =
   | { kind: 'notFound' }
   | { kind: 'changed'; wasRequired: boolean }
 
-const field = z.string().max(1000).catch('')
-
-/** The form's rules apart from the current password, which only the database can check. */
-export function passwordChangeSchema(username: string) {
-  return z
-    .object({ currentPassword: field, newPassword: field, confirmPassword: field })
-    .superRefine((input, ctx) => {
-      const issue = (path: PasswordField, message: PasswordChangeProblem) => ctx.addIssue({ code: 'custom', path: [path], message })
-      if (!input.currentPassword) issue('currentPassword', 'currentPasswordRequired')
-      const problem = input.newPassword ? passwordProblem(input.newPassword, username) : 'newPasswordRequired'
-      if (problem) issue('newPassword', problem)
-      else if (input.newPassword === input.currentPassword) issue('newPassword', 'passwordSameAsCurrent')
-      if (input.newPassword && input.confirmPassword !== input.newPassword) issue('confirmPassword', 'confirmMismatch')
-    })
-}
-
-function problemsOf(error: z.ZodError): PasswordChangeProblems {
-  const problems: PasswordChangeProblems = {}
-  for (const issue of error.issues) {
-    const path = issue.path[0] as PasswordField
-    problems[path] ??= issue.message as PasswordChangeProblem
-  }
-  return problems
-}
-
 /**
  * The actor changes their own password. A wrong current password counts towards the sign-in lock
  * (a session left open must not become a way to guess it). The new password ends every session
  * of the account; the caller opens a new one for this browser.
  */
-export async function changePassword(context: ActionContext, form: FormData): Promise<PasswordChangeResult> {
+export async function changePassword(context: ActionContext, fields: PasswordFields): Promise<PasswordChangeResult> {
   const { actor, now, ip } = context
   const user = await db().user.findUnique({ where: { id: actor.id }, select: { username: true, passwordHash: true, mustChangePassword: true } })
   if (!user) return { kind: 'notFound' }
-  const parsed = passwordChangeSchema(user.username).safeParse(Object.fromEntries(form))
-  if (!parsed.success) return { kind: 'invalid', problems: problemsOf(parsed.error) }
+  const problems = passwordChangeProblems(fields, user.username)
+  if (problems) return { kind: 'invalid', problems }
   const until = await lockedUntil(user.username, ip, now)
   if (until) return { kind: 'locked', until }
-  if (!(await verifyPassword(user.passwordHash, parsed.data.currentPassword))) {
+  if (!(await verifyPassword(user.passwordHash, fields.currentPassword))) {
     await recordSignInFailed(actor.id, 'wrong_password', ip, now)
     const locked = await recordFailure({ username: user.username, userId: actor.id, ip, now })
     return locked ? { kind: 'locked', until: locked } : { kind: 'invalid', problems: { currentPassword: 'currentPasswordWrong' } }
   }
-  const passwordHash = await hashPassword(parsed.data.newPassword)
+  const passwordHash = await hashPassword(fields.newPassword)
   await db().$transaction(async (tx) => {
     await tx.user.update({ where: { id: actor.id }, data: { passwordHash, mustChangePassword: false } })
     await endAllSessions(tx, actor.id, now)
@@ -81,11 +52,7 @@ export type PasswordResetResult = { kind: 'notFound' } | { kind: 'reset'; tempor
  * required at the next sign-in.
  */
 export async function resetPassword(context: ActionContext, userId: string): Promise<PasswordResetResult> {
-  if (!allows(context.actor, 'admin.manage')) {
-    await recordRefusal(context, 'user.reset_password', 'User', userId)
-    return { kind: 'notFound' }
-  }
-  const user = z.uuid().safeParse(userId).success ? await db().user.findUnique({ where: { id: userId }, select: { id: true } }) : null
+  const user = await accountForAdmin(context, 'user.password_reset', userId)
   if (!user) return { kind: 'notFound' }
   const temporaryPassword = generateTemporaryPassword()
   const passwordHash = await hashPassword(temporaryPassword)

@@ -1,5 +1,5 @@
 // Reporting periods are locked after their review: nothing dated inside a locked period may be
-// added or changed (issue 3).
+// added or changed.
 import 'server-only'
 import { Prisma } from '@/lib/db/client'
 

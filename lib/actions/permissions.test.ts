@@ -8,9 +8,12 @@ import type { Actor } from '@/lib/auth/permissions'
 import { ASSIGNMENT_ACTIONS, RULES, type AssignmentAction } from '@/lib/auth/rules'
 import { testDatabase } from '@/test/helpers/database'
 import { factories, formData } from '@/test/helpers/factories'
-import { postComment } from './comment'
-import { reviewStatusUpdate } from './review'
+import { recordComment } from './comment'
+import { recordReview } from './review'
 import { recordStatusUpdate } from './status-update'
+import { readCommentForm } from '@/lib/validation/comment'
+import { readReviewForm } from '@/lib/validation/review'
+import { readStatusUpdateForm } from '@/lib/validation/status-update'
 
 const database = testDatabase()
 const make = factories(() => database.db)
@@ -84,9 +87,9 @@ async function assignmentFor(target: Target) {
 
 const attempt: Record<Write, (actor: Actor, ids: { assignmentId: string; updateId: string }) => Promise<{ kind: string }>> = {
   update: (actor, { assignmentId }) =>
-    recordStatusUpdate({ actor, now: NOW, ip: null }, formData({ assignmentId, baseVersion: '0', submissionKey: randomUUID(), status: 'IN_PROGRESS', progress: '20' })),
-  comment: (actor, { assignmentId }) => postComment({ actor, now: NOW, ip: null }, formData({ assignmentId, body: 'Đề nghị hướng dẫn thêm.' })),
-  review: (actor, { updateId }) => reviewStatusUpdate({ actor, now: NOW, ip: null }, formData({ updateId, decision: 'CONFIRM' })),
+    recordStatusUpdate({ actor, now: NOW, ip: null }, readStatusUpdateForm(formData({ assignmentId, baseVersion: '0', submissionKey: randomUUID(), status: 'IN_PROGRESS', progress: '20' })).input),
+  comment: (actor, { assignmentId }) => recordComment({ actor, now: NOW, ip: null }, readCommentForm(formData({ assignmentId, body: 'Đề nghị hướng dẫn thêm.' })).input),
+  review: (actor, { updateId }) => recordReview({ actor, now: NOW, ip: null }, readReviewForm(formData({ updateId, decision: 'CONFIRM' })).input),
 }
 
 async function stateOf(ids: { assignmentId: string; updateId: string }) {

@@ -4,9 +4,12 @@ import { beforeAll, describe, expect, test } from 'vitest'
 import type { Actor } from '@/lib/auth/permissions'
 import { testDatabase } from '@/test/helpers/database'
 import { factories, formData } from '@/test/helpers/factories'
-import { postComment } from './comment'
-import { reviewStatusUpdate } from './review'
+import { recordComment } from './comment'
+import { recordReview } from './review'
 import { recordStatusUpdate } from './status-update'
+import { readCommentForm } from '@/lib/validation/comment'
+import { readReviewForm } from '@/lib/validation/review'
+import { readStatusUpdateForm } from '@/lib/validation/status-update'
 
 const database = testDatabase()
 const make = factories(() => database.db)
@@ -33,14 +36,14 @@ async function reported(...reports: Record<string, string>[]) {
   const assignment = await make.assignment({ taskId: task.id, unitId })
   const ids: string[] = []
   for (const [version, fields] of reports.entries()) {
-    const r = await recordStatusUpdate({ actor: staff, now: new Date(NOW.getTime() + version * 60_000), ip: null }, formData({ assignmentId: assignment.id, baseVersion: String(version), submissionKey: randomUUID(), ...fields }))
+    const r = await recordStatusUpdate({ actor: staff, now: new Date(NOW.getTime() + version * 60_000), ip: null }, readStatusUpdateForm(formData({ assignmentId: assignment.id, baseVersion: String(version), submissionKey: randomUUID(), ...fields })).input)
     if (r.kind !== 'saved') throw new Error(`report not saved: ${r.kind}`)
     ids.push(r.updateId)
   }
   return { assignmentId: assignment.id, updateIds: ids }
 }
 
-const review = (actor: Actor, fields: Record<string, string>, now = LATER) => reviewStatusUpdate({ actor, now, ip: '198.51.100.4' }, formData(fields))
+const review = (actor: Actor, fields: Record<string, string>, now = LATER) => recordReview({ actor, now, ip: '198.51.100.4' }, readReviewForm(formData(fields)).input)
 
 describe('confirming a reported result', () => {
   test('marks the report confirmed by the member, when, and audits it', async () => {
@@ -118,8 +121,8 @@ describe('locked reporting periods', () => {
 describe('questions and answers', () => {
   test('staff ask and the member in charge answers; the thread keeps both, oldest first, audited', async () => {
     const { assignmentId } = await reported({ status: 'BLOCKED', progress: '10', note: 'Chưa rõ quy trình' })
-    expect((await postComment({ actor: staff, now: NOW, ip: null }, formData({ assignmentId, body: 'Xin hướng dẫn quy trình sáp nhập thôn?' }))).kind).toBe('saved')
-    expect((await postComment({ actor: member, now: LATER, ip: null }, formData({ assignmentId, body: 'Thực hiện theo Hướng dẫn số 05.\nLiên hệ Ban Tổ chức.' }))).kind).toBe('saved')
+    expect((await recordComment({ actor: staff, now: NOW, ip: null }, readCommentForm(formData({ assignmentId, body: 'Xin hướng dẫn quy trình sáp nhập thôn?' })).input)).kind).toBe('saved')
+    expect((await recordComment({ actor: member, now: LATER, ip: null }, readCommentForm(formData({ assignmentId, body: 'Thực hiện theo Hướng dẫn số 05.\nLiên hệ Ban Tổ chức.' })).input)).kind).toBe('saved')
     const thread = await database.db.comment.findMany({ where: { assignmentId }, orderBy: { createdAt: 'asc' } })
     expect(thread.map((c) => [c.authorId, c.body])).toEqual([
       [staff.id, 'Xin hướng dẫn quy trình sáp nhập thôn?'],
@@ -130,8 +133,8 @@ describe('questions and answers', () => {
 
   test('an empty or overlong message is refused beside the field, and nothing is posted', async () => {
     const { assignmentId } = await reported({ status: 'IN_PROGRESS', progress: '10' })
-    expect(await postComment({ actor: staff, now: NOW, ip: null }, formData({ assignmentId, body: ' \n ' }))).toMatchObject({ kind: 'invalid', problems: { body: { code: 'commentRequired' } } })
-    expect(await postComment({ actor: staff, now: NOW, ip: null }, formData({ assignmentId, body: 'x'.repeat(2001) }))).toMatchObject({ kind: 'invalid', problems: { body: { code: 'commentTooLong' } } })
+    expect(await recordComment({ actor: staff, now: NOW, ip: null }, readCommentForm(formData({ assignmentId, body: ' \n ' })).input)).toMatchObject({ kind: 'invalid', problems: { body: { code: 'commentRequired' } } })
+    expect(await recordComment({ actor: staff, now: NOW, ip: null }, readCommentForm(formData({ assignmentId, body: 'x'.repeat(2001) })).input)).toMatchObject({ kind: 'invalid', problems: { body: { code: 'commentTooLong' } } })
     expect(await database.db.comment.count({ where: { assignmentId } })).toBe(0)
   })
 })

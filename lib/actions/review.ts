@@ -1,12 +1,13 @@
-// The member in charge confirms a reported result, or returns it with a reason (issue 3). A
+// The member in charge confirms a reported result, or returns it with a reason. A
 // returned report no longer counts: if it is the latest, the assignment goes back to the state of
 // the last report that was not returned, so progress pages stay truthful.
 import 'server-only'
 import { assignmentsWhere } from '@/lib/auth/permissions'
 import { db } from '@/lib/db'
 import type { Prisma } from '@/lib/db/client'
-import { parseReviewForm, type ReviewInput, type ReviewProblems } from '@/lib/validation/review'
-import { recordAudit, recordRefusal, type ActionContext } from './audit'
+import type { ReviewForm, ReviewInput, ReviewProblems } from '@/lib/validation/review'
+import { recordAudit, recordRefusal } from '@/lib/audit/record'
+import type { ActionContext } from './context'
 import { lockedPeriodOn } from './period-lock'
 import type { AssignmentPath } from './status-update'
 
@@ -19,23 +20,22 @@ export type ReviewResult =
   | { kind: 'alreadyReviewed' }
   | { kind: 'saved'; decision: ReviewInput['decision']; path: AssignmentPath }
 
-export async function reviewStatusUpdate(context: ActionContext, form: FormData): Promise<ReviewResult> {
-  const parsed = parseReviewForm(form)
-  const rawId = form.get('updateId')
+export async function recordReview(context: ActionContext, { namedId, parsed }: ReviewForm): Promise<ReviewResult> {
   const scope = parsed.kind === 'foreign' ? null : assignmentsWhere(context.actor, 'statusUpdate.review')
-  const update = scope
-    ? await db().statusUpdate.findFirst({
-        where: { id: String(rawId), assignment: scope },
-        select: {
-          id: true,
-          assignmentId: true,
-          createdAt: true,
-          assignment: { select: { unit: { select: { code: true } }, task: { select: { code: true } } } },
-        },
-      })
-    : null
+  const update =
+    scope && namedId !== null
+      ? await db().statusUpdate.findFirst({
+          where: { id: namedId, assignment: scope },
+          select: {
+            id: true,
+            assignmentId: true,
+            createdAt: true,
+            assignment: { select: { unit: { select: { code: true } }, task: { select: { code: true } } } },
+          },
+        })
+      : null
   if (!update) {
-    await recordRefusal(context, ACTION, 'StatusUpdate', typeof rawId === 'string' ? rawId : null)
+    await recordRefusal(context, ACTION, 'StatusUpdate', namedId)
     return { kind: 'notFound' }
   }
   if (parsed.kind !== 'valid') return parsed.kind === 'invalid' ? parsed : { kind: 'notFound' }

@@ -6,8 +6,9 @@ import { z } from 'zod'
 import type { Actor } from '@/lib/auth/permissions'
 import { testDatabase } from '@/test/helpers/database'
 import { factories, formData, pdfFile, pngFile } from '@/test/helpers/factories'
-import type { ActionContext } from './audit'
+import type { ActionContext } from './context'
 import { recordStatusUpdate } from './status-update'
+import { readStatusUpdateForm } from '@/lib/validation/status-update'
 
 const database = testDatabase()
 const make = factories(() => database.db)
@@ -53,7 +54,7 @@ beforeAll(async () => {
 
 describe('a staff member reporting on their own unit', () => {
   test('records the status, progress and note in one update, moves the assignment on and audits it', async () => {
-    const result = await recordStatusUpdate(at(minhCamStaff), report(inProgress.id, { status: 'IN_PROGRESS', progress: '40', note: 'Đã họp chi bộ' }))
+    const result = await recordStatusUpdate(at(minhCamStaff), readStatusUpdateForm(report(inProgress.id, { status: 'IN_PROGRESS', progress: '40', note: 'Đã họp chi bộ' })).input)
     expect(result.kind).toBe('saved')
     const assignment = await database.db.assignment.findUniqueOrThrow({ where: { id: inProgress.id } })
     expect(assignment).toMatchObject({ status: 'IN_PROGRESS', progress: 40, version: 1, lastUpdateById: minhCamStaff.id, lastUpdateAt: NOW, completedAt: null })
@@ -69,19 +70,19 @@ describe('a staff member reporting on their own unit', () => {
 
   test('marking done sets progress to 100 and the completion time', async () => {
     const a = await freshAssignment()
-    expect((await recordStatusUpdate(at(minhCamStaff), report(a.id, { status: 'DONE', progress: '60' }))).kind).toBe('saved')
+    expect((await recordStatusUpdate(at(minhCamStaff), readStatusUpdateForm(report(a.id, { status: 'DONE', progress: '60' })).input)).kind).toBe('saved')
     expect(await database.db.assignment.findUniqueOrThrow({ where: { id: a.id } })).toMatchObject({ status: 'DONE', progress: 100, completedAt: NOW })
   })
 
   test('reads an indicator typed with a Vietnamese decimal comma', async () => {
-    expect((await recordStatusUpdate(at(minhCamStaff), report(withIndicator.id, { status: 'IN_PROGRESS', progress: '50', indicatorActual: '1.234,5' }))).kind).toBe('saved')
+    expect((await recordStatusUpdate(at(minhCamStaff), readStatusUpdateForm(report(withIndicator.id, { status: 'IN_PROGRESS', progress: '50', indicatorActual: '1.234,5' })).input)).kind).toBe('saved')
     const assignment = await database.db.assignment.findUniqueOrThrow({ where: { id: withIndicator.id } })
     expect(assignment.indicatorActual?.toString()).toBe('1234.5')
   })
 
   test('ignores an indicator sent for a task that has none', async () => {
     const a = await freshAssignment()
-    await recordStatusUpdate(at(minhCamStaff), report(a.id, { status: 'IN_PROGRESS', progress: '10', indicatorActual: '7' }))
+    await recordStatusUpdate(at(minhCamStaff), readStatusUpdateForm(report(a.id, { status: 'IN_PROGRESS', progress: '10', indicatorActual: '7' })).input)
     expect((await database.db.assignment.findUniqueOrThrow({ where: { id: a.id } })).indicatorActual).toBeNull()
   })
 })
@@ -101,23 +102,23 @@ describe('bad input is refused beside its field, and nothing is written', () => 
     ['a note over 2,000 characters', { status: 'IN_PROGRESS', progress: '10', note: 'x'.repeat(2001) }, 'note', 'noteTooLong'],
   ])('%s', async (_name, fields, field, code) => {
     const a = await freshAssignment({ indicatorUnit: 'người' })
-    const result = await recordStatusUpdate(at(minhCamStaff), report(a.id, fields))
+    const result = await recordStatusUpdate(at(minhCamStaff), readStatusUpdateForm(report(a.id, fields)).input)
     expect(result).toMatchObject({ kind: 'invalid', problems: { [field]: { code } } })
     expect(await nothingWritten(a.id)).toBe(true)
   })
 
   test('lower progress than last reported needs a note saying why', async () => {
     const a = await freshAssignment()
-    await recordStatusUpdate(at(minhCamStaff), report(a.id, { status: 'IN_PROGRESS', progress: '60' }))
-    const result = await recordStatusUpdate(at(minhCamStaff), report(a.id, { status: 'IN_PROGRESS', progress: '40' }, 1))
+    await recordStatusUpdate(at(minhCamStaff), readStatusUpdateForm(report(a.id, { status: 'IN_PROGRESS', progress: '60' })).input)
+    const result = await recordStatusUpdate(at(minhCamStaff), readStatusUpdateForm(report(a.id, { status: 'IN_PROGRESS', progress: '40' }, 1)).input)
     expect(result).toMatchObject({ kind: 'invalid', problems: { note: { code: 'noteRequiredProgressDown', params: { previous: 60 } } } })
     expect(await historyOf(a.id)).toHaveLength(1)
-    const explained = await recordStatusUpdate(at(minhCamStaff), report(a.id, { status: 'IN_PROGRESS', progress: '40', note: 'Phải làm lại hồ sơ' }, 1))
+    const explained = await recordStatusUpdate(at(minhCamStaff), readStatusUpdateForm(report(a.id, { status: 'IN_PROGRESS', progress: '40', note: 'Phải làm lại hồ sơ' }, 1)).input)
     expect(explained.kind).toBe('saved')
   })
 
   test('marking done after the due date needs a note saying why', async () => {
-    const result = await recordStatusUpdate(at(minhCamStaff), report(overdueTask.id, { status: 'DONE', progress: '100' }))
+    const result = await recordStatusUpdate(at(minhCamStaff), readStatusUpdateForm(report(overdueTask.id, { status: 'DONE', progress: '100' })).input)
     expect(result).toMatchObject({ kind: 'invalid', problems: { note: { code: 'noteRequiredLate', params: { due: '20/11/2026' } } } })
     expect(await nothingWritten(overdueTask.id)).toBe(true)
   })
@@ -126,7 +127,7 @@ describe('bad input is refused beside its field, and nothing is written', () => 
 describe('evidence files', () => {
   test('a PDF and an image are stored with the update, typed by their content', async () => {
     const a = await freshAssignment()
-    const result = await recordStatusUpdate(at(minhCamStaff), report(a.id, { status: 'IN_PROGRESS', progress: '20', files: [pdfFile('Biên bản họp.pdf'), pngFile('ảnh hiện trường.png')] }))
+    const result = await recordStatusUpdate(at(minhCamStaff), readStatusUpdateForm(report(a.id, { status: 'IN_PROGRESS', progress: '20', files: [pdfFile('Biên bản họp.pdf'), pngFile('ảnh hiện trường.png')] })).input)
     expect(result.kind).toBe('saved')
     const [update] = await historyOf(a.id)
     expect(update?.attachments.map((f) => [f.fileName, f.mediaType]).sort()).toEqual([
@@ -141,7 +142,7 @@ describe('evidence files', () => {
     ['the empty file React sends', 'undefined'],
   ])('no file chosen (%s) is no attachment', async (_name, fileName) => {
     const a = await freshAssignment()
-    expect((await recordStatusUpdate(at(minhCamStaff), report(a.id, { status: 'IN_PROGRESS', progress: '20', files: new File([], fileName) }))).kind).toBe('saved')
+    expect((await recordStatusUpdate(at(minhCamStaff), readStatusUpdateForm(report(a.id, { status: 'IN_PROGRESS', progress: '20', files: new File([], fileName) })).input)).kind).toBe('saved')
     expect((await historyOf(a.id))[0]?.attachments).toEqual([])
   })
 
@@ -153,7 +154,7 @@ describe('evidence files', () => {
     ['a text file', () => [new File(['chỉ là chữ'], 'ghi-chu.txt', { type: 'text/plain' })], { code: 'fileType', params: { name: 'ghi-chu.txt' } }],
   ])('%s is refused and nothing is written', async (_name, files, files_problem) => {
     const a = await freshAssignment()
-    const result = await recordStatusUpdate(at(minhCamStaff), report(a.id, { status: 'IN_PROGRESS', progress: '20', files: files() }))
+    const result = await recordStatusUpdate(at(minhCamStaff), readStatusUpdateForm(report(a.id, { status: 'IN_PROGRESS', progress: '20', files: files() })).input)
     expect(result).toMatchObject({ kind: 'invalid', problems: { files: files_problem } })
     expect(await nothingWritten(a.id)).toBe(true)
     expect(await database.db.attachment.count({ where: { statusUpdate: { assignmentId: a.id } } })).toBe(0)
@@ -164,8 +165,8 @@ describe('nobody loses work to someone else', () => {
   test('a report made on an old version is refused with what was saved in between, and overwrites nothing', async () => {
     const a = await freshAssignment()
     const colleague = await make.user({ role: 'STAFF', unitId: minhCamStaff.unitId, name: 'Đồng nghiệp' })
-    expect((await recordStatusUpdate(at(colleague), report(a.id, { status: 'BLOCKED', progress: '30', note: 'Thiếu kinh phí' }))).kind).toBe('saved')
-    const stale = await recordStatusUpdate(at(minhCamStaff), report(a.id, { status: 'IN_PROGRESS', progress: '50' }, 0))
+    expect((await recordStatusUpdate(at(colleague), readStatusUpdateForm(report(a.id, { status: 'BLOCKED', progress: '30', note: 'Thiếu kinh phí' })).input)).kind).toBe('saved')
+    const stale = await recordStatusUpdate(at(minhCamStaff), readStatusUpdateForm(report(a.id, { status: 'IN_PROGRESS', progress: '50' }, 0)).input)
     expect(stale).toMatchObject({ kind: 'conflict', path: { taskCode: expect.any(String) }, current: { status: 'BLOCKED', progress: 30, note: 'Thiếu kinh phí', authorName: 'Đồng nghiệp', version: 1, savedAt: NOW } })
     expect(await database.db.assignment.findUniqueOrThrow({ where: { id: a.id } })).toMatchObject({ status: 'BLOCKED', progress: 30, version: 1 })
     expect(await historyOf(a.id)).toHaveLength(1)
@@ -174,8 +175,8 @@ describe('nobody loses work to someone else', () => {
   test('the same form submitted twice makes one update', async () => {
     const a = await freshAssignment()
     const form = report(a.id, { status: 'IN_PROGRESS', progress: '25' })
-    const first = await recordStatusUpdate(at(minhCamStaff), form)
-    const second = await recordStatusUpdate(at(minhCamStaff), form)
+    const first = await recordStatusUpdate(at(minhCamStaff), readStatusUpdateForm(form).input)
+    const second = await recordStatusUpdate(at(minhCamStaff), readStatusUpdateForm(form).input)
     expect(first.kind).toBe('saved')
     expect(second).toEqual(first)
     expect(await historyOf(a.id)).toHaveLength(1)
@@ -184,7 +185,7 @@ describe('nobody loses work to someone else', () => {
   test('the same form submitted twice at once makes one update', async () => {
     const a = await freshAssignment()
     const form = report(a.id, { status: 'IN_PROGRESS', progress: '25' })
-    const results = await Promise.all([recordStatusUpdate(at(minhCamStaff), form), recordStatusUpdate(at(minhCamStaff), form)])
+    const results = await Promise.all([recordStatusUpdate(at(minhCamStaff), readStatusUpdateForm(form).input), recordStatusUpdate(at(minhCamStaff), readStatusUpdateForm(form).input)])
     expect(results.map((r) => r.kind)).toEqual(['saved', 'saved'])
     expect(await historyOf(a.id)).toHaveLength(1)
   })
@@ -197,9 +198,9 @@ describe('nobody loses work to someone else', () => {
     // not yet there), then save the first with the same key: the second's insert meets the key.
     const racing = await database.db.$transaction(async (tx) => {
       await tx.$queryRaw`SELECT id FROM "Assignment" WHERE id = ${second.id}::uuid FOR UPDATE`
-      const waiting = recordStatusUpdate(at(minhCamStaff), form(second.id))
+      const waiting = recordStatusUpdate(at(minhCamStaff), readStatusUpdateForm(form(second.id)).input)
       while ((await database.db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`)[0]!.n === 0);
-      const saved = await recordStatusUpdate(at(minhCamStaff), form(first.id))
+      const saved = await recordStatusUpdate(at(minhCamStaff), readStatusUpdateForm(form(first.id)).input)
       return { saved, waiting }
     })
     expect(racing.saved.kind).toBe('saved')
@@ -210,15 +211,15 @@ describe('nobody loses work to someone else', () => {
 
   test('a form made before another report is answered with that report, not judged against it', async () => {
     const a = await freshAssignment()
-    expect((await recordStatusUpdate(at(minhCamStaff), report(a.id, { status: 'IN_PROGRESS', progress: '60' }))).kind).toBe('saved')
+    expect((await recordStatusUpdate(at(minhCamStaff), readStatusUpdateForm(report(a.id, { status: 'IN_PROGRESS', progress: '60' })).input)).kind).toBe('saved')
     // Made on version 0 and lower than the 60 % saved since: no note is asked for, the conflict is shown.
-    expect(await recordStatusUpdate(at(minhCamStaff), report(a.id, { status: 'IN_PROGRESS', progress: '20' }))).toMatchObject({ kind: 'conflict', current: { progress: 60 } })
+    expect(await recordStatusUpdate(at(minhCamStaff), readStatusUpdateForm(report(a.id, { status: 'IN_PROGRESS', progress: '20' })).input)).toMatchObject({ kind: 'conflict', current: { progress: 60 } })
   })
 
   test('20 concurrent reports on one assignment: each is saved once or cleanly refused, never lost', async () => {
     const a = await freshAssignment()
     const results = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => recordStatusUpdate(at(minhCamStaff), report(a.id, { status: 'IN_PROGRESS', progress: String(i + 1) }))),
+      Array.from({ length: 20 }, (_, i) => recordStatusUpdate(at(minhCamStaff), readStatusUpdateForm(report(a.id, { status: 'IN_PROGRESS', progress: String(i + 1) })).input)),
     )
     const saved = results.filter((r) => r.kind === 'saved')
     expect(saved.length + results.filter((r) => r.kind === 'conflict').length).toBe(20)
@@ -235,7 +236,7 @@ describe('nobody loses work to someone else', () => {
       Array.from({ length: 20 }, async (_, i) => {
         let version = 0
         for (;;) {
-          const r = await recordStatusUpdate(at(minhCamStaff), report(a.id, { status: 'IN_PROGRESS', progress: '50', note: `lần ${i}` }, version))
+          const r = await recordStatusUpdate(at(minhCamStaff), readStatusUpdateForm(report(a.id, { status: 'IN_PROGRESS', progress: '50', note: `lần ${i}` }, version)).input)
           if (r.kind !== 'conflict') return expect(r.kind).toBe('saved')
           version = r.current.version
         }
@@ -253,9 +254,9 @@ describe('locked reporting periods', () => {
       data: { code: 'khoa-so', name: 'Sơ kết đã khóa', kind: 'INTERIM', startDate: new Date('2030-01-01'), endDate: new Date('2030-01-31'), lockedAt: NOW },
     })
     const inLocked = new Date('2030-01-15T03:00:00Z')
-    expect(await recordStatusUpdate(at(minhCamStaff, inLocked), report(a.id, { status: 'IN_PROGRESS', progress: '10' }))).toEqual({ kind: 'locked', period: 'Sơ kết đã khóa' })
+    expect(await recordStatusUpdate(at(minhCamStaff, inLocked), readStatusUpdateForm(report(a.id, { status: 'IN_PROGRESS', progress: '10' })).input)).toEqual({ kind: 'locked', period: 'Sơ kết đã khóa' })
     expect(await nothingWritten(a.id)).toBe(true)
     const afterwards = new Date('2030-02-01T03:00:00Z')
-    expect((await recordStatusUpdate(at(minhCamStaff, afterwards), report(a.id, { status: 'IN_PROGRESS', progress: '10' }))).kind).toBe('saved')
+    expect((await recordStatusUpdate(at(minhCamStaff, afterwards), readStatusUpdateForm(report(a.id, { status: 'IN_PROGRESS', progress: '10' })).input)).kind).toBe('saved')
   })
 })

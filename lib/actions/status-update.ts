@@ -1,5 +1,5 @@
-// Recording a status report (issue 3): validate -> authorize -> one transaction (assignment,
-// history row, evidence, audit) -> the caller revalidates. Nothing is ever overwritten: a report
+// Recording a status report: the form read (lib/validation/status-update.ts) -> authorize -> one
+// transaction (assignment, history row, evidence, audit); the pipeline revalidates. Nothing is ever overwritten: a report
 // made against an older version is refused with what was saved in between.
 import 'server-only'
 import { can, type AssignmentFacts } from '@/lib/auth/permissions'
@@ -9,10 +9,11 @@ import { Prisma } from '@/lib/db/client'
 import { districtDay } from '@/lib/domain/calendar'
 import type { TaskStatus } from '@/lib/domain/status'
 import { completionTime, effectiveProgress, noteRequirement } from '@/lib/domain/status-update-rules'
-import { checkEvidence, chosenFiles, type EvidenceFile } from '@/lib/validation/evidence'
+import { checkEvidence, type EvidenceFile } from '@/lib/validation/evidence'
 import { problem } from '@/lib/validation/messages'
-import { parseStatusUpdateForm, type StatusUpdateProblems } from '@/lib/validation/status-update'
-import { recordAuditSql, recordRefusal, type ActionContext } from './audit'
+import type { StatusUpdateForm, StatusUpdateProblems } from '@/lib/validation/status-update'
+import { recordAuditSql, recordRefusal } from '@/lib/audit/record'
+import type { ActionContext } from './context'
 import { lockedPeriodSql } from './period-lock'
 
 const ACTION = 'statusUpdate.create'
@@ -37,16 +38,15 @@ export type StatusUpdateResult =
   | { kind: 'conflict'; current: SavedState; path: AssignmentPath }
   | { kind: 'saved'; updateId: string; path: AssignmentPath }
 
-export async function recordStatusUpdate(context: ActionContext, form: FormData): Promise<StatusUpdateResult> {
-  const parsed = parseStatusUpdateForm(form)
-  if (parsed.kind === 'foreign') {
+export async function recordStatusUpdate(context: ActionContext, form: StatusUpdateForm): Promise<StatusUpdateResult> {
+  const { parsed, assignmentId } = form
+  if (parsed.kind === 'foreign' || assignmentId === null) {
     await recordRefusal(context, ACTION, 'Assignment', null)
     return { kind: 'notFound' }
   }
-  const rawId = form.get('assignmentId')
-  const assignment = await assignmentToReport(String(rawId))
+  const assignment = await assignmentToReport(assignmentId)
   if (!assignment || !can(context.actor, 'assignment.update', assignment)) {
-    await recordRefusal(context, ACTION, 'Assignment', String(rawId))
+    await recordRefusal(context, ACTION, 'Assignment', assignmentId)
     return { kind: 'notFound' }
   }
   if (parsed.kind === 'invalid') return parsed
@@ -64,7 +64,7 @@ export async function recordStatusUpdate(context: ActionContext, form: FormData)
     else if (requirement.reason === 'progressDown') problems.note = problem('noteRequiredProgressDown', { previous: requirement.previous })
     else problems.note = problem('noteRequiredLate', { due: requirement.due })
   }
-  const evidence = await checkEvidence(chosenFiles(form.getAll('files')))
+  const evidence = await checkEvidence(form.files)
   if ('problem' in evidence) {
     const { code, ...params } = evidence.problem
     problems.files = problem(code, params)
@@ -195,8 +195,7 @@ async function findSubmission(client: Prisma.TransactionClient, submissionKey: s
 
 /**
  * The assignment as it stands, with the report that made it so, in one statement: two reads could
- * pair one report's state with the note of a report saved in between (found by 50 concurrent
- * writers, lib/actions/concurrent-writers.test.ts).
+ * pair one report's state with the note of a report saved in between (lib/actions/concurrent-writers.test.ts).
  */
 async function savedState(assignmentId: string): Promise<SavedState> {
   const [state] = await db().$queryRaw<SavedState[]>`

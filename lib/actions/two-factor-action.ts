@@ -1,60 +1,52 @@
 'use server'
-// The two-factor page's forms; the rules live in ./two-factor.ts.
+// The two-factor page's forms and its button; the rules live in ./two-factor.ts.
 import { getTranslations } from 'next-intl/server'
 import { revalidatePath } from 'next/cache'
 import { twoFactorHref } from '@/lib/auth/landing'
-import { loggedAction } from '@/lib/log/request'
-import type { TwoFactorFormState } from './account-forms'
-import { accountActionContext, type AccountActionContext } from './account-context'
-import { keepInputWhenDatabaseDown, unavailablePageWhenDatabaseDown } from './context'
+import { readCodeForm } from '@/lib/validation/two-factor'
+import { accountActionContext, type AccountActionContext } from './context'
+import { buttonAction, formAction } from './form-action'
+import type { TwoFactorFormState } from './form-states'
 import { minutesUntil } from './session-cookie'
 import { confirmEnrolment, disableTwoFactor, regenerateRecoveryCodes, startEnrolment, type TwoFactorResult } from './two-factor'
 
-export const startTwoFactorEnrolment = loggedAction('startTwoFactorEnrolment', async (): Promise<void> => {
-  await unavailablePageWhenDatabaseDown(async () => {
+export const startTwoFactorEnrolment = buttonAction(
+  'startTwoFactorEnrolment',
+  async () => {
     const context = await accountActionContext()
     if (context) await startEnrolment(context)
-  })
-  revalidatePath(twoFactorHref)
-})
+  },
+  () => revalidatePath(twoFactorHref),
+)
 
-/** Runs a core and words its answer; `done` is the message on success. */
-async function answer(
-  core: (context: AccountActionContext, form: FormData) => Promise<TwoFactorResult>,
-  done: 'enabled' | 'regenerated' | 'disabled',
-  form: FormData,
-): Promise<TwoFactorFormState> {
-  return keepInputWhenDatabaseDown(
-    async () => {
-      const [context, t] = await Promise.all([accountActionContext(), getTranslations('account')])
-      if (!context) return { kind: 'refused', message: t('notFound') }
-      const result = await core(context, form)
+/** A form of one code: the core, and the message on success. */
+function codeForm(name: string, core: (context: AccountActionContext, code: string | null) => Promise<TwoFactorResult>, done: 'enabled' | 'regenerated' | 'disabled', revalidate?: () => void) {
+  return formAction({
+    name,
+    read: readCodeForm,
+    context: accountActionContext,
+    messages: () => getTranslations('account'),
+    run: core,
+    revalidate: (result) => {
+      if (result.kind === 'done') revalidate?.()
+    },
+    answer: (result, t, _values, now): TwoFactorFormState => {
       switch (result.kind) {
         case 'invalid':
           return { kind: 'invalid', message: t('formInvalid'), fieldErrors: { code: t(result.problem) } }
         case 'locked':
-          return { kind: 'refused', message: t('locked', { minutes: minutesUntil(result.until, context.now) }) }
+          return { kind: 'refused', message: t('locked', { minutes: minutesUntil(result.until, now) }) }
         case 'notFound':
           return { kind: 'refused', message: t('notFound') }
         case 'done':
           return { kind: 'saved', message: t(done), recoveryCodes: result.recoveryCodes }
       }
     },
-    (message) => ({ kind: 'refused', message }),
-  )
+    notSaved: (message: string): TwoFactorFormState => ({ kind: 'refused', message }),
+  })
 }
 
 // Enrolling does not refresh the page: the recovery codes stay on screen until the user goes on.
-export const confirmTwoFactor = loggedAction('confirmTwoFactor', async (_previous: TwoFactorFormState, form: FormData): Promise<TwoFactorFormState> => {
-  return answer(confirmEnrolment, 'enabled', form)
-})
-
-export const replaceRecoveryCodes = loggedAction('replaceRecoveryCodes', async (_previous: TwoFactorFormState, form: FormData): Promise<TwoFactorFormState> => {
-  return answer(regenerateRecoveryCodes, 'regenerated', form)
-})
-
-export const turnOffTwoFactor = loggedAction('turnOffTwoFactor', async (_previous: TwoFactorFormState, form: FormData): Promise<TwoFactorFormState> => {
-  const state = await answer(disableTwoFactor, 'disabled', form)
-  if (state.kind === 'saved') revalidatePath(twoFactorHref)
-  return state
-})
+export const confirmTwoFactor = codeForm('confirmTwoFactor', confirmEnrolment, 'enabled')
+export const replaceRecoveryCodes = codeForm('replaceRecoveryCodes', regenerateRecoveryCodes, 'regenerated')
+export const turnOffTwoFactor = codeForm('turnOffTwoFactor', disableTwoFactor, 'disabled', () => revalidatePath(twoFactorHref))

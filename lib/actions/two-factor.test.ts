@@ -5,6 +5,7 @@ import { totp } from '@/lib/auth/totp'
 import { testDatabase } from '@/test/helpers/database'
 import { factories, formData } from '@/test/helpers/factories'
 import { confirmEnrolment, disableTwoFactor, regenerateRecoveryCodes, resetTwoFactor, startEnrolment } from './two-factor'
+import { readCodeForm } from '@/lib/validation/two-factor'
 
 const database = testDatabase()
 const make = factories(() => database.db)
@@ -24,7 +25,7 @@ async function enrolled(role: 'STAFF' | 'ADMIN') {
   const actor = await make.user({ role, unitId })
   await startEnrolment(context(actor))
   const secret = await secretOf(actor)
-  const result = await confirmEnrolment(context(actor), formData({ code: totp(secret, NOW) }))
+  const result = await confirmEnrolment(context(actor), readCodeForm(formData({ code: totp(secret, NOW) })).input)
   if (result.kind !== 'done') throw new Error('not enrolled')
   return { actor, secret, recoveryCodes: result.recoveryCodes! }
 }
@@ -35,11 +36,11 @@ describe('enrolment', () => {
     expect(await startEnrolment(context(actor))).toEqual({ kind: 'started' })
     const secret = await secretOf(actor)
     expect(secret).toMatch(/^[A-Z2-7]{32}$/)
-    expect(await confirmEnrolment(context(actor), formData({ code: '' }))).toEqual({ kind: 'invalid', problem: 'codeRequired' })
-    expect(await confirmEnrolment(context(actor), formData({ code: '000000' }))).toEqual({ kind: 'invalid', problem: 'codeInvalid' })
+    expect(await confirmEnrolment(context(actor), readCodeForm(formData({ code: '' })).input)).toEqual({ kind: 'invalid', problem: 'codeRequired' })
+    expect(await confirmEnrolment(context(actor), readCodeForm(formData({ code: '000000' })).input)).toEqual({ kind: 'invalid', problem: 'codeInvalid' })
     expect((await database.db.user.findUniqueOrThrow({ where: { id: actor.id } })).totpEnabledAt).toBeNull()
 
-    const result = await confirmEnrolment(context(actor), formData({ code: totp(secret, NOW) }))
+    const result = await confirmEnrolment(context(actor), readCodeForm(formData({ code: totp(secret, NOW) })).input)
     expect(result.kind).toBe('done')
     if (result.kind !== 'done') return
     expect(result.recoveryCodes).toHaveLength(10)
@@ -56,10 +57,10 @@ describe('recovery codes and turning it off', () => {
   it('replaces the recovery codes only with a current code, each code used once', async () => {
     const { actor, secret, recoveryCodes } = await enrolled('STAFF')
     const before = await database.db.recoveryCode.findMany({ where: { userId: actor.id } })
-    expect(await regenerateRecoveryCodes(context(actor, LATER), formData({ code: '123456' }))).toEqual({ kind: 'invalid', problem: 'codeInvalid' })
+    expect(await regenerateRecoveryCodes(context(actor, LATER), readCodeForm(formData({ code: '123456' })).input)).toEqual({ kind: 'invalid', problem: 'codeInvalid' })
     // The code that confirmed the enrolment is spent.
-    expect(await regenerateRecoveryCodes(context(actor, LATER), formData({ code: totp(secret, NOW) }))).toEqual({ kind: 'invalid', problem: 'codeInvalid' })
-    const result = await regenerateRecoveryCodes(context(actor, new Date(NOW.getTime() + 30_000)), formData({ code: totp(secret, new Date(NOW.getTime() + 30_000)) }))
+    expect(await regenerateRecoveryCodes(context(actor, LATER), readCodeForm(formData({ code: totp(secret, NOW) })).input)).toEqual({ kind: 'invalid', problem: 'codeInvalid' })
+    const result = await regenerateRecoveryCodes(context(actor, new Date(NOW.getTime() + 30_000)), readCodeForm(formData({ code: totp(secret, new Date(NOW.getTime() + 30_000)) })).input)
     expect(result.kind).toBe('done')
     if (result.kind !== 'done') return
     expect(result.recoveryCodes).toHaveLength(10)
@@ -71,7 +72,7 @@ describe('recovery codes and turning it off', () => {
   it('lets staff turn it off with a current code, and audits it', async () => {
     const { actor, secret } = await enrolled('STAFF')
     const later = new Date(NOW.getTime() + 30_000)
-    expect(await disableTwoFactor(context(actor, later), formData({ code: totp(secret, later) }))).toEqual({ kind: 'done' })
+    expect(await disableTwoFactor(context(actor, later), readCodeForm(formData({ code: totp(secret, later) })).input)).toEqual({ kind: 'done' })
     const user = await database.db.user.findUniqueOrThrow({ where: { id: actor.id } })
     expect([user.totpSecret, user.totpEnabledAt, user.totpLastStep]).toEqual([null, null, null])
     expect(await database.db.recoveryCode.count({ where: { userId: actor.id } })).toBe(0)
@@ -81,7 +82,7 @@ describe('recovery codes and turning it off', () => {
   it('never lets an administrator turn it off', async () => {
     const { actor, secret } = await enrolled('ADMIN')
     const later = new Date(NOW.getTime() + 30_000)
-    expect(await disableTwoFactor(context(actor, later), formData({ code: totp(secret, later) }))).toEqual({ kind: 'notFound' })
+    expect(await disableTwoFactor(context(actor, later), readCodeForm(formData({ code: totp(secret, later) })).input)).toEqual({ kind: 'notFound' })
     expect((await database.db.user.findUniqueOrThrow({ where: { id: actor.id } })).totpEnabledAt).toEqual(NOW)
   })
 })
@@ -95,7 +96,7 @@ describe('resetTwoFactor', () => {
 
     expect(await resetTwoFactor(context(leader), actor.id)).toEqual({ kind: 'notFound' })
     expect(await database.db.user.findUniqueOrThrow({ where: { id: actor.id } })).toEqual(before)
-    expect(await database.db.auditEvent.findFirstOrThrow({ where: { action: 'user.reset_two_factor.refused', entityId: actor.id } })).toMatchObject({ actorId: leader.id })
+    expect(await database.db.auditEvent.findFirstOrThrow({ where: { action: 'user.two_factor_reset.refused', entityId: actor.id } })).toMatchObject({ actorId: leader.id })
 
     expect(await resetTwoFactor(context(admin), actor.id)).toEqual({ kind: 'reset' })
     const after = await database.db.user.findUniqueOrThrow({ where: { id: actor.id } })

@@ -3,15 +3,16 @@
 // enrolled second factor asks for a current code, and wrong codes count towards the sign-in lock:
 // a session left open must not become a way to take the account over.
 import 'server-only'
-import { z } from 'zod'
 import { db } from '@/lib/db'
-import { recordSignInFailed } from '@/lib/auth/auth-events'
+import { recordSignInFailed } from '@/lib/audit/auth-events'
 import { allows } from '@/lib/auth/permissions'
 import { replaceRecoveryCodes } from '@/lib/auth/recovery-codes'
 import { endAllSessions } from '@/lib/auth/sessions'
 import { lockedUntil, recordFailure } from '@/lib/auth/throttle'
 import { generateSecret, matchingStep } from '@/lib/auth/totp'
-import { recordAudit, recordRefusal, type ActionContext } from './audit'
+import { recordAudit } from '@/lib/audit/record'
+import { accountForAdmin } from './admin/core'
+import type { ActionContext } from './context'
 
 export type TwoFactorProblem = 'codeRequired' | 'codeInvalid'
 
@@ -22,14 +23,7 @@ export type TwoFactorResult =
   | { kind: 'notFound' }
   | { kind: 'done'; recoveryCodes?: string[] }
 
-const codeSchema = z.object({ code: z.string().trim().min(1).max(20) })
-
-function typedCode(form: FormData): string | null {
-  const parsed = codeSchema.safeParse({ code: form.get('code') })
-  return parsed.success ? parsed.data.code : null
-}
-
-const securitySelect = { id: true, username: true, role: true, totpSecret: true, totpEnabledAt: true, totpLastStep: true } as const
+const securitySelect = { id: true, username: true, totpSecret: true, totpEnabledAt: true, totpLastStep: true } as const
 
 /** Starts enrolment: a new secret, not in force until confirmed with a code. Starting again replaces it. */
 export async function startEnrolment(context: ActionContext): Promise<{ kind: 'notFound' } | { kind: 'started' }> {
@@ -38,8 +32,8 @@ export async function startEnrolment(context: ActionContext): Promise<{ kind: 'n
 }
 
 /** Confirms enrolment with a code from the app; turns two-factor authentication on and makes the recovery codes. */
-export async function confirmEnrolment(context: ActionContext, form: FormData): Promise<TwoFactorResult> {
-  const code = typedCode(form)
+/** `code`: as read by lib/validation/two-factor.ts, null when none was typed. */
+export async function confirmEnrolment(context: ActionContext, code: string | null): Promise<TwoFactorResult> {
   if (!code) return { kind: 'invalid', problem: 'codeRequired' }
   const user = await db().user.findUnique({ where: { id: context.actor.id }, select: securitySelect })
   if (!user?.totpSecret || user.totpEnabledAt) return { kind: 'notFound' }
@@ -54,8 +48,7 @@ export async function confirmEnrolment(context: ActionContext, form: FormData): 
 }
 
 /** A current code of an enrolled account, used up like a sign-in code; wrong ones count towards the lock. */
-async function checkCurrentCode(context: ActionContext, form: FormData): Promise<TwoFactorResult | { kind: 'valid'; userId: string; role: string }> {
-  const code = typedCode(form)
+async function checkCurrentCode(context: ActionContext, code: string | null): Promise<TwoFactorResult | { kind: 'valid'; userId: string }> {
   if (!code) return { kind: 'invalid', problem: 'codeRequired' }
   const user = await db().user.findUnique({ where: { id: context.actor.id }, select: securitySelect })
   if (!user?.totpSecret || !user.totpEnabledAt) return { kind: 'notFound' }
@@ -65,15 +58,15 @@ async function checkCurrentCode(context: ActionContext, form: FormData): Promise
   const taken =
     step !== null &&
     (await db().user.updateMany({ where: { id: user.id, OR: [{ totpLastStep: null }, { totpLastStep: { lt: step } }] }, data: { totpLastStep: step } })).count === 1
-  if (taken) return { kind: 'valid', userId: user.id, role: user.role }
+  if (taken) return { kind: 'valid', userId: user.id }
   await recordSignInFailed(user.id, 'wrong_code', context.ip, context.now)
   const locked = await recordFailure({ username: user.username, userId: user.id, ip: context.ip, now: context.now })
   return locked ? { kind: 'locked', until: locked } : { kind: 'invalid', problem: 'codeInvalid' }
 }
 
 /** Ten new recovery codes; the old ones stop working. */
-export async function regenerateRecoveryCodes(context: ActionContext, form: FormData): Promise<TwoFactorResult> {
-  const checked = await checkCurrentCode(context, form)
+export async function regenerateRecoveryCodes(context: ActionContext, code: string | null): Promise<TwoFactorResult> {
+  const checked = await checkCurrentCode(context, code)
   if (checked.kind !== 'valid') return checked
   const recoveryCodes = await db().$transaction(async (tx) => {
     await recordAudit(tx, context, { action: 'auth.recovery_codes_replaced', entity: 'User', entityId: checked.userId })
@@ -82,10 +75,10 @@ export async function regenerateRecoveryCodes(context: ActionContext, form: Form
   return { kind: 'done', recoveryCodes }
 }
 
-/** Turns two-factor authentication off; administrators must keep it. */
-export async function disableTwoFactor(context: ActionContext, form: FormData): Promise<TwoFactorResult> {
-  if (context.actor.role === 'ADMIN') return { kind: 'notFound' }
-  const checked = await checkCurrentCode(context, form)
+/** Turns two-factor authentication off, for those the rule table lets (administrators must keep it). */
+export async function disableTwoFactor(context: ActionContext, code: string | null): Promise<TwoFactorResult> {
+  if (!allows(context.actor, 'twoFactor.turnOff')) return { kind: 'notFound' }
+  const checked = await checkCurrentCode(context, code)
   if (checked.kind !== 'valid') return checked
   await db().$transaction(async (tx) => {
     await tx.user.update({ where: { id: checked.userId }, data: { totpSecret: null, totpEnabledAt: null, totpLastStep: null } })
@@ -101,11 +94,7 @@ export async function disableTwoFactor(context: ActionContext, form: FormData): 
  * so reset must enrol again at the next sign-in.
  */
 export async function resetTwoFactor(context: ActionContext, userId: string): Promise<{ kind: 'notFound' } | { kind: 'reset' }> {
-  if (!allows(context.actor, 'admin.manage')) {
-    await recordRefusal(context, 'user.reset_two_factor', 'User', userId)
-    return { kind: 'notFound' }
-  }
-  const user = z.uuid().safeParse(userId).success ? await db().user.findUnique({ where: { id: userId }, select: { id: true } }) : null
+  const user = await accountForAdmin(context, 'user.two_factor_reset', userId)
   if (!user) return { kind: 'notFound' }
   await db().$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { totpSecret: null, totpEnabledAt: null, totpLastStep: null } })

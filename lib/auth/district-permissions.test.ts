@@ -17,9 +17,11 @@ import { saveMember } from '@/lib/actions/admin/members'
 import { createPeriod, lockPeriod, unlockPeriod } from '@/lib/actions/admin/periods'
 import { saveTask } from '@/lib/actions/admin/tasks'
 import { adminForm } from '@/lib/actions/admin/test-form'
+import type { AdminResult } from '@/lib/actions/admin/core'
 import { saveUnit } from '@/lib/actions/admin/units'
 import { createUser, updateUser } from '@/lib/actions/admin/users'
 import { reviewReportResponse } from '@/lib/reports/review-report-response'
+import { adminFormValues, type AdminValues } from '@/lib/validation/admin'
 import { testDatabase } from '@/test/helpers/database'
 import { factories } from '@/test/helpers/factories'
 import { DISTRICT_RULES, type DistrictAction } from './rules'
@@ -53,6 +55,12 @@ type Prepared = { form: FormData; entityId: string | null }
 /** One entry point: the targets it takes, what it is sent for each, and the call itself. */
 type EntryPoint = { targets: Target[]; prepare: (target: Target) => Promise<Prepared>; run: (context: Context, form: FormData) => Promise<Outcome> }
 
+/** An administration core called as its form's action calls it: with the form read (adminFormValues). */
+const read =
+  <T>(core: (context: Context, values: AdminValues) => Promise<AdminResult<T>>) =>
+  (context: Context, form: FormData) =>
+    core(context, adminFormValues(form))
+
 const code = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`
 /** The id a form names: a record made for it, one that does not exist, or none for a new record. */
 const idFor = async (target: Target, existing: () => Promise<string>) => (target === 'missing' ? randomUUID() : target === 'existing' ? existing() : null)
@@ -85,41 +93,41 @@ const ENTRY_POINTS: Partial<Record<DistrictAction, Record<string, EntryPoint>>> 
     'save a unit': {
       targets: ['new', 'existing', 'missing'],
       prepare: naming('id', () => ({ code: code('xa'), name: 'Xã Thử', kind: 'COMMUNE', parentId: districtId, sortOrder: '5' }), newUnit),
-      run: saveUnit,
+      run: read(saveUnit),
     },
     'save a member': {
       targets: ['new', 'existing', 'missing'],
       prepare: naming('id', () => ({ code: code('uv'), name: 'Ủy viên Thử', title: 'Ủy viên Ban Thường vụ' }), async () => (await make.member()).id),
-      run: saveMember,
+      run: read(saveMember),
     },
     'save a task group': {
       targets: ['new', 'existing', 'missing'],
       prepare: naming('id', () => ({ code: code('nhom'), name: 'Nhóm thử', description: '', sortOrder: '1' }), newGroup),
-      run: saveGroup,
+      run: read(saveGroup),
     },
     'save a task': {
       targets: ['new', 'existing', 'missing'],
       prepare: naming('id', async () => ({ code: code('nv'), title: 'Nhiệm vụ thử', groupId: await newGroup(), dueDate: '31/12/2027', scope: 'COMMUNE' }), newTask),
-      run: saveTask,
+      run: read(saveTask),
     },
-    'deactivate a unit': { targets: ['existing', 'missing'], prepare: naming('id', () => ({ entity: 'Unit', active: 'false' }), newUnit), run: setActive },
-    'assign a task to every commune': { targets: ['existing', 'missing'], prepare: naming('taskId', () => ({ target: 'communes' }), newTask), run: assignTask },
+    'deactivate a unit': { targets: ['existing', 'missing'], prepare: naming('id', () => ({ entity: 'Unit', active: 'false' }), newUnit), run: read(setActive) },
+    'assign a task to every commune': { targets: ['existing', 'missing'], prepare: naming('taskId', () => ({ target: 'communes' }), newTask), run: read(assignTask) },
     'create a reporting period': {
       targets: ['new'],
       prepare: naming('id', () => ({ code: code('ky'), name: 'Kỳ mới', kind: 'INTERIM', startDate: '01/01/2027', endDate: '30/06/2027' }), () => newPeriod(false)),
-      run: createPeriod,
+      run: read(createPeriod),
     },
-    'lock a reporting period': { targets: ['existing', 'missing'], prepare: naming('id', () => ({}), () => newPeriod(false)), run: lockPeriod },
-    'unlock a reporting period': { targets: ['existing', 'missing'], prepare: naming('id', () => ({ reason: 'Bổ sung số liệu của xã' }), () => newPeriod(true)), run: unlockPeriod },
+    'lock a reporting period': { targets: ['existing', 'missing'], prepare: naming('id', () => ({}), () => newPeriod(false)), run: read(lockPeriod) },
+    'unlock a reporting period': { targets: ['existing', 'missing'], prepare: naming('id', () => ({ reason: 'Bổ sung số liệu của xã' }), () => newPeriod(true)), run: read(unlockPeriod) },
     'create an account': {
       targets: ['new'],
       prepare: naming('id', () => ({ username: code('can-bo'), displayName: 'Cán bộ mới', role: 'STAFF', unitId: districtId, password: 'Ba-Che-2026-xuan' }), newUnit),
-      run: createUser,
+      run: read(createUser),
     },
     'edit an account': {
       targets: ['existing', 'missing'],
       prepare: naming('id', () => ({ displayName: 'Tên mới', role: 'STAFF', unitId: districtId }), async () => (await make.user({ role: 'STAFF', unitId: districtId })).id),
-      run: updateUser,
+      run: read(updateUser),
     },
     'check an import file': { targets: ['new'], prepare: importFile, run: checkImport },
     'apply an import file': { targets: ['new'], prepare: importFile, run: applyImport },

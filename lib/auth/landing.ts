@@ -1,5 +1,6 @@
-import type { Role } from './roles'
 import { unitPageHref } from '@/lib/domain/paths'
+import type { Role } from './roles'
+import { allows } from './rules'
 
 /** The account pages (the user's own settings). */
 export const accountHref = '/account'
@@ -10,7 +11,7 @@ export const twoFactorHref = '/account/two-factor'
 
 /** Where a user starts: staff on their own unit's page, leaders and administrators on the district overview. */
 export function landingPath(user: { role: Role; unit: { code: string } }): string {
-  return user.role === 'STAFF' ? unitPageHref(user.unit.code) : '/'
+  return allows(user, 'overview.read') ? '/' : unitPageHref(user.unit.code)
 }
 
 /** What a signed-in user must do before anything else. */
@@ -18,10 +19,10 @@ export type PendingStep = 'changePassword' | 'enrolTwoFactor'
 
 export type AccountSecurity = { role: Role; mustChangePassword: boolean; totpEnabledAt: Date | null }
 
-/** A password an administrator reset must be replaced first; an administrator needs two-factor authentication. */
+/** A password an administrator reset must be replaced first; who may not turn two-factor authentication off must enrol. */
 export function pendingStep(user: AccountSecurity): PendingStep | null {
   if (user.mustChangePassword) return 'changePassword'
-  if (user.role === 'ADMIN' && !user.totpEnabledAt) return 'enrolTwoFactor'
+  if (!allows(user, 'twoFactor.turnOff') && !user.totpEnabledAt) return 'enrolTwoFactor'
   return null
 }
 

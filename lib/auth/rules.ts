@@ -34,9 +34,26 @@ export const DISTRICT_RULES: Readonly<Record<Role, Readonly<Partial<Record<Distr
   ADMIN: { 'overview.read': true, 'review.queue': true, 'report.create': true, 'audit.read': true, 'admin.manage': true },
 }
 
-/** Whether the actor may do a district-wide action; unknown roles and actions are refused. */
-export function allows(actor: { role: Role }, action: DistrictAction): boolean {
-  return DISTRICT_RULES[actor.role]?.[action] === true
+/**
+ * What an actor does for themself, where no other record decides: turning their own two-factor
+ * authentication off (administrators must keep it, and are sent to enrol until they have), and
+ * following the reminders of their own unit's deadlines (staff, who report for it).
+ */
+export const OWN_ACTIONS = ['twoFactor.turnOff', 'reminders.read'] as const
+export type OwnAction = (typeof OWN_ACTIONS)[number]
+
+export const OWN_RULES: Readonly<Record<Role, Readonly<Partial<Record<OwnAction, true>>>>> = {
+  STAFF: { 'twoFactor.turnOff': true, 'reminders.read': true },
+  LEADER: { 'twoFactor.turnOff': true },
+  ADMIN: {},
+}
+
+const isDistrictAction = (action: DistrictAction | OwnAction): action is DistrictAction => (DISTRICT_ACTIONS as readonly string[]).includes(action)
+
+/** Whether the actor may do a district-wide action or one for themself; unknown roles and actions are refused. */
+export function allows(actor: { role: Role }, action: DistrictAction | OwnAction): boolean {
+  const rules = isDistrictAction(action) ? DISTRICT_RULES[actor.role]?.[action] : OWN_RULES[actor.role]?.[action]
+  return rules === true
 }
 
 

@@ -5,7 +5,7 @@
 import 'server-only'
 import { db } from '@/lib/db'
 import type { Prisma } from '@/lib/db/client'
-import { recordEvent } from './audit'
+import { recordEvent } from '@/lib/audit/record'
 
 export const FAILURE_LIMIT = 5
 export const FAILURE_WINDOW_MS = 15 * 60 * 1000

@@ -48,10 +48,9 @@ const actions = {
   ...(await import('@/lib/actions/review-action')),
   ...(await import('@/lib/actions/password-action')),
   ...(await import('@/lib/actions/two-factor-action')),
-  ...(await import('@/lib/actions/admin/actions')),
-  ...(await import('@/lib/actions/admin/import-action')),
+  ...(await import('@/lib/actions/admin/admin-action')),
 }
-const { signInWithPassword } = await import('@/lib/actions/auth')
+const { signInWithPassword } = await import('@/lib/actions/sign-in-action')
 const exportsRoute = await import('@/app/exports/[...path]/route')
 const attachmentsRoute = await import('@/app/attachments/[id]/route')
 const templateRoute = await import('@/app/(app)/admin/import/template/route')

@@ -3,8 +3,7 @@
 // its transaction, so a change made in between is seen, and writes only when no row has an error.
 import 'server-only'
 import type { Prisma } from '@/lib/db/client'
-import { adminProblem, parseAdmin, taskFieldsSchema, type AdminErrorCode, type AdminProblem, type TaskInput } from '@/lib/validation/admin'
-import { taskFields, type TaskRecord } from '@/lib/actions/admin/tasks'
+import { adminProblem, parseAdmin, taskFields, taskFieldsSchema, type AdminErrorCode, type AdminProblem, type TaskInput, type TaskRecord } from '@/lib/validation/admin'
 import { COLUMN_HEADERS, parseScope, type ColumnKey, type ImportKind } from './columns'
 import type { TableRow } from './read'
 

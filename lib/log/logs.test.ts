@@ -44,7 +44,7 @@ vi.mock('next/cache', () => ({ revalidatePath: () => undefined }))
 
 const { logLevel, rootLogger, writeLogsTo } = await import('./logger')
 const { loggedAction } = await import('./request')
-const { signInWithPassword } = await import('@/lib/actions/auth')
+const { signInWithPassword } = await import('@/lib/actions/sign-in-action')
 const { savePassword } = await import('@/lib/actions/password-action')
 const { confirmTwoFactor, startTwoFactorEnrolment } = await import('@/lib/actions/two-factor-action')
 const { saveStatusUpdate } = await import('@/lib/actions/status-update-action')

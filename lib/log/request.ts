@@ -79,8 +79,12 @@ export function loggedAction<Args extends unknown[], Result>(
   run: (...args: Args) => Promise<Result>,
   outcomeOf: (result: Result) => string = stateKind,
 ): (...args: Args) => Promise<Result> {
-  return async (...args) =>
-    logged(requestIdOf(await headers()), { action }, 'action', () => run(...args), (result) => ({ level: 'info', fields: { outcome: outcomeOf(result) } }))
+  return async (...args) => {
+    // Called by a logged route handler (the upload route answers with the form's action): the
+    // route's line is the request's one line.
+    if (current.getStore()) return run(...args)
+    return logged(requestIdOf(await headers()), { action }, 'action', () => run(...args), (result) => ({ level: 'info', fields: { outcome: outcomeOf(result) } }))
+  }
 }
 
 type RouteOptions = {

@@ -5,7 +5,7 @@ import { notFound } from 'next/navigation'
 import { allows } from '@/lib/auth/permissions'
 import { requireUser, type CurrentUser } from '@/lib/auth/session'
 import { db } from '@/lib/db'
-import { taskFields } from '@/lib/actions/admin/tasks'
+import { taskFields } from '@/lib/validation/admin'
 
 /** The signed-in administrator; anyone else gets the page of a missing record. */
 export async function requireAdmin(): Promise<CurrentUser> {

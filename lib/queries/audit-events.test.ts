@@ -147,3 +147,20 @@ describe('the audit trail in the database', () => {
     expect(await d.auditEvent.count()).toBe(EXPORTS + 6)
   })
 })
+
+describe('actions renamed since they were stored', () => {
+  it('finds the rows stored under the former name with the current one, refusals with refusals', async () => {
+    const d = database.db
+    const at = new Date('2025-06-01T02:00:00Z')
+    await d.auditEvent.createMany({
+      data: [
+        { createdAt: at, action: 'user.reset_password.refused', entity: 'User', entityId: 'x' },
+        { createdAt: at, action: 'user.password_reset.refused', entity: 'User', entityId: 'y' },
+        { createdAt: at, action: 'user.password_reset', entity: 'User', entityId: 'z' },
+      ],
+    })
+    const filter = { action: 'user.password_reset.refused', to: '2025-06-30' }
+    expect((await auditEventPage(filter, 1)).events.map((e) => e.entityId).sort()).toEqual(['x', 'y'])
+    expect(await actions({ action: 'user.password_reset', to: '2025-06-30' })).toEqual(['user.password_reset'])
+  })
+})

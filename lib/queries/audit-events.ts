@@ -6,7 +6,7 @@ import 'server-only'
 import { db } from '@/lib/db'
 import { Prisma } from '@/lib/db/client'
 import { DISTRICT_TIME_ZONE } from '@/lib/domain/calendar'
-import type { AuditAssignment, AuditFilter } from '@/lib/domain/audit-events'
+import { storedActionNames, type AuditAssignment, type AuditFilter } from '@/lib/audit/events'
 import { offsetOf, pageCountOf } from '@/lib/domain/paging'
 
 export const AUDIT_PAGE_SIZE = 50
@@ -37,7 +37,7 @@ function conditions(filter: AuditFilter): Prisma.Sql {
   // An unknown username matches no account, so nothing: the filter asked for that account only.
   if (filter.user !== undefined) where.push(Prisma.sql`e."actorId" = (SELECT id FROM "User" WHERE username = ${filter.user})`)
   if (filter.entity !== undefined) where.push(Prisma.sql`e.entity = ${filter.entity}`)
-  if (filter.action !== undefined) where.push(Prisma.sql`e.action = ${filter.action}`)
+  if (filter.action !== undefined) where.push(Prisma.sql`e.action = ANY(${storedActionNames(filter.action)}::text[])`)
   if (filter.from !== undefined) where.push(Prisma.sql`e."createdAt" >= ${dayStart(filter.from)}`)
   if (filter.to !== undefined) where.push(Prisma.sql`e."createdAt" < ${nextDayStart(filter.to)}`)
   return Prisma.join(where, ' AND ')

@@ -12,7 +12,7 @@ import { parseReportRange } from '@/lib/validation/report-range'
 import { reviewReportDocx } from './review-report-docx'
 import { reviewReportPdf } from './review-report-pdf'
 import { downloadHeaders, notFoundResponse } from '@/lib/http/download'
-import { recordEvent } from '@/lib/auth/audit'
+import { recordEvent } from '@/lib/audit/record'
 
 export const REPORT_FORMATS = ['docx', 'pdf'] as const
 export type ReportFormat = (typeof REPORT_FORMATS)[number]

@@ -1,8 +1,9 @@
-// The administration forms (issue 6): field formats here, rules that need the database in
+// The administration forms: field formats here, rules that need the database in
 // lib/actions/admin. Answers are message keys of `admin.errors` (messages/*/admin.json).
 import { z } from 'zod'
 import { ROLES } from '@/lib/auth/roles'
 import type { CalendarDay } from '@/lib/domain/calendar'
+import type { Prisma } from '@/lib/db/client'
 import type { vi } from '@/messages'
 import viAdmin from '@/messages/vi/admin.json'
 import { decimalPlaces, parseDecimal } from './decimal'
@@ -144,6 +145,24 @@ export const taskFieldsSchema = z
   .and(indicatorSchema)
 export type TaskInput = z.output<typeof taskFieldsSchema>
 
+/** A task's stored fields, as the task form, the import and the administration pages read them. */
+export const taskFields = {
+  id: true,
+  code: true,
+  groupId: true,
+  title: true,
+  description: true,
+  dueDate: true,
+  scope: true,
+  indicatorUnit: true,
+  indicatorBaseline: true,
+  indicatorTarget: true,
+  sortOrder: true,
+  active: true,
+} as const satisfies Prisma.TaskSelect
+
+export type TaskRecord = Prisma.TaskGetPayload<{ select: typeof taskFields }>
+
 export const periodSchema = z
   .object({ code, name: text('nameRequired'), kind: z.enum(PERIOD_KINDS, says('kindRequired')), startDate: day, endDate: day })
   .superRefine((p, ctx) => {
@@ -176,9 +195,12 @@ export type Parsed<T> = { kind: 'valid'; input: T } | { kind: 'invalid'; problem
 
 const isCode = (message: string): message is AdminErrorCode => Object.hasOwn(viAdmin.errors, message)
 
-/** The form's fields that the schema reads: lists for the `*Ids` checkboxes, capped text otherwise. */
-export function adminFormValues(form: FormData): Record<string, string | string[]> {
-  const values: Record<string, string | string[]> = {}
+/** An administration form's fields as typed (checkbox lists as lists): what the core parses, and sent back with a refusal. */
+export type AdminValues = Record<string, string | string[]>
+
+/** Reads the form once: lists for the `*Ids` checkboxes, capped text otherwise. */
+export function adminFormValues(form: FormData): AdminValues {
+  const values: AdminValues = {}
   for (const name of new Set(form.keys())) {
     if (name.startsWith('$') || name === 'file') continue
     values[name] = name.endsWith('Ids') ? form.getAll(name).filter((v) => typeof v === 'string').slice(0, 1000) : formText(form, name, LONG_TEXT_MAX + 100)

@@ -1,7 +1,7 @@
 // The audit page's filters, read from its URL (`/audit?user=bi-thu&action=export.create&from=01/11/2026`).
 // Each parameter stands alone: one that is malformed, repeated or empty is dropped, never an error.
 import { z } from 'zod'
-import type { AuditFilter } from '@/lib/domain/audit-events'
+import type { AuditFilter } from '@/lib/audit/events'
 import { pageNumber } from './page'
 
 /** `unreadDays`: a day typed that is no date, as typed (cut short), to show back beside its box. */

@@ -1,4 +1,4 @@
-// The confirm-or-return form of the member in charge (issue 3).
+// The confirm-or-return form of the member in charge.
 import { z } from 'zod'
 import { formText } from './form-text'
 import { problem, type FieldProblem } from './messages'
@@ -11,15 +11,21 @@ export type ReviewProblems = Partial<Record<'decision' | 'reason', FieldProblem>
 
 export type ParsedReview = { kind: 'foreign' } | { kind: 'invalid'; problems: ReviewProblems } | { kind: 'valid'; input: ReviewInput }
 
-export function typedReason(form: FormData): string {
-  return formText(form, 'reason', REASON_MAX_LENGTH + 100)
+/** The posted form, read once: the report as the form names it (for a refusal's audit row) and the parse. */
+export type ReviewForm = { namedId: string | null; parsed: ParsedReview }
+
+/** Reads the form once: the reason as typed (sent back with any answer) and what the core is given. */
+export function readReviewForm(form: FormData): { values: { reason: string }; input: ReviewForm } {
+  const named = form.get('updateId')
+  const reason = formText(form, 'reason', REASON_MAX_LENGTH + 100)
+  return { values: { reason }, input: { namedId: typeof named === 'string' ? named : null, parsed: parseReview(named, form.get('decision'), reason) } }
 }
 
-export function parseReviewForm(form: FormData): ParsedReview {
-  const updateId = z.uuid().safeParse(form.get('updateId'))
+function parseReview(named: unknown, typedDecision: unknown, typedReason: string): ParsedReview {
+  const updateId = z.uuid().safeParse(named)
   if (!updateId.success) return { kind: 'foreign' }
-  const decision = z.enum(REVIEW_DECISIONS).safeParse(form.get('decision'))
-  const reason = typedReason(form).trim()
+  const decision = z.enum(REVIEW_DECISIONS).safeParse(typedDecision)
+  const reason = typedReason.trim()
   const problems: ReviewProblems = {}
   if (!decision.success) problems.decision = problem('decisionRequired')
   if (reason.length > REASON_MAX_LENGTH) problems.reason = problem('reasonTooLong', { max: REASON_MAX_LENGTH })

@@ -1,8 +1,9 @@
-// The status report form (issue 3): field formats here, rules that depend on the assignment in
+// The status report form: field formats here, rules that depend on the assignment in
 // lib/domain/status-update-rules.ts. Answers are message keys (lib/validation/messages.ts).
 import { z } from 'zod'
 import { TASK_STATUSES, type TaskStatus } from '@/lib/domain/status'
 import { decimalPlaces, parseDecimal } from './decimal'
+import { chosenFiles } from './evidence'
 import { NOTE_MAX_LENGTH, typedValues, type StatusUpdateValues } from './status-update-values'
 import { problem, type FieldProblem } from './messages'
 
@@ -32,15 +33,25 @@ export type ParsedStatusUpdate =
   | { kind: 'invalid'; problems: StatusUpdateProblems }
   | { kind: 'valid'; input: StatusUpdateInput }
 
-export function parseStatusUpdateForm(form: FormData): ParsedStatusUpdate {
+/**
+ * The posted form, read once: the assignment it names (a checked id; null when the form is not
+ * ours), its fields parsed, the files chosen. The core judges the rest against the assignment.
+ */
+export type StatusUpdateForm = { assignmentId: string | null; parsed: ParsedStatusUpdate; files: File[] }
+
+/** Reads the form once: the values as typed (sent back with any answer) and what the core is given. */
+export function readStatusUpdateForm(form: FormData): { values: StatusUpdateValues; input: StatusUpdateForm } {
+  const values = typedValues(form)
   const identity = formIdentity.safeParse({
     assignmentId: form.get('assignmentId'),
     baseVersion: form.get('baseVersion'),
     submissionKey: form.get('submissionKey'),
   })
-  if (!identity.success) return { kind: 'foreign' }
+  const parsed: ParsedStatusUpdate = identity.success ? parseFields(identity.data, values) : { kind: 'foreign' }
+  return { values, input: { assignmentId: identity.success ? identity.data.assignmentId : null, parsed, files: chosenFiles(form.getAll('files')) } }
+}
 
-  const typed = typedValues(form)
+function parseFields(identity: z.infer<typeof formIdentity>, typed: StatusUpdateValues): ParsedStatusUpdate {
   const problems: StatusUpdateProblems = {}
   const status = statusSchema.safeParse(typed.status)
   if (!status.success) problems.status = problem('statusRequired')
@@ -67,5 +78,5 @@ export function parseStatusUpdateForm(form: FormData): ParsedStatusUpdate {
     problems.progress = problem('progressNotStarted')
 
   if (Object.keys(problems).length > 0 || !status.success) return { kind: 'invalid', problems }
-  return { kind: 'valid', input: { ...identity.data, status: status.data, progress, indicatorActual, note: note || null } }
+  return { kind: 'valid', input: { ...identity, status: status.data, progress, indicatorActual, note: note || null } }
 }

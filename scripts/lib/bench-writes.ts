@@ -4,7 +4,8 @@
 import { randomUUID } from 'node:crypto'
 import { performance } from 'node:perf_hooks'
 import { recordStatusUpdate } from '../../lib/actions/status-update'
-import type { ActionContext } from '../../lib/actions/audit'
+import { readStatusUpdateForm } from '../../lib/validation/status-update'
+import type { ActionContext } from '../../lib/actions/context'
 import type { PrismaClient } from '../../lib/db/client'
 import { latency, type Latency } from './bench-stats'
 
@@ -17,7 +18,7 @@ async function save(actor: ActionContext['actor'], basis: FormBasis): Promise<nu
   const fields = { assignmentId: basis.id, baseVersion: String(basis.version), submissionKey: randomUUID(), status: 'IN_PROGRESS', progress: String(Math.max(basis.progress, 50)), note: 'Đo thời gian lưu' }
   for (const [k, v] of Object.entries(fields)) form.append(k, v)
   const started = performance.now()
-  const result = await recordStatusUpdate({ actor, now: new Date(), ip: null }, form)
+  const result = await recordStatusUpdate({ actor, now: new Date(), ip: null }, readStatusUpdateForm(form).input)
   const elapsed = performance.now() - started
   if (result.kind !== 'saved') throw new Error(`the report on ${basis.id} was not saved: ${result.kind}`)
   return elapsed

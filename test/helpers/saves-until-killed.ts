@@ -10,6 +10,7 @@
 // argv[2]: {"actor": Actor, "assignmentIds": string[], "loops": number}
 import { createHash, randomBytes, randomUUID } from 'node:crypto'
 import { recordStatusUpdate } from '@/lib/actions/status-update'
+import { readStatusUpdateForm } from '@/lib/validation/status-update'
 import type { Actor } from '@/lib/auth/permissions'
 import { db } from '@/lib/db'
 import type { TaskStatus } from '@/lib/domain/status'
@@ -43,7 +44,7 @@ async function saveOne(assignmentId: string): Promise<void> {
   for (const file of files) form.append('files', file)
   const sent = await Promise.all(files.map(async (f) => ({ name: f.name, size: f.size, sha256: createHash('sha256').update(new Uint8Array(await f.arrayBuffer())).digest('hex') })))
   tell({ started: submissionKey, assignmentId, files: sent })
-  const result = await recordStatusUpdate({ actor, now: new Date(), ip: '203.0.113.9' }, form)
+  const result = await recordStatusUpdate({ actor, now: new Date(), ip: '203.0.113.9' }, readStatusUpdateForm(form).input)
   tell({ answered: submissionKey, kind: result.kind, updateId: result.kind === 'saved' ? result.updateId : null })
 }
 

@@ -1,8 +1,8 @@
-// The status report form sends a report with files here when JavaScript runs: the same answer as
-// its server action (lib/actions/status-update-answer.ts), but sent with XMLHttpRequest, which
-// tells the form how much has gone up (fetch cannot) — minutes of waiting on a slow link. Without
+// The status report form sends a report with files here when JavaScript runs: its server action
+// itself answers (lib/actions/status-update-action.ts), but sent with XMLHttpRequest, which tells
+// the form how much has gone up (fetch cannot) — minutes of waiting on a slow link. Without
 // JavaScript the form posts to the action.
-import { answerStatusUpdate } from '@/lib/actions/status-update-answer'
+import { saveStatusUpdate } from '@/lib/actions/status-update-action'
 import { sentFromThisSite } from '@/lib/http/same-origin'
 import { loggedRoute } from '@/lib/log/request'
 import { notFoundResponse } from '@/lib/http/download'
@@ -16,5 +16,5 @@ export const POST = loggedRoute('statusUpdates', async (request: Request): Promi
   if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) return new Response(null, { status: 413 })
   const form = await request.formData().catch(() => null)
   if (!form) return new Response(null, { status: 400 })
-  return Response.json(await answerStatusUpdate(form))
+  return Response.json(await saveStatusUpdate({ kind: 'idle' }, form))
 })

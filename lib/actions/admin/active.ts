@@ -1,11 +1,12 @@
-// Deactivating and reactivating: what history points at is never deleted (issue 6). An inactive
+// Deactivating and reactivating: what history points at is never deleted. An inactive
 // unit, member, group or task drops out of lists and choices; an inactive user cannot sign in.
 import 'server-only'
 import { z } from 'zod'
 import type { Prisma } from '@/lib/db/client'
-import { adminFormValues, parseAdmin } from '@/lib/validation/admin'
-import type { ActionContext } from '../audit'
-import { adminWrite, formId, InvalidInput, MissingRecord, recordAudit } from './core'
+import { parseAdmin, type AdminValues } from '@/lib/validation/admin'
+import { recordAudit } from '@/lib/audit/record'
+import type { ActionContext } from '../context'
+import { adminWrite, formId, InvalidInput, MissingRecord } from './core'
 
 export const ACTIVE_ENTITIES = ['Unit', 'Member', 'TaskGroup', 'Task', 'User'] as const
 export type ActiveEntity = (typeof ACTIVE_ENTITIES)[number]
@@ -45,17 +46,18 @@ async function update(tx: Prisma.TransactionClient, entity: ActiveEntity, id: st
   }
 }
 
+const AUDIT_PREFIX = { Unit: 'unit', Member: 'member', TaskGroup: 'taskGroup', Task: 'task', User: 'user' } as const satisfies Record<ActiveEntity, string>
+
 /** 'taskGroup.deactivate', 'user.reactivate', … */
-const auditAction = (entity: ActiveEntity, active: boolean) => `${entity.charAt(0).toLowerCase()}${entity.slice(1)}.${active ? 'reactivate' : 'deactivate'}`
+const auditAction = (entity: ActiveEntity, active: boolean) => `${AUDIT_PREFIX[entity]}.${active ? 'reactivate' : 'deactivate'}` as const
 
 /** The form names the kind of record (`entity`), the record (`id`) and the new flag (`active`). */
-export function setActive(context: ActionContext, form: FormData) {
-  const values = adminFormValues(form)
+export function setActive(context: ActionContext, values: AdminValues) {
   const entity = ACTIVE_ENTITIES.find((e) => e === values.entity) ?? 'Unit'
   return adminWrite(context, {
     action: auditAction(entity, values.active === 'true'),
     entity,
-    entityId: formId(form),
+    entityId: formId(values),
     parsed: () => parseAdmin(activeSchema, values),
     write: async (tx, input) => {
       // An administrator who locks themself out leaves the district without one.

@@ -1,15 +1,15 @@
-// Giving a task to units (issue 6): to every commune and the township in one step, or to the
+// Giving a task to units: to every commune and the township in one step, or to the
 // units chosen. Units that already have the task are skipped, never assigned twice.
 import 'server-only'
-import { adminFormValues, assignSchema, parseAdmin } from '@/lib/validation/admin'
-import type { ActionContext } from '../audit'
-import { adminWrite, InvalidInput, MissingRecord, recordAudit } from './core'
+import { assignSchema, parseAdmin, type AdminValues } from '@/lib/validation/admin'
+import { recordAudit } from '@/lib/audit/record'
+import type { ActionContext } from '../context'
+import { adminWrite, InvalidInput, MissingRecord } from './core'
 import { IN_CHARGE_KINDS } from './members'
 
 export type AssignedCounts = { taskCode: string; created: number; skipped: number }
 
-export function assignTask(context: ActionContext, form: FormData) {
-  const values = adminFormValues(form)
+export function assignTask(context: ActionContext, values: AdminValues) {
   return adminWrite<{ taskId: string; target: 'communes' | 'chosen'; unitIds: string[] }, AssignedCounts>(context, {
     action: 'assignment.create',
     entity: 'Task',

@@ -1,9 +1,9 @@
-// Administration of units, members, task groups and tasks, and deactivation (issue 6).
+// Administration of units, members, task groups and tasks, and deactivation.
 import { beforeAll, describe, expect, test } from 'vitest'
 import type { Actor } from '@/lib/auth/permissions'
 import { testDatabase } from '@/test/helpers/database'
 import { factories } from '@/test/helpers/factories'
-import { adminForm as formData } from './test-form'
+import { adminValues as formData } from './test-form'
 import { setActive } from './active'
 import { saveGroup } from './groups'
 import { saveMember } from './members'

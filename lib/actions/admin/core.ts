@@ -1,4 +1,4 @@
-// What every administration write shares (issue 6): only ADMIN may, a refusal is audited and
+// What every administration write shares: only ADMIN may, a refusal is audited and
 // answered like a missing record, input is validated before anything is read, and the change and
 // its audit row are one transaction. A problem found inside the transaction is thrown, so nothing
 // of it is kept.
@@ -7,8 +7,10 @@ import { z } from 'zod'
 import { allows } from '@/lib/auth/permissions'
 import { db } from '@/lib/db'
 import { Prisma } from '@/lib/db/client'
-import { adminProblem, type AdminErrorCode, type AdminProblems, type Parsed } from '@/lib/validation/admin'
-import { recordAudit, recordRefusal, type ActionContext } from '../audit'
+import { adminProblem, type AdminErrorCode, type AdminProblems, type AdminValues, type Parsed } from '@/lib/validation/admin'
+import type { RefusableAction } from '@/lib/audit/events'
+import { recordRefusal } from '@/lib/audit/record'
+import type { ActionContext } from '../context'
 
 export type AdminResult<T = { id: string }> = { kind: 'invalid'; problems: AdminProblems } | { kind: 'notFound' } | ({ kind: 'saved' } & T)
 
@@ -27,7 +29,7 @@ export class MissingRecord extends Error {}
 
 type Spec<I, T> = {
   /** The audit action, e.g. 'unit.create'. */
-  action: string
+  action: RefusableAction
   entity: string
   /** The record acted on, as the form names it (for the refusal's audit row). */
   entityId: string | null
@@ -38,10 +40,19 @@ type Spec<I, T> = {
 }
 
 /** False, with the refusal audited, when the actor is not an administrator. */
-export async function adminAllowed(context: ActionContext, action: string, entity: string, entityId: string | null): Promise<boolean> {
+export async function adminAllowed(context: ActionContext, action: RefusableAction, entity: string, entityId: string | null): Promise<boolean> {
   if (allows(context.actor, 'admin.manage')) return true
   await recordRefusal(context, action, entity, entityId)
   return false
+}
+
+/**
+ * The account an administrator's sign-in security step names (its id as the form sent it), or null:
+ * refused (audited) when the actor is not an administrator, or no such account.
+ */
+export async function accountForAdmin(context: ActionContext, action: RefusableAction, userId: string): Promise<{ id: string; username: string } | null> {
+  if (!(await adminAllowed(context, action, 'User', userId))) return null
+  return z.uuid().safeParse(userId).success ? db().user.findUnique({ where: { id: userId }, select: { id: true, username: true } }) : null
 }
 
 export async function adminWrite<I, T>(context: ActionContext, spec: Spec<I, T>): Promise<AdminResult<T>> {
@@ -64,7 +75,7 @@ export async function adminWrite<I, T>(context: ActionContext, spec: Spec<I, T>)
 }
 
 /** The record to change is missing: audited as a refusal, answered as not found. */
-async function missing(context: ActionContext, spec: { action: string; entity: string; entityId: string | null }): Promise<{ kind: 'notFound' }> {
+async function missing(context: ActionContext, spec: { action: RefusableAction; entity: string; entityId: string | null }): Promise<{ kind: 'notFound' }> {
   await recordRefusal(context, spec.action, spec.entity, spec.entityId)
   return { kind: 'notFound' }
 }
@@ -74,10 +85,8 @@ export function snapshot(record: object): Prisma.InputJsonValue {
   return JSON.parse(JSON.stringify(record)) as Prisma.InputJsonValue
 }
 
-export { recordAudit }
-
 /** The record's id from a form's hidden field; null when absent (then the form creates). */
-export function formId(form: FormData): string | null {
-  const value = form.get('id')
+export function formId(values: AdminValues): string | null {
+  const value = values.id
   return typeof value === 'string' && value !== '' ? value : null
 }

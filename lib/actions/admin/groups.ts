@@ -1,15 +1,15 @@
-// Task groups and the member who leads each (issue 6).
+// Task groups and the member who leads each.
 import 'server-only'
-import { adminFormValues, groupSchema, parseAdmin, type GroupInput } from '@/lib/validation/admin'
-import type { ActionContext } from '../audit'
-import { adminWrite, formId, MissingRecord, recordAudit, snapshot } from './core'
+import { groupSchema, parseAdmin, type GroupInput, type AdminValues } from '@/lib/validation/admin'
+import { recordAudit } from '@/lib/audit/record'
+import type { ActionContext } from '../context'
+import { adminWrite, formId, MissingRecord, snapshot } from './core'
 import { checkReferences } from './references'
 
 const groupFields = { id: true, code: true, name: true, description: true, leadMemberId: true, sortOrder: true, active: true } as const
 
-export function saveGroup(context: ActionContext, form: FormData) {
-  const id = formId(form)
-  const values = adminFormValues(form)
+export function saveGroup(context: ActionContext, values: AdminValues) {
+  const id = formId(values)
   return adminWrite<GroupInput, { id: string; code: string; created: boolean }>(context, {
     action: id ? 'taskGroup.update' : 'taskGroup.create',
     entity: 'TaskGroup',

@@ -1,5 +1,5 @@
 // Importing tasks and assignments: the dry run writes nothing and names each bad cell by row and
-// column; applying writes every row or none (issue 6).
+// column; applying writes every row or none.
 import ExcelJS from 'exceljs'
 import { beforeAll, describe, expect, test } from 'vitest'
 import type { Actor } from '@/lib/auth/permissions'

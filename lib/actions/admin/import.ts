@@ -1,4 +1,4 @@
-// Importing tasks and assignments from XLSX or CSV (issue 6). The check reads the file and says
+// Importing tasks and assignments from XLSX or CSV. The check reads the file and says
 // what each row would do, writing nothing. The answer carries the file back (base64 in a hidden
 // field: a browser never refills a file input, and this works without JavaScript); applying reads
 // it again, plans again inside one transaction, and writes every row or none.
@@ -10,8 +10,9 @@ import { IMPORT_KINDS, type ImportKind } from '@/lib/import/columns'
 import { countOutcomes, planImport, type ImportPlan } from '@/lib/import/plan'
 import { MAX_IMPORT_BYTES, readTable, type TableRow } from '@/lib/import/read'
 import { adminProblem, type AdminProblems } from '@/lib/validation/admin'
-import type { ActionContext } from '../audit'
-import { adminAllowed, recordAudit } from './core'
+import { recordAudit } from '@/lib/audit/record'
+import type { ActionContext } from '../context'
+import { adminAllowed } from './core'
 import { writeTask } from './tasks'
 
 export type ImportUpload = { fileName: string; content: string }

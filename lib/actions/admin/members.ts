@@ -1,10 +1,11 @@
 // Standing-committee members, with the task groups they lead and the communes they are in
-// charge of (issue 6): the two lists set TaskGroup.leadMemberId and Unit.inChargeMemberId.
+// charge of: the two lists set TaskGroup.leadMemberId and Unit.inChargeMemberId.
 import 'server-only'
 import type { Prisma } from '@/lib/db/client'
-import { adminFormValues, memberSchema, parseAdmin, type MemberInput } from '@/lib/validation/admin'
-import type { ActionContext } from '../audit'
-import { adminWrite, formId, InvalidInput, MissingRecord, recordAudit, snapshot } from './core'
+import { memberSchema, parseAdmin, type MemberInput, type AdminValues } from '@/lib/validation/admin'
+import { recordAudit } from '@/lib/audit/record'
+import type { ActionContext } from '../context'
+import { adminWrite, formId, InvalidInput, MissingRecord, snapshot } from './core'
 
 /** The units whose member in charge this form sets: the communes and the township. */
 export const IN_CHARGE_KINDS = ['COMMUNE', 'TOWNSHIP'] as const
@@ -23,9 +24,8 @@ const memberFields = {
 type MemberRecord = Prisma.MemberGetPayload<{ select: typeof memberFields }>
 const audited = ({ leads, inCharge, ...rest }: MemberRecord) => snapshot({ ...rest, groupIds: leads.map((g) => g.id), unitIds: inCharge.map((u) => u.id) })
 
-export function saveMember(context: ActionContext, form: FormData) {
-  const id = formId(form)
-  const values = adminFormValues(form)
+export function saveMember(context: ActionContext, values: AdminValues) {
+  const id = formId(values)
   return adminWrite<MemberInput, { id: string; code: string; created: boolean }>(context, {
     action: id ? 'member.update' : 'member.create',
     entity: 'Member',

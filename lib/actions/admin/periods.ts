@@ -1,15 +1,15 @@
-// Reporting periods (issue 6): created, locked after their review, and unlocked only with a reason
+// Reporting periods: created, locked after their review, and unlocked only with a reason
 // that the audit row keeps (ReportingPeriod has no column for it: the trail is the record).
 import 'server-only'
 import { z } from 'zod'
-import { adminFormValues, parseAdmin, periodSchema, unlockSchema } from '@/lib/validation/admin'
-import type { ActionContext } from '../audit'
-import { adminWrite, formId, InvalidInput, MissingRecord, recordAudit, snapshot } from './core'
+import { parseAdmin, periodSchema, unlockSchema, type AdminValues } from '@/lib/validation/admin'
+import { recordAudit } from '@/lib/audit/record'
+import type { ActionContext } from '../context'
+import { adminWrite, formId, InvalidInput, MissingRecord, snapshot } from './core'
 
 const periodFields = { id: true, code: true, name: true, kind: true, startDate: true, endDate: true, lockedAt: true } as const
 
-export function createPeriod(context: ActionContext, form: FormData) {
-  const values = adminFormValues(form)
+export function createPeriod(context: ActionContext, values: AdminValues) {
   return adminWrite(context, {
     action: 'reportingPeriod.create',
     entity: 'ReportingPeriod',
@@ -30,12 +30,11 @@ export function createPeriod(context: ActionContext, form: FormData) {
 const lockSchema = z.object({ id: z.uuid() })
 
 /** Locks the period: nothing dated inside it may be added or changed any more (lib/actions/period-lock.ts). */
-export function lockPeriod(context: ActionContext, form: FormData) {
-  const values = adminFormValues(form)
+export function lockPeriod(context: ActionContext, values: AdminValues) {
   return adminWrite(context, {
     action: 'reportingPeriod.lock',
     entity: 'ReportingPeriod',
-    entityId: formId(form),
+    entityId: formId(values),
     parsed: () => parseAdmin(lockSchema, values),
     write: async (tx, { id }) => {
       const before = await tx.reportingPeriod.findUnique({ where: { id }, select: periodFields })
@@ -48,12 +47,11 @@ export function lockPeriod(context: ActionContext, form: FormData) {
   })
 }
 
-export function unlockPeriod(context: ActionContext, form: FormData) {
-  const values = adminFormValues(form)
+export function unlockPeriod(context: ActionContext, values: AdminValues) {
   return adminWrite(context, {
     action: 'reportingPeriod.unlock',
     entity: 'ReportingPeriod',
-    entityId: formId(form),
+    entityId: formId(values),
     parsed: () => parseAdmin(unlockSchema, values),
     write: async (tx, { id, reason }) => {
       const before = await tx.reportingPeriod.findUnique({ where: { id }, select: periodFields })

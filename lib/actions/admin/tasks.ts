@@ -1,28 +1,12 @@
-// Tasks with their optional indicator (issue 6). The import (lib/import) writes tasks through
+// Tasks with their optional indicator. The import (lib/import) writes tasks through
 // writeTask too, so a row and a form make the same record and the same audit row.
 import 'server-only'
 import type { Prisma } from '@/lib/db/client'
-import { adminFormValues, parseAdmin, taskFieldsSchema, type TaskInput } from '@/lib/validation/admin'
-import type { ActionContext } from '../audit'
-import { adminWrite, formId, MissingRecord, recordAudit, snapshot } from './core'
+import { parseAdmin, taskFields, taskFieldsSchema, type TaskInput, type TaskRecord, type AdminValues } from '@/lib/validation/admin'
+import { recordAudit } from '@/lib/audit/record'
+import type { ActionContext } from '../context'
+import { adminWrite, formId, MissingRecord, snapshot } from './core'
 import { checkReferences } from './references'
-
-export const taskFields = {
-  id: true,
-  code: true,
-  groupId: true,
-  title: true,
-  description: true,
-  dueDate: true,
-  scope: true,
-  indicatorUnit: true,
-  indicatorBaseline: true,
-  indicatorTarget: true,
-  sortOrder: true,
-  active: true,
-} as const satisfies Prisma.TaskSelect
-
-export type TaskRecord = Prisma.TaskGetPayload<{ select: typeof taskFields }>
 
 /** Creates the task, or updates `before` (its code stays); audited in the same transaction. */
 export async function writeTask(tx: Prisma.TransactionClient, context: ActionContext, input: TaskInput, before: TaskRecord | null): Promise<TaskRecord> {
@@ -50,9 +34,8 @@ export async function writeTask(tx: Prisma.TransactionClient, context: ActionCon
   return task
 }
 
-export function saveTask(context: ActionContext, form: FormData) {
-  const id = formId(form)
-  const values = adminFormValues(form)
+export function saveTask(context: ActionContext, values: AdminValues) {
+  const id = formId(values)
   return adminWrite<TaskInput, { id: string; code: string; created: boolean }>(context, {
     action: id ? 'task.update' : 'task.create',
     entity: 'Task',

@@ -1,9 +1,10 @@
-// Units: the district, communes, the township, villages and agencies (issue 6).
+// Units: the district, communes, the township, villages and agencies.
 import 'server-only'
 import type { Prisma } from '@/lib/db/client'
-import { adminFormValues, parseAdmin, unitSchema, type UnitInput } from '@/lib/validation/admin'
-import type { ActionContext } from '../audit'
-import { adminWrite, formId, InvalidInput, MissingRecord, recordAudit, snapshot } from './core'
+import { parseAdmin, unitSchema, type UnitInput, type AdminValues } from '@/lib/validation/admin'
+import { recordAudit } from '@/lib/audit/record'
+import type { ActionContext } from '../context'
+import { adminWrite, formId, InvalidInput, MissingRecord, snapshot } from './core'
 import { checkReferences } from './references'
 
 const unitFields = { code: true, name: true, kind: true, parentId: true, inChargeMemberId: true, sortOrder: true, active: true } as const
@@ -11,9 +12,8 @@ const unitFields = { code: true, name: true, kind: true, parentId: true, inCharg
 export type SavedUnit = { id: string; code: string; created: boolean }
 
 /** Creates a unit (no `id` in the form) or edits one; the code never changes after creation (it is in URLs and staff usernames). */
-export function saveUnit(context: ActionContext, form: FormData) {
-  const id = formId(form)
-  const values = adminFormValues(form)
+export function saveUnit(context: ActionContext, values: AdminValues) {
+  const id = formId(values)
   return adminWrite<UnitInput, SavedUnit>(context, {
     action: id ? 'unit.update' : 'unit.create',
     entity: 'Unit',

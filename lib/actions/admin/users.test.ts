@@ -1,11 +1,11 @@
-// Accounts: create with an argon2id password, edit role/unit/member, deactivate (issue 6).
+// Accounts: create with an argon2id password, edit role/unit/member, deactivate.
 import { beforeAll, expect, test } from 'vitest'
 import { verifyPassword } from '@/lib/auth/password'
 import type { Actor } from '@/lib/auth/permissions'
 import { testDatabase } from '@/test/helpers/database'
 import { factories } from '@/test/helpers/factories'
 import { setActive } from './active'
-import { adminForm } from './test-form'
+import { adminValues } from './test-form'
 import { createUser, updateUser } from './users'
 
 const database = testDatabase()
@@ -26,7 +26,7 @@ beforeAll(async () => {
 
 test('an administrator creates an account: the password is stored hashed, never in the audit row', async () => {
   const member = await make.member()
-  const result = await createUser(as(admin), adminForm({ username: ' Pho.Bi-Thu ', displayName: 'Lê Văn Mới', role: 'LEADER', unitId: districtId, memberId: member.id, password: 'mat-khau-dai-du' }))
+  const result = await createUser(as(admin), adminValues({ username: ' Pho.Bi-Thu ', displayName: 'Lê Văn Mới', role: 'LEADER', unitId: districtId, memberId: member.id, password: 'mat-khau-dai-du' }))
   expect(result).toMatchObject({ kind: 'saved', code: 'pho.bi-thu', created: true })
   const user = await database.db.user.findUniqueOrThrow({ where: { username: 'pho.bi-thu' } })
   expect(user).toMatchObject({ displayName: 'Lê Văn Mới', role: 'LEADER', unitId: districtId, memberId: member.id, active: true })
@@ -39,16 +39,16 @@ test('an administrator creates an account: the password is stored hashed, never 
 
 test('a short password, a taken username and a member already linked are refused; nothing is written', async () => {
   const before = await database.db.user.count()
-  expect(await createUser(as(admin), adminForm({ username: 'ngan', displayName: 'Ngắn', role: 'STAFF', unitId: communeId, password: 'ngan' }))).toEqual({
+  expect(await createUser(as(admin), adminValues({ username: 'ngan', displayName: 'Ngắn', role: 'STAFF', unitId: communeId, password: 'ngan' }))).toEqual({
     kind: 'invalid',
     problems: { password: { code: 'passwordTooShort' } },
   })
   const existing = await database.db.user.findUniqueOrThrow({ where: { id: leader.id } })
-  expect(await createUser(as(admin), adminForm({ username: existing.username, displayName: 'Trùng', role: 'STAFF', unitId: communeId, password: 'mat-khau-dai-du' }))).toEqual({
+  expect(await createUser(as(admin), adminValues({ username: existing.username, displayName: 'Trùng', role: 'STAFF', unitId: communeId, password: 'mat-khau-dai-du' }))).toEqual({
     kind: 'invalid',
     problems: { username: { code: 'usernameTaken' } },
   })
-  expect(await createUser(as(admin), adminForm({ username: 'nguoi-khac', displayName: 'Khác', role: 'LEADER', unitId: districtId, memberId: leader.memberId!, password: 'mat-khau-dai-du' }))).toEqual({
+  expect(await createUser(as(admin), adminValues({ username: 'nguoi-khac', displayName: 'Khác', role: 'LEADER', unitId: districtId, memberId: leader.memberId!, password: 'mat-khau-dai-du' }))).toEqual({
     kind: 'invalid',
     problems: { memberId: { code: 'memberTaken' } },
   })
@@ -57,29 +57,29 @@ test('a short password, a taken username and a member already linked are refused
 
 test('editing role, unit and member is audited with before and after', async () => {
   const staff = await make.user({ role: 'STAFF', unitId: communeId })
-  expect(await updateUser(as(admin), adminForm({ id: staff.id, displayName: 'Cán bộ chuyển', role: 'STAFF', unitId: districtId, memberId: '' }))).toMatchObject({ kind: 'saved' })
+  expect(await updateUser(as(admin), adminValues({ id: staff.id, displayName: 'Cán bộ chuyển', role: 'STAFF', unitId: districtId, memberId: '' }))).toMatchObject({ kind: 'saved' })
   expect(await database.db.user.findUniqueOrThrow({ where: { id: staff.id } })).toMatchObject({ unitId: districtId, displayName: 'Cán bộ chuyển' })
   expect(await database.db.auditEvent.findFirstOrThrow({ where: { action: 'user.update', entityId: staff.id } })).toMatchObject({ before: { unitId: communeId }, after: { unitId: districtId } })
 })
 
 test('an administrator cannot deactivate their own account or drop their own role', async () => {
-  expect(await setActive(as(admin), adminForm({ entity: 'User', id: admin.id, active: 'false' }))).toEqual({ kind: 'invalid', problems: { active: { code: 'notYourself' } } })
-  expect(await updateUser(as(admin), adminForm({ id: admin.id, displayName: 'Quản trị', role: 'STAFF', unitId: districtId }))).toEqual({ kind: 'invalid', problems: { role: { code: 'notYourself' } } })
+  expect(await setActive(as(admin), adminValues({ entity: 'User', id: admin.id, active: 'false' }))).toEqual({ kind: 'invalid', problems: { active: { code: 'notYourself' } } })
+  expect(await updateUser(as(admin), adminValues({ id: admin.id, displayName: 'Quản trị', role: 'STAFF', unitId: districtId }))).toEqual({ kind: 'invalid', problems: { role: { code: 'notYourself' } } })
   expect(await database.db.user.findUniqueOrThrow({ where: { id: admin.id } })).toMatchObject({ role: 'ADMIN', active: true })
 })
 
 test('deactivating an account keeps it, and it can be reactivated', async () => {
   const staff = await make.user({ role: 'STAFF', unitId: communeId })
-  expect(await setActive(as(admin), adminForm({ entity: 'User', id: staff.id, active: 'false' }))).toMatchObject({ kind: 'saved', active: false })
+  expect(await setActive(as(admin), adminValues({ entity: 'User', id: staff.id, active: 'false' }))).toMatchObject({ kind: 'saved', active: false })
   expect((await database.db.user.findUniqueOrThrow({ where: { id: staff.id } })).active).toBe(false)
-  await setActive(as(admin), adminForm({ entity: 'User', id: staff.id, active: 'true' }))
+  await setActive(as(admin), adminValues({ entity: 'User', id: staff.id, active: 'true' }))
   expect((await database.db.user.findUniqueOrThrow({ where: { id: staff.id } })).active).toBe(true)
 })
 
 test('a leader cannot create or promote accounts: nothing changes and the refusal is audited', async () => {
   const before = await database.db.user.count()
-  expect(await createUser(as(leader), adminForm({ username: 'tu-tao', displayName: 'X', role: 'ADMIN', unitId: districtId, password: 'mat-khau-dai-du' }))).toEqual({ kind: 'notFound' })
-  expect(await updateUser(as(leader), adminForm({ id: leader.id, displayName: 'X', role: 'ADMIN', unitId: districtId }))).toEqual({ kind: 'notFound' })
+  expect(await createUser(as(leader), adminValues({ username: 'tu-tao', displayName: 'X', role: 'ADMIN', unitId: districtId, password: 'mat-khau-dai-du' }))).toEqual({ kind: 'notFound' })
+  expect(await updateUser(as(leader), adminValues({ id: leader.id, displayName: 'X', role: 'ADMIN', unitId: districtId }))).toEqual({ kind: 'notFound' })
   expect(await database.db.user.count()).toBe(before)
   expect((await database.db.user.findUniqueOrThrow({ where: { id: leader.id } })).role).toBe('LEADER')
   expect(await database.db.auditEvent.count({ where: { actorId: leader.id, action: { in: ['user.create.refused', 'user.update.refused'] } } })).toBe(2)

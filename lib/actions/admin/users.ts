@@ -1,11 +1,12 @@
-// Accounts (issue 6): created with an initial password (argon2id), edited (role, unit, linked
-// member), deactivated. Password reset and unlocking belong to the sign-in work of issue 6.
+// Accounts: created with an initial password (argon2id), edited (role, unit, linked
+// member), deactivated. Password reset and unlocking are the sign-in security steps (../password.ts, ../account.ts).
 import 'server-only'
 import { hashPassword } from '@/lib/auth/password'
 import type { Prisma } from '@/lib/db/client'
-import { adminFormValues, newUserSchema, parseAdmin, userSchema } from '@/lib/validation/admin'
-import type { ActionContext } from '../audit'
-import { adminWrite, formId, InvalidInput, MissingRecord, recordAudit, snapshot } from './core'
+import { newUserSchema, parseAdmin, userSchema, type AdminValues } from '@/lib/validation/admin'
+import { recordAudit } from '@/lib/audit/record'
+import type { ActionContext } from '../context'
+import { adminWrite, formId, InvalidInput, MissingRecord, snapshot } from './core'
 import { checkReferences } from './references'
 
 // Never the password hash: the trail says who changed what, not secrets.
@@ -16,8 +17,7 @@ async function checkMemberFree(tx: Prisma.TransactionClient, memberId: string | 
   if (memberId && (await tx.user.count({ where: { memberId, ...(userId ? { id: { not: userId } } : {}) } })) > 0) throw InvalidInput.of('memberId', 'memberTaken')
 }
 
-export function createUser(context: ActionContext, form: FormData) {
-  const values = adminFormValues(form)
+export function createUser(context: ActionContext, values: AdminValues) {
   return adminWrite(context, {
     action: 'user.create',
     entity: 'User',
@@ -39,9 +39,8 @@ export function createUser(context: ActionContext, form: FormData) {
   })
 }
 
-export function updateUser(context: ActionContext, form: FormData) {
-  const id = formId(form)
-  const values = adminFormValues(form)
+export function updateUser(context: ActionContext, values: AdminValues) {
+  const id = formId(values)
   return adminWrite(context, {
     action: 'user.update',
     entity: 'User',

@@ -18,7 +18,7 @@ import { translatorFor, type ExportDocument, type Translate } from './table'
 import { taskExport } from './task'
 import { unitExport } from './unit'
 import { downloadHeaders, notFoundResponse } from '@/lib/http/download'
-import { recordEvent } from '@/lib/auth/audit'
+import { recordEvent } from '@/lib/audit/record'
 import { mayReadView } from '@/lib/auth/permissions'
 
 /** `search`: the page's filters, for the views that have some. */

@@ -5,6 +5,7 @@ import { ClientMessages } from '@/components/client-messages'
 import { FormNotice, primaryButtonClass } from '@/components/form-parts'
 import { confirmTwoFactor, replaceRecoveryCodes, startTwoFactorEnrolment, turnOffTwoFactor } from '@/lib/actions/two-factor-action'
 import { landingPath } from '@/lib/auth/landing'
+import { allows } from '@/lib/auth/permissions'
 import { requireSession } from '@/lib/auth/session'
 import Image from 'next/image'
 import QRCode from 'qrcode'
@@ -21,9 +22,9 @@ export async function generateMetadata(): Promise<Metadata> {
 const ISSUER = 'NQ19 Ba Chẽ'
 
 /**
- * Two-factor authentication of one's own account: enrolment (the secret as an otpauth:// link and
- * as text to type; no QR code until a QR library is added), new recovery codes, turning it off.
- * Administrators are sent here until they have enrolled.
+ * Two-factor authentication of one's own account: enrolment (the secret as a QR code to scan, as an
+ * otpauth:// link and as text to type), new recovery codes, turning it off (where the rule table
+ * allows). Administrators are sent here until they have enrolled.
  */
 export default async function TwoFactorPage() {
   const { user, pending } = await requireSession()
@@ -51,7 +52,7 @@ export default async function TwoFactorPage() {
             <p className="mb-3 mt-1 text-sm text-slate-700">{t('recoveryLeft', { count: security.recoveryCodesLeft })}</p>
             <TwoFactorCodeForm action={replaceRecoveryCodes} name="recovery" label={t('regenerate')} submit={t('regenerate')} tone="secondary" />
           </section>
-          {user.role !== 'ADMIN' && (
+          {allows(user, 'twoFactor.turnOff') && (
             <section aria-labelledby="disable-heading" className="rounded-lg border border-slate-200 bg-white p-4">
               <h2 id="disable-heading" className="text-lg font-semibold">{t('disableTitle')}</h2>
               <p className="mb-3 mt-1 text-sm text-slate-700">{t('disableIntro')}</p>

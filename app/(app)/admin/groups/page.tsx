@@ -5,6 +5,7 @@ import { ActiveBadge, AdminHeading, AdminTable, linkClass } from '@/components/a
 import { GroupForm } from '@/components/admin/record-forms'
 import { adminSectionHref } from '@/lib/domain/admin-paths'
 import { adminChoices, adminGroups, requireAdmin } from '@/lib/queries/admin'
+import { saveGroupAction } from '@/lib/actions/admin/admin-action'
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('admin.groups')
@@ -38,7 +39,7 @@ export default async function AdminGroupsPage() {
         />
       </div>
       <section className="mt-8 max-w-2xl">
-        <GroupForm group={null} choices={choices} />
+        <GroupForm group={null} choices={choices} action={saveGroupAction} />
       </section>
     </>
   )

@@ -5,6 +5,7 @@ import { ActiveBadge, AdminHeading, AdminTable, linkClass } from '@/components/a
 import { MemberForm } from '@/components/admin/record-forms'
 import { adminSectionHref } from '@/lib/domain/admin-paths'
 import { adminChoices, adminMembers, requireAdmin } from '@/lib/queries/admin'
+import { saveMemberAction } from '@/lib/actions/admin/admin-action'
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('admin.members')
@@ -36,7 +37,7 @@ export default async function AdminMembersPage() {
         />
       </div>
       <section className="mt-8 max-w-3xl">
-        <MemberForm member={null} choices={choices} />
+        <MemberForm member={null} choices={choices} action={saveMemberAction} />
       </section>
     </>
   )

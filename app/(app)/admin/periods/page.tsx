@@ -5,6 +5,7 @@ import { PeriodForm, PeriodLockForm } from '@/components/admin/period-forms'
 import { Badge } from '@/components/badge'
 import { dateColumnDay, formatDay, formatInstant } from '@/lib/domain/calendar'
 import { adminPeriods, requireAdmin } from '@/lib/queries/admin'
+import { createPeriodAction, lockPeriodAction, unlockPeriodAction } from '@/lib/actions/admin/admin-action'
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('admin.periods')
@@ -32,13 +33,13 @@ export default async function AdminPeriodsPage() {
               <Badge key="state" tone={p.lockedAt ? 'grey' : 'green'}>
                 {p.lockedAt ? t('periods.locked', { time: formatInstant(p.lockedAt) }) : t('periods.open')}
               </Badge>,
-              <PeriodLockForm key="lock" period={p} />,
+              <PeriodLockForm key="lock" period={p} actions={{ lock: lockPeriodAction, unlock: unlockPeriodAction }} />,
             ],
           }))}
         />
       </div>
       <section className="mt-8 max-w-2xl">
-        <PeriodForm />
+        <PeriodForm action={createPeriodAction} />
       </section>
     </>
   )

@@ -6,6 +6,7 @@ import { TaskForm } from '@/components/admin/record-forms'
 import { adminSectionHref } from '@/lib/domain/admin-paths'
 import { dateColumnDay, formatDay } from '@/lib/domain/calendar'
 import { adminChoices, adminTasks, requireAdmin } from '@/lib/queries/admin'
+import { saveTaskAction } from '@/lib/actions/admin/admin-action'
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('admin.tasks')
@@ -41,7 +42,7 @@ export default async function AdminTasksPage() {
         />
       </div>
       <section className="mt-8 max-w-3xl">
-        <TaskForm task={null} choices={choices} />
+        <TaskForm task={null} choices={choices} action={saveTaskAction} />
       </section>
     </>
   )

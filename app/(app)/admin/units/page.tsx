@@ -5,6 +5,7 @@ import { ActiveBadge, AdminHeading, AdminTable, linkClass } from '@/components/a
 import { UnitForm } from '@/components/admin/record-forms'
 import { adminSectionHref } from '@/lib/domain/admin-paths'
 import { adminChoices, adminUnits, requireAdmin } from '@/lib/queries/admin'
+import { saveUnitAction } from '@/lib/actions/admin/admin-action'
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('admin.units')
@@ -36,7 +37,7 @@ export default async function AdminUnitsPage() {
         />
       </div>
       <section className="mt-8 max-w-2xl">
-        <UnitForm unit={null} choices={choices} />
+        <UnitForm unit={null} choices={choices} action={saveUnitAction} />
       </section>
     </>
   )

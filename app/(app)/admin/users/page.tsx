@@ -6,6 +6,7 @@ import { UserForm } from '@/components/admin/record-forms'
 import { adminSectionHref } from '@/lib/domain/admin-paths'
 import { formatInstant } from '@/lib/domain/calendar'
 import { adminChoices, adminUsers, requireAdmin } from '@/lib/queries/admin'
+import { createUserAction } from '@/lib/actions/admin/admin-action'
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('admin.users')
@@ -38,7 +39,7 @@ export default async function AdminUsersPage() {
         />
       </div>
       <section className="mt-8 max-w-2xl">
-        <UserForm user={null} choices={choices} />
+        <UserForm user={null} choices={choices} action={createUserAction} />
       </section>
     </>
   )

@@ -6,7 +6,7 @@ import { AssignmentList, type AssignmentGroupView } from '@/components/assignmen
 import { AsOfPicker } from '@/components/progress/as-of-picker'
 import { DownloadLinks } from '@/components/exports/download-links'
 import { RemindersNotice } from '@/components/reminders'
-import { mayReadView } from '@/lib/auth/permissions'
+import { allows, mayReadView } from '@/lib/auth/permissions'
 import { requireUser, type CurrentUser } from '@/lib/auth/session'
 import { reminderCounts } from '@/lib/queries/reminders'
 import { dateColumnDay, districtDay, formatDay } from '@/lib/domain/calendar'
@@ -48,7 +48,7 @@ export default async function UnitPage({ params, searchParams }: Props) {
   const { at } = source
   const [{ unit, groups }, t] = await Promise.all([load(user, params, source), getTranslations('unit')])
   // Staff arrive on their own unit's page: what needs attention comes first.
-  const reminders = user.role === 'STAFF' && user.unitId === unit.id ? await reminderCounts(user, districtDay(now)) : null
+  const reminders = allows(user, 'reminders.read') && user.unitId === unit.id ? await reminderCounts(user, districtDay(now)) : null
   const filter = applicableFilter(groups, unitFilterSchema.parse(query))
   const unitPath = unitPageHref(unit.code)
   const shown = filterAssignments(groups, filter, at)

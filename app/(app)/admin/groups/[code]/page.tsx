@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation'
 import { ActiveToggle, AdminHeading, CreatedNotice } from '@/components/admin/parts'
 import { GroupForm } from '@/components/admin/record-forms'
 import { adminChoices, adminGroup, requireAdmin } from '@/lib/queries/admin'
+import { saveGroupAction, setActiveAction } from '@/lib/actions/admin/admin-action'
 
 type Props = { params: Promise<{ code: string }>; searchParams: Promise<{ created?: string }> }
 
@@ -17,8 +18,8 @@ export default async function AdminGroupPage({ params, searchParams }: Props) {
       <AdminHeading section="groups" title={t('groups.editTitle', { name: group.name })} back />
       <CreatedNotice shown={created !== undefined} />
       <section className="mt-4 max-w-2xl">
-        <GroupForm group={group} choices={choices} />
-        <ActiveToggle entity="TaskGroup" id={group.id} active={group.active} />
+        <GroupForm group={group} choices={choices} action={saveGroupAction} />
+        <ActiveToggle entity="TaskGroup" id={group.id} active={group.active} action={setActiveAction} />
       </section>
     </>
   )

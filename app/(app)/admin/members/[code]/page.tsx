@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation'
 import { ActiveToggle, AdminHeading, CreatedNotice } from '@/components/admin/parts'
 import { MemberForm } from '@/components/admin/record-forms'
 import { adminChoices, adminMember, requireAdmin } from '@/lib/queries/admin'
+import { saveMemberAction, setActiveAction } from '@/lib/actions/admin/admin-action'
 
 type Props = { params: Promise<{ code: string }>; searchParams: Promise<{ created?: string }> }
 
@@ -17,8 +18,8 @@ export default async function AdminMemberPage({ params, searchParams }: Props) {
       <AdminHeading section="members" title={t('members.editTitle', { name: member.name })} back />
       <CreatedNotice shown={created !== undefined} />
       <section className="mt-4 max-w-3xl">
-        <MemberForm member={member} choices={choices} />
-        <ActiveToggle entity="Member" id={member.id} active={member.active} />
+        <MemberForm member={member} choices={choices} action={saveMemberAction} />
+        <ActiveToggle entity="Member" id={member.id} active={member.active} action={setActiveAction} />
       </section>
     </>
   )

@@ -6,6 +6,7 @@ import { ActiveToggle, AdminHeading, CreatedNotice, linkClass } from '@/componen
 import { TaskForm } from '@/components/admin/record-forms'
 import { taskHref } from '@/lib/domain/paths'
 import { adminChoices, adminTask, requireAdmin } from '@/lib/queries/admin'
+import { assignTaskAction, saveTaskAction, setActiveAction } from '@/lib/actions/admin/admin-action'
 
 type Props = { params: Promise<{ code: string }>; searchParams: Promise<{ created?: string }> }
 
@@ -25,9 +26,9 @@ export default async function AdminTaskPage({ params, searchParams }: Props) {
       </p>
       <CreatedNotice shown={created !== undefined} />
       <section className="mt-4 max-w-3xl">
-        <TaskForm task={task} choices={choices} />
-        {task.active && <AssignForm taskId={task.id} assignedUnitIds={task.assignments.map((a) => a.unitId)} units={choices.units.filter((u) => u.kind !== 'DISTRICT')} />}
-        <ActiveToggle entity="Task" id={task.id} active={task.active} />
+        <TaskForm task={task} choices={choices} action={saveTaskAction} />
+        {task.active && <AssignForm taskId={task.id} assignedUnitIds={task.assignments.map((a) => a.unitId)} units={choices.units.filter((u) => u.kind !== 'DISTRICT')} action={assignTaskAction} />}
+        <ActiveToggle entity="Task" id={task.id} active={task.active} action={setActiveAction} />
       </section>
     </>
   )

@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation'
 import { ActiveToggle, AdminHeading, CreatedNotice } from '@/components/admin/parts'
 import { UnitForm } from '@/components/admin/record-forms'
 import { adminChoices, adminUnit, requireAdmin } from '@/lib/queries/admin'
+import { saveUnitAction, setActiveAction } from '@/lib/actions/admin/admin-action'
 
 type Props = { params: Promise<{ code: string }>; searchParams: Promise<{ created?: string }> }
 
@@ -17,8 +18,8 @@ export default async function AdminUnitPage({ params, searchParams }: Props) {
       <AdminHeading section="units" title={t('units.editTitle', { name: unit.name })} back />
       <CreatedNotice shown={created !== undefined} />
       <section className="mt-4 max-w-2xl">
-        <UnitForm unit={unit} choices={choices} />
-        <ActiveToggle entity="Unit" id={unit.id} active={unit.active} />
+        <UnitForm unit={unit} choices={choices} action={saveUnitAction} />
+        <ActiveToggle entity="Unit" id={unit.id} active={unit.active} action={setActiveAction} />
       </section>
     </>
   )

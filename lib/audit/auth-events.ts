@@ -3,7 +3,7 @@ import 'server-only'
 import { db } from '@/lib/db'
 import type { Prisma } from '@/lib/db/client'
 import { noteUser, requestLogger } from '@/lib/log/request'
-import { recordEvent } from './audit'
+import { recordEvent } from './record'
 
 export type SignInFailure = 'unknown_user' | 'wrong_password' | 'inactive' | 'locked' | 'wrong_code'
 
@@ -28,7 +28,7 @@ export type SessionEnd = 'sign_out' | 'sign_out_everywhere' | 'idle' | 'expired'
 
 /** A session ended: by the user, or found dead by the server (idle, too old, account changed). */
 export async function recordSessionEnd(userId: string, sessionId: string, reason: SessionEnd, ip: string | null, at: Date, client: Prisma.TransactionClient = db()) {
-  const action = reason === 'sign_out' || reason === 'sign_out_everywhere' ? `auth.${reason}` : 'auth.session_ended'
+  const action = reason === 'sign_out' || reason === 'sign_out_everywhere' ? (`auth.${reason}` as const) : 'auth.session_ended'
   await recordEvent({ actorId: userId, action, entity: 'User', entityId: userId, after: { sessionId, reason }, ip, at }, client)
   requestLogger().info({ event: action, userId, reason }, 'session ended')
 }

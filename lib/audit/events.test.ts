@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { AUDIT_ACTION_CHOICES, actionLabel, auditEntityHref, auditHref } from './audit-events'
+import { AUDIT_ACTION_CHOICES, actionLabel, auditEntityHref, auditHref, storedActionNames } from './events'
 
 describe('actionLabel', () => {
   it('labels every action the app records', () => {
@@ -25,6 +25,26 @@ describe('actionLabel', () => {
 
   it('offers in the filter only actions it can label', () => {
     for (const action of AUDIT_ACTION_CHOICES) expect(actionLabel(action, null)).not.toBeNull()
+  })
+
+  it('offers each action once: no two choices carry the same label', () => {
+    const labels = AUDIT_ACTION_CHOICES.map((action) => JSON.stringify(actionLabel(action, null)))
+    expect(new Set(labels).size).toBe(labels.length)
+  })
+
+  it('labels rows stored under a former name as the action it stands for', () => {
+    expect(actionLabel('user.reset_password.refused', null)).toEqual({ key: 'passwordReset', refused: true })
+    expect(actionLabel('user.reset_two_factor.refused', null)).toEqual({ key: 'twoFactorReset', refused: true })
+    expect(AUDIT_ACTION_CHOICES).not.toContain('user.reset_password.refused')
+  })
+})
+
+describe('storedActionNames', () => {
+  it('finds the rows of a filter choice under its name and its former names, refusals with refusals', () => {
+    expect(storedActionNames('user.password_reset.refused')).toEqual(['user.password_reset.refused', 'user.reset_password.refused'])
+    expect(storedActionNames('user.unlocked')).toEqual(['user.unlocked', 'user.unlock'])
+    expect(storedActionNames('export.create')).toEqual(['export.create'])
+    expect(storedActionNames('unit.merge')).toEqual(['unit.merge'])
   })
 })
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { auditDiff, auditValue, PREVIEW_LENGTH } from './audit-diff'
+import { auditDiff, auditValue, PREVIEW_LENGTH } from './diff'
 
 const text = (value: string) => ({ kind: 'text', text: value, preview: null })
 const absent = { kind: 'absent' }

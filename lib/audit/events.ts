@@ -1,8 +1,9 @@
-// What the audit trail's actions and entities mean to a reader: the label of each action the app
-// records (lib/auth/audit-events, lib/actions, lib/reports), of each kind of record, and where a
-// record's page is. Anything not listed here is shown as it is stored.
-import { formatDay, type CalendarDay } from './calendar'
-import { assignmentHref, communeHref, memberHref, taskHref, unitPageHref } from './paths'
+// The audit trail's names, and what they mean to a reader: every action the app records (one typed
+// list: the writers in ./record.ts accept only these), the label of each, of each kind of record,
+// and where a record's page is. Pure, so that pages and components may import it. Anything stored
+// that is not listed here is shown as it is stored.
+import { formatDay, type CalendarDay } from '@/lib/domain/calendar'
+import { assignmentHref, communeHref, memberHref, taskHref, unitPageHref } from '@/lib/domain/paths'
 
 /** The actions the app records, each with its label under `audit.action` in the messages. */
 export const AUDIT_ACTIONS = {
@@ -27,11 +28,8 @@ export const AUDIT_ACTIONS = {
   'user.deactivate': 'userDeactivate',
   'user.reactivate': 'userReactivate',
   'user.password_reset': 'passwordReset',
-  'user.reset_password': 'passwordReset',
   'user.unlocked': 'unlock',
-  'user.unlock': 'unlock',
   'user.two_factor_reset': 'twoFactorReset',
-  'user.reset_two_factor': 'twoFactorReset',
   'unit.create': 'unitCreate',
   'unit.update': 'unitUpdate',
   'unit.deactivate': 'unitDeactivate',
@@ -52,19 +50,28 @@ export const AUDIT_ACTIONS = {
   'reportingPeriod.create': 'periodCreate',
   'reportingPeriod.lock': 'periodLock',
   'reportingPeriod.unlock': 'periodUnlock',
+  'import.check': 'importCheck',
   'import.apply': 'importApply',
 } as const
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS
 
+/**
+ * Names earlier versions stored for the same actions (their refusals were named by the verb), read
+ * only: the trail is never rewritten (the database refuses UPDATE on it), so the filter finds and
+ * the page labels those rows by the name they stand for.
+ */
+const FORMER_NAMES: Readonly<Record<string, AuditAction>> = {
+  'user.reset_password': 'user.password_reset',
+  'user.unlock': 'user.unlocked',
+  'user.reset_two_factor': 'user.two_factor_reset',
+}
+
 /** A review's event says in its `after` whether the update was confirmed or returned. */
 export type ActionLabelKey = (typeof AUDIT_ACTIONS)[AuditAction] | 'reviewConfirm' | 'reviewReturn'
 
-/** lib/actions/audit.ts records a refused write as its action with this suffix. */
-const REFUSED = '.refused'
-
 /** The writes whose refusals are recorded (recordRefusal's callers), and the downloads. */
-const REFUSABLE: readonly AuditAction[] = [
+const REFUSABLE = [
   'statusUpdate.create',
   'statusUpdate.review',
   'comment.create',
@@ -74,9 +81,9 @@ const REFUSABLE: readonly AuditAction[] = [
   'user.update',
   'user.deactivate',
   'user.reactivate',
-  'user.reset_password',
-  'user.unlock',
-  'user.reset_two_factor',
+  'user.password_reset',
+  'user.unlocked',
+  'user.two_factor_reset',
   'unit.create',
   'unit.update',
   'unit.deactivate',
@@ -97,19 +104,44 @@ const REFUSABLE: readonly AuditAction[] = [
   'reportingPeriod.create',
   'reportingPeriod.lock',
   'reportingPeriod.unlock',
+  'import.check',
   'import.apply',
-]
+] as const satisfies readonly AuditAction[]
+
+export type RefusableAction = (typeof REFUSABLE)[number]
+
+/** A refused write is recorded as its action with this suffix. */
+const REFUSED = '.refused'
+export type RefusedAction = `${RefusableAction}${typeof REFUSED}`
+
+export const refusedAction = (action: RefusableAction): RefusedAction => `${action}${REFUSED}`
 
 /** The choices of the action filter: every labelled action, then the refusals. */
-export const AUDIT_ACTION_CHOICES: readonly string[] = [...Object.keys(AUDIT_ACTIONS), ...REFUSABLE.map((action) => `${action}${REFUSED}`)]
+export const AUDIT_ACTION_CHOICES: readonly string[] = [...Object.keys(AUDIT_ACTIONS), ...REFUSABLE.map(refusedAction)]
 
 const isAuditAction = (action: string): action is AuditAction => Object.hasOwn(AUDIT_ACTIONS, action)
 
+/** A stored action as its base action (former names resolved) and whether it was refused; null when unknown. */
+function readAction(action: string): { base: AuditAction; refused: boolean } | null {
+  const refused = action.endsWith(REFUSED)
+  const named = refused ? action.slice(0, -REFUSED.length) : action
+  const base = Object.hasOwn(FORMER_NAMES, named) ? FORMER_NAMES[named] : named
+  return base !== undefined && isAuditAction(base) ? { base, refused } : null
+}
+
+/** Every name rows of this filter choice may be stored under: the name itself, and its former names. */
+export function storedActionNames(action: string): string[] {
+  const read = readAction(action)
+  if (!read) return [action]
+  const suffix = read.refused ? REFUSED : ''
+  return [action, ...Object.entries(FORMER_NAMES).flatMap(([former, current]) => (current === read.base ? [former + suffix] : []))]
+}
+
 /** The label of a stored action, and whether it was refused; null for an action this list does not know. */
 export function actionLabel(action: string, after: unknown): { key: ActionLabelKey; refused: boolean } | null {
-  const refused = action.endsWith(REFUSED)
-  const base = refused ? action.slice(0, -REFUSED.length) : action
-  if (!isAuditAction(base)) return null
+  const read = readAction(action)
+  if (!read) return null
+  const { base, refused } = read
   const reviewState = typeof after === 'object' && after !== null && 'reviewState' in after ? after.reviewState : null
   if (base === 'statusUpdate.review' && reviewState === 'CONFIRMED') return { key: 'reviewConfirm', refused }
   if (base === 'statusUpdate.review' && reviewState === 'RETURNED') return { key: 'reviewReturn', refused }

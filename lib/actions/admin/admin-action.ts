@@ -1,0 +1,159 @@
+'use server'
+// The administration forms' actions; the rules live in the cores beside this file. After a change
+// every page is revalidated: a name, a member in charge or a new assignment shows on many pages.
+import { getTranslations } from 'next-intl/server'
+import { revalidatePath } from 'next/cache'
+import { redirect } from 'next/navigation'
+import { adminSectionHref, type AdminSection } from '@/lib/domain/admin-paths'
+import { countOutcomes, type ImportPlan } from '@/lib/import/plan'
+import { adminFormValues, type AdminProblems, type AdminValues } from '@/lib/validation/admin'
+import { unlockAccount } from '../account'
+import { actionContext, type ActionContext } from '../context'
+import { formAction, type NotFound } from '../form-action'
+import type { AdminFormState, ImportFormState, ImportRowView } from '../form-states'
+import { resetPassword } from '../password'
+import { resetTwoFactor } from '../two-factor'
+import { setActive } from './active'
+import { assignTask } from './assignments'
+import type { AdminResult } from './core'
+import { saveGroup } from './groups'
+import { applyImport, checkImport } from './import'
+import { saveMember } from './members'
+import { createPeriod, lockPeriod, unlockPeriod } from './periods'
+import { saveTask } from './tasks'
+import { saveUnit } from './units'
+import { createUser, updateUser } from './users'
+
+type AdminMessages = Awaited<ReturnType<typeof getTranslations<'admin'>>>
+
+const adminMessages = () => getTranslations('admin')
+
+const revalidateEverything = () => revalidatePath('/', 'layout')
+
+/** The problems of a refused form, worded, by field. */
+function fieldErrors(problems: AdminProblems, t: AdminMessages): Record<string, string> {
+  return Object.fromEntries(Object.entries(problems).flatMap(([field, p]) => (p ? [[field, t(`errors.${p.code}`, p.params)]] : [])))
+}
+
+/** The form's fields: all of them for the core, and, to show again after a refusal, all but a password. */
+function readAdminForm(form: FormData): { values: AdminValues; input: AdminValues } {
+  const input = adminFormValues(form)
+  const values = { ...input }
+  delete values.password
+  return { values, input }
+}
+
+type Done = { message: string; redirectTo?: string }
+
+/** A form of an administration core (./core.ts adminWrite); `done` words the saved result, and may open the new record's page. */
+function adminForm<T>(name: string, core: (context: ActionContext, values: AdminValues) => Promise<AdminResult<T>>, done: (saved: T, t: AdminMessages) => Done) {
+  return formAction({
+    name,
+    read: readAdminForm,
+    context: actionContext,
+    messages: adminMessages,
+    run: core,
+    revalidate: (result) => {
+      if (result.kind === 'saved') revalidateEverything()
+    },
+    answer: (result, t, values): AdminFormState => {
+      switch (result.kind) {
+        case 'notFound':
+          return { kind: 'refused', message: t('common.notFound'), values }
+        case 'invalid': {
+          const errors = fieldErrors(result.problems, t)
+          return { kind: 'invalid', message: errors.form ?? t('common.formInvalid'), values, fieldErrors: errors }
+        }
+        case 'saved': {
+          const answer = done(result, t)
+          if (answer.redirectTo) redirect(answer.redirectTo)
+          return { kind: 'saved', message: answer.message }
+        }
+      }
+    },
+    notSaved: (message: string, values: AdminValues): AdminFormState => ({ kind: 'refused', message, values }),
+  })
+}
+
+/** After a creation the new record's page opens; after an edit the form says it is saved. */
+function savedRecord(section: AdminSection) {
+  return (saved: { code: string; created: boolean }, t: AdminMessages) => ({
+    message: t(saved.created ? 'common.created' : 'common.saved'),
+    redirectTo: saved.created ? `${adminSectionHref(section, saved.code)}?created=1` : undefined,
+  })
+}
+
+export const saveUnitAction = adminForm('saveUnitAction', saveUnit, savedRecord('units'))
+export const saveMemberAction = adminForm('saveMemberAction', saveMember, savedRecord('members'))
+export const saveGroupAction = adminForm('saveGroupAction', saveGroup, savedRecord('groups'))
+export const saveTaskAction = adminForm('saveTaskAction', saveTask, savedRecord('tasks'))
+export const createUserAction = adminForm('createUserAction', createUser, savedRecord('users'))
+export const updateUserAction = adminForm('updateUserAction', updateUser, savedRecord('users'))
+export const setActiveAction = adminForm('setActiveAction', setActive, (saved, t) => ({ message: t(saved.active ? 'common.reactivated' : 'common.deactivated') }))
+export const assignTaskAction = adminForm('assignTaskAction', assignTask, (saved, t) => ({ message: t('assign.done', { created: saved.created, skipped: saved.skipped }) }))
+export const createPeriodAction = adminForm('createPeriodAction', createPeriod, (_saved, t) => ({ message: t('common.created') }))
+export const lockPeriodAction = adminForm('lockPeriodAction', lockPeriod, (_saved, t) => ({ message: t('periods.lockedDone') }))
+export const unlockPeriodAction = adminForm('unlockPeriodAction', unlockPeriod, (_saved, t) => ({ message: t('periods.unlockedDone') }))
+
+/** A sign-in security step on one account (its id in the form): the core answers not found or what it did. */
+function accountSecurityForm<R extends { kind: string }>(name: string, core: (context: ActionContext, userId: string) => Promise<R>, message: (done: Exclude<R, NotFound>, t: AdminMessages) => string) {
+  const done = (result: R | NotFound): result is Exclude<R, NotFound> => result.kind !== 'notFound'
+  return formAction({
+    name,
+    read: (form: FormData) => ({ values: {}, input: String(form.get('id') ?? '') }),
+    context: actionContext,
+    messages: adminMessages,
+    run: core,
+    revalidate: (result) => {
+      if (done(result)) revalidateEverything()
+    },
+    answer: (result, t): AdminFormState => (done(result) ? { kind: 'saved', message: message(result, t) } : { kind: 'refused', message: t('common.notFound'), values: {} }),
+    notSaved: (message: string): AdminFormState => ({ kind: 'refused', message, values: {} }),
+  })
+}
+
+export const resetPasswordAction = accountSecurityForm('resetPasswordAction', resetPassword, (done, t) => t('users.security.resetPasswordDone', { password: done.temporaryPassword }))
+export const unlockAccountAction = accountSecurityForm('unlockAccountAction', unlockAccount, (_done, t) => t('users.security.unlockDone'))
+export const resetTwoFactorAction = accountSecurityForm('resetTwoFactorAction', resetTwoFactor, (_done, t) => t('users.security.resetTwoFactorDone'))
+
+/** The import form: `intent` says whether to check the file or apply it (./import.ts); the file is read by the core. */
+export const importAction = formAction({
+  name: 'importAction',
+  read: (form: FormData) => ({ values: String(form.get('kind') ?? '').slice(0, 20), input: { apply: form.get('intent') === 'apply', form } }),
+  context: actionContext,
+  messages: adminMessages,
+  run: (context: ActionContext, { apply, form }) => (apply ? applyImport : checkImport)(context, form),
+  revalidate: (result) => {
+    if (result.kind === 'applied') revalidateEverything()
+  },
+  answer: (result, t, importKind): ImportFormState => {
+    const view = (plan: ImportPlan) => {
+      const counts = countOutcomes(plan)
+      const rows: ImportRowView[] = plan.rows.map((r) => ({
+        row: r.row,
+        label: r.label,
+        outcome: r.outcome,
+        problems: r.problems.map((p) => t('import.problem', { row: r.row, column: p.column, message: t(`errors.${p.code}`, p.params) })),
+      }))
+      return { counts, rows, summary: t('import.summary', { rows: rows.length, create: counts.create, update: counts.update, skip: counts.skip, errors: counts.error }) }
+    }
+    switch (result.kind) {
+      case 'notFound':
+        return { kind: 'refused', message: t('common.notFound'), fieldErrors: {}, importKind }
+      case 'invalid':
+        return { kind: 'invalid', message: t('common.formInvalid'), fieldErrors: fieldErrors(result.problems, t), importKind }
+      case 'checked':
+      case 'rejected': {
+        const { counts, rows, summary } = view(result.plan)
+        const ready = counts.error === 0
+        const message = result.kind === 'rejected' ? t('import.changed') : ready ? t('import.ready') : t('import.hasErrors')
+        return { kind: result.kind, message, summary, rows, importKind, fileName: result.upload.fileName, content: result.upload.content, ready }
+      }
+      case 'applied': {
+        const { counts, rows, summary } = view(result.plan)
+        return { kind: 'applied', message: t('import.applied', { create: counts.create, update: counts.update, skip: counts.skip }), summary, rows }
+      }
+    }
+  },
+  notSaved: (message: string, importKind: string): ImportFormState => ({ kind: 'refused', message, fieldErrors: {}, importKind }),
+})
