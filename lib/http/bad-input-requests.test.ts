@@ -192,7 +192,7 @@ async function expectSafeAnswer(response: Response, input: unknown, { ownName = 
 
 describe('the route handlers', () => {
   // A download is audited (and a refused report too); reading may recount the day's progress counts.
-  const DOWNLOADS: Allowed = { tables: DAY_COUNTS, audit: /^(export\.create|report\.create|report\.create\.refused)$/ }
+  const DOWNLOADS: Allowed = { tables: DAY_COUNTS, audit: /^(export\.create|export\.create\.refused|report\.create|report\.create\.refused)$/ }
 
   test(`status reports with files: ${FUZZ_RUNS} forged or missing sessions with hostile forms, some from another site, are refused and nothing is written`, async () => {
     await fc.assert(
