@@ -1,7 +1,7 @@
 // Slowing down password guessing (OWASP ASVS 2.2.1). Within 15 minutes, 5 wrong passwords, or
 // separately 5 wrong second-factor codes, lock the typed username for 15 minutes, wherever they come
 // from. A client address is locked only at 50 failures: a district office signs in from one shared
-// address, and one clerk's forgotten password must not stop every colleague; below that, repeated
+// address, and one clerk's forgotten password must not stop every colleague; a username's repeated
 // failures are answered more and more slowly instead. Usernames are counted whether or not they
 // exist, so a lock tells nothing about which accounts there are. The state is in PostgreSQL: it
 // survives restarts and holds across several app instances.
@@ -21,7 +21,7 @@ export type SignInFactor = 'PASSWORD' | 'CODE'
 
 type Key = { username: string; factor: SignInFactor } | { ip: string }
 
-/** What a failure led to: the end of the lock it set (or null), and how many failures now count. */
+/** What a failure led to: the end of the lock it set (or null), and how many of the username's failures of its kind now count. */
 export type FailureOutcome = { lockedUntil: Date | null; recentFailures: number }
 
 /** The end of the lock in force on this username or this address (the later), or null. */
@@ -58,7 +58,7 @@ export async function recordFailure(attempt: { username: string; userId: string 
     if (addressLock?.until) {
       await recordEvent({ actorId: userId, action: 'auth.locked_out', entity: 'ClientAddress', entityId: ip, after: { scope: 'address', until: addressLock.until.toISOString() }, ip, at: now }, tx)
     }
-    return { lockedUntil: accountLock.until ?? addressLock?.until ?? null, recentFailures: Math.max(accountLock.failures, addressLock?.failures ?? 0) }
+    return { lockedUntil: accountLock.until ?? addressLock?.until ?? null, recentFailures: accountLock.failures }
   })
 }
 
@@ -75,8 +75,8 @@ async function lockIfOverLimit(tx: Prisma.TransactionClient, key: Key, limit: nu
 }
 
 /**
- * How long the answer to a failure waits: nothing for the first two, then doubling from a quarter
- * of a second up to four seconds. Only failures wait, so colleagues signing in are not slowed.
+ * How long the answer to a username's failure waits: nothing for the first two, then doubling from
+ * a quarter of a second. Only failures wait, so colleagues signing in are not slowed.
  */
 export function failurePauseMs(recentFailures: number): number {
   return recentFailures < 3 ? 0 : Math.min(4000, 250 * 2 ** (recentFailures - 3))
