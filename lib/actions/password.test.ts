@@ -104,7 +104,7 @@ describe('resetPassword', () => {
 describe('unlockAccount', () => {
   it('lets an administrator lift a locked account at once, forgetting its failures, and audits it', async () => {
     const { actor, username } = await staffWithSession()
-    for (let i = 0; i < 5; i++) await recordFailure({ username, userId: actor.id, ip: null, now: NOW })
+    for (let i = 0; i < 5; i++) await recordFailure({ username, userId: actor.id, ip: null, factor: 'PASSWORD', now: NOW })
     expect(await lockedUntil(username, null, NOW)).not.toBeNull()
     expect(await unlockAccount(context(leader), actor.id)).toEqual({ kind: 'notFound' })
     expect(await lockedUntil(username, null, NOW)).not.toBeNull()

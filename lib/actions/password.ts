@@ -32,8 +32,8 @@ export async function changePassword(context: ActionContext, fields: PasswordFie
   if (until) return { kind: 'locked', until }
   if (!(await verifyPassword(user.passwordHash, fields.currentPassword))) {
     await recordSignInFailed(actor.id, 'wrong_password', ip, now)
-    const locked = await recordFailure({ username: user.username, userId: actor.id, ip, now })
-    return locked ? { kind: 'locked', until: locked } : { kind: 'invalid', problems: { currentPassword: 'currentPasswordWrong' } }
+    const failure = await recordFailure({ username: user.username, userId: actor.id, ip, factor: 'PASSWORD', now })
+    return failure.lockedUntil ? { kind: 'locked', until: failure.lockedUntil } : { kind: 'invalid', problems: { currentPassword: 'currentPasswordWrong' } }
   }
   const passwordHash = await hashPassword(fields.newPassword)
   await db().$transaction(async (tx) => {

@@ -60,8 +60,8 @@ async function checkCurrentCode(context: ActionContext, code: string | null): Pr
     (await db().user.updateMany({ where: { id: user.id, OR: [{ totpLastStep: null }, { totpLastStep: { lt: step } }] }, data: { totpLastStep: step } })).count === 1
   if (taken) return { kind: 'valid', userId: user.id }
   await recordSignInFailed(user.id, 'wrong_code', context.ip, context.now)
-  const locked = await recordFailure({ username: user.username, userId: user.id, ip: context.ip, now: context.now })
-  return locked ? { kind: 'locked', until: locked } : { kind: 'invalid', problem: 'codeInvalid' }
+  const failure = await recordFailure({ username: user.username, userId: user.id, ip: context.ip, factor: 'CODE', now: context.now })
+  return failure.lockedUntil ? { kind: 'locked', until: failure.lockedUntil } : { kind: 'invalid', problem: 'codeInvalid' }
 }
 
 /** Ten new recovery codes; the old ones stop working. */

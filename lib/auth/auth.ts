@@ -23,7 +23,7 @@ declare module 'next-auth' {
 
 const sessionClaims = z.object({ sid: z.uuid(), sv: z.number().int() })
 
-export const { handlers, auth, signIn, signOut } = NextAuth({
+export const { auth, signIn, signOut } = NextAuth({
   // The app is self-hosted behind a proxy we configure; the Host header is ours to trust.
   trustHost: true,
   // The cookie lives no longer than the session may; idle time and the rest are checked on the server.

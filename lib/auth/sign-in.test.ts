@@ -165,6 +165,35 @@ describe('two-factor sign-in', () => {
     expect(await database.db.recoveryCode.count({ where: { userId: user.id, usedAt: { not: null } } })).toBe(2)
   })
 
+  it('counts wrong codes on their own: a right password in between forgives none, and the fifth locks the sign-in whatever the address', async () => {
+    const user = await enrolledUser('hai-lop-5')
+    const wrongCodes = async (count: number, from: number) => {
+      const step = await checkPassword({ username: 'hai-lop-5', password }, `198.51.100.${from}`, NOW)
+      if (step.kind !== 'secondFactor') throw new Error(`no second factor: ${step.kind}`)
+      const answers = []
+      for (let i = 0; i < count; i++) answers.push(await checkSecondFactor(step.challenge, '000000', `198.51.100.${from + i}`, NOW))
+      return { challenge: step.challenge, answers }
+    }
+    expect((await wrongCodes(4, 10)).answers).toEqual(Array(4).fill({ kind: 'refused' }))
+    const again = await wrongCodes(1, 20)
+    expect(again.answers).toEqual([{ kind: 'locked', until: new Date(NOW.getTime() + 15 * 60_000) }])
+    // Locked: the right code and the right password wait too.
+    expect((await checkSecondFactor(again.challenge, totp(user.secret, NOW), '198.51.100.30', NOW)).kind).toBe('locked')
+    expect((await checkPassword({ username: 'hai-lop-5', password }, '198.51.100.31', NOW)).kind).toBe('locked')
+  })
+
+  it('forgives wrong codes only when a sign-in is complete', async () => {
+    const user = await enrolledUser('hai-lop-6')
+    const first = await checkPassword({ username: 'hai-lop-6', password }, null, NOW)
+    if (first.kind !== 'secondFactor') throw new Error('no second factor')
+    for (let i = 0; i < 4; i++) await checkSecondFactor(first.challenge, '000000', null, NOW)
+    expect((await checkSecondFactor(first.challenge, totp(user.secret, NOW), null, NOW)).kind).toBe('passed')
+    const later = new Date(NOW.getTime() + 60_000)
+    const second = await checkPassword({ username: 'hai-lop-6', password }, null, later)
+    if (second.kind !== 'secondFactor') throw new Error('no second factor')
+    for (let i = 0; i < 4; i++) expect(await checkSecondFactor(second.challenge, '000000', null, later)).toEqual({ kind: 'refused' })
+  })
+
   it('sends a code for an unknown or too old challenge back to the start', async () => {
     const user = await enrolledUser('hai-lop-4')
     const step = await checkPassword({ username: 'hai-lop-4', password }, null, NOW)

@@ -2,8 +2,8 @@
 // account with two-factor authentication, a code (checkSecondFactor). A step that succeeds leaves
 // a one-time challenge: the browser carries its random token to the next step, the database keeps
 // only its SHA-256. The Credentials provider accepts nothing but a challenge with every step done
-// (openSession), so there is no way around the throttle or the second factor, even by posting to
-// Auth.js's own endpoint.
+// (openSession), so there is no way around the throttle or the second factor. Auth.js's own HTTP
+// endpoints are not mounted (the forms' server actions call it directly): none can sign in or out.
 import 'server-only'
 import { createHash, randomBytes, randomUUID } from 'node:crypto'
 import { z } from 'zod'
@@ -13,7 +13,7 @@ import { logSignIn, recordSignIn, recordSignInFailed } from '@/lib/audit/auth-ev
 import { hashPassword, verifyPassword } from './password'
 import { SESSION_LIFETIME_MS } from './session-check'
 import { useRecoveryCode } from './recovery-codes'
-import { forgetFailures, lockedUntil, recordFailure } from './throttle'
+import { forgetFailures, lockedUntil, pauseAfterFailure, recordFailure, type FailureOutcome } from './throttle'
 import { matchingStep } from './totp'
 
 export const credentialsSchema = z.object({
@@ -69,14 +69,13 @@ export async function checkPassword(raw: unknown, ip: string | null, now: Date):
   const passwordMatches = await verifyPassword(user?.passwordHash ?? (await decoy()), password)
   if (!user || !passwordMatches) {
     await recordSignInFailed(user?.id ?? null, user ? 'wrong_password' : 'unknown_user', ip, now)
-    const locked = await recordFailure({ username, userId: user?.id ?? null, ip, now })
-    return locked ? { kind: 'locked', until: locked } : { kind: 'refused' }
+    return refusedOrLocked(await recordFailure({ username, userId: user?.id ?? null, ip, factor: 'PASSWORD', now }))
   }
   if (!user.active) {
     await recordSignInFailed(user.id, 'inactive', ip, now)
     return { kind: 'refused' }
   }
-  await forgetFailures(username)
+  await forgetFailures(username, ['PASSWORD'])
   return user.totpEnabledAt
     ? { kind: 'secondFactor', challenge: await issueChallenge(user.id, false, now) }
     : { kind: 'passed', challenge: await issueChallenge(user.id, true, now), userId: user.id }
@@ -109,12 +108,20 @@ export async function checkSecondFactor(token: string, code: string, ip: string 
       await recordEvent({ actorId: user.id, action: 'auth.recovery_code_used', entity: 'User', entityId: user.id, ip, at: now }, tx)
     }
     await tx.signInChallenge.update({ where: { id: challenge.id }, data: { secondFactorDone: true } })
+    // The sign-in is complete: only now are the wrong codes before it forgiven.
+    await forgetFailures(user.username, ['PASSWORD', 'CODE'], tx)
     return true
   })
   if (passed) return { kind: 'passed', challenge: token, userId: user.id }
   await recordSignInFailed(user.id, 'wrong_code', ip, now)
-  const locked = await recordFailure({ username: user.username, userId: user.id, ip, now })
-  return locked ? { kind: 'locked', until: locked } : { kind: 'refused' }
+  return refusedOrLocked(await recordFailure({ username: user.username, userId: user.id, ip, factor: 'CODE', now }))
+}
+
+/** A wrong password or code: locked when it reached a limit, otherwise refused after the pause its repetition earns. */
+async function refusedOrLocked(failure: FailureOutcome): Promise<SignInStep> {
+  if (failure.lockedUntil) return { kind: 'locked', until: failure.lockedUntil }
+  await pauseAfterFailure(failure)
+  return { kind: 'refused' }
 }
 
 const openSchema = z.object({ challenge: z.string().min(1).max(100) })
