@@ -48,7 +48,7 @@ export default async function AssignmentPage({ params }: Props) {
     return (
       <ClientMessages namespaces={['assignment']}>
         <AssignmentOverview detail={detail} unitHref={unitPageHref(detail.unit.code)} labels={labels} latest={null} />
-        <p className="mt-6 max-w-3xl rounded-lg border border-slate-200 bg-slate-50 p-4 text-sm text-slate-700">{t('detailsWithheld')}</p>
+        <p className="mt-6 rounded-lg border border-slate-200 bg-slate-50 p-4 text-sm text-slate-700">{t('detailsWithheld')}</p>
       </ClientMessages>
     )
   }
