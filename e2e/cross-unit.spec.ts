@@ -77,6 +77,9 @@ test.describe("the details of a Minh Cầm assignment: its unit and those in cha
   const fileName = 'bien-ban-danh-gia-can-bo.pdf'
   const question = 'Biên bản đánh giá cán bộ có cần gửi kèm bản ký số không?'
   let note = ''
+  // Fixed ids: each worker that runs these tests adds the file and the question once between them.
+  const ATTACHMENT_ID = '01930000-0000-7000-8000-00000000e2e1'
+  const COMMENT_ID = '01930000-0000-7000-8000-00000000e2e2'
 
   // The demo report of Minh Cầm carries a note; the test adds an evidence file and a question to it.
   test.beforeAll(async () => {
@@ -91,14 +94,12 @@ test.describe("the details of a Minh Cầm assignment: its unit and those in cha
     const pdf = Buffer.from('%PDF-1.4\n%%EOF\n')
     await database().query(
       `INSERT INTO "Attachment" (id, "statusUpdateId", "fileName", "mediaType", "byteSize", sha256, content)
-       SELECT gen_random_uuid(), $1, $2, 'application/pdf', $3, 'e2e', $4
-        WHERE NOT EXISTS (SELECT 1 FROM "Attachment" WHERE "statusUpdateId" = $1 AND "fileName" = $2)`,
-      [report.id, fileName, pdf.byteLength, pdf],
+       VALUES ($1, $2, $3, 'application/pdf', $4, 'e2e', $5) ON CONFLICT (id) DO NOTHING`,
+      [ATTACHMENT_ID, report.id, fileName, pdf.byteLength, pdf],
     )
     await database().query(
-      `INSERT INTO "Comment" (id, "assignmentId", "authorId", body)
-       SELECT gen_random_uuid(), $1, $2, $3 WHERE NOT EXISTS (SELECT 1 FROM "Comment" WHERE "assignmentId" = $1 AND body = $3)`,
-      [report.assignmentId, report.authorId, question],
+      `INSERT INTO "Comment" (id, "assignmentId", "authorId", body) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING`,
+      [COMMENT_ID, report.assignmentId, report.authorId, question],
     )
   })
 
@@ -140,6 +141,14 @@ test.describe("the details of a Minh Cầm assignment: its unit and those in cha
     expect(refused.status()).toBe(404)
     expect([refused.status(), await refused.text()]).toEqual([missing.status(), await missing.text()])
 
+    // The task's latest reports, across its units, are Nam Sơn's own only.
+    await page.goto(`/tasks/${TASK}`)
+    const latest = page.getByRole('region', { name: 'Báo cáo gần đây' })
+    await expect(latest).toContainText('Chỉ gồm báo cáo của các đơn vị bạn được xem chi tiết.')
+    await expect(latest.getByRole('listitem').filter({ hasText: 'Xã Nam Sơn' }).first()).toBeVisible()
+    await expect(latest.getByRole('listitem').filter({ hasNotText: 'Xã Nam Sơn' })).toHaveCount(0)
+
+    await page.goto(path)
     for (const width of [360, 1280]) {
       await page.setViewportSize({ width, height: 900 })
       await page.screenshot({ path: `test-results/cross-unit-details-withheld-${width}.png`, fullPage: true })
