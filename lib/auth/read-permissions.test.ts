@@ -1,7 +1,8 @@
 // Who may read an assignment's details (lib/auth/rules.ts READ_RULES), through every read model
 // that hands them out, on a real PostgreSQL: each kind of user × their own / another unit / a
-// missing record × each read action × each surface, the expected answer read from the table. A
-// refused read looks like a missing record. (The writes: lib/actions/permissions.test.ts.)
+// missing record (test/helpers/assignment-matrix.ts) × each read action × each surface, the expected
+// answer read from the table. A refused read looks like a missing record. (The writes:
+// lib/actions/permissions.test.ts.)
 import { randomUUID } from 'node:crypto'
 import { beforeAll, describe, expect, test } from 'vitest'
 import type { Actor } from '@/lib/auth/permissions'
@@ -11,6 +12,7 @@ import { progressSource } from '@/lib/queries/progress-source'
 import { notesAsOf } from '@/lib/queries/review-report'
 import { taskHistory } from '@/lib/queries/task-progress'
 import { testDatabase } from '@/test/helpers/database'
+import { makeMatrixFixture, MATRIX_CASES, reaches, type Target } from '@/test/helpers/assignment-matrix'
 import { factories } from '@/test/helpers/factories'
 import { ROLES } from './roles'
 import { ASSIGNMENT_ACTIONS, READ_ACTIONS, READ_RULES, RULES, type ReadAction, type Scope } from './rules'
@@ -18,67 +20,20 @@ import { ASSIGNMENT_ACTIONS, READ_ACTIONS, READ_RULES, RULES, type ReadAction, t
 const database = testDatabase()
 const make = factories(() => database.db)
 
-type Target = 'own' | 'other' | 'missing'
-
-let actors: Record<string, Actor>
-let units: { minhCam: string; namSon: string }
-let groupId: string
-let reporterId: string
+let fixture: Awaited<ReturnType<typeof makeMatrixFixture>>
 
 beforeAll(async () => {
-  const inChargeOfMinhCam = await make.member('Ủy viên phụ trách Minh Cầm')
-  const inChargeOfNamSon = await make.member('Ủy viên phụ trách Nam Sơn')
-  const groupLead = await make.member('Ủy viên phụ trách nhóm nhiệm vụ')
-  const minhCam = await make.unit({ name: 'Xã Minh Cầm', inChargeMemberId: inChargeOfMinhCam.id })
-  const namSon = await make.unit({ name: 'Xã Nam Sơn', inChargeMemberId: inChargeOfNamSon.id })
-  const district = await make.unit({ name: 'Huyện Ba Chẽ', kind: 'DISTRICT' })
-  units = { minhCam: minhCam.id, namSon: namSon.id }
-  groupId = (await make.group(groupLead.id)).id
-  actors = {
-    'staff of Minh Cầm': await make.user({ role: 'STAFF', unitId: minhCam.id }),
-    'the member in charge of Minh Cầm': await make.user({ role: 'LEADER', unitId: district.id, memberId: inChargeOfMinhCam.id }),
-    'the member leading the task group': await make.user({ role: 'LEADER', unitId: district.id, memberId: groupLead.id }),
-    'a leader account with no member': await make.user({ role: 'LEADER', unitId: district.id }),
-    'the administrator': await make.user({ role: 'ADMIN', unitId: district.id }),
-  }
-  reporterId = actors['staff of Minh Cầm']!.id
+  fixture = await makeMatrixFixture(() => database.db)
 })
-
-/**
- * How each actor stands to the "own" assignment (Minh Cầm's, in the led group) and the "other" one
- * (Nam Sơn's, in a group no one leads): facts of the fixture, from which READ_RULES decides.
- */
-const RELATION: Record<string, Record<'own' | 'other', { ownUnit: boolean; led: boolean }>> = {
-  'staff of Minh Cầm': { own: { ownUnit: true, led: false }, other: { ownUnit: false, led: false } },
-  'the member in charge of Minh Cầm': { own: { ownUnit: false, led: true }, other: { ownUnit: false, led: false } },
-  'the member leading the task group': { own: { ownUnit: false, led: true }, other: { ownUnit: false, led: false } },
-  'a leader account with no member': { own: { ownUnit: false, led: false }, other: { ownUnit: false, led: false } },
-  'the administrator': { own: { ownUnit: false, led: false }, other: { ownUnit: false, led: false } },
-}
-
-function expected(actorName: string, target: Target, action: ReadAction): boolean {
-  if (target === 'missing') return false
-  const facts = RELATION[actorName]![target]
-  switch (READ_RULES[actors[actorName]!.role][action]) {
-    case 'all':
-      return true
-    case 'ownUnit':
-      return facts.ownUnit
-    case 'led':
-      return facts.led
-    default:
-      return false
-  }
-}
 
 type Ids = { assignmentId: string; taskId: string; updateId: string; attachmentId: string }
 
 /** A fresh assignment of the target unit with one report carrying a note and an evidence file. */
 async function assignmentFor(target: Target): Promise<Ids> {
-  const task = await make.task({ groupId: target === 'other' ? (await make.group()).id : groupId })
-  const assignment = await make.assignment({ taskId: task.id, unitId: target === 'other' ? units.namSon : units.minhCam })
+  const task = await make.task({ groupId: fixture.groupId })
+  const assignment = await make.assignment({ taskId: task.id, unitId: target === 'other' ? fixture.units.dapThanh : fixture.units.minhCam })
   const update = await database.db.statusUpdate.create({
-    data: { assignmentId: assignment.id, authorId: reporterId, status: 'IN_PROGRESS', progress: 10, note: 'Biên bản đánh giá cán bộ' },
+    data: { assignmentId: assignment.id, authorId: fixture.actors['staff of Minh Cầm']!.id, status: 'IN_PROGRESS', progress: 10, note: 'Biên bản đánh giá cán bộ' },
   })
   const bytes = new TextEncoder().encode('%PDF-1.4\n%%EOF\n')
   const file = await database.db.attachment.create({
@@ -100,13 +55,13 @@ const SURFACES: Record<ReadAction, Record<string, (actor: Actor, ids: Ids) => Pr
   },
 }
 
-const cases = Object.keys(RELATION).flatMap((actorName) => (['own', 'other', 'missing'] as const).map((target) => [actorName, target] as const))
 const reads = READ_ACTIONS.flatMap((action) => Object.keys(SURFACES[action]).map((surface) => [action, surface] as const))
 
-describe.each(cases)('%s, on %s assignment', (actorName, target) => {
+describe.each(MATRIX_CASES)('%s, on %s assignment', (actorName, target) => {
   test.each(reads)('%s: %s', async (action, surface) => {
+    const actor = fixture.actors[actorName]!
     const ids = await assignmentFor(target)
-    expect(await SURFACES[action][surface]!(actors[actorName]!, ids)).toBe(expected(actorName, target, action))
+    expect(await SURFACES[action][surface]!(actor, ids)).toBe(reaches(READ_RULES[actor.role][action], actorName, target))
   })
 })
 
