@@ -13,8 +13,8 @@ type Props = {
   unitHref: string
   /** The display status, then "blocked" when overdue hides it, then "due soon". */
   labels: StatusLabel[]
-  /** The newest update, if any. */
-  latest: HistoryEntry | undefined
+  /** The newest update, if any; null when the reader may not read the assignment's updates. */
+  latest: HistoryEntry | undefined | null
 }
 
 /** The top of an assignment's page: the task and where the unit stands on it now. */
@@ -74,22 +74,26 @@ export function AssignmentOverview({ detail, unitHref, labels, latest }: Props) 
               </dd>
             </>
           )}
-          <dt className="text-slate-600">{t('current.latestReport')}</dt>
-          <dd>
-            {latest ? (
-              <>
-                <span className="flex flex-wrap items-center gap-2">
-                  <span>
-                    {latest.author.name}, <span className="tabular-nums">{formatInstant(latest.createdAt)}</span>
-                  </span>
-                  <ReviewBadge state={latest.review.state} />
-                </span>
-                {latest.review.state === 'RETURNED' && <p className="mt-1 text-red-900">{t('current.returnedNotCounted')}</p>}
-              </>
-            ) : (
-              t('current.never')
-            )}
-          </dd>
+          {latest !== null && (
+            <>
+              <dt className="text-slate-600">{t('current.latestReport')}</dt>
+              <dd>
+                {latest ? (
+                  <>
+                    <span className="flex flex-wrap items-center gap-2">
+                      <span>
+                        {latest.author.name}, <span className="tabular-nums">{formatInstant(latest.createdAt)}</span>
+                      </span>
+                      <ReviewBadge state={latest.review.state} />
+                    </span>
+                    {latest.review.state === 'RETURNED' && <p className="mt-1 text-red-900">{t('current.returnedNotCounted')}</p>}
+                  </>
+                ) : (
+                  t('current.never')
+                )}
+              </dd>
+            </>
+          )}
         </dl>
       </section>
     </>

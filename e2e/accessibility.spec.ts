@@ -33,6 +33,8 @@ const VISITS: Visit[] = [
     ],
   },
   { account: 'minh-cam', paths: ['/', '/reminders', '/units/minh-cam', '/units/minh-cam/tasks/bao-cao-so-ket', '/account/two-factor'] },
+  // Another commune's assignment, its details withheld.
+  { account: 'nam-son', paths: ['/units/minh-cam/tasks/bao-cao-so-ket', '/tasks/bao-cao-so-ket'] },
   {
     account: 'admin',
     paths: [

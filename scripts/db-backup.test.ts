@@ -28,6 +28,7 @@ import { serverMajor } from './lib/pg-tools'
 import { migrateDeploy } from './lib/prisma-cli'
 import { runQuietly } from './lib/process'
 import { readStatusUpdateForm } from '@/lib/validation/status-update'
+import { fullReader } from '@/test/helpers/reader'
 
 const TODAY = '2026-07-15'
 const NOW = at(TODAY, '17:00')
@@ -80,7 +81,7 @@ async function reports() {
   const csv = await exportDownload({ user: leader, path: ['overview.csv'], search: new URLSearchParams(), locale: 'vi', ip: null, now: NOW })
   return {
     overview: await progressByGroup(fromKeptCounts(TODAY), null),
-    reviewReports: await Promise.all(periods.map((period) => reviewReportData(period, NOW))),
+    reviewReports: await Promise.all(periods.map((period) => reviewReportData(fullReader, period, NOW))),
     csv: await csv.text(),
   }
 }

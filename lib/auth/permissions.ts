@@ -4,22 +4,22 @@
 import { db } from '@/lib/db'
 import { Prisma } from '@/lib/db/client'
 import type { Role } from './roles'
-import { RULES, type AssignmentAction, type Scope } from './rules'
+import { scopeFor, type Scope, type ScopedAction } from './rules'
 import { allows, DISTRICT_RULES, VIEW_RULES, type ProgressView } from './rules'
 
 export { allows } from './rules'
 
 export type Actor = { id: string; role: Role; unitId: string; memberId: string | null }
 
-function scopeOf(actor: Actor, action: AssignmentAction): Scope | null {
-  return RULES[actor.role]?.[action] ?? null
+function scopeOf(actor: Actor, action: ScopedAction): Scope | null {
+  return scopeFor(actor.role, action)
 }
 
 /**
  * The assignments the actor may act on, as a Prisma filter, or null when the actor may act on
  * none. Look records up through it, so a foreign id is simply not found.
  */
-export function assignmentsWhere(actor: Actor, action: AssignmentAction): Prisma.AssignmentWhereInput | null {
+export function assignmentsWhere(actor: Actor, action: ScopedAction): Prisma.AssignmentWhereInput | null {
   switch (scopeOf(actor, action)) {
     case 'all':
       return {}
@@ -39,7 +39,7 @@ export function assignmentsWhere(actor: Actor, action: AssignmentAction): Prisma
  * `taskId` of the alias given), for the queries that count in SQL; null when the actor may act on
  * none. Written as lists of ids, so that an index on either column can serve it.
  */
-export function assignmentsScopeSql(actor: Actor, action: AssignmentAction, row: string): Prisma.Sql | null {
+export function assignmentsScopeSql(actor: Actor, action: ScopedAction, row: string): Prisma.Sql | null {
   const unitId = Prisma.raw(`${row}."unitId"`)
   const taskId = Prisma.raw(`${row}."taskId"`)
   switch (scopeOf(actor, action)) {
@@ -62,7 +62,7 @@ export function assignmentsScopeSql(actor: Actor, action: AssignmentAction, row:
  * condition on "Unit" u) and of the tasks `tasks` picks (on "Task" t); null when the actor may act
  * on none. For the queries that read the counts kept per unit and per task.
  */
-export function assignmentsScopeParts(actor: Actor, action: AssignmentAction): { units: Prisma.Sql; tasks: Prisma.Sql } | null {
+export function assignmentsScopeParts(actor: Actor, action: ScopedAction): { units: Prisma.Sql; tasks: Prisma.Sql } | null {
   switch (scopeOf(actor, action)) {
     case 'all':
       return { units: Prisma.sql`true`, tasks: Prisma.sql`false` }
@@ -83,7 +83,7 @@ export function assignmentsScopeParts(actor: Actor, action: AssignmentAction): {
 /** What decides access to one assignment, for pages that already hold it. */
 export type AssignmentFacts = { unitId: string; unitInChargeMemberId: string | null; groupLeadMemberId: string | null }
 
-export function can(actor: Actor, action: AssignmentAction, assignment: AssignmentFacts): boolean {
+export function can(actor: Actor, action: ScopedAction, assignment: AssignmentFacts): boolean {
   switch (scopeOf(actor, action)) {
     case 'all':
       return true
@@ -97,7 +97,7 @@ export function can(actor: Actor, action: AssignmentAction, assignment: Assignme
 }
 
 /** The assignment with this id if the actor may act on it; null when it is missing or not theirs. */
-export async function findAssignmentFor<S extends Prisma.AssignmentSelect>(actor: Actor, action: AssignmentAction, id: string, select: S) {
+export async function findAssignmentFor<S extends Prisma.AssignmentSelect>(actor: Actor, action: ScopedAction, id: string, select: S) {
   const scope = assignmentsWhere(actor, action)
   return scope ? db().assignment.findFirst({ where: { AND: [{ id }, scope] }, select }) : null
 }

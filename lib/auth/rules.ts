@@ -3,7 +3,7 @@
 // records. A role or action missing from a table is refused.
 import type { Role } from './roles'
 
-/** The writes on an assignment. Reading is open to every signed-in user of the district. */
+/** The writes on an assignment. Its status and progress every signed-in user reads; its details, READ_RULES below. */
 export const ASSIGNMENT_ACTIONS = ['assignment.update', 'assignment.comment', 'statusUpdate.review'] as const
 export type AssignmentAction = (typeof ASSIGNMENT_ACTIONS)[number]
 
@@ -75,4 +75,31 @@ export const VIEW_RULES: Readonly<Record<ProgressView, DistrictAction | 'signedI
   members: 'signedIn',
   tasks: 'signedIn',
   units: 'signedIn',
+}
+
+
+// ---- Reading an assignment's details: who sees more than its status and progress ----
+
+/**
+ * An assignment's details: the notes of its reports, their evidence files, the report history with
+ * the reviewers' reasons, and its questions and answers. Its status, progress, indicator figures and
+ * due date every signed-in user reads (DESIGN.md "Roles").
+ */
+export const READ_ACTIONS = ['assignment.readDetails'] as const
+export type ReadAction = (typeof READ_ACTIONS)[number]
+
+/** Which assignments' details each role reads, in the scopes of RULES; a new role is one row. */
+export const READ_RULES: Readonly<Record<Role, Partial<Record<ReadAction, Scope>>>> = {
+  STAFF: { 'assignment.readDetails': 'ownUnit' },
+  LEADER: { 'assignment.readDetails': 'led' },
+  ADMIN: { 'assignment.readDetails': 'all' },
+}
+
+/** An action on assignments: a write of RULES or a read of READ_RULES. */
+export type ScopedAction = AssignmentAction | ReadAction
+
+/** The scope a role has for an action on assignments; null when it has none (unknown roles too). */
+export function scopeFor(role: Role, action: ScopedAction): Scope | null {
+  const table: Partial<Record<ScopedAction, Scope>> = { ...RULES[role], ...READ_RULES[role] }
+  return table[action] ?? null
 }

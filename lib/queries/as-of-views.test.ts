@@ -12,6 +12,7 @@ import { inChargeUnitProgress, ledGroupProgress, memberOverdueAssignments, membe
 import { taskHistory, taskProgressByCode, taskUnits } from './task-progress'
 import { unitAssignments } from './unit-assignments'
 import { fromHistory, fromKeptCounts } from './progress-source'
+import { fullReader } from '@/test/helpers/reader'
 
 const database = testDatabase()
 let ids: { unit: string; member: string; task: string }
@@ -71,12 +72,12 @@ describe('a task as of a past day', () => {
   test('lists the units and the history known then, with the review state of then', async () => {
     const units = await taskUnits(fromHistory('2026-06-05'), ids.task, 100, 0)
     expect(units.rows).toMatchObject([{ status: 'IN_PROGRESS', progress: 30, indicatorActual: '1', lastUpdateAt: at('2026-06-02') }])
-    const history = await taskHistory(fromHistory('2026-06-04'), ids.task, 20)
+    const history = await taskHistory(fromHistory('2026-06-04'), fullReader, ids.task, 20)
     expect(history.map((h) => [h.createdAt, h.reviewState])).toEqual([
       [at('2026-06-03'), 'PENDING'],
       [at('2026-06-02'), 'CONFIRMED'],
     ])
-    expect((await taskHistory(fromKeptCounts('2026-06-30'), ids.task, 20)).map((h) => h.reviewState)).toEqual(['PENDING', 'RETURNED', 'CONFIRMED'])
+    expect((await taskHistory(fromKeptCounts('2026-06-30'), fullReader, ids.task, 20)).map((h) => h.reviewState)).toEqual(['PENDING', 'RETURNED', 'CONFIRMED'])
   })
 })
 

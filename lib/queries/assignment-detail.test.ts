@@ -1,12 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { db } from '@/lib/db'
 import type { Prisma } from '@/lib/db/client'
+import type { Actor } from '@/lib/auth/permissions'
 import { testDatabase } from '@/test/helpers/database'
-import { assignmentComments, assignmentDetail, assignmentHistory } from './assignment-detail'
+import { assignmentDetail, assignmentRecord } from './assignment-detail'
 
 const database = testDatabase()
 let assignmentId = ''
 let otherAssignmentId = ''
+let readers: Record<'minhCamStaff' | 'dapThanhStaff' | 'namSonStaff' | 'inCharge' | 'groupLead' | 'inChargeOfNamSon' | 'admin', Actor>
 
 beforeAll(async () => {
   const d = database.db
@@ -15,6 +17,8 @@ beforeAll(async () => {
   const district = await d.unit.create({ data: { code: 'ba-che', name: 'Huyện Ba Chẽ', kind: 'DISTRICT' } })
   const minhCam = await d.unit.create({ data: { code: 'minh-cam', name: 'Xã Minh Cầm', kind: 'COMMUNE', inChargeMemberId: secretary.id } })
   const dapThanh = await d.unit.create({ data: { code: 'dap-thanh', name: 'Xã Đạp Thanh', kind: 'COMMUNE' } })
+  const namSonMember = await d.member.create({ data: { code: 'pho-bi-thu', name: 'Hoàng Văn Nam', title: 'Phó Bí thư Huyện ủy' } })
+  const namSon = await d.unit.create({ data: { code: 'nam-son', name: 'Xã Nam Sơn', kind: 'COMMUNE', inChargeMemberId: namSonMember.id } })
   await d.unit.create({ data: { code: 'xa-cu', name: 'Xã cũ', kind: 'COMMUNE', active: false } })
   const group = await d.taskGroup.create({ data: { code: 'kiem-nhiem', name: 'Nhất thể hóa, kiêm nhiệm', leadMemberId: lead.id } })
   const task = await d.task.create({
@@ -33,11 +37,20 @@ beforeAll(async () => {
   const withdrawn = await d.task.create({
     data: { code: 'da-rut', groupId: group.id, title: 'Đã rút', dueDate: new Date('2027-01-31'), scope: 'COMMUNE', active: false },
   })
-  const user = (username: string, displayName: string, role: 'STAFF' | 'LEADER', unitId: string, memberId?: string) =>
+  const user = (username: string, displayName: string, role: 'STAFF' | 'LEADER' | 'ADMIN', unitId: string, memberId?: string) =>
     d.user.create({ data: { username, displayName, role, unitId, memberId, passwordHash: 'x' } })
   const staff = await user('minh-cam', 'Cán bộ xã Minh Cầm', 'STAFF', minhCam.id)
   const leader = await user('bi-thu', 'Nguyễn Đình Khải', 'LEADER', district.id, secretary.id)
   const dapThanhStaff = await user('dap-thanh', 'Cán bộ xã Đạp Thanh', 'STAFF', dapThanh.id)
+  readers = {
+    minhCamStaff: staff,
+    dapThanhStaff,
+    namSonStaff: await user('nam-son', 'Cán bộ xã Nam Sơn', 'STAFF', namSon.id),
+    inCharge: leader,
+    groupLead: await user('truong-ban', 'Vũ Mạnh Cường', 'LEADER', district.id, lead.id),
+    inChargeOfNamSon: await user('pho-bi-thu', 'Hoàng Văn Nam', 'LEADER', district.id, namSonMember.id),
+    admin: await user('admin', 'Quản trị', 'ADMIN', district.id),
+  }
 
   const assignment = await d.assignment.create({
     data: {
@@ -146,9 +159,17 @@ describe('assignmentDetail', () => {
   })
 })
 
-describe('assignmentHistory', () => {
+/** The assignment's record as its own unit's staff read it. */
+async function recordOf(id: string) {
+  const owner = id === assignmentId ? readers.minhCamStaff : readers.dapThanhStaff
+  const record = await assignmentRecord(owner, id)
+  if (!record) throw new Error('the unit cannot read its own assignment')
+  return record
+}
+
+describe('assignmentRecord: the history', () => {
   it('lists every update of the assignment newest first, each with the state it changed', async () => {
-    const history = await assignmentHistory(assignmentId)
+    const history = (await recordOf(assignmentId)).history
     expect(
       history.map((h) => [h.previousStatus, h.status, h.previousProgress, h.progress, h.previousIndicatorActual, h.indicatorActual]),
     ).toEqual([
@@ -161,7 +182,7 @@ describe('assignmentHistory', () => {
   })
 
   it('tells who reported and how the member in charge received each update, with the reason of a return', async () => {
-    const [latest, returned, confirmed] = await assignmentHistory(assignmentId)
+    const [latest, returned, confirmed] = (await recordOf(assignmentId)).history
     expect(latest).toMatchObject({
       author: { name: 'Cán bộ xã Minh Cầm', role: 'STAFF', unitName: 'Xã Minh Cầm' },
       note: 'Đã rà soát lại.',
@@ -178,7 +199,7 @@ describe('assignmentHistory', () => {
   })
 
   it('lists the files of each update in the order they were attached, without their content', async () => {
-    const [latest, returned] = await assignmentHistory(assignmentId)
+    const [latest, returned] = (await recordOf(assignmentId)).history
     expect(latest?.attachments.map(({ fileName, byteSize, mediaType }) => [fileName, byteSize, mediaType])).toEqual([
       ['bien-ban.pdf', 1200, 'application/pdf'],
       ['quyet-dinh.pdf', 300, 'application/pdf'],
@@ -188,7 +209,7 @@ describe('assignmentHistory', () => {
   })
 
   it("compares Đạp Thanh's report with its own earlier one, returned only after it was made, not with Minh Cầm's", async () => {
-    const history = await assignmentHistory(otherAssignmentId)
+    const history = (await recordOf(otherAssignmentId)).history
     expect(history.map((h) => [h.previousProgress, h.progress, h.previousIndicatorActual, h.indicatorActual])).toEqual([
       [90, 95, '9', '9.5'],
       [0, 90, null, '9'],
@@ -196,12 +217,44 @@ describe('assignmentHistory', () => {
   })
 })
 
-describe('assignmentComments', () => {
+describe('assignmentRecord: the questions', () => {
   it('lists the thread oldest first with each author and unit, and only this assignment', async () => {
-    const thread = await assignmentComments(assignmentId)
+    const thread = (await recordOf(assignmentId)).comments
     expect(thread.map((c) => [c.author.name, c.author.role, c.author.unitName, c.body])).toEqual([
       ['Cán bộ xã Minh Cầm', 'STAFF', 'Xã Minh Cầm', 'Xin hỏi biểu mẫu báo cáo?'],
       ['Nguyễn Đình Khải', 'LEADER', 'Huyện Ba Chẽ', 'Đã nhận.\nSẽ xem xét.'],
     ])
+  })
+})
+
+describe("who reads an assignment's details (READ_RULES)", () => {
+  const notesOf = async (actor: Actor) => (await assignmentRecord(actor, assignmentId))?.history.map((h) => h.note)
+
+  it('staff of Nam Sơn and of Đạp Thanh get no notes, history, evidence or questions of a Minh Cầm assignment', async () => {
+    await expect(assignmentRecord(readers.namSonStaff, assignmentId)).resolves.toBeNull()
+    await expect(assignmentRecord(readers.dapThanhStaff, assignmentId)).resolves.toBeNull()
+  })
+
+  it("staff of Minh Cầm read their own assignment's notes, evidence and questions", async () => {
+    const record = await assignmentRecord(readers.minhCamStaff, assignmentId)
+    expect(record?.history.map((h) => h.note)).toEqual(['Đã rà soát lại.', 'Đã hoàn thành.', 'Đã ban hành kế hoạch.'])
+    expect(record?.history[0]?.attachments.map((f) => f.fileName)).toEqual(['bien-ban.pdf', 'quyet-dinh.pdf'])
+    expect(record?.comments).toHaveLength(2)
+  })
+
+  it('staff of Đạp Thanh read their own assignment in full, Minh Cầm staff do not', async () => {
+    expect((await assignmentRecord(readers.dapThanhStaff, otherAssignmentId))?.comments.map((c) => c.body)).toEqual(['Câu hỏi của Đạp Thanh'])
+    await expect(assignmentRecord(readers.minhCamStaff, otherAssignmentId)).resolves.toBeNull()
+  })
+
+  it('the member in charge of Minh Cầm and the lead of its task group read it in full; the member in charge of Nam Sơn does not', async () => {
+    expect(await notesOf(readers.inCharge)).toEqual(['Đã rà soát lại.', 'Đã hoàn thành.', 'Đã ban hành kế hoạch.'])
+    expect(await notesOf(readers.groupLead)).toEqual(['Đã rà soát lại.', 'Đã hoàn thành.', 'Đã ban hành kế hoạch.'])
+    await expect(assignmentRecord(readers.inChargeOfNamSon, assignmentId)).resolves.toBeNull()
+  })
+
+  it('the administrator reads it in full, and nobody reads a missing assignment', async () => {
+    expect((await assignmentRecord(readers.admin, assignmentId))?.comments).toHaveLength(2)
+    await expect(assignmentRecord(readers.admin, '01930000-0000-7000-8000-000000000000')).resolves.toBeNull()
   })
 })

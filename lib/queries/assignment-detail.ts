@@ -1,9 +1,10 @@
-// One assignment's page (/units/[code]/tasks/[taskCode]): the task, the unit's current state, the
-// full history of its updates with what each one changed, and its question-and-answer thread.
+// One assignment's page (/units/[code]/tasks/[taskCode]): the task, the unit's current state (every
+// signed-in user reads it), and for those who may read its details (READ_RULES) the full history of
+// its updates with what each one changed, their evidence, and its question-and-answer thread.
 import 'server-only'
 import { cache } from 'react'
 import { db } from '@/lib/db'
-import type { AssignmentFacts } from '@/lib/auth/permissions'
+import { findAssignmentFor, type Actor, type AssignmentFacts } from '@/lib/auth/permissions'
 import type { Role } from '@/lib/auth/roles'
 import type { ReviewState } from '@/lib/db/generated/enums'
 import type { TaskStatus } from '@/lib/domain/status'
@@ -134,7 +135,7 @@ type HistoryRow = Omit<HistoryEntry, 'author' | 'review'> & {
  * counted, lib/actions/review.ts), or the assignment's start. Worked out in SQL, one lateral
  * look-up per update along the (assignmentId, createdAt) index.
  */
-export const assignmentHistory = cache(async (assignmentId: string): Promise<HistoryEntry[]> => {
+async function assignmentHistory(assignmentId: string): Promise<HistoryEntry[]> {
   const rows = await db().$queryRaw<HistoryRow[]>`
     SELECT s.id::text AS id,
            s."createdAt",
@@ -179,7 +180,7 @@ export const assignmentHistory = cache(async (assignmentId: string): Promise<His
     author: { name: authorName, role: authorRole, unitName: authorUnitName },
     review: { state: reviewState, reviewerName, reviewedAt, note: reviewNote },
   }))
-})
+}
 
 export type CommentEntry = {
   id: string
@@ -189,7 +190,7 @@ export type CommentEntry = {
 }
 
 /** The question-and-answer thread, oldest first so that it reads as a conversation. */
-export const assignmentComments = cache(async (assignmentId: string): Promise<CommentEntry[]> => {
+async function assignmentComments(assignmentId: string): Promise<CommentEntry[]> {
   const comments = await db().comment.findMany({
     where: { assignmentId },
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
@@ -206,4 +207,19 @@ export const assignmentComments = cache(async (assignmentId: string): Promise<Co
     createdAt: c.createdAt,
     author: { name: c.author.displayName, role: c.author.role, unitName: c.author.unit.name },
   }))
-})
+}
+
+/** An assignment's details: its updates (with notes, evidence and reviewers' reasons) and its questions. */
+export type AssignmentRecord = { history: HistoryEntry[]; comments: CommentEntry[] }
+
+/**
+ * The assignment's details if the actor may read them (READ_RULES: their own unit's, their scope's as
+ * a leader, all as an administrator); null when they may not, as when the assignment is missing.
+ * The assignment is looked up through the read scope, so another unit's details are simply not found.
+ */
+export async function assignmentRecord(actor: Actor, assignmentId: string): Promise<AssignmentRecord | null> {
+  const readable = await findAssignmentFor(actor, 'assignment.readDetails', assignmentId, { id: true })
+  if (!readable) return null
+  const [history, comments] = await Promise.all([assignmentHistory(assignmentId), assignmentComments(assignmentId)])
+  return { history, comments }
+}

@@ -8,6 +8,7 @@ import { testDatabase } from '@/test/helpers/database'
 import { factories } from '@/test/helpers/factories'
 import { taskHistory } from './task-progress'
 import { progressSource } from './progress-source'
+import { fullReader } from '@/test/helpers/reader'
 
 const database = testDatabase()
 const make = factories(() => database.db)
@@ -93,7 +94,7 @@ describe("a task's history read along the kept task", () => {
       const expected = await db().$queryRaw<{ id: string }[]>`
         SELECT s.id::text FROM "StatusUpdate" s JOIN "Assignment" a ON a.id = s."assignmentId"
          WHERE a."taskId" = ${taskId}::uuid ORDER BY s."createdAt" DESC, s.id DESC LIMIT 20`
-      expect((await taskHistory(progressSource(null, new Date()), taskId, 20)).map((entry) => entry.id)).toEqual(expected.map((row) => row.id))
+      expect((await taskHistory(progressSource(null, new Date()), fullReader, taskId, 20)).map((entry) => entry.id)).toEqual(expected.map((row) => row.id))
     }
   })
 })

@@ -7,6 +7,7 @@ import { communeProgressList } from './communes'
 import { indicatorResults, lateAssignments, progressByGroup } from './district-overview'
 import { notesAsOf } from './review-report'
 import { fromHistory, fromKeptCounts } from './progress-source'
+import { fullReader } from '@/test/helpers/reader'
 
 const database = testDatabase()
 const asOf = endOfDistrictDay(PERIOD_END)
@@ -52,11 +53,11 @@ describe('the district as of the end of a period', () => {
       ['Xã Đạp Thanh', 'IN_PROGRESS'],
       ['Thị trấn Ba Chẽ', 'BLOCKED'],
     ])
-    const notes = await notesAsOf(late.map((item) => item.id), asOf)
+    const notes = await notesAsOf(fullReader, late.map((item) => item.id), asOf)
     expect(notes.get(fixture.mergeDapThanh.id)).toBe('Đang rà soát các điểm trường thôn Khe Tâm')
     // The report of 29/06 was returned on 30/06: the blocked report's note stands.
     expect(notes.get(fixture.postsTown.id)).toBe('Thiếu nhân sự đủ tiêu chuẩn')
     // Before the return, the later note stood.
-    expect((await notesAsOf([fixture.postsTown.id], at(PERIOD_END, '08:00'))).get(fixture.postsTown.id)).toBe('Đã có phương án nhân sự')
+    expect((await notesAsOf(fullReader, [fixture.postsTown.id], at(PERIOD_END, '08:00'))).get(fixture.postsTown.id)).toBe('Đã có phương án nhân sự')
   })
 })

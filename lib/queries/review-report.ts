@@ -3,13 +3,19 @@
 // the same rule as assignment_state_as_of).
 import 'server-only'
 import { db } from '@/lib/db'
+import { assignmentsScopeSql, type Actor } from '@/lib/auth/permissions'
 
-/** The standing note of each assignment as of `asOf`; assignments without one are absent. */
-export async function notesAsOf(assignmentIds: readonly string[], asOf: Date): Promise<Map<string, string>> {
-  if (assignmentIds.length === 0) return new Map()
+/**
+ * The standing note of each assignment as of `asOf`; assignments without one are absent, and so are
+ * those whose details the actor may not read (READ_RULES): the report then gives their figures only.
+ */
+export async function notesAsOf(actor: Actor, assignmentIds: readonly string[], asOf: Date): Promise<Map<string, string>> {
+  const scope = assignmentsScopeSql(actor, 'assignment.readDetails', 'readable')
+  if (assignmentIds.length === 0 || !scope) return new Map()
   const rows = await db().$queryRaw<{ assignmentId: string; note: string | null }[]>`
     SELECT a.id::text AS "assignmentId", s.note
       FROM unnest(${[...assignmentIds]}::uuid[]) AS a(id)
+      JOIN "Assignment" readable ON readable.id = a.id AND ${scope}
      CROSS JOIN LATERAL (
        SELECT u.note FROM "StatusUpdate" u
         WHERE u."assignmentId" = a.id AND u."createdAt" <= ${asOf}::timestamptz

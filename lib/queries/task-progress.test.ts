@@ -3,6 +3,7 @@ import { db } from '@/lib/db'
 import { testDatabase } from '@/test/helpers/database'
 import { NOTE_EXCERPT, taskHistory, taskProgressByCode, taskProgressList, taskUnits } from './task-progress'
 import { fromKeptCounts } from './progress-source'
+import { fullReader } from '@/test/helpers/reader'
 
 const database = testDatabase()
 const today = '2026-11-28'
@@ -157,7 +158,7 @@ describe('taskUnits', () => {
 
 describe('taskHistory', () => {
   it('gives the latest updates across the units, newest first, a returned one marked', async () => {
-    const history = await taskHistory(fromKeptCounts(today), ids.k1, 10)
+    const history = await taskHistory(fromKeptCounts(today), fullReader, ids.k1, 10)
     expect(history.map((h) => [h.unitCode, h.status, h.indicatorActual, h.reviewState, h.authorName])).toEqual([
       ['minh-cam', 'DONE', '3', 'PENDING', 'Cán bộ xã Minh Cầm'],
       ['thi-tran', 'DONE', '4.5', 'PENDING', 'Cán bộ thị trấn Ba Chẽ'],
@@ -167,14 +168,14 @@ describe('taskHistory', () => {
   })
 
   it('cuts a long note to an excerpt and says so', async () => {
-    const [latest, , returned] = await taskHistory(fromKeptCounts(today), ids.k1, 10)
+    const [latest, , returned] = await taskHistory(fromKeptCounts(today), fullReader, ids.k1, 10)
     expect(latest?.note).toBe(longNote.slice(0, NOTE_EXCERPT))
     expect(latest?.noteCut).toBe(true)
     expect(returned).toMatchObject({ note: 'Đã hoàn thành.', noteCut: false })
   })
 
   it('stops at the limit', async () => {
-    expect((await taskHistory(fromKeptCounts(today), ids.k1, 2)).map((h) => h.indicatorActual)).toEqual(['3', '4.5'])
-    expect((await taskHistory(fromKeptCounts(today), ids.k2, 10)).map((h) => h.progress)).toEqual([30])
+    expect((await taskHistory(fromKeptCounts(today), fullReader, ids.k1, 2)).map((h) => h.indicatorActual)).toEqual(['3', '4.5'])
+    expect((await taskHistory(fromKeptCounts(today), fullReader, ids.k2, 10)).map((h) => h.progress)).toEqual([30])
   })
 })

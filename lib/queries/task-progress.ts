@@ -5,6 +5,7 @@ import { cache } from 'react'
 import { z } from 'zod'
 import { db } from '@/lib/db'
 import { Prisma } from '@/lib/db/client'
+import { assignmentsScopeSql, type Actor } from '@/lib/auth/permissions'
 import type { ReviewState, TaskScope, UnitKind } from '@/lib/db/generated/enums'
 import type { TaskStatus } from '@/lib/domain/status'
 import type { StatusCounts } from '@/lib/domain/status-counts'
@@ -146,13 +147,16 @@ export type TaskHistoryEntry = {
 export const NOTE_EXCERPT = 200
 
 /**
- * The latest `limit` updates on the task in active units (made by the source's day, reviewed as
- * they stood then), newest first, returned ones included (and marked). Each report carries its task (kept by
+ * The latest `limit` updates on the task in active units whose details the actor may read
+ * (READ_RULES: staff their own unit's, leaders their scope's), made by the source's day, reviewed as
+ * they stood then, newest first, returned ones included (and marked). Each report carries its task (kept by
  * the database, migration 20261129010000_task_history): the walk goes down the (taskId, createdAt)
  * index and stops after `limit` reports in active units, whatever the task's number of units.
  */
-export const taskHistory = cache(
-  (source: ProgressSource, taskId: string, limit: number): Promise<TaskHistoryEntry[]> => db().$queryRaw<TaskHistoryEntry[]>`
+export const taskHistory = cache(async (source: ProgressSource, actor: Actor, taskId: string, limit: number): Promise<TaskHistoryEntry[]> => {
+  const scope = assignmentsScopeSql(actor, 'assignment.readDetails', 'a')
+  if (!scope) return []
+  return db().$queryRaw<TaskHistoryEntry[]>`
     SELECT s.id::text AS "id", s."createdAt", author."displayName" AS "authorName", u.code AS "unitCode", u.name AS "unitName",
            s.status::text AS "status", s.progress, trim_scale(s."indicatorActual")::text AS "indicatorActual",
            left(s.note, ${NOTE_EXCERPT}) AS "note", COALESCE(length(s.note) > ${NOTE_EXCERPT}, false) AS "noteCut",
@@ -161,7 +165,7 @@ export const taskHistory = cache(
       JOIN "Assignment" a ON a.id = s."assignmentId"
       JOIN "Unit" u ON u.id = a."unitId" AND u.active
       JOIN "User" author ON author.id = s."authorId"
-     WHERE s."taskId" = ${taskId}::uuid AND ${source.madeBy}
+     WHERE s."taskId" = ${taskId}::uuid AND ${source.madeBy} AND ${scope}
      ORDER BY s."createdAt" DESC, s.id DESC
-     LIMIT ${limit}`,
-)
+     LIMIT ${limit}`
+})

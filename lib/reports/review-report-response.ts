@@ -54,7 +54,7 @@ export async function reviewReportResponse(user: CurrentUser | null, search: URL
   const { period: code, format } = params.data
   const range = await rangeAsked(code, search, context.now)
   if (!range) return notFoundResponse()
-  const data = await reviewReportData(range.range, context.now)
+  const data = await reviewReportData(user, range.range, context.now)
   const body = format === 'docx' ? new Uint8Array(await reviewReportDocx(data)) : (Readable.toWeb(reviewReportPdf(data)) as ReadableStream<Uint8Array>)
   await recordEvent({ actorId: user.id, action: 'report.create', entity: range.entity, entityId: range.entityId, after: { format }, ip: context.ip, at: context.now })
   return new Response(body, { headers: downloadHeaders(reportFileName(range.range.code, data.asOfDay, format), CONTENT_TYPE[format]) })

@@ -13,6 +13,7 @@ import { reviewReportPdf } from './review-report-pdf'
 import { reviewReportResponse } from './review-report-response'
 import { overviewExport } from './exports/overview'
 import { translatorFor, type Cell, type Sheet } from './exports/table'
+import { fullReader } from '@/test/helpers/reader'
 
 const database = testDatabase()
 let fixture: Awaited<ReturnType<typeof reviewFixture>>
@@ -22,7 +23,7 @@ beforeAll(async () => {
   fixture = await reviewFixture(database.db)
   const [period] = await reportingPeriods()
   if (!period) throw new Error('the fixture has a period')
-  data = await reviewReportData(period, NOW)
+  data = await reviewReportData(fullReader, period, NOW)
 })
 
 /** The text of each cell of each row of each table of a document.xml. */

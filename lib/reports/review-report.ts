@@ -2,6 +2,7 @@
 // of the period (or today, while it runs), read from the history through the overview's queries.
 // The DOCX and PDF builders render the same ReviewReportData through review-report-text.ts.
 import 'server-only'
+import type { Actor } from '@/lib/auth/permissions'
 import type { CalendarDay } from '@/lib/domain/calendar'
 import type { ProgressCounts } from '@/lib/domain/status-counts'
 import { communeProgressList, type CommuneProgress } from '@/lib/queries/communes'
@@ -35,7 +36,8 @@ export type ReviewReportData = {
   late: ReportLateItem[]
 }
 
-export async function reviewReportData(period: ReportRange, now: Date): Promise<ReviewReportData> {
+/** The report as the actor may read it: every figure, and the notes of the assignments whose details they read. */
+export async function reviewReportData(actor: Actor, period: ReportRange, now: Date): Promise<ReviewReportData> {
   const source = progressSource(period.endDay, now)
   const [progress, indicators, communes, late] = await Promise.all([
     progressByGroup(source, null),
@@ -44,6 +46,7 @@ export async function reviewReportData(period: ReportRange, now: Date): Promise<
     lateAssignments(source, null, REPORT_LATE_LIMIT),
   ])
   const notes = await notesAsOf(
+    actor,
     late.map((item) => item.id),
     source.at,
   )

@@ -1,5 +1,5 @@
-// Evidence download. Any signed-in, active user of the district may read evidence (staff read
-// everything in the district); anyone else, and any unknown id, gets a plain 404.
+// Evidence download, for those who may read the assignment's details (READ_RULES: its unit's staff,
+// the leaders in charge, administrators). Anyone else, and any unknown id, gets the same plain 404.
 import { z } from 'zod'
 import { currentUser } from '@/lib/auth/session'
 import { unavailableWhenDatabaseDown } from '@/lib/http/unavailable-response'
@@ -14,7 +14,7 @@ export const GET = loggedRoute('attachments', unavailableWhenDatabaseDown(async 
   noteUser(user?.id)
   if (!user) return notFoundResponse()
   const id = z.uuid().safeParse((await params).id)
-  const file = id.success ? await attachmentFile(id.data) : null
+  const file = id.success ? await attachmentFile(user, id.data) : null
   if (!file) return notFoundResponse()
   return new Response(new Uint8Array(file.content), {
     headers: { ...downloadHeaders(file.fileName, file.mediaType), 'Content-Length': String(file.content.byteLength) },

@@ -11,6 +11,7 @@ import { StatusCountList } from '@/components/tasks/status-count-list'
 import { TaskHistory } from '@/components/tasks/task-history'
 import { TaskUnitsTable } from '@/components/tasks/task-units-table'
 import { mayReadView } from '@/lib/auth/permissions'
+import { scopeFor } from '@/lib/auth/rules'
 import { requireUser, type CurrentUser } from '@/lib/auth/session'
 import { dateColumnDay, districtDay, formatDay } from '@/lib/domain/calendar'
 import { requestSource, type ProgressSource } from '@/lib/queries/progress-source'
@@ -49,7 +50,7 @@ export default async function TaskPage({ params, searchParams }: Props) {
   const [task, t] = await Promise.all([load(user, params, source), getTranslations('tasks')])
   const [units, history] = await Promise.all([
     taskUnits(source, task.id, TASK_UNITS_PER_PAGE, offsetOf(page, TASK_UNITS_PER_PAGE)),
-    taskHistory(source, task.id, HISTORY_LENGTH),
+    taskHistory(source, user, task.id, HISTORY_LENGTH),
   ])
   if (page > 1 && units.rows.length === 0) notFound()
   const pages = pageCountOf(task.assigned, TASK_UNITS_PER_PAGE)
@@ -150,7 +151,10 @@ export default async function TaskPage({ params, searchParams }: Props) {
         <h2 id="history-title" className={sectionTitle}>
           {t('history.title')}
         </h2>
-        <p className="mb-3 text-sm text-slate-700">{t('history.intro', { count: HISTORY_LENGTH })}</p>
+        <p className="mb-3 text-sm text-slate-700">
+          {t('history.intro', { count: HISTORY_LENGTH })}
+          {scopeFor(user.role, 'assignment.readDetails') !== 'all' && ` ${t('history.scoped')}`}
+        </p>
         <TaskHistory entries={history} taskCode={task.code} indicatorUnit={indicator?.unit ?? null} />
       </section>
     </>

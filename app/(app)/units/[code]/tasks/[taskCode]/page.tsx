@@ -16,7 +16,7 @@ import { saveStatusUpdate } from '@/lib/actions/status-update-action'
 import { can } from '@/lib/auth/permissions'
 import { requireUser } from '@/lib/auth/session'
 import { unitCodeSchema } from '@/lib/domain/unit-code'
-import { assignmentComments, assignmentDetail, assignmentHistory, type AssignmentDetail } from '@/lib/queries/assignment-detail'
+import { assignmentDetail, assignmentRecord, type AssignmentDetail } from '@/lib/queries/assignment-detail'
 import { statusLabelsOf } from '@/lib/domain/status'
 import { unitPageHref } from '@/lib/domain/paths'
 
@@ -40,12 +40,19 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function AssignmentPage({ params }: Props) {
   const user = await requireUser()
   const detail = await load(params)
-  const [history, comments, t, tQuestions] = await Promise.all([
-    assignmentHistory(detail.id),
-    assignmentComments(detail.id),
-    getTranslations('assignment'),
-    getTranslations('questions'),
-  ])
+  const [record, t, tQuestions] = await Promise.all([assignmentRecord(user, detail.id), getTranslations('assignment'), getTranslations('questions')])
+  const labels = statusLabelsOf({ ...detail, dueDate: detail.task.dueDate }, new Date())
+  // Another unit's assignment: its status and progress, none of its details (READ_RULES). Whoever
+  // may write on an assignment may read its details, so no form is lost here.
+  if (!record) {
+    return (
+      <ClientMessages namespaces={['assignment']}>
+        <AssignmentOverview detail={detail} unitHref={unitPageHref(detail.unit.code)} labels={labels} latest={null} />
+        <p className="mt-6 rounded-lg border border-slate-200 bg-slate-50 p-4 text-sm text-slate-700">{t('detailsWithheld')}</p>
+      </ClientMessages>
+    )
+  }
+  const { history, comments } = record
   const mayUpdate = can(user, 'assignment.update', detail.facts)
   const mayReview = can(user, 'statusUpdate.review', detail.facts)
   const mayComment = can(user, 'assignment.comment', detail.facts)
@@ -55,7 +62,7 @@ export default async function AssignmentPage({ params }: Props) {
       <AssignmentOverview
         detail={detail}
         unitHref={unitPageHref(detail.unit.code)}
-        labels={statusLabelsOf({ ...detail, dueDate: detail.task.dueDate }, new Date())}
+        labels={labels}
         latest={history[0]}
       />
       {mayUpdate && (
