@@ -274,6 +274,21 @@ test.describe.serial('questions and answers', () => {
   })
 })
 
+test('the member in charge who reports on a Minh Cầm assignment gets no button to confirm that report, and it is not in their queue', async ({ page }) => {
+  // "Nhất thể hóa chức danh Bí thư…" is done in Minh Cầm; the report keeps its state and adds a note.
+  const task = 'Nhất thể hóa chức danh Bí thư cấp ủy đồng thời là Chủ tịch UBND cấp xã'
+  await signIn(page, 'bi-thu')
+  await page.goto('/units/minh-cam/tasks/bi-thu-kiem-chu-tich-ubnd')
+  await updateForm(page).getByLabel('Ghi chú').fill('Ban Thường vụ đã xem xét kết quả tại hội nghị tháng này.')
+  await updateForm(page).getByRole('button', { name: 'Lưu báo cáo' }).click()
+  await expect(updateForm(page).getByRole('status')).toHaveText('Đã lưu báo cáo tiến độ.')
+  const own = history(page).first()
+  await expect(own).toContainText('Ban Thường vụ đã xem xét kết quả tại hội nghị tháng này.')
+  await expect(own.getByRole('form', { name: 'Xác nhận báo cáo' })).toHaveCount(0)
+  await page.goto('/reviews')
+  await expect(page.getByRole('listitem').filter({ hasText: task })).toHaveCount(0)
+})
+
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false })
   // "Rà soát số lượng cấp phó…" is blocked at 40% in Minh Cầm.

@@ -61,6 +61,19 @@ describe('confirming a reported result', () => {
     expect((await database.db.statusUpdate.findUniqueOrThrow({ where: { id: updateIds[0] } })).reviewState).toBe('CONFIRMED')
   })
 
+  test('nobody confirms their own report: the member who reported DONE on the commune is refused like a missing report, and nothing changes', async () => {
+    const task = await make.task({ groupId })
+    const assignment = await make.assignment({ taskId: task.id, unitId })
+    const own = await recordStatusUpdate({ actor: member, now: NOW, ip: null }, readStatusUpdateForm(formData({ assignmentId: assignment.id, baseVersion: '0', submissionKey: randomUUID(), status: 'DONE', progress: '100' })).input)
+    if (own.kind !== 'saved') throw new Error(`report not saved: ${own.kind}`)
+    expect(await review(member, { updateId: own.updateId, decision: 'CONFIRM' })).toEqual({ kind: 'notFound' })
+    expect(await database.db.statusUpdate.findUniqueOrThrow({ where: { id: own.updateId } })).toMatchObject({ reviewState: 'PENDING', reviewedById: null })
+    expect(await database.db.auditEvent.count({ where: { action: 'statusUpdate.review.refused', entityId: own.updateId, actorId: member.id } })).toBe(1)
+    // The twin: the unit's report, by its staff, the same member confirms.
+    const { updateIds } = await reported({ status: 'DONE', progress: '100' })
+    expect((await review(member, { updateId: updateIds[0]!, decision: 'CONFIRM' })).kind).toBe('saved')
+  })
+
   test('a decision must be chosen', async () => {
     const { updateIds } = await reported({ status: 'IN_PROGRESS', progress: '30' })
     expect(await review(member, { updateId: updateIds[0]!, decision: 'MAYBE' })).toMatchObject({ kind: 'invalid', problems: { decision: { code: 'decisionRequired' } } })

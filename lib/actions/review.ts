@@ -1,4 +1,4 @@
-// The member in charge confirms a reported result, or returns it with a reason. A
+// The member in charge confirms a reported result, or returns it with a reason; never their own. A
 // returned report no longer counts: if it is the latest, the assignment goes back to the state of
 // the last report that was not returned, so progress pages stay truthful.
 import 'server-only'
@@ -25,7 +25,8 @@ export async function recordReview(context: ActionContext, { namedId, parsed }: 
   const update =
     scope && namedId !== null
       ? await db().statusUpdate.findFirst({
-          where: { id: namedId, assignment: scope },
+          // A report is confirmed by someone other than its author: one's own is answered as missing.
+          where: { id: namedId, authorId: { not: context.actor.id }, assignment: scope },
           select: {
             id: true,
             assignmentId: true,

@@ -100,7 +100,7 @@ export type AttachmentSummary = { id: string; fileName: string; mediaType: strin
 export type HistoryEntry = {
   id: string
   createdAt: Date
-  author: { name: string; role: Role; unitName: string }
+  author: { id: string; name: string; role: Role; unitName: string }
   status: TaskStatus
   /** The state this update changed: the last one standing when it was made, or the start (not started, 0%). */
   previousStatus: TaskStatus
@@ -120,6 +120,7 @@ export type HistoryEntry = {
 }
 
 type HistoryRow = Omit<HistoryEntry, 'author' | 'review'> & {
+  authorId: string
   authorName: string
   authorRole: Role
   authorUnitName: string
@@ -146,6 +147,7 @@ async function assignmentHistory(assignmentId: string): Promise<HistoryEntry[]> 
            trim_scale(s."indicatorActual")::text AS "indicatorActual",
            trim_scale(previous."indicatorActual")::text AS "previousIndicatorActual",
            s.note,
+           s."authorId"::text AS "authorId",
            author."displayName" AS "authorName",
            author.role::text AS "authorRole",
            author_unit.name AS "authorUnitName",
@@ -175,9 +177,9 @@ async function assignmentHistory(assignmentId: string): Promise<HistoryEntry[]> 
       ) files ON true
      WHERE s."assignmentId" = ${assignmentId}::uuid
      ORDER BY s."createdAt" DESC, s.id DESC`
-  return rows.map(({ authorName, authorRole, authorUnitName, reviewState, reviewerName, reviewedAt, reviewNote, ...update }) => ({
+  return rows.map(({ authorId, authorName, authorRole, authorUnitName, reviewState, reviewerName, reviewedAt, reviewNote, ...update }) => ({
     ...update,
-    author: { name: authorName, role: authorRole, unitName: authorUnitName },
+    author: { id: authorId, name: authorName, role: authorRole, unitName: authorUnitName },
     review: { state: reviewState, reviewerName, reviewedAt, note: reviewNote },
   }))
 }

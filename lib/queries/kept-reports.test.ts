@@ -49,7 +49,7 @@ async function reportDifferences(): Promise<unknown[]> {
       SELECT DISTINCT a."unitId", (s."createdAt" AT TIME ZONE 'Asia/Ho_Chi_Minh')::date AS "day"
         FROM "StatusUpdate" s JOIN "Assignment" a ON a.id = s."assignmentId"
     ), pending AS (
-      SELECT s.id AS "statusUpdateId", s."assignmentId", a."unitId", a."taskId", s."createdAt"
+      SELECT s.id AS "statusUpdateId", s."assignmentId", a."unitId", a."taskId", s."createdAt", s."authorId"
         FROM "StatusUpdate" s JOIN "Assignment" a ON a.id = s."assignmentId"
        WHERE s."reviewState" = 'PENDING'
     )
@@ -57,9 +57,9 @@ async function reportDifferences(): Promise<unknown[]> {
     UNION ALL
     (SELECT 'day extra', d::text FROM (SELECT "unitId", "day" FROM "UnitReportDay" EXCEPT SELECT * FROM days) d)
     UNION ALL
-    (SELECT 'pending missing', p::text FROM (SELECT * FROM pending EXCEPT SELECT "statusUpdateId", "assignmentId", "unitId", "taskId", "createdAt" FROM "PendingReview") p)
+    (SELECT 'pending missing', p::text FROM (SELECT * FROM pending EXCEPT SELECT "statusUpdateId", "assignmentId", "unitId", "taskId", "createdAt", "authorId" FROM "PendingReview") p)
     UNION ALL
-    (SELECT 'pending extra', p::text FROM (SELECT "statusUpdateId", "assignmentId", "unitId", "taskId", "createdAt" FROM "PendingReview" EXCEPT SELECT * FROM pending) p)`
+    (SELECT 'pending extra', p::text FROM (SELECT "statusUpdateId", "assignmentId", "unitId", "taskId", "createdAt", "authorId" FROM "PendingReview" EXCEPT SELECT * FROM pending) p)`
 }
 
 /** Every kept row of the reports that a recount does not give, and the reverse: empty when exact. */

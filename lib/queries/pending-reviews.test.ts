@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { db } from '@/lib/db'
 import type { Actor } from '@/lib/auth/permissions'
@@ -24,13 +25,13 @@ beforeAll(async () => {
   const school = await task('truong-1', schools.id)
   const withdrawn = await task('rut', plain.id, false)
   const staff = await d.user.create({ data: { username: 'minh-cam', displayName: 'Cán bộ xã Minh Cầm', role: 'STAFF', unitId: minhCam.id, passwordHash: 'x' } })
-  // The scope depends on role, unit and member only; the account id is the same throughout.
+  // The scope depends on role, unit and member; the reports are all the staff account's, so the others' queues hold them.
   const account = (id: string, role: Actor['role'], unitId: string, memberId: string | null): Actor => ({ id, role, unitId, memberId })
   actors = {
-    secretary: account(staff.id, 'LEADER', district.id, secretary.id),
-    groupLead: account(staff.id, 'LEADER', district.id, lead.id),
-    memberless: account(staff.id, 'LEADER', district.id, null),
-    admin: account(staff.id, 'ADMIN', district.id, null),
+    secretary: account(randomUUID(), 'LEADER', district.id, secretary.id),
+    groupLead: account(randomUUID(), 'LEADER', district.id, lead.id),
+    memberless: account(randomUUID(), 'LEADER', district.id, null),
+    admin: account(randomUUID(), 'ADMIN', district.id, null),
     staff: account(staff.id, 'STAFF', minhCam.id, null),
   }
 
@@ -77,6 +78,13 @@ describe('pendingReviews', () => {
   it('lists nothing for staff or for a leader account without a member', async () => {
     expect(await waiting(actors.staff)).toEqual([])
     expect(await waiting(actors.memberless)).toEqual([])
+  })
+
+  it("leaves out the reader's own reports, in the list and the count: someone else confirms them", async () => {
+    const author = { ...actors.admin, id: (await db().user.findUniqueOrThrow({ where: { username: 'minh-cam' } })).id }
+    expect(await waiting(author)).toEqual([])
+    expect(await pendingReviewCount(author)).toBe(0)
+    expect(await listed(actors.admin)).toHaveLength(4)
   })
 
   it('tells what was reported, by whom and on which unit and task', async () => {

@@ -1,5 +1,6 @@
 // The updates waiting for a leader's confirmation (/reviews and the header's count). The scope is
-// the permission table's: assignmentsWhere(actor, 'statusUpdate.review').
+// the permission table's: assignmentsWhere(actor, 'statusUpdate.review'), less the actor's own
+// reports, which someone else confirms.
 import 'server-only'
 import { cache } from 'react'
 import { db } from '@/lib/db'
@@ -47,7 +48,7 @@ export const pendingReviews = cache(async (actor: Actor, limit: number, offset: 
         FROM "PendingReview" p
         JOIN "Unit" u ON u.id = p."unitId" AND u.active
         JOIN "Task" t ON t.id = p."taskId" AND t.active
-       WHERE ${scope}
+       WHERE ${scope} AND p."authorId" <> ${actor.id}::uuid
        ORDER BY p."createdAt", p."statusUpdateId"
        LIMIT ${limit} OFFSET ${offset}
     )
@@ -77,10 +78,10 @@ const keptCounts = snapshotCache<number>(256)
  * How many updates wait for the actor, counted in SQL over the reports kept as waiting
  * (PendingReview), which carry their unit and task: the header shows it on every leader's page,
  * so the count is kept while no write has happened. The scope follows from the role, the unit and
- * the member alone (permissions.ts), and so does the key.
+ * the member (permissions.ts), and the own reports left out from the account: so does the key.
  */
 export const pendingReviewCount = cache(
-  (actor: Actor): Promise<number> => keptCounts(`${actor.role} ${actor.unitId} ${actor.memberId ?? ''}`, () => countPendingReviews(actor)),
+  (actor: Actor): Promise<number> => keptCounts(`${actor.id} ${actor.role} ${actor.unitId} ${actor.memberId ?? ''}`, () => countPendingReviews(actor)),
 )
 
 async function countPendingReviews(actor: Actor): Promise<number> {
@@ -91,6 +92,6 @@ async function countPendingReviews(actor: Actor): Promise<number> {
       FROM "PendingReview" p
       JOIN "Unit" u ON u.id = p."unitId" AND u.active
       JOIN "Task" t ON t.id = p."taskId" AND t.active
-     WHERE ${scope}`
+     WHERE ${scope} AND p."authorId" <> ${actor.id}::uuid`
   return row?.count ?? 0
 }

@@ -83,7 +83,8 @@ export default async function AssignmentPage({ params }: Props) {
           indicatorUnit={indicatorUnit}
           reviewSlot={
             mayReview
-              ? (entry) => <ReviewForm action={reviewStatusUpdate} updateId={entry.id} pending={entry.review.state === 'PENDING'} />
+              ? // Nobody confirms their own report: its author gets no buttons.
+                (entry) => (entry.author.id === user.id ? null : <ReviewForm action={reviewStatusUpdate} updateId={entry.id} pending={entry.review.state === 'PENDING'} />)
               : undefined
           }
         />
