@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto'
 import { beforeAll, describe, expect, test } from 'vitest'
 import type { Actor } from '@/lib/auth/permissions'
 import { ASSIGNMENT_ACTIONS, RULES, type AssignmentAction } from '@/lib/auth/rules'
+import { makeMatrixFixture, MATRIX_CASES, reaches, type Target } from '@/test/helpers/assignment-matrix'
 import { testDatabase } from '@/test/helpers/database'
 import { factories, formData } from '@/test/helpers/factories'
 import { recordComment } from './comment'
@@ -19,7 +20,6 @@ const database = testDatabase()
 const make = factories(() => database.db)
 const NOW = new Date('2026-11-28T03:00:00Z')
 
-type Target = 'own' | 'other' | 'missing'
 type Write = 'update' | 'comment' | 'review'
 
 let actors: Record<string, Actor>
@@ -28,52 +28,9 @@ let groupId: string
 let reporterId: string
 
 beforeAll(async () => {
-  const inChargeOfMinhCam = await make.member('Ủy viên phụ trách Minh Cầm')
-  const inChargeOfDapThanh = await make.member('Ủy viên phụ trách Đạp Thanh')
-  const groupLead = await make.member('Ủy viên phụ trách nhóm nhiệm vụ')
-  const minhCam = await make.unit({ name: 'Xã Minh Cầm', inChargeMemberId: inChargeOfMinhCam.id })
-  const dapThanh = await make.unit({ name: 'Xã Đạp Thanh', inChargeMemberId: inChargeOfDapThanh.id })
-  const district = await make.unit({ name: 'Huyện Ba Chẽ', kind: 'DISTRICT' })
-  units = { minhCam: minhCam.id, dapThanh: dapThanh.id }
-  groupId = (await make.group(groupLead.id)).id
-  actors = {
-    'staff of Minh Cầm': await make.user({ role: 'STAFF', unitId: minhCam.id }),
-    'the member in charge of Minh Cầm': await make.user({ role: 'LEADER', unitId: district.id, memberId: inChargeOfMinhCam.id }),
-    'the member leading the task group': await make.user({ role: 'LEADER', unitId: district.id, memberId: groupLead.id }),
-    'a leader account with no member': await make.user({ role: 'LEADER', unitId: district.id }),
-    'the administrator': await make.user({ role: 'ADMIN', unitId: district.id }),
-  }
+  ;({ actors, units, groupId } = await makeMatrixFixture(() => database.db))
   reporterId = actors['staff of Minh Cầm']!.id
 })
-
-/**
- * How each actor stands to the "own" assignment (Minh Cầm's, in the led group) and the "other"
- * one (Đạp Thanh's, in the same group): facts of the fixture, from which the rule table
- * (lib/auth/rules.ts) decides what is allowed.
- */
-const RELATION: Record<string, Record<'own' | 'other', { ownUnit: boolean; led: boolean }>> = {
-  'staff of Minh Cầm': { own: { ownUnit: true, led: false }, other: { ownUnit: false, led: false } },
-  'the member in charge of Minh Cầm': { own: { ownUnit: false, led: true }, other: { ownUnit: false, led: false } },
-  'the member leading the task group': { own: { ownUnit: false, led: true }, other: { ownUnit: false, led: true } },
-  'a leader account with no member': { own: { ownUnit: false, led: false }, other: { ownUnit: false, led: false } },
-  'the administrator': { own: { ownUnit: false, led: false }, other: { ownUnit: false, led: false } },
-}
-
-/** Whether the rule table lets the actor's role do the action on the target. */
-function expected(actorName: string, target: Target, action: AssignmentAction): boolean {
-  if (target === 'missing') return false
-  const facts = RELATION[actorName]![target]
-  switch (RULES[actors[actorName]!.role][action]) {
-    case 'all':
-      return true
-    case 'ownUnit':
-      return facts.ownUnit
-    case 'led':
-      return facts.led
-    default:
-      return false
-  }
-}
 
 const WRITES: Record<AssignmentAction, Write> = { 'assignment.update': 'update', 'assignment.comment': 'comment', 'statusUpdate.review': 'review' }
 
@@ -101,15 +58,13 @@ async function stateOf(ids: { assignmentId: string; updateId: string }) {
   return { assignment, comments, update }
 }
 
-const cases = Object.keys(RELATION).flatMap((actorName) => (['own', 'other', 'missing'] as const).map((target) => [actorName, target] as const))
-
-describe.each(cases)('%s, on %s assignment', (actorName, target) => {
+describe.each(MATRIX_CASES)('%s, on %s assignment', (actorName, target) => {
   test.each(ASSIGNMENT_ACTIONS)(`%s`, async (action) => {
     const actor = actors[actorName]!
     const ids = await assignmentFor(target)
     const before = await stateOf(ids)
     const result = await attempt[WRITES[action]](actor, ids)
-    if (expected(actorName, target, action)) {
+    if (reaches(RULES[actor.role][action], actorName, target)) {
       expect(result.kind).toBe('saved')
       expect(await stateOf(ids)).not.toEqual(before)
     } else {
