@@ -1,6 +1,7 @@
 // The three long lists read a page at a time (/communes, /members, /reviews): pages of 3 over 7
 // rows, with ties on every key the pages sort by but the last, so that only a total order keeps
 // each row on exactly one page.
+import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { db } from '@/lib/db'
 import type { Actor } from '@/lib/auth/permissions'
@@ -46,7 +47,8 @@ beforeAll(async () => {
   const task = await d.task.create({ data: { code: 't1', groupId: group.id, title: 'Nhiệm vụ thử nghiệm', dueDate: new Date('2026-11-01'), scope: 'COMMUNE' } })
   const assignments = await Promise.all(communes.map((unit) => d.assignment.create({ data: { taskId: task.id, unitId: unit.id } })))
   const staff = await d.user.create({ data: { username: 'can-bo', displayName: 'Cán bộ thử nghiệm', role: 'STAFF', unitId: communes[0]!.id, passwordHash: 'x' } })
-  admin = { id: staff.id, role: 'ADMIN', unitId: district.id, memberId: null }
+  // An administrator's account of its own: the reports are the staff's, which it may confirm.
+  admin = { id: randomUUID(), role: 'ADMIN', unitId: district.id, memberId: null }
   // Seven reports waiting, three of them sent at the same instant.
   const times = ['2026-11-20T02:00:00Z', '2026-11-21T02:00:00Z', '2026-11-21T02:00:00Z', '2026-11-21T02:00:00Z', '2026-11-22T02:00:00Z', '2026-11-19T02:00:00Z', '2026-11-23T02:00:00Z']
   const reports = await Promise.all(
