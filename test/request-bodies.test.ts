@@ -2,7 +2,7 @@
 // session nothing above 1 MB is read, so the server's memory does not grow however many arrive;
 // signed in, only the upload route takes the evidence files, counted as they arrive. Needs the
 // production build (npm test makes it).
-import { request as httpRequest } from 'node:http'
+import { request as httpRequest, type IncomingHttpHeaders } from 'node:http'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { hashPassword } from '@/lib/auth/password'
 import { createPrismaClient } from '@/lib/db/client'
@@ -16,7 +16,7 @@ const MB = 1024 * 1024
 const CHUNK = Buffer.alloc(64 * 1024, 'x')
 
 /** What became of a body sent: the answer's status and text (null when the connection was cut) and how much was written. */
-type Sent = { status: number | null; text: string; written: number }
+type Sent = { status: number | null; headers: IncomingHttpHeaders; text: string; written: number }
 
 /**
  * Sends `bytes` of body to the path, with Content-Length or (chunked) without, and stops writing
@@ -26,10 +26,10 @@ function sendBody(base: string, path: string, bytes: number, options: { chunked?
   return new Promise((resolve) => {
     let written = 0
     let done = false
-    const finish = (status: number | null, text: string) => {
+    const finish = (status: number | null, text: string, headers: IncomingHttpHeaders = {}) => {
       if (done) return
       done = true
-      resolve({ status, text, written })
+      resolve({ status, headers, text, written })
       request.destroy()
     }
     const request = httpRequest(`${base}${path}`, {
@@ -45,8 +45,8 @@ function sendBody(base: string, path: string, bytes: number, options: { chunked?
       let text = ''
       response.setEncoding('utf8')
       response.on('data', (chunk: string) => (text += chunk))
-      response.on('end', () => finish(response.statusCode ?? null, text))
-      response.on('error', () => finish(response.statusCode ?? null, text))
+      response.on('end', () => finish(response.statusCode ?? null, text, response.headers))
+      response.on('error', () => finish(response.statusCode ?? null, text, response.headers))
     })
     request.on('error', () => finish(null, ''))
     const writeMore = () => {
@@ -110,7 +110,9 @@ describe('request bodies are limited before they are read', () => {
     for (const s of sent) expectRefused(s, 20 * MB)
     expect(after - before).toBeLessThan(5 * MB)
     // A browser without JavaScript shows the refusal: it says what happened.
-    expect(sent.find((s) => s.status === 413)?.text).toContain(viMessages.upload.tooLargeTitle)
+    const refusal = sent.find((s) => s.status === 413)
+    expect(refusal?.text).toContain(viMessages.upload.tooLargeTitle)
+    expect(refusal?.headers['content-security-policy']).toContain("frame-ancestors 'none'")
     expect((await fetch(`${server.base}/login`)).status).toBe(200)
   })
 

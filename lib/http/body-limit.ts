@@ -10,6 +10,7 @@ import type { PrismaClient } from '@/lib/db/client'
 import { sessionRefusal } from '@/lib/auth/session-check'
 import { LOCALE_COOKIE, resolveLocale } from '@/lib/i18n/locales'
 import * as messages from '@/messages'
+import { contentSecurityPolicy, newNonce, requestIsHttps, securityHeaders } from './security-headers'
 import { unavailablePage } from './unavailable-page'
 import { STATUS_UPDATES_API } from '@/lib/domain/paths'
 import { MAX_IMPORT_BYTES } from '@/lib/import/read'
@@ -103,7 +104,15 @@ function refuse(request: IncomingMessage, response: ServerResponse, pathname: st
   const { app, upload } = messages[locale]
   const back = TASK_PAGE.test(pathname) ? pathname : '/'
   const page = unavailablePage(locale, { district: app.district, app: app.title, title: upload.tooLargeTitle, body: upload.tooLargeBody, retry: upload.tooLargeBack }, back)
-  response.writeHead(413, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', Connection: 'close' })
+  // The headers proxy.ts gives every other answer.
+  const https = requestIsHttps(new Headers(Object.entries(request.headers).flatMap(([name, value]) => (value === undefined ? [] : [[name, String(value)]]))))
+  response.writeHead(413, {
+    ...securityHeaders(https),
+    'Content-Security-Policy': contentSecurityPolicy({ nonce: newNonce(), development: false, https }),
+    'Content-Type': 'text/html; charset=utf-8',
+    'Cache-Control': 'no-store',
+    Connection: 'close',
+  })
   response.end(page)
 }
 
