@@ -140,9 +140,12 @@ describe('request bodies are limited before they are read', () => {
     expect((await fetch(`${server.base}/login`)).status).toBe(200)
   })
 
-  test('signed in, a body above 1 MB reaches the upload route', async () => {
+  test('signed in, a body above 1 MB reaches the upload route, and the import', async () => {
     const sent = await sendBody(server.base, '/api/status-updates', 2 * SMALL_BODY_BYTES, { headers: { cookie: session } })
     // The body is no form: the route itself answers that it could not read it.
     expect(sent.status).toBe(400)
+    const toImport = await sendBody(server.base, '/admin/import', 2 * SMALL_BODY_BYTES, { chunked: true, headers: { cookie: session } })
+    expect(toImport.status).not.toBe(413)
+    expect(toImport.status).not.toBeNull()
   })
 })

@@ -6,15 +6,15 @@
 // to the few addresses that take files; the bytes are counted as they arrive, Content-Length or not.
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { decode } from 'next-auth/jwt'
-import type { PrismaClient } from '@/lib/db/client'
 import { sessionRefusal } from '@/lib/auth/session-check'
+import type { PrismaClient } from '@/lib/db/client'
+import { STATUS_UPDATES_API } from '@/lib/domain/paths'
 import { LOCALE_COOKIE, resolveLocale } from '@/lib/i18n/locales'
+import { MAX_IMPORT_BYTES } from '@/lib/import/read'
+import { MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES } from '@/lib/validation/evidence'
 import * as messages from '@/messages'
 import { contentSecurityPolicy, newNonce, requestIsHttps, securityHeaders } from './security-headers'
 import { unavailablePage } from './unavailable-page'
-import { STATUS_UPDATES_API } from '@/lib/domain/paths'
-import { MAX_IMPORT_BYTES } from '@/lib/import/read'
-import { MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES } from '@/lib/validation/evidence'
 
 /** Any body from anyone: a form of typed fields, the sign-in form among them. */
 export const SMALL_BODY_BYTES = 1024 * 1024
