@@ -3,10 +3,14 @@
 // here and shared with the app through the environment, overwriting anything a client sent: that
 // address, and X-Forwarded-* only from the proxies TRUSTED_PROXIES names, tell the app who the
 // client is (lib/auth/client-ip.ts). Next.js alone offers the app no socket address.
+// A request body is admitted here before Next.js reads any of it (lib/http/body-limit.ts): Next.js
+// reads a body whole before the proxy or an action could refuse it.
 import { randomBytes } from 'node:crypto'
 import { createServer } from 'node:http'
 import { SOCKET_ADDRESS_HEADER_ENV } from '../lib/auth/client-ip'
-import { parseEnv, serveEnvSchema } from '../lib/config/env'
+import { authEnvSchema, databaseEnvSchema, parseEnv, serveEnvSchema } from '../lib/config/env'
+import { createPrismaClient } from '../lib/db/client'
+import { admitBody } from '../lib/http/body-limit'
 import { projectRoot } from './lib/process'
 
 const env = parseEnv(serveEnvSchema, process.env)
@@ -19,14 +23,22 @@ const app = next({ dev: false, dir: projectRoot, hostname: env.HOST, port: env.P
 const handle = app.getRequestHandler()
 await app.prepare()
 
+const { DATABASE_URL, AUTH_SECRET } = parseEnv(databaseEnvSchema.extend(authEnvSchema.shape), process.env)
+const gate = { secret: AUTH_SECRET, db: createPrismaClient(DATABASE_URL) }
+
 const server = createServer((request, response) => {
   request.headers[header] = request.socket.remoteAddress ?? ''
-  void handle(request, response)
+  admitBody(request, response, gate).then(
+    (admitted) => {
+      if (admitted) void handle(request, response)
+    },
+    () => request.socket.destroy(),
+  )
 })
 server.listen(env.PORT, env.HOST)
 
 function stop(): void {
-  server.close(() => void app.close().finally(() => process.exit(0)))
+  server.close(() => void Promise.all([app.close(), gate.db.$disconnect()]).finally(() => process.exit(0)))
   server.closeAllConnections()
 }
 process.once('SIGTERM', stop)

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { freePort, isPortFree } from '@/scripts/lib/network'
 import { bin, projectRoot, run } from '@/scripts/lib/process'
 import { createTestDatabase } from '@/test/helpers/database'
+import { postSignIn } from '@/test/helpers/sign-in'
 
 type Started = { child: ChildProcess; output: () => string; code: Promise<number | null> }
 
@@ -34,19 +35,9 @@ async function waitForOutput(started: Started, text: string, timeoutMs = 240_000
   }
 }
 
-/** Posts the sign-in form as a browser without JavaScript does, with the extra headers given. */
+/** Posts a wrong password to the sign-in form, with the extra headers given. */
 async function signInAs(base: string, username: string, headers: Record<string, string>): Promise<void> {
-  const html = await (await fetch(`${base}/login`)).text()
-  const form = html.split('<form').find((f) => f.includes('name="username"'))?.split('</form>')[0] ?? ''
-  const body = new FormData()
-  const unescape = (v: string) => v.replaceAll('&quot;', '"').replaceAll('&#x27;', "'").replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&')
-  for (const [input] of form.matchAll(/<input[^>]*type="hidden"[^>]*>/g)) {
-    const name = /name="([^"]*)"/.exec(input)?.[1]
-    if (name) body.append(unescape(name), unescape(/value="([^"]*)"/.exec(input)?.[1] ?? ''))
-  }
-  body.append('username', username)
-  body.append('password', 'not-the-password-1')
-  const response = await fetch(`${base}/login`, { method: 'POST', body, headers: { origin: base, ...headers }, redirect: 'manual' })
+  const response = await postSignIn(base, username, 'not-the-password-1', headers)
   expect(response.status).toBeLessThan(500)
 }
 

@@ -85,6 +85,9 @@ export const startEnvSchema = z
 /** What the app's database client needs; `npm start` provides it in the embedded case. */
 export const databaseEnvSchema = z.object({ DATABASE_URL: postgresUrl })
 
+/** The key of the session cookies (scripts/serve.ts reads them before Next.js does). */
+export const authEnvSchema = z.object({ AUTH_SECRET: authSecret })
+
 /** What `npm run db:seed` needs: the database to load the demo into and the demo accounts' password. */
 export const seedEnvSchema = z.object({
   DATABASE_URL: z.string({ error: 'is required: the PostgreSQL database to load the demo into' }).pipe(postgresUrl),
