@@ -259,7 +259,7 @@ describe('history', () => {
     expect(wrong).toEqual([])
   })
 
-  it('has reports written by the staff of the unit, reviewed only by the member responsible', async () => {
+  it("has reports written by the unit's own account (staff, or the Party Office for its own), reviewed only by the member responsible", async () => {
     const updates = await database.db.statusUpdate.findMany({
       select: {
         reviewState: true,
@@ -270,7 +270,7 @@ describe('history', () => {
         assignment: { select: { unitId: true, responsibleMemberId: true } },
       },
     })
-    expect(updates.filter((u) => u.author.role !== 'STAFF' || u.author.unitId !== u.assignment.unitId)).toEqual([])
+    expect(updates.filter((u) => !['STAFF', 'OFFICE'].includes(u.author.role) || u.author.unitId !== u.assignment.unitId)).toEqual([])
     const byState = (state: string) => updates.filter((u) => u.reviewState === state)
     expect(byState('CONFIRMED').length).toBeGreaterThan(0)
     expect(byState('PENDING').length).toBeGreaterThan(0)
