@@ -46,8 +46,9 @@ for (const [role, username] of Object.entries(ACCOUNTS) as [Role, string][]) {
   })
 }
 
-test('the office answers questions on any assignment: a commune\'s assignment has the answer box', async ({ browser }) => {
+test('the office opens no other administration page, and answers questions on any assignment: a commune\'s assignment has the answer box', async ({ browser }) => {
   const page = await signedIn(browser, ACCOUNTS.OFFICE)
+  expect((await page.goto('/admin/users'))?.status()).toBe(404)
   await page.goto('/units/thanh-lam')
   await page.locator('main a[href^="/units/thanh-lam/tasks/"]').first().click()
   await expect(page.getByRole('region', { name: 'Hỏi - đáp' }).getByLabel('Nội dung câu hỏi hoặc trả lời')).toBeVisible()
