@@ -1,7 +1,7 @@
 import { useTranslations } from 'next-intl'
 import Link from '@/components/link'
 import type { ReactNode } from 'react'
-import { adminHref } from '@/lib/domain/admin-paths'
+import { adminHref, adminSectionHref } from '@/lib/domain/admin-paths'
 import { AUDIT_PATH } from '@/lib/audit/events'
 import { accountHref } from '@/lib/auth/landing'
 import { REMINDERS_PATH } from '@/lib/domain/paths'
@@ -10,11 +10,13 @@ import { SearchForm } from './search/search-form'
 
 type Props = {
   homeHref: string
-  /** Leaders and administrators get a link to the district overview. */
+  /** Who reads the district overview (leaders, the office, administrators) gets a link to it. */
   showOverview: boolean
-  /** Administrators get a link to the administration screens. */
-  showAdmin: boolean
-  /** Leaders and administrators: how many updates wait for their confirmation; null for staff. */
+  /** Who makes the review reports gets a link to them. */
+  showReports: boolean
+  /** Administrators get a link to the administration screens; the office, to the reporting periods alone. */
+  administration: 'all' | 'periods' | null
+  /** Leaders and administrators: how many updates wait for their confirmation; null for the others. */
   pendingReviews: number | null
   /** The work overdue and due soon in the user's scope. */
   reminders: ReminderCounts
@@ -121,7 +123,7 @@ function RemindersLink({ counts, label }: { counts: ReminderCounts; label: boole
   )
 }
 
-function NavLinks({ showOverview, showAdmin, pendingReviews, reminders, showAudit }: Props) {
+function NavLinks({ showOverview, showReports, administration, pendingReviews, reminders, showAudit }: Props) {
   const t = useTranslations()
   return (
     <nav aria-label={t('header.navigation')} className="-mx-2 flex flex-wrap items-center gap-x-1">
@@ -150,7 +152,7 @@ function NavLinks({ showOverview, showAdmin, pendingReviews, reminders, showAudi
           </span>
         </Link>
       )}
-      {showOverview && (
+      {showReports && (
         <Link href="/reports" className={navLink}>
           {t('header.reports')}
         </Link>
@@ -160,9 +162,14 @@ function NavLinks({ showOverview, showAdmin, pendingReviews, reminders, showAudi
           {t('audit.nav')}
         </Link>
       )}
-      {showAdmin && (
+      {administration === 'all' && (
         <Link href={adminHref} className={navLink}>
           {t('admin.title')}
+        </Link>
+      )}
+      {administration === 'periods' && (
+        <Link href={adminSectionHref('periods')} className={navLink}>
+          {t('admin.sections.periods')}
         </Link>
       )}
     </nav>

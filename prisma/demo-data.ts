@@ -67,9 +67,11 @@ export const VILLAGES = [1, 2, 3, 4, 5, 6].map(
 
 // ---------------------------------------------------------------------------------------------
 // Accounts: the administrator; every member signs in with their code, every commune-level unit
-// and agency with its unit code (STAFF of that unit).
+// and agency with its unit code (STAFF of that unit; the Party Office's account is OFFICE, the
+// standing body that writes the review reports and runs the reporting calendar).
 
 export const ADMIN = { username: 'admin', displayName: 'Quản trị hệ thống' } as const
+export const OFFICE_UNIT: AgencyCode = 'van-phong-huyen-uy'
 
 // ---------------------------------------------------------------------------------------------
 // Reporting periods: two interim reviews ("sơ kết") and the final review ("tổng kết").

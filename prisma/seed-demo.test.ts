@@ -259,7 +259,7 @@ describe('history', () => {
     expect(wrong).toEqual([])
   })
 
-  it('has reports written by the staff of the unit, reviewed only by the member responsible', async () => {
+  it("has reports written by the unit's own account (staff, or the Party Office for its own), reviewed only by the member responsible", async () => {
     const updates = await database.db.statusUpdate.findMany({
       select: {
         reviewState: true,
@@ -270,7 +270,7 @@ describe('history', () => {
         assignment: { select: { unitId: true, responsibleMemberId: true } },
       },
     })
-    expect(updates.filter((u) => u.author.role !== 'STAFF' || u.author.unitId !== u.assignment.unitId)).toEqual([])
+    expect(updates.filter((u) => !['STAFF', 'OFFICE'].includes(u.author.role) || u.author.unitId !== u.assignment.unitId)).toEqual([])
     const byState = (state: string) => updates.filter((u) => u.reviewState === state)
     expect(byState('CONFIRMED').length).toBeGreaterThan(0)
     expect(byState('PENDING').length).toBeGreaterThan(0)
@@ -287,7 +287,7 @@ describe('history', () => {
 })
 
 describe('accounts', () => {
-  it('lets the administrator, every member and the staff of every reporting unit sign in', async () => {
+  it('lets the administrator, every member, the Party Office and the staff of every reporting unit sign in', async () => {
     const users = await database.db.user.findMany({
       select: { username: true, role: true, unit: { select: { code: true } }, member: { select: { code: true } } },
     })
@@ -300,8 +300,9 @@ describe('accounts', () => {
     expect(summary('ADMIN')).toEqual([['admin', 'ba-che', null]])
     const memberCodes = (await database.db.member.findMany({ select: { code: true } })).map((m) => m.code)
     expect(summary('LEADER')).toEqual(memberCodes.map((code) => [code, 'ba-che', code]).sort())
-    // Staff sign in with their unit's code: 8 commune-level units and 6 agencies.
-    expect(summary('STAFF')).toEqual([...COMMUNE_CODES, ...AGENCY_CODES].map((code) => [code, code, null]).sort())
+    // Staff sign in with their unit's code: 8 commune-level units and 5 agencies; the Party Office's account is OFFICE.
+    expect(summary('STAFF')).toEqual([...COMMUNE_CODES, ...AGENCY_CODES.filter((code) => code !== 'van-phong-huyen-uy')].map((code) => [code, code, null]).sort())
+    expect(summary('OFFICE')).toEqual([['van-phong-huyen-uy', 'van-phong-huyen-uy', null]])
     expect(users.filter((u) => u.username !== u.username.toLowerCase())).toEqual([])
   })
 

@@ -14,6 +14,7 @@ import {
   DISTRICT,
   GROUPS,
   MEMBERS,
+  OFFICE_UNIT,
   PERIODS,
   PROGRAMME_START_DAY,
   TASKS,
@@ -260,7 +261,7 @@ type UserRow = {
   passwordHash: string
 }
 
-/** The accounts, keyed by username: admin, one LEADER per member, one STAFF per unit that reports. */
+/** The accounts, keyed by username: admin, one LEADER per member, one STAFF per unit that reports (OFFICE for the Party Office). */
 async function upsertUsers(tx: Tx, units: Ids, members: Ids, passwordHash: string): Promise<Ids> {
   const districtId = idOf(units, DISTRICT.code)
   const rows: UserRow[] = [
@@ -278,7 +279,7 @@ async function upsertUsers(tx: Tx, units: Ids, members: Ids, passwordHash: strin
       username: u.code,
       // "Cán bộ xã Minh Cầm", "Cán bộ Phòng Giáo dục và Đào tạo".
       displayName: `Cán bộ ${u.kind === 'AGENCY' ? u.name : u.name.charAt(0).toLowerCase() + u.name.slice(1)}`,
-      role: 'STAFF' as const,
+      role: u.code === OFFICE_UNIT ? ('OFFICE' as const) : ('STAFF' as const),
       unitId: idOf(units, u.code),
       memberId: null,
       active: true,

@@ -15,19 +15,19 @@ import { reminderCounts } from '@/lib/queries/reminders'
 
 export default async function SignedInLayout({ children }: { children: ReactNode }) {
   const { user } = await requireSession()
-  const leads = allows(user, 'review.queue')
   const [t, locale, pending, reminders] = await Promise.all([
     getTranslations('roles'),
     getLocale(),
-    leads ? pendingReviewCount(user) : null,
+    allows(user, 'review.queue') ? pendingReviewCount(user) : null,
     reminderCounts(user, districtDay(new Date())),
   ])
   return (
     <>
       <SiteHeader
         homeHref={landingPath(user)}
-        showOverview={leads}
-        showAdmin={allows(user, 'admin.manage')}
+        showOverview={allows(user, 'overview.read')}
+        showReports={allows(user, 'report.create')}
+        administration={allows(user, 'admin.manage') ? 'all' : allows(user, 'period.manage') ? 'periods' : null}
         pendingReviews={pending}
         reminders={reminders}
         showAudit={allows(user, 'audit.read')}

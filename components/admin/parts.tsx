@@ -4,7 +4,9 @@ import { getTranslations } from 'next-intl/server'
 import Link from '@/components/link'
 import type { ReactNode } from 'react'
 import type { ActiveEntity } from '@/lib/actions/admin/active'
-import { ADMIN_SECTIONS, adminHref, adminSectionHref, type AdminSection } from '@/lib/domain/admin-paths'
+import { allows } from '@/lib/auth/permissions'
+import { requireUser } from '@/lib/auth/session'
+import { ADMIN_SECTIONS, adminHref, adminSectionAction, adminSectionHref, type AdminSection } from '@/lib/domain/admin-paths'
 import { Badge } from '../badge'
 import { FormNotice } from '../form-parts'
 import { ScrollTable } from '../scroll-table'
@@ -12,14 +14,17 @@ import { AdminForm, type AdminAction } from './admin-form'
 
 export const linkClass = 'font-medium text-blue-800 underline-offset-2 hover:underline'
 
+/** The sections the user may open: all of them for an administrator, the periods alone for the office. */
 export async function AdminNav({ current }: { current?: AdminSection }) {
-  const t = await getTranslations('admin')
+  const [t, user] = await Promise.all([getTranslations('admin'), requireUser()])
   return (
     <nav aria-label={t('navigation')} className="mb-6 flex flex-wrap gap-x-1 gap-y-1 border-b border-slate-200 pb-2 text-sm">
-      <Link href={adminHref} className="inline-flex min-h-11 items-center rounded px-2 font-semibold text-slate-900 hover:bg-slate-100">
-        {t('title')}
-      </Link>
-      {ADMIN_SECTIONS.map((section) => (
+      {allows(user, 'admin.manage') && (
+        <Link href={adminHref} className="inline-flex min-h-11 items-center rounded px-2 font-semibold text-slate-900 hover:bg-slate-100">
+          {t('title')}
+        </Link>
+      )}
+      {ADMIN_SECTIONS.filter((section) => allows(user, adminSectionAction(section))).map((section) => (
         <Link
           key={section}
           href={adminSectionHref(section)}

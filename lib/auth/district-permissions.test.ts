@@ -1,6 +1,6 @@
 // The district-wide rules (lib/auth/rules.ts DISTRICT_RULES) through the real entry points on a
 // real PostgreSQL, the expected answers read from the table itself: every kind of user × every
-// administration write and the review report × a new record, an existing one and a missing id.
+// administration write, reporting-period write and the review report × a new record, an existing one and a missing id.
 // A refusal answers like a missing record, changes nothing and is audited. (The pages behind
 // overview.read, review.queue, audit.read: e2e/permission-pages.spec.ts.)
 import { randomUUID } from 'node:crypto'
@@ -42,6 +42,7 @@ beforeAll(async () => {
     'staff of a commune': await make.user({ role: 'STAFF', unitId: commune.id }),
     'a member of the standing committee': await make.user({ role: 'LEADER', unitId: districtId, memberId }),
     'a leader account with no member': await make.user({ role: 'LEADER', unitId: districtId }),
+    'the Party Office': await make.user({ role: 'OFFICE', unitId: (await make.unit({ kind: 'AGENCY', name: 'Văn phòng Huyện ủy' })).id }),
     'the administrator': await make.user({ role: 'ADMIN', unitId: districtId }),
   }
   await database.db.reportingPeriod.create({ data: { code: 'so-ket-1', name: 'Sơ kết đợt 1', kind: 'INTERIM', startDate: new Date('2026-01-01'), endDate: new Date('2026-06-30') } })
@@ -112,13 +113,6 @@ const ENTRY_POINTS: Partial<Record<DistrictAction, Record<string, EntryPoint>>> 
     },
     'deactivate a unit': { targets: ['existing', 'missing'], prepare: naming('id', () => ({ entity: 'Unit', active: 'false' }), newUnit), run: read(setActive) },
     'assign a task to every commune': { targets: ['existing', 'missing'], prepare: naming('taskId', () => ({ target: 'communes' }), newTask), run: read(assignTask) },
-    'create a reporting period': {
-      targets: ['new'],
-      prepare: naming('id', () => ({ code: code('ky'), name: 'Kỳ mới', kind: 'INTERIM', startDate: '01/01/2027', endDate: '30/06/2027' }), () => newPeriod(false)),
-      run: read(createPeriod),
-    },
-    'lock a reporting period': { targets: ['existing', 'missing'], prepare: naming('id', () => ({}), () => newPeriod(false)), run: read(lockPeriod) },
-    'unlock a reporting period': { targets: ['existing', 'missing'], prepare: naming('id', () => ({ reason: 'Bổ sung số liệu của xã' }), () => newPeriod(true)), run: read(unlockPeriod) },
     'create an account': {
       targets: ['new'],
       prepare: naming('id', () => ({ username: code('can-bo'), displayName: 'Cán bộ mới', role: 'STAFF', unitId: districtId, password: 'Ba-Che-2026-xuan' }), newUnit),
@@ -131,6 +125,15 @@ const ENTRY_POINTS: Partial<Record<DistrictAction, Record<string, EntryPoint>>> 
     },
     'check an import file': { targets: ['new'], prepare: importFile, run: checkImport },
     'apply an import file': { targets: ['new'], prepare: importFile, run: applyImport },
+  },
+  'period.manage': {
+    'create a reporting period': {
+      targets: ['new'],
+      prepare: naming('id', () => ({ code: code('ky'), name: 'Kỳ mới', kind: 'INTERIM', startDate: '01/01/2027', endDate: '30/06/2027' }), () => newPeriod(false)),
+      run: read(createPeriod),
+    },
+    'lock a reporting period': { targets: ['existing', 'missing'], prepare: naming('id', () => ({}), () => newPeriod(false)), run: read(lockPeriod) },
+    'unlock a reporting period': { targets: ['existing', 'missing'], prepare: naming('id', () => ({ reason: 'Bổ sung số liệu của xã' }), () => newPeriod(true)), run: read(unlockPeriod) },
   },
   'report.create': {
     'download the review report': {
@@ -164,7 +167,7 @@ const cases = Object.entries(ENTRY_POINTS).flatMap(([action, points]) =>
 /** What an allowed attempt answers: saved, or not found for a missing record; an import is checked or applied. */
 const ALLOWED_OUTCOME: Record<Target, RegExp> = { new: /^(saved|checked|applied)$/, existing: /^saved$/, missing: /^notFound$/ }
 
-describe.each(['staff of a commune', 'a member of the standing committee', 'a leader account with no member', 'the administrator'])('%s', (actorName) => {
+describe.each(['staff of a commune', 'a member of the standing committee', 'a leader account with no member', 'the Party Office', 'the administrator'])('%s', (actorName) => {
   test.each(cases)('$action: $name ($target)', async ({ action, name, target }) => {
     const actor = actors[actorName]!
     const point = ENTRY_POINTS[action]![name]!

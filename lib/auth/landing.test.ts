@@ -8,8 +8,9 @@ describe('landingPath', () => {
     expect(landingPath({ role: 'STAFF', unit: { code: 'minh-cam' } })).toBe('/units/minh-cam')
   })
 
-  it('sends leaders and administrators to the district overview', () => {
+  it('sends leaders, the Party Office and administrators to the district overview', () => {
     expect(landingPath({ role: 'LEADER', unit: { code: 'huyen-uy' } })).toBe('/')
+    expect(landingPath({ role: 'OFFICE', unit: { code: 'van-phong-huyen-uy' } })).toBe('/')
     expect(landingPath({ role: 'ADMIN', unit: { code: 'huyen-uy' } })).toBe('/')
   })
 })
@@ -21,10 +22,11 @@ describe('pendingStep', () => {
     expect(afterSignInPath({ role: 'STAFF', mustChangePassword: true, totpEnabledAt: null, unit: { code: 'minh-cam' } })).toBe('/account/password')
   })
 
-  it('sends an administrator without two-factor authentication to enrolment; leaders and staff may go without', () => {
+  it('sends an administrator without two-factor authentication to enrolment; leaders, the office and staff may go without', () => {
     expect(pendingStep({ role: 'ADMIN', mustChangePassword: false, totpEnabledAt: null })).toBe('enrolTwoFactor')
     expect(afterSignInPath({ role: 'ADMIN', mustChangePassword: false, totpEnabledAt: null, unit: { code: 'huyen-uy' } })).toBe('/account/two-factor')
     expect(pendingStep({ role: 'LEADER', mustChangePassword: false, totpEnabledAt: null })).toBeNull()
+    expect(pendingStep({ role: 'OFFICE', mustChangePassword: false, totpEnabledAt: null })).toBeNull()
     expect(pendingStep({ role: 'STAFF', mustChangePassword: false, totpEnabledAt: null })).toBeNull()
   })
 

@@ -18,26 +18,30 @@ export type Scope = 'ownUnit' | 'led' | 'all'
 export const RULES: Readonly<Record<Role, Partial<Record<AssignmentAction, Scope>>>> = {
   STAFF: { 'assignment.update': 'ownUnit', 'assignment.comment': 'ownUnit' },
   LEADER: { 'assignment.update': 'led', 'assignment.comment': 'led', 'statusUpdate.review': 'led' },
+  // The office reports for its own unit and answers questions anywhere; it confirms nothing.
+  OFFICE: { 'assignment.update': 'ownUnit', 'assignment.comment': 'all' },
   ADMIN: { 'assignment.update': 'all', 'assignment.comment': 'all', 'statusUpdate.review': 'all' },
 }
 
 /**
  * What concerns the district as a whole, where no one record decides: the overview and the review
- * queue (leaders), the review report, the audit trail, the administration screens.
+ * queue (leaders), the review report, the audit trail, the reporting periods (created, locked and
+ * unlocked by the office and administrators), the administration screens.
  */
-export const DISTRICT_ACTIONS = ['overview.read', 'review.queue', 'report.create', 'audit.read', 'admin.manage'] as const
+export const DISTRICT_ACTIONS = ['overview.read', 'review.queue', 'report.create', 'audit.read', 'period.manage', 'admin.manage'] as const
 export type DistrictAction = (typeof DISTRICT_ACTIONS)[number]
 
 export const DISTRICT_RULES: Readonly<Record<Role, Readonly<Partial<Record<DistrictAction, true>>>>> = {
   STAFF: {},
   LEADER: { 'overview.read': true, 'review.queue': true, 'report.create': true, 'audit.read': true },
-  ADMIN: { 'overview.read': true, 'review.queue': true, 'report.create': true, 'audit.read': true, 'admin.manage': true },
+  OFFICE: { 'overview.read': true, 'report.create': true, 'audit.read': true, 'period.manage': true },
+  ADMIN: { 'overview.read': true, 'review.queue': true, 'report.create': true, 'audit.read': true, 'period.manage': true, 'admin.manage': true },
 }
 
 /**
  * What an actor does for themself, where no other record decides: turning their own two-factor
  * authentication off (administrators must keep it, and are sent to enrol until they have), and
- * following the reminders of their own unit's deadlines (staff, who report for it).
+ * following the reminders of their own unit's deadlines (staff and the office, who report for it).
  */
 export const OWN_ACTIONS = ['twoFactor.turnOff', 'reminders.read'] as const
 export type OwnAction = (typeof OWN_ACTIONS)[number]
@@ -45,6 +49,7 @@ export type OwnAction = (typeof OWN_ACTIONS)[number]
 export const OWN_RULES: Readonly<Record<Role, Readonly<Partial<Record<OwnAction, true>>>>> = {
   STAFF: { 'twoFactor.turnOff': true, 'reminders.read': true },
   LEADER: { 'twoFactor.turnOff': true },
+  OFFICE: { 'twoFactor.turnOff': true, 'reminders.read': true },
   ADMIN: {},
 }
 
@@ -92,6 +97,7 @@ export type ReadAction = (typeof READ_ACTIONS)[number]
 export const READ_RULES: Readonly<Record<Role, Partial<Record<ReadAction, Scope>>>> = {
   STAFF: { 'assignment.readDetails': 'ownUnit' },
   LEADER: { 'assignment.readDetails': 'led' },
+  OFFICE: { 'assignment.readDetails': 'all' },
   ADMIN: { 'assignment.readDetails': 'all' },
 }
 

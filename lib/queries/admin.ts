@@ -3,14 +3,15 @@
 import 'server-only'
 import { notFound } from 'next/navigation'
 import { allows } from '@/lib/auth/permissions'
+import type { DistrictAction } from '@/lib/auth/rules'
 import { requireUser, type CurrentUser } from '@/lib/auth/session'
 import { db } from '@/lib/db'
 import { taskFields } from '@/lib/validation/admin'
 
-/** The signed-in administrator; anyone else gets the page of a missing record. */
-export async function requireAdmin(): Promise<CurrentUser> {
+/** The signed-in administrator (or, for `action`, who may do it); anyone else gets the page of a missing record. */
+export async function requireAdmin(action: DistrictAction = 'admin.manage'): Promise<CurrentUser> {
   const user = await requireUser()
-  if (!allows(user, 'admin.manage')) notFound()
+  if (!allows(user, action)) notFound()
   return user
 }
 

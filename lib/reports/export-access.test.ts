@@ -17,7 +17,7 @@ const database = testDatabase()
 const make = factories(() => database.db)
 const NOW = new Date('2026-11-28T05:00:00Z')
 
-const READERS = ['staff of Minh Cầm', 'staff of Nam Sơn', 'the member in charge of Minh Cầm', 'the administrator', 'someone not signed in'] as const
+const READERS = ['staff of Minh Cầm', 'staff of Nam Sơn', 'the member in charge of Minh Cầm', 'the Party Office', 'the administrator', 'someone not signed in'] as const
 type Reader = (typeof READERS)[number]
 
 const ALL: Record<ProgressView, boolean> = { overview: true, assignments: true, communes: true, members: true, tasks: true, units: true }
@@ -30,6 +30,7 @@ const READS: Record<Reader, Record<ProgressView, boolean>> = {
   'staff of Minh Cầm': STAFF,
   'staff of Nam Sơn': STAFF,
   'the member in charge of Minh Cầm': ALL,
+  'the Party Office': ALL,
   'the administrator': ALL,
   'someone not signed in': NONE,
 }
@@ -55,6 +56,7 @@ beforeAll(async () => {
     'staff of Minh Cầm': await user('STAFF', minhCam),
     'staff of Nam Sơn': await user('STAFF', namSon),
     'the member in charge of Minh Cầm': await user('LEADER', district, member.id),
+    'the Party Office': await user('OFFICE', await make.unit({ kind: 'AGENCY', name: 'Văn phòng Huyện ủy' })),
     'the administrator': await user('ADMIN', district),
     'someone not signed in': null,
   }

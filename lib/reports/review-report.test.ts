@@ -3,6 +3,7 @@
 import JSZip from 'jszip'
 import { PDFParse } from 'pdf-parse'
 import { beforeAll, describe, expect, test } from 'vitest'
+import type { Role } from '@/lib/auth/roles'
 import type { CurrentUser } from '@/lib/auth/session'
 import { reportingPeriods } from '@/lib/queries/reporting-rate'
 import { testDatabase } from '@/test/helpers/database'
@@ -103,7 +104,7 @@ describe('the review report of a period that has ended', () => {
 })
 
 describe('downloading the report', () => {
-  const userOf = (actor: { id: string; role: 'STAFF' | 'LEADER' | 'ADMIN'; unitId: string; memberId: string | null }): CurrentUser => ({
+  const userOf = (actor: { id: string; role: Role; unitId: string; memberId: string | null }): CurrentUser => ({
     ...actor,
     username: 'u',
     displayName: 'u',

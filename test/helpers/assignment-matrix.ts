@@ -15,6 +15,8 @@ export const RELATION: Record<string, Record<'own' | 'other', Facts>> = {
   'the member in charge of Minh Cầm': { own: { ownUnit: false, led: true }, other: { ownUnit: false, led: false } },
   'the member leading the task group': { own: { ownUnit: false, led: true }, other: { ownUnit: false, led: true } },
   'a leader account with no member': { own: { ownUnit: false, led: false }, other: { ownUnit: false, led: false } },
+  // The Party Office is a unit of its own: neither commune's assignment is its own unit's.
+  'the Party Office': { own: { ownUnit: false, led: false }, other: { ownUnit: false, led: false } },
   'the administrator': { own: { ownUnit: false, led: false }, other: { ownUnit: false, led: false } },
 }
 
@@ -46,11 +48,13 @@ export async function makeMatrixFixture(db: () => PrismaClient) {
   const minhCam = await make.unit({ name: 'Xã Minh Cầm', inChargeMemberId: inChargeOfMinhCam.id })
   const dapThanh = await make.unit({ name: 'Xã Đạp Thanh', inChargeMemberId: inChargeOfDapThanh.id })
   const district = await make.unit({ name: 'Huyện Ba Chẽ', kind: 'DISTRICT' })
+  const office = await make.unit({ name: 'Văn phòng Huyện ủy', kind: 'AGENCY' })
   const actors: Record<string, Actor> = {
     'staff of Minh Cầm': await make.user({ role: 'STAFF', unitId: minhCam.id }),
     'the member in charge of Minh Cầm': await make.user({ role: 'LEADER', unitId: district.id, memberId: inChargeOfMinhCam.id }),
     'the member leading the task group': await make.user({ role: 'LEADER', unitId: district.id, memberId: groupLead.id }),
     'a leader account with no member': await make.user({ role: 'LEADER', unitId: district.id }),
+    'the Party Office': await make.user({ role: 'OFFICE', unitId: office.id }),
     'the administrator': await make.user({ role: 'ADMIN', unitId: district.id }),
   }
   return { actors, units: { minhCam: minhCam.id, dapThanh: dapThanh.id }, groupId: (await make.group(groupLead.id)).id }

@@ -1,10 +1,12 @@
-// What every administration write shares: only ADMIN may, a refusal is audited and
+// What every administration write shares: only ADMIN may (the reporting periods also the office,
+// through 'period.manage'), a refusal is audited and
 // answered like a missing record, input is validated before anything is read, and the change and
 // its audit row are one transaction. A problem found inside the transaction is thrown, so nothing
 // of it is kept.
 import 'server-only'
 import { z } from 'zod'
 import { allows } from '@/lib/auth/permissions'
+import type { DistrictAction } from '@/lib/auth/rules'
 import { db } from '@/lib/db'
 import { Prisma } from '@/lib/db/client'
 import { adminProblem, type AdminErrorCode, type AdminProblems, type AdminValues, type Parsed } from '@/lib/validation/admin'
@@ -33,15 +35,17 @@ type Spec<I, T> = {
   entity: string
   /** The record acted on, as the form names it (for the refusal's audit row). */
   entityId: string | null
+  /** The district action the write takes; 'admin.manage' unless named. */
+  allowedBy?: DistrictAction
   parsed: () => Parsed<I>
   /** Which field a unique-constraint violation belongs to, and its message. */
   unique?: { field: string; code: AdminErrorCode }
   write: (tx: Prisma.TransactionClient, input: I) => Promise<T>
 }
 
-/** False, with the refusal audited, when the actor is not an administrator. */
-export async function adminAllowed(context: ActionContext, action: RefusableAction, entity: string, entityId: string | null): Promise<boolean> {
-  if (allows(context.actor, 'admin.manage')) return true
+/** False, with the refusal audited, when the actor is not an administrator (or may not do `allowedBy`). */
+export async function adminAllowed(context: ActionContext, action: RefusableAction, entity: string, entityId: string | null, allowedBy: DistrictAction = 'admin.manage'): Promise<boolean> {
+  if (allows(context.actor, allowedBy)) return true
   await recordRefusal(context, action, entity, entityId)
   return false
 }
@@ -56,7 +60,7 @@ export async function accountForAdmin(context: ActionContext, action: RefusableA
 }
 
 export async function adminWrite<I, T>(context: ActionContext, spec: Spec<I, T>): Promise<AdminResult<T>> {
-  if (!(await adminAllowed(context, spec.action, spec.entity, spec.entityId))) return { kind: 'notFound' }
+  if (!(await adminAllowed(context, spec.action, spec.entity, spec.entityId, spec.allowedBy))) return { kind: 'notFound' }
   const parsed = spec.parsed()
   if (parsed.kind === 'invalid') return parsed
   // A form naming its record by something that is not an id names no record (and must not reach a uuid column).

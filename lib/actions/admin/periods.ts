@@ -1,5 +1,6 @@
 // Reporting periods: created, locked after their review, and unlocked only with a reason
 // that the audit row keeps (ReportingPeriod has no column for it: the trail is the record).
+// The office runs the reporting calendar, so these take 'period.manage', not the administration.
 import 'server-only'
 import { z } from 'zod'
 import { parseAdmin, periodSchema, unlockSchema, type AdminValues } from '@/lib/validation/admin'
@@ -13,6 +14,7 @@ export function createPeriod(context: ActionContext, values: AdminValues) {
   return adminWrite(context, {
     action: 'reportingPeriod.create',
     entity: 'ReportingPeriod',
+    allowedBy: 'period.manage',
     entityId: null,
     parsed: () => parseAdmin(periodSchema, values),
     unique: { field: 'code', code: 'codeTaken' },
@@ -34,6 +36,7 @@ export function lockPeriod(context: ActionContext, values: AdminValues) {
   return adminWrite(context, {
     action: 'reportingPeriod.lock',
     entity: 'ReportingPeriod',
+    allowedBy: 'period.manage',
     entityId: formId(values),
     parsed: () => parseAdmin(lockSchema, values),
     write: async (tx, { id }) => {
@@ -51,6 +54,7 @@ export function unlockPeriod(context: ActionContext, values: AdminValues) {
   return adminWrite(context, {
     action: 'reportingPeriod.unlock',
     entity: 'ReportingPeriod',
+    allowedBy: 'period.manage',
     entityId: formId(values),
     parsed: () => parseAdmin(unlockSchema, values),
     write: async (tx, { id, reason }) => {

@@ -4,6 +4,7 @@ import { AdminHeading, AdminTable } from '@/components/admin/parts'
 import { PeriodForm, PeriodLockForm } from '@/components/admin/period-forms'
 import { Badge } from '@/components/badge'
 import { dateColumnDay, formatDay, formatInstant } from '@/lib/domain/calendar'
+import { adminSectionAction } from '@/lib/domain/admin-paths'
 import { adminPeriods, requireAdmin } from '@/lib/queries/admin'
 import { createPeriodAction, lockPeriodAction, unlockPeriodAction } from '@/lib/actions/admin/admin-action'
 
@@ -13,7 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function AdminPeriodsPage() {
-  await requireAdmin()
+  await requireAdmin(adminSectionAction('periods'))
   const [periods, t] = await Promise.all([adminPeriods(), getTranslations('admin')])
   return (
     <>
