@@ -47,9 +47,9 @@ export default defineConfig({
     },
   ],
   webServer: {
-    // As `npm start` serves it (scripts/serve.ts). The specs play the reverse proxy: their
-    // X-Forwarded-For and X-Forwarded-Proto count, from loopback only.
-    command: 'node --import tsx scripts/serve.ts',
+    // As `npm start` serves it (scripts/serve.ts, bundled by the build). The specs play the reverse
+    // proxy: their X-Forwarded-For and X-Forwarded-Proto count, from loopback only.
+    command: 'node .next/serve.mjs',
     url: `${baseURL}/login`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -11,7 +11,6 @@ import { SOCKET_ADDRESS_HEADER_ENV } from '../lib/auth/client-ip'
 import { authEnvSchema, databaseEnvSchema, parseEnv, serveEnvSchema } from '../lib/config/env'
 import { createPrismaClient } from '../lib/db/client'
 import { admitBody } from '../lib/http/body-limit'
-import { projectRoot } from './lib/process'
 
 const env = parseEnv(serveEnvSchema, process.env)
 const header = `x-socket-address-${randomBytes(12).toString('hex')}`
@@ -19,7 +18,8 @@ const header = `x-socket-address-${randomBytes(12).toString('hex')}`
 Object.assign(process.env, { NODE_ENV: 'production', [SOCKET_ADDRESS_HEADER_ENV]: header })
 const { default: next } = await import('next')
 
-const app = next({ dev: false, dir: projectRoot, hostname: env.HOST, port: env.PORT })
+// Run as the bundle `npm run build` makes of this file (scripts/lib/build.ts), from the project's folder.
+const app = next({ dev: false, dir: process.cwd(), hostname: env.HOST, port: env.PORT })
 const handle = app.getRequestHandler()
 await app.prepare()
 

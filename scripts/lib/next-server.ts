@@ -3,14 +3,13 @@
 import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { readdir, readFile, readlink } from 'node:fs/promises'
-import path from 'node:path'
-import { buildIfStale } from './build'
+import { buildIfStale, SERVER_BUNDLE } from './build'
 import { freePort, waitForHttp } from './network'
 import { projectRoot, terminate } from './process'
 
 /** Starts scripts/serve.ts with the environment given (DATABASE_URL, AUTH_SECRET, PORT, HOST…). */
 export function spawnServer(env: Record<string, string>, stdio: StdioOptions): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'scripts/serve.ts')], {
+  return spawn(process.execPath, [SERVER_BUNDLE], {
     cwd: projectRoot,
     stdio,
     env: { ...process.env, AUTH_TRUST_HOST: 'true', NEXT_TELEMETRY_DISABLED: '1', ...env },
