@@ -1,7 +1,7 @@
 import { useTranslations } from 'next-intl'
 import Link from '@/components/link'
 import { STATUS_LABELS } from '@/lib/domain/status'
-import type { UnitFilter } from '@/lib/queries/unit-assignments'
+import { isFiltered, type UnitFilter } from '@/lib/queries/unit-assignments'
 
 type Props = {
   /** The unit page the filter reloads, e.g. /units/minh-cam. */
@@ -9,6 +9,8 @@ type Props = {
   groups: { code: string; name: string }[]
   /** The filter in force (unknown values already dropped). */
   current: UnitFilter
+  /** How many assignments wait for a new report after a return. */
+  returned: number
   /** The past day the page shows (`?asOf=`), kept when the filter changes. */
   asOf?: string
 }
@@ -20,10 +22,10 @@ const selectClass =
  * A GET form: the filter lives in the URL, so it can be bookmarked and works without JavaScript.
  * A plain <form>, as next/form would add its client code to the page only to navigate softly.
  */
-export function AssignmentFilters({ action, groups, current, asOf }: Props) {
+export function AssignmentFilters({ action, groups, current, returned, asOf }: Props) {
   const t = useTranslations('unit.filter')
   const tStatus = useTranslations('status')
-  const filtered = current.status !== undefined || current.group !== undefined
+  const filtered = isFiltered(current)
   return (
     <form action={action} aria-label={t('label')} className="mb-6 flex flex-wrap items-end gap-x-4 gap-y-3 rounded-lg border border-slate-200 bg-white p-4">
       {asOf && <input type="hidden" name="asOf" value={asOf} />}
@@ -52,6 +54,20 @@ export function AssignmentFilters({ action, groups, current, asOf }: Props) {
             </option>
           ))}
         </select>
+      </div>
+      <div className="flex w-full items-center sm:w-auto sm:self-center">
+        {/* A large target: the whole label, padded, toggles the box on a phone. */}
+        <label htmlFor="filter-returned" className="flex min-h-11 cursor-pointer items-center gap-2 py-2 text-base">
+          <input
+            id="filter-returned"
+            type="checkbox"
+            name="review"
+            value="returned"
+            defaultChecked={current.review === 'returned'}
+            className="h-5 w-5 accent-blue-800"
+          />
+          {t('returned', { count: returned })}
+        </label>
       </div>
       <div className="flex items-center gap-4">
         <button type="submit" className="rounded bg-slate-800 px-4 py-2 font-medium text-white hover:bg-slate-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-700">

@@ -17,6 +17,8 @@ export type AssignmentView = {
   progress: number
   indicator: Indicator | null
   latestReview: ReviewState | null
+  /** The reviewer's comment on the latest update, for readers of the details only. */
+  latestReviewComment: { reviewerName: string; note: string } | null
   /** dd/mm/yyyy */
   due: string
 }
@@ -69,6 +71,13 @@ export function AssignmentList({ groups, emptyMessage }: { groups: AssignmentGro
                     <dt>{t('latestReport')}</dt>
                     <dd>{a.latestReview ? <ReviewBadge state={a.latestReview} /> : <span className="text-slate-700">{t('noReport')}</span>}</dd>
                   </div>
+                  {a.latestReviewComment && (
+                    // The whole row, cut to two lines: the full text is in the assignment's history.
+                    <div className="w-full">
+                      <dt>{t('reviewComment', { name: a.latestReviewComment.reviewerName })}</dt>
+                      <dd className="line-clamp-2 min-w-0 flex-1 whitespace-pre-line break-words text-slate-900">{a.latestReviewComment.note}</dd>
+                    </div>
+                  )}
                 </dl>
               </li>
             ))}

@@ -123,7 +123,16 @@ function Review({ review }: { review: HistoryEntry['review'] }) {
     case 'PENDING':
       return <p className="mt-3 text-sm text-amber-900">{t('waiting')}</p>
     case 'CONFIRMED':
-      return <p className="mt-3 text-sm text-green-900">{t('confirmedBy', { name: review.reviewerName ?? '', time: when })}</p>
+      return (
+        <div className="mt-3 text-sm text-green-900">
+          <p>{t('confirmedBy', { name: review.reviewerName ?? '', time: when })}</p>
+          {review.note && (
+            <p className="mt-1 whitespace-pre-line rounded border-l-4 border-green-700 bg-green-50 px-3 py-2 text-slate-900">
+              <span className="font-medium">{t('reviewerComment', { name: review.reviewerName ?? '' })}</span> {review.note}
+            </p>
+          )}
+        </div>
+      )
     case 'RETURNED':
       return (
         <div className="mt-3 rounded border border-red-700 bg-red-50 p-3 text-sm text-red-900">

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, test } from 'vitest'
 import type { Actor } from '@/lib/auth/permissions'
 import { testDatabase } from '@/test/helpers/database'
 import { factories, formData } from '@/test/helpers/factories'
+import { assignmentRecord } from '@/lib/queries/assignment-detail'
 import { recordComment } from './comment'
 import { recordReview } from './review'
 import { recordStatusUpdate } from './status-update'
@@ -52,6 +53,15 @@ describe('confirming a reported result', () => {
     expect(result.kind).toBe('saved')
     expect(await database.db.statusUpdate.findUniqueOrThrow({ where: { id: updateIds[0] } })).toMatchObject({ reviewState: 'CONFIRMED', reviewedById: member.id, reviewedAt: LATER, reviewNote: null })
     expect(await database.db.auditEvent.count({ where: { action: 'statusUpdate.review', entityId: updateIds[0], actorId: member.id, ip: '198.51.100.4' } })).toBe(1)
+  })
+
+  test("a comment given with the confirmation is kept as the report's review note, and the unit's staff read it in the history", async () => {
+    const { assignmentId, updateIds } = await reported({ status: 'IN_PROGRESS', progress: '40' })
+    const comment = 'Tốt. Đề nghị gửi kèm biên bản họp ở lần báo cáo sau.'
+    expect((await review(member, { updateId: updateIds[0]!, decision: 'CONFIRM', reason: `  ${comment}\n` })).kind).toBe('saved')
+    expect(await database.db.statusUpdate.findUniqueOrThrow({ where: { id: updateIds[0] } })).toMatchObject({ reviewState: 'CONFIRMED', reviewNote: comment })
+    const history = (await assignmentRecord(staff, assignmentId))?.history
+    expect(history?.map((entry) => entry.review)).toEqual([{ state: 'CONFIRMED', reviewerName: 'Nguyễn Văn Phụ Trách', reviewedAt: LATER, note: comment }])
   })
 
   test('a report already reviewed cannot be reviewed again', async () => {

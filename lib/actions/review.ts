@@ -1,4 +1,5 @@
-// The member in charge confirms a reported result, or returns it with a reason; never their own. A
+// The member in charge confirms a reported result (with an optional comment), or returns it with a
+// reason; never their own. Either text is the report's review note, which the unit reads. A
 // returned report no longer counts: if it is the latest, the assignment goes back to the state of
 // the last report that was not returned, so progress pages stay truthful.
 import 'server-only'

@@ -33,11 +33,11 @@ describe('a commune and its unit page as of a past day', () => {
   })
 
   test('shows the indicator and the latest report as it had then been received', async () => {
-    const on = async (day: CalendarDay) => (await unitAssignments(fromHistory(day), 'xa-thu'))?.groups[0]?.assignments[0]
+    const on = async (day: CalendarDay) => (await unitAssignments(fromHistory(day), 'xa-thu', leader))?.groups[0]?.assignments[0]
     expect(await on('2026-06-04')).toMatchObject({ status: 'DONE', indicator: { actual: '4', target: '6' }, latestReview: 'PENDING' })
     expect(await on('2026-06-05')).toMatchObject({ status: 'IN_PROGRESS', indicator: { actual: '1' }, latestReview: 'RETURNED' })
     expect(await on('2026-06-01')).toMatchObject({ status: 'NOT_STARTED', indicator: { actual: null }, latestReview: null })
-    expect((await unitAssignments(fromKeptCounts('2026-06-30'), 'xa-thu'))?.groups[0]?.assignments[0]).toMatchObject({ status: 'DONE', indicator: { actual: '5' }, latestReview: 'PENDING' })
+    expect((await unitAssignments(fromKeptCounts('2026-06-30'), 'xa-thu', leader))?.groups[0]?.assignments[0]).toMatchObject({ status: 'DONE', indicator: { actual: '5' }, latestReview: 'PENDING' })
   })
 })
 

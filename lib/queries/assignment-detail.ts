@@ -114,7 +114,7 @@ export type HistoryEntry = {
     state: ReviewState
     reviewerName: string | null
     reviewedAt: Date | null
-    /** The reason given when the update was returned. */
+    /** What the reviewer wrote: the reason of a return, or the optional comment of a confirmation. */
     note: string | null
   }
 }

@@ -1,9 +1,11 @@
 // One unit's page: the unit and its assignments, grouped by task group in the agreed order, with
-// the filters the page offers (by status, by group) read from the URL.
+// the filters the page offers (by status, by group, returned reports) read from the URL.
 import 'server-only'
 import { cache } from 'react'
 import { z } from 'zod'
+import { assignmentsScopeSql, type Actor } from '@/lib/auth/permissions'
 import { db } from '@/lib/db'
+import { Prisma } from '@/lib/db/client'
 import type { ReviewState, TaskScope } from '@/lib/db/generated/enums'
 import { STATUS_LABELS, statusLabelsOf, type TaskStatus } from '@/lib/domain/status'
 import type { ProgressSource } from './progress-source'
@@ -29,6 +31,11 @@ export type UnitAssignment = {
   indicator: Indicator | null
   /** How the member in charge has received the latest update; null before any update. */
   latestReview: ReviewState | null
+  /**
+   * What the reviewer wrote on the latest update (a return's reason, a confirmation's comment), for
+   * a reader who may read the assignment's details (READ_RULES); null otherwise or when none.
+   */
+  latestReviewComment: { reviewerName: string; note: string } | null
 }
 
 export type UnitTaskGroup = { id: string; code: string; name: string; assignments: UnitAssignment[] }
@@ -36,9 +43,14 @@ export type UnitTaskGroup = { id: string; code: string; name: string; assignment
 export type UnitAssignments = {
   unit: { id: string; code: string; name: string; member: { name: string; title: string } | null }
   groups: UnitTaskGroup[]
+  /** Whether the reader may read the details (and so the reviewers' comments) of any of these assignments. */
+  commentsReadable: boolean
 }
 
-type AssignmentRow = Omit<UnitAssignment, 'indicator'> & {
+type AssignmentRow = Omit<UnitAssignment, 'indicator' | 'latestReviewComment'> & {
+  reviewerName: string | null
+  reviewNote: string | null
+  readable: boolean
   groupId: string
   groupCode: string
   groupName: string
@@ -48,16 +60,21 @@ type AssignmentRow = Omit<UnitAssignment, 'indicator'> & {
   scope: TaskScope
 }
 
-/** null when no active unit has this code; each assignment with its latest report and that report's review state as `source` has them. */
-export const unitAssignments = cache(async (source: ProgressSource, code: string): Promise<UnitAssignments | null> => {
+/**
+ * null when no active unit has this code; each assignment with its latest report and that report's
+ * review state as `source` has them, and the reviewer's comment when `reader` may read it.
+ */
+export const unitAssignments = cache(async (source: ProgressSource, code: string, reader: Actor): Promise<UnitAssignments | null> => {
   const unit = await db().unit.findFirst({
     where: { code, active: true },
     select: { id: true, code: true, name: true, inChargeMember: { select: { name: true, title: true } } },
   })
   if (!unit) return null
   const groups = new Map<string, UnitTaskGroup>()
-  for (const row of await assignmentRows(source, unit.id)) {
-    const { groupId, groupCode, groupName, indicatorUnit, indicatorTarget, indicatorActual, scope, ...assignment } = row
+  let commentsReadable = false
+  for (const row of await assignmentRows(source, unit.id, reader)) {
+    const { groupId, groupCode, groupName, indicatorUnit, indicatorTarget, indicatorActual, scope, reviewerName, reviewNote, readable, ...assignment } = row
+    commentsReadable ||= readable
     const entry = groups.get(groupId) ?? { id: groupId, code: groupCode, name: groupName, assignments: [] }
     entry.assignments.push({
       ...assignment,
@@ -65,32 +82,42 @@ export const unitAssignments = cache(async (source: ProgressSource, code: string
         indicatorUnit !== null && indicatorTarget !== null
           ? { unit: indicatorUnit, target: indicatorTarget, actual: indicatorActual, districtTarget: scope === 'COMMUNE' }
           : null,
+      latestReviewComment: reviewerName !== null && reviewNote !== null ? { reviewerName, note: reviewNote } : null,
     })
     groups.set(groupId, entry)
   }
   return {
     unit: { id: unit.id, code: unit.code, name: unit.name, member: unit.inChargeMember },
     groups: [...groups.values()],
+    commentsReadable,
   }
 })
 
 /**
  * The unit's assignments of active tasks in the agreed order, each with the review state of its
- * latest report: one index probe per assignment, not the unit's whole history.
+ * latest report: one index probe per assignment, not the unit's whole history. The reviewer's
+ * comment leaves the database only for the assignments whose details `reader` may read, and only
+ * once the review had been made by the source's day.
  */
-function assignmentRows(source: ProgressSource, unitId: string): Promise<AssignmentRow[]> {
+function assignmentRows(source: ProgressSource, unitId: string, reader: Actor): Promise<AssignmentRow[]> {
+  const readable = assignmentsScopeSql(reader, 'assignment.readDetails', 'a') ?? Prisma.sql`false`
+  const commented = Prisma.sql`latest."reviewState" <> 'PENDING' AND ${readable}`
   return db().$queryRaw<AssignmentRow[]>`
     SELECT a.id::text AS "id", t.code AS "taskCode", t.title, a.status::text AS "status", a.progress,
            t."dueDate", a."completedAt", g.id::text AS "groupId", g.code AS "groupCode", g.name AS "groupName",
            t."indicatorUnit", trim_scale(t."indicatorTarget")::text AS "indicatorTarget",
            trim_scale(a."indicatorActual")::text AS "indicatorActual", t.scope::text AS "scope",
-           latest."reviewState"::text AS "latestReview"
+           latest."reviewState"::text AS "latestReview",
+           CASE WHEN ${commented} THEN latest."reviewerName" END AS "reviewerName",
+           CASE WHEN ${commented} THEN latest."reviewNote" END AS "reviewNote",
+           ${readable} AS "readable"
       FROM ${source.assignments} a
       JOIN "Task" t ON t.id = a."taskId" AND t.active
       JOIN "TaskGroup" g ON g.id = t."groupId"
       LEFT JOIN LATERAL (
-        SELECT ${source.reviewState} AS "reviewState"
+        SELECT ${source.reviewState} AS "reviewState", s."reviewNote", reviewer."displayName" AS "reviewerName"
           FROM "StatusUpdate" s
+          LEFT JOIN "User" reviewer ON reviewer.id = s."reviewedById"
          WHERE s."assignmentId" = a.id AND ${source.madeBy}
          ORDER BY s."createdAt" DESC, s.id DESC
          LIMIT 1) latest ON true
@@ -101,10 +128,11 @@ function assignmentRows(source: ProgressSource, unitId: string): Promise<Assignm
 /** An empty, malformed or repeated parameter counts as absent. */
 const lenient = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional()).catch(undefined)
 
-/** `?status=…&group=…`; anything unknown or malformed is ignored (no filter). */
+/** `?status=…&group=…&review=returned`; anything unknown or malformed is ignored (no filter). */
 export const unitFilterSchema = z.object({
   status: lenient(z.enum(STATUS_LABELS)),
   group: lenient(z.string().max(64)),
+  review: lenient(z.enum(['returned'])),
 })
 export type UnitFilter = z.infer<typeof unitFilterSchema>
 
@@ -113,15 +141,32 @@ export function applicableFilter(groups: UnitTaskGroup[], filter: UnitFilter): U
   return groups.some((g) => g.code === filter.group) ? filter : { ...filter, group: undefined }
 }
 
+/** Whether any filter is in force. */
+export function isFiltered(filter: UnitFilter): boolean {
+  return filter.status !== undefined || filter.group !== undefined || filter.review !== undefined
+}
+
+/**
+ * Returned and not reported again since: a new report would be the latest, so the latest report
+ * being the returned one is the whole rule.
+ */
+const isReturned = (a: UnitAssignment) => a.latestReview === 'RETURNED'
+
+/** How many of the unit's assignments wait for a new report after a return (the filter's count). */
+export function returnedCount(groups: UnitTaskGroup[]): number {
+  return groups.reduce((sum, g) => sum + g.assignments.filter(isReturned).length, 0)
+}
+
 /**
  * The groups and assignments the filter keeps, empty groups left out. A status matches any label
  * the assignment shows, so "blocked" also finds blocked work that is overdue. Statuses come from
  * the one rule in lib/domain/status.ts, applied to this unit's rows.
  */
 export function filterAssignments(groups: UnitTaskGroup[], filter: UnitFilter, now: Date): UnitTaskGroup[] {
-  const { status, group } = applicableFilter(groups, filter)
+  const { status, group, review } = applicableFilter(groups, filter)
+  const keeps = (a: UnitAssignment) => (status === undefined || statusLabelsOf(a, now).includes(status)) && (review === undefined || isReturned(a))
   return groups
     .filter((g) => group === undefined || g.code === group)
-    .map((g) => ({ ...g, assignments: status ? g.assignments.filter((a) => statusLabelsOf(a, now).includes(status)) : g.assignments }))
+    .map((g) => ({ ...g, assignments: g.assignments.filter(keeps) }))
     .filter((g) => g.assignments.length > 0)
 }

@@ -17,6 +17,9 @@ const make = factories(() => database.db)
 /** 12:00 on 28/11/2026 in Ba Chẽ. */
 const now = new Date('2026-11-28T05:00:00Z')
 let leader: CurrentUser
+/** Staff of Nam Sơn: they read Minh Cầm's list, not its details. */
+let namSonStaff: CurrentUser
+const comment = 'Đạt yêu cầu; tiếp tục hoàn thiện hồ sơ.'
 
 beforeAll(async () => {
   const d = database.db
@@ -35,7 +38,7 @@ beforeAll(async () => {
   const assign = (taskId: string, unitId: string, data: { status: 'NOT_STARTED' | 'IN_PROGRESS' | 'DONE' | 'BLOCKED'; progress: number; completedAt?: string; indicatorActual?: number }) =>
     d.assignment.create({ data: { taskId, unitId, status: data.status, progress: data.progress, completedAt: data.completedAt ? new Date(data.completedAt) : null, indicatorActual: data.indicatorActual ?? null } })
   // Minh Cầm: overdue (40%), done on time (100%), not started and due soon (0%, 4 of 10 reported).
-  await assign(past.id, minhCam.id, { status: 'IN_PROGRESS', progress: 40 })
+  const overdue = await assign(past.id, minhCam.id, { status: 'IN_PROGRESS', progress: 40 })
   await assign(later.id, minhCam.id, { status: 'DONE', progress: 100, completedAt: '2026-11-01T03:00:00Z' })
   await assign(soon.id, minhCam.id, { status: 'NOT_STARTED', progress: 0, indicatorActual: 4 })
   // Nam Sơn: done late (100%), blocked (20%).
@@ -43,6 +46,13 @@ beforeAll(async () => {
   await assign(later.id, namSon.id, { status: 'BLOCKED', progress: 20 })
   const user = await make.user({ role: 'LEADER', unitId: minhCam.id, memberId: an.id, name: 'Hoàng Văn An' })
   leader = { id: user.id, username: 'bi-thu', displayName: user.displayName, role: 'LEADER', unitId: minhCam.id, memberId: an.id, unit: { code: 'minh-cam', name: 'Xã Minh Cầm' } }
+  const staff = await make.user({ role: 'STAFF', unitId: minhCam.id })
+  // The overdue work's latest report, confirmed with a comment by the member in charge.
+  await d.statusUpdate.create({
+    data: { assignmentId: overdue.id, authorId: staff.id, status: 'IN_PROGRESS', progress: 40, createdAt: new Date('2026-11-20T03:00:00Z'), reviewState: 'CONFIRMED', reviewedById: user.id, reviewedAt: new Date('2026-11-21T03:00:00Z'), reviewNote: comment },
+  })
+  const other = await make.user({ role: 'STAFF', unitId: namSon.id })
+  namSonStaff = { id: other.id, username: 'nam-son', displayName: other.displayName, role: 'STAFF', unitId: namSon.id, memberId: null, unit: { code: 'nam-son', name: 'Xã Nam Sơn' } }
 })
 
 afterAll(async () => {
@@ -208,8 +218,8 @@ describe("a unit's assignments", () => {
     const response = await download({ path: ['units', 'minh-cam.csv'], search: new URLSearchParams({ status: 'overdue', group: 'nhom-1' }) })
     expect(response.headers.get('Content-Disposition')).toBe('attachment; filename="nhiem-vu-minh-cam-da-loc-2026-11-28.csv"')
     expect(parse(await bytes(response), { bom: true })).toEqual([
-      ['Nhóm nhiệm vụ', 'Nhiệm vụ', 'Tình trạng', 'Tiến độ (%)', 'Đạt được', 'Mục tiêu', 'Đơn vị tính', 'Hạn hoàn thành', 'Báo cáo gần nhất'],
-      ['Phát triển kinh tế', 'Rà soát quy hoạch “vùng trồng quế”', 'Quá hạn', '40', '', '', '', '01/10/2026', 'Chưa có báo cáo'],
+      ['Nhóm nhiệm vụ', 'Nhiệm vụ', 'Tình trạng', 'Tiến độ (%)', 'Đạt được', 'Mục tiêu', 'Đơn vị tính', 'Hạn hoàn thành', 'Báo cáo gần nhất', 'Ý kiến của người xác nhận'],
+      ['Phát triển kinh tế', 'Rà soát quy hoạch “vùng trồng quế”', 'Quá hạn', '40', '', '', '', '01/10/2026', 'Đã xác nhận', `Hoàng Văn An: ${comment}`],
     ])
     const book = await workbook(await download({ path: ['units', 'minh-cam.xlsx'], search: new URLSearchParams({ status: 'overdue', group: 'nhom-1' }) }))
     expect(book.worksheets[0]?.getCell('A1').value).toBe('Tiến độ thực hiện Nghị quyết 19-NQ/TU — Xã Minh Cầm (lọc: Quá hạn, Phát triển kinh tế) — số liệu tính đến ngày 28/11/2026')
@@ -224,6 +234,24 @@ describe("a unit's assignments", () => {
       ['Kiện toàn chức danh', 'Chưa triển khai, Sắp đến hạn', '0', '4', '10', 'chức danh'],
       ['Xây dựng mô hình, dự án', 'Hoàn thành đúng hạn', '100', '', '', ''],
     ])
+  })
+
+  it("carry the reviewer's comments for a reader of the details, and for another unit's staff no such column", async () => {
+    const rows = async (user: CurrentUser) => parse(await bytes(await download({ path: ['units', 'minh-cam.csv'], user, search: new URLSearchParams({ status: 'overdue' }) })), { bom: true }) as string[][]
+    const full = await rows(leader)
+    expect(full.map((row) => row.slice(8))).toEqual([['Báo cáo gần nhất', 'Ý kiến của người xác nhận'], ['Đã xác nhận', `Hoàng Văn An: ${comment}`]])
+    const other = await rows(namSonStaff)
+    expect(other.map((row) => row.slice(8))).toEqual([['Báo cáo gần nhất'], ['Đã xác nhận']])
+    expect(other.flat()).not.toContain(`Hoàng Văn An: ${comment}`)
+  })
+
+  it('keep under "returned" only the work whose latest report was returned, and the title says so', async () => {
+    const response = await download({ path: ['units', 'minh-cam.xlsx'], search: new URLSearchParams({ review: 'returned' }) })
+    expect(response.headers.get('Content-Disposition')).toBe('attachment; filename="nhiem-vu-minh-cam-da-loc-2026-11-28.xlsx"')
+    const sheet = (await workbook(response)).worksheets[0]!
+    expect(sheet.getCell('A1').value).toBe('Tiến độ thực hiện Nghị quyết 19-NQ/TU — Xã Minh Cầm (lọc: Bị trả lại) — số liệu tính đến ngày 28/11/2026')
+    // Nothing of Minh Cầm's was returned: the confirmed report keeps its work out.
+    expect(dataRows(sheet)).toEqual([])
   })
 })
 

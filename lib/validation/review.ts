@@ -1,4 +1,5 @@
-// The confirm-or-return form of the member in charge.
+// The confirm-or-return form of the member in charge: one text, a comment that may be left empty
+// on a confirmation and the reason, required, of a return.
 import { z } from 'zod'
 import { formText } from './form-text'
 import { problem, type FieldProblem } from './messages'

@@ -21,8 +21,8 @@ import { downloadHeaders, notFoundResponse } from '@/lib/http/download'
 import { recordEvent } from '@/lib/audit/record'
 import { mayReadView } from '@/lib/auth/permissions'
 
-/** `search`: the page's filters, for the views that have some. */
-type Builder = (code: string, t: Translate, now: Date, search: URLSearchParams) => Promise<ExportDocument | null>
+/** `search`: the page's filters, for the views that have some; `reader`: who downloads, for the columns only some may read. */
+type Builder = (code: string, t: Translate, now: Date, search: URLSearchParams, reader: CurrentUser) => Promise<ExportDocument | null>
 
 /** The district-wide views, with no code in their path. */
 const DISTRICT_BUILDERS: Record<DistrictView, (t: Translate, now: Date, search: URLSearchParams) => Promise<ExportDocument>> = {
@@ -68,7 +68,7 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
 
 
 /** The parameters that change what a download holds, as the audit records them. */
-const RECORDED_PARAMETERS = ['asOf', 'status', 'group'] as const
+const RECORDED_PARAMETERS = ['asOf', 'status', 'group', 'review'] as const
 
 /** Who downloaded which view, as of when and filtered how, in which format, how many rows: DESIGN.md's audit trail. */
 async function recordExport(user: CurrentUser, request: ExportRequest, rows: number, search: URLSearchParams, ip: string | null, now: Date): Promise<void> {
@@ -96,7 +96,7 @@ export async function exportDownload({ user, path, search, locale, ip, now }: Do
     return notFoundResponse()
   }
   const t = translatorFor(locale)
-  const document = request.code === null ? await DISTRICT_BUILDERS[request.view](t, now, search) : await VIEWS[request.view](request.code, t, now, search)
+  const document = request.code === null ? await DISTRICT_BUILDERS[request.view](t, now, search) : await VIEWS[request.view](request.code, t, now, search, user)
   if (!document) return notFoundResponse()
   const csvSheet = document.sheets[document.csvSheet]
   if (!csvSheet) throw new Error(`exportDownload: ${request.view} has no sheet ${document.csvSheet}`)

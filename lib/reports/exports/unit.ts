@@ -1,5 +1,7 @@
-// A unit's assignment list (/units/[code]?status=…&group=…) with the filters the page applies.
+// A unit's assignment list (/units/[code]?status=…&group=…&review=returned) with the filters the
+// page applies. The reviewers' comments are a column only for a reader of the details (READ_RULES).
 import 'server-only'
+import type { Actor } from '@/lib/auth/permissions'
 import { dateColumnDay, formatDay } from '@/lib/domain/calendar'
 import { statusLabelsOf } from '@/lib/domain/status'
 import { unitCodeSchema } from '@/lib/domain/unit-code'
@@ -7,13 +9,13 @@ import { applicableFilter, filterAssignments, unitAssignments, unitFilterSchema 
 import { exportSource, fileStem, type Cell, type ExportDocument, type Translate } from './table'
 
 /** null when no active unit has this code. */
-export async function unitExport(code: string, t: Translate, now: Date, search: URLSearchParams): Promise<ExportDocument | null> {
+export async function unitExport(code: string, t: Translate, now: Date, search: URLSearchParams, reader: Actor): Promise<ExportDocument | null> {
   const source = exportSource(search, now)
   const { day: today, at } = source
   const parsed = unitCodeSchema.safeParse(code)
-  const found = parsed.success ? await unitAssignments(source, parsed.data) : null
+  const found = parsed.success ? await unitAssignments(source, parsed.data, reader) : null
   if (!found) return null
-  const { unit, groups } = found
+  const { unit, groups, commentsReadable } = found
   const filter = applicableFilter(groups, unitFilterSchema.parse(Object.fromEntries(search)))
   const rows = filterAssignments(groups, filter, at).flatMap((group) =>
     group.assignments.map((a): Cell[] => [
@@ -26,9 +28,14 @@ export async function unitExport(code: string, t: Translate, now: Date, search: 
       a.indicator?.unit ?? null,
       { day: dateColumnDay(a.dueDate) },
       a.latestReview ? t(`assignment.review.${a.latestReview}`) : t('unit.noReport'),
+      ...(commentsReadable ? [a.latestReviewComment && `${a.latestReviewComment.reviewerName}: ${a.latestReviewComment.note}`] : []),
     ]),
   )
-  const filterNames = [filter.status && t(`status.${filter.status}`), groups.find((g) => g.code === filter.group)?.name].filter((name) => name !== undefined)
+  const filterNames = [
+    filter.status && t(`status.${filter.status}`),
+    groups.find((g) => g.code === filter.group)?.name,
+    filter.review && t('unit.filter.returnedName'),
+  ].filter((name) => name !== undefined)
   const subject = filterNames.length === 0 ? unit.name : t('exports.filtered', { unit: unit.name, filter: filterNames.join(', ') })
   return {
     title: t('exports.title', { subject, date: formatDay(today) }),
@@ -46,6 +53,7 @@ export async function unitExport(code: string, t: Translate, now: Date, search: 
           { header: t('exports.columns.measure'), width: 16 },
           { header: t('exports.columns.dueDate'), width: 14 },
           { header: t('exports.columns.latestReport'), width: 18 },
+          ...(commentsReadable ? [{ header: t('exports.columns.reviewComment'), width: 48 }] : []),
         ],
         rowCount: rows.length,
         rows,

@@ -18,6 +18,8 @@ import { assignmentHref, unitPageHref } from '@/lib/domain/paths'
 import {
   applicableFilter,
   filterAssignments,
+  isFiltered,
+  returnedCount,
   unitAssignments,
   unitFilterSchema,
   type UnitAssignments,
@@ -31,7 +33,7 @@ type Props = {
 async function load(user: CurrentUser, params: Props['params'], source: ProgressSource): Promise<UnitAssignments> {
   if (!mayReadView(user, 'units')) notFound()
   const code = unitCodeSchema.safeParse((await params).code)
-  const found = code.success ? await unitAssignments(source, code.data) : null
+  const found = code.success ? await unitAssignments(source, code.data, user) : null
   if (!found) notFound()
   return found
 }
@@ -63,12 +65,13 @@ export default async function UnitPage({ params, searchParams }: Props) {
       progress: a.progress,
       indicator: a.indicator,
       latestReview: a.latestReview,
+      latestReviewComment: a.latestReviewComment,
       due: formatDay(dateColumnDay(a.dueDate)),
     })),
   }))
   const count = (list: typeof groups) => list.reduce((sum, group) => sum + group.assignments.length, 0)
   const total = count(groups)
-  const filtered = filter.status !== undefined || filter.group !== undefined
+  const filtered = isFiltered(filter)
   return (
     <>
       {reminders && (
@@ -85,7 +88,7 @@ export default async function UnitPage({ params, searchParams }: Props) {
         <AsOfPicker path={unitPath} day={source.day} past={source.asOfDay !== undefined} today={districtDay(now)} keep={filter} />
       </div>
       {total > 0 && <DownloadLinks view="units" code={unit.code} table="assignments" filters={{ ...filter, asOf: source.asOfDay }} />}
-      {total > 0 && <AssignmentFilters action={unitPath} groups={groups} current={filter} asOf={source.asOfDay} />}
+      {total > 0 && <AssignmentFilters action={unitPath} groups={groups} current={filter} returned={returnedCount(groups)} asOf={source.asOfDay} />}
       {filtered && (
         <p role="status" className="mb-4 text-sm text-slate-700">
           {t('filter.showing', { shown: count(shown), total })}
