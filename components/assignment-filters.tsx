@@ -55,7 +55,7 @@ export function AssignmentFilters({ action, groups, current, returned, asOf }: P
           ))}
         </select>
       </div>
-      <div className="flex w-full items-center sm:w-auto sm:self-center">
+      <div className="flex w-full items-center sm:w-auto">
         {/* A large target: the whole label, padded, toggles the box on a phone. */}
         <label htmlFor="filter-returned" className="flex min-h-11 cursor-pointer items-center gap-2 py-2 text-base">
           <input

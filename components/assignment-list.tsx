@@ -72,10 +72,10 @@ export function AssignmentList({ groups, emptyMessage }: { groups: AssignmentGro
                     <dd>{a.latestReview ? <ReviewBadge state={a.latestReview} /> : <span className="text-slate-700">{t('noReport')}</span>}</dd>
                   </div>
                   {a.latestReviewComment && (
-                    // The whole row, cut to two lines: the full text is in the assignment's history.
+                    // A line of its own, under its name on a phone, cut to two lines: the full text is in the assignment's history.
                     <div className="w-full">
                       <dt>{t('reviewComment', { name: a.latestReviewComment.reviewerName })}</dt>
-                      <dd className="line-clamp-2 min-w-0 flex-1 whitespace-pre-line break-words text-slate-900">{a.latestReviewComment.note}</dd>
+                      <dd className="line-clamp-2 min-w-0 basis-full whitespace-pre-line break-words text-slate-900 sm:basis-0 sm:flex-1">{a.latestReviewComment.note}</dd>
                     </div>
                   )}
                 </dl>

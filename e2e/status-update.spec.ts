@@ -14,6 +14,7 @@ test.describe.serial('a Minh Cầm report, from the unit to the member in charge
   // "Đánh giá, xếp loại…" has not been started in Minh Cầm: its only history is what these tests write.
   const task = 'Đánh giá, xếp loại chất lượng cán bộ, công chức cấp xã theo tiêu chí mới'
   const note = 'Đã xây dựng kế hoạch đánh giá.\nĐang lấy ý kiến các đoàn thể.'
+  const comment = 'Đồng ý; đề nghị hoàn thành trước hội nghị tháng sau.'
 
   test('staff of Minh Cầm opens the task from the unit page, reports progress with a PDF, and sees the new state and the report in the history', async ({ page }) => {
     await signIn(page, 'minh-cam')
@@ -56,7 +57,7 @@ test.describe.serial('a Minh Cầm report, from the unit to the member in charge
     await expect(form.getByLabel('Ghi chú')).toHaveValue('')
   })
 
-  test('the member in charge of Minh Cầm finds the report among those awaiting confirmation and confirms it', async ({ page }) => {
+  test('the member in charge of Minh Cầm finds the report among those awaiting confirmation and confirms it with a comment', async ({ page }) => {
     await signIn(page, 'bi-thu')
     await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: /Chờ xác nhận/ }).click()
     await expect(page).toHaveURL(/\/reviews$/)
@@ -67,24 +68,37 @@ test.describe.serial('a Minh Cầm report, from the unit to the member in charge
 
     await expect(page).toHaveURL(/\/units\/minh-cam\/tasks\/danh-gia-xep-loai#update-/)
     const latest = history(page).first()
-    await latest.getByRole('button', { name: 'Xác nhận', exact: true }).click()
+    const review = latest.getByRole('form', { name: 'Xác nhận báo cáo' })
+    await expect(review.getByLabel('Ý kiến của người xác nhận')).toHaveAccessibleDescription(/Không bắt buộc khi xác nhận\./)
+    await review.getByLabel('Ý kiến của người xác nhận').fill(comment)
+    await review.getByRole('button', { name: 'Xác nhận', exact: true }).click()
     await expect(latest.getByRole('status')).toHaveText('Đã xác nhận kết quả báo cáo.')
-    await expect(latest).toContainText('Đã được Nguyễn Đình Khải xác nhận lúc')
 
     await page.goto('/reviews')
     await expect(page.getByRole('listitem').filter({ hasText: task })).toHaveCount(0)
   })
 
-  test('staff of Minh Cầm then sees the report marked confirmed, on the task and on the unit page', async ({ page }) => {
+  test("staff of Minh Cầm then sees the report marked confirmed with the member's comment, on the task and on the unit page", async ({ page }) => {
     await signIn(page, 'minh-cam')
     await page.goto('/units/minh-cam/tasks/danh-gia-xep-loai')
     const latest = history(page).first()
     await expect(latest.getByText('Đã xác nhận', { exact: true })).toBeVisible()
     await expect(latest).toContainText('Đã được Nguyễn Đình Khải xác nhận lúc')
+    await expect(latest).toContainText(`Ý kiến của Nguyễn Đình Khải: ${comment}`)
 
     await page.goto('/units/minh-cam')
     const card = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: task }) })
     await expect(card.getByText('Đã xác nhận', { exact: true })).toBeVisible()
+    await expect(card).toContainText('Ý kiến của Nguyễn Đình Khải:')
+    await expect(card).toContainText(comment)
+  })
+
+  test("staff of Đạp Thanh read Minh Cầm's unit page without the member's comment", async ({ page }) => {
+    await signIn(page, 'dap-thanh')
+    await page.goto('/units/minh-cam')
+    const card = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: task }) })
+    await expect(card.getByText('Đã xác nhận', { exact: true })).toBeVisible()
+    await expect(page.getByText(comment)).toHaveCount(0)
   })
 })
 
@@ -132,6 +146,23 @@ test.describe.serial('a returned report', () => {
     await expect(current).toContainText('Đạt được5 chức danh')
     await expect(current).toContainText('Báo cáo gần nhất đã bị trả lại nên không được tính')
     await expect(updateForm(page).getByLabel('Kết quả chỉ tiêu đạt được (chức danh)')).toHaveValue('5')
+  })
+
+  test('staff of Minh Cầm finds the returned work, with the reason, under the unit page\'s "returned" filter', async ({ page }) => {
+    await signIn(page, 'minh-cam')
+    await page.goto('/units/minh-cam')
+    const filters = page.getByRole('form', { name: 'Lọc nhiệm vụ' })
+    await filters.getByLabel(/^Bị trả lại, chưa báo cáo lại \(\d+\)$/).check()
+    await filters.getByRole('button', { name: 'Lọc' }).click()
+    await expect(page).toHaveURL(/[?&]review=returned/)
+    await expect(page.getByText(/^Đang hiển thị \d+\/\d+ nhiệm vụ\.$/)).toBeVisible()
+    const card = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Bố trí kiêm nhiệm các chức danh bán chuyên trách cấp xã' }) })
+    await expect(card.getByText('Bị trả lại', { exact: true })).toBeVisible()
+    await expect(card).toContainText(reason)
+    // Only returned work is listed: every card carries the returned badge.
+    const cards = page.locator('.assignment-cards > li')
+    await expect(cards).not.toHaveCount(0)
+    await expect(cards.filter({ hasNot: page.getByText('Bị trả lại', { exact: true }) })).toHaveCount(0)
   })
 })
 
