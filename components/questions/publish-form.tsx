@@ -9,14 +9,17 @@ type Props = {
   action: (previous: QuestionPublishFormState, form: FormData) => Promise<QuestionPublishFormState>
   questionId: string
   answerId: string
+  /** Already on the district's list: said so, in the form's place (which keeps the answer to a publish just made). */
+  published: boolean
 }
 
 const idle: QuestionPublishFormState = { kind: 'idle' }
 
-export function PublishForm({ action, questionId, answerId }: Props) {
+export function PublishForm({ action, questionId, answerId, published }: Props) {
   const t = useTranslations('questions.publish')
   const [state, formAction, pending] = useActionState(action, idle)
   if (state.kind === 'saved') return <FormNotice tone="success">{state.message}</FormNotice>
+  if (published) return <p className="mt-2 text-sm font-medium text-slate-700">{t('published')}</p>
   const checkboxId = `show-unit-${questionId}`
   return (
     <form action={formAction} aria-label={t('label')} className="mt-2 flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">

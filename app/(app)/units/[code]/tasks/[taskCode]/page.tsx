@@ -60,8 +60,8 @@ export default async function AssignmentPage({ params }: Props) {
   const mayReview = can(user, 'statusUpdate.review', detail.facts)
   const mayComment = can(user, 'assignment.comment', detail.facts)
   const indicatorUnit = detail.task.indicator?.unit ?? null
-  // The office and administrators may publish an answered question that is not yet published.
-  const publishable = allows(user, 'question.publish') ? new Map((await answeredQuestions(detail.id)).filter((q) => !q.published).map((q) => [q.questionId, q.answerId])) : null
+  // The office and administrators publish answered questions (those already published say so).
+  const publishable = allows(user, 'question.publish') ? new Map((await answeredQuestions(detail.id)).map((q) => [q.questionId, q])) : null
   return (
     <ClientMessages namespaces={['assignment', 'questions', 'upload']}>
       <AssignmentOverview
@@ -119,8 +119,8 @@ export default async function AssignmentPage({ params }: Props) {
           publishSlot={
             publishable
               ? (commentId) => {
-                  const answerId = publishable.get(commentId)
-                  return answerId ? <PublishForm action={publishQuestion} questionId={commentId} answerId={answerId} /> : null
+                  const answered = publishable.get(commentId)
+                  return answered ? <PublishForm action={publishQuestion} {...answered} /> : null
                 }
               : undefined
           }
