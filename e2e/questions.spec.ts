@@ -1,7 +1,7 @@
 // Questions and answers as the article describes them: a commune asks on its assignment, the
 // Party Office finds the question waiting on "Hỏi - đáp", answers it and publishes it to the
 // district's list without the commune's name, and another commune reads the answer there.
-import { expect, test } from '@playwright/test'
+import { expect, test, type Page } from '@playwright/test'
 import { signIn } from './helpers'
 
 test.describe.configure({ mode: 'serial' })
@@ -10,13 +10,18 @@ const path = '/units/minh-cam/tasks/bi-thu-chi-bo-kiem-truong-thon'
 const question = 'Trưởng thôn mới bầu có cần học lớp bồi dưỡng trước khi kiêm nhiệm không?'
 const answer = 'Có: học lớp bồi dưỡng của Trung tâm Chính trị huyện trong 3 tháng đầu.'
 
+/** Sends a question or an answer from the assignment's page. */
+async function post(page: Page, text: string) {
+  const form = page.getByRole('form', { name: 'Gửi câu hỏi hoặc trả lời' })
+  await form.getByLabel('Nội dung câu hỏi hoặc trả lời').fill(text)
+  await form.getByRole('button', { name: 'Gửi' }).click()
+  await expect(form.getByRole('status')).toHaveText('Đã gửi.')
+}
+
 test('staff of Minh Cầm ask a question on their assignment', async ({ page }) => {
   await signIn(page, 'minh-cam')
   await page.goto(path)
-  const form = page.getByRole('form', { name: 'Gửi câu hỏi hoặc trả lời' })
-  await form.getByLabel('Nội dung câu hỏi hoặc trả lời').fill(question)
-  await form.getByRole('button', { name: 'Gửi' }).click()
-  await expect(form.getByRole('status')).toHaveText('Đã gửi.')
+  await post(page, question)
 })
 
 test('the office finds it waiting on Hỏi - đáp, answers it on the assignment page and publishes it without the unit’s name', async ({ page }) => {
@@ -35,10 +40,7 @@ test('the office finds it waiting on Hỏi - đáp, answers it on the assignment
 
   await waiting.getByRole('link').click()
   await expect(page).toHaveURL(new RegExp(`${path}$`))
-  const form = page.getByRole('form', { name: 'Gửi câu hỏi hoặc trả lời' })
-  await form.getByLabel('Nội dung câu hỏi hoặc trả lời').fill(answer)
-  await form.getByRole('button', { name: 'Gửi' }).click()
-  await expect(form.getByRole('status')).toHaveText('Đã gửi.')
+  await post(page, answer)
 
   const asked = page.getByRole('region', { name: 'Hỏi - đáp' }).getByRole('listitem').filter({ hasText: question })
   const publish = asked.getByRole('form', { name: 'Công khai câu hỏi và trả lời này' })
