@@ -1,9 +1,13 @@
+import type { ReactNode } from 'react'
 import { useTranslations } from 'next-intl'
 import { formatInstant } from '@/lib/domain/calendar'
 import type { CommentEntry } from '@/lib/queries/assignment-detail'
 
-/** The question-and-answer thread, oldest first. Bodies are plain text: React escapes them. */
-export function QuestionThread({ comments }: { comments: CommentEntry[] }) {
+/**
+ * The question-and-answer thread, oldest first. Bodies are plain text: React escapes them.
+ * `publishSlot` puts what the page gives (the publish form, for who may publish) under a comment.
+ */
+export function QuestionThread({ comments, publishSlot }: { comments: CommentEntry[]; publishSlot?: (commentId: string) => ReactNode }) {
   const t = useTranslations('questions')
   const tRole = useTranslations('roles')
   if (comments.length === 0) return <p className="text-slate-700">{t('empty')}</p>
@@ -24,6 +28,7 @@ export function QuestionThread({ comments }: { comments: CommentEntry[] }) {
               </time>
             </p>
             <p className="mt-1 whitespace-pre-line break-words">{comment.body}</p>
+            {publishSlot?.(comment.id)}
           </li>
         )
       })}

@@ -142,6 +142,9 @@ function NavLinks({ showOverview, showReports, administration, pendingReviews, r
       <Link href="/tasks" className={navLink}>
         {t('header.tasks')}
       </Link>
+      <Link href="/questions" className={navLink}>
+        {t('header.questions')}
+      </Link>
       {pendingReviews !== null && (
         <Link href="/reviews" className={`${navLink} gap-1.5`}>
           {t('header.reviews')}

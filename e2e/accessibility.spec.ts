@@ -28,13 +28,16 @@ const VISITS: Visit[] = [
       '/reminders',
       '/reports',
       '/search?q=Minh',
+      '/questions',
       '/account',
       '/account/password',
     ],
   },
-  { account: 'minh-cam', paths: ['/', '/reminders', '/units/minh-cam', '/units/minh-cam/tasks/bao-cao-so-ket', '/account/two-factor'] },
+  { account: 'minh-cam', paths: ['/', '/reminders', '/questions', '/units/minh-cam', '/units/minh-cam/tasks/bao-cao-so-ket', '/account/two-factor'] },
   // Another commune's assignment, its details withheld.
-  { account: 'nam-son', paths: ['/units/minh-cam/tasks/bao-cao-so-ket', '/tasks/bao-cao-so-ket'] },
+  { account: 'nam-son', paths: ['/units/minh-cam/tasks/bao-cao-so-ket', '/tasks/bao-cao-so-ket', '/questions'] },
+  // The office: the questions of every unit, and an assignment's page with its answer and publish forms.
+  { account: 'van-phong-huyen-uy', paths: ['/questions', '/questions?state=waiting', '/units/minh-cam/tasks/bao-cao-so-ket'] },
   {
     account: 'admin',
     paths: [
@@ -52,6 +55,7 @@ const VISITS: Visit[] = [
       '/admin/users/minh-cam',
       '/admin/import',
       '/audit',
+      '/questions',
     ],
   },
 ]

@@ -33,6 +33,8 @@ export type CommentFormState =
   | { kind: 'refused'; message: string; body: string }
   | { kind: 'saved'; message: string }
 
+export type QuestionPublishFormState = { kind: 'idle' } | { kind: 'refused'; message: string; showUnit: boolean } | { kind: 'saved'; message: string }
+
 /** A changed password leads to another page (the action redirects), so only refusals are answered. */
 export type PasswordFormState =
   | { kind: 'idle' }

@@ -7,16 +7,19 @@ import { AssignmentOverview } from '@/components/assignment-overview'
 import { ClientMessages } from '@/components/client-messages'
 import { CommentForm } from '@/components/comment-form'
 import { QuestionThread } from '@/components/question-thread'
+import { PublishForm } from '@/components/questions/publish-form'
 import { ReviewForm } from '@/components/review-form'
 import { StatusUpdateForm } from '@/components/status-update-form'
 import { UpdateHistory } from '@/components/update-history'
 import { postComment } from '@/lib/actions/comment-action'
+import { publishQuestion } from '@/lib/actions/question-publish-action'
 import { reviewStatusUpdate } from '@/lib/actions/review-action'
 import { saveStatusUpdate } from '@/lib/actions/status-update-action'
-import { can } from '@/lib/auth/permissions'
+import { allows, can } from '@/lib/auth/permissions'
 import { requireUser } from '@/lib/auth/session'
 import { unitCodeSchema } from '@/lib/domain/unit-code'
 import { assignmentDetail, assignmentRecord, type AssignmentDetail } from '@/lib/queries/assignment-detail'
+import { answeredQuestions } from '@/lib/queries/questions'
 import { statusLabelsOf } from '@/lib/domain/status'
 import { unitPageHref } from '@/lib/domain/paths'
 
@@ -57,6 +60,8 @@ export default async function AssignmentPage({ params }: Props) {
   const mayReview = can(user, 'statusUpdate.review', detail.facts)
   const mayComment = can(user, 'assignment.comment', detail.facts)
   const indicatorUnit = detail.task.indicator?.unit ?? null
+  // The office and administrators publish answered questions (those already published say so).
+  const publishable = allows(user, 'question.publish') ? new Map((await answeredQuestions(detail.id)).map((q) => [q.questionId, q])) : null
   return (
     <ClientMessages namespaces={['assignment', 'questions', 'upload']}>
       <AssignmentOverview
@@ -109,7 +114,17 @@ export default async function AssignmentPage({ params }: Props) {
           {tQuestions('title')}
         </h2>
         <p className="mb-3 text-sm text-slate-600">{tQuestions('intro')}</p>
-        <QuestionThread comments={comments} />
+        <QuestionThread
+          comments={comments}
+          publishSlot={
+            publishable
+              ? (commentId) => {
+                  const answered = publishable.get(commentId)
+                  return answered ? <PublishForm action={publishQuestion} {...answered} /> : null
+                }
+              : undefined
+          }
+        />
         {mayComment && (
           <div className="mt-4 rounded-lg border border-slate-300 bg-white p-4">
             <CommentForm action={postComment} assignmentId={detail.id} />
