@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import type { ComponentProps } from 'react'
 import { getTranslations } from 'next-intl/server'
 import { notFound } from 'next/navigation'
 import { Pagination } from '@/components/pagination'
@@ -6,7 +7,7 @@ import { PendingReviewList } from '@/components/pending-review-list'
 import { allows } from '@/lib/auth/permissions'
 import { requireUser } from '@/lib/auth/session'
 import { offsetOf, pageCountOf, pagedHref } from '@/lib/domain/paging'
-import { followedReviews, pendingReviews } from '@/lib/queries/pending-reviews'
+import { followedReviews, pendingReviews, type PendingReview } from '@/lib/queries/pending-reviews'
 import { pageParam } from '@/lib/validation/page'
 
 /** A report with its note is about 2 KB of HTML: 50 a page, more than a leader reviews in one sitting. */
@@ -40,35 +41,50 @@ export default async function ReviewsPage({ searchParams }: Props) {
   return (
     <>
       <h1 className="text-2xl font-bold">{t('title')}</h1>
-      <section aria-labelledby="confirm-title" className="mt-4">
-        <h2 id="confirm-title" className="text-lg font-semibold">
-          {t('confirmTitle')}
-        </h2>
-        {reviews.total > 0 && <p className="mb-4 mt-1 text-sm text-slate-600">{t('intro', { count: reviews.total })}</p>}
-        <PendingReviewList reviews={reviews.rows} />
-        <Pagination
-          page={page}
-          pageCount={pageCountOf(reviews.total, REVIEWS_PER_PAGE)}
-          href={(n) => pagedHref('/reviews', { followed: pageParams(followedPage) }, n)}
-          label={t('pages')}
-        />
-      </section>
+      <ReviewSection
+        id="confirm-title"
+        title={t('confirmTitle')}
+        intro={reviews.total > 0 ? t('intro', { count: reviews.total }) : null}
+        reviews={reviews.rows}
+        pagination={{ page, pageCount: pageCountOf(reviews.total, REVIEWS_PER_PAGE), href: (n) => pagedHref('/reviews', { followed: pageParams(followedPage) }, n), label: t('pages') }}
+      />
       {/* Only for a member who follows what another confirms (the administrator confirms everything). */}
       {followed.total > 0 && (
-        <section aria-labelledby="followed-title" className="mt-8">
-          <h2 id="followed-title" className="text-lg font-semibold">
-            {t('followedTitle')}
-          </h2>
-          <p className="mb-4 mt-1 text-sm text-slate-600">{t('followedIntro', { count: followed.total })}</p>
-          <PendingReviewList reviews={followed.rows} />
-          <Pagination
-            page={followedPage}
-            pageCount={pageCountOf(followed.total, REVIEWS_PER_PAGE)}
-            href={(n) => pagedHref('/reviews', { followed: pageParams(n) }, page)}
-            label={t('followedPages')}
-          />
-        </section>
+        <ReviewSection
+          id="followed-title"
+          title={t('followedTitle')}
+          intro={t('followedIntro', { count: followed.total })}
+          reviews={followed.rows}
+          pagination={{
+            page: followedPage,
+            pageCount: pageCountOf(followed.total, REVIEWS_PER_PAGE),
+            href: (n) => pagedHref('/reviews', { followed: pageParams(n) }, page),
+            label: t('followedPages'),
+          }}
+        />
       )}
     </>
+  )
+}
+
+type SectionProps = {
+  id: string
+  title: string
+  intro: string | null
+  reviews: PendingReview[]
+  pagination: ComponentProps<typeof Pagination>
+}
+
+/** One list of the page under its heading, with its count and its own page navigation. */
+function ReviewSection({ id, title, intro, reviews, pagination }: SectionProps) {
+  return (
+    <section aria-labelledby={id} className="mt-6">
+      <h2 id={id} className="text-lg font-semibold">
+        {title}
+      </h2>
+      {intro && <p className="mb-4 mt-1 text-sm text-slate-600">{intro}</p>}
+      <PendingReviewList reviews={reviews} />
+      <Pagination {...pagination} />
+    </section>
   )
 }
