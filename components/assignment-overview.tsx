@@ -38,6 +38,8 @@ export function AssignmentOverview({ detail, unitHref, labels, latest }: Props) 
         <dd className="tabular-nums">{formatDay(dateColumnDay(task.dueDate))}</dd>
         <dt className="text-slate-600">{t('memberInCharge')}</dt>
         <dd>{detail.memberInCharge ? `${detail.memberInCharge.name} (${detail.memberInCharge.title})` : t('noMember')}</dd>
+        <dt className="text-slate-600">{t('confirmer')}</dt>
+        <dd>{detail.confirmer ? `${detail.confirmer.name} (${detail.confirmer.title})` : t('noMember')}</dd>
       </dl>
 
       <section aria-labelledby="current-state" className="mt-6 rounded-lg border border-slate-200 bg-white p-4">

@@ -5,7 +5,7 @@ import type { PendingReview } from '@/lib/queries/pending-reviews'
 import { IndicatorNumber } from './indicator-value'
 import { assignmentHref } from '@/lib/domain/paths'
 
-/** The updates waiting for the reader's confirmation, each linking to its place on the assignment page. */
+/** Updates waiting for confirmation (the reader's, or those they follow), each linking to its place on the assignment page. */
 export function PendingReviewList({ reviews }: { reviews: PendingReview[] }) {
   const t = useTranslations('review')
   const tStatus = useTranslations('assignment.taskStatus')

@@ -24,12 +24,12 @@ test('on the communes, members, reports and task pages, a page past the end does
   expect((await page.goto('/communes?asOf=2026-06-30&page=1'))?.status()).toBe(200)
 })
 
-test('the reports page counts every report waiting, as the header does', async ({ page }) => {
+test('the reports page counts every report waiting for the reader, as the header does', async ({ page }) => {
   await signIn(page, 'bi-thu')
   await page.goto('/reviews?page=1')
   const badge = Number(await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: /Chờ xác nhận/ }).innerText().then((text) => text.replace(/\D/g, '')))
   if (badge === 0) await expect(page.getByText('Không có báo cáo nào đang chờ đồng chí xác nhận.')).toBeVisible()
-  else await expect(page.getByText(`${badge} báo cáo thuộc phạm vi đồng chí phụ trách đang chờ xác nhận`, { exact: false })).toBeVisible()
+  else await expect(page.getByText(`${badge} báo cáo đang chờ đồng chí xác nhận;`, { exact: false })).toBeVisible()
 })
 
 test('the audit log pages 60 events 50 at a time, keeping its filter, and shows the last page for one past it', async ({ page }) => {

@@ -1,4 +1,4 @@
-// Staff log task status, the member in charge confirms, questions and answers.
+// Staff log task status, the member in charge confirms (the group's lead follows), questions and answers.
 // The e2e database is shared with the other spec files: each test here works on Minh Cầm (or Đạp
 // Thanh) assignments that no other spec touches, and reads only what it wrote itself.
 import { expect, test, type Page } from '@playwright/test'
@@ -57,11 +57,30 @@ test.describe.serial('a Minh Cầm report, from the unit to the member in charge
     await expect(form.getByLabel('Ghi chú')).toHaveValue('')
   })
 
+  test('the lead of the task group follows the report under "Theo dõi", with no buttons, and the assignment page names the member in charge as its confirmer', async ({ page }) => {
+    // "Công tác cán bộ…" is led by the Standing Deputy Secretary; Minh Cầm is in the Party Secretary's charge: he confirms.
+    await signIn(page, 'pho-bi-thu-tt')
+    await page.goto('/reviews')
+    const toConfirm = page.getByRole('region', { name: 'Chờ đồng chí xác nhận' })
+    const followed = page.getByRole('region', { name: 'Theo dõi' })
+    await expect(toConfirm.getByRole('listitem').filter({ hasText: task }).filter({ hasText: 'Xã Minh Cầm' })).toHaveCount(0)
+    const item = followed.getByRole('listitem').filter({ hasText: task }).filter({ hasText: 'Xã Minh Cầm' })
+    await expect(item).toContainText('Đang thực hiện, 20%')
+    await expect(item.getByRole('button')).toHaveCount(0)
+    await item.getByRole('link', { name: task }).click()
+
+    await expect(page).toHaveURL(/\/units\/minh-cam\/tasks\/danh-gia-xep-loai#update-/)
+    await expect(page.locator('dt', { hasText: /^Người xác nhận$/ }).locator('xpath=following-sibling::dd[1]')).toContainText('Nguyễn Đình Khải')
+    await expect(history(page).first().getByText('Đã xây dựng kế hoạch đánh giá.')).toBeVisible()
+    await expect(page.getByRole('form', { name: 'Xác nhận báo cáo' })).toHaveCount(0)
+    await expect(page.getByRole('form', { name: 'Gửi câu hỏi hoặc trả lời' })).toBeVisible()
+  })
+
   test('the member in charge of Minh Cầm finds the report among those awaiting confirmation and confirms it with a comment', async ({ page }) => {
     await signIn(page, 'bi-thu')
     await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: /Chờ xác nhận/ }).click()
     await expect(page).toHaveURL(/\/reviews$/)
-    const item = page.getByRole('listitem').filter({ hasText: task }).filter({ hasText: 'Xã Minh Cầm' })
+    const item = page.getByRole('region', { name: 'Chờ đồng chí xác nhận' }).getByRole('listitem').filter({ hasText: task }).filter({ hasText: 'Xã Minh Cầm' })
     await expect(item).toContainText('Đang thực hiện, 20%')
     await expect(item).toContainText('Cán bộ xã Minh Cầm')
     await item.getByRole('link', { name: task }).click()

@@ -1,10 +1,12 @@
 // Who may do what on an assignment, through the real actions on a real PostgreSQL: each kind of
 // user × their own / another unit / a missing record × each write in the rule table
 // (lib/auth/rules.ts), the expected answer read from the table. A refusal looks like a missing
-// record, changes nothing, and is audited. (District-wide actions: lib/auth/district-permissions.test.ts.)
+// record, changes nothing, and is audited; the facts check and the SQL form of each scope answer the
+// same. (District-wide actions: lib/auth/district-permissions.test.ts.)
 import { randomUUID } from 'node:crypto'
 import { beforeAll, describe, expect, test } from 'vitest'
-import type { Actor } from '@/lib/auth/permissions'
+import { Prisma } from '@/lib/db/client'
+import { assignmentsScopeSql, can, type Actor } from '@/lib/auth/permissions'
 import { ASSIGNMENT_ACTIONS, RULES, type AssignmentAction } from '@/lib/auth/rules'
 import { makeMatrixFixture, MATRIX_CASES, reaches, type Target } from '@/test/helpers/assignment-matrix'
 import { testDatabase } from '@/test/helpers/database'
@@ -23,7 +25,7 @@ const NOW = new Date('2026-11-28T03:00:00Z')
 type Write = 'update' | 'comment' | 'review'
 
 let actors: Record<string, Actor>
-let units: { minhCam: string; dapThanh: string }
+let units: Awaited<ReturnType<typeof makeMatrixFixture>>['units']
 let groupId: string
 let reporterId: string
 
@@ -34,10 +36,10 @@ beforeAll(async () => {
 
 const WRITES: Record<AssignmentAction, Write> = { 'assignment.update': 'update', 'assignment.comment': 'comment', 'statusUpdate.review': 'review' }
 
-/** A fresh assignment of the target unit (Minh Cầm is "own", Đạp Thanh "other"), with one report waiting for review. */
+/** A fresh assignment of the target unit (test/helpers/assignment-matrix.ts), with one report waiting for review. */
 async function assignmentFor(target: Target) {
   const task = await make.task({ groupId })
-  const assignment = await make.assignment({ taskId: task.id, unitId: target === 'other' ? units.dapThanh : units.minhCam })
+  const assignment = await make.assignment({ taskId: task.id, unitId: units[target === 'missing' ? 'own' : target] })
   const update = await database.db.statusUpdate.create({ data: { assignmentId: assignment.id, authorId: reporterId, status: 'IN_PROGRESS', progress: 10 } })
   return target === 'missing' ? { assignmentId: randomUUID(), updateId: randomUUID() } : { assignmentId: assignment.id, updateId: update.id }
 }
@@ -73,5 +75,23 @@ describe.each(MATRIX_CASES)('%s, on %s assignment', (actorName, target) => {
       const refusals = await database.db.auditEvent.count({ where: { actorId: actor.id, action: { endsWith: '.refused' }, entityId: { in: [ids.assignmentId, ids.updateId] } } })
       expect(refusals).toBe(1)
     }
+  })
+})
+
+// The same table in the two other forms a scope takes: the facts check of the pages that already
+// hold the assignment, and the SQL condition of the queries that count.
+describe.each(MATRIX_CASES.filter(([, target]) => target !== 'missing'))('%s, on %s assignment, checked on its facts and in SQL', (actorName, target) => {
+  test.each(ASSIGNMENT_ACTIONS)('%s', async (action) => {
+    const actor = actors[actorName]!
+    const { assignmentId } = await assignmentFor(target)
+    const a = await database.db.assignment.findUniqueOrThrow({
+      where: { id: assignmentId },
+      select: { unitId: true, unit: { select: { inChargeMemberId: true } }, task: { select: { group: { select: { leadMemberId: true } } } } },
+    })
+    const expected = reaches(RULES[actor.role][action], actorName, target)
+    expect(can(actor, action, { unitId: a.unitId, unitInChargeMemberId: a.unit.inChargeMemberId, groupLeadMemberId: a.task.group.leadMemberId })).toBe(expected)
+    const scope = assignmentsScopeSql(actor, action, 'a') ?? Prisma.sql`false`
+    const [row] = await database.db.$queryRaw<{ found: boolean }[]>`SELECT EXISTS (SELECT 1 FROM "Assignment" a WHERE a.id = ${assignmentId}::uuid AND ${scope}) AS "found"`
+    expect(row!.found).toBe(expected)
   })
 })

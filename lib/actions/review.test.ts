@@ -90,6 +90,34 @@ describe('confirming a reported result', () => {
   })
 })
 
+describe('one person confirms each report', () => {
+  /** A member leading a new task group, an assignment of that group's to the unit, and the unit staff's report on it. */
+  async function reportInLedGroup(unit: string, reporter: Actor) {
+    const lead = await make.user({ role: 'LEADER', unitId: member.unitId, memberId: (await make.member('Vũ Mạnh Cường')).id })
+    const assignment = await make.assignment({ taskId: (await make.task({ groupId: (await make.group(lead.memberId)).id })).id, unitId: unit })
+    const report = await recordStatusUpdate({ actor: reporter, now: NOW, ip: null }, readStatusUpdateForm(formData({ assignmentId: assignment.id, baseVersion: '0', submissionKey: randomUUID(), status: 'DONE', progress: '100' })).input)
+    if (report.kind !== 'saved') throw new Error(`report not saved: ${report.kind}`)
+    return { lead, updateId: report.updateId }
+  }
+  const stateOf = (updateId: string) => database.db.statusUpdate.findUniqueOrThrow({ where: { id: updateId }, select: { reviewState: true, reviewedById: true } })
+
+  test('on a commune with a member in charge, the lead of the task group is refused like a missing report (audited) and the member in charge confirms', async () => {
+    const { lead, updateId } = await reportInLedGroup(unitId, staff)
+    expect(await review(lead, { updateId, decision: 'CONFIRM' })).toEqual({ kind: 'notFound' })
+    expect(await stateOf(updateId)).toEqual({ reviewState: 'PENDING', reviewedById: null })
+    expect(await database.db.auditEvent.count({ where: { action: 'statusUpdate.review.refused', entityId: updateId, actorId: lead.id } })).toBe(1)
+    expect((await review(member, { updateId, decision: 'CONFIRM' })).kind).toBe('saved')
+    expect(await stateOf(updateId)).toEqual({ reviewState: 'CONFIRMED', reviewedById: member.id })
+  })
+
+  test('on a commune with no member in charge, the lead of the task group confirms', async () => {
+    const uncharged = await make.unit({ name: 'Xã Lương Mông' })
+    const { lead, updateId } = await reportInLedGroup(uncharged.id, await make.user({ role: 'STAFF', unitId: uncharged.id }))
+    expect((await review(lead, { updateId, decision: 'CONFIRM' })).kind).toBe('saved')
+    expect(await stateOf(updateId)).toEqual({ reviewState: 'CONFIRMED', reviewedById: lead.id })
+  })
+})
+
 describe('returning a report', () => {
   test('needs a reason, and writes nothing without one', async () => {
     const { updateIds } = await reported({ status: 'DONE', progress: '100' })

@@ -4,7 +4,7 @@
 import { db } from '@/lib/db'
 import { Prisma } from '@/lib/db/client'
 import type { Role } from './roles'
-import { scopeFor, type Scope, type ScopedAction } from './rules'
+import { confirmerOf, scopeFor, type Scope, type ScopedAction } from './rules'
 import { allows, DISTRICT_RULES, VIEW_RULES, type ProgressView } from './rules'
 
 export { allows } from './rules'
@@ -29,10 +29,22 @@ export function assignmentsWhere(actor: Actor, action: ScopedAction): Prisma.Ass
       return actor.memberId
         ? { OR: [{ unit: { inChargeMemberId: actor.memberId } }, { task: { group: { leadMemberId: actor.memberId } } }] }
         : null
+    case 'confirmer':
+      return actor.memberId
+        ? { OR: [{ unit: { inChargeMemberId: actor.memberId } }, { unit: { inChargeMemberId: null }, task: { group: { leadMemberId: actor.memberId } } }] }
+        : null
     default:
       return null
   }
 }
+
+/** The ids of the units in the member's charge (with null: of the units in no one's charge), as an SQL array. */
+const unitsInCharge = (memberId: string | null) =>
+  Prisma.sql`ARRAY(SELECT u.id FROM "Unit" u WHERE u."inChargeMemberId" ${memberId === null ? Prisma.sql`IS NULL` : Prisma.sql`= ${memberId}::uuid`})`
+
+/** The ids of the tasks in the groups the member leads, as an SQL array. */
+const tasksLed = (memberId: string) =>
+  Prisma.sql`ARRAY(SELECT t.id FROM "Task" t JOIN "TaskGroup" g ON g.id = t."groupId" WHERE g."leadMemberId" = ${memberId}::uuid)`
 
 /**
  * The same scope as assignmentsWhere, as an SQL condition on a row's unit and task ids (`unitId`,
@@ -48,9 +60,11 @@ export function assignmentsScopeSql(actor: Actor, action: ScopedAction, row: str
     case 'ownUnit':
       return Prisma.sql`${unitId} = ${actor.unitId}::uuid`
     case 'led':
+      return actor.memberId ? Prisma.sql`(${unitId} = ANY(${unitsInCharge(actor.memberId)}) OR ${taskId} = ANY(${tasksLed(actor.memberId)}))` : null
+    case 'confirmer':
       return actor.memberId
-        ? Prisma.sql`(${unitId} = ANY(ARRAY(SELECT u.id FROM "Unit" u WHERE u."inChargeMemberId" = ${actor.memberId}::uuid))
-                   OR ${taskId} = ANY(ARRAY(SELECT t.id FROM "Task" t JOIN "TaskGroup" g ON g.id = t."groupId" WHERE g."leadMemberId" = ${actor.memberId}::uuid)))`
+        ? Prisma.sql`(${unitId} = ANY(${unitsInCharge(actor.memberId)})
+                   OR (${taskId} = ANY(${tasksLed(actor.memberId)}) AND ${unitId} = ANY(${unitsInCharge(null)})))`
         : null
     default:
       return null
@@ -75,6 +89,9 @@ export function assignmentsScopeParts(actor: Actor, action: ScopedAction): { uni
             tasks: Prisma.sql`t."groupId" IN (SELECT g.id FROM "TaskGroup" g WHERE g."leadMemberId" = ${actor.memberId}::uuid)`,
           }
         : null
+    case 'confirmer':
+      // A group lead confirms only in the units without a member in charge: not whole tasks.
+      throw new Error('The confirmer scope is not made of whole units and whole tasks; use assignmentsScopeSql')
     default:
       return null
   }
@@ -91,6 +108,8 @@ export function can(actor: Actor, action: ScopedAction, assignment: AssignmentFa
       return assignment.unitId === actor.unitId
     case 'led':
       return actor.memberId !== null && [assignment.unitInChargeMemberId, assignment.groupLeadMemberId].includes(actor.memberId)
+    case 'confirmer':
+      return actor.memberId !== null && confirmerOf(assignment) === actor.memberId
     default:
       return false
   }

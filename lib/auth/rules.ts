@@ -11,13 +11,26 @@ export type AssignmentAction = (typeof ASSIGNMENT_ACTIONS)[number]
  * Which assignments an action reaches:
  * - ownUnit: assignments of the actor's own unit;
  * - led: assignments in the task groups the actor's member leads, or in the units they are in charge of;
+ * - confirmer: the assignments whose reports the actor's member confirms, one member for each
+ *   (confirmerOf): those of the units in their charge, and those of the task groups they lead
+ *   in units that have no member in charge;
  * - all: every assignment.
  */
-export type Scope = 'ownUnit' | 'led' | 'all'
+export type Scope = 'ownUnit' | 'led' | 'confirmer' | 'all'
+
+/**
+ * The one member who confirms an assignment's reports (DESIGN.md "Roles"): the member in charge of
+ * its unit; where the unit has none, the lead of its task group. The other member who leads it
+ * follows it (reads and comments) without confirming.
+ */
+export function confirmerOf(assignment: { unitInChargeMemberId: string | null; groupLeadMemberId: string | null }): string | null {
+  return assignment.unitInChargeMemberId ?? assignment.groupLeadMemberId
+}
 
 export const RULES: Readonly<Record<Role, Partial<Record<AssignmentAction, Scope>>>> = {
   STAFF: { 'assignment.update': 'ownUnit', 'assignment.comment': 'ownUnit' },
-  LEADER: { 'assignment.update': 'led', 'assignment.comment': 'led', 'statusUpdate.review': 'led' },
+  // A member reports and answers on everything they lead, and confirms only what falls to them.
+  LEADER: { 'assignment.update': 'led', 'assignment.comment': 'led', 'statusUpdate.review': 'confirmer' },
   // The office reports for its own unit and answers questions anywhere; it confirms nothing.
   OFFICE: { 'assignment.update': 'ownUnit', 'assignment.comment': 'all' },
   ADMIN: { 'assignment.update': 'all', 'assignment.comment': 'all', 'statusUpdate.review': 'all' },

@@ -141,6 +141,7 @@ describe('assignmentDetail', () => {
       group: { code: 'kiem-nhiem' },
       unit: { code: 'minh-cam', name: 'Xã Minh Cầm' },
       memberInCharge: { name: 'Nguyễn Đình Khải' },
+      confirmer: { name: 'Nguyễn Đình Khải' },
     })
     const members = await database.db.member.findMany({ select: { id: true, code: true } })
     const idOf = (code: string) => members.find((m) => m.code === code)?.id
@@ -148,6 +149,13 @@ describe('assignmentDetail', () => {
       unitId: (await database.db.unit.findUniqueOrThrow({ where: { code: 'minh-cam' } })).id,
       unitInChargeMemberId: idOf('bi-thu'),
       groupLeadMemberId: idOf('truong-ban'),
+    })
+  })
+
+  it("names the group's lead as the confirmer where the unit has no member in charge", async () => {
+    expect(await assignmentDetail('dap-thanh', 'kiem-nhiem-ban-chuyen-trach')).toMatchObject({
+      memberInCharge: null,
+      confirmer: { name: 'Vũ Mạnh Cường', title: 'Trưởng Ban Tổ chức' },
     })
   })
 

@@ -32,6 +32,8 @@ export type AssignmentDetail = {
   group: { code: string; name: string }
   unit: { code: string; name: string }
   memberInCharge: { name: string; title: string } | null
+  /** The one member who confirms its reports (rules.ts confirmerOf): the member in charge, else the group's lead. */
+  confirmer: { name: string; title: string } | null
   /** What decides who may update, review and comment (lib/auth/permissions.ts). */
   facts: AssignmentFacts
 }
@@ -59,7 +61,7 @@ export const assignmentDetail = cache(async (unitCode: string, taskCode: string)
           indicatorBaseline: true,
           indicatorTarget: true,
           scope: true,
-          group: { select: { code: true, name: true, leadMemberId: true } },
+          group: { select: { code: true, name: true, leadMemberId: true, leadMember: { select: { name: true, title: true } } } },
         },
       },
     },
@@ -91,6 +93,7 @@ export const assignmentDetail = cache(async (unitCode: string, taskCode: string)
     group: { code: task.group.code, name: task.group.name },
     unit: { code: unit.code, name: unit.name },
     memberInCharge: unit.inChargeMember,
+    confirmer: unit.inChargeMember ?? task.group.leadMember,
     facts: { unitId: a.unitId, unitInChargeMemberId: unit.inChargeMemberId, groupLeadMemberId: task.group.leadMemberId },
   }
 })

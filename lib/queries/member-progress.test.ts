@@ -80,8 +80,8 @@ beforeAll(async () => {
   const report = (assignmentId: string, createdAt: string, reviewState: 'PENDING' | 'CONFIRMED' | 'RETURNED' = 'PENDING') =>
     d.statusUpdate.create({ data: { assignmentId, authorId: staff.id, createdAt: new Date(createdAt), status: 'IN_PROGRESS', progress: 50, reviewState } })
   await report(minhCamT2.id, '2026-11-26T02:00:00Z') // An's twice over (his unit, his group): counted once
-  await report(agencyT1.id, '2026-11-24T02:00:00Z') // An's, through his group
-  await report(dapThanhT3.id, '2026-11-25T02:00:00Z') // Bình's (unit) and Cường's (group)
+  await report(agencyT1.id, '2026-11-24T02:00:00Z') // An's, through his group: the agency has no member in charge
+  await report(dapThanhT3.id, '2026-11-25T02:00:00Z') // Bình confirms it (his unit); Cường (the group) follows it
   await report(dapThanhT1.id, '2026-11-21T02:00:00Z', 'CONFIRMED')
   await report(dapThanhT1.id, '2026-11-22T02:00:00Z', 'RETURNED')
   await report(agencyT4.id, '2026-11-26T03:00:00Z') // nobody's: no member in charge, no group lead
@@ -104,7 +104,7 @@ describe('memberSummaries', () => {
     // Progress (100 + 20 + 40 + 100) / 4 = 65.
     expect(summaries.get('uv-binh')).toMatchObject({ assigned: 4, doneOnTime: 1, doneLate: 1, inProgress: 1, blocked: 1, notStarted: 0, overdue: 2, progress: 65, pending: 1 })
     // Cường: G2's t3 in Minh Cầm (not started) and Đạp Thanh (blocked at 20%), both overdue.
-    expect(summaries.get('uv-cuong')).toMatchObject({ assigned: 2, doneOnTime: 0, doneLate: 0, blocked: 1, notStarted: 1, overdue: 2, progress: 10, pending: 1 })
+    expect(summaries.get('uv-cuong')).toMatchObject({ assigned: 2, doneOnTime: 0, doneLate: 0, blocked: 1, notStarted: 1, overdue: 2, progress: 10, pending: 0 })
     expect(summaries.get('uv-em')).toMatchObject({ assigned: 1, doneOnTime: 1, overdue: 0, progress: 100, pending: 0 })
     expect(summaries.get('uv-dung')).toMatchObject({ assigned: 0, doneOnTime: 0, overdue: 0, progress: 0, pending: 0 })
     expect(summaries.has('uv-nghi')).toBe(false)
@@ -178,8 +178,9 @@ describe('memberPendingUpdates', () => {
     expect(rows[0]).toMatchObject({ status: 'IN_PROGRESS', progress: 50, authorName: 'Cán bộ thử nghiệm', unitName: 'Phòng Giáo dục và Đào tạo', taskTitle: 'Nhiệm vụ t1' })
   })
 
-  it('leaves out what is confirmed, returned, or outside the member’s units and groups', async () => {
+  it('leaves out what is confirmed, returned, outside the member’s units and groups, or confirmed by the member in charge', async () => {
     expect((await memberPendingUpdates(fromKeptCounts(today), ids.binh, 10)).rows.map((r) => `${r.unitCode}/${r.taskCode}`)).toEqual(['dap-thanh/t3'])
+    expect(await memberPendingUpdates(fromKeptCounts(today), ids.cuong, 10)).toEqual({ rows: [], total: 0 })
     expect(await memberPendingUpdates(fromKeptCounts(today), ids.dung, 10)).toEqual({ rows: [], total: 0 })
   })
 

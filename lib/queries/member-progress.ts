@@ -64,7 +64,7 @@ const onlyMember = (column: Prisma.Sql, members: Members) =>
 
 export type MemberSummary = Member &
   StatusCounts & {
-    /** Updates (PENDING) on assignments under the member: theirs to confirm. */
+    /** Updates (PENDING) that the member confirms (confirmerOf). */
     pending: number
     /** The committee's own order (protocol), the last tie-breaker. */
     sortOrder: number
@@ -109,26 +109,31 @@ async function memberPairs(source: ProgressSource, memberId: string | null): Pro
 }
 
 /**
- * The reports waiting for confirmation under each member. Every member's: each waiting report in
- * live units and tasks, a few thousand at national scale; one member's: found from that member's
+ * The member who confirms a row's reports (lib/auth/rules.ts confirmerOf): the member in charge of
+ * its unit `u`, else the lead of its task's group `g`.
+ */
+const confirmer = Prisma.sql`COALESCE(u."inChargeMemberId", g."leadMemberId")`
+
+/**
+ * The reports waiting for each member's confirmation. Every member's: each waiting report in live
+ * units and tasks, a few thousand at national scale; one member's: found from that member's
  * assignments (ledAssignments), through the indexes.
  */
 const pendingUnder = (source: ProgressSource, memberId: string | null) =>
   memberId === null
     ? Prisma.sql`
-      SELECT led."memberId", COUNT(*)::int AS "pending"
+      SELECT ${confirmer} AS "memberId", COUNT(*)::int AS "pending"
         FROM ${source.pendingReports} p
         JOIN "Unit" u ON u.id = p."unitId" AND u.active
         JOIN "Task" t ON t.id = p."taskId" AND t.active
         JOIN "TaskGroup" g ON g.id = t."groupId"
-        CROSS JOIN LATERAL (VALUES (u."inChargeMemberId"), (NULLIF(g."leadMemberId", u."inChargeMemberId"))) led("memberId")
-       WHERE led."memberId" IS NOT NULL
-       GROUP BY led."memberId"`
+       WHERE ${confirmer} IS NOT NULL
+       GROUP BY 1`
     : Prisma.sql`
       SELECT led."memberId", COUNT(*)::int AS "pending"
         FROM ${source.pendingReports} p
         JOIN (${ledAssignments(memberId)}) ON a.id = p."assignmentId"
-       WHERE led."memberId" = ${memberId}::uuid
+       WHERE led."memberId" = ${memberId}::uuid AND ${confirmer} = ${memberId}::uuid
        GROUP BY led."memberId"`
 
 /**
@@ -228,7 +233,7 @@ export type PendingUpdate = {
   taskTitle: string
 }
 
-/** The updates awaiting the member's confirmation, the longest waiting first; `limit` rows, `total` counts all. */
+/** The updates awaiting the member's confirmation (confirmerOf), the longest waiting first; `limit` rows, `total` counts all. */
 export const memberPendingUpdates = cache(async (source: ProgressSource, memberId: string, limit: number): Promise<Paged<PendingUpdate>> => {
   const rows = await db().$queryRaw<(PendingUpdate & { total: number })[]>`
     SELECT s.id::text AS "id", s."createdAt", s.status::text AS "status", s.progress, author."displayName" AS "authorName",
@@ -238,7 +243,7 @@ export const memberPendingUpdates = cache(async (source: ProgressSource, memberI
       JOIN "StatusUpdate" s ON s.id = p."statusUpdateId"
       JOIN (${ledAssignments(memberId)}) ON a.id = p."assignmentId"
       JOIN "User" author ON author.id = s."authorId"
-     WHERE led."memberId" = ${memberId}::uuid
+     WHERE led."memberId" = ${memberId}::uuid AND ${confirmer} = ${memberId}::uuid
      ORDER BY s."createdAt", s.id
      LIMIT ${limit}`
   return pagedRows(rows)

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { db } from '@/lib/db'
 import type { Actor } from '@/lib/auth/permissions'
 import { testDatabase } from '@/test/helpers/database'
-import { pendingReviewCount, pendingReviews } from './pending-reviews'
+import { followedReviews, pendingReviewCount, pendingReviews } from './pending-reviews'
 
 const database = testDatabase()
 let actors!: Record<'secretary' | 'groupLead' | 'memberless' | 'admin' | 'staff', Actor>
@@ -13,7 +13,7 @@ beforeAll(async () => {
   const secretary = await d.member.create({ data: { code: 'bi-thu', name: 'Nguyễn Đình Khải', title: 'Bí thư' } })
   const lead = await d.member.create({ data: { code: 'truong-ban', name: 'Vũ Mạnh Cường', title: 'Trưởng Ban' } })
   const district = await d.unit.create({ data: { code: 'ba-che', name: 'Huyện Ba Chẽ', kind: 'DISTRICT' } })
-  // The secretary is in charge of Minh Cầm; the other member leads the "school" group.
+  // The secretary is in charge of Minh Cầm; the other member leads the "school" group; Đạp Thanh has no member in charge.
   const minhCam = await d.unit.create({ data: { code: 'minh-cam', name: 'Xã Minh Cầm', kind: 'COMMUNE', inChargeMemberId: secretary.id } })
   const dapThanh = await d.unit.create({ data: { code: 'dap-thanh', name: 'Xã Đạp Thanh', kind: 'COMMUNE' } })
   const closed = await d.unit.create({ data: { code: 'xa-cu', name: 'Xã cũ', kind: 'COMMUNE', inChargeMemberId: secretary.id, active: false } })
@@ -61,14 +61,23 @@ afterAll(async () => {
 /** Every update waiting for the actor: one page larger than the fixture. */
 const waiting = async (actor: Actor) => (await pendingReviews(actor, 100, 0)).rows
 const listed = async (actor: Actor) => (await waiting(actor)).map((r) => `${r.unit.code}/${r.task.code}`)
+const followed = async (actor: Actor) => (await followedReviews(actor, 100, 0)).rows.map((r) => `${r.unit.code}/${r.task.code}`)
 
 describe('pendingReviews', () => {
   it("lists for the member in charge of Minh Cầm every pending update of Minh Cầm, oldest first, and nothing else", async () => {
     expect(await listed(actors.secretary)).toEqual(['minh-cam/truong-1', 'minh-cam/bo-may-1'])
   })
 
-  it('lists for a group lead the pending updates of the group in every unit', async () => {
-    expect(await listed(actors.groupLead)).toEqual(['minh-cam/truong-1', 'dap-thanh/truong-1'])
+  it("lists for a group lead the group's pending updates in the units with no member in charge; the others they follow", async () => {
+    // Minh Cầm's school report is in both members' reach: the member in charge confirms it, the group lead follows it.
+    expect(await listed(actors.groupLead)).toEqual(['dap-thanh/truong-1'])
+    expect(await followed(actors.groupLead)).toEqual(['minh-cam/truong-1'])
+    expect(await listed(actors.secretary)).toContain('minh-cam/truong-1')
+    expect(await followed(actors.secretary)).toEqual([])
+  })
+
+  it('follows nothing for the administrator, who confirms everything, nor for staff or a leader account without a member', async () => {
+    for (const actor of [actors.admin, actors.staff, actors.memberless]) expect(await followed(actor)).toEqual([])
   })
 
   it('lists for the administrator every pending update on live tasks and units', async () => {
@@ -105,7 +114,7 @@ describe('pendingReviews', () => {
 describe('pendingReviewCount', () => {
   it('counts what each actor has waiting', async () => {
     expect(await pendingReviewCount(actors.secretary)).toBe(2)
-    expect(await pendingReviewCount(actors.groupLead)).toBe(2)
+    expect(await pendingReviewCount(actors.groupLead)).toBe(1)
     expect(await pendingReviewCount(actors.admin)).toBe(4)
     expect(await pendingReviewCount(actors.staff)).toBe(0)
     expect(await pendingReviewCount(actors.memberless)).toBe(0)

@@ -1,9 +1,11 @@
-// The updates waiting for a leader's confirmation (/reviews and the header's count). The scope is
-// the permission table's: assignmentsWhere(actor, 'statusUpdate.review'), less the actor's own
-// reports, which someone else confirms.
+// The reports waiting for confirmation (/reviews and the header's count). The queue and the count
+// are those the reader confirms: assignmentsWhere(actor, 'statusUpdate.review'), less the reader's
+// own reports, which someone else confirms. The followed list ("theo dõi") holds the reports the
+// reader may read ('assignment.readDetails') that another member confirms.
 import 'server-only'
 import { cache } from 'react'
 import { db } from '@/lib/db'
+import { Prisma } from '@/lib/db/client'
 import { snapshotCache } from '@/lib/db/snapshot-cache'
 import { assignmentsScopeSql, type Actor } from '@/lib/auth/permissions'
 import { pagedRows, type Paged } from '@/lib/domain/paging'
@@ -32,15 +34,30 @@ type PendingReviewRow = Omit<PendingReview, 'unit' | 'task'> & {
   total: number
 }
 
+/** The waiting reports the actor confirms, as a condition on "PendingReview" p; null when none. */
+function confirmedBy(actor: Actor): Prisma.Sql | null {
+  const scope = assignmentsScopeSql(actor, 'statusUpdate.review', 'p')
+  return scope && Prisma.sql`${scope} AND p."authorId" <> ${actor.id}::uuid`
+}
+
 /**
- * `limit` of the updates waiting for the actor (on live tasks and units in their review scope),
- * from the `offset`-th, oldest first (what has waited longest is reviewed first; the id breaks ties,
- * so pages neither repeat nor skip), and how many wait in all. Read from the reports kept as waiting
+ * The waiting reports the actor reads but another member confirms, as a condition on p; null when
+ * none. Only those who confirm follow: staff and the office wait for confirmation, they do not follow it.
+ */
+function followedBy(actor: Actor): Prisma.Sql | null {
+  const readable = assignmentsScopeSql(actor, 'assignment.readDetails', 'p')
+  const confirmable = assignmentsScopeSql(actor, 'statusUpdate.review', 'p')
+  return readable && confirmable && Prisma.sql`${readable} AND NOT ${confirmable}`
+}
+
+/**
+ * `limit` of the waiting reports that `where` picks (on live tasks and units), from the `offset`-th,
+ * oldest first (what has waited longest is reviewed first; the id breaks ties, so pages neither
+ * repeat nor skip), and how many wait in all. Read from the reports kept as waiting
  * (PendingReview), which carry their unit and task; only the page's reports are read in full.
  */
-export const pendingReviews = cache(async (actor: Actor, limit: number, offset: number): Promise<Paged<PendingReview>> => {
-  const scope = assignmentsScopeSql(actor, 'statusUpdate.review', 'p')
-  if (!scope) return { rows: [], total: 0 }
+async function waitingReviews(where: Prisma.Sql | null, limit: number, offset: number): Promise<Paged<PendingReview>> {
+  if (!where) return { rows: [], total: 0 }
   const rows = await db().$queryRaw<PendingReviewRow[]>`
     WITH page AS (
       SELECT p."statusUpdateId", p."createdAt", u.code AS "unitCode", u.name AS "unitName",
@@ -48,7 +65,7 @@ export const pendingReviews = cache(async (actor: Actor, limit: number, offset: 
         FROM "PendingReview" p
         JOIN "Unit" u ON u.id = p."unitId" AND u.active
         JOIN "Task" t ON t.id = p."taskId" AND t.active
-       WHERE ${scope} AND p."authorId" <> ${actor.id}::uuid
+       WHERE ${where}
        ORDER BY p."createdAt", p."statusUpdateId"
        LIMIT ${limit} OFFSET ${offset}
     )
@@ -69,13 +86,19 @@ export const pendingReviews = cache(async (actor: Actor, limit: number, offset: 
     })),
     total,
   }
-})
+}
+
+/** The reports waiting for the actor's confirmation: `limit` of them from the `offset`-th, and how many in all. */
+export const pendingReviews = cache((actor: Actor, limit: number, offset: number) => waitingReviews(confirmedBy(actor), limit, offset))
+
+/** The reports waiting in the actor's reach that another member confirms ("theo dõi"), paged as pendingReviews. */
+export const followedReviews = cache((actor: Actor, limit: number, offset: number) => waitingReviews(followedBy(actor), limit, offset))
 
 /** Header counts by scope, for as long as the data has not changed (lib/db/snapshot-cache.ts). */
 const keptCounts = snapshotCache<number>(256)
 
 /**
- * How many updates wait for the actor, counted in SQL over the reports kept as waiting
+ * How many updates wait for the actor's confirmation, counted in SQL over the reports kept as waiting
  * (PendingReview), which carry their unit and task: the header shows it on every leader's page,
  * so the count is kept while no write has happened. The scope follows from the role, the unit and
  * the member (permissions.ts), and the own reports left out from the account: so does the key.
@@ -85,13 +108,13 @@ export const pendingReviewCount = cache(
 )
 
 async function countPendingReviews(actor: Actor): Promise<number> {
-  const scope = assignmentsScopeSql(actor, 'statusUpdate.review', 'p')
-  if (!scope) return 0
+  const where = confirmedBy(actor)
+  if (!where) return 0
   const [row] = await db().$queryRaw<{ count: number }[]>`
     SELECT COUNT(*)::int AS "count"
       FROM "PendingReview" p
       JOIN "Unit" u ON u.id = p."unitId" AND u.active
       JOIN "Task" t ON t.id = p."taskId" AND t.active
-     WHERE ${scope} AND p."authorId" <> ${actor.id}::uuid`
+     WHERE ${where}`
   return row?.count ?? 0
 }
