@@ -14,7 +14,6 @@ vi.mock('@/lib/auth/auth', () => ({
   auth: async () => request.claims,
   signIn: async () => undefined,
   signOut: async () => undefined,
-  handlers: {},
 }))
 vi.mock('next-auth', () => ({ AuthError: class extends Error {}, CredentialsSignin: class extends Error {} }))
 vi.mock('next/headers', () => ({

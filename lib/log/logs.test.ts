@@ -25,7 +25,6 @@ vi.mock('@/lib/auth/auth', () => ({
     request.claims = opened && { user: { id: opened.id }, sessionId: opened.sessionId, sessionVersion: opened.sessionVersion }
   },
   signOut: async () => undefined,
-  handlers: {},
 }))
 vi.mock('next-auth', () => ({ AuthError: class extends Error {}, CredentialsSignin: class extends Error {} }))
 vi.mock('next/headers', () => ({
