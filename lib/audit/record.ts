@@ -28,7 +28,7 @@ const jsonb = (value: Prisma.InputJsonValue | undefined) => (value === undefined
  * written once for each row of `guard` (a CTE of the change's rows), so it exists exactly when the
  * change does.
  */
-export function recordEventSql({ at, actorId, action, entity, entityId, before, after, ip }: AuditEntry, guard: Prisma.Sql): Prisma.Sql {
+function recordEventSql({ at, actorId, action, entity, entityId, before, after, ip }: AuditEntry, guard: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`INSERT INTO "AuditEvent" ("actorId", "action", "entity", "entityId", "before", "after", "ip", "createdAt")
     SELECT ${actorId}::uuid, ${action}, ${entity}, ${entityId}, ${jsonb(before)}::jsonb, ${jsonb(after)}::jsonb, ${ip}, ${at}::timestamptz FROM ${guard}`
 }

@@ -11,8 +11,8 @@ import { db } from '@/lib/db'
 import type { Prisma } from '@/lib/db/client'
 import { recordEvent } from '@/lib/audit/record'
 
-export const ACCOUNT_FAILURE_LIMIT = 5
-export const ADDRESS_FAILURE_LIMIT = 50
+const ACCOUNT_FAILURE_LIMIT = 5
+const ADDRESS_FAILURE_LIMIT = 50
 export const FAILURE_WINDOW_MS = 15 * 60 * 1000
 export const LOCK_DURATION_MS = 15 * 60 * 1000
 

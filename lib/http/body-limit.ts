@@ -30,7 +30,7 @@ const TASK_PAGE = /^\/units\/[^/]+\/tasks\/[^/]+$/
  * from a browser without JavaScript, to its page as a plain form post (the page's server action;
  * no Next-Action header, which only JavaScript sends).
  */
-export function signedInBodyLimit(pathname: string, headers: IncomingMessage['headers']): number {
+function signedInBodyLimit(pathname: string, headers: IncomingMessage['headers']): number {
   if (pathname === STATUS_UPDATES_API) return EVIDENCE_BODY_BYTES
   if (TASK_PAGE.test(pathname) && !headers['next-action']) return EVIDENCE_BODY_BYTES
   if (pathname === '/admin/import') return IMPORT_BODY_BYTES

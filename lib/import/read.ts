@@ -13,8 +13,8 @@ export const MAX_IMPORT_ROWS = 5000
  * What an XLSX may unpack to. A sheet of MAX_IMPORT_ROWS rows is a few MB of XML; Excel's own files
  * hold a dozen entries. A zip bomb (a small upload that inflates to hundreds of MB) is refused.
  */
-export const MAX_UNPACKED_MEGABYTES = 40
-export const MAX_ZIP_ENTRIES = 100
+const MAX_UNPACKED_MEGABYTES = 40
+const MAX_ZIP_ENTRIES = 100
 
 export type TableRow = { row: number; cells: Partial<Record<ColumnKey, string>> }
 export type ReadResult = { kind: 'read'; rows: TableRow[] } | { kind: 'problem'; code: AdminErrorCode; params?: Record<string, string | number> }

@@ -15,7 +15,7 @@ type Facts = { ownUnit: boolean; led: boolean; confirms: boolean }
 const NONE: Facts = { ownUnit: false, led: false, confirms: false }
 
 /** Facts of the fixture, from which a rule table decides what is allowed. */
-export const RELATION: Record<string, Record<Existing, Facts>> = {
+const RELATION: Record<string, Record<Existing, Facts>> = {
   'staff of Minh Cầm': { own: { ...NONE, ownUnit: true }, other: NONE, uncharged: NONE },
   'the member in charge of Minh Cầm': { own: { ...NONE, led: true, confirms: true }, other: NONE, uncharged: NONE },
   // The group's lead follows the communes that have a member in charge, and confirms for the one that has none.
