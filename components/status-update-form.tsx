@@ -47,6 +47,7 @@ export function StatusUpdateForm({ action, assignmentId, baseVersion, submission
     progress: String(current.progress),
     indicatorActual: decimalForInput(current.indicatorActual, locale),
     note: '',
+    onBehalfVia: '',
   }
   const errors = state.kind === 'invalid' ? state.fieldErrors : {}
   // After a conflict the user has seen what was saved in between: saving again (even after fixing

@@ -69,7 +69,7 @@ const formOf = (fields: Record<string, string>) => {
 
 describe('with the database out of reach', () => {
   it('the status report answers not saved, with every value as typed', async () => {
-    const typed = { status: 'IN_PROGRESS', progress: '70', indicatorActual: '3,5', note: 'Đang rà soát lại các lớp ghép.' }
+    const typed = { status: 'IN_PROGRESS', progress: '70', indicatorActual: '3,5', note: 'Đang rà soát lại các lớp ghép.', onBehalfVia: 'PAPER' }
     const form = formOf({ ...typed, assignmentId: randomUUID(), baseVersion: '1', submissionKey: randomUUID() })
     expect(await saveStatusUpdate({ kind: 'idle' }, form)).toEqual({ kind: 'refused', message: NOT_SAVED, values: typed })
   })

@@ -22,7 +22,7 @@ const database = testDatabase()
 const make = factories(() => database.db)
 const NOW = new Date('2026-11-28T03:00:00Z')
 
-type Write = 'update' | 'comment' | 'review'
+type Write = 'update' | 'onBehalf' | 'comment' | 'review'
 
 let actors: Record<string, Actor>
 let units: Awaited<ReturnType<typeof makeMatrixFixture>>['units']
@@ -34,7 +34,7 @@ beforeAll(async () => {
   reporterId = actors['staff of Minh Cầm']!.id
 })
 
-const WRITES: Record<AssignmentAction, Write> = { 'assignment.update': 'update', 'assignment.comment': 'comment', 'statusUpdate.review': 'review' }
+const WRITES: Record<AssignmentAction, Write> = { 'assignment.update': 'update', 'assignment.reportOnBehalf': 'onBehalf', 'assignment.comment': 'comment', 'statusUpdate.review': 'review' }
 
 /** A fresh assignment of the target unit (test/helpers/assignment-matrix.ts), with one report waiting for review. */
 async function assignmentFor(target: Target) {
@@ -47,6 +47,12 @@ async function assignmentFor(target: Target) {
 const attempt: Record<Write, (actor: Actor, ids: { assignmentId: string; updateId: string }) => Promise<{ kind: string }>> = {
   update: (actor, { assignmentId }) =>
     recordStatusUpdate({ actor, now: NOW, ip: null }, readStatusUpdateForm(formData({ assignmentId, baseVersion: '0', submissionKey: randomUUID(), status: 'IN_PROGRESS', progress: '20' })).input),
+  // A report the unit sent by phone: entered on its behalf by who may do that, and only them.
+  onBehalf: (actor, { assignmentId }) =>
+    recordStatusUpdate(
+      { actor, now: NOW, ip: null },
+      readStatusUpdateForm(formData({ assignmentId, baseVersion: '0', submissionKey: randomUUID(), status: 'IN_PROGRESS', progress: '20', onBehalfVia: 'PHONE' })).input,
+    ),
   comment: (actor, { assignmentId }) => recordComment({ actor, now: NOW, ip: null }, readCommentForm(formData({ assignmentId, body: 'Đề nghị hướng dẫn thêm.' })).input),
   review: (actor, { updateId }) => recordReview({ actor, now: NOW, ip: null }, readReviewForm(formData({ updateId, decision: 'CONFIRM' })).input),
 }
@@ -66,9 +72,19 @@ describe.each(MATRIX_CASES)('%s, on %s assignment', (actorName, target) => {
     const ids = await assignmentFor(target)
     const before = await stateOf(ids)
     const result = await attempt[WRITES[action]](actor, ids)
-    if (reaches(RULES[actor.role][action], actorName, target)) {
+    // Who reports for the unit saves a report that names a channel as their own report.
+    const reportsAnyway = action === 'assignment.reportOnBehalf' && reaches(RULES[actor.role]['assignment.update'], actorName, target)
+    if (reaches(RULES[actor.role][action], actorName, target) || reportsAnyway) {
       expect(result.kind).toBe('saved')
       expect(await stateOf(ids)).not.toEqual(before)
+      if (action === 'assignment.reportOnBehalf') {
+        const saved = await database.db.statusUpdate.findFirstOrThrow({ where: { assignmentId: ids.assignmentId, authorId: actor.id }, select: { onBehalfVia: true } })
+        expect(saved.onBehalfVia).toBe(reportsAnyway ? null : 'PHONE')
+      }
+    } else if (action === 'assignment.update' && reaches(RULES[actor.role]['assignment.reportOnBehalf'], actorName, target)) {
+      // Who may only enter a report on the unit's behalf is asked how the unit sent it; nothing is written.
+      expect(result.kind).toBe('invalid')
+      expect(await stateOf(ids)).toEqual(before)
     } else {
       expect(result.kind).toBe('notFound')
       expect(await stateOf(ids)).toEqual(before)

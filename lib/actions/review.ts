@@ -1,14 +1,16 @@
 // The member in charge confirms a reported result (with an optional comment), or returns it with a
 // reason; never their own. Either text is the report's review note, which the unit reads. A
 // returned report no longer counts: if it is the latest, the assignment goes back to the state of
-// the last report that was not returned, so progress pages stay truthful.
+// the last report that was not returned, so progress pages stay truthful. The unit's staff are told
+// of a return, and of a confirmation with a comment; the report no longer awaits its confirmer.
 import 'server-only'
 import { assignmentsWhere } from '@/lib/auth/permissions'
 import { db } from '@/lib/db'
-import type { Prisma } from '@/lib/db/client'
+import { Prisma } from '@/lib/db/client'
 import type { ReviewForm, ReviewInput, ReviewProblems } from '@/lib/validation/review'
 import { recordAudit, recordRefusal } from '@/lib/audit/record'
 import type { ActionContext } from './context'
+import { notifySql, settleSql } from './notify'
 import { lockedPeriodOn } from './period-lock'
 import type { AssignmentPath } from './status-update'
 
@@ -55,6 +57,11 @@ export async function recordReview(context: ActionContext, { namedId, parsed }: 
     })
     if (count === 0) return { kind: 'alreadyReviewed' } as const
     const reverted = reviewState === 'RETURNED' ? await revertIfCurrent(tx, update.assignmentId, update) : null
+    // The unit's staff hear of a return, and of a confirmation that carries a word for them.
+    const report = { assignment: Prisma.sql`${update.assignmentId}::uuid`, statusUpdate: Prisma.sql`${update.id}::uuid` }
+    await tx.$executeRaw(settleSql(context, { kind: 'REPORT_AWAITING_CONFIRMATION', ...report }))
+    if (reviewState === 'RETURNED') await tx.$executeRaw(notifySql(context, { kind: 'REPORT_RETURNED', to: 'unitStaff', ...report }))
+    else if (reason) await tx.$executeRaw(notifySql(context, { kind: 'REPORT_CONFIRMED_WITH_COMMENT', to: 'unitStaff', ...report }))
     await recordAudit(tx, context, {
       action: ACTION,
       entity: 'StatusUpdate',

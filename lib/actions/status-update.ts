@@ -1,5 +1,7 @@
 // Recording a status report: the form read (lib/validation/status-update.ts) -> authorize -> one
-// transaction (assignment, history row, evidence, audit); the pipeline revalidates. Nothing is ever overwritten: a report
+// transaction (assignment, history row, evidence, audit, notifications); the pipeline revalidates.
+// The unit's staff report for it; the office may enter for any unit a report the unit sent on paper
+// or by phone, saying how ("nhập thay cho …, theo …"), and the unit's staff are told. Nothing is ever overwritten: a report
 // made against an older version is refused with what was saved in between.
 import 'server-only'
 import { can, type AssignmentFacts } from '@/lib/auth/permissions'
@@ -14,6 +16,7 @@ import { problem } from '@/lib/validation/messages'
 import type { StatusUpdateForm, StatusUpdateProblems } from '@/lib/validation/status-update'
 import { recordAuditSql, recordRefusal } from '@/lib/audit/record'
 import type { ActionContext } from './context'
+import { notifySql, settleSql } from './notify'
 import { lockedPeriodSql } from './period-lock'
 
 const ACTION = 'statusUpdate.create'
@@ -45,13 +48,17 @@ export async function recordStatusUpdate(context: ActionContext, form: StatusUpd
     return { kind: 'notFound' }
   }
   const assignment = await assignmentToReport(assignmentId)
-  if (!assignment || !can(context.actor, 'assignment.update', assignment)) {
+  // Who may report for the unit reports as themself; who may only enter for it, on its behalf.
+  const onBehalf = assignment !== null && !can(context.actor, 'assignment.update', assignment) && can(context.actor, 'assignment.reportOnBehalf', assignment)
+  if (!assignment || (!onBehalf && !can(context.actor, 'assignment.update', assignment))) {
     await recordRefusal(context, ACTION, 'Assignment', assignmentId)
     return { kind: 'notFound' }
   }
   if (parsed.kind === 'invalid') return parsed
 
   const input = parsed.input
+  if (onBehalf && !input.onBehalfVia) return { kind: 'invalid', problems: { onBehalfVia: problem('onBehalfViaRequired') } }
+  const onBehalfVia = onBehalf ? input.onBehalfVia : null
   const path = { unitCode: assignment.unitCode, taskCode: assignment.taskCode }
   // A form made on an older version is answered with what was saved since, before its own rules
   // are judged against that newer state (its progress may look "lower" than another's report).
@@ -88,14 +95,23 @@ export async function recordStatusUpdate(context: ActionContext, form: StatusUpd
         progress,
         indicatorActual,
         version: assignment.version + 1,
+        ...(onBehalfVia ? { onBehalfVia } : {}),
         attachments: files.map((f) => ({ fileName: f.fileName, sha256: f.sha256 })),
       },
     },
     Prisma.sql`saved`,
   )
+  // What the report tells: its confirmer that it awaits them; the unit's staff that the office
+  // entered it for them. A return of an earlier report is answered by it.
+  const saved = { assignment: Prisma.sql`(SELECT "assignmentId" FROM saved)`, statusUpdate: Prisma.sql`(SELECT id FROM saved)` }
+  const notices = [
+    notifySql(context, { kind: 'REPORT_AWAITING_CONFIRMATION', to: 'confirmer', ...saved }),
+    ...(onBehalfVia ? [notifySql(context, { kind: 'REPORT_ENTERED_ON_BEHALF', to: 'unitStaff', ...saved })] : []),
+    settleSql(context, { kind: 'REPORT_RETURNED', assignment: saved.assignment }),
+  ].map((sql, i) => Prisma.sql`, notice${Prisma.raw(String(i))} AS (${sql})`)
   // One statement, so one transaction in one round trip: the submission key and the period lock
   // are checked, and the assignment moves on only from the version the form was made on; the
-  // history row, its files and the audit event are written only when it did. Every part sees the
+  // history row, its files, the audit event and the notifications are written only when it did. Every part sees the
   // same snapshot, and the UPDATE waits for a concurrent save of the row and re-checks its version.
   try {
     const [outcome] = await db().$queryRaw<{ earlier: string | null; locked: string | null; saved: string | null }[]>`
@@ -112,12 +128,12 @@ export async function recordStatusUpdate(context: ActionContext, form: StatusUpd
            AND NOT EXISTS (SELECT FROM earlier) AND NOT EXISTS (SELECT FROM locked)
         RETURNING id
       ), saved AS (
-        INSERT INTO "StatusUpdate" ("id", "assignmentId", "authorId", "status", "progress", "indicatorActual", "note", "submissionKey", "createdAt")
+        INSERT INTO "StatusUpdate" ("id", "assignmentId", "authorId", "status", "progress", "indicatorActual", "note", "submissionKey", "createdAt", "onBehalfVia")
         SELECT ${updateId}::uuid, id, ${context.actor.id}::uuid, ${input.status}::"TaskStatus", ${progress}, ${indicatorActual}::numeric,
-               ${input.note}, ${input.submissionKey}::uuid, ${context.now}::timestamptz
+               ${input.note}, ${input.submissionKey}::uuid, ${context.now}::timestamptz, ${onBehalfVia}::"ReportChannel"
           FROM moved
-        RETURNING id
-      )${attachmentsSql(files, context.now)}, audit AS (${audit})
+        RETURNING id, "assignmentId"
+      )${attachmentsSql(files, context.now)}, audit AS (${audit})${Prisma.join(notices, '')}
       SELECT (SELECT id FROM earlier)::text AS earlier, (SELECT name FROM locked) AS locked, (SELECT id FROM saved)::text AS saved`
     if (outcome?.earlier) return { kind: 'saved', updateId: outcome.earlier, path }
     if (outcome?.locked) return { kind: 'locked', period: outcome.locked }

@@ -4,7 +4,8 @@
 import type { Role } from './roles'
 
 /** The writes on an assignment. Its status and progress every signed-in user reads; its details, READ_RULES below. */
-export const ASSIGNMENT_ACTIONS = ['assignment.update', 'assignment.comment', 'statusUpdate.review'] as const
+/** 'assignment.reportOnBehalf': entering a report a unit sent on paper or by phone, marked as entered for it. */
+export const ASSIGNMENT_ACTIONS = ['assignment.update', 'assignment.reportOnBehalf', 'assignment.comment', 'statusUpdate.review'] as const
 export type AssignmentAction = (typeof ASSIGNMENT_ACTIONS)[number]
 
 /**
@@ -31,8 +32,9 @@ export const RULES: Readonly<Record<Role, Partial<Record<AssignmentAction, Scope
   STAFF: { 'assignment.update': 'ownUnit', 'assignment.comment': 'ownUnit' },
   // A member reports and answers on everything they lead, and confirms only what falls to them.
   LEADER: { 'assignment.update': 'led', 'assignment.comment': 'led', 'statusUpdate.review': 'confirmer' },
-  // The office reports for its own unit and answers questions anywhere; it confirms nothing.
-  OFFICE: { 'assignment.update': 'ownUnit', 'assignment.comment': 'all' },
+  // The office reports for its own unit, enters for any unit what it sent on paper or by phone,
+  // and answers questions anywhere; it confirms nothing.
+  OFFICE: { 'assignment.update': 'ownUnit', 'assignment.reportOnBehalf': 'all', 'assignment.comment': 'all' },
   ADMIN: { 'assignment.update': 'all', 'assignment.comment': 'all', 'statusUpdate.review': 'all' },
 }
 

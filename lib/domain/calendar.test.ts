@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { dateColumnDay, daysBetween, districtDay, endOfDistrictDay, formatDay, formatInstant } from './calendar'
+import { addWorkingDays, dateColumnDay, daysBetween, districtDay, endOfDistrictDay, formatDay, formatInstant } from './calendar'
 
 describe('districtDay', () => {
   it('is already the next day in Ba Chẽ at 17:00 UTC', () => {
@@ -59,5 +59,19 @@ describe('formatInstant', () => {
 describe('endOfDistrictDay', () => {
   it('is 23:59:59.999 in Ba Chẽ, 16:59:59.999 UTC', () => {
     expect(endOfDistrictDay('2026-06-30').toISOString()).toBe('2026-06-30T16:59:59.999Z')
+  })
+})
+
+describe('addWorkingDays', () => {
+  it('counts Monday to Friday in the district: a question asked on Thursday morning is two working days old on Monday morning', () => {
+    // Thursday 3 December 2026, 09:00 in Ba Chẽ.
+    expect(addWorkingDays(new Date('2026-12-03T09:00:00+07:00'), 2).toISOString()).toBe(new Date('2026-12-07T09:00:00+07:00').toISOString())
+  })
+  it('goes by the district day, not the server clock: Friday 23:30 in Ba Chẽ is still Friday', () => {
+    // 16:30 UTC on Friday is 23:30 Friday in the district; the next working day is Monday.
+    expect(addWorkingDays(new Date('2026-12-04T23:30:00+07:00'), 1).toISOString()).toBe(new Date('2026-12-07T23:30:00+07:00').toISOString())
+  })
+  it('from a weekend, the first working day is Monday', () => {
+    expect(addWorkingDays(new Date('2026-12-05T10:00:00+07:00'), 2).toISOString()).toBe(new Date('2026-12-08T10:00:00+07:00').toISOString())
   })
 })

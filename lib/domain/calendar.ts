@@ -63,3 +63,17 @@ export function formatInstant(instant: Date): string {
 export function endOfDistrictDay(day: CalendarDay): Date {
   return new Date(Date.parse(`${day}T00:00:00+07:00`) + MS_PER_DAY - 1)
 }
+
+/**
+ * The same time of day `days` working days after `instant`: Monday to Friday in the district.
+ * Public holidays are not known to the app and count as working days.
+ */
+export function addWorkingDays(instant: Date, days: number): Date {
+  let time = instant.getTime()
+  for (let left = days; left > 0; ) {
+    time += MS_PER_DAY
+    const weekday = new Date(time + FIXED_OFFSET_MS).getUTCDay()
+    if (weekday !== 0 && weekday !== 6) left -= 1
+  }
+  return new Date(time)
+}

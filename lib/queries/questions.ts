@@ -18,6 +18,15 @@ import type { QuestionFilter } from '@/lib/validation/questions'
 const EXCERPT_LENGTH = 280
 
 /**
+ * Whether a comment by the user row `author` on the assignment row `assignment` asks (is by a staff
+ * member of the assignment's own unit) rather than answers; shared with the comment action, which
+ * tells who must hear of it.
+ */
+export function askedSql(author: string, assignment: string): Prisma.Sql {
+  return Prisma.sql`(${Prisma.raw(author)}.role = 'STAFF' AND ${Prisma.raw(author)}."unitId" = ${Prisma.raw(assignment)}."unitId")`
+}
+
+/**
  * The threads of the assignments `condition` picks (a condition on "Assignment" a): one row per
  * question, with its first answer, as a CTE named `threads`.
  */
@@ -25,7 +34,7 @@ function threadsCte(condition: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`
     scoped AS (
       SELECT c.id, c."assignmentId", c."createdAt",
-             (author.role = 'STAFF' AND author."unitId" = a."unitId") AS "asked"
+             ${askedSql('author', 'a')} AS "asked"
         FROM "Comment" c
         JOIN "Assignment" a ON a.id = c."assignmentId"
         JOIN "User" author ON author.id = c."authorId"

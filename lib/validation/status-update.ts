@@ -1,6 +1,7 @@
 // The status report form: field formats here, rules that depend on the assignment in
 // lib/domain/status-update-rules.ts. Answers are message keys (lib/validation/messages.ts).
 import { z } from 'zod'
+import { REPORT_CHANNELS, type ReportChannel } from '@/lib/domain/notifications'
 import { TASK_STATUSES, type TaskStatus } from '@/lib/domain/status'
 import { decimalPlaces, parseDecimal } from './decimal'
 import { chosenFiles } from './evidence'
@@ -22,11 +23,14 @@ export type StatusUpdateInput = z.infer<typeof formIdentity> & {
   /** A plain decimal string, or null when left empty. */
   indicatorActual: string | null
   note: string | null
+  /** How the unit sent the report, when the office enters it on the unit's behalf; whether one is needed the core decides. */
+  onBehalfVia: ReportChannel | null
 }
 
 export type StatusUpdateProblems = Partial<Record<keyof StatusUpdateValues | 'files', FieldProblem>>
 
 const statusSchema = z.enum(TASK_STATUSES)
+const channelSchema = z.enum(REPORT_CHANNELS)
 
 export type ParsedStatusUpdate =
   | { kind: 'foreign' }
@@ -77,6 +81,9 @@ function parseFields(identity: z.infer<typeof formIdentity>, typed: StatusUpdate
   if (status.success && status.data === 'NOT_STARTED' && progress > 0 && !problems.progress)
     problems.progress = problem('progressNotStarted')
 
+  const channel = typed.onBehalfVia === '' ? null : channelSchema.safeParse(typed.onBehalfVia)
+  if (channel && !channel.success) problems.onBehalfVia = problem('onBehalfViaRequired')
+
   if (Object.keys(problems).length > 0 || !status.success) return { kind: 'invalid', problems }
-  return { kind: 'valid', input: { ...identity, status: status.data, progress, indicatorActual, note: note || null } }
+  return { kind: 'valid', input: { ...identity, status: status.data, progress, indicatorActual, note: note || null, onBehalfVia: channel?.data ?? null } }
 }

@@ -1,0 +1,79 @@
+// Notifications (WORKFLOWS.md "Events"): SQL written into the statement or transaction of the event
+// that causes them, so an event and what it tells are saved together or not at all. One row per
+// recipient, never to the one who acted. A row that asks for an act (confirm a report, answer a
+// question, report again after a return) is settled when that act is done, by whoever did it.
+import 'server-only'
+import { ROLES, type Role } from '@/lib/auth/roles'
+import { RULES } from '@/lib/auth/rules'
+import { Prisma } from '@/lib/db/client'
+import type { NotificationKind } from '@/lib/domain/notifications'
+import type { ActionContext } from './context'
+
+/**
+ * Who is told:
+ * - unitStaff: the active accounts that report for the assignment's unit as their own;
+ * - confirmer: the account of the member who confirms the assignment's reports (rules.ts confirmerOf);
+ * - office: the Party Office's accounts.
+ */
+export type Recipients = 'unitStaff' | 'confirmer' | 'office'
+
+const rolesWith = (test: (role: Role) => boolean) => Prisma.join(ROLES.filter(test).map((role) => Prisma.sql`${role}::"Role"`))
+
+/** The roles whose accounts report for their own unit: its staff, and the office for its own assignments. */
+const UNIT_REPORTERS = rolesWith((role) => RULES[role]['assignment.update'] === 'ownUnit')
+/** The roles that confirm reports as the one confirmer of an assignment. */
+const CONFIRMERS = rolesWith((role) => RULES[role]['statusUpdate.review'] === 'confirmer')
+
+/** The recipients' user ids (a column `id`) for the assignment whose id `assignment` gives. */
+function recipientsSql(recipients: Recipients, assignment: Prisma.Sql): Prisma.Sql {
+  switch (recipients) {
+    case 'unitStaff':
+      return Prisma.sql`
+        SELECT u.id FROM "User" u JOIN "Assignment" a ON a."unitId" = u."unitId"
+         WHERE a.id = ${assignment} AND u.active AND u.role IN (${UNIT_REPORTERS})`
+    case 'confirmer':
+      // The member in charge of the unit; where it has none, the lead of the task group (confirmerOf).
+      return Prisma.sql`
+        SELECT u.id FROM "Assignment" a
+          JOIN "Unit" un ON un.id = a."unitId"
+          JOIN "Task" t ON t.id = a."taskId"
+          JOIN "TaskGroup" g ON g.id = t."groupId"
+          JOIN "User" u ON u."memberId" = COALESCE(un."inChargeMemberId", g."leadMemberId")
+         WHERE a.id = ${assignment} AND u.active AND u.role IN (${CONFIRMERS})`
+    case 'office':
+      return Prisma.sql`SELECT u.id FROM "User" u WHERE u.active AND u.role = 'OFFICE'::"Role"`
+  }
+}
+
+export type Notice = {
+  kind: NotificationKind
+  to: Recipients
+  /** SQL giving the assignment's id: a parameter, or a sub-select of an earlier part of the statement. */
+  assignment: Prisma.Sql
+  statusUpdate?: Prisma.Sql
+  comment?: Prisma.Sql
+  /** Shown from then on; by default at once. */
+  showFrom?: Date
+}
+
+/** The INSERT of a notice's rows: a statement of its own, or a part (CTE) of the event's statement. */
+export function notifySql(context: ActionContext, notice: Notice): Prisma.Sql {
+  const { actor, now } = context
+  return Prisma.sql`
+    INSERT INTO "Notification" ("id", "recipientId", "kind", "assignmentId", "statusUpdateId", "commentId", "actorId", "createdAt", "showFrom")
+    SELECT uuid_v7(${now}::timestamptz), r.id, ${notice.kind}::"NotificationKind", ${notice.assignment}, ${notice.statusUpdate ?? null}::uuid,
+           ${notice.comment ?? null}::uuid, ${actor.id}::uuid, ${now}::timestamptz, ${notice.showFrom ?? now}::timestamptz
+      FROM (${recipientsSql(notice.to, notice.assignment)}) r
+     WHERE r.id <> ${actor.id}::uuid`
+}
+
+/**
+ * The UPDATE that settles the open rows of a kind on an assignment (only those of one report, when
+ * `statusUpdate` is given): the act they asked for is done. Rows not yet shown are settled too.
+ */
+export function settleSql(context: ActionContext, settled: { kind: NotificationKind; assignment: Prisma.Sql; statusUpdate?: Prisma.Sql }): Prisma.Sql {
+  const report = settled.statusUpdate ? Prisma.sql`AND "statusUpdateId" = ${settled.statusUpdate}` : Prisma.empty
+  return Prisma.sql`
+    UPDATE "Notification" SET "readAt" = ${context.now}::timestamptz
+     WHERE "assignmentId" = ${settled.assignment} AND "kind" = ${settled.kind}::"NotificationKind" AND "readAt" IS NULL ${report}`
+}
