@@ -12,6 +12,9 @@ import { pendingReviews } from '@/lib/queries/pending-reviews'
 import { progressSource } from '@/lib/queries/progress-source'
 import { notesAsOf } from '@/lib/queries/review-report'
 import { taskHistory } from '@/lib/queries/task-progress'
+import { unitAssignments } from '@/lib/queries/unit-assignments'
+import { translatorFor } from '@/lib/reports/exports/table'
+import { unitExport } from '@/lib/reports/exports/unit'
 import { vi as messages } from '@/messages'
 import { testDatabase } from '@/test/helpers/database'
 import { factories, formData } from '@/test/helpers/factories'
@@ -33,6 +36,7 @@ let retiredStaff: Actor & { displayName: string }
 let taskId: string
 let groupId: string
 let minhCamId: string
+let minhCamCode: string
 let officeUnitId: string
 
 function report(assignmentId: string, fields: Record<string, string>) {
@@ -50,6 +54,7 @@ beforeAll(async () => {
   const district = await make.unit({ kind: 'DISTRICT', name: 'Huyện Ba Chẽ' })
   const minhCam = await make.unit({ name: 'Xã Minh Cầm', inChargeMemberId: member.id })
   minhCamId = minhCam.id
+  minhCamCode = minhCam.code
   officeUnitId = (await make.unit({ kind: 'AGENCY', name: 'Văn phòng Huyện ủy' })).id
   office = await make.user({ role: 'OFFICE', unitId: officeUnitId, name: 'Chuyên viên Văn phòng' })
   inCharge = await make.user({ role: 'LEADER', unitId: district.id, memberId: member.id, name: 'Đồng chí phụ trách Minh Cầm' })
@@ -171,5 +176,18 @@ describe('every list of reports says who entered it and how the unit sent it', (
   test("the review report's quoted note", async () => {
     const notes = await notesAsOf(inCharge, [assignmentId], new Date(NOW.getTime() + 120_000))
     expect(notes.get(assignmentId)).toEqual({ text: 'Theo công văn của xã', onBehalf: { authorName: 'Chuyên viên Văn phòng', via: 'PAPER' } })
+  })
+
+  test("the unit's list and its export, for a reader of the details only", async () => {
+    const source = progressSource(null, new Date(NOW.getTime() + 120_000))
+    const latest = async (reader: Actor) => (await unitAssignments(source, minhCamCode, reader))?.groups.flatMap((g) => g.assignments).find((a) => a.id === assignmentId)
+    expect((await latest(staff))?.latestOnBehalf).toEqual({ authorName: 'Chuyên viên Văn phòng', via: 'PAPER' })
+    const stranger = await make.user({ role: 'STAFF', unitId: (await make.unit({ name: 'Xã Nam Sơn' })).id })
+    expect((await latest(stranger))?.latestOnBehalf).toBeNull()
+
+    const sheet = (await unitExport(minhCamCode, translatorFor('vi'), new Date(NOW.getTime() + 120_000), new URLSearchParams(), staff))?.sheets[0]
+    const cells: unknown[] = []
+    for await (const row of sheet?.rows ?? []) cells.push(...row)
+    expect(cells).toContain('Chờ xác nhận (Chuyên viên Văn phòng, nhập thay cho Xã Minh Cầm, theo văn bản giấy)')
   })
 })
