@@ -3,6 +3,7 @@ import Link from '@/components/link'
 import { formatInstant } from '@/lib/domain/calendar'
 import type { PendingReview } from '@/lib/queries/pending-reviews'
 import { IndicatorNumber } from './indicator-value'
+import { ReportAuthor } from './report-author'
 import { assignmentHref } from '@/lib/domain/paths'
 
 /** Updates waiting for confirmation (the reader's, or those they follow), each linking to its place on the assignment page. */
@@ -35,7 +36,7 @@ export function PendingReviewList({ reviews }: { reviews: PendingReview[] }) {
               </dd>
               <dt className="text-slate-600">{t('by')}</dt>
               <dd>
-                {review.authorName}, <span className="tabular-nums">{formatInstant(review.createdAt)}</span>
+                <ReportAuthor name={review.authorName} onBehalfVia={review.onBehalfVia} unitName={review.unit.name} />, <span className="tabular-nums">{formatInstant(review.createdAt)}</span>
               </dd>
               {review.note && (
                 <>

@@ -7,6 +7,7 @@ import { useActionState, useState } from 'react'
 import { useLocale, useTranslations } from 'next-intl'
 import type { SavedState, StatusUpdateFormState, StatusUpdateValues } from '@/lib/actions/form-states'
 import { formatInstant } from '@/lib/domain/calendar'
+import { REPORT_CHANNELS } from '@/lib/domain/notifications'
 import { STATUS_UPDATES_API } from '@/lib/domain/paths'
 import { TASK_STATUSES, type TaskStatus } from '@/lib/domain/status'
 import { typedValues } from '@/lib/validation/status-update-values'
@@ -26,12 +27,17 @@ type Props = {
   current: { status: TaskStatus; progress: number; indicatorActual: string | null }
   /** The indicator's unit of measure; null when the task has no indicator. */
   indicatorUnit: string | null
+  /** The unit's name when the reader enters the report on its behalf (the office), who must then say how it came; else null. */
+  onBehalfOf: string | null
 }
 
 const ACCEPTED_FILES = '.pdf,.png,.jpg,.jpeg,.webp,.docx,.xlsx'
+/** A radio choice drawn as a box the whole of which is the target (easy on a phone). */
+const choiceClass =
+  'flex cursor-pointer items-center gap-2 rounded border border-slate-300 bg-white px-3 py-2 has-checked:border-blue-700 has-checked:bg-blue-50 has-focus-visible:outline-2 has-focus-visible:outline-blue-700'
 const idle: StatusUpdateFormState = { kind: 'idle' }
 
-export function StatusUpdateForm({ action, assignmentId, baseVersion, submissionKey, current, indicatorUnit }: Props) {
+export function StatusUpdateForm({ action, assignmentId, baseVersion, submissionKey, current, indicatorUnit, onBehalfOf }: Props) {
   const t = useTranslations('assignment.form')
   const tStatus = useTranslations('assignment.taskStatus')
   const locale = useLocale()
@@ -73,8 +79,9 @@ export function StatusUpdateForm({ action, assignmentId, baseVersion, submission
       className="space-y-5"
     >
       <h2 id="update-form-title" className="text-lg font-semibold">
-        {t('title')}
+        {onBehalfOf === null ? t('title') : t('onBehalfTitle', { unit: onBehalfOf })}
       </h2>
+      {onBehalfOf !== null && <p className="text-sm text-slate-700">{t('onBehalfHint')}</p>}
       {state.kind === 'saved' && <FormNotice tone="success">{state.message}</FormNotice>}
       {(state.kind === 'invalid' || state.kind === 'refused') && <FormNotice tone="error">{state.message}</FormNotice>}
       {state.kind === 'conflict' && (
@@ -89,14 +96,33 @@ export function StatusUpdateForm({ action, assignmentId, baseVersion, submission
       <input type="hidden" name="submissionKey" value={submissionKey} />
 
       <div key={`${baseVersion}:${round}`} className="space-y-5">
+        {onBehalfOf !== null && (
+          <fieldset aria-describedby={describedBy(errors.onBehalfVia && 'onBehalfVia-error')}>
+            <legend className="text-sm font-medium">{t('onBehalfVia')}</legend>
+            <div className="mt-2 grid gap-2 sm:grid-cols-2">
+              {REPORT_CHANNELS.map((channel) => (
+                <label key={channel} className={choiceClass}>
+                  <input
+                    type="radio"
+                    name="onBehalfVia"
+                    value={channel}
+                    required
+                    defaultChecked={values.onBehalfVia === channel}
+                    className="size-4 accent-blue-700"
+                  />
+                  <span>{t(`channel.${channel}`)}</span>
+                </label>
+              ))}
+            </div>
+            <FieldError id="onBehalfVia-error" message={errors.onBehalfVia} />
+          </fieldset>
+        )}
+
         <fieldset aria-describedby={describedBy(errors.status && 'status-error')}>
           <legend className="text-sm font-medium">{t('status')}</legend>
           <div className="mt-2 grid gap-2 sm:grid-cols-2">
             {TASK_STATUSES.map((status) => (
-              <label
-                key={status}
-                className="flex cursor-pointer items-center gap-2 rounded border border-slate-300 bg-white px-3 py-2 has-checked:border-blue-700 has-checked:bg-blue-50 has-focus-visible:outline-2 has-focus-visible:outline-blue-700"
-              >
+              <label key={status} className={choiceClass}>
                 <input
                   type="radio"
                   name="status"

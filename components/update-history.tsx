@@ -4,6 +4,7 @@ import { formatInstant } from '@/lib/domain/calendar'
 import type { HistoryEntry } from '@/lib/queries/assignment-detail'
 import { FileSize } from './file-size'
 import { IndicatorNumber } from './indicator-value'
+import { ReportAuthor } from './report-author'
 import { ReviewBadge } from './review-badge'
 
 type Props = {
@@ -11,12 +12,14 @@ type Props = {
   entries: HistoryEntry[]
   /** The indicator's unit of measure; null when the task has none. */
   indicatorUnit: string | null
+  /** The assignment's unit: a report entered on its behalf names it. */
+  unitName: string
   /** The confirm-or-return form of an update, for those who may review it. */
   reviewSlot?: (entry: HistoryEntry) => ReactNode
 }
 
 /** Every status update of an assignment: who, when, what changed, the evidence and the review. */
-export function UpdateHistory({ entries, indicatorUnit, reviewSlot }: Props) {
+export function UpdateHistory({ entries, indicatorUnit, unitName, reviewSlot }: Props) {
   const t = useTranslations('assignment.history')
   const tRole = useTranslations('roles')
   if (entries.length === 0) return <p className="text-slate-700">{t('empty')}</p>
@@ -31,7 +34,7 @@ export function UpdateHistory({ entries, indicatorUnit, reviewSlot }: Props) {
           <article aria-labelledby={`update-${entry.id}-title`}>
             <header className="flex flex-wrap items-start justify-between gap-2">
               <h3 id={`update-${entry.id}-title`} className="text-sm">
-                <span className="font-semibold">{entry.author.name}</span>
+                <ReportAuthor name={entry.author.name} onBehalfVia={entry.onBehalfVia} unitName={unitName} nameClassName="font-semibold" />
                 <span className="text-slate-600">
                   {' '}
                   · {tRole(entry.author.role)}, {entry.author.unitName} ·{' '}

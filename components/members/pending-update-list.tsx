@@ -1,5 +1,6 @@
 import { useTranslations } from 'next-intl'
 import Link from '@/components/link'
+import { ReportAuthor } from '@/components/report-author'
 import { assignmentHref } from '@/lib/domain/paths'
 import { formatInstant } from '@/lib/domain/calendar'
 import type { PendingUpdate } from '@/lib/queries/member-progress'
@@ -18,7 +19,7 @@ export function PendingUpdateList({ rows, emptyMessage }: { rows: PendingUpdate[
             {row.taskTitle}
           </Link>
           <p className="mt-1 text-slate-700">
-            {t('reported', { status: tStatus(row.status), progress: row.progress })} · {row.authorName},{' '}
+            {t('reported', { status: tStatus(row.status), progress: row.progress })} · <ReportAuthor name={row.authorName} onBehalfVia={row.onBehalfVia} unitName={row.unitName} />,{' '}
             <time dateTime={row.createdAt.toISOString()} className="tabular-nums">
               {formatInstant(row.createdAt)}
             </time>

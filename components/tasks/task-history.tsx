@@ -1,6 +1,7 @@
 import { useTranslations } from 'next-intl'
 import Link from '@/components/link'
 import { IndicatorNumber } from '@/components/indicator-value'
+import { ReportAuthor } from '@/components/report-author'
 import { ReviewBadge } from '@/components/review-badge'
 import { assignmentHref } from '@/lib/domain/paths'
 import { formatInstant } from '@/lib/domain/calendar'
@@ -24,7 +25,7 @@ export function TaskHistory({ entries, taskCode, indicatorUnit }: { entries: Tas
                 </Link>
                 <span className="text-slate-700">
                   {' '}
-                  · {entry.authorName} ·{' '}
+                  · <ReportAuthor name={entry.authorName} onBehalfVia={entry.onBehalfVia} unitName={entry.unitName} /> ·{' '}
                   <time dateTime={entry.createdAt.toISOString()} className="tabular-nums">
                     {formatInstant(entry.createdAt)}
                   </time>

@@ -7,6 +7,7 @@ import { db } from '@/lib/db'
 import { findAssignmentFor, type Actor, type AssignmentFacts } from '@/lib/auth/permissions'
 import type { Role } from '@/lib/auth/roles'
 import type { ReviewState } from '@/lib/db/generated/enums'
+import type { ReportChannel } from '@/lib/domain/notifications'
 import type { TaskStatus } from '@/lib/domain/status'
 
 /** How the member in charge received an update (for components, which never import Prisma). */
@@ -104,6 +105,8 @@ export type HistoryEntry = {
   id: string
   createdAt: Date
   author: { id: string; name: string; role: Role; unitName: string }
+  /** How the unit sent the report when the office entered it on the unit's behalf (the author is the office user). */
+  onBehalfVia: ReportChannel | null
   status: TaskStatus
   /** The state this update changed: the last one standing when it was made, or the start (not started, 0%). */
   previousStatus: TaskStatus
@@ -154,6 +157,7 @@ async function assignmentHistory(assignmentId: string): Promise<HistoryEntry[]> 
            author."displayName" AS "authorName",
            author.role::text AS "authorRole",
            author_unit.name AS "authorUnitName",
+           s."onBehalfVia"::text AS "onBehalfVia",
            s."reviewState"::text AS "reviewState",
            reviewer."displayName" AS "reviewerName",
            s."reviewedAt",

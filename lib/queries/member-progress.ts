@@ -8,6 +8,7 @@ import { db } from '@/lib/db'
 import { Prisma } from '@/lib/db/client'
 import type { UnitKind } from '@/lib/db/generated/enums'
 import { pagedRows, type Paged } from '@/lib/domain/paging'
+import type { ReportChannel } from '@/lib/domain/notifications'
 import type { TaskStatus } from '@/lib/domain/status'
 import type { StatusCounts } from '@/lib/domain/status-counts'
 import { STATUS_COUNTS, statusCountColumnsOf, summedStatusColumns } from './progress-counts'
@@ -227,6 +228,8 @@ export type PendingUpdate = {
   status: TaskStatus
   progress: number
   authorName: string
+  /** Set when the office entered the report on the unit's behalf: how the unit sent it. */
+  onBehalfVia: ReportChannel | null
   unitCode: string
   unitName: string
   taskCode: string
@@ -236,7 +239,7 @@ export type PendingUpdate = {
 /** The updates awaiting the member's confirmation (confirmerOf), the longest waiting first; `limit` rows, `total` counts all. */
 export const memberPendingUpdates = cache(async (source: ProgressSource, memberId: string, limit: number): Promise<Paged<PendingUpdate>> => {
   const rows = await db().$queryRaw<(PendingUpdate & { total: number })[]>`
-    SELECT s.id::text AS "id", s."createdAt", s.status::text AS "status", s.progress, author."displayName" AS "authorName",
+    SELECT s.id::text AS "id", s."createdAt", s.status::text AS "status", s.progress, author."displayName" AS "authorName", s."onBehalfVia"::text AS "onBehalfVia",
            u.code AS "unitCode", u.name AS "unitName", t.code AS "taskCode", t.title AS "taskTitle",
            (COUNT(*) OVER ())::int AS "total"
       FROM ${source.pendingReports} p

@@ -9,12 +9,15 @@ import { Prisma } from '@/lib/db/client'
 import { snapshotCache } from '@/lib/db/snapshot-cache'
 import { assignmentsScopeSql, type Actor } from '@/lib/auth/permissions'
 import { pagedRows, type Paged } from '@/lib/domain/paging'
+import type { ReportChannel } from '@/lib/domain/notifications'
 import type { TaskStatus } from '@/lib/domain/status'
 
 export type PendingReview = {
   id: string
   createdAt: Date
   authorName: string
+  /** Set when the office entered the report on the unit's behalf: how the unit sent it. */
+  onBehalfVia: ReportChannel | null
   status: TaskStatus
   progress: number
   /** DECIMAL as a plain string ("12.5"). */
@@ -70,7 +73,7 @@ async function waitingReviews(where: Prisma.Sql | null, limit: number, offset: n
        LIMIT ${limit} OFFSET ${offset}
     )
     SELECT s.id::text AS "id", s."createdAt", s.status::text AS "status", s.progress, trim_scale(s."indicatorActual")::text AS "indicatorActual", s.note,
-           author."displayName" AS "authorName",
+           author."displayName" AS "authorName", s."onBehalfVia"::text AS "onBehalfVia",
            (SELECT COUNT(*) FROM "Attachment" f WHERE f."statusUpdateId" = s.id)::int AS "attachmentCount",
            page."unitCode", page."unitName", page."taskCode", page."taskTitle", page."indicatorUnit", page."total"
       FROM page

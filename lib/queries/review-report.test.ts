@@ -54,10 +54,10 @@ describe('the district as of the end of a period', () => {
       ['Thị trấn Ba Chẽ', 'BLOCKED'],
     ])
     const notes = await notesAsOf(fullReader, late.map((item) => item.id), asOf)
-    expect(notes.get(fixture.mergeDapThanh.id)).toBe('Đang rà soát các điểm trường thôn Khe Tâm')
+    expect(notes.get(fixture.mergeDapThanh.id)?.text).toBe('Đang rà soát các điểm trường thôn Khe Tâm')
     // The report of 29/06 was returned on 30/06: the blocked report's note stands.
-    expect(notes.get(fixture.postsTown.id)).toBe('Thiếu nhân sự đủ tiêu chuẩn')
+    expect(notes.get(fixture.postsTown.id)?.text).toBe('Thiếu nhân sự đủ tiêu chuẩn')
     // Before the return, the later note stood.
-    expect((await notesAsOf(fullReader, [fixture.postsTown.id], at(PERIOD_END, '08:00'))).get(fixture.postsTown.id)).toBe('Đã có phương án nhân sự')
+    expect((await notesAsOf(fullReader, [fixture.postsTown.id], at(PERIOD_END, '08:00'))).get(fixture.postsTown.id)?.text).toBe('Đã có phương án nhân sự')
   })
 })

@@ -4,23 +4,32 @@
 import 'server-only'
 import { db } from '@/lib/db'
 import { assignmentsScopeSql, type Actor } from '@/lib/auth/permissions'
+import type { ReportChannel } from '@/lib/domain/notifications'
+
+/** A standing note; for a report the office entered on the unit's behalf, who entered it and how the unit sent it. */
+export type StandingNote = { text: string; onBehalf: { authorName: string; via: ReportChannel } | null }
 
 /**
  * The standing note of each assignment as of `asOf`; assignments without one are absent, and so are
  * those whose details the actor may not read (READ_RULES): the report then gives their figures only.
  */
-export async function notesAsOf(actor: Actor, assignmentIds: readonly string[], asOf: Date): Promise<Map<string, string>> {
+export async function notesAsOf(actor: Actor, assignmentIds: readonly string[], asOf: Date): Promise<Map<string, StandingNote>> {
   const scope = assignmentsScopeSql(actor, 'assignment.readDetails', 'readable')
   if (assignmentIds.length === 0 || !scope) return new Map()
-  const rows = await db().$queryRaw<{ assignmentId: string; note: string | null }[]>`
-    SELECT a.id::text AS "assignmentId", s.note
+  const rows = await db().$queryRaw<{ assignmentId: string; note: string | null; authorName: string; via: ReportChannel | null }[]>`
+    SELECT a.id::text AS "assignmentId", s.note, s."authorName", s.via
       FROM unnest(${[...assignmentIds]}::uuid[]) AS a(id)
       JOIN "Assignment" readable ON readable.id = a.id AND ${scope}
      CROSS JOIN LATERAL (
-       SELECT u.note FROM "StatusUpdate" u
+       SELECT u.note, u."onBehalfVia"::text AS via, author."displayName" AS "authorName"
+         FROM "StatusUpdate" u JOIN "User" author ON author.id = u."authorId"
         WHERE u."assignmentId" = a.id AND u."createdAt" <= ${asOf}::timestamptz
           AND NOT (u."reviewState" = 'RETURNED' AND u."reviewedAt" <= ${asOf}::timestamptz)
         ORDER BY u."createdAt" DESC, u.id DESC
         LIMIT 1) s`
-  return new Map(rows.flatMap((row) => (row.note?.trim() ? [[row.assignmentId, row.note.trim()] as const] : [])))
+  return new Map(
+    rows.flatMap(({ assignmentId, note, authorName, via }) =>
+      note?.trim() ? [[assignmentId, { text: note.trim(), onBehalf: via && { authorName, via } }] as const] : [],
+    ),
+  )
 }

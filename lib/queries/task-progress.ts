@@ -7,6 +7,7 @@ import { db } from '@/lib/db'
 import { Prisma } from '@/lib/db/client'
 import { assignmentsScopeSql, type Actor } from '@/lib/auth/permissions'
 import type { ReviewState, TaskScope, UnitKind } from '@/lib/db/generated/enums'
+import type { ReportChannel } from '@/lib/domain/notifications'
 import type { TaskStatus } from '@/lib/domain/status'
 import type { StatusCounts } from '@/lib/domain/status-counts'
 import { indicatorSumOf, statusCountColumnsOf } from './progress-counts'
@@ -133,6 +134,8 @@ export type TaskHistoryEntry = {
   id: string
   createdAt: Date
   authorName: string
+  /** Set when the office entered the report on the unit's behalf: how the unit sent it. */
+  onBehalfVia: ReportChannel | null
   unitCode: string
   unitName: string
   status: TaskStatus
@@ -157,7 +160,8 @@ export const taskHistory = cache(async (source: ProgressSource, actor: Actor, ta
   const scope = assignmentsScopeSql(actor, 'assignment.readDetails', 'a')
   if (!scope) return []
   return db().$queryRaw<TaskHistoryEntry[]>`
-    SELECT s.id::text AS "id", s."createdAt", author."displayName" AS "authorName", u.code AS "unitCode", u.name AS "unitName",
+    SELECT s.id::text AS "id", s."createdAt", author."displayName" AS "authorName", s."onBehalfVia"::text AS "onBehalfVia",
+           u.code AS "unitCode", u.name AS "unitName",
            s.status::text AS "status", s.progress, trim_scale(s."indicatorActual")::text AS "indicatorActual",
            left(s.note, ${NOTE_EXCERPT}) AS "note", COALESCE(length(s.note) > ${NOTE_EXCERPT}, false) AS "noteCut",
            ${source.reviewState}::text AS "reviewState"

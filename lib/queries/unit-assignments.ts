@@ -7,6 +7,7 @@ import { assignmentsScopeSql, type Actor } from '@/lib/auth/permissions'
 import { db } from '@/lib/db'
 import { Prisma } from '@/lib/db/client'
 import type { ReviewState, TaskScope } from '@/lib/db/generated/enums'
+import type { ReportChannel } from '@/lib/domain/notifications'
 import { STATUS_LABELS, statusLabelsOf, type TaskStatus } from '@/lib/domain/status'
 import type { ProgressSource } from './progress-source'
 
@@ -36,6 +37,8 @@ export type UnitAssignment = {
    * a reader who may read the assignment's details (READ_RULES); null otherwise or when none.
    */
   latestReviewComment: { reviewerName: string; note: string } | null
+  /** When the office entered the latest report on the unit's behalf: who, and how the unit sent it; for a reader of the details only. */
+  latestOnBehalf: { authorName: string; via: ReportChannel } | null
 }
 
 export type UnitTaskGroup = { id: string; code: string; name: string; assignments: UnitAssignment[] }
@@ -47,9 +50,11 @@ export type UnitAssignments = {
   commentsReadable: boolean
 }
 
-type AssignmentRow = Omit<UnitAssignment, 'indicator' | 'latestReviewComment'> & {
+type AssignmentRow = Omit<UnitAssignment, 'indicator' | 'latestReviewComment' | 'latestOnBehalf'> & {
   reviewerName: string | null
   reviewNote: string | null
+  onBehalfBy: string | null
+  onBehalfVia: ReportChannel | null
   readable: boolean
   groupId: string
   groupCode: string
@@ -73,7 +78,7 @@ export const unitAssignments = cache(async (source: ProgressSource, code: string
   const groups = new Map<string, UnitTaskGroup>()
   let commentsReadable = false
   for (const row of await assignmentRows(source, unit.id, reader)) {
-    const { groupId, groupCode, groupName, indicatorUnit, indicatorTarget, indicatorActual, scope, reviewerName, reviewNote, readable, ...assignment } = row
+    const { groupId, groupCode, groupName, indicatorUnit, indicatorTarget, indicatorActual, scope, reviewerName, reviewNote, onBehalfBy, onBehalfVia, readable, ...assignment } = row
     commentsReadable ||= readable
     const entry = groups.get(groupId) ?? { id: groupId, code: groupCode, name: groupName, assignments: [] }
     entry.assignments.push({
@@ -83,6 +88,7 @@ export const unitAssignments = cache(async (source: ProgressSource, code: string
           ? { unit: indicatorUnit, target: indicatorTarget, actual: indicatorActual, districtTarget: scope === 'COMMUNE' }
           : null,
       latestReviewComment: reviewerName !== null && reviewNote !== null ? { reviewerName, note: reviewNote } : null,
+      latestOnBehalf: onBehalfBy !== null && onBehalfVia !== null ? { authorName: onBehalfBy, via: onBehalfVia } : null,
     })
     groups.set(groupId, entry)
   }
@@ -110,14 +116,18 @@ function assignmentRows(source: ProgressSource, unitId: string, reader: Actor): 
            latest."reviewState"::text AS "latestReview",
            CASE WHEN ${commented} THEN latest."reviewerName" END AS "reviewerName",
            CASE WHEN ${commented} THEN latest."reviewNote" END AS "reviewNote",
+           CASE WHEN ${readable} THEN latest."onBehalfBy" END AS "onBehalfBy",
+           CASE WHEN ${readable} THEN latest."onBehalfVia" END AS "onBehalfVia",
            ${readable} AS "readable"
       FROM ${source.assignments} a
       JOIN "Task" t ON t.id = a."taskId" AND t.active
       JOIN "TaskGroup" g ON g.id = t."groupId"
       LEFT JOIN LATERAL (
-        SELECT ${source.reviewState} AS "reviewState", s."reviewNote", reviewer."displayName" AS "reviewerName"
+        SELECT ${source.reviewState} AS "reviewState", s."reviewNote", reviewer."displayName" AS "reviewerName",
+               s."onBehalfVia"::text AS "onBehalfVia", entered_by."displayName" AS "onBehalfBy"
           FROM "StatusUpdate" s
           LEFT JOIN "User" reviewer ON reviewer.id = s."reviewedById"
+          LEFT JOIN "User" entered_by ON entered_by.id = s."authorId" AND s."onBehalfVia" IS NOT NULL
          WHERE s."assignmentId" = a.id AND ${source.madeBy}
          ORDER BY s."createdAt" DESC, s.id DESC
          LIMIT 1) latest ON true

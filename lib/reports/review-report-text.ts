@@ -1,8 +1,13 @@
 // The words of the review report, shared by the DOCX and PDF builders. The report is a Vietnamese
 // Party document that officials edit, sign and file, so its strings are Vietnamese constants here
 // rather than interface messages: it reads the same whatever language the reader's screen is in.
+import { createTranslator } from 'next-intl'
 import { dateColumnDay, formatDay, type CalendarDay } from '@/lib/domain/calendar'
+import { vi } from '@/messages'
 import type { ReviewReportData } from './review-report'
+
+/** The app's one wording of a report entered on a unit's behalf ("nhập thay cho …, theo …"), in Vietnamese like the rest. */
+const assignmentWords = createTranslator({ locale: 'vi', messages: vi, namespace: 'assignment' })
 
 export type TableColumn = { title: string; /** share of the text width */ width: number; align: 'left' | 'center' | 'right' }
 
@@ -127,7 +132,10 @@ function shortcomingsSection(data: ReviewReportData): ReportBlock[] {
     const state = item.status === 'BLOCKED' ? 'đang vướng mắc' : 'quá hạn, chưa hoàn thành'
     const who = item.memberName ? `; đồng chí ${item.memberName} phụ trách` : ''
     // The quoted note closes the sentence: its own final full stop moves outside the quotes.
-    const note = item.note ? ` Ý kiến của cơ sở: “${item.note.replace(/\.+$/, '')}”.` : ''
+    const enteredBy = item.note?.onBehalf
+      ? ` (${item.note.onBehalf.authorName}, ${assignmentWords('onBehalf', { unit: item.unitName, via: item.note.onBehalf.via })})`
+      : ''
+    const note = item.note ? ` Ý kiến của cơ sở${enteredBy}: “${item.note.text.replace(/\.+$/, '')}”.` : ''
     return { kind: 'bullet', text: `${item.unitName} – ${item.title} (thời hạn ${formatDay(dateColumnDay(item.dueDate))}${who}): ${state}.${note}` }
   })
   const more = late - data.late.length

@@ -41,7 +41,7 @@ describe('the review report of a period that has ended', () => {
   test('speaks of the period\'s last day', () => {
     expect(data.asOfDay).toBe('2026-06-30')
     expect(data.totals).toMatchObject({ assigned: 3, doneOnTime: 1, doneLate: 0, overdue: 2, late: 2 })
-    expect(data.late.map((item) => item.note)).toEqual(['Đang rà soát các điểm trường thôn Khe Tâm', 'Thiếu nhân sự đủ tiêu chuẩn'])
+    expect(data.late.map((item) => item.note?.text)).toEqual(['Đang rà soát các điểm trường thôn Khe Tâm', 'Thiếu nhân sự đủ tiêu chuẩn'])
   })
 
   test('the Word document has the Party letterhead, the sections and the period\'s numbers', async () => {

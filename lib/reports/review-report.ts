@@ -8,14 +8,14 @@ import type { ProgressCounts } from '@/lib/domain/status-counts'
 import { communeProgressList, type CommuneProgress } from '@/lib/queries/communes'
 import { indicatorResults, lateAssignments, progressByGroup, type GroupProgress, type IndicatorResult, type LateAssignment } from '@/lib/queries/district-overview'
 import { progressSource } from '@/lib/queries/progress-source'
-import { notesAsOf } from '@/lib/queries/review-report'
+import { notesAsOf, type StandingNote } from '@/lib/queries/review-report'
 import type { ReportingPeriod } from '@/lib/queries/reporting-rate'
 import type { ReportRangeInput } from '@/lib/validation/report-range'
 
 /** The blocked and overdue items the report lists by name; the count covers them all. */
 export const REPORT_LATE_LIMIT = 200
 
-export type ReportLateItem = LateAssignment & { note: string | null }
+export type ReportLateItem = LateAssignment & { note: StandingNote | null }
 
 /** What a report covers: a reporting period, or a range of days with no name of its own. */
 export type ReportRange = Pick<ReportingPeriod, 'code' | 'kind' | 'startDay' | 'endDay'> & { name: string | null }

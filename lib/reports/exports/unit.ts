@@ -5,8 +5,15 @@ import type { Actor } from '@/lib/auth/permissions'
 import { dateColumnDay, formatDay } from '@/lib/domain/calendar'
 import { statusLabelsOf } from '@/lib/domain/status'
 import { unitCodeSchema } from '@/lib/domain/unit-code'
-import { applicableFilter, filterAssignments, unitAssignments, unitFilterSchema } from '@/lib/queries/unit-assignments'
+import type { ReviewState } from '@/lib/db/generated/enums'
+import { applicableFilter, filterAssignments, unitAssignments, unitFilterSchema, type UnitAssignment } from '@/lib/queries/unit-assignments'
 import { exportSource, fileStem, type Cell, type ExportDocument, type Translate } from './table'
+
+/** The latest report's review state; for one the office entered on the unit's behalf, who entered it and how the unit sent it. */
+function latestReport(t: Translate, review: ReviewState, unitName: string, onBehalf: UnitAssignment['latestOnBehalf']): string {
+  const state = t(`assignment.review.${review}`)
+  return onBehalf ? `${state} (${onBehalf.authorName}, ${t('assignment.onBehalf', { unit: unitName, via: onBehalf.via })})` : state
+}
 
 /** null when no active unit has this code. */
 export async function unitExport(code: string, t: Translate, now: Date, search: URLSearchParams, reader: Actor): Promise<ExportDocument | null> {
@@ -27,7 +34,7 @@ export async function unitExport(code: string, t: Translate, now: Date, search: 
       a.indicator ? Number(a.indicator.target) : null,
       a.indicator?.unit ?? null,
       { day: dateColumnDay(a.dueDate) },
-      a.latestReview ? t(`assignment.review.${a.latestReview}`) : t('unit.noReport'),
+      a.latestReview ? latestReport(t, a.latestReview, unit.name, a.latestOnBehalf) : t('unit.noReport'),
       ...(commentsReadable ? [a.latestReviewComment && `${a.latestReviewComment.reviewerName}: ${a.latestReviewComment.note}`] : []),
     ]),
   )

@@ -56,7 +56,11 @@ export default async function AssignmentPage({ params }: Props) {
     )
   }
   const { history, comments } = record
-  const mayUpdate = can(user, 'assignment.update', detail.facts)
+  // Who may not report for the unit but may enter what it sent on paper or by phone (the office) gets
+  // the same form, entered on the unit's behalf.
+  const reportsForUnit = can(user, 'assignment.update', detail.facts)
+  const onBehalf = !reportsForUnit && can(user, 'assignment.reportOnBehalf', detail.facts)
+  const mayUpdate = reportsForUnit || onBehalf
   const mayReview = can(user, 'statusUpdate.review', detail.facts)
   const mayComment = can(user, 'assignment.comment', detail.facts)
   const indicatorUnit = detail.task.indicator?.unit ?? null
@@ -86,6 +90,7 @@ export default async function AssignmentPage({ params }: Props) {
         <UpdateHistory
           entries={history}
           indicatorUnit={indicatorUnit}
+          unitName={detail.unit.name}
           reviewSlot={
             mayReview
               ? // Nobody confirms their own report: its author gets no buttons.
@@ -105,6 +110,7 @@ export default async function AssignmentPage({ params }: Props) {
             submissionKey={randomUUID()}
             current={{ status: detail.status, progress: detail.progress, indicatorActual: detail.indicatorActual }}
             indicatorUnit={indicatorUnit}
+            onBehalfOf={onBehalf ? detail.unit.name : null}
           />
         </section>
       )}
