@@ -4,7 +4,7 @@
 // or by phone, saying how ("nhập thay cho …, theo …"), and the unit's staff are told. Nothing is ever overwritten: a report
 // made against an older version is refused with what was saved in between.
 import 'server-only'
-import { can, type AssignmentFacts } from '@/lib/auth/permissions'
+import { reportingAs, type AssignmentFacts } from '@/lib/auth/permissions'
 import { db } from '@/lib/db'
 import { uuidV7 } from '@/lib/db/uuid'
 import { Prisma } from '@/lib/db/client'
@@ -48,17 +48,17 @@ export async function recordStatusUpdate(context: ActionContext, form: StatusUpd
     return { kind: 'notFound' }
   }
   const assignment = await assignmentToReport(assignmentId)
-  // Who may report for the unit reports as themself; who may only enter for it, on its behalf.
-  const onBehalf = assignment !== null && !can(context.actor, 'assignment.update', assignment) && can(context.actor, 'assignment.reportOnBehalf', assignment)
-  if (!assignment || (!onBehalf && !can(context.actor, 'assignment.update', assignment))) {
+  const reporting = assignment && reportingAs(context.actor, assignment)
+  if (!assignment || !reporting) {
     await recordRefusal(context, ACTION, 'Assignment', assignmentId)
     return { kind: 'notFound' }
   }
   if (parsed.kind === 'invalid') return parsed
 
   const input = parsed.input
-  if (onBehalf && !input.onBehalfVia) return { kind: 'invalid', problems: { onBehalfVia: problem('onBehalfViaRequired') } }
-  const onBehalfVia = onBehalf ? input.onBehalfVia : null
+  // Who may report for the unit reports as themself; who may only enter for it says how it came.
+  if (reporting === 'onBehalf' && !input.onBehalfVia) return { kind: 'invalid', problems: { onBehalfVia: problem('onBehalfViaRequired') } }
+  const onBehalfVia = reporting === 'onBehalf' ? input.onBehalfVia : null
   const path = { unitCode: assignment.unitCode, taskCode: assignment.taskCode }
   // A form made on an older version is answered with what was saved since, before its own rules
   // are judged against that newer state (its progress may look "lower" than another's report).

@@ -115,6 +115,15 @@ export function can(actor: Actor, action: ScopedAction, assignment: AssignmentFa
   }
 }
 
+/**
+ * How the actor may report on the assignment: for the unit ('self'), or only by entering what the
+ * unit sent on paper or by phone ('onBehalf', the office on other units); null: not at all.
+ */
+export function reportingAs(actor: Actor, assignment: AssignmentFacts): 'self' | 'onBehalf' | null {
+  if (can(actor, 'assignment.update', assignment)) return 'self'
+  return can(actor, 'assignment.reportOnBehalf', assignment) ? 'onBehalf' : null
+}
+
 /** The assignment with this id if the actor may act on it; null when it is missing or not theirs. */
 export async function findAssignmentFor<S extends Prisma.AssignmentSelect>(actor: Actor, action: ScopedAction, id: string, select: S) {
   const scope = assignmentsWhere(actor, action)

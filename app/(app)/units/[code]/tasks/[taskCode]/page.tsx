@@ -15,7 +15,7 @@ import { postComment } from '@/lib/actions/comment-action'
 import { publishQuestion } from '@/lib/actions/question-publish-action'
 import { reviewStatusUpdate } from '@/lib/actions/review-action'
 import { saveStatusUpdate } from '@/lib/actions/status-update-action'
-import { allows, can } from '@/lib/auth/permissions'
+import { allows, can, reportingAs } from '@/lib/auth/permissions'
 import { requireUser } from '@/lib/auth/session'
 import { unitCodeSchema } from '@/lib/domain/unit-code'
 import { assignmentDetail, assignmentRecord, type AssignmentDetail } from '@/lib/queries/assignment-detail'
@@ -56,11 +56,8 @@ export default async function AssignmentPage({ params }: Props) {
     )
   }
   const { history, comments } = record
-  // Who may not report for the unit but may enter what it sent on paper or by phone (the office) gets
-  // the same form, entered on the unit's behalf.
-  const reportsForUnit = can(user, 'assignment.update', detail.facts)
-  const onBehalf = !reportsForUnit && can(user, 'assignment.reportOnBehalf', detail.facts)
-  const mayUpdate = reportsForUnit || onBehalf
+  // Who may only enter what the unit sent on paper or by phone (the office) gets the same form, for the unit.
+  const reporting = reportingAs(user, detail.facts)
   const mayReview = can(user, 'statusUpdate.review', detail.facts)
   const mayComment = can(user, 'assignment.comment', detail.facts)
   const indicatorUnit = detail.task.indicator?.unit ?? null
@@ -74,7 +71,7 @@ export default async function AssignmentPage({ params }: Props) {
         labels={labels}
         latest={history[0]}
       />
-      {mayUpdate && (
+      {reporting && (
         <p className="mt-4">
           <a href="#update-form" className="font-medium text-blue-800 underline underline-offset-2">
             {t('jumpToForm')}
@@ -100,7 +97,7 @@ export default async function AssignmentPage({ params }: Props) {
         />
       </section>
 
-      {mayUpdate && (
+      {reporting && (
         <section id="update-form" className="mt-8 scroll-mt-4 rounded-lg border border-slate-300 bg-white p-4 sm:p-6">
           <StatusUpdateForm
             action={saveStatusUpdate}
@@ -110,7 +107,7 @@ export default async function AssignmentPage({ params }: Props) {
             submissionKey={randomUUID()}
             current={{ status: detail.status, progress: detail.progress, indicatorActual: detail.indicatorActual }}
             indicatorUnit={indicatorUnit}
-            onBehalfOf={onBehalf ? detail.unit.name : null}
+            onBehalfOf={reporting === 'onBehalf' ? detail.unit.name : null}
           />
         </section>
       )}
