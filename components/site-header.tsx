@@ -46,8 +46,9 @@ export function SiteHeader(props: Props) {
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="relative mx-auto max-w-6xl px-4 py-2 md:hidden">
-        <div className="flex min-h-11 items-center gap-2 pr-20">
-          <Title href={props.homeHref} />
+        <div className="flex min-h-11 items-center gap-1 pr-20">
+          {/* Tight lines: with both counts beside it the title may take three at 360 px. */}
+          <Title href={props.homeHref} className="leading-tight" />
           <NotificationsLink count={props.notifications} label={false} />
           <RemindersLink counts={props.reminders} label={false} />
         </div>
@@ -77,10 +78,10 @@ export function SiteHeader(props: Props) {
   )
 }
 
-function Title({ href }: { href: string }) {
+function Title({ href, className = '' }: { href: string; className?: string }) {
   const t = useTranslations('app')
   return (
-    <Link href={href} className="block min-w-0 font-semibold text-red-800 hover:underline">
+    <Link href={href} className={`block min-w-0 font-semibold text-red-800 hover:underline ${className}`}>
       {t('title')}
     </Link>
   )
@@ -129,19 +130,22 @@ function RemindersLink({ counts, label }: { counts: ReminderCounts; label: boole
 
 /**
  * "Việc cần xử lý" with the unread count. On a phone's top row the count stands beside the
- * reminders' count, so it carries a bell to tell them apart; its name is for screen readers.
+ * reminders' count, so a bell inside its badge tells them apart; its name is for screen readers.
  */
 function NotificationsLink({ count, label }: { count: number; label: boolean }) {
   const t = useTranslations('notifications')
   return (
     <Link href={NOTIFICATIONS_PATH} className={`${navLink} min-w-11 shrink-0 justify-center gap-1.5`}>
-      {!label && (
-        <svg aria-hidden="true" viewBox="0 0 20 20" className="h-4 w-4 fill-current">
-          <path d="M10 2a5 5 0 0 0-5 5v3.6L3.3 13.4A1 1 0 0 0 4.2 15h11.6a1 1 0 0 0 .9-1.6L15 10.6V7a5 5 0 0 0-5-5Zm-2 14a2 2 0 0 0 4 0H8Z" />
-        </svg>
-      )}
       <span className={label ? undefined : 'sr-only'}>{t('nav')}</span>
-      <span title={t('navCount', { count })} className={`rounded-full px-2 text-xs font-semibold tabular-nums ${count > 0 ? 'bg-blue-700 text-white' : 'bg-slate-200 text-slate-800'}`}>
+      <span
+        title={t('navCount', { count })}
+        className={`inline-flex items-center gap-0.5 rounded-full px-2 text-xs font-semibold tabular-nums ${count > 0 ? 'bg-blue-700 text-white' : 'bg-slate-200 text-slate-800'}`}
+      >
+        {!label && (
+          <svg aria-hidden="true" viewBox="0 0 20 20" className="h-3 w-3 fill-current">
+            <path d="M10 2a5 5 0 0 0-5 5v3.6L3.3 13.4A1 1 0 0 0 4.2 15h11.6a1 1 0 0 0 .9-1.6L15 10.6V7a5 5 0 0 0-5-5Zm-2 14a2 2 0 0 0 4 0H8Z" />
+          </svg>
+        )}
         {count}
       </span>
       <span className="sr-only">({t('navCount', { count })})</span>
