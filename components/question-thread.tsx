@@ -4,7 +4,8 @@ import { formatInstant } from '@/lib/domain/calendar'
 import type { CommentEntry } from '@/lib/queries/assignment-detail'
 
 /**
- * The question-and-answer thread, oldest first. Bodies are plain text: React escapes them.
+ * The question-and-answer thread, oldest first. Bodies are plain text: React escapes them. Each
+ * comment is an anchor (`#comment-<id>`), where a notification of it leads.
  * `publishSlot` puts what the page gives (the publish form, for who may publish) under a comment.
  */
 export function QuestionThread({ comments, publishSlot }: { comments: CommentEntry[]; publishSlot?: (commentId: string) => ReactNode }) {
@@ -16,7 +17,7 @@ export function QuestionThread({ comments, publishSlot }: { comments: CommentEnt
       {comments.map((comment) => {
         const staff = comment.author.role === 'STAFF'
         return (
-          <li key={comment.id} className={`rounded-lg border p-3 ${staff ? 'border-slate-200 bg-white' : 'border-blue-200 bg-blue-50 sm:ml-8'}`}>
+          <li key={comment.id} id={`comment-${comment.id}`} className={`scroll-mt-4 rounded-lg border p-3 ${staff ? 'border-slate-200 bg-white' : 'border-blue-200 bg-blue-50 sm:ml-8'}`}>
             <p className="text-sm">
               <span className="font-semibold">{comment.author.name}</span>
               <span className="text-slate-600">

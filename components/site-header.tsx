@@ -4,6 +4,7 @@ import type { ReactNode } from 'react'
 import { adminHref, adminSectionHref } from '@/lib/domain/admin-paths'
 import { AUDIT_PATH } from '@/lib/audit/events'
 import { accountHref } from '@/lib/auth/landing'
+import { NOTIFICATIONS_PATH } from '@/lib/domain/notifications'
 import { REMINDERS_PATH } from '@/lib/domain/paths'
 import type { ReminderCounts } from '@/lib/queries/reminders'
 import { SearchForm } from './search/search-form'
@@ -20,6 +21,8 @@ type Props = {
   pendingReviews: number | null
   /** The work overdue and due soon in the user's scope. */
   reminders: ReminderCounts
+  /** The user's unread notifications ("Việc cần xử lý"); every signed-in role has them. */
+  notifications: number
   /** Those who may read the audit trail get a link to it. */
   showAudit: boolean
   userName: string
@@ -34,7 +37,7 @@ const navLink = 'inline-flex min-h-11 items-center rounded px-2 text-sm font-med
 
 /**
  * Desktops see everything in three rows. On a phone those rows took half the screen, so there the
- * header is one row (the title, the reminders count, and a menu button) and the rest opens below
+ * header is one row (the title, the notifications and reminders counts, and a menu button) and the rest opens below
  * it: a <details> element, which opens without JavaScript. The two layouts are hidden by CSS, so
  * each screen has one copy in its accessibility tree.
  */
@@ -43,8 +46,10 @@ export function SiteHeader(props: Props) {
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="relative mx-auto max-w-6xl px-4 py-2 md:hidden">
-        <div className="flex min-h-11 items-center gap-2 pr-20">
-          <Title href={props.homeHref} />
+        <div className="flex min-h-11 items-center gap-1 pr-20">
+          {/* Tight lines: with both counts beside it the title may take three at 360 px. */}
+          <Title href={props.homeHref} className="leading-tight" />
+          <NotificationsLink count={props.notifications} label={false} />
           <RemindersLink counts={props.reminders} label={false} />
         </div>
         <details>
@@ -73,10 +78,10 @@ export function SiteHeader(props: Props) {
   )
 }
 
-function Title({ href }: { href: string }) {
+function Title({ href, className = '' }: { href: string; className?: string }) {
   const t = useTranslations('app')
   return (
-    <Link href={href} className="block min-w-0 font-semibold text-red-800 hover:underline">
+    <Link href={href} className={`block min-w-0 font-semibold text-red-800 hover:underline ${className}`}>
       {t('title')}
     </Link>
   )
@@ -123,7 +128,32 @@ function RemindersLink({ counts, label }: { counts: ReminderCounts; label: boole
   )
 }
 
-function NavLinks({ showOverview, showReports, administration, pendingReviews, reminders, showAudit }: Props) {
+/**
+ * "Việc cần xử lý" with the unread count. On a phone's top row the count stands beside the
+ * reminders' count, so a bell inside its badge tells them apart; its name is for screen readers.
+ */
+function NotificationsLink({ count, label }: { count: number; label: boolean }) {
+  const t = useTranslations('notifications')
+  return (
+    <Link href={NOTIFICATIONS_PATH} className={`${navLink} min-w-11 shrink-0 justify-center gap-1.5`}>
+      <span className={label ? undefined : 'sr-only'}>{t('nav')}</span>
+      <span
+        title={t('navCount', { count })}
+        className={`inline-flex items-center gap-0.5 rounded-full px-2 text-xs font-semibold tabular-nums ${count > 0 ? 'bg-blue-700 text-white' : 'bg-slate-200 text-slate-800'}`}
+      >
+        {!label && (
+          <svg aria-hidden="true" viewBox="0 0 20 20" className="h-3 w-3 fill-current">
+            <path d="M10 2a5 5 0 0 0-5 5v3.6L3.3 13.4A1 1 0 0 0 4.2 15h11.6a1 1 0 0 0 .9-1.6L15 10.6V7a5 5 0 0 0-5-5Zm-2 14a2 2 0 0 0 4 0H8Z" />
+          </svg>
+        )}
+        {count}
+      </span>
+      <span className="sr-only">({t('navCount', { count })})</span>
+    </Link>
+  )
+}
+
+function NavLinks({ showOverview, showReports, administration, pendingReviews, reminders, notifications, showAudit }: Props) {
   const t = useTranslations()
   return (
     <nav aria-label={t('header.navigation')} className="-mx-2 flex flex-wrap items-center gap-x-1">
@@ -132,6 +162,7 @@ function NavLinks({ showOverview, showReports, administration, pendingReviews, r
           {t('header.overview')}
         </Link>
       )}
+      <NotificationsLink count={notifications} label />
       <RemindersLink counts={reminders} label />
       <Link href="/communes" className={navLink}>
         {t('header.communes')}

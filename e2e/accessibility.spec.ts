@@ -33,11 +33,11 @@ const VISITS: Visit[] = [
       '/account/password',
     ],
   },
-  { account: 'minh-cam', paths: ['/', '/reminders', '/questions', '/units/minh-cam', '/units/minh-cam/tasks/bao-cao-so-ket', '/account/two-factor'] },
+  { account: 'minh-cam', paths: ['/', '/reminders', '/notifications', '/questions', '/units/minh-cam', '/units/minh-cam/tasks/bao-cao-so-ket', '/account/two-factor'] },
   // Another commune's assignment, its details withheld.
   { account: 'nam-son', paths: ['/units/minh-cam/tasks/bao-cao-so-ket', '/tasks/bao-cao-so-ket', '/questions'] },
   // The office: the questions of every unit, and an assignment's page with its answer and publish forms.
-  { account: 'van-phong-huyen-uy', paths: ['/questions', '/questions?state=waiting', '/units/minh-cam/tasks/bao-cao-so-ket'] },
+  { account: 'van-phong-huyen-uy', paths: ['/notifications', '/questions', '/questions?state=waiting', '/units/minh-cam/tasks/bao-cao-so-ket'] },
   {
     account: 'admin',
     paths: [

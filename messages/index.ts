@@ -29,6 +29,7 @@ import vi_reminders from './vi/reminders.json'
 import vi_unavailable from './vi/unavailable.json'
 import vi_upload from './vi/upload.json'
 import vi_pagination from './vi/pagination.json'
+import vi_notifications from './vi/notifications.json'
 import en_app from './en/app.json'
 import en_language from './en/language.json'
 import en_login from './en/login.json'
@@ -58,6 +59,7 @@ import en_reminders from './en/reminders.json'
 import en_unavailable from './en/unavailable.json'
 import en_upload from './en/upload.json'
 import en_pagination from './en/pagination.json'
+import en_notifications from './en/notifications.json'
 
 export const vi = {
   app: vi_app,
@@ -89,6 +91,7 @@ export const vi = {
   unavailable: vi_unavailable,
   upload: vi_upload,
   pagination: vi_pagination,
+  notifications: vi_notifications,
 }
 
 export const en = {
@@ -121,4 +124,5 @@ export const en = {
   unavailable: en_unavailable,
   upload: en_upload,
   pagination: en_pagination,
+  notifications: en_notifications,
 }

@@ -10,16 +10,19 @@ import { landingPath } from '@/lib/auth/landing'
 import { allows } from '@/lib/auth/permissions'
 import { requireSession } from '@/lib/auth/session'
 import { districtDay } from '@/lib/domain/calendar'
+import { unreadNotificationCount } from '@/lib/queries/notifications'
 import { pendingReviewCount } from '@/lib/queries/pending-reviews'
 import { reminderCounts } from '@/lib/queries/reminders'
 
 export default async function SignedInLayout({ children }: { children: ReactNode }) {
   const { user } = await requireSession()
-  const [t, locale, pending, reminders] = await Promise.all([
+  const now = new Date()
+  const [t, locale, pending, reminders, notifications] = await Promise.all([
     getTranslations('roles'),
     getLocale(),
     allows(user, 'review.queue') ? pendingReviewCount(user) : null,
-    reminderCounts(user, districtDay(new Date())),
+    reminderCounts(user, districtDay(now)),
+    unreadNotificationCount(user, now),
   ])
   return (
     <>
@@ -30,6 +33,7 @@ export default async function SignedInLayout({ children }: { children: ReactNode
         administration={allows(user, 'admin.manage') ? 'all' : allows(user, 'period.manage') ? 'periods' : null}
         pendingReviews={pending}
         reminders={reminders}
+        notifications={notifications}
         showAudit={allows(user, 'audit.read')}
         userName={user.displayName}
         unitName={user.unit.name}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { addWorkingDays, dateColumnDay, daysBetween, districtDay, endOfDistrictDay, formatDay, formatInstant } from './calendar'
+import { addWorkingDays, dateColumnDay, daysBetween, districtDay, endOfDistrictDay, formatDay, formatInstant, workingDaysBetween } from './calendar'
 
 describe('districtDay', () => {
   it('is already the next day in Ba Chẽ at 17:00 UTC', () => {
@@ -73,5 +73,18 @@ describe('addWorkingDays', () => {
   })
   it('from a weekend, the first working day is Monday', () => {
     expect(addWorkingDays(new Date('2026-12-05T10:00:00+07:00'), 2).toISOString()).toBe(new Date('2026-12-08T10:00:00+07:00').toISOString())
+  })
+})
+
+describe('workingDaysBetween', () => {
+  const friday = new Date('2026-12-04T09:00:00+07:00')
+  it('counts the working days passed: none until the same time on Monday, two by Tuesday morning', () => {
+    expect(workingDaysBetween(friday, new Date('2026-12-07T08:59:00+07:00'))).toBe(0)
+    expect(workingDaysBetween(friday, new Date('2026-12-07T09:00:00+07:00'))).toBe(1)
+    expect(workingDaysBetween(friday, new Date('2026-12-08T09:00:00+07:00'))).toBe(2)
+  })
+  it('is 0 backwards and agrees with addWorkingDays', () => {
+    expect(workingDaysBetween(friday, new Date('2026-12-01T09:00:00+07:00'))).toBe(0)
+    expect(workingDaysBetween(friday, addWorkingDays(friday, 7))).toBe(7)
   })
 })

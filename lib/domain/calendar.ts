@@ -77,3 +77,13 @@ export function addWorkingDays(instant: Date, days: number): Date {
   }
   return new Date(time)
 }
+
+/**
+ * How many working days have passed from `from` to `to`: the most `n` with addWorkingDays(from, n)
+ * not after `to` (0 when `to` is earlier). How long a question has waited, in the office's terms.
+ */
+export function workingDaysBetween(from: Date, to: Date): number {
+  let days = 0
+  while (addWorkingDays(from, days + 1) <= to) days += 1
+  return days
+}

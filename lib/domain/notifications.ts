@@ -1,4 +1,5 @@
 // What a notification tells its recipient ("Việc cần xử lý"): WORKFLOWS.md "Events".
+import { assignmentCommentHref, assignmentHref } from './paths'
 
 /** Told to the unit's staff: a report returned, confirmed with a comment, entered on their behalf; a question answered. */
 export const UNIT_NOTIFICATION_KINDS = ['REPORT_RETURNED', 'REPORT_CONFIRMED_WITH_COMMENT', 'REPORT_ENTERED_ON_BEHALF', 'QUESTION_ANSWERED'] as const
@@ -15,3 +16,21 @@ export type ReportChannel = (typeof REPORT_CHANNELS)[number]
 
 /** The office hears of a question only once it has waited this many working days unanswered. */
 export const OFFICE_QUESTION_WORKING_DAYS = 2
+
+/** The page that lists them ("Việc cần xử lý"). */
+export const NOTIFICATIONS_PATH = '/notifications'
+
+/**
+ * Where an entry of the list leads: a GET that marks it read and sends the reader on
+ * (app/(app)/notifications/[id]/route.ts). A plain link, never prefetched: prefetching would read it.
+ */
+export const notificationHref = (id: string) => `${NOTIFICATIONS_PATH}/${encodeURIComponent(id)}`
+
+/**
+ * What opening a notification shows: its report in the assignment's history, or its comment in
+ * the questions and answers; the assignment's page when it names neither.
+ */
+export function notificationTarget(notice: { unitCode: string; taskCode: string; statusUpdateId: string | null; commentId: string | null }): string {
+  if (notice.commentId) return assignmentCommentHref(notice.unitCode, notice.taskCode, notice.commentId)
+  return assignmentHref(notice.unitCode, notice.taskCode, notice.statusUpdateId ?? undefined)
+}

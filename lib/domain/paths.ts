@@ -24,6 +24,11 @@ export function assignmentHref(unitCode: string, taskCode: string, updateId?: st
   return `${path('units', unitCode, 'tasks', taskCode)}${updateId ? `#update-${updateId}` : ''}`
 }
 
+/** One comment in an assignment's questions and answers. */
+export function assignmentCommentHref(unitCode: string, taskCode: string, commentId: string): string {
+  return `${path('units', unitCode, 'tasks', taskCode)}#comment-${commentId}`
+}
+
 /** A task group's section on the task list. */
 export const groupHref = (code: string) => `/tasks#group-${encodeURIComponent(code)}`
 

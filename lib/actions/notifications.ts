@@ -1,0 +1,33 @@
+// The reader's own notifications marked read: opening one, or all at once. A read mark is the
+// reader's own state, seen by nobody else and changing no record of the work (like the language
+// they chose), so it is not audited; the acts that settle rows for everyone are, with their event.
+import 'server-only'
+import type { Actor } from '@/lib/auth/permissions'
+import { db } from '@/lib/db'
+import { notificationTarget } from '@/lib/domain/notifications'
+
+/**
+ * Marks the actor's own due row read (kept as first read when opened again) and answers where it
+ * leads; null for an id that is missing, someone else's or not yet shown, all alike.
+ */
+export async function openNotification(actor: Actor, id: string, now: Date): Promise<string | null> {
+  const [opened] = await db().$queryRaw<{ unitCode: string; taskCode: string; statusUpdateId: string | null; commentId: string | null }[]>`
+    WITH opened AS (
+      UPDATE "Notification" SET "readAt" = COALESCE("readAt", ${now}::timestamptz)
+       WHERE id = ${id}::uuid AND "recipientId" = ${actor.id}::uuid AND "showFrom" <= ${now}::timestamptz
+      RETURNING "assignmentId", "statusUpdateId", "commentId"
+    )
+    SELECT u.code AS "unitCode", t.code AS "taskCode", o."statusUpdateId"::text AS "statusUpdateId", o."commentId"::text AS "commentId"
+      FROM opened o
+      JOIN "Assignment" a ON a.id = o."assignmentId"
+      JOIN "Unit" u ON u.id = a."unitId"
+      JOIN "Task" t ON t.id = a."taskId"`
+  return opened ? notificationTarget(opened) : null
+}
+
+/** Marks every due unread row of the actor's read; how many. */
+export async function readAllNotifications(actor: Actor, now: Date): Promise<number> {
+  return db().$executeRaw`
+    UPDATE "Notification" SET "readAt" = ${now}::timestamptz
+     WHERE "recipientId" = ${actor.id}::uuid AND "readAt" IS NULL AND "showFrom" <= ${now}::timestamptz`
+}

@@ -1,0 +1,102 @@
+// What needs the reader's attention ("Việc cần xử lý"): their own notification rows
+// (lib/actions/notify.ts writes them) that are due (shown from then on). Unread: not yet opened,
+// nor settled by the act they asked for.
+//
+// A row stays the reader's after they lose the right to read its assignment's details (moved to
+// another unit, no longer in charge): it still says what happened, where and by whom, as it told
+// them at the time, but the text it carries (a reviewer's reason, a question, an answer) is read
+// under the same rule as the assignment's page (READ_RULES 'assignment.readDetails') and withheld.
+import 'server-only'
+import { cache } from 'react'
+import { assignmentsScopeSql, type Actor } from '@/lib/auth/permissions'
+import type { Role } from '@/lib/auth/roles'
+import { db } from '@/lib/db'
+import { Prisma } from '@/lib/db/client'
+import { workingDaysBetween } from '@/lib/domain/calendar'
+import type { NotificationKind, ReportChannel } from '@/lib/domain/notifications'
+import { pagedRows, type Paged } from '@/lib/domain/paging'
+
+/** The first characters of a question or an answer: a few lines in the list. */
+const EXCERPT_LENGTH = 280
+
+export type NotificationEntry = {
+  id: string
+  kind: NotificationKind
+  unit: { code: string; name: string }
+  task: { code: string; title: string }
+  actor: { name: string; role: Role }
+  /** When it happened (a question's time for the office's late row). */
+  createdAt: Date
+  read: boolean
+  /**
+   * What it carries: the reviewer's reason or comment; the first characters of the question or the
+   * answer; of a report to confirm or entered on the unit's behalf, its note. Null when there is none or it is withheld.
+   */
+  text: string | null
+  /** True when the reader may no longer read the assignment's details: the text is not given. */
+  withheld: boolean
+  /** How the unit sent a report the office entered on its behalf. */
+  channel: ReportChannel | null
+  /** For a question waiting: the working days it has waited, to its answer or to now. */
+  waitedWorkingDays: number | null
+}
+
+/** The header's count: the reader's unread rows that are due. One read of the index (recipientId, readAt, showFrom). */
+export const unreadNotificationCount = cache(async (actor: Actor, now: Date): Promise<number> => {
+  const [row] = await db().$queryRaw<{ count: number }[]>`
+    SELECT count(*)::int AS "count" FROM "Notification"
+     WHERE "recipientId" = ${actor.id}::uuid AND "readAt" IS NULL AND "showFrom" <= ${now}::timestamptz`
+  return row?.count ?? 0
+})
+
+type Row = Omit<NotificationEntry, 'unit' | 'task' | 'actor' | 'waitedWorkingDays'> & {
+  unitCode: string
+  unitName: string
+  taskCode: string
+  taskTitle: string
+  actorName: string
+  actorRole: Role
+  readAt: Date | null
+  total: number
+}
+
+/**
+ * `limit` of the reader's due rows from the `offset`-th: the unread first, then those read; the
+ * newest first within each (by when each was shown, so the office's late question comes up top
+ * when it falls due); the id breaks ties so pages neither repeat nor skip.
+ */
+export const notificationList = cache(async (actor: Actor, now: Date, limit: number, offset: number): Promise<Paged<NotificationEntry>> => {
+  const details = assignmentsScopeSql(actor, 'assignment.readDetails', 'a') ?? Prisma.sql`false`
+  const rows = await db().$queryRaw<Row[]>`
+    SELECT n.id::text AS "id", n.kind::text AS "kind", u.code AS "unitCode", u.name AS "unitName", t.code AS "taskCode", t.title AS "taskTitle",
+           actor."displayName" AS "actorName", actor.role::text AS "actorRole", n."createdAt", n."readAt", n."readAt" IS NOT NULL AS "read",
+           NOT (${details}) AS "withheld",
+           CASE WHEN NOT (${details}) THEN NULL
+                WHEN n.kind IN ('REPORT_RETURNED', 'REPORT_CONFIRMED_WITH_COMMENT') THEN su."reviewNote"
+                WHEN n."commentId" IS NOT NULL THEN left(c.body, ${EXCERPT_LENGTH})
+                ELSE left(su.note, ${EXCERPT_LENGTH}) END AS "text",
+           su."onBehalfVia"::text AS "channel",
+           (COUNT(*) OVER ())::int AS "total"
+      FROM "Notification" n
+      JOIN "Assignment" a ON a.id = n."assignmentId"
+      JOIN "Unit" u ON u.id = a."unitId"
+      JOIN "Task" t ON t.id = a."taskId"
+      JOIN "User" actor ON actor.id = n."actorId"
+      LEFT JOIN "StatusUpdate" su ON su.id = n."statusUpdateId"
+      LEFT JOIN "Comment" c ON c.id = n."commentId"
+     WHERE n."recipientId" = ${actor.id}::uuid AND n."showFrom" <= ${now}::timestamptz
+     ORDER BY n."readAt" IS NULL DESC, n."showFrom" DESC, n.id DESC
+     LIMIT ${limit} OFFSET ${offset}`
+  const { rows: page, total } = pagedRows(rows)
+  return {
+    rows: page.map(({ unitCode, unitName, taskCode, taskTitle, actorName, actorRole, readAt, ...entry }) => ({
+      ...entry,
+      unit: { code: unitCode, name: unitName },
+      task: { code: taskCode, title: taskTitle },
+      actor: { name: actorName, role: actorRole },
+      // A waiting question's row is settled by its answer: it waited until then.
+      waitedWorkingDays: entry.kind === 'QUESTION_AWAITING_ANSWER' ? workingDaysBetween(entry.createdAt, readAt ?? now) : null,
+    })),
+    total,
+  }
+})
