@@ -95,14 +95,14 @@ export function assignmentFormAction<V, I, R extends { kind: string; path?: Assi
 }
 
 /**
- * The server action of a button with nothing typed: `run` does the work, `then` leaves (signs
- * out, refreshes the page). With no input to keep, a database out of reach sends the browser to
+ * The server action of a button with nothing typed: `run` does the work (given the form's hidden
+ * fields, if it has any), `then` leaves (signs out, refreshes the page). With no input to keep, a database out of reach sends the browser to
  * the 503 page, as a page does.
  */
-export function buttonAction(name: string, run: () => Promise<unknown>, then: () => Promise<unknown> | void): () => Promise<void> {
-  return loggedAction(name, async (): Promise<void> => {
+export function buttonAction(name: string, run: (form?: FormData) => Promise<unknown>, then: () => Promise<unknown> | void): (form?: FormData) => Promise<void> {
+  return loggedAction(name, async (form?: FormData): Promise<void> => {
     try {
-      await run()
+      await run(form)
     } catch (error) {
       if (!isDatabaseUnavailable(error)) throw error
       redirect(UNAVAILABLE_PATH)

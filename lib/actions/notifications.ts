@@ -25,9 +25,9 @@ export async function openNotification(actor: Actor, id: string, now: Date): Pro
   return opened ? notificationTarget(opened) : null
 }
 
-/** Marks every due unread row of the actor's read; how many. */
-export async function readAllNotifications(actor: Actor, now: Date): Promise<number> {
+/** Marks read every unread row of the actor's that was due by `shownAt`, when the page listing them was drawn; how many. */
+export async function readAllNotifications(actor: Actor, shownAt: Date): Promise<number> {
   return db().$executeRaw`
-    UPDATE "Notification" SET "readAt" = ${now}::timestamptz
-     WHERE "recipientId" = ${actor.id}::uuid AND "readAt" IS NULL AND "showFrom" <= ${now}::timestamptz`
+    UPDATE "Notification" SET "readAt" = CURRENT_TIMESTAMP
+     WHERE "recipientId" = ${actor.id}::uuid AND "readAt" IS NULL AND "showFrom" <= ${shownAt}::timestamptz`
 }

@@ -201,4 +201,14 @@ describe('marking read', () => {
     expect(await unreadNotificationCount(staff, TUESDAY)).toBe(0)
     expect(await unreadNotificationCount(colleague, TUESDAY)).toBe(colleagueBefore)
   })
+
+  test("'mark all as read' leaves unread what arrived after the page was drawn", async () => {
+    const seen = await newAssignment()
+    await returned(seen.id, 'Bổ sung minh chứng', later(120))
+    const unseen = await newAssignment()
+    await returned(unseen.id, 'Ghi rõ số liệu', later(180))
+    await readAllNotifications(staff, later(150))
+    const open = await database.db.notification.findMany({ where: { recipientId: staff.id, readAt: null, assignmentId: { in: [seen.id, unseen.id] } }, select: { assignmentId: true } })
+    expect(open).toEqual([{ assignmentId: unseen.id }])
+  })
 })

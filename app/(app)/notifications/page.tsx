@@ -50,6 +50,7 @@ export default async function NotificationsPage({ searchParams }: Props) {
               {t('unread', { count: unread })}
             </h2>
             <form action={markAllNotificationsRead}>
+              <input type="hidden" name="shownAt" value={now.toISOString()} />
               <button type="submit" className="min-h-11 rounded border border-slate-300 bg-white px-3 text-sm font-medium text-slate-800 hover:bg-slate-100">
                 {t('markAll')}
               </button>
