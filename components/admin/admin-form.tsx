@@ -60,6 +60,11 @@ export function AdminForm({ action, label, title, fields, hidden = {}, submit, i
   )
 }
 
+/** The fields of an administration form with their errors, for a form of its own shape (the unit change's preview). */
+export function AdminFields({ fields, kept, errors, idPrefix = '' }: { fields: FieldSpec[]; kept: AdminValues | null; errors: Record<string, string>; idPrefix?: string }) {
+  return fields.map((field) => <Field key={field.name} field={field} kept={kept} errors={errors} idPrefix={idPrefix} />)
+}
+
 function Field({ field, kept, errors, idPrefix }: { field: FieldSpec; kept: AdminValues | null; errors: Record<string, string>; idPrefix: string }) {
   const id = `${idPrefix}${field.name}`
   const error = errors[field.name]

@@ -4,8 +4,11 @@ import { getTranslations } from 'next-intl/server'
 import { ROLES } from '@/lib/auth/roles'
 import { dateColumnDay } from '@/lib/domain/calendar'
 import type { adminChoices, adminGroup, adminMember, adminTask, adminUnit, adminUser } from '@/lib/queries/admin'
-import { TASK_SCOPES, UNIT_KINDS } from '@/lib/validation/admin'
+import type { UnitChangeFormState } from '@/lib/actions/form-states'
+import { TASK_SCOPES, UNIT_CHANGE_KINDS, UNIT_KINDS } from '@/lib/validation/admin'
+import { ClientMessages } from '../client-messages'
 import { AdminForm, type AdminAction, type Choice, type FieldSpec } from './admin-form'
+import { UnitChangeForm } from './unit-change-form'
 
 type Choices = Awaited<ReturnType<typeof adminChoices>>
 type Found<F extends (code: string) => Promise<unknown>> = NonNullable<Awaited<ReturnType<F>>>
@@ -33,14 +36,31 @@ export async function UnitForm({ unit, choices, action }: { unit: Found<typeof a
       hidden={unit ? { id: unit.id } : {}}
       submit={submit}
       fields={[
-        codeField(unit?.code),
-        { name: 'name', label: t('common.name'), type: 'text', defaultValue: unit?.name },
+        unit ? { ...codeField(unit.code), hint: t('units.nameFixedHint') } : codeField(undefined),
+        { name: 'name', label: t('common.name'), type: 'text', defaultValue: unit?.name, readOnly: unit !== null },
         { name: 'kind', label: t('units.kind'), type: 'select', defaultValue: unit?.kind ?? 'COMMUNE', choices: UNIT_KINDS.map((k) => ({ value: k, label: t(`unitKinds.${k}`) })) },
         { name: 'parentId', label: t('units.parent'), type: 'select', defaultValue: unit?.parentId ?? '', choices: [none, ...choices.units.filter((u) => u.id !== unit?.id).map((u) => ({ value: u.id, label: u.name }))] },
         { name: 'inChargeMemberId', label: t('units.inCharge'), type: 'select', defaultValue: unit?.inChargeMemberId ?? '', choices: [none, ...members(choices)] },
         sortField(unit?.sortOrder),
       ]}
     />
+  )
+}
+
+/** A unit's rename or re-code, with an effective date and the decision behind it, previewed before it is applied. */
+export async function UnitChangeSection({ unit, action }: { unit: { id: string }; action: (previous: UnitChangeFormState, form: FormData) => Promise<UnitChangeFormState> }) {
+  const t = await getTranslations('admin.units.change')
+  const fields: FieldSpec[] = [
+    { name: 'kind', label: t('kind'), type: 'radio', defaultValue: 'RENAME', choices: UNIT_CHANGE_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) })) },
+    { name: 'newName', label: t('newName'), hint: t('newNameHint'), type: 'text' },
+    { name: 'newCode', label: t('newCode'), hint: t('newCodeHint'), type: 'text', width: 'short' },
+    { name: 'effectiveDate', label: t('effectiveDate'), type: 'date', width: 'short' },
+    { name: 'reason', label: t('reason'), hint: t('reasonHint'), type: 'text' },
+  ]
+  return (
+    <ClientMessages namespaces={['admin']}>
+      <UnitChangeForm action={action} unitId={unit.id} fields={fields} />
+    </ClientMessages>
   )
 }
 

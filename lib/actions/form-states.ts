@@ -71,3 +71,19 @@ export type ImportFormState =
   /** Checked (or refused on apply because rows are in error): the file is carried for the next step. */
   | { kind: 'checked' | 'rejected'; message: string; summary: string; rows: ImportRowView[]; importKind: string; fileName: string; content: string; ready: boolean }
   | { kind: 'applied'; message: string; summary: string; rows: ImportRowView[] }
+
+/** A rename or re-code of a unit, worded: what the preview shows before it is applied. */
+export type UnitChangePreview = {
+  rows: { item: string; before: string; after: string }[]
+  /** The effective day, the reason, whether it waits for its day, the accounts. */
+  notes: string[]
+  addresses: string[]
+}
+
+/** The preview carries the values it was made from: "apply" sends exactly what was previewed. */
+export type UnitChangeFormState =
+  | { kind: 'idle' }
+  | { kind: 'invalid'; message: string; values: AdminValues; fieldErrors: Record<string, string> }
+  | { kind: 'refused'; message: string; values: AdminValues }
+  | { kind: 'preview'; message: string; values: AdminValues; preview: UnitChangePreview }
+  | { kind: 'saved'; message: string }

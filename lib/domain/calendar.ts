@@ -41,6 +41,11 @@ export function daysBetween(from: CalendarDay, to: CalendarDay): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / MS_PER_DAY)
 }
 
+/** The day `days` days after `day` (before it when negative). */
+export function addDays(day: CalendarDay, days: number): CalendarDay {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * MS_PER_DAY).toISOString().slice(0, 10)
+}
+
 /** dd/mm/yyyy, the way Vietnamese documents write dates. */
 export function formatDay(day: CalendarDay): string {
   const [year, month, date] = day.split('-')

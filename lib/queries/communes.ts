@@ -30,7 +30,7 @@ const orderBy: Record<CommuneOrder, Prisma.Sql> = {
 /** Every active commune-level unit with its counts over the assignments of active tasks. Unordered: a subquery. */
 async function communeRows(source: ProgressSource): Promise<Prisma.Sql> {
   return Prisma.sql`
-    SELECT u.id::text AS "unitId", u.code, u.name, u."sortOrder", m.name AS "memberName", m.title AS "memberTitle",
+    SELECT u.id::text AS "unitId", u.code, ${source.unitName()} AS name, u."sortOrder", m.name AS "memberName", m.title AS "memberTitle",
            ${statusCountColumnsOf()}
       FROM "Unit" u
       LEFT JOIN "Member" m ON m.id = u."inChargeMemberId"

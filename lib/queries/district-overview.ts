@@ -103,7 +103,7 @@ export type LateAssignment = {
  */
 export const lateAssignments = cache(
   (source: ProgressSource, unitId: string | null, limit: number): Promise<LateAssignment[]> => db().$queryRaw<LateAssignment[]>`
-    SELECT a.id::text AS "id", u.code AS "unitCode", u.name AS "unitName", t.code AS "taskCode", t.title,
+    SELECT a.id::text AS "id", u.code AS "unitCode", ${source.unitName()} AS "unitName", t.code AS "taskCode", t.title,
            a.status::text AS "status", t."dueDate", a."completedAt", m.name AS "memberName"
       FROM ${source.assignments} a
       JOIN "Task" t ON t.id = a."taskId" AND t.active

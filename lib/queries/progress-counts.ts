@@ -10,13 +10,15 @@ import { Prisma } from '@/lib/db/client'
 import type { CalendarDay } from '@/lib/domain/calendar'
 import { DUE_SOON_DAYS } from '@/lib/domain/status'
 import type { StatusCounts } from '@/lib/domain/status-counts'
+import { unitChangesDue } from './unit-history'
 
 /**
  * Makes the counts those of `today`: a no-op when they are; else one recount of every assignment
- * (once a day, or after a unit or task changed), which writers wait for.
+ * (once a day, or after a unit or task changed), which writers wait for. The units' names and codes
+ * are made today's too: the pages these counts serve name the units.
  */
 export const progressCountsReady = cache(async (today: CalendarDay): Promise<void> => {
-  await db().$queryRaw`SELECT progress_counts_ready(${today}::date, ${DUE_SOON_DAYS}::int)::text`
+  await Promise.all([db().$queryRaw`SELECT progress_counts_ready(${today}::date, ${DUE_SOON_DAYS}::int)::text`, unitChangesDue(today)])
 })
 
 /**

@@ -10,6 +10,7 @@ import { Prisma } from '@/lib/db/client'
 import { districtDay, endOfDistrictDay, type CalendarDay } from '@/lib/domain/calendar'
 import { progressCountsReady } from './progress-counts'
 import { countColumns } from './progress-rule'
+import { unitNameOn } from './unit-history'
 
 export type ProgressSource = {
   name: 'kept counts' | 'history'
@@ -33,6 +34,8 @@ export type ProgressSource = {
   reviewState: Prisma.Sql
   /** The reports waiting for review then, as rows of "PendingReview" ("statusUpdateId", "assignmentId", "unitId", "taskId", "createdAt"). */
   pendingReports: Prisma.Sql
+  /** The name the unit `alias` had on the day: its Unit row's today, its UnitName of then for a past day. */
+  unitName(alias?: string): Prisma.Sql
   /** `LEFT JOIN … c`: the row of counts of each unit `u`, over active tasks, as "UnitProgressCount" holds it. */
   unitCounts(): Promise<Prisma.Sql>
   /** `LEFT JOIN … c`: the row of counts of each task `t`, over active units, as "TaskProgressCount" holds it. */
@@ -51,6 +54,7 @@ export function fromKeptCounts(day: CalendarDay, at: Date = endOfDistrictDay(day
     madeBy: Prisma.sql`true`,
     reviewState: Prisma.sql`s."reviewState"`,
     pendingReports: Prisma.sql`"PendingReview"`,
+    unitName: (alias = 'u') => Prisma.raw(`${alias}.name`),
     async unitCounts() {
       await progressCountsReady(day)
       return Prisma.sql`LEFT JOIN "UnitProgressCount" c ON c."unitId" = u.id`
@@ -82,6 +86,7 @@ export function fromHistory(day: CalendarDay): ProgressSource {
         FROM "StatusUpdate" s
         JOIN "Assignment" a ON a.id = s."assignmentId" AND a."createdAt" <= ${asOf}::timestamptz
        WHERE ${madeBy} AND ${reviewState} = 'PENDING')`,
+    unitName: (alias = 'u') => unitNameOn(day, alias),
     // Lateral, so that a query about a few units or tasks counts only theirs.
     unitCounts: async () => Prisma.sql`LEFT JOIN LATERAL (
       SELECT ${countColumns(day)}

@@ -103,6 +103,30 @@ export const unitSchema = z.object({
 })
 export type UnitInput = z.output<typeof unitSchema>
 
+/** The organisation changes an administrator makes today; merges and splits are to come (issue 20). */
+export const UNIT_CHANGE_KINDS = ['RENAME', 'RECODE'] as const
+export type UnitChangeKind = (typeof UNIT_CHANGE_KINDS)[number]
+
+/** A rename or a re-code of one unit (`id`), from `effectiveDate` on, by a decision (`reason`). The field the kind does not use is ignored. */
+export const unitChangeSchema = z
+  .object({
+    id,
+    kind: z.enum(UNIT_CHANGE_KINDS, says('changeKindRequired')),
+    newName: optionalText(TEXT_MAX),
+    newCode: z
+      .string()
+      .optional()
+      .transform((v) => v?.trim() ?? ''),
+    effectiveDate: day,
+    reason: text('reasonRequired', 1000),
+  })
+  .superRefine((c, ctx) => {
+    if (c.kind === 'RENAME' && c.newName === null) ctx.addIssue({ code: 'custom', path: ['newName'], message: 'nameRequired' })
+    if (c.kind === 'RECODE' && c.newCode === '') ctx.addIssue({ code: 'custom', path: ['newCode'], message: 'codeRequired' })
+    else if (c.kind === 'RECODE' && !code.safeParse(c.newCode).success) ctx.addIssue({ code: 'custom', path: ['newCode'], message: 'codeFormat' })
+  })
+export type UnitChangeInput = z.output<typeof unitChangeSchema>
+
 export const memberSchema = z.object({
   code,
   name: text('nameRequired'),

@@ -6,11 +6,12 @@ import { revalidatePath } from 'next/cache'
 import { redirect } from 'next/navigation'
 import { adminSectionHref, type AdminSection } from '@/lib/domain/admin-paths'
 import { countOutcomes, type ImportPlan } from '@/lib/import/plan'
+import { formatDay } from '@/lib/domain/calendar'
 import { adminFormValues, type AdminProblems, type AdminValues } from '@/lib/validation/admin'
 import { unlockAccount } from '../account'
 import { actionContext, type ActionContext } from '../context'
 import { formAction, type NotFound } from '../form-action'
-import type { AdminFormState, ImportFormState, ImportRowView } from '../form-states'
+import type { AdminFormState, ImportFormState, ImportRowView, UnitChangeFormState } from '../form-states'
 import { resetPassword } from '../password'
 import { resetTwoFactor } from '../two-factor'
 import { setActive } from './active'
@@ -21,7 +22,7 @@ import { applyImport, checkImport } from './import'
 import { saveMember } from './members'
 import { createPeriod, lockPeriod, unlockPeriod } from './periods'
 import { saveTask } from './tasks'
-import { saveUnit } from './units'
+import { changeUnit, saveUnit, type UnitChangePlan } from './units'
 import { createUser, updateUser } from './users'
 
 type AdminMessages = Awaited<ReturnType<typeof getTranslations<'admin'>>>
@@ -94,6 +95,56 @@ export const assignTaskAction = adminForm('assignTaskAction', assignTask, (saved
 export const createPeriodAction = adminForm('createPeriodAction', createPeriod, (_saved, t) => ({ message: t('common.created') }))
 export const lockPeriodAction = adminForm('lockPeriodAction', lockPeriod, (_saved, t) => ({ message: t('periods.lockedDone') }))
 export const unlockPeriodAction = adminForm('unlockPeriodAction', unlockPeriod, (_saved, t) => ({ message: t('periods.unlockedDone') }))
+
+/** A rename or re-code worded for its preview: old and new side by side, the date, the reason, the addresses that change. */
+function unitChangePreview(plan: UnitChangePlan, t: AdminMessages) {
+  const rows =
+    plan.kind === 'RENAME'
+      ? [{ item: t('units.change.name'), before: plan.before.name, after: plan.after.name }]
+      : [{ item: t('units.change.code'), before: plan.before.code, after: plan.after.code }]
+  const notes = [
+    t('units.change.effective', { date: formatDay(plan.effectiveDate) }),
+    ...(plan.scheduled ? [t('units.change.scheduled')] : []),
+    t('units.change.reasonLine', { reason: plan.reason }),
+    t('units.change.accounts', { count: plan.accounts }),
+  ]
+  const [unitPage] = plan.addresses
+  const addresses = [
+    ...plan.addresses.map((a) => `${a.before} → ${a.after}`),
+    ...(unitPage && plan.assignmentPages > 0 ? [t('units.change.assignmentPages', { before: unitPage.before, after: unitPage.after, count: plan.assignmentPages })] : []),
+  ]
+  return { rows, notes, addresses }
+}
+
+/** The rename or re-code of a unit: `intent` "preview" answers what would change; "apply" applies it (./units.ts changeUnit). */
+export const changeUnitAction = formAction({
+  name: 'changeUnitAction',
+  read: readAdminForm,
+  context: actionContext,
+  messages: adminMessages,
+  run: changeUnit,
+  revalidate: (result) => {
+    if (result.kind === 'saved' && result.applied) revalidateEverything()
+  },
+  answer: (result, t, values): UnitChangeFormState => {
+    switch (result.kind) {
+      case 'notFound':
+        return { kind: 'refused', message: t('common.notFound'), values }
+      case 'invalid': {
+        const errors = fieldErrors(result.problems, t)
+        return { kind: 'invalid', message: errors.form ?? t('common.formInvalid'), values, fieldErrors: errors }
+      }
+      case 'saved': {
+        const date = formatDay(result.plan.effectiveDate)
+        // The administration page of a re-coded unit is at its new address from now on.
+        if (result.applied && result.plan.kind === 'RECODE' && !result.plan.scheduled) redirect(`${adminSectionHref('units', result.plan.after.code)}?changed=1`)
+        if (result.applied) return { kind: 'saved', message: t(result.plan.scheduled ? 'units.change.scheduledApplied' : 'units.change.applied', { date }) }
+        return { kind: 'preview', message: t('units.change.previewReady'), values, preview: unitChangePreview(result.plan, t) }
+      }
+    }
+  },
+  notSaved: (message: string, values: AdminValues): UnitChangeFormState => ({ kind: 'refused', message, values }),
+})
 
 /** A sign-in security step on one account (its id in the form): the core answers not found or what it did. */
 function accountSecurityForm<R extends { kind: string }>(name: string, core: (context: ActionContext, userId: string) => Promise<R>, message: (done: Exclude<R, NotFound>, t: AdminMessages) => string) {

@@ -31,7 +31,7 @@ const as = (actor: Actor) => ({ actor, now: NOW, ip: '198.51.100.7' })
 const audits = (action: string) => database.db.auditEvent.findMany({ where: { action }, orderBy: { id: 'asc' } })
 
 describe('units', () => {
-  test('an administrator creates a commune under the district and edits it; both are audited with before and after', async () => {
+  test('an administrator creates a commune under the district and edits it (the name changes only by a dated rename); both are audited with before and after', async () => {
     const created = await saveUnit(as(admin), formData({ code: 'xa-moi', name: 'Xã Mới', kind: 'COMMUNE', parentId: districtId, inChargeMemberId: '', sortOrder: '9' }))
     expect(created).toMatchObject({ kind: 'saved', code: 'xa-moi', created: true })
     const id = created.kind === 'saved' ? created.id : ''
@@ -39,10 +39,10 @@ describe('units', () => {
 
     const edited = await saveUnit(as(admin), formData({ id, code: 'xa-moi', name: 'Xã Mới Lập', kind: 'TOWNSHIP', parentId: districtId, sortOrder: '1' }))
     expect(edited).toMatchObject({ kind: 'saved', created: false })
-    expect(await database.db.unit.findUniqueOrThrow({ where: { id } })).toMatchObject({ name: 'Xã Mới Lập', kind: 'TOWNSHIP', sortOrder: 1 })
+    expect(await database.db.unit.findUniqueOrThrow({ where: { id } })).toMatchObject({ name: 'Xã Mới', kind: 'TOWNSHIP', sortOrder: 1 })
     const [create, update] = await database.db.auditEvent.findMany({ where: { entity: 'Unit', entityId: id }, orderBy: { id: 'asc' } })
     expect(create).toMatchObject({ action: 'unit.create', actorId: admin.id, ip: '198.51.100.7', before: null, after: { name: 'Xã Mới', kind: 'COMMUNE' } })
-    expect(update).toMatchObject({ action: 'unit.update', before: { name: 'Xã Mới' }, after: { name: 'Xã Mới Lập', kind: 'TOWNSHIP' } })
+    expect(update).toMatchObject({ action: 'unit.update', before: { name: 'Xã Mới', kind: 'COMMUNE' }, after: { name: 'Xã Mới', kind: 'TOWNSHIP' } })
   })
 
   test('invalid input writes nothing and names each field', async () => {

@@ -1,7 +1,10 @@
-// Units: the district, communes, the township, villages and agencies.
+// Units: the district, communes, the township, villages and agencies; and the changes of a unit's
+// name or code, dated by the decision behind them (the model: prisma/schema.prisma, UnitChange).
 import 'server-only'
 import type { Prisma } from '@/lib/db/client'
-import { parseAdmin, unitSchema, type UnitInput, type AdminValues } from '@/lib/validation/admin'
+import { addDays, dateColumnDay, districtDay, formatDay, type CalendarDay } from '@/lib/domain/calendar'
+import { communeHref, unitPageHref } from '@/lib/domain/paths'
+import { parseAdmin, unitChangeSchema, unitSchema, type AdminValues, type UnitChangeInput, type UnitChangeKind, type UnitInput } from '@/lib/validation/admin'
 import { recordAudit } from '@/lib/audit/record'
 import type { ActionContext } from '../context'
 import { adminWrite, formId, InvalidInput, MissingRecord, snapshot } from './core'
@@ -11,7 +14,11 @@ const unitFields = { code: true, name: true, kind: true, parentId: true, inCharg
 
 export type SavedUnit = { id: string; code: string; created: boolean }
 
-/** Creates a unit (no `id` in the form) or edits one; the code never changes after creation (it is in URLs and staff usernames). */
+/**
+ * Creates a unit (no `id` in the form) or edits one. The name and code of a unit that exists change
+ * only by a dated change (changeUnit), so that pages read as of an earlier day keep the old ones: an
+ * edit leaves them as they are. A new unit may not take a code any unit ever had (UnitCode).
+ */
 export function saveUnit(context: ActionContext, values: AdminValues) {
   const id = formId(values)
   return adminWrite<UnitInput, SavedUnit>(context, {
@@ -28,10 +35,11 @@ export function saveUnit(context: ActionContext, values: AdminValues) {
         { field: 'inChargeMemberId', model: 'member', id: input.inChargeMemberId ?? null, current: before?.inChargeMemberId },
       ])
       if (before && input.parentId && (await isWithin(tx, input.parentId, before.id))) throw InvalidInput.of('parentId', 'parentCycle')
-      const data = { name: input.name, kind: input.kind, parentId: input.parentId, inChargeMemberId: input.inChargeMemberId, sortOrder: input.sortOrder }
+      if (!before && (await tx.unitCode.findUnique({ where: { code: input.code }, select: { code: true } }))) throw InvalidInput.of('code', 'codeTaken')
+      const data = { kind: input.kind, parentId: input.parentId, inChargeMemberId: input.inChargeMemberId, sortOrder: input.sortOrder }
       const unit = before
         ? await tx.unit.update({ where: { id: before.id }, data, select: { id: true, ...unitFields } })
-        : await tx.unit.create({ data: { ...data, code: input.code }, select: { id: true, ...unitFields } })
+        : await tx.unit.create({ data: { ...data, name: input.name, code: input.code }, select: { id: true, ...unitFields } })
       await recordAudit(tx, context, {
         action: before ? 'unit.update' : 'unit.create',
         entity: 'Unit',
@@ -52,4 +60,125 @@ async function isWithin(tx: Prisma.TransactionClient, unitId: string, ancestorId
       UNION SELECT u.id, u."parentId" FROM "Unit" u JOIN up ON u.id = up."parentId"
     ) SELECT EXISTS (SELECT 1 FROM up WHERE id = ${ancestorId}::uuid) AS within`
   return row?.within ?? false
+}
+
+/** How far ahead a change may be dated: a decision takes effect within the year it is recorded in. */
+const MAX_DAYS_AHEAD = 365
+
+type Label = { name: string; code: string }
+
+/** What a rename or a re-code would do, shown before it is applied and applied as shown. */
+export type UnitChangePlan = {
+  unitId: string
+  kind: UnitChangeKind
+  effectiveDate: CalendarDay
+  reason: string
+  before: Label
+  after: Label
+  /** The pages whose address changes, old to new (a re-code); the old ones redirect to the new. */
+  addresses: { before: string; after: string }[]
+  /** The unit's assignment pages, /units/<code>/tasks/<task>, which move with the unit page. */
+  assignmentPages: number
+  /** The unit's accounts: their usernames stay as they are (they are what people type to sign in). */
+  accounts: number
+  /** Dated after today: the new name or code is used from that day on. */
+  scheduled: boolean
+}
+
+export type UnitChangeResult = { plan: UnitChangePlan; applied: boolean }
+
+/**
+ * Renames or re-codes a unit from a day on (`intent` "apply"), or only says what that would do
+ * (any other intent: nothing is written). Refused, before anything is written: a day more than a
+ * year ahead, on or before the unit's latest change (one change a day; history is added at its
+ * end), a name or code that does not change, a code any unit has or ever had. A rename or a re-code
+ * moves no report, so no report limits its day.
+ */
+export function changeUnit(context: ActionContext, values: AdminValues) {
+  const id = formId(values)
+  const apply = values.intent === 'apply'
+  return adminWrite<UnitChangeInput, UnitChangeResult>(context, {
+    action: values.kind === 'RECODE' ? 'unit.recode' : 'unit.rename',
+    entity: 'Unit',
+    entityId: id,
+    parsed: () => parseAdmin(unitChangeSchema, values),
+    // Two administrators giving one code at once: the key of UnitCode decides.
+    unique: { field: 'newCode', code: 'codeEverUsed' },
+    write: async (tx, input) => {
+      const plan = await planUnitChange(tx, context.now, input)
+      if (apply) await applyUnitChange(tx, context, plan)
+      return { plan, applied: apply }
+    },
+  })
+}
+
+async function planUnitChange(tx: Prisma.TransactionClient, now: Date, input: UnitChangeInput): Promise<UnitChangePlan> {
+  // Locked: two changes of one unit at once are made one after the other, and the second sees the first.
+  const [unit] = await tx.$queryRaw<{ kind: string }[]>`SELECT kind::text AS kind FROM "Unit" WHERE id = ${input.id}::uuid FOR UPDATE`
+  const latest = unit ? await tx.unitName.findFirst({ where: { unitId: input.id, validTo: null }, select: { name: true, code: true, validFrom: true } }) : null
+  if (!unit || !latest) throw new MissingRecord()
+  const today = districtDay(now)
+  const day = input.effectiveDate
+  const lastDay = addDays(today, MAX_DAYS_AHEAD)
+  if (day > lastDay) throw InvalidInput.of('effectiveDate', 'effectiveTooLate', { date: formatDay(lastDay) })
+  const latestDay = latest.validFrom ? dateColumnDay(latest.validFrom) : null
+  const sameDay = await tx.unitChangePart.count({ where: { unitId: input.id, change: { effectiveDate: new Date(day) } } })
+  if (sameDay > 0 || latestDay === day) throw InvalidInput.of('effectiveDate', 'sameDayChange', { date: formatDay(day) })
+  if (latestDay !== null && day < latestDay) throw InvalidInput.of('effectiveDate', 'beforeLastChange', { date: formatDay(latestDay) })
+
+  const before = { name: latest.name, code: latest.code }
+  const after = input.kind === 'RENAME' ? { name: input.newName ?? latest.name, code: latest.code } : { name: latest.name, code: input.newCode }
+  if (input.kind === 'RENAME' && after.name === before.name) throw InvalidInput.of('newName', 'nameUnchanged')
+  if (input.kind === 'RECODE' && after.code === before.code) throw InvalidInput.of('newCode', 'codeUnchanged')
+  if (input.kind === 'RECODE' && (await tx.unitCode.findUnique({ where: { code: after.code }, select: { code: true } }))) throw InvalidInput.of('newCode', 'codeEverUsed')
+
+  const commune = unit.kind === 'COMMUNE' || unit.kind === 'TOWNSHIP'
+  const addresses =
+    input.kind === 'RECODE'
+      ? [
+          { before: unitPageHref(before.code), after: unitPageHref(after.code) },
+          ...(commune ? [{ before: communeHref(before.code), after: communeHref(after.code) }] : []),
+        ]
+      : []
+  const [assignmentPages, accounts] = await Promise.all([
+    input.kind === 'RECODE' ? tx.assignment.count({ where: { unitId: input.id } }) : 0,
+    tx.user.count({ where: { unitId: input.id } }),
+  ])
+  return { unitId: input.id, kind: input.kind, effectiveDate: day, reason: input.reason, before, after, addresses, assignmentPages, accounts, scheduled: day > today }
+}
+
+/**
+ * The change, its parts, the end of the unit's current stretch of name and code and the start of
+ * the next, the new code kept for good, and the audit row; the Unit row takes it now when its day
+ * has come (else on that day, unit_changes_due).
+ */
+async function applyUnitChange(tx: Prisma.TransactionClient, context: ActionContext, plan: UnitChangePlan): Promise<void> {
+  const effectiveDate = new Date(plan.effectiveDate)
+  const change = await tx.unitChange.create({
+    data: {
+      kind: plan.kind,
+      effectiveDate,
+      reason: plan.reason,
+      createdById: context.actor.id,
+      createdAt: context.now,
+      parts: {
+        create: [
+          { unitId: plan.unitId, side: 'BEFORE', ...plan.before },
+          { unitId: plan.unitId, side: 'AFTER', ...plan.after },
+        ],
+      },
+    },
+    select: { id: true },
+  })
+  await tx.unitName.updateMany({ where: { unitId: plan.unitId, validTo: null }, data: { validTo: effectiveDate } })
+  await tx.unitName.create({ data: { unitId: plan.unitId, ...plan.after, validFrom: effectiveDate, changeId: change.id } })
+  if (plan.kind === 'RECODE') await tx.unitCode.create({ data: { code: plan.after.code, unitId: plan.unitId } })
+  if (!plan.scheduled) await tx.$queryRaw`SELECT unit_changes_due(${districtDay(context.now)}::date)`
+  await recordAudit(tx, context, {
+    action: plan.kind === 'RECODE' ? 'unit.recode' : 'unit.rename',
+    entity: 'Unit',
+    entityId: plan.unitId,
+    before: snapshot(plan.before),
+    after: snapshot({ ...plan.after, effectiveDate: plan.effectiveDate, reason: plan.reason, changeId: change.id }),
+  })
 }

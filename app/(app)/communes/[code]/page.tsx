@@ -20,6 +20,8 @@ import { communePageData } from '@/lib/queries/commune-page'
 import { statusLabelsOf } from '@/lib/domain/status'
 import { communeHref, unitPageHref } from '@/lib/domain/paths'
 import { requestSource } from '@/lib/queries/progress-source'
+import { redirectFormerCode, unitHistory } from '@/lib/queries/unit-history'
+import { UnitChangeNote } from '@/components/unit-change-note'
 import { asOfParam } from '@/lib/validation/as-of'
 
 type Props = {
@@ -27,25 +29,27 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>
 }
 
-async function load(user: CurrentUser, params: Props['params']): Promise<Commune> {
+async function load(user: CurrentUser, { params, searchParams }: Props): Promise<Commune> {
   if (!mayReadView(user, 'communes')) notFound()
   const code = unitCodeSchema.safeParse((await params).code)
   const found = code.success ? await communeByCode(code.data) : null
+  if (code.success && !found) await redirectFormerCode(code.data, communeHref, await searchParams)
   if (!found) notFound()
   return found
 }
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: (await load(await requireUser(), params)).name }
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  return { title: (await load(await requireUser(), props)).name }
 }
 
 /** Nothing on it writes. */
-export default async function CommunePage({ params, searchParams }: Props) {
-  const commune = await load(await requireUser(), params)
+export default async function CommunePage(props: Props) {
+  const commune = await load(await requireUser(), props)
   const now = new Date()
-  const source = requestSource(asOfParam((await searchParams).asOf))
-  const [{ progress, late, trend, assignments }, t, tOverview] = await Promise.all([
+  const source = requestSource(asOfParam((await props.searchParams).asOf))
+  const [{ progress, late, trend, assignments }, history, t, tOverview] = await Promise.all([
     communePageData(source, commune.id),
+    unitHistory(commune.id, source.day),
     getTranslations('communes.detail'),
     getTranslations('overview'),
   ])
@@ -58,7 +62,8 @@ export default async function CommunePage({ params, searchParams }: Props) {
             {t('allCommunes')}
           </Link>
         </p>
-        <h1 className="mt-1 text-2xl font-bold">{commune.name}</h1>
+        <h1 className="mt-1 text-2xl font-bold">{history?.name ?? commune.name}</h1>
+        <UnitChangeNote history={history} />
         <p className="mt-1 text-sm text-slate-700">
           {commune.member ? t('memberInCharge', { name: commune.member.name, title: commune.member.title }) : t('noMember')}
         </p>

@@ -11,6 +11,8 @@ import { requireUser, type CurrentUser } from '@/lib/auth/session'
 import { reminderCounts } from '@/lib/queries/reminders'
 import { dateColumnDay, districtDay, formatDay } from '@/lib/domain/calendar'
 import { requestSource, type ProgressSource } from '@/lib/queries/progress-source'
+import { redirectFormerCode, unitHistory } from '@/lib/queries/unit-history'
+import { UnitChangeNote } from '@/components/unit-change-note'
 import { asOfParam } from '@/lib/validation/as-of'
 import { statusLabelsOf } from '@/lib/domain/status'
 import { unitCodeSchema } from '@/lib/domain/unit-code'
@@ -30,25 +32,27 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>
 }
 
-async function load(user: CurrentUser, params: Props['params'], source: ProgressSource): Promise<UnitAssignments> {
+async function load(user: CurrentUser, { params, searchParams }: Props, source: ProgressSource): Promise<UnitAssignments> {
   if (!mayReadView(user, 'units')) notFound()
   const code = unitCodeSchema.safeParse((await params).code)
   const found = code.success ? await unitAssignments(source, code.data, user) : null
+  if (code.success && !found) await redirectFormerCode(code.data, unitPageHref, await searchParams)
   if (!found) notFound()
   return found
 }
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: (await load(await requireUser(), params, requestSource(null))).unit.name }
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  return { title: (await load(await requireUser(), props, requestSource(null))).unit.name }
 }
 
-export default async function UnitPage({ params, searchParams }: Props) {
+export default async function UnitPage(props: Props) {
   const user = await requireUser()
   const now = new Date()
-  const query = await searchParams
+  const query = await props.searchParams
   const source = requestSource(asOfParam(query.asOf))
   const { at } = source
-  const [{ unit, groups }, t] = await Promise.all([load(user, params, source), getTranslations('unit')])
+  const [{ unit, groups }, t] = await Promise.all([load(user, props, source), getTranslations('unit')])
+  const history = await unitHistory(unit.id, source.day)
   // Staff arrive on their own unit's page: what needs attention comes first.
   const reminders = allows(user, 'reminders.read') && user.unitId === unit.id ? await reminderCounts(user, districtDay(now)) : null
   const filter = applicableFilter(groups, unitFilterSchema.parse(query))
@@ -79,7 +83,8 @@ export default async function UnitPage({ params, searchParams }: Props) {
           <RemindersNotice counts={reminders} pendingReviews={null} />
         </div>
       )}
-      <h1 className="text-2xl font-bold">{unit.name}</h1>
+      <h1 className="text-2xl font-bold">{history?.name ?? unit.name}</h1>
+      <UnitChangeNote history={history} />
       <p className="mt-1 text-sm text-slate-700">
         {unit.member ? t('memberInCharge', { name: `${unit.member.name} (${unit.member.title})` }) : t('noMember')}
       </p>

@@ -1,25 +1,37 @@
 import { getTranslations } from 'next-intl/server'
 import { notFound } from 'next/navigation'
 import { ActiveToggle, AdminHeading, CreatedNotice } from '@/components/admin/parts'
-import { UnitForm } from '@/components/admin/record-forms'
+import { FormNotice } from '@/components/form-parts'
+import { UnitChangeSection, UnitForm } from '@/components/admin/record-forms'
+import { adminSectionHref } from '@/lib/domain/admin-paths'
 import { adminChoices, adminUnit, requireAdmin } from '@/lib/queries/admin'
-import { saveUnitAction, setActiveAction } from '@/lib/actions/admin/admin-action'
+import { redirectFormerCode } from '@/lib/queries/unit-history'
+import { changeUnitAction, saveUnitAction, setActiveAction } from '@/lib/actions/admin/admin-action'
 
-type Props = { params: Promise<{ code: string }>; searchParams: Promise<{ created?: string }> }
+type Props = { params: Promise<{ code: string }>; searchParams: Promise<{ created?: string; changed?: string }> }
 
 export default async function AdminUnitPage({ params, searchParams }: Props) {
   await requireAdmin()
-  const [{ code }, { created }] = await Promise.all([params, searchParams])
+  const [{ code }, { created, changed }] = await Promise.all([params, searchParams])
   const unit = await adminUnit(code)
+  if (!unit) await redirectFormerCode(code, (current) => adminSectionHref('units', current), {})
   if (!unit) notFound()
   const [choices, t] = await Promise.all([adminChoices([unit.parentId, unit.inChargeMemberId].filter((id) => id !== null)), getTranslations('admin')])
   return (
     <>
       <AdminHeading section="units" title={t('units.editTitle', { name: unit.name })} back />
       <CreatedNotice shown={created !== undefined} />
+      {changed !== undefined && (
+        <div className="my-4">
+          <FormNotice tone="success">{t('units.change.recodedNotice', { code: unit.code })}</FormNotice>
+        </div>
+      )}
       <section className="mt-4 max-w-2xl">
         <UnitForm unit={unit} choices={choices} action={saveUnitAction} />
         <ActiveToggle entity="Unit" id={unit.id} active={unit.active} action={setActiveAction} />
+      </section>
+      <section className="mt-8 max-w-2xl">
+        <UnitChangeSection unit={unit} action={changeUnitAction} />
       </section>
     </>
   )

@@ -21,7 +21,8 @@ import { unitCodeSchema } from '@/lib/domain/unit-code'
 import { assignmentDetail, assignmentRecord, type AssignmentDetail } from '@/lib/queries/assignment-detail'
 import { answeredQuestions } from '@/lib/queries/questions'
 import { statusLabelsOf } from '@/lib/domain/status'
-import { unitPageHref } from '@/lib/domain/paths'
+import { assignmentHref, unitPageHref } from '@/lib/domain/paths'
+import { redirectFormerCode } from '@/lib/queries/unit-history'
 
 type Props = { params: Promise<{ code: string; taskCode: string }> }
 
@@ -30,6 +31,7 @@ const paramsSchema = z.object({ code: unitCodeSchema, taskCode: z.string().min(1
 async function load(params: Props['params']): Promise<AssignmentDetail> {
   const parsed = paramsSchema.safeParse(await params)
   const found = parsed.success ? await assignmentDetail(parsed.data.code, parsed.data.taskCode) : null
+  if (parsed.success && !found) await redirectFormerCode(parsed.data.code, (current) => assignmentHref(current, parsed.data.taskCode), {})
   if (!found) notFound()
   return found
 }
