@@ -97,45 +97,23 @@ export function StatusUpdateForm({ action, assignmentId, baseVersion, submission
 
       <div key={`${baseVersion}:${round}`} className="space-y-5">
         {onBehalfOf !== null && (
-          <fieldset aria-describedby={describedBy(errors.onBehalfVia && 'onBehalfVia-error')}>
-            <legend className="text-sm font-medium">{t('onBehalfVia')}</legend>
-            <div className="mt-2 grid gap-2 sm:grid-cols-2">
-              {REPORT_CHANNELS.map((channel) => (
-                <label key={channel} className={choiceClass}>
-                  <input
-                    type="radio"
-                    name="onBehalfVia"
-                    value={channel}
-                    required
-                    defaultChecked={values.onBehalfVia === channel}
-                    className="size-4 accent-blue-700"
-                  />
-                  <span>{t(`channel.${channel}`)}</span>
-                </label>
-              ))}
-            </div>
-            <FieldError id="onBehalfVia-error" message={errors.onBehalfVia} />
-          </fieldset>
+          <ChoiceGroup
+            name="onBehalfVia"
+            legend={t('onBehalfVia')}
+            choices={REPORT_CHANNELS.map((channel) => ({ value: channel, label: t(`channel.${channel}`) }))}
+            checked={values.onBehalfVia}
+            error={errors.onBehalfVia}
+            required
+          />
         )}
 
-        <fieldset aria-describedby={describedBy(errors.status && 'status-error')}>
-          <legend className="text-sm font-medium">{t('status')}</legend>
-          <div className="mt-2 grid gap-2 sm:grid-cols-2">
-            {TASK_STATUSES.map((status) => (
-              <label key={status} className={choiceClass}>
-                <input
-                  type="radio"
-                  name="status"
-                  value={status}
-                  defaultChecked={values.status === status}
-                  className="size-4 accent-blue-700"
-                />
-                <span>{tStatus(status)}</span>
-              </label>
-            ))}
-          </div>
-          <FieldError id="status-error" message={errors.status} />
-        </fieldset>
+        <ChoiceGroup
+          name="status"
+          legend={t('status')}
+          choices={TASK_STATUSES.map((status) => ({ value: status, label: tStatus(status) }))}
+          checked={values.status}
+          error={errors.status}
+        />
 
         <div>
           <label htmlFor="progress" className="block text-sm font-medium">
@@ -232,6 +210,25 @@ export function StatusUpdateForm({ action, assignmentId, baseVersion, submission
 }
 
 /** What another person saved while this form was open. */
+/** One choice of several as wide boxes, easy to tap on a phone, with its error beside it. */
+function ChoiceGroup(props: { name: string; legend: string; choices: { value: string; label: string }[]; checked: string; error?: string; required?: boolean }) {
+  const { name, legend, choices, checked, error, required } = props
+  return (
+    <fieldset aria-describedby={describedBy(error && `${name}-error`)}>
+      <legend className="text-sm font-medium">{legend}</legend>
+      <div className="mt-2 grid gap-2 sm:grid-cols-2">
+        {choices.map((choice) => (
+          <label key={choice.value} className={choiceClass}>
+            <input type="radio" name={name} value={choice.value} required={required} defaultChecked={checked === choice.value} className="size-4 accent-blue-700" />
+            <span>{choice.label}</span>
+          </label>
+        ))}
+      </div>
+      <FieldError id={`${name}-error`} message={error} />
+    </fieldset>
+  )
+}
+
 function SavedInBetween({ saved, withIndicator }: { saved: SavedState; withIndicator: boolean }) {
   const t = useTranslations('assignment.form')
   const tStatus = useTranslations('assignment.taskStatus')

@@ -46,6 +46,13 @@ function readAdminForm(form: FormData): { values: AdminValues; input: AdminValue
 
 type Done = { message: string; redirectTo?: string }
 
+/** How an administration form answers a record it may not touch, or input it refuses: the same for every one. */
+function refusal(result: NotFound | { kind: 'invalid'; problems: Parameters<typeof fieldErrors>[0] }, t: AdminMessages, values: AdminValues) {
+  if (result.kind === 'notFound') return { kind: 'refused', message: t('common.notFound'), values } as const
+  const errors = fieldErrors(result.problems, t)
+  return { kind: 'invalid', message: errors.form ?? t('common.formInvalid'), values, fieldErrors: errors } as const
+}
+
 /** A form of an administration core (./core.ts adminWrite); `done` words the saved result, and may open the new record's page. */
 function adminForm<T>(name: string, core: (context: ActionContext, values: AdminValues) => Promise<AdminResult<T>>, done: (saved: T, t: AdminMessages) => Done) {
   return formAction({
@@ -60,11 +67,8 @@ function adminForm<T>(name: string, core: (context: ActionContext, values: Admin
     answer: (result, t, values): AdminFormState => {
       switch (result.kind) {
         case 'notFound':
-          return { kind: 'refused', message: t('common.notFound'), values }
-        case 'invalid': {
-          const errors = fieldErrors(result.problems, t)
-          return { kind: 'invalid', message: errors.form ?? t('common.formInvalid'), values, fieldErrors: errors }
-        }
+        case 'invalid':
+          return refusal(result, t, values)
         case 'saved': {
           const answer = done(result, t)
           if (answer.redirectTo) redirect(answer.redirectTo)
@@ -129,11 +133,8 @@ export const changeUnitAction = formAction({
   answer: (result, t, values): UnitChangeFormState => {
     switch (result.kind) {
       case 'notFound':
-        return { kind: 'refused', message: t('common.notFound'), values }
-      case 'invalid': {
-        const errors = fieldErrors(result.problems, t)
-        return { kind: 'invalid', message: errors.form ?? t('common.formInvalid'), values, fieldErrors: errors }
-      }
+      case 'invalid':
+        return refusal(result, t, values)
       case 'saved': {
         const date = formatDay(result.plan.effectiveDate)
         // The administration page of a re-coded unit is at its new address from now on.
