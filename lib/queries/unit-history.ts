@@ -2,11 +2,10 @@
 // a page read as of a past day shows, where an old address leads, and the line that says a unit
 // was renamed or re-coded.
 import 'server-only'
-import { permanentRedirect } from 'next/navigation'
 import { cache } from 'react'
 import { db } from '@/lib/db'
 import { Prisma } from '@/lib/db/client'
-import { dateColumnDay, districtDay, type CalendarDay } from '@/lib/domain/calendar'
+import { dateColumnDay, type CalendarDay } from '@/lib/domain/calendar'
 
 /**
  * Makes the Unit rows carry the names and codes in force on `today`: a change dated later than the
@@ -34,22 +33,6 @@ export const currentCodeFor = cache(async (code: string, today: CalendarDay): Pr
     SELECT u.code FROM "UnitCode" c JOIN "Unit" u ON u.id = c."unitId" WHERE c.code = ${code} AND u.code <> ${code}`
   return row?.code ?? null
 })
-
-export type Query = Record<string, string | string[] | undefined>
-
-/**
- * An old address of a re-coded unit answers 308 to the same page at its code of today, the query
- * kept (`?asOf=` …); a code that is current, or never was a unit's, returns to the page (which may
- * answer not found).
- */
-export async function redirectFormerCode(code: string, href: (current: string) => string, query: Query): Promise<void> {
-  const current = await currentCodeFor(code, districtDay(new Date()))
-  if (current === null) return
-  const search = new URLSearchParams()
-  for (const [name, value] of Object.entries(query)) for (const one of [value ?? []].flat()) search.append(name, one)
-  const rest = search.toString()
-  permanentRedirect(`${href(current)}${rest ? `?${rest}` : ''}`)
-}
 
 export type UnitLabelChange = { from: string; day: CalendarDay }
 

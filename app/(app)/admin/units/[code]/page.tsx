@@ -5,7 +5,7 @@ import { FormNotice } from '@/components/form-parts'
 import { UnitChangeSection, UnitForm } from '@/components/admin/record-forms'
 import { adminSectionHref } from '@/lib/domain/admin-paths'
 import { adminChoices, adminUnit, requireAdmin } from '@/lib/queries/admin'
-import { redirectFormerCode } from '@/lib/queries/unit-history'
+import { redirectFormerCode } from '@/lib/http/former-code'
 import { changeUnitAction, saveUnitAction, setActiveAction } from '@/lib/actions/admin/admin-action'
 
 type Props = { params: Promise<{ code: string }>; searchParams: Promise<{ created?: string; changed?: string }> }

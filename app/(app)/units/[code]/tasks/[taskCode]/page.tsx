@@ -22,7 +22,7 @@ import { assignmentDetail, assignmentRecord, type AssignmentDetail } from '@/lib
 import { answeredQuestions } from '@/lib/queries/questions'
 import { statusLabelsOf } from '@/lib/domain/status'
 import { assignmentHref, unitPageHref } from '@/lib/domain/paths'
-import { redirectFormerCode } from '@/lib/queries/unit-history'
+import { redirectFormerCode } from '@/lib/http/former-code'
 
 type Props = { params: Promise<{ code: string; taskCode: string }> }
 
