@@ -46,7 +46,7 @@ export function UnitChangeForm({ action, unitId, fields }: Props) {
             {t('previewTitle')}
           </h3>
           <FormNotice tone="success">{state.message}</FormNotice>
-          <ScrollTable caption={t('tableCaption')} className="min-w-[24rem]">
+          <ScrollTable caption={t('tableCaption')} className="[overflow-wrap:anywhere]">
             <thead className="bg-slate-50 text-left">
               <tr>
                 <th scope="col" className="px-3 py-2 font-semibold">
