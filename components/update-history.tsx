@@ -124,7 +124,9 @@ function Review({ review }: { review: HistoryEntry['review'] }) {
   const when = review.reviewedAt ? formatInstant(review.reviewedAt) : ''
   switch (review.state) {
     case 'PENDING':
-      return <p className="mt-3 text-sm text-amber-900">{t('waiting')}</p>
+      return (
+        <p className="mt-3 text-sm text-amber-900">{review.confirmerName ? t('waitingFor', { name: review.confirmerName }) : t('waitingForAdmin')}</p>
+      )
     case 'CONFIRMED':
       return (
         <div className="mt-3 text-sm text-green-900">

@@ -1,4 +1,4 @@
-// Staff log task status, the member in charge confirms (the group's lead follows), questions and answers.
+// Staff log task status, the member in charge confirms (the group's lead follows, and confirms what the member in charge reports), questions and answers.
 // The e2e database is shared with the other spec files: each test here works on Minh Cầm (or Đạp
 // Thanh) assignments that no other spec touches, and reads only what it wrote itself.
 import { expect, test, type Page } from '@playwright/test'
@@ -324,8 +324,9 @@ test.describe.serial('questions and answers', () => {
   })
 })
 
-test('the member in charge who reports on a Minh Cầm assignment gets no button to confirm that report, and it is not in their queue', async ({ page }) => {
+test('the member in charge who reports on a Minh Cầm assignment of a group he also leads gets no button to confirm that report, and it waits for an administrator', async ({ page }) => {
   // "Nhất thể hóa chức danh Bí thư…" is done in Minh Cầm; the report keeps its state and adds a note.
+  // Its group is led by the Party Secretary, who is also in charge of Minh Cầm: no other member is left.
   const task = 'Nhất thể hóa chức danh Bí thư cấp ủy đồng thời là Chủ tịch UBND cấp xã'
   await signIn(page, 'bi-thu')
   await page.goto('/units/minh-cam/tasks/bi-thu-kiem-chu-tich-ubnd')
@@ -334,9 +335,51 @@ test('the member in charge who reports on a Minh Cầm assignment gets no button
   await expect(updateForm(page).getByRole('status')).toHaveText('Đã lưu báo cáo tiến độ.')
   const own = history(page).first()
   await expect(own).toContainText('Ban Thường vụ đã xem xét kết quả tại hội nghị tháng này.')
+  await expect(own).toContainText('Đang chờ quản trị viên xác nhận.')
   await expect(own.getByRole('form', { name: 'Xác nhận báo cáo' })).toHaveCount(0)
   await page.goto('/reviews')
-  await expect(page.getByRole('listitem').filter({ hasText: task })).toHaveCount(0)
+  await expect(page.getByRole('region', { name: 'Chờ đồng chí xác nhận' }).getByRole('listitem').filter({ hasText: task })).toHaveCount(0)
+  await expect(page.getByRole('region', { name: 'Theo dõi' }).getByRole('listitem').filter({ hasText: task }).filter({ hasText: 'Xã Minh Cầm' })).toHaveCount(1)
+})
+
+test.describe.serial("the member in charge's own report on a Minh Cầm assignment, confirmed by the group's lead", () => {
+  // "Quán triệt Nghị quyết 19…" is led by the Head of Propaganda (Triệu Văn Lâm); Minh Cầm is in the
+  // Party Secretary's charge. No other spec reports on it in Minh Cầm.
+  const task = 'Quán triệt Nghị quyết 19-NQ/TU đến chi bộ và đảng viên'
+  const note = 'Thường trực Huyện ủy đã dự hội nghị quán triệt tại xã.'
+
+  test('the member in charge reports; the report waits for the group lead, named in the history, and he follows it', async ({ page }) => {
+    await signIn(page, 'bi-thu')
+    await page.goto('/units/minh-cam/tasks/quan-triet-nghi-quyet')
+    await updateForm(page).getByLabel('Ghi chú').fill(note)
+    await updateForm(page).getByRole('button', { name: 'Lưu báo cáo' }).click()
+    await expect(updateForm(page).getByRole('status')).toHaveText('Đã lưu báo cáo tiến độ.')
+    const own = history(page).first()
+    await expect(own).toContainText(note)
+    await expect(own).toContainText('Đang chờ đồng chí Triệu Văn Lâm xác nhận.')
+    await expect(own.getByRole('form', { name: 'Xác nhận báo cáo' })).toHaveCount(0)
+    // The assignment's usual confirmer, for its staff's reports, is still the member in charge.
+    await expect(page.locator('dt', { hasText: /^Người xác nhận$/ }).locator('xpath=following-sibling::dd[1]')).toContainText('Nguyễn Đình Khải')
+    await page.goto('/reviews')
+    await expect(page.getByRole('region', { name: 'Chờ đồng chí xác nhận' }).getByRole('listitem').filter({ hasText: task })).toHaveCount(0)
+    await expect(page.getByRole('region', { name: 'Theo dõi' }).getByRole('listitem').filter({ hasText: task }).filter({ hasText: 'Xã Minh Cầm' })).toContainText(note)
+  })
+
+  test('the group lead is told, finds it in his queue and confirms it', async ({ page }) => {
+    await signIn(page, 'truong-ban-tuyen-giao')
+    await page.goto('/notifications')
+    await expect(page.getByRole('link', { name: `Báo cáo của Xã Minh Cầm về nhiệm vụ “${task}” chờ đồng chí xác nhận` })).toHaveCount(1)
+    await page.goto('/reviews')
+    const item = page.getByRole('region', { name: 'Chờ đồng chí xác nhận' }).getByRole('listitem').filter({ hasText: task }).filter({ hasText: 'Xã Minh Cầm' })
+    await expect(item).toContainText(note)
+    await item.getByRole('link', { name: task }).click()
+    await expect(page).toHaveURL(/\/units\/minh-cam\/tasks\/quan-triet-nghi-quyet#update-/)
+    const latest = history(page).first()
+    await latest.getByRole('form', { name: 'Xác nhận báo cáo' }).getByRole('button', { name: 'Xác nhận', exact: true }).click()
+    await expect(latest.getByRole('status')).toHaveText('Đã xác nhận kết quả báo cáo.')
+    await page.goto('/reviews')
+    await expect(page.getByRole('listitem').filter({ hasText: task })).toHaveCount(0)
+  })
 })
 
 test.describe('without JavaScript', () => {

@@ -104,8 +104,16 @@ describe('a status report', () => {
     expect(told(await notices(assignment.id), 'REPORT_AWAITING_CONFIRMATION')).toEqual(ids(groupLead))
   })
 
-  test('by the member in charge tells nobody: it is theirs, and they never confirm it', async () => {
+  test('by the member in charge tells the lead of the task group, who confirms it, and not its author', async () => {
     const assignment = await newAssignment()
+    const updateId = await reported(confirmer, assignment.id, 0, FRIDAY)
+    expect(await notices(assignment.id)).toEqual([
+      { recipientId: groupLead.id, kind: 'REPORT_AWAITING_CONFIRMATION', showFrom: FRIDAY, readAt: null, actorId: confirmer.id, statusUpdateId: updateId, commentId: null },
+    ])
+  })
+
+  test('by a member who is both in charge and the group lead tells no member: an administrator confirms it', async () => {
+    const assignment = await make.assignment({ taskId: (await make.task({ groupId: (await make.group(confirmer.memberId)).id })).id, unitId })
     await reported(confirmer, assignment.id, 0, FRIDAY)
     expect(await notices(assignment.id)).toEqual([])
   })

@@ -3,6 +3,7 @@
 // recipient, never to the one who acted. A row that asks for an act (confirm a report, answer a
 // question, report again after a return) is settled when that act is done, by whoever did it.
 import 'server-only'
+import { reportConfirmerSql, type Actor } from '@/lib/auth/permissions'
 import { ROLES, type Role } from '@/lib/auth/roles'
 import { RULES } from '@/lib/auth/rules'
 import { Prisma } from '@/lib/db/client'
@@ -12,10 +13,14 @@ import type { ActionContext } from './context'
 /**
  * Who is told:
  * - unitStaff: the active accounts that report for the assignment's unit as their own;
- * - confirmer: the account of the member who confirms the assignment's reports (rules.ts confirmerOf);
+ * - confirmer: the account of the member who confirms the assignment's reports as a rule (rules.ts
+ *   confirmerOf): who answers its questions;
+ * - reportConfirmer: the account of the member who confirms the report the one acting has just made
+ *   (rules.ts reportConfirmerOf, the author being the actor): the group's lead when the member in
+ *   charge reported. None when no member is left: an administrator's queue holds every report.
  * - office: the Party Office's accounts.
  */
-export type Recipients = 'unitStaff' | 'confirmer' | 'office'
+export type Recipients = 'unitStaff' | 'confirmer' | 'reportConfirmer' | 'office'
 
 const rolesWith = (test: (role: Role) => boolean) => Prisma.join(ROLES.filter(test).map((role) => Prisma.sql`${role}::"Role"`))
 
@@ -24,22 +29,25 @@ const UNIT_REPORTERS = rolesWith((role) => RULES[role]['assignment.update'] === 
 /** The roles that confirm reports as the one confirmer of an assignment. */
 const CONFIRMERS = rolesWith((role) => RULES[role]['statusUpdate.review'] === 'confirmer')
 
-/** The recipients' user ids (a column `id`) for the assignment whose id `assignment` gives. */
-function recipientsSql(recipients: Recipients, assignment: Prisma.Sql): Prisma.Sql {
+/** The recipients' user ids (a column `id`) for the assignment whose id `assignment` gives, told of what `actor` did. */
+function recipientsSql(recipients: Recipients, assignment: Prisma.Sql, actor: Actor): Prisma.Sql {
   switch (recipients) {
     case 'unitStaff':
       return Prisma.sql`
         SELECT u.id FROM "User" u JOIN "Assignment" a ON a."unitId" = u."unitId"
          WHERE a.id = ${assignment} AND u.active AND u.role IN (${UNIT_REPORTERS})`
     case 'confirmer':
-      // The member in charge of the unit; where it has none, the lead of the task group (confirmerOf).
+    case 'reportConfirmer': {
+      // The confirmer of a report by its unit's staff (confirmerOf), or of one by the actor (reportConfirmerOf).
+      const authorMember = recipients === 'reportConfirmer' ? Prisma.sql`${actor.memberId}::uuid` : Prisma.sql`NULL::uuid`
       return Prisma.sql`
         SELECT u.id FROM "Assignment" a
           JOIN "Unit" un ON un.id = a."unitId"
           JOIN "Task" t ON t.id = a."taskId"
           JOIN "TaskGroup" g ON g.id = t."groupId"
-          JOIN "User" u ON u."memberId" = COALESCE(un."inChargeMemberId", g."leadMemberId")
+          JOIN "User" u ON u."memberId" = ${reportConfirmerSql({ unitInCharge: Prisma.sql`un."inChargeMemberId"`, groupLead: Prisma.sql`g."leadMemberId"`, authorMember })}
          WHERE a.id = ${assignment} AND u.active AND u.role IN (${CONFIRMERS})`
+    }
     case 'office':
       return Prisma.sql`SELECT u.id FROM "User" u WHERE u.active AND u.role = 'OFFICE'::"Role"`
   }
@@ -63,7 +71,7 @@ export function notifySql(context: ActionContext, notice: Notice): Prisma.Sql {
     INSERT INTO "Notification" ("id", "recipientId", "kind", "assignmentId", "statusUpdateId", "commentId", "actorId", "createdAt", "showFrom")
     SELECT uuid_v7(${now}::timestamptz), r.id, ${notice.kind}::"NotificationKind", ${notice.assignment}, ${notice.statusUpdate ?? null}::uuid,
            ${notice.comment ?? null}::uuid, ${actor.id}::uuid, ${now}::timestamptz, ${notice.showFrom ?? now}::timestamptz
-      FROM (${recipientsSql(notice.to, notice.assignment)}) r
+      FROM (${recipientsSql(notice.to, notice.assignment, actor)}) r
      WHERE r.id <> ${actor.id}::uuid`
 }
 

@@ -61,7 +61,7 @@ describe('confirming a reported result', () => {
     expect((await review(member, { updateId: updateIds[0]!, decision: 'CONFIRM', reason: `  ${comment}\n` })).kind).toBe('saved')
     expect(await database.db.statusUpdate.findUniqueOrThrow({ where: { id: updateIds[0] } })).toMatchObject({ reviewState: 'CONFIRMED', reviewNote: comment })
     const history = (await assignmentRecord(staff, assignmentId))?.history
-    expect(history?.map((entry) => entry.review)).toEqual([{ state: 'CONFIRMED', reviewerName: 'Nguyễn Văn Phụ Trách', reviewedAt: LATER, note: comment }])
+    expect(history?.map((entry) => entry.review)).toEqual([{ state: 'CONFIRMED', reviewerName: 'Nguyễn Văn Phụ Trách', reviewedAt: LATER, note: comment, confirmerName: null }])
   })
 
   test('a report already reviewed cannot be reviewed again', async () => {

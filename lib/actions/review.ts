@@ -1,10 +1,11 @@
-// The member in charge confirms a reported result (with an optional comment), or returns it with a
-// reason; never their own. Either text is the report's review note, which the unit reads. A
+// The report's confirmer (lib/auth/rules.ts reportConfirmerOf: the member in charge, or the group's
+// lead when the member in charge wrote it; an administrator too) confirms a reported result (with an
+// optional comment), or returns it with a reason; never their own. Either text is the report's review note, which the unit reads. A
 // returned report no longer counts: if it is the latest, the assignment goes back to the state of
 // the last report that was not returned, so progress pages stay truthful. The unit's staff are told
 // of a return, and of a confirmation with a comment; the report no longer awaits its confirmer.
 import 'server-only'
-import { assignmentsWhere } from '@/lib/auth/permissions'
+import { canReview } from '@/lib/auth/permissions'
 import { db } from '@/lib/db'
 import { Prisma } from '@/lib/db/client'
 import type { ReviewForm, ReviewInput, ReviewProblems } from '@/lib/validation/review'
@@ -24,19 +25,37 @@ export type ReviewResult =
   | { kind: 'saved'; decision: ReviewInput['decision']; path: AssignmentPath }
 
 export async function recordReview(context: ActionContext, { namedId, parsed }: ReviewForm): Promise<ReviewResult> {
-  const scope = parsed.kind === 'foreign' ? null : assignmentsWhere(context.actor, 'statusUpdate.review')
-  const update =
-    scope && namedId !== null
-      ? await db().statusUpdate.findFirst({
-          // A report is confirmed by someone other than its author: one's own is answered as missing.
-          where: { id: namedId, authorId: { not: context.actor.id }, assignment: scope },
+  const found =
+    parsed.kind !== 'foreign' && namedId !== null
+      ? await db().statusUpdate.findUnique({
+          where: { id: namedId },
           select: {
             id: true,
             assignmentId: true,
             createdAt: true,
-            assignment: { select: { unit: { select: { code: true } }, task: { select: { code: true } } } },
+            authorId: true,
+            author: { select: { memberId: true } },
+            assignment: {
+              select: {
+                unitId: true,
+                unit: { select: { code: true, inChargeMemberId: true } },
+                task: { select: { code: true, group: { select: { leadMemberId: true } } } },
+              },
+            },
           },
         })
+      : null
+  // Only the report's confirmer (or an administrator), never its author: to anyone else it is missing.
+  const update =
+    found &&
+    canReview(context.actor, {
+      unitId: found.assignment.unitId,
+      unitInChargeMemberId: found.assignment.unit.inChargeMemberId,
+      groupLeadMemberId: found.assignment.task.group.leadMemberId,
+      authorId: found.authorId,
+      authorMemberId: found.author.memberId,
+    })
+      ? found
       : null
   if (!update) {
     await recordRefusal(context, ACTION, 'StatusUpdate', namedId)

@@ -101,11 +101,12 @@ export async function recordStatusUpdate(context: ActionContext, form: StatusUpd
     },
     Prisma.sql`saved`,
   )
-  // What the report tells: its confirmer that it awaits them; the unit's staff that the office
-  // entered it for them. A return of an earlier report is answered by it.
+  // What the report tells: its confirmer that it awaits them (the group's lead when the member in
+  // charge made it); the unit's staff that the office entered it for them. A return of an earlier
+  // report is answered by it.
   const saved = { assignment: Prisma.sql`(SELECT "assignmentId" FROM saved)`, statusUpdate: Prisma.sql`(SELECT id FROM saved)` }
   const notices = [
-    notifySql(context, { kind: 'REPORT_AWAITING_CONFIRMATION', to: 'confirmer', ...saved }),
+    notifySql(context, { kind: 'REPORT_AWAITING_CONFIRMATION', to: 'reportConfirmer', ...saved }),
     ...(onBehalfVia ? [notifySql(context, { kind: 'REPORT_ENTERED_ON_BEHALF', to: 'unitStaff', ...saved })] : []),
     settleSql(context, { kind: 'REPORT_RETURNED', assignment: saved.assignment }),
   ].map((sql, i) => Prisma.sql`, notice${Prisma.raw(String(i))} AS (${sql})`)

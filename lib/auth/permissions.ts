@@ -4,7 +4,7 @@
 import { db } from '@/lib/db'
 import { Prisma } from '@/lib/db/client'
 import type { Role } from './roles'
-import { confirmerOf, scopeFor, type Scope, type ScopedAction } from './rules'
+import { confirmerOf, reportConfirmerOf, scopeFor, type Scope, type ScopedAction } from './rules'
 import { allows, DISTRICT_RULES, VIEW_RULES, type ProgressView } from './rules'
 
 export { allows } from './rules'
@@ -46,6 +46,10 @@ const unitsInCharge = (memberId: string | null) =>
 const tasksLed = (memberId: string) =>
   Prisma.sql`ARRAY(SELECT t.id FROM "Task" t JOIN "TaskGroup" g ON g.id = t."groupId" WHERE g."leadMemberId" = ${memberId}::uuid)`
 
+/** The assignments the member leads (in the units in their charge, or of the groups they lead), as an SQL condition on their unit and task ids. */
+const ledBy = (memberId: string, unitId: Prisma.Sql, taskId: Prisma.Sql) =>
+  Prisma.sql`(${unitId} = ANY(${unitsInCharge(memberId)}) OR ${taskId} = ANY(${tasksLed(memberId)}))`
+
 /**
  * The same scope as assignmentsWhere, as an SQL condition on a row's unit and task ids (`unitId`,
  * `taskId` of the alias given), for the queries that count in SQL; null when the actor may act on
@@ -60,7 +64,7 @@ export function assignmentsScopeSql(actor: Actor, action: ScopedAction, row: str
     case 'ownUnit':
       return Prisma.sql`${unitId} = ${actor.unitId}::uuid`
     case 'led':
-      return actor.memberId ? Prisma.sql`(${unitId} = ANY(${unitsInCharge(actor.memberId)}) OR ${taskId} = ANY(${tasksLed(actor.memberId)}))` : null
+      return actor.memberId ? ledBy(actor.memberId, unitId, taskId) : null
     case 'confirmer':
       return actor.memberId
         ? Prisma.sql`(${unitId} = ANY(${unitsInCharge(actor.memberId)})
@@ -69,6 +73,37 @@ export function assignmentsScopeSql(actor: Actor, action: ScopedAction, row: str
     default:
       return null
   }
+}
+
+/**
+ * The member who confirms a report (rules.ts reportConfirmerOf) as an SQL expression, from the
+ * expressions of the unit's member in charge, the group's lead, and the member the author is: the
+ * first of the two that is not the author (NULLIF keeps its first value when the author is no
+ * member). NULL: no member, an administrator confirms it.
+ */
+export function reportConfirmerSql(facts: { unitInCharge: Prisma.Sql; groupLead: Prisma.Sql; authorMember: Prisma.Sql }): Prisma.Sql {
+  return Prisma.sql`COALESCE(NULLIF(${facts.unitInCharge}, ${facts.authorMember}), NULLIF(${facts.groupLead}, ${facts.authorMember}))`
+}
+
+/**
+ * The reports the actor may confirm or return, as an SQL condition on a row of reports (`unitId`,
+ * `taskId`, `authorId` of the alias given, as "PendingReview" has them); null when none. Never the
+ * actor's own. A member's: those of which they are the confirmer (reportConfirmerSql), looked for
+ * among the assignments they lead (through the indexes), where every report they confirm lies.
+ * The same answer as canReview; never NULL, so that NOT of it is the reports another confirms.
+ */
+export function reportsReviewSql(actor: Actor, row: string): Prisma.Sql | null {
+  const column = (name: string) => Prisma.raw(`${row}."${name}"`)
+  const notOwn = Prisma.sql`${column('authorId')} <> ${actor.id}::uuid`
+  if (scopeOf(actor, 'statusUpdate.review') !== 'confirmer') {
+    const scope = assignmentsScopeSql(actor, 'statusUpdate.review', row)
+    return scope && Prisma.sql`(${scope} AND ${notOwn})`
+  }
+  if (!actor.memberId) return null
+  const confirmer = reportConfirmerSql({ unitInCharge: Prisma.sql`cu."inChargeMemberId"`, groupLead: Prisma.sql`cg."leadMemberId"`, authorMember: Prisma.sql`ca."memberId"` })
+  return Prisma.sql`(${ledBy(actor.memberId, column('unitId'), column('taskId'))} AND ${notOwn} AND (
+    SELECT ${confirmer} FROM "Unit" cu, "Task" ct JOIN "TaskGroup" cg ON cg.id = ct."groupId", "User" ca
+     WHERE cu.id = ${column('unitId')} AND ct.id = ${column('taskId')} AND ca.id = ${column('authorId')}) IS NOT DISTINCT FROM ${actor.memberId}::uuid)`
 }
 
 /**
@@ -113,6 +148,19 @@ export function can(actor: Actor, action: ScopedAction, assignment: AssignmentFa
     default:
       return false
   }
+}
+
+/** What decides who may confirm one report: its assignment's facts, its author and the member the author is (null: none). */
+export type ReportFacts = AssignmentFacts & { authorId: string; authorMemberId: string | null }
+
+/**
+ * Whether the actor may confirm or return the report: as its confirmer (rules.ts reportConfirmerOf)
+ * where their scope is 'confirmer', else as their scope reaches its assignment; never their own.
+ */
+export function canReview(actor: Actor, report: ReportFacts): boolean {
+  if (report.authorId === actor.id) return false
+  if (scopeOf(actor, 'statusUpdate.review') !== 'confirmer') return can(actor, 'statusUpdate.review', report)
+  return actor.memberId !== null && reportConfirmerOf(report) === actor.memberId
 }
 
 /**

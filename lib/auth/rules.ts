@@ -12,25 +12,40 @@ export type AssignmentAction = (typeof ASSIGNMENT_ACTIONS)[number]
  * Which assignments an action reaches:
  * - ownUnit: assignments of the actor's own unit;
  * - led: assignments in the task groups the actor's member leads, or in the units they are in charge of;
- * - confirmer: the assignments whose reports the actor's member confirms, one member for each
- *   (confirmerOf): those of the units in their charge, and those of the task groups they lead
- *   in units that have no member in charge;
+ * - confirmer: the assignments whose reports the actor's member confirms as a rule, one member for
+ *   each (confirmerOf): those of the units in their charge, and those of the task groups they lead
+ *   in units that have no member in charge. Reviewing one report narrows it to that report's own
+ *   confirmer (reportConfirmerOf), who differs when a member reported;
  * - all: every assignment.
  */
 export type Scope = 'ownUnit' | 'led' | 'confirmer' | 'all'
 
+/** What decides who confirms one report: its assignment's two members, and the member its author is (null: none). */
+export type ReportConfirmerFacts = { unitInChargeMemberId: string | null; groupLeadMemberId: string | null; authorMemberId: string | null }
+
 /**
- * The one member who confirms an assignment's reports (DESIGN.md "Roles"): the member in charge of
- * its unit; where the unit has none, the lead of its task group. The other member who leads it
- * follows it (reads and comments) without confirming.
+ * The one member who confirms a report (DESIGN.md "Roles"): the member in charge of its unit; where
+ * the unit has none, or that member wrote the report (members report on what they lead), the lead of
+ * its task group; never its author. null: no member is left, and an administrator confirms it (their
+ * 'statusUpdate.review' is 'all'). The SQL form is reportConfirmerSql in ./permissions.ts.
+ */
+export function reportConfirmerOf(report: ReportConfirmerFacts): string | null {
+  return [report.unitInChargeMemberId, report.groupLeadMemberId].find((member) => member !== null && member !== report.authorMemberId) ?? null
+}
+
+/**
+ * The member who confirms an assignment's reports as a rule, those its unit's staff make (a report
+ * by no member): the member in charge of its unit; where the unit has none, the lead of its task
+ * group. The other member who leads it follows it (reads and comments) without confirming.
  */
 export function confirmerOf(assignment: { unitInChargeMemberId: string | null; groupLeadMemberId: string | null }): string | null {
-  return assignment.unitInChargeMemberId ?? assignment.groupLeadMemberId
+  return reportConfirmerOf({ ...assignment, authorMemberId: null })
 }
 
 export const RULES: Readonly<Record<Role, Partial<Record<AssignmentAction, Scope>>>> = {
   STAFF: { 'assignment.update': 'ownUnit', 'assignment.comment': 'ownUnit' },
-  // A member reports and answers on everything they lead, and confirms only what falls to them.
+  // A member reports and answers on everything they lead, and confirms only what falls to them:
+  // the reports of which they are the confirmer (reportConfirmerOf), never their own.
   LEADER: { 'assignment.update': 'led', 'assignment.comment': 'led', 'statusUpdate.review': 'confirmer' },
   // The office reports for its own unit, enters for any unit what it sent on paper or by phone,
   // and answers questions anywhere; it confirms nothing.

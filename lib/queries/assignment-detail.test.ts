@@ -194,13 +194,14 @@ describe('assignmentRecord: the history', () => {
     expect(latest).toMatchObject({
       author: { name: 'Cán bộ xã Minh Cầm', role: 'STAFF', unitName: 'Xã Minh Cầm' },
       note: 'Đã rà soát lại.',
-      review: { state: 'PENDING', reviewerName: null, reviewedAt: null, note: null },
+      review: { state: 'PENDING', reviewerName: null, reviewedAt: null, note: null, confirmerName: 'Nguyễn Đình Khải' },
     })
     expect(returned?.review).toEqual({
       state: 'RETURNED',
       reviewerName: 'Nguyễn Đình Khải',
       reviewedAt: new Date('2026-11-11T07:00:00Z'),
       note: 'Số liệu chưa khớp; đề nghị rà soát lại.',
+      confirmerName: null,
     })
     expect(confirmed?.review).toMatchObject({ state: 'CONFIRMED', reviewerName: 'Nguyễn Đình Khải' })
     expect(confirmed?.createdAt).toEqual(new Date('2026-11-01T02:00:00Z'))

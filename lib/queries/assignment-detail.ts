@@ -4,7 +4,8 @@
 import 'server-only'
 import { cache } from 'react'
 import { db } from '@/lib/db'
-import { findAssignmentFor, type Actor, type AssignmentFacts } from '@/lib/auth/permissions'
+import { findAssignmentFor, reportConfirmerSql, type Actor, type AssignmentFacts } from '@/lib/auth/permissions'
+import { Prisma } from '@/lib/db/client'
 import type { Role } from '@/lib/auth/roles'
 import type { ReviewState } from '@/lib/db/generated/enums'
 import type { ReportChannel } from '@/lib/domain/notifications'
@@ -33,7 +34,10 @@ export type AssignmentDetail = {
   group: { code: string; name: string }
   unit: { code: string; name: string }
   memberInCharge: { name: string; title: string } | null
-  /** The one member who confirms its reports (rules.ts confirmerOf): the member in charge, else the group's lead. */
+  /**
+   * The member who confirms its reports as a rule, those its staff make (rules.ts confirmerOf): the
+   * member in charge, else the group's lead. A report a member made may wait for another (HistoryEntry).
+   */
   confirmer: { name: string; title: string } | null
   /** What decides who may update, review and comment (lib/auth/permissions.ts). */
   facts: AssignmentFacts
@@ -104,7 +108,8 @@ export type AttachmentSummary = { id: string; fileName: string; mediaType: strin
 export type HistoryEntry = {
   id: string
   createdAt: Date
-  author: { id: string; name: string; role: Role; unitName: string }
+  /** memberId: the member the author is (null: none), which decides who confirms the report. */
+  author: { id: string; name: string; role: Role; unitName: string; memberId: string | null }
   /** How the unit sent the report when the office entered it on the unit's behalf (the author is the office user). */
   onBehalfVia: ReportChannel | null
   status: TaskStatus
@@ -122,11 +127,18 @@ export type HistoryEntry = {
     reviewedAt: Date | null
     /** What the reviewer wrote: the reason of a return, or the optional comment of a confirmation. */
     note: string | null
+    /**
+     * While it waits: the name of the member who confirms it (rules.ts reportConfirmerOf), the group's
+     * lead when the member in charge wrote it; null when no member is left (an administrator
+     * confirms it), and once it is reviewed.
+     */
+    confirmerName: string | null
   }
 }
 
 type HistoryRow = Omit<HistoryEntry, 'author' | 'review'> & {
   authorId: string
+  authorMemberId: string | null
   authorName: string
   authorRole: Role
   authorUnitName: string
@@ -134,6 +146,7 @@ type HistoryRow = Omit<HistoryEntry, 'author' | 'review'> & {
   reviewerName: string | null
   reviewedAt: Date | null
   reviewNote: string | null
+  confirmerName: string | null
 }
 
 /**
@@ -154,6 +167,7 @@ async function assignmentHistory(assignmentId: string): Promise<HistoryEntry[]> 
            trim_scale(previous."indicatorActual")::text AS "previousIndicatorActual",
            s.note,
            s."authorId"::text AS "authorId",
+           author."memberId"::text AS "authorMemberId",
            author."displayName" AS "authorName",
            author.role::text AS "authorRole",
            author_unit.name AS "authorUnitName",
@@ -162,11 +176,18 @@ async function assignmentHistory(assignmentId: string): Promise<HistoryEntry[]> 
            reviewer."displayName" AS "reviewerName",
            s."reviewedAt",
            s."reviewNote",
+           confirmer.name AS "confirmerName",
            COALESCE(files.list, '[]'::json) AS attachments
       FROM "StatusUpdate" s
       JOIN "User" author ON author.id = s."authorId"
       JOIN "Unit" author_unit ON author_unit.id = author."unitId"
       LEFT JOIN "User" reviewer ON reviewer.id = s."reviewedById"
+      JOIN "Assignment" a ON a.id = s."assignmentId"
+      JOIN "Unit" u ON u.id = a."unitId"
+      JOIN "Task" t ON t.id = a."taskId"
+      JOIN "TaskGroup" g ON g.id = t."groupId"
+      LEFT JOIN "Member" confirmer ON s."reviewState" = 'PENDING'
+       AND confirmer.id = ${reportConfirmerSql({ unitInCharge: Prisma.sql`u."inChargeMemberId"`, groupLead: Prisma.sql`g."leadMemberId"`, authorMember: Prisma.sql`author."memberId"` })}
       LEFT JOIN LATERAL (
         SELECT p.status, p.progress, p."indicatorActual"
           FROM "StatusUpdate" p
@@ -184,10 +205,10 @@ async function assignmentHistory(assignmentId: string): Promise<HistoryEntry[]> 
       ) files ON true
      WHERE s."assignmentId" = ${assignmentId}::uuid
      ORDER BY s."createdAt" DESC, s.id DESC`
-  return rows.map(({ authorId, authorName, authorRole, authorUnitName, reviewState, reviewerName, reviewedAt, reviewNote, ...update }) => ({
+  return rows.map(({ authorId, authorMemberId, authorName, authorRole, authorUnitName, reviewState, reviewerName, reviewedAt, reviewNote, confirmerName, ...update }) => ({
     ...update,
-    author: { id: authorId, name: authorName, role: authorRole, unitName: authorUnitName },
-    review: { state: reviewState, reviewerName, reviewedAt, note: reviewNote },
+    author: { id: authorId, name: authorName, role: authorRole, unitName: authorUnitName, memberId: authorMemberId },
+    review: { state: reviewState, reviewerName, reviewedAt, note: reviewNote, confirmerName },
   }))
 }
 

@@ -6,6 +6,7 @@ import { cache } from 'react'
 import { z } from 'zod'
 import { db } from '@/lib/db'
 import { Prisma } from '@/lib/db/client'
+import { reportConfirmerSql } from '@/lib/auth/permissions'
 import type { UnitKind } from '@/lib/db/generated/enums'
 import { pagedRows, type Paged } from '@/lib/domain/paging'
 import type { ReportChannel } from '@/lib/domain/notifications'
@@ -65,7 +66,7 @@ const onlyMember = (column: Prisma.Sql, members: Members) =>
 
 export type MemberSummary = Member &
   StatusCounts & {
-    /** Updates (PENDING) that the member confirms (confirmerOf). */
+    /** Updates (PENDING) that the member confirms (reportConfirmerOf): never their own. */
     pending: number
     /** The committee's own order (protocol), the last tie-breaker. */
     sortOrder: number
@@ -110,15 +111,16 @@ async function memberPairs(source: ProgressSource, memberId: string | null): Pro
 }
 
 /**
- * The member who confirms a row's reports (lib/auth/rules.ts confirmerOf): the member in charge of
- * its unit `u`, else the lead of its task's group `g`.
+ * The member who confirms a waiting report (lib/auth/rules.ts reportConfirmerOf, as
+ * reportConfirmerSql): the member in charge of its unit `u`, else the lead of its task's group `g`;
+ * never its author `author` (the lead confirms what the member in charge reported).
  */
-const confirmer = Prisma.sql`COALESCE(u."inChargeMemberId", g."leadMemberId")`
+const confirmer = reportConfirmerSql({ unitInCharge: Prisma.sql`u."inChargeMemberId"`, groupLead: Prisma.sql`g."leadMemberId"`, authorMember: Prisma.sql`author."memberId"` })
 
 /**
  * The reports waiting for each member's confirmation. Every member's: each waiting report in live
  * units and tasks, a few thousand at national scale; one member's: found from that member's
- * assignments (ledAssignments), through the indexes.
+ * assignments (ledAssignments), through the indexes: a report's confirmer is one who leads it.
  */
 const pendingUnder = (source: ProgressSource, memberId: string | null) =>
   memberId === null
@@ -128,12 +130,14 @@ const pendingUnder = (source: ProgressSource, memberId: string | null) =>
         JOIN "Unit" u ON u.id = p."unitId" AND u.active
         JOIN "Task" t ON t.id = p."taskId" AND t.active
         JOIN "TaskGroup" g ON g.id = t."groupId"
+        JOIN "User" author ON author.id = p."authorId"
        WHERE ${confirmer} IS NOT NULL
        GROUP BY 1`
     : Prisma.sql`
       SELECT led."memberId", COUNT(*)::int AS "pending"
         FROM ${source.pendingReports} p
         JOIN (${ledAssignments(memberId)}) ON a.id = p."assignmentId"
+        JOIN "User" author ON author.id = p."authorId"
        WHERE led."memberId" = ${memberId}::uuid AND ${confirmer} = ${memberId}::uuid
        GROUP BY led."memberId"`
 
@@ -236,7 +240,10 @@ export type PendingUpdate = {
   taskTitle: string
 }
 
-/** The updates awaiting the member's confirmation (confirmerOf), the longest waiting first; `limit` rows, `total` counts all. */
+/**
+ * The updates awaiting the member's confirmation (reportConfirmerOf: never their own; what the member
+ * in charge reported, when they lead its group), the longest waiting first; `limit` rows, `total` counts all.
+ */
 export const memberPendingUpdates = cache(async (source: ProgressSource, memberId: string, limit: number): Promise<Paged<PendingUpdate>> => {
   const rows = await db().$queryRaw<(PendingUpdate & { total: number })[]>`
     SELECT s.id::text AS "id", s."createdAt", s.status::text AS "status", s.progress, author."displayName" AS "authorName", s."onBehalfVia"::text AS "onBehalfVia",
@@ -245,7 +252,7 @@ export const memberPendingUpdates = cache(async (source: ProgressSource, memberI
       FROM ${source.pendingReports} p
       JOIN "StatusUpdate" s ON s.id = p."statusUpdateId"
       JOIN (${ledAssignments(memberId)}) ON a.id = p."assignmentId"
-      JOIN "User" author ON author.id = s."authorId"
+      JOIN "User" author ON author.id = p."authorId"
      WHERE led."memberId" = ${memberId}::uuid AND ${confirmer} = ${memberId}::uuid
      ORDER BY s."createdAt", s.id
      LIMIT ${limit}`

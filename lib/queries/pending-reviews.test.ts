@@ -76,7 +76,7 @@ describe('pendingReviews', () => {
     expect(await followed(actors.secretary)).toEqual([])
   })
 
-  it('follows nothing for the administrator, who confirms everything, nor for staff or a leader account without a member', async () => {
+  it('follows nothing for the administrator, who confirms every report but their own, nor for staff or a leader account without a member', async () => {
     for (const actor of [actors.admin, actors.staff, actors.memberless]) expect(await followed(actor)).toEqual([])
   })
 

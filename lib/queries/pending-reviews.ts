@@ -1,13 +1,14 @@
 // The reports waiting for confirmation (/reviews and the header's count). The queue and the count
-// are those the reader confirms: assignmentsWhere(actor, 'statusUpdate.review'), less the reader's
-// own reports, which someone else confirms. The followed list ("theo dõi") holds the reports the
-// reader may read ('assignment.readDetails') that another member confirms.
+// are those the reader confirms: each report's own confirmer (lib/auth/rules.ts reportConfirmerOf,
+// in SQL reportsReviewSql), never the reader's own reports. The followed list ("theo dõi") holds the
+// reports the reader may read ('assignment.readDetails') that someone else confirms: those another
+// member confirms, and a member's own reports, which wait for the group's lead.
 import 'server-only'
 import { cache } from 'react'
 import { db } from '@/lib/db'
 import { Prisma } from '@/lib/db/client'
 import { snapshotCache } from '@/lib/db/snapshot-cache'
-import { assignmentsScopeSql, type Actor } from '@/lib/auth/permissions'
+import { assignmentsScopeSql, reportsReviewSql, type Actor } from '@/lib/auth/permissions'
 import { pagedRows, type Paged } from '@/lib/domain/paging'
 import type { ReportChannel } from '@/lib/domain/notifications'
 import type { TaskStatus } from '@/lib/domain/status'
@@ -38,18 +39,15 @@ type PendingReviewRow = Omit<PendingReview, 'unit' | 'task'> & {
 }
 
 /** The waiting reports the actor confirms, as a condition on "PendingReview" p; null when none. */
-function confirmedBy(actor: Actor): Prisma.Sql | null {
-  const scope = assignmentsScopeSql(actor, 'statusUpdate.review', 'p')
-  return scope && Prisma.sql`${scope} AND p."authorId" <> ${actor.id}::uuid`
-}
+const confirmedBy = (actor: Actor): Prisma.Sql | null => reportsReviewSql(actor, 'p')
 
 /**
- * The waiting reports the actor reads but another member confirms, as a condition on p; null when
+ * The waiting reports the actor reads but someone else confirms, as a condition on p; null when
  * none. Only those who confirm follow: staff and the office wait for confirmation, they do not follow it.
  */
 function followedBy(actor: Actor): Prisma.Sql | null {
   const readable = assignmentsScopeSql(actor, 'assignment.readDetails', 'p')
-  const confirmable = assignmentsScopeSql(actor, 'statusUpdate.review', 'p')
+  const confirmable = confirmedBy(actor)
   return readable && confirmable && Prisma.sql`${readable} AND NOT ${confirmable}`
 }
 

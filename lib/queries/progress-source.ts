@@ -32,7 +32,7 @@ export type ProgressSource = {
   madeBy: Prisma.Sql
   /** A report `s`'s review state as it stood then: one confirmed or returned later was still waiting. */
   reviewState: Prisma.Sql
-  /** The reports waiting for review then, as rows of "PendingReview" ("statusUpdateId", "assignmentId", "unitId", "taskId", "createdAt"). */
+  /** The reports waiting for review then, as rows of "PendingReview" ("statusUpdateId", "assignmentId", "unitId", "taskId", "authorId", "createdAt"). */
   pendingReports: Prisma.Sql
   /** The name the unit `alias` had on the day: its Unit row's today, its UnitName of then for a past day. */
   unitName(alias?: string): Prisma.Sql
@@ -82,7 +82,7 @@ export function fromHistory(day: CalendarDay): ProgressSource {
     madeBy,
     reviewState,
     pendingReports: Prisma.sql`(
-      SELECT s.id AS "statusUpdateId", s."assignmentId", a."unitId", a."taskId", s."createdAt"
+      SELECT s.id AS "statusUpdateId", s."assignmentId", a."unitId", a."taskId", s."authorId", s."createdAt"
         FROM "StatusUpdate" s
         JOIN "Assignment" a ON a.id = s."assignmentId" AND a."createdAt" <= ${asOf}::timestamptz
        WHERE ${madeBy} AND ${reviewState} = 'PENDING')`,

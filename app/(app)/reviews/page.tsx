@@ -22,7 +22,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /**
  * Leaders and the administrator: the updates waiting for their confirmation, then those they follow
- * ("theo dõi") that another member confirms, read-only here. Each list is paged on its own
+ * ("theo dõi") that someone else confirms (their own among them), read-only here. Each list is paged on its own
  * (`page`, `followed`).
  */
 export default async function ReviewsPage({ searchParams }: Props) {
@@ -48,7 +48,7 @@ export default async function ReviewsPage({ searchParams }: Props) {
         reviews={reviews.rows}
         pagination={{ page, pageCount: pageCountOf(reviews.total, REVIEWS_PER_PAGE), href: (n) => pagedHref('/reviews', { followed: pageParams(followedPage) }, n), label: t('pages') }}
       />
-      {/* Only for a member who follows what another confirms (the administrator confirms everything). */}
+      {/* For a member who follows what another confirms, their own reports included (the administrator confirms every other report). */}
       {followed.total > 0 && (
         <ReviewSection
           id="followed-title"

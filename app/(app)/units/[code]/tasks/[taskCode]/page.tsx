@@ -15,7 +15,7 @@ import { postComment } from '@/lib/actions/comment-action'
 import { publishQuestion } from '@/lib/actions/question-publish-action'
 import { reviewStatusUpdate } from '@/lib/actions/review-action'
 import { saveStatusUpdate } from '@/lib/actions/status-update-action'
-import { allows, can, reportingAs } from '@/lib/auth/permissions'
+import { allows, can, canReview, reportingAs } from '@/lib/auth/permissions'
 import { requireUser } from '@/lib/auth/session'
 import { unitCodeSchema } from '@/lib/domain/unit-code'
 import { assignmentDetail, assignmentRecord, type AssignmentDetail } from '@/lib/queries/assignment-detail'
@@ -60,7 +60,6 @@ export default async function AssignmentPage({ params }: Props) {
   const { history, comments } = record
   // Who may only enter what the unit sent on paper or by phone (the office) gets the same form, for the unit.
   const reporting = reportingAs(user, detail.facts)
-  const mayReview = can(user, 'statusUpdate.review', detail.facts)
   const mayComment = can(user, 'assignment.comment', detail.facts)
   const indicatorUnit = detail.task.indicator?.unit ?? null
   // The office and administrators publish answered questions (those already published say so).
@@ -90,11 +89,11 @@ export default async function AssignmentPage({ params }: Props) {
           entries={history}
           indicatorUnit={indicatorUnit}
           unitName={detail.unit.name}
-          reviewSlot={
-            mayReview
-              ? // Nobody confirms their own report: its author gets no buttons.
-                (entry) => (entry.author.id === user.id ? null : <ReviewForm action={reviewStatusUpdate} updateId={entry.id} pending={entry.review.state === 'PENDING'} />)
-              : undefined
+          // Each report's own confirmer (the group's lead for the member in charge's), never its author.
+          reviewSlot={(entry) =>
+            canReview(user, { ...detail.facts, authorId: entry.author.id, authorMemberId: entry.author.memberId }) ? (
+              <ReviewForm action={reviewStatusUpdate} updateId={entry.id} pending={entry.review.state === 'PENDING'} />
+            ) : null
           }
         />
       </section>
