@@ -27,6 +27,7 @@ let colleague: Actor
 let inactive: Actor
 let otherStaff: Actor
 let office: Actor
+let admin: Actor
 let unitId: string
 let groupId: string
 
@@ -43,6 +44,7 @@ beforeAll(async () => {
   inactive = await make.user({ role: 'STAFF', unitId })
   await database.db.user.update({ where: { id: inactive.id }, data: { active: false } })
   otherStaff = await make.user({ role: 'STAFF', unitId: (await make.unit({ name: 'Xã Nam Sơn' })).id })
+  admin = await make.user({ role: 'ADMIN', unitId: district.id })
   office = await make.user({ role: 'OFFICE', unitId: (await make.unit({ kind: 'AGENCY', name: 'Văn phòng Huyện ủy' })).id })
 })
 
@@ -112,10 +114,10 @@ describe('a status report', () => {
     ])
   })
 
-  test('by a member who is both in charge and the group lead tells no member: an administrator confirms it', async () => {
+  test('by a member who is both in charge and the group lead tells no member but the administrators, who confirm it', async () => {
     const assignment = await make.assignment({ taskId: (await make.task({ groupId: (await make.group(confirmer.memberId)).id })).id, unitId })
     await reported(confirmer, assignment.id, 0, FRIDAY)
-    expect(await notices(assignment.id)).toEqual([])
+    expect(told(await notices(assignment.id), 'REPORT_AWAITING_CONFIRMATION')).toEqual(ids(admin))
   })
 
   test("entered by the office on the unit's behalf tells the confirmer and every active staff account of the unit", async () => {

@@ -17,7 +17,7 @@ import type { ActionContext } from './context'
  *   confirmerOf): who answers its questions;
  * - reportConfirmer: the account of the member who confirms the report the one acting has just made
  *   (rules.ts reportConfirmerOf, the author being the actor): the group's lead when the member in
- *   charge reported. None when no member is left: an administrator's queue holds every report.
+ *   charge reported; when no member is left, the administrators, who confirm it.
  * - office: the Party Office's accounts.
  */
 export type Recipients = 'unitStaff' | 'confirmer' | 'reportConfirmer' | 'office'
@@ -28,6 +28,8 @@ const rolesWith = (test: (role: Role) => boolean) => Prisma.join(ROLES.filter(te
 const UNIT_REPORTERS = rolesWith((role) => RULES[role]['assignment.update'] === 'ownUnit')
 /** The roles that confirm reports as the one confirmer of an assignment. */
 const CONFIRMERS = rolesWith((role) => RULES[role]['statusUpdate.review'] === 'confirmer')
+/** The roles that may confirm any report (administrators): they confirm what no member may. */
+const REVIEWERS_OF_ALL = rolesWith((role) => RULES[role]['statusUpdate.review'] === 'all')
 
 /** The recipients' user ids (a column `id`) for the assignment whose id `assignment` gives, told of what `actor` did. */
 function recipientsSql(recipients: Recipients, assignment: Prisma.Sql, actor: Actor): Prisma.Sql {
@@ -38,15 +40,18 @@ function recipientsSql(recipients: Recipients, assignment: Prisma.Sql, actor: Ac
          WHERE a.id = ${assignment} AND u.active AND u.role IN (${UNIT_REPORTERS})`
     case 'confirmer':
     case 'reportConfirmer': {
-      // The confirmer of a report by its unit's staff (confirmerOf), or of one by the actor (reportConfirmerOf).
+      // The confirmer of a report by its unit's staff (confirmerOf), or of one by the actor
+      // (reportConfirmerOf). A report no member may confirm waits for an administrator: they are told.
       const authorMember = recipients === 'reportConfirmer' ? Prisma.sql`${actor.memberId}::uuid` : Prisma.sql`NULL::uuid`
+      const confirmer = reportConfirmerSql({ unitInCharge: Prisma.sql`un."inChargeMemberId"`, groupLead: Prisma.sql`g."leadMemberId"`, authorMember })
+      const administrators = recipients === 'reportConfirmer' ? Prisma.sql`OR (${confirmer} IS NULL AND u.role IN (${REVIEWERS_OF_ALL}))` : Prisma.empty
       return Prisma.sql`
         SELECT u.id FROM "Assignment" a
           JOIN "Unit" un ON un.id = a."unitId"
           JOIN "Task" t ON t.id = a."taskId"
           JOIN "TaskGroup" g ON g.id = t."groupId"
-          JOIN "User" u ON u."memberId" = ${reportConfirmerSql({ unitInCharge: Prisma.sql`un."inChargeMemberId"`, groupLead: Prisma.sql`g."leadMemberId"`, authorMember })}
-         WHERE a.id = ${assignment} AND u.active AND u.role IN (${CONFIRMERS})`
+          JOIN "User" u ON (u."memberId" = ${confirmer} AND u.role IN (${CONFIRMERS})) ${administrators}
+         WHERE a.id = ${assignment} AND u.active`
     }
     case 'office':
       return Prisma.sql`SELECT u.id FROM "User" u WHERE u.active AND u.role = 'OFFICE'::"Role"`

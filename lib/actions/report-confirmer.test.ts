@@ -140,8 +140,8 @@ describe("the member in charge's own report", () => {
 })
 
 describe('a report by a member who is both in charge of the unit and the lead of the group', () => {
-  test('tells no member, waits in the administrator\'s queue alone, and is followed by its author', async () => {
-    expect(await toldOf('byBoth')).toEqual([])
+  test('tells no member but the administrator, waits in the administrator\'s queue alone, and is followed by its author', async () => {
+    expect(await toldOf('byBoth')).toEqual([actors.admin.id])
     for (const name of ['inCharge', 'groupLead', 'third', 'both'] as const) expect(await queue(actors[name])).not.toContain(reports.byBoth.updateId)
     expect(await queue(actors.admin)).toContain(reports.byBoth.updateId)
     expect(await followed(actors.both)).toEqual(ids('byBoth'))
