@@ -14,6 +14,7 @@ import { typedValues } from '@/lib/validation/status-update-values'
 import { decimalForInput } from './decimal-input'
 import { FieldError, FormNotice, describedBy, inputClass, primaryButtonClass } from './form-parts'
 import { IndicatorNumber } from './indicator-value'
+import { ReportAuthor } from './report-author'
 import { useResponseRound } from './response-round'
 import { hasChosenFiles, UploadProgressBar, useUploadingForm } from './upload'
 
@@ -236,7 +237,7 @@ function SavedInBetween({ saved, withIndicator }: { saved: SavedState; withIndic
     <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-slate-900">
       <dt className="font-medium">{t('savedBy')}</dt>
       <dd>
-        {saved.authorName}, {formatInstant(new Date(saved.savedAt))}
+        <ReportAuthor name={saved.authorName} onBehalfVia={saved.onBehalfVia} unitName={saved.unitName} />, {formatInstant(new Date(saved.savedAt))}
       </dd>
       <dt className="font-medium">{t('status')}</dt>
       <dd>{tStatus(saved.status)}</dd>

@@ -107,6 +107,15 @@ describe("the office entering a commune's report", () => {
     expect(told.every((n) => n.statusUpdateId === saved.id && n.actorId === office.id)).toBe(true)
   })
 
+  test("a commune clerk saving over it is shown who entered it for the unit, and how the unit sent it", async () => {
+    const a = await communeAssignment()
+    expect((await recordStatusUpdate(at(office), report(a.id, { onBehalfVia: 'PHONE', note: 'Xã báo qua điện thoại.' }))).kind).toBe('saved')
+    const answer = await recordStatusUpdate(at(staff), report(a.id, { progress: '50' }))
+    expect(answer.kind).toBe('conflict')
+    if (answer.kind === 'conflict')
+      expect(answer.current).toMatchObject({ authorName: 'Chuyên viên Văn phòng', onBehalfVia: 'PHONE', unitName: 'Xã Minh Cầm', note: 'Xã báo qua điện thoại.', progress: 40 })
+  })
+
   test('on paper: saved with the paper channel', async () => {
     const a = await communeAssignment()
     expect((await recordStatusUpdate(at(office), report(a.id, { onBehalfVia: 'PAPER' }))).kind).toBe('saved')

@@ -9,6 +9,7 @@ import { db } from '@/lib/db'
 import { uuidV7 } from '@/lib/db/uuid'
 import { Prisma } from '@/lib/db/client'
 import { districtDay } from '@/lib/domain/calendar'
+import type { ReportChannel } from '@/lib/domain/notifications'
 import type { TaskStatus } from '@/lib/domain/status'
 import { completionTime, effectiveProgress, noteRequirement } from '@/lib/domain/status-update-rules'
 import { checkEvidence, type EvidenceFile } from '@/lib/validation/evidence'
@@ -27,6 +28,9 @@ export type SavedState = {
   indicatorActual: string | null
   note: string | null
   authorName: string
+  /** How the unit sent it, when the office entered it for the unit (shown with the author's name). */
+  onBehalfVia: ReportChannel | null
+  unitName: string
   savedAt: Date
   version: number
 }
@@ -217,10 +221,12 @@ async function findSubmission(client: Prisma.TransactionClient, submissionKey: s
 async function savedState(assignmentId: string): Promise<SavedState> {
   const [state] = await db().$queryRaw<SavedState[]>`
     SELECT a.status::text AS "status", a.progress, trim_scale(a."indicatorActual")::text AS "indicatorActual", a.version,
-           (SELECT s.note FROM "StatusUpdate" s WHERE s."assignmentId" = a.id ORDER BY s."createdAt" DESC, s.id DESC LIMIT 1) AS "note",
+           latest.note, latest."onBehalfVia"::text AS "onBehalfVia", un.name AS "unitName",
            COALESCE(u."displayName", '') AS "authorName", COALESCE(a."lastUpdateAt", to_timestamp(0)) AS "savedAt"
       FROM "Assignment" a
+      JOIN "Unit" un ON un.id = a."unitId"
       LEFT JOIN "User" u ON u.id = a."lastUpdateById"
+      LEFT JOIN LATERAL (SELECT s.note, s."onBehalfVia" FROM "StatusUpdate" s WHERE s."assignmentId" = a.id ORDER BY s."createdAt" DESC, s.id DESC LIMIT 1) latest ON true
      WHERE a.id = ${assignmentId}::uuid`
   if (!state) throw new Error(`savedState: no assignment ${assignmentId}`)
   return state
