@@ -33,11 +33,9 @@ export default async function AdminUnitPage({ params, searchParams }: Props) {
       <section className="mt-8 max-w-2xl">
         <UnitChangeSection unit={unit} action={changeUnitAction} />
       </section>
-      {unit.active && (
-        <section className="mt-8 max-w-2xl">
-          <UnitMergeSection unit={unit} choices={choices} action={changeUnitAction} />
-        </section>
-      )}
+      <section className="mt-8 max-w-2xl">
+        <UnitMergeSection unit={unit} choices={choices} action={changeUnitAction} />
+      </section>
     </>
   )
 }
