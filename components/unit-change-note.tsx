@@ -1,20 +1,57 @@
-// "Đổi tên từ … ngày …" / "Đổi mã từ … ngày …" under a unit's heading: its latest rename and
-// re-code in force on the page's day.
+// Under a unit's heading: "Đổi tên từ … ngày …" / "Đổi mã từ … ngày …", its latest rename and
+// re-code in force on the page's day; and its merges by then, each with a link to the other side:
+// "Sáp nhập vào <successor> từ <date>" on a unit merged away, "Sáp nhập từ <units> (<date>)" on
+// the successor.
+import Link from '@/components/link'
 import { getTranslations } from 'next-intl/server'
 import { formatDay } from '@/lib/domain/calendar'
-import type { UnitHistory } from '@/lib/queries/unit-history'
+import { unitPageHref } from '@/lib/domain/paths'
+import type { MergeLink, UnitHistory } from '@/lib/queries/unit-history'
 
-export async function UnitChangeNote({ history }: { history: Pick<UnitHistory, 'renamed' | 'recoded'> | null }) {
-  if (!history || (!history.renamed && !history.recoded)) return null
+const linkClass = 'text-blue-800 underline underline-offset-2'
+
+export async function UnitChangeNote({ history }: { history: UnitHistory | null }) {
+  if (!history) return null
   const t = await getTranslations('unit')
+  const labels = [
+    history.renamed && t('renamedFrom', { name: history.renamed.from, date: formatDay(history.renamed.day) }),
+    history.recoded && t('recodedFrom', { code: history.recoded.from, date: formatDay(history.recoded.day) }),
+  ].filter(Boolean)
+  // The units merged into this one, by the merge's day.
+  const fromByDay = new Map<string, MergeLink[]>()
+  for (const m of history.mergedFrom) fromByDay.set(m.day, [...(fromByDay.get(m.day) ?? []), m])
+  const into = history.mergedInto
   return (
-    <p className="mt-1 text-sm text-slate-700">
-      {[
-        history.renamed && t('renamedFrom', { name: history.renamed.from, date: formatDay(history.renamed.day) }),
-        history.recoded && t('recodedFrom', { code: history.recoded.from, date: formatDay(history.recoded.day) }),
-      ]
-        .filter(Boolean)
-        .join(' · ')}
-    </p>
+    <>
+      {labels.length > 0 && <p className="mt-1 text-sm text-slate-700">{labels.join(' · ')}</p>}
+      {into && (
+        <p role="note" className="mt-2 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm">
+          {t.rich('mergedInto', {
+            date: formatDay(into.day),
+            successor: () => (
+              <Link href={unitPageHref(into.code)} className={linkClass}>
+                {into.name}
+              </Link>
+            ),
+          })}
+        </p>
+      )}
+      {[...fromByDay].map(([day, units]) => (
+        <p key={day} className="mt-1 text-sm text-slate-700">
+          {t.rich('mergedFrom', {
+            date: formatDay(day),
+            units: () =>
+              units.map((u, i) => (
+                <span key={u.code}>
+                  {i > 0 && ', '}
+                  <Link href={unitPageHref(u.code)} className={linkClass}>
+                    {u.name}
+                  </Link>
+                </span>
+              )),
+          })}
+        </p>
+      ))}
+    </>
   )
 }

@@ -61,6 +61,22 @@ export const AGENCIES = [
 
 export type AgencyCode = (typeof AGENCIES)[number]['code']
 
+/**
+ * The demo's one past merge, so that the history of a merge shows from the first start: the article
+ * tells of the decision merging the district Party Committee's Organisation Board and the Home
+ * Affairs Office into "Cơ quan Tổ chức - Nội vụ huyện", handed over in March 2018 (its exact day
+ * is not given: the 1st is assumed). The two units stand, inactive, with the pages of their own.
+ */
+export const PAST_MERGE = {
+  effectiveDate: '2018-03-01',
+  reason: 'Quyết định hợp nhất Cơ quan Tổ chức - Nội vụ huyện Ba Chẽ (trao tháng 3/2018)',
+  merged: [
+    { code: 'ban-to-chuc-huyen-uy', name: 'Ban Tổ chức Huyện ủy', kind: 'AGENCY' },
+    { code: 'phong-noi-vu', name: 'Phòng Nội vụ huyện', kind: 'AGENCY' },
+  ],
+  successor: 'to-chuc-noi-vu',
+} as const satisfies { effectiveDate: string; reason: string; merged: readonly UnitSeed[]; successor: AgencyCode }
+
 export const VILLAGES = [1, 2, 3, 4, 5, 6].map(
   (n) => ({ code: `minh-cam-thon-${n}`, name: `Thôn ${n}`, kind: 'VILLAGE', parent: 'minh-cam' }) as const,
 ) satisfies readonly (UnitSeed & { parent: CommuneCode })[]

@@ -59,12 +59,24 @@ describe('the district', () => {
       ['Xã Đạp Thanh', 'Xã Thanh Lâm', 'Xã Thanh Sơn', 'Xã Đồn Đạc', 'Xã Nam Sơn', 'Xã Lương Mông', 'Xã Minh Cầm'].sort(),
     )
     expect([...byKind('TOWNSHIP'), ...byKind('COMMUNE'), ...byKind('AGENCY')].every((u) => u.parent?.code === 'ba-che')).toBe(true)
-    expect(byKind('AGENCY').map((u) => u.code).sort()).toEqual([...AGENCY_CODES].sort())
+    expect(byKind('AGENCY').filter((u) => u.active).map((u) => u.code).sort()).toEqual([...AGENCY_CODES].sort())
     expect(units.find((u) => u.code === 'to-chuc-noi-vu')?.name).toBe('Cơ quan Tổ chức - Nội vụ huyện')
     expect(byKind('VILLAGE').map((u) => u.parent?.code)).toEqual(Array(6).fill('minh-cam'))
-    // 1 district + 8 commune-level units + 6 agencies + 6 villages.
-    expect(units).toHaveLength(21)
+    // 1 district + 8 commune-level units + 6 agencies + 6 villages, and the 2 agencies merged in 2018.
+    expect(units).toHaveLength(23)
+    expect(units.filter((u) => !u.active).map((u) => u.code).sort()).toEqual(['ban-to-chuc-huyen-uy', 'phong-noi-vu'])
     expect(units.filter((u) => !unitCodeSchema.safeParse(u.code).success)).toEqual([])
+  })
+
+  it('shows one past merge: two agencies into Cơ quan Tổ chức - Nội vụ huyện on 01/03/2018, with no account left on them', async () => {
+    const change = await database.db.unitChange.findFirstOrThrow({ where: { kind: 'MERGE' }, include: { parts: { orderBy: [{ side: 'asc' }, { code: 'asc' }] } } })
+    expect(change.effectiveDate.toISOString().slice(0, 10)).toBe('2018-03-01')
+    expect(change.parts.map((p) => [p.side, p.code])).toEqual([
+      ['BEFORE', 'ban-to-chuc-huyen-uy'],
+      ['BEFORE', 'phong-noi-vu'],
+      ['AFTER', 'to-chuc-noi-vu'],
+    ])
+    expect(await database.db.user.count({ where: { unit: { code: { in: ['ban-to-chuc-huyen-uy', 'phong-noi-vu'] } } } })).toBe(0)
   })
 
   it('puts every commune-level unit in the charge of a standing-committee member', async () => {

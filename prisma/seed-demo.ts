@@ -15,6 +15,7 @@ import {
   GROUPS,
   MEMBERS,
   OFFICE_UNIT,
+  PAST_MERGE,
   PERIODS,
   PROGRAMME_START_DAY,
   TASKS,
@@ -50,6 +51,7 @@ export async function seedDemoData(db: PrismaClient, options: { password: string
       const tasks = await upsertTasks(tx, groups, days)
       await upsertPeriods(tx, days)
       const users = await upsertUsers(tx, units, members, passwordHash)
+      await recordPastMerge(tx, units, idOf(users, ADMIN.username))
       await upsertAssignments(tx, assignmentPlans({ members, units, tasks, users }, days), days)
     },
     { timeout: 60_000 },
@@ -172,6 +174,8 @@ async function upsertUnits(tx: Tx, members: Ids): Promise<Ids> {
       active: true,
     })),
     ...AGENCIES.map((a, i) => ({ ...a, parentId, inChargeMemberId: null, sortOrder: i + 1, active: true })),
+    // Merged in 2018 (recordPastMerge): inactive, with no account and no work of this plan.
+    ...PAST_MERGE.merged.map((a, i) => ({ ...a, parentId, inChargeMemberId: null, sortOrder: AGENCIES.length + i + 1, active: false })),
   ])
   const villages = await upsertLevel(
     VILLAGES.map((v, i) => ({
@@ -299,6 +303,37 @@ async function upsertUsers(tx: Tx, units: Ids, members: Ids, passwordHash: strin
   // The demo password is the one given to the latest seed, for accounts old and new.
   await tx.user.updateMany({ where: { username: { in: rows.map((r) => r.username) } }, data: { passwordHash } })
   return ids
+}
+
+/**
+ * The past merge as the administration's merge records one (lib/actions/admin/unit-merge.ts): the
+ * change with both sides, the merged units' names ending on its day, the successor's beginning
+ * then. Once: a later seed finds it.
+ */
+async function recordPastMerge(tx: Tx, units: Ids, adminId: string): Promise<void> {
+  const successorId = idOf(units, PAST_MERGE.successor)
+  if (await tx.unitChange.count({ where: { kind: 'MERGE', parts: { some: { unitId: successorId } } } })) return
+  const day = new Date(`${PAST_MERGE.effectiveDate}T00:00:00Z`)
+  const successor = AGENCIES.find((a) => a.code === PAST_MERGE.successor)
+  if (!successor) throw new Error(`the demo's merge: no agency ${PAST_MERGE.successor}`)
+  const mergedIds = PAST_MERGE.merged.map((m) => idOf(units, m.code))
+  await tx.unitChange.create({
+    data: {
+      kind: 'MERGE',
+      effectiveDate: day,
+      reason: PAST_MERGE.reason,
+      createdById: adminId,
+      appliedAt: day,
+      parts: {
+        create: [
+          ...PAST_MERGE.merged.map((m) => ({ unitId: idOf(units, m.code), side: 'BEFORE' as const, name: m.name, code: m.code })),
+          { unitId: successorId, side: 'AFTER', name: successor.name, code: successor.code },
+        ],
+      },
+    },
+  })
+  await tx.unitName.updateMany({ where: { unitId: { in: mergedIds }, validTo: null }, data: { validTo: day } })
+  await tx.unitName.updateMany({ where: { unitId: successorId, validFrom: null }, data: { validFrom: day } })
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -59,7 +59,42 @@ export async function UnitChangeSection({ unit, action }: { unit: { id: string }
   ]
   return (
     <ClientMessages namespaces={['admin']}>
-      <UnitChangeForm action={action} unitId={unit.id} fields={fields} />
+      <UnitChangeForm action={action} unitId={unit.id} fields={fields} section="change" />
+    </ClientMessages>
+  )
+}
+
+/** Merging this unit with others into an existing unit or a new one, previewed before it is applied (the same action as the rename). */
+export async function UnitMergeSection({
+  unit,
+  choices,
+  action,
+}: {
+  unit: Found<typeof adminUnit>
+  choices: Choices
+  action: (previous: UnitChangeFormState, form: FormData) => Promise<UnitChangeFormState>
+}) {
+  const { t, members } = await common()
+  const family = (kind: string) => (kind === 'TOWNSHIP' ? 'COMMUNE' : kind)
+  const others = choices.units.filter((u) => u.id !== unit.id && family(u.kind) === family(unit.kind))
+  const fields: FieldSpec[] = [
+    { name: 'otherIds', label: t('units.merge.others'), hint: t('units.merge.othersHint'), type: 'checkboxes', choices: others.map((u) => ({ value: u.id, label: u.name })) },
+    {
+      name: 'successorId',
+      label: t('units.merge.successor'),
+      type: 'select',
+      defaultValue: '',
+      choices: [{ value: '', label: t('units.merge.successorNew') }, ...choices.units.map((u) => ({ value: u.id, label: u.name }))],
+    },
+    { name: 'newName', label: t('units.merge.newName'), hint: t('units.merge.newHint'), type: 'text' },
+    { name: 'newCode', label: t('units.merge.newCode'), hint: t('common.codeHint'), type: 'text', width: 'short' },
+    { name: 'inChargeMemberId', label: t('units.merge.inCharge'), type: 'select', defaultValue: unit.inChargeMemberId ?? '', choices: [{ value: '', label: t('units.merge.noMember') }, ...members(choices)] },
+    { name: 'effectiveDate', label: t('units.merge.effectiveDate'), type: 'date', width: 'short' },
+    { name: 'reason', label: t('units.merge.reason'), hint: t('units.change.reasonHint'), type: 'text' },
+  ]
+  return (
+    <ClientMessages namespaces={['admin']}>
+      <UnitChangeForm action={action} unitId={unit.id} fields={fields} section="merge" />
     </ClientMessages>
   )
 }

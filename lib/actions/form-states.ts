@@ -72,12 +72,14 @@ export type ImportFormState =
   | { kind: 'checked' | 'rejected'; message: string; summary: string; rows: ImportRowView[]; importKind: string; fileName: string; content: string; ready: boolean }
   | { kind: 'applied'; message: string; summary: string; rows: ImportRowView[] }
 
-/** A rename or re-code of a unit, worded: what the preview shows before it is applied. */
+/** A rename, re-code or merge of units, worded: what the preview shows before it is applied. */
 export type UnitChangePreview = {
   rows: { item: string; before: string; after: string }[]
   /** The effective day, the reason, whether it waits for its day, the accounts. */
   notes: string[]
   addresses: string[]
+  /** A merge: the merged units' accounts, each to move to the successor (ticked) or be deactivated. */
+  accounts?: { legend: string; hint: string; empty: string; choices: { value: string; label: string }[] }
 }
 
 /** The preview carries the values it was made from: "apply" sends exactly what was previewed. */
@@ -86,4 +88,5 @@ export type UnitChangeFormState =
   | { kind: 'invalid'; message: string; values: AdminValues; fieldErrors: Record<string, string> }
   | { kind: 'refused'; message: string; values: AdminValues }
   | { kind: 'preview'; message: string; values: AdminValues; preview: UnitChangePreview }
-  | { kind: 'saved'; message: string }
+  /** `link`: the page of the unit after a merge. */
+  | { kind: 'saved'; message: string; link?: string }

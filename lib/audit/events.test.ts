@@ -18,7 +18,7 @@ describe('actionLabel', () => {
     expect(actionLabel('comment.create.refused', null)).toEqual({ key: 'comment', refused: true })
     expect(actionLabel('unit.create', {})).toEqual({ key: 'unitCreate', refused: false })
     expect(actionLabel('user.unlock.refused', null)).toEqual({ key: 'unlock', refused: true })
-    expect(actionLabel('unit.merge', {})).toBeNull()
+    expect(actionLabel('unit.split', {})).toBeNull()
     expect(actionLabel('.refused', null)).toBeNull()
     expect(actionLabel('toString', null)).toBeNull()
   })

@@ -1,4 +1,4 @@
-// An old address of a re-coded unit: the pages that take a unit's code in their path answer 308 to
+// An old address of a re-coded or merged unit: the pages that take a unit's code in their path answer 308 to
 // the same page at its code of today. Apart from lib/queries/unit-history.ts, which the benchmark's
 // server-side measurements load outside Next (where next/navigation cannot be loaded).
 import 'server-only'
@@ -10,8 +10,9 @@ export type Query = Record<string, string | string[] | undefined>
 
 /**
  * An old address of a re-coded unit answers 308 to the same page at its code of today, the query
- * kept (`?asOf=` …); a code that is current, or never was a unit's, returns to the page (which may
- * answer not found).
+ * kept (`?asOf=` …); so does a page that a unit merged away does not have (its commune page: the
+ * work it tracked is the successor's), to the successor's. A code that is current, or never was a
+ * unit's, returns to the page (which may answer not found).
  */
 export async function redirectFormerCode(code: string, href: (current: string) => string, query: Query): Promise<void> {
   const current = await currentCodeFor(code, districtDay(new Date()))

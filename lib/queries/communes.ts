@@ -27,7 +27,7 @@ const orderBy: Record<CommuneOrder, Prisma.Sql> = {
   progress: Prisma.sql`r."progress" DESC, r."overdue", r."sortOrder", r.name, r.code`,
 }
 
-/** Every active commune-level unit with its counts over the assignments of active tasks. Unordered: a subquery. */
+/** Every commune-level unit that counts on the source's day (source.unitCounted) with its counts over the assignments of active tasks. Unordered: a subquery. */
 async function communeRows(source: ProgressSource): Promise<Prisma.Sql> {
   return Prisma.sql`
     SELECT u.id::text AS "unitId", u.code, ${source.unitName()} AS name, u."sortOrder", m.name AS "memberName", m.title AS "memberTitle",
@@ -35,7 +35,7 @@ async function communeRows(source: ProgressSource): Promise<Prisma.Sql> {
       FROM "Unit" u
       LEFT JOIN "Member" m ON m.id = u."inChargeMemberId"
       ${await source.unitCounts()}
-     WHERE u.kind IN ('COMMUNE', 'TOWNSHIP') AND u.active`
+     WHERE u.kind IN ('COMMUNE', 'TOWNSHIP') AND ${source.unitCounted()}`
 }
 
 /** Every active commune-level unit with its counts, in `order`. */

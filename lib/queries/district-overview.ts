@@ -1,5 +1,5 @@
 // The progress panels of the district overview; the commune page asks the same questions of one
-// unit (`unitId`). Every count is SQL over the assignments of active tasks in active units.
+// unit (`unitId`). Every count is SQL over the assignments of active tasks in the units that count on the day (active today; for a past day, those that stood then).
 import 'server-only'
 import { cache } from 'react'
 import { db } from '@/lib/db'
@@ -22,7 +22,7 @@ type GroupRow = ProgressCounts & { groupId: string | null; code: string | null; 
 const unitTaskCounts = (source: ProgressSource, unitId: string) => Prisma.sql`LEFT JOIN LATERAL (
       SELECT ${countColumns(source.day)}
         FROM ${source.assignments} a
-        JOIN "Unit" u ON u.id = a."unitId" AND u.active
+        JOIN "Unit" u ON u.id = a."unitId" AND ${source.unitCounted()}
        WHERE a."taskId" = t.id AND a."unitId" = ${unitId}::uuid) c ON true`
 
 /**
@@ -107,7 +107,7 @@ export const lateAssignments = cache(
            a.status::text AS "status", t."dueDate", a."completedAt", m.name AS "memberName"
       FROM ${source.assignments} a
       JOIN "Task" t ON t.id = a."taskId" AND t.active
-      JOIN "Unit" u ON u.id = a."unitId" AND u.active
+      JOIN "Unit" u ON u.id = a."unitId" AND ${source.unitCounted()}
       LEFT JOIN "Member" m ON m.id = COALESCE(a."responsibleMemberId", u."inChargeMemberId")
      WHERE ${isLate(source.day)} ${onlyUnit(unitId)}
      ORDER BY t."dueDate", u."sortOrder", u.name, t."sortOrder", t.code

@@ -10,7 +10,7 @@ import { Prisma } from '@/lib/db/client'
 import { districtDay, endOfDistrictDay, type CalendarDay } from '@/lib/domain/calendar'
 import { progressCountsReady } from './progress-counts'
 import { countColumns } from './progress-rule'
-import { unitNameOn } from './unit-history'
+import { unitNameOn, unitStoodOn } from './unit-history'
 
 export type ProgressSource = {
   name: 'kept counts' | 'history'
@@ -36,6 +36,8 @@ export type ProgressSource = {
   pendingReports: Prisma.Sql
   /** The name the unit `alias` had on the day: its Unit row's today, its UnitName of then for a past day. */
   unitName(alias?: string): Prisma.Sql
+  /** Whether the unit `alias` counts on the day: active today; for a past day, standing then (a merged unit until its merge, unitStoodOn). */
+  unitCounted(alias?: string): Prisma.Sql
   /** `LEFT JOIN … c`: the row of counts of each unit `u`, over active tasks, as "UnitProgressCount" holds it. */
   unitCounts(): Promise<Prisma.Sql>
   /** `LEFT JOIN … c`: the row of counts of each task `t`, over active units, as "TaskProgressCount" holds it. */
@@ -55,6 +57,7 @@ export function fromKeptCounts(day: CalendarDay, at: Date = endOfDistrictDay(day
     reviewState: Prisma.sql`s."reviewState"`,
     pendingReports: Prisma.sql`"PendingReview"`,
     unitName: (alias = 'u') => Prisma.raw(`${alias}.name`),
+    unitCounted: (alias = 'u') => Prisma.raw(`${alias}.active`),
     async unitCounts() {
       await progressCountsReady(day)
       return Prisma.sql`LEFT JOIN "UnitProgressCount" c ON c."unitId" = u.id`
@@ -87,6 +90,7 @@ export function fromHistory(day: CalendarDay): ProgressSource {
         JOIN "Assignment" a ON a.id = s."assignmentId" AND a."createdAt" <= ${asOf}::timestamptz
        WHERE ${madeBy} AND ${reviewState} = 'PENDING')`,
     unitName: (alias = 'u') => unitNameOn(day, alias),
+    unitCounted: (alias = 'u') => unitStoodOn(day, alias),
     // Lateral, so that a query about a few units or tasks counts only theirs.
     unitCounts: async () => Prisma.sql`LEFT JOIN LATERAL (
       SELECT ${countColumns(day)}
@@ -96,7 +100,7 @@ export function fromHistory(day: CalendarDay): ProgressSource {
     taskCounts: async () => Prisma.sql`LEFT JOIN LATERAL (
       SELECT ${countColumns(day)}, sum(a."indicatorActual") AS "indicatorSum", COUNT(a."indicatorActual")::int AS "indicatorReported"
         FROM ${assignments} a
-        JOIN "Unit" u ON u.id = a."unitId" AND u.active
+        JOIN "Unit" u ON u.id = a."unitId" AND ${unitStoodOn(day)}
        WHERE a."taskId" = t.id) c ON true`,
   }
 }

@@ -124,7 +124,7 @@ export const taskUnits = cache(async (source: ProgressSource, taskId: string, li
            a."lastUpdateAt"
       FROM "Unit" u
       JOIN ${source.assignments} a ON a."unitId" = u.id AND a."taskId" = ${taskId}::uuid
-     WHERE u.active
+     WHERE ${source.unitCounted()}
      ORDER BY u."sortOrder", u.name, u.code
      LIMIT ${limit} OFFSET ${offset}`
   return { rows }

@@ -24,20 +24,48 @@ export function unitNameOn(day: CalendarDay, alias = 'u'): Prisma.Sql {
 }
 
 /**
+ * Whether the unit `u` stood on `day`, for a page read as of that day: a unit merged into another
+ * stood until the merge's day (its stretches of name end there and none follows), a unit made by a
+ * merge from its day (its first stretch begins there); a unit deactivated otherwise, as before,
+ * does not stand on any day.
+ */
+export function unitStoodOn(day: CalendarDay, alias = 'u'): Prisma.Sql {
+  const u = Prisma.raw(alias)
+  return Prisma.sql`((${u}.active OR NOT EXISTS (SELECT 1 FROM "UnitName" n WHERE n."unitId" = ${u}.id AND n."validTo" IS NULL))
+    AND EXISTS (SELECT 1 FROM "UnitName" n WHERE n."unitId" = ${u}.id AND (n."validFrom" IS NULL OR n."validFrom" <= ${day}::date) AND (n."validTo" IS NULL OR n."validTo" > ${day}::date)))`
+}
+
+/**
  * The code the unit that had `code` has on `today`, when `code` is no longer its code (an old address
- * to redirect); null when `code` is current or never was a unit's.
+ * to redirect); for the code of a unit merged into another, the successor's code; null when `code`
+ * is current or never was a unit's.
  */
 export const currentCodeFor = cache(async (code: string, today: CalendarDay): Promise<string | null> => {
   await unitChangesDue(today)
   const [row] = await db().$queryRaw<{ code: string }[]>`
-    SELECT u.code FROM "UnitCode" c JOIN "Unit" u ON u.id = c."unitId" WHERE c.code = ${code} AND u.code <> ${code}`
+    SELECT u.code FROM "UnitCode" c JOIN "Unit" u ON u.id = c."unitId" WHERE c.code = ${code} AND u.code <> ${code}
+    UNION ALL
+    SELECT s.code
+      FROM "Unit" p
+      JOIN "UnitChangePart" b ON b."unitId" = p.id AND b.side = 'BEFORE'
+      JOIN "UnitChange" m ON m.id = b."changeId" AND m.kind = 'MERGE'
+      JOIN "UnitChangePart" a ON a."changeId" = m.id AND a.side = 'AFTER' AND a."unitId" <> p.id
+      JOIN "Unit" s ON s.id = a."unitId"
+     WHERE p.code = ${code} AND NOT p.active
+     LIMIT 1`
   return row?.code ?? null
 })
 
 export type UnitLabelChange = { from: string; day: CalendarDay }
 
-/** The unit's name on `day`, and its latest rename and re-code in force by then. */
-export type UnitHistory = { name: string; renamed: UnitLabelChange | null; recoded: UnitLabelChange | null }
+/** A unit at the other end of a merge: its name then, its code today (for the link), the merge's day. */
+export type MergeLink = { name: string; code: string; day: CalendarDay }
+
+/**
+ * The unit's name on `day`, its latest rename and re-code in force by then, and its merges in force
+ * by then: the unit it was merged into, the units merged into it.
+ */
+export type UnitHistory = { name: string; renamed: UnitLabelChange | null; recoded: UnitLabelChange | null; mergedInto: MergeLink | null; mergedFrom: MergeLink[] }
 
 export const unitHistory = cache(async (unitId: string, day: CalendarDay): Promise<UnitHistory | null> => {
   const [unit] = await db().$queryRaw<{ name: string }[]>`SELECT ${unitNameOn(day)} AS name FROM "Unit" u WHERE u.id = ${unitId}::uuid`
@@ -52,5 +80,23 @@ export const unitHistory = cache(async (unitId: string, day: CalendarDay): Promi
     const change = changes.find((c) => c.kind === kind)
     return change ? { from: kind === 'RENAME' ? change.name : change.code, day: dateColumnDay(change.effectiveDate) } : null
   }
-  return { name: unit.name, renamed: of('RENAME'), recoded: of('RECODE') }
+  // The other side of each merge of the unit: the successor for a unit merged away, the units merged away for the successor
+  // (a successor that was one of the units merged is on both sides, and is not its own other side).
+  const merges = await db().$queryRaw<{ side: 'BEFORE' | 'AFTER'; effectiveDate: Date; name: string; code: string }[]>`
+    SELECT mine.side::text AS side, c."effectiveDate", other.name, u.code
+      FROM "UnitChangePart" mine
+      JOIN "UnitChange" c ON c.id = mine."changeId" AND c.kind = 'MERGE' AND c."effectiveDate" <= ${day}::date
+      JOIN "UnitChangePart" other ON other."changeId" = c.id AND other.side <> mine.side AND other."unitId" <> mine."unitId"
+      JOIN "Unit" u ON u.id = other."unitId"
+     WHERE mine."unitId" = ${unitId}::uuid
+     ORDER BY c."effectiveDate", other.name`
+  const link = (m: (typeof merges)[number]): MergeLink => ({ name: m.name, code: m.code, day: dateColumnDay(m.effectiveDate) })
+  const into = merges.filter((m) => m.side === 'BEFORE').at(-1)
+  return {
+    name: unit.name,
+    renamed: of('RENAME'),
+    recoded: of('RECODE'),
+    mergedInto: into ? link(into) : null,
+    mergedFrom: merges.filter((m) => m.side === 'AFTER').map(link),
+  }
 })

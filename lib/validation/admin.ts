@@ -103,7 +103,7 @@ export const unitSchema = z.object({
 })
 export type UnitInput = z.output<typeof unitSchema>
 
-/** The organisation changes an administrator makes today; merges and splits are to come (issue 20). */
+/** The changes of one unit's name or code; a merge has a form of its own (unitMergeSchema), splits are to come (issue 20). */
 export const UNIT_CHANGE_KINDS = ['RENAME', 'RECODE'] as const
 export type UnitChangeKind = (typeof UNIT_CHANGE_KINDS)[number]
 
@@ -126,6 +126,36 @@ export const unitChangeSchema = z
     else if (c.kind === 'RECODE' && !code.safeParse(c.newCode).success) ctx.addIssue({ code: 'custom', path: ['newCode'], message: 'codeFormat' })
   })
 export type UnitChangeInput = z.output<typeof unitChangeSchema>
+
+/**
+ * A merge: the unit of the page (`id`) and the others chosen (`otherIds`) become one, the successor:
+ * an existing unit (`successorId`, which may be one of them) or a new one (`newName`, `newCode`).
+ * `inChargeMemberId` is the successor's member in charge; `moveUserIds` the merged units' accounts
+ * that move to it (the others are deactivated), chosen in the preview.
+ */
+export const unitMergeSchema = z
+  .object({
+    id,
+    kind: z.literal('MERGE'),
+    otherIds: ids,
+    successorId: optionalId,
+    newName: optionalText(TEXT_MAX),
+    newCode: z
+      .string()
+      .optional()
+      .transform((v) => v?.trim() ?? ''),
+    inChargeMemberId: optionalId,
+    moveUserIds: ids,
+    effectiveDate: day,
+    reason: text('reasonRequired', 1000),
+  })
+  .superRefine((m, ctx) => {
+    if (m.successorId !== null) return
+    if (m.newName === null) ctx.addIssue({ code: 'custom', path: ['newName'], message: 'nameRequired' })
+    if (m.newCode === '') ctx.addIssue({ code: 'custom', path: ['newCode'], message: 'codeRequired' })
+    else if (!code.safeParse(m.newCode).success) ctx.addIssue({ code: 'custom', path: ['newCode'], message: 'codeFormat' })
+  })
+export type UnitMergeInput = z.output<typeof unitMergeSchema>
 
 export const memberSchema = z.object({
   code,

@@ -5,6 +5,7 @@ import { getTranslations } from 'next-intl/server'
 import { revalidatePath } from 'next/cache'
 import { redirect } from 'next/navigation'
 import { adminSectionHref, type AdminSection } from '@/lib/domain/admin-paths'
+import { unitPageHref } from '@/lib/domain/paths'
 import { countOutcomes, type ImportPlan } from '@/lib/import/plan'
 import { formatDay } from '@/lib/domain/calendar'
 import { adminFormValues, type AdminProblems, type AdminValues } from '@/lib/validation/admin'
@@ -22,7 +23,8 @@ import { applyImport, checkImport } from './import'
 import { saveMember } from './members'
 import { createPeriod, lockPeriod, unlockPeriod } from './periods'
 import { saveTask } from './tasks'
-import { changeUnit, saveUnit, type UnitChangePlan } from './units'
+import { mergeUnits, type UnitMergePlan, type UnitMergeResult } from './unit-merge'
+import { changeUnit, saveUnit, type UnitChangePlan, type UnitChangeResult } from './units'
 import { createUser, updateUser } from './users'
 
 type AdminMessages = Awaited<ReturnType<typeof getTranslations<'admin'>>>
@@ -120,13 +122,47 @@ function unitChangePreview(plan: UnitChangePlan, t: AdminMessages) {
   return { rows, notes, addresses }
 }
 
-/** The rename or re-code of a unit: `intent` "preview" answers what would change; "apply" applies it (./units.ts changeUnit). */
+/** A merge worded for its preview: each task's state in each unit and after the merge, what becomes of the units, the accounts to choose for. */
+function unitMergePreview(plan: UnitMergePlan, t: AdminMessages) {
+  const status = (s: UnitMergePlan['assignments'][number]['status']) => t(`units.merge.statuses.${s}`)
+  const withFigure = (text: string, figure: string | null) => (figure === null ? text : t('units.merge.withIndicator', { text, value: figure.replace(/\.00$/, '') }))
+  const rows = plan.assignments.map((a) => ({
+    item: a.title,
+    before: [
+      ...(a.existing ? [withFigure(t('units.merge.sourceExisting', { unit: a.existing.unit.name, status: status(a.existing.status), progress: a.existing.progress }), a.existing.indicatorActual)] : []),
+      ...a.sources.map((s) => withFigure(t('units.merge.source', { unit: s.unit.name, status: status(s.status), progress: s.progress }), s.indicatorActual)),
+    ].join('; '),
+    after: withFigure(t('units.merge.result', { status: status(a.status), progress: a.progress }), a.indicatorActual),
+  }))
+  const notes = [
+    t('units.change.effective', { date: formatDay(plan.effectiveDate) }),
+    t('units.change.reasonLine', { reason: plan.reason }),
+    t('units.merge.mergedUnits', { names: plan.merged.map((m) => m.name).join(', ') }),
+    plan.successor.isNew ? t('units.merge.successorCreated', { name: plan.successor.name, code: plan.successor.code }) : t('units.merge.successorExisting', { name: plan.successor.name }),
+    plan.inChargeName ? t('units.merge.inChargeLine', { name: plan.inChargeName }) : t('units.merge.inChargeNone'),
+    t('units.merge.assignments', { count: plan.assignments.length }),
+    ...(plan.children > 0 ? [t('units.merge.children', { count: plan.children })] : []),
+    t('units.merge.pages'),
+  ]
+  const accounts = {
+    legend: t('units.merge.accounts'),
+    hint: t('units.merge.accountsHint'),
+    empty: t('units.merge.noAccounts'),
+    choices: plan.accounts.map((a) => ({ value: a.id, label: t('units.merge.account', { name: a.displayName, username: a.username, unit: a.unitName }) })),
+  }
+  return { rows, notes, addresses: [], accounts }
+}
+
+/**
+ * The rename, re-code or merge of units (the form's `kind`): `intent` "preview" answers what would
+ * change; "apply" applies it (./units.ts changeUnit, ./unit-merge.ts mergeUnits).
+ */
 export const changeUnitAction = formAction({
   name: 'changeUnitAction',
   read: readAdminForm,
   context: actionContext,
   messages: adminMessages,
-  run: changeUnit,
+  run: (context: ActionContext, values: AdminValues): Promise<AdminResult<UnitChangeResult | UnitMergeResult>> => (values.kind === 'MERGE' ? mergeUnits(context, values) : changeUnit(context, values)),
   revalidate: (result) => {
     if (result.kind === 'saved' && result.applied) revalidateEverything()
   },
@@ -137,6 +173,10 @@ export const changeUnitAction = formAction({
         return refusal(result, t, values)
       case 'saved': {
         const date = formatDay(result.plan.effectiveDate)
+        if ('successorCode' in result) {
+          if (result.applied) return { kind: 'saved', message: t('units.merge.applied', { name: result.plan.successor.name, date }), link: unitPageHref(result.successorCode) }
+          return { kind: 'preview', message: t('units.merge.previewReady'), values, preview: unitMergePreview(result.plan, t) }
+        }
         // The administration page of a re-coded unit is at its new address from now on.
         if (result.applied && result.plan.kind === 'RECODE' && !result.plan.scheduled) redirect(`${adminSectionHref('units', result.plan.after.code)}?changed=1`)
         if (result.applied) return { kind: 'saved', message: t(result.plan.scheduled ? 'units.change.scheduledApplied' : 'units.change.applied', { date }) }

@@ -53,7 +53,7 @@ export function saveUnit(context: ActionContext, values: AdminValues) {
 }
 
 /** Whether `unitId` is `ancestorId` or lies below it in the tree. */
-async function isWithin(tx: Prisma.TransactionClient, unitId: string, ancestorId: string): Promise<boolean> {
+export async function isWithin(tx: Prisma.TransactionClient, unitId: string, ancestorId: string): Promise<boolean> {
   const [row] = await tx.$queryRaw<{ within: boolean }[]>`
     WITH RECURSIVE up AS (
       SELECT id, "parentId" FROM "Unit" WHERE id = ${unitId}::uuid
@@ -63,7 +63,7 @@ async function isWithin(tx: Prisma.TransactionClient, unitId: string, ancestorId
 }
 
 /** How far ahead a change may be dated: a decision takes effect within the year it is recorded in. */
-const MAX_DAYS_AHEAD = 365
+export const MAX_DAYS_AHEAD = 365
 
 type Label = { name: string; code: string }
 

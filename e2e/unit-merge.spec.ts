@@ -1,0 +1,68 @@
+// Merges (issue 20): the administrator merges two agencies it makes itself into a new one, through
+// the preview; the merged unit's page then says where it went, with a link, and the successor's
+// page names the units merged into it. The e2e database is shared with the other specs: the units
+// are made here (agencies, not demo communes, which other specs count) and the successor is
+// deactivated at the end.
+import { expect, test } from '@playwright/test'
+import { signedIn } from './helpers'
+
+const run = Date.now().toString(36)
+
+/** Today as a district day (Asia/Ho_Chi_Minh), as a date input takes it. */
+const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date())
+const shown = (iso: string) => iso.split('-').reverse().join('/')
+
+test('the administrator merges two agencies into a new one through the preview; the old page says where it went', async ({ browser }) => {
+  const admin = await signedIn(browser, 'admin')
+  const units = [
+    { code: `co-quan-a-${run}`, name: `Cơ quan thử A ${run}` },
+    { code: `co-quan-b-${run}`, name: `Cơ quan thử B ${run}` },
+  ]
+  const successor = { code: `co-quan-moi-${run}`, name: `Cơ quan thử hợp nhất ${run}` }
+  for (const unit of units) {
+    await admin.goto('/admin/units')
+    const create = admin.getByRole('form', { name: 'Thêm đơn vị' })
+    await create.getByLabel('Mã', { exact: true }).fill(unit.code)
+    await create.getByLabel('Tên', { exact: true }).fill(unit.name)
+    await create.getByLabel('Loại đơn vị').selectOption({ label: 'Cơ quan, đơn vị' })
+    await create.getByRole('button', { name: 'Lưu' }).click()
+    await expect(admin).toHaveURL(new RegExp(`/admin/units/${unit.code}\\?created=1$`))
+  }
+
+  // On A's page: merge A and B into a new agency. A merge of A alone is refused beside the field first.
+  await admin.goto(`/admin/units/${units[0]!.code}`)
+  const merge = admin.getByRole('form', { name: 'Sáp nhập', exact: true })
+  await merge.getByLabel('Tên đơn vị mới').fill(successor.name)
+  await merge.getByLabel('Mã đơn vị mới').fill(successor.code)
+  await merge.getByLabel('Ngày có hiệu lực').fill(today)
+  await merge.getByLabel('Căn cứ (số quyết định)').fill('Quyết định số 45-QĐ/HU')
+  await merge.getByRole('button', { name: 'Xem trước' }).click()
+  await expect(merge.getByRole('group', { name: 'Các đơn vị cùng sáp nhập' })).toHaveAccessibleDescription(/Cần ít nhất hai đơn vị để sáp nhập/)
+
+  await merge.getByLabel(units[1]!.name, { exact: true }).check()
+  await merge.getByRole('button', { name: 'Xem trước' }).click()
+  const preview = admin.getByRole('region', { name: 'Những gì sẽ thay đổi' })
+  await expect(preview).toContainText(`Đơn vị bị sáp nhập (thôi hoạt động từ ngày có hiệu lực): ${units[0]!.name}, ${units[1]!.name}.`)
+  await expect(preview).toContainText(`Đơn vị sau sáp nhập: ${successor.name}, mã ${successor.code} (đơn vị mới).`)
+  await expect(preview).toContainText('Các đơn vị bị sáp nhập không có tài khoản đang hoạt động.')
+  // Nothing is written by the preview: A's page still stands on its own.
+  const before = await admin.request.get(`/units/${units[0]!.code}`)
+  expect(await before.text()).not.toContain('Sáp nhập vào')
+
+  await preview.getByRole('button', { name: 'Áp dụng sáp nhập' }).click()
+  await expect(merge.getByRole('status')).toContainText(`Đã sáp nhập vào ${successor.name}, có hiệu lực từ ngày ${shown(today)}.`)
+
+  // The merged unit's page keeps its own history and says where it went, with a link both ways.
+  await admin.goto(`/units/${units[0]!.code}`)
+  const note = admin.getByRole('note')
+  await expect(note).toContainText(`Sáp nhập vào ${successor.name} từ ngày ${shown(today)}.`)
+  await note.getByRole('link', { name: successor.name }).click()
+  await expect(admin).toHaveURL(new RegExp(`/units/${successor.code}$`))
+  await expect(admin.getByRole('heading', { level: 1 })).toHaveText(successor.name)
+  await expect(admin.getByText(`Sáp nhập từ ${units[0]!.name}, ${units[1]!.name} ngày ${shown(today)}.`)).toBeVisible()
+  await expect(admin.getByRole('link', { name: units[1]!.name })).toHaveAttribute('href', `/units/${units[1]!.code}`)
+
+  await admin.goto(`/admin/units/${successor.code}`)
+  await admin.getByRole('button', { name: 'Ngừng sử dụng' }).click()
+  await expect(admin.getByRole('form', { name: 'Sử dụng lại' })).toBeVisible()
+})

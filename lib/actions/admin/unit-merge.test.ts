@@ -1,0 +1,193 @@
+// Merges of units (issue 20): previewed without a write, applied in one transaction with the audit
+// row; pages read as of the day before stay as they were, from the day on one successor carries
+// the work; accounts move or are deactivated; bad input is refused with nothing written.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import type { Actor } from '@/lib/auth/permissions'
+import { addDays, districtDay, endOfDistrictDay } from '@/lib/domain/calendar'
+import { communeProgressList } from '@/lib/queries/communes'
+import { progressByGroup } from '@/lib/queries/district-overview'
+import { fromHistory, fromKeptCounts, type ProgressSource } from '@/lib/queries/progress-source'
+import { currentCodeFor, unitHistory } from '@/lib/queries/unit-history'
+import { testDatabase } from '@/test/helpers/database'
+import { factories } from '@/test/helpers/factories'
+import { DAY_COUNTS, writeGuard } from '@/test/helpers/write-guard'
+import { adminValues } from './test-form'
+import { changeUnit } from './units'
+import { mergeUnits } from './unit-merge'
+
+const database = testDatabase()
+const make = factories(() => database.db)
+const guard = writeGuard(() => database.url)
+const now = new Date()
+const today = districtDay(now)
+const REASON = 'Nghị quyết số 45/NQ-HĐND'
+const reportDay = addDays(today, -3)
+const mergeDay = addDays(today, -1)
+
+let admin: Actor
+let district: { id: string }
+let group: { id: string }
+
+beforeAll(async () => {
+  district = await make.unit({ kind: 'DISTRICT', name: 'Huyện Ba Chẽ' })
+  admin = await make.user({ role: 'ADMIN', unitId: district.id })
+  group = await make.group()
+})
+
+afterAll(() => guard.close())
+
+async function withoutWrites<R>(request: () => Promise<R>): Promise<R> {
+  let answer: R | undefined
+  const changes = await guard.writesOf(async () => {
+    answer = await request()
+  })
+  expect({ tables: changes.tables.filter((t) => !(DAY_COUNTS as readonly string[]).includes(t)), audit: changes.audit.filter((a) => !a.endsWith('.refused')) }).toEqual({ tables: [], audit: [] })
+  return answer as R
+}
+
+const as = (actor: Actor) => ({ actor, now, ip: '198.51.100.7' })
+const merge = (fields: Record<string, string | string[]>) => mergeUnits(as(admin), adminValues({ kind: 'MERGE', intent: 'apply', reason: REASON, effectiveDate: mergeDay, ...fields }))
+
+/** A report on an assignment at noon of `day`, and the assignment as the report leaves it. */
+async function report(assignmentId: string, authorId: string, fields: { status: 'NOT_STARTED' | 'IN_PROGRESS' | 'DONE' | 'BLOCKED'; progress: number; indicatorActual?: string; note?: string }, day = reportDay) {
+  const at = new Date(endOfDistrictDay(day).getTime() - 12 * 3600_000)
+  await database.db.statusUpdate.create({ data: { assignmentId, authorId, ...fields, createdAt: at } })
+  await database.db.assignment.update({ where: { id: assignmentId }, data: { status: fields.status, progress: fields.progress, indicatorActual: fields.indicatorActual ?? null, lastUpdateAt: at, completedAt: fields.status === 'DONE' ? at : null } })
+}
+
+/** Two communes with a task each of their own and one in common (with an indicator), each with an account, all reported three days ago. */
+async function twoCommunes(prefix: string) {
+  const a = await make.unit({ name: `${prefix} A` })
+  const b = await make.unit({ name: `${prefix} B` })
+  const [shared, onlyA, onlyB] = await Promise.all([make.task({ groupId: group.id, indicatorUnit: 'chi bộ' }), make.task({ groupId: group.id }), make.task({ groupId: group.id })])
+  const [staffA, staffB] = await Promise.all([make.user({ role: 'STAFF', unitId: a.id, name: 'Cán bộ A' }), make.user({ role: 'STAFF', unitId: b.id, name: 'Cán bộ B' })])
+  const aShared = await make.assignment({ taskId: shared.id, unitId: a.id })
+  const aOwn = await make.assignment({ taskId: onlyA.id, unitId: a.id })
+  const bShared = await make.assignment({ taskId: shared.id, unitId: b.id })
+  await make.assignment({ taskId: onlyB.id, unitId: b.id })
+  // Assigned before the days the pages are read as of.
+  await database.db.assignment.updateMany({ where: { unitId: { in: [a.id, b.id] } }, data: { createdAt: endOfDistrictDay(addDays(today, -10)) } })
+  await report(aShared.id, staffA.id, { status: 'IN_PROGRESS', progress: 40, indicatorActual: '3.50', note: 'A đã kiện toàn 3 chi bộ.' })
+  await report(aOwn.id, staffA.id, { status: 'DONE', progress: 100 })
+  await report(bShared.id, staffB.id, { status: 'BLOCKED', progress: 20, indicatorActual: '2', note: 'B chờ hướng dẫn của huyện.' })
+  return { a, b, shared, onlyA, onlyB, staffA, staffB, aShared, bShared }
+}
+
+const communeRow = async (source: ProgressSource, id: string) => (await communeProgressList(source, 'list')).find((c) => c.unitId === id)
+const pages = async (day: string) => ({ communes: await communeProgressList(fromHistory(day), 'list'), district: await progressByGroup(fromHistory(day), null) })
+
+describe('a merge of two communes into a new one', () => {
+  test('keeps every page as of the day before as it was; from the day on one successor carries the sum of the work', async () => {
+    const c = await twoCommunes('Xã Thanh')
+    const dayBefore = addDays(mergeDay, -1)
+    const before = await pages(dayBefore)
+    const todayBefore = await communeProgressList(fromKeptCounts(today, now), 'list')
+    const reportsBefore = await database.db.statusUpdate.findMany({ where: { assignment: { unitId: { in: [c.a.id, c.b.id] } } }, orderBy: { id: 'asc' } })
+
+    const preview = await withoutWrites(() => mergeUnits(as(admin), adminValues({ kind: 'MERGE', intent: 'preview', id: c.a.id, otherIds: [c.b.id], newName: 'Xã Thanh Mới', newCode: 'xa-thanh-moi', effectiveDate: mergeDay, reason: REASON })))
+    expect(preview).toMatchObject({ kind: 'saved', applied: false, plan: { merged: [{ id: c.a.id }, { id: c.b.id }], successor: { isNew: true, name: 'Xã Thanh Mới', kind: 'COMMUNE' } } })
+    const planned = preview.kind === 'saved' ? preview.plan : null
+    expect(planned?.assignments.find((x) => x.taskId === c.shared.id)).toMatchObject({ status: 'BLOCKED', progress: 20, indicatorActual: '5.50', existing: null })
+    expect(planned?.accounts.map((u) => u.id).sort()).toEqual([c.staffA.id, c.staffB.id].sort())
+
+    const applied = await merge({ id: c.a.id, otherIds: [c.b.id], newName: 'Xã Thanh Mới', newCode: 'xa-thanh-moi', moveUserIds: [c.staffA.id] })
+    expect(applied).toMatchObject({ kind: 'saved', applied: true, successorCode: 'xa-thanh-moi' })
+    const successor = await database.db.unit.findUniqueOrThrow({ where: { code: 'xa-thanh-moi' } })
+
+    // As of the day before: identical, to the last figure; the successor is not there yet.
+    expect(await pages(dayBefore)).toEqual(before)
+    expect(before.communes.map((r) => r.unitId)).toEqual(expect.arrayContaining([c.a.id, c.b.id]))
+
+    // From the day on (as of the day, and today): one successor, whose counts are those of the tasks combined.
+    for (const source of [fromHistory(mergeDay), fromKeptCounts(today, now)]) {
+      const list = await communeProgressList(source, 'list')
+      expect(list.map((r) => r.unitId)).not.toContain(c.a.id)
+      expect(list.map((r) => r.unitId)).not.toContain(c.b.id)
+      expect(list).toHaveLength(todayBefore.length - 1)
+      expect(await communeRow(source, successor.id)).toMatchObject({ name: 'Xã Thanh Mới', assigned: 3, doneOnTime: 1, blocked: 1, notStarted: 1, inProgress: 0 })
+    }
+    // The district's indicator figure is the predecessors' sum, before and after.
+    const indicator = async (source: ProgressSource) => (await database.db.$queryRaw<{ sum: string }[]>`
+      SELECT sum(a."indicatorActual")::text AS sum FROM ${source.assignments} a JOIN "Unit" u ON u.id = a."unitId" WHERE a."taskId" = ${c.shared.id}::uuid AND ${source.unitCounted()}`)[0]?.sum
+    expect(await indicator(fromHistory(dayBefore))).toBe('5.50')
+    expect(await indicator(fromKeptCounts(today, now))).toBe('5.50')
+
+    // The reports stay with the units that made them; the predecessors are inactive.
+    expect(await database.db.statusUpdate.findMany({ where: { assignment: { unitId: { in: [c.a.id, c.b.id] } } }, orderBy: { id: 'asc' } })).toEqual(reportsBefore)
+    expect(await database.db.unit.findMany({ where: { id: { in: [c.a.id, c.b.id] } }, select: { active: true } })).toEqual([{ active: false }, { active: false }])
+
+    // The combined assignment: its first report is the administrator's, confirmed, quoting both notes.
+    const combined = await database.db.assignment.findUniqueOrThrow({ where: { taskId_unitId: { taskId: c.shared.id, unitId: successor.id } }, include: { updates: true } })
+    expect(combined).toMatchObject({ status: 'BLOCKED', progress: 20, lastUpdateById: admin.id })
+    expect(combined.indicatorActual?.toString()).toBe('5.5')
+    expect(combined.updates).toHaveLength(1)
+    expect(combined.updates[0]).toMatchObject({ authorId: admin.id, status: 'BLOCKED', reviewState: 'CONFIRMED' })
+    expect(combined.updates[0]?.note).toContain('A đã kiện toàn 3 chi bộ.')
+    expect(combined.updates[0]?.note).toContain('B chờ hướng dẫn của huyện.')
+    expect(combined.updates[0]?.note).toContain(REASON)
+
+    // Accounts: the one ticked moved, the other deactivated.
+    expect(await database.db.user.findUniqueOrThrow({ where: { id: c.staffA.id } })).toMatchObject({ unitId: successor.id, active: true })
+    expect(await database.db.user.findUniqueOrThrow({ where: { id: c.staffB.id } })).toMatchObject({ unitId: c.b.id, active: false })
+
+    // The pages say so both ways, and the old commune address leads to the successor.
+    expect(await unitHistory(c.a.id, today)).toMatchObject({ mergedInto: { name: 'Xã Thanh Mới', code: 'xa-thanh-moi', day: mergeDay }, mergedFrom: [] })
+    expect(await unitHistory(c.a.id, dayBefore)).toMatchObject({ mergedInto: null })
+    expect((await unitHistory(successor.id, today))?.mergedFrom.map((m) => m.code).sort()).toEqual([c.a.code, c.b.code].sort())
+    expect(await currentCodeFor(c.a.code, today)).toBe('xa-thanh-moi')
+
+    // The audit row, and the change with both sides.
+    const [event] = await database.db.auditEvent.findMany({ where: { action: 'unit.merge', entityId: successor.id } })
+    expect(event).toMatchObject({ actorId: admin.id, ip: '198.51.100.7', after: { effectiveDate: mergeDay, reason: REASON, movedUsers: [c.staffA.id], deactivatedUsers: [c.staffB.id] } })
+    const stored = await database.db.unitChange.findFirstOrThrow({ where: { kind: 'MERGE', parts: { some: { unitId: successor.id } } }, include: { parts: true } })
+    expect(stored.parts.map((p) => `${p.side} ${p.unitId}`).sort()).toEqual([`AFTER ${successor.id}`, `BEFORE ${c.a.id}`, `BEFORE ${c.b.id}`].sort())
+  })
+})
+
+describe('a merge into an existing unit', () => {
+  test('one of the communes takes the other: its own assignment of the common task is the combined one, its history kept', async () => {
+    const c = await twoCommunes('Xã Đồn')
+    const member = await make.member('Ủy viên phụ trách mới')
+    expect(await merge({ id: c.a.id, otherIds: [c.b.id], successorId: c.a.id, inChargeMemberId: member.id, moveUserIds: [c.staffB.id] })).toMatchObject({ kind: 'saved', successorCode: c.a.code })
+    expect(await database.db.unit.findUniqueOrThrow({ where: { id: c.a.id } })).toMatchObject({ active: true, inChargeMemberId: member.id })
+    const shared = await database.db.assignment.findUniqueOrThrow({ where: { id: c.aShared.id }, include: { updates: { orderBy: { createdAt: 'asc' } } } })
+    expect(shared.updates.map((u) => u.authorId)).toEqual([c.staffA.id, admin.id])
+    expect(shared).toMatchObject({ status: 'BLOCKED', progress: 20 })
+    expect(await communeRow(fromKeptCounts(today, now), c.a.id)).toMatchObject({ assigned: 3 })
+    expect(await communeRow(fromHistory(addDays(mergeDay, -1)), c.a.id)).toMatchObject({ assigned: 2, inProgress: 1, doneOnTime: 1 })
+    expect(await database.db.user.findUniqueOrThrow({ where: { id: c.staffB.id } })).toMatchObject({ unitId: c.a.id, active: true })
+  })
+})
+
+describe('bad input is refused with nothing written', () => {
+  test('into itself, fewer than two units, into a unit below, before a report, more than a year ahead, after today, two changes on one day', async () => {
+    const c = await twoCommunes('Xã Nam')
+    const village = await make.unit({ kind: 'VILLAGE', name: 'Thôn 1' })
+    await database.db.unit.update({ where: { id: village.id }, data: { parentId: c.b.id } })
+    const cases: [Record<string, string | string[]>, string, string][] = [
+      [{ id: c.a.id, successorId: c.a.id }, 'successorId', 'mergeIntoItself'],
+      [{ id: c.a.id, newName: 'Xã Mới', newCode: 'xa-moi-1' }, 'otherIds', 'mergeTooFew'],
+      [{ id: c.a.id, otherIds: [c.b.id], successorId: village.id }, 'successorId', 'mergeIntoDescendant'],
+      [{ id: c.a.id, otherIds: [c.b.id], successorId: c.a.id, effectiveDate: addDays(today, -4) }, 'effectiveDate', 'mergeBeforeReport'],
+      [{ id: c.a.id, otherIds: [c.b.id], successorId: c.a.id, effectiveDate: addDays(today, 400) }, 'effectiveDate', 'effectiveTooLate'],
+      [{ id: c.a.id, otherIds: [c.b.id], successorId: c.a.id, effectiveDate: addDays(today, 3) }, 'effectiveDate', 'mergeNotAhead'],
+      [{ id: c.a.id, otherIds: [c.b.id], newName: 'Xã Mới', newCode: '' }, 'newCode', 'codeRequired'],
+      [{ id: c.a.id, otherIds: [c.b.id], newName: 'Xã Mới', newCode: c.b.code }, 'newCode', 'codeEverUsed'],
+    ]
+    for (const [fields, field, code] of cases) {
+      const answer = await withoutWrites(() => merge(fields))
+      expect(answer, code).toMatchObject({ kind: 'invalid', problems: { [field]: { code } } })
+    }
+    // A unit changes once a day: a rename of B dated two days ago leaves no room for a merge that day, nor before it.
+    await changeUnit(as(admin), adminValues({ intent: 'apply', id: c.b.id, kind: 'RENAME', newName: 'Xã Nam B Mới', effectiveDate: addDays(today, -2), reason: REASON }))
+    expect(await withoutWrites(() => merge({ id: c.a.id, otherIds: [c.b.id], successorId: c.a.id, effectiveDate: addDays(today, -2) }))).toMatchObject({ problems: { effectiveDate: { code: 'sameDayChange' } } })
+  })
+
+  test('a non-administrator is refused, and only the refusal is recorded', async () => {
+    const c = await twoCommunes('Xã Lương')
+    const staff = await make.user({ role: 'STAFF', unitId: c.a.id })
+    const answer = await withoutWrites(() => mergeUnits(as(staff), adminValues({ kind: 'MERGE', intent: 'apply', id: c.a.id, otherIds: [c.b.id], successorId: c.a.id, effectiveDate: mergeDay, reason: REASON })))
+    expect(answer).toEqual({ kind: 'notFound' })
+    expect(await database.db.auditEvent.count({ where: { action: 'unit.merge.refused', actorId: staff.id } })).toBe(1)
+  })
+})
