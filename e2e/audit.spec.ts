@@ -1,5 +1,7 @@
 // The audit viewer. A leader finds in the log what they have just done, with what it
 // stored; staff have no log to open. Accounts other specs do not use, so counts are theirs alone.
+// Another commune's return is listed without its reason: Đạp Thanh's assignment of
+// "danh-gia-xep-loai" is written to by no other spec.
 import { expect, test, type Page } from '@playwright/test'
 import { signedIn, signIn } from './helpers'
 
@@ -61,6 +63,53 @@ test("a leader finds their own download in the audit log, filtered by action and
   await expect(rows.first()).toContainText('Đăng nhập')
   await expect(rows.first()).toContainText(LEADER.name)
   await expect(rows.first().getByRole('cell').first()).toHaveText(new RegExp(`^${today()} `))
+})
+
+test("a leader reads another commune's return in the log without its reason or its evidence, which the member in charge of it reads", async ({ browser }) => {
+  const path = '/units/dap-thanh/tasks/danh-gia-xep-loai'
+  const fileName = 'bien-ban-danh-gia-can-bo.pdf'
+  const reason = 'Biên bản đánh giá chưa có chữ ký của chủ trì hội nghị.'
+  const commune = await signedIn(browser, 'dap-thanh')
+  await commune.goto(path)
+  const form = commune.getByRole('form', { name: 'Cập nhật tiến độ' })
+  await form.getByLabel('Đang thực hiện').check()
+  await form.getByLabel('Tiến độ (%)').fill('20')
+  await form.getByLabel('Tệp minh chứng').setInputFiles({ name: fileName, mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n') })
+  await form.getByRole('button', { name: 'Lưu báo cáo' }).click()
+  await expect(form.getByRole('status')).toHaveText('Đã lưu báo cáo tiến độ.')
+
+  // The member in charge of Đạp Thanh returns it with a reason.
+  const inCharge = await signedIn(browser, 'truong-ban-dan-van')
+  await inCharge.goto(path)
+  const latest = inCharge.getByRole('region', { name: 'Lịch sử cập nhật' }).getByRole('listitem').filter({ has: inCharge.getByRole('article') }).first()
+  const review = latest.getByRole('form', { name: 'Xác nhận báo cáo' })
+  await review.getByLabel('Ý kiến của người xác nhận').fill(reason)
+  await review.getByRole('button', { name: 'Trả lại' }).click()
+  await expect(latest.getByRole('status')).toHaveText('Đã trả lại báo cáo cho đơn vị kèm lý do.')
+
+  // The member in charge of another commune (Thanh Lâm) sees who returned which report, and when, not why.
+  const log = '/audit?user=truong-ban-dan-van&action=statusUpdate.review'
+  const leader = await signedIn(browser, LEADER.username)
+  await leader.goto(log)
+  const returned = bodyRows(leader).first()
+  await expect(returned).toContainText('Hoàng Thị Phương Thảo')
+  await expect(returned).toContainText('Trả lại báo cáo')
+  await expect(returned.getByRole('link', { name: 'Báo cáo tiến độ' })).toHaveAttribute('href', new RegExp(`^${path}#update-[0-9a-f-]+$`))
+  const diff = returned.getByRole('table')
+  await expect(diff.getByRole('row', { name: /^reviewState/ })).toHaveText(/^reviewState\s*PENDING\s*RETURNED$/)
+  await expect(diff.getByRole('row', { name: /^reviewNote/ })).toHaveText(/^reviewNote\s*Nội dung chi tiết chỉ hiển thị cho đơn vị và người phụ trách\.$/)
+  await expect(leader.getByText(reason)).toHaveCount(0)
+  await leader.goto('/audit?user=dap-thanh&action=statusUpdate.create')
+  const reported = bodyRows(leader).first()
+  await expect(reported.getByRole('table').getByRole('row', { name: /^attachments/ })).toHaveText(/^attachments\s*Nội dung chi tiết chỉ hiển thị/)
+  await expect(reported.getByRole('table').getByRole('row', { name: /^progress/ })).toHaveText(/^progress\s*0\s*20$/)
+  await expect(leader.getByText(fileName)).toHaveCount(0)
+  await leader.setViewportSize({ width: 1280, height: 900 })
+  await leader.screenshot({ path: 'test-results/audit-details-withheld-1280.png', fullPage: true })
+
+  // Who returned it reads the same row with its reason.
+  await inCharge.goto(log)
+  await expect(bodyRows(inCharge).first().getByRole('table').getByRole('row', { name: /^reviewNote/ })).toHaveText(new RegExp(`^reviewNote\\s*—\\s*${reason}$`))
 })
 
 test('staff see no link to the audit log, and its address answers that the page does not exist', async ({ browser }) => {

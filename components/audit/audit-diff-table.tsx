@@ -1,5 +1,6 @@
 // An event's before and after: one row per changed field. Long values show their start, with the
-// whole value behind a disclosure (no script needed).
+// whole value behind a disclosure (no script needed). The detail fields the reader may not read
+// (withheld by the query) are named, with a note in place of their values.
 import { useTranslations } from 'next-intl'
 import type { AuditDiffRow, AuditValue } from '@/lib/audit/diff'
 
@@ -24,9 +25,9 @@ function Value({ value }: { value: AuditValue }) {
   }
 }
 
-export function AuditDiffTable({ rows }: { rows: AuditDiffRow[] }) {
+export function AuditDiffTable({ rows, withheld }: { rows: AuditDiffRow[]; withheld: readonly string[] }) {
   const t = useTranslations('audit.diff')
-  if (rows.length === 0) return null
+  if (rows.length === 0 && withheld.length === 0) return null
   return (
     <table className="w-full min-w-64 table-fixed border-collapse text-xs">
       <thead>
@@ -47,6 +48,16 @@ export function AuditDiffTable({ rows }: { rows: AuditDiffRow[] }) {
             </td>
             <td className="py-1">
               <Value value={row.after} />
+            </td>
+          </tr>
+        ))}
+        {withheld.map((field) => (
+          <tr key={`withheld-${field}`} className="border-b border-slate-100 align-top last:border-0">
+            <th scope="row" className="break-all py-1 pr-2 text-left font-mono font-normal text-slate-800">
+              {field}
+            </th>
+            <td colSpan={2} className="py-1 italic text-slate-600">
+              {t('withheld')}
             </td>
           </tr>
         ))}

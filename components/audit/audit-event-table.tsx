@@ -42,7 +42,7 @@ function EventRow({ event }: { event: AuditEventRow }) {
       </td>
       <td className={`${cell} break-all font-mono text-xs`}>{event.ip ?? t('nobody')}</td>
       <td className={cell}>
-        <AuditDiffTable rows={auditDiff(event.before, event.after)} />
+        <AuditDiffTable rows={auditDiff(event.before, event.after)} withheld={event.withheld} />
       </td>
     </tr>
   )

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { AUDIT_ACTION_CHOICES, actionLabel, auditEntityHref, auditHref, storedActionNames } from './events'
+import { AUDIT_ACTION_CHOICES, actionLabel, auditEntityHref, auditHref, storedActionNames, storedDetailFields } from './events'
 
 describe('actionLabel', () => {
   it('labels every action the app records', () => {
@@ -45,6 +45,18 @@ describe('storedActionNames', () => {
     expect(storedActionNames('user.unlocked')).toEqual(['user.unlocked', 'user.unlock'])
     expect(storedActionNames('export.create')).toEqual(['export.create'])
     expect(storedActionNames('unit.merge')).toEqual(['unit.merge'])
+  })
+})
+
+describe('storedDetailFields', () => {
+  it("names the detail fields of every name an event is stored under, refusals and former names with their action's", () => {
+    const fields = storedDetailFields()
+    for (const action of AUDIT_ACTION_CHOICES) expect(fields[action]).toBeDefined()
+    expect(fields['statusUpdate.review']).toEqual(['reviewNote'])
+    expect(fields['statusUpdate.create']).toEqual(['attachments', 'onBehalfVia'])
+    expect(fields['statusUpdate.review.refused']).toEqual(['reviewNote'])
+    expect(fields['user.reset_password.refused']).toEqual([])
+    expect(fields['unit.merge']).toBeUndefined()
   })
 })
 

@@ -61,6 +61,66 @@ export const AUDIT_ACTIONS = {
 export type AuditAction = keyof typeof AUDIT_ACTIONS
 
 /**
+ * Which fields of each action's stored before and after are an assignment's details (READ_RULES
+ * 'assignment.readDetails': its notes, evidence files, reviewers' reasons, questions and answers,
+ * and how a report entered for a unit came, as the unit page withholds it). The audit trail
+ * withholds them from a reader whose scope does not reach the event's assignment
+ * (lib/queries/audit-events.ts); the rest of the event stays. Every action says, so a new one must
+ * decide; a refusal stores no fields, and an action this list does not know is withheld whole.
+ */
+export const AUDIT_DETAIL_FIELDS: Readonly<Record<AuditAction, readonly string[]>> = {
+  'auth.sign_in': [],
+  'auth.sign_in_failed': [],
+  'auth.sign_out': [],
+  'statusUpdate.create': ['attachments', 'onBehalfVia'],
+  'statusUpdate.review': ['reviewNote'],
+  'comment.create': [],
+  // The published thread's comments, and whether the public list names the unit that asked.
+  'question.publish': ['questionId', 'answerId', 'showUnit'],
+  'export.create': [],
+  'report.create': [],
+  'auth.sign_out_everywhere': [],
+  'auth.session_ended': [],
+  'auth.locked_out': [],
+  'auth.password_changed': [],
+  'auth.two_factor_enabled': [],
+  'auth.two_factor_disabled': [],
+  'auth.recovery_code_used': [],
+  'auth.recovery_codes_replaced': [],
+  'user.create': [],
+  'user.update': [],
+  'user.deactivate': [],
+  'user.reactivate': [],
+  'user.password_reset': [],
+  'user.unlocked': [],
+  'user.two_factor_reset': [],
+  'unit.create': [],
+  'unit.update': [],
+  'unit.deactivate': [],
+  'unit.reactivate': [],
+  'unit.rename': [],
+  'unit.recode': [],
+  'member.create': [],
+  'member.update': [],
+  'member.deactivate': [],
+  'member.reactivate': [],
+  'taskGroup.create': [],
+  'taskGroup.update': [],
+  'taskGroup.deactivate': [],
+  'taskGroup.reactivate': [],
+  'task.create': [],
+  'task.update': [],
+  'task.deactivate': [],
+  'task.reactivate': [],
+  'assignment.create': [],
+  'reportingPeriod.create': [],
+  'reportingPeriod.lock': [],
+  'reportingPeriod.unlock': [],
+  'import.check': [],
+  'import.apply': [],
+}
+
+/**
  * Names earlier versions stored for the same actions (their refusals were named by the verb), read
  * only: the trail is never rewritten (the database refuses UPDATE on it), so the filter finds and
  * the page labels those rows by the name they stand for.
@@ -143,6 +203,20 @@ export function storedActionNames(action: string): string[] {
   if (!read) return [action]
   const suffix = read.refused ? REFUSED : ''
   return [action, ...Object.entries(FORMER_NAMES).flatMap(([former, current]) => (current === read.base ? [former + suffix] : []))]
+}
+
+/**
+ * The detail fields of every name an event may be stored under (current and former names, and
+ * their refusals), for the query that withholds them; a name missing here is an unknown action.
+ */
+export function storedDetailFields(): Record<string, readonly string[]> {
+  const names = [...AUDIT_ACTION_CHOICES, ...Object.keys(FORMER_NAMES).flatMap((former) => [former, former + REFUSED])]
+  return Object.fromEntries(
+    names.flatMap((name) => {
+      const read = readAction(name)
+      return read ? [[name, AUDIT_DETAIL_FIELDS[read.base]]] : []
+    }),
+  )
 }
 
 /** The label of a stored action, and whether it was refused; null for an action this list does not know. */

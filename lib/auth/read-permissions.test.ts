@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, test } from 'vitest'
 import type { Actor } from '@/lib/auth/permissions'
 import { assignmentRecord } from '@/lib/queries/assignment-detail'
 import { attachmentFile } from '@/lib/queries/attachment-file'
+import { auditEventPage } from '@/lib/queries/audit-events'
 import { progressSource } from '@/lib/queries/progress-source'
 import { notesAsOf } from '@/lib/queries/review-report'
 import { taskHistory } from '@/lib/queries/task-progress'
@@ -44,6 +45,25 @@ async function assignmentFor(target: Target): Promise<Ids> {
     : { assignmentId: assignment.id, taskId: task.id, updateId: update.id, attachmentId: file.id }
 }
 
+/** Each audit event of these tests is written on a day of its own, so that the page filtered to that day lists it alone. */
+let auditDays = 0
+
+/**
+ * Whether the audit trail shows the actor the reason of a return of the report. The app records
+ * returns of reports that exist, so a missing one has no event to read.
+ */
+async function readsReturnReason(actor: Actor, updateId: string): Promise<boolean> {
+  if (!(await database.db.statusUpdate.findUnique({ where: { id: updateId }, select: { id: true } }))) return false
+  const day = new Date(Date.UTC(2000, 0, 1 + auditDays++)).toISOString().slice(0, 10)
+  const reason = 'Biên bản thiếu chữ ký của chủ trì cuộc họp.'
+  await database.db.auditEvent.create({
+    data: { createdAt: new Date(`${day}T03:00:00Z`), action: 'statusUpdate.review', entity: 'StatusUpdate', entityId: updateId, after: { reviewState: 'RETURNED', reviewNote: reason } },
+  })
+  const [event, ...others] = (await auditEventPage(actor, { action: 'statusUpdate.review', from: day, to: day }, 1)).events
+  if (!event || others.length > 0) throw new Error(`the return of ${day} is not listed alone`)
+  return JSON.stringify(event.after).includes(reason)
+}
+
 /** Each surface that hands out an assignment's details: whether the actor got them. */
 const SURFACES: Record<ReadAction, Record<string, (actor: Actor, ids: Ids) => Promise<boolean>>> = {
   'assignment.readDetails': {
@@ -52,6 +72,7 @@ const SURFACES: Record<ReadAction, Record<string, (actor: Actor, ids: Ids) => Pr
     "the task page's latest reports": async (actor, ids) =>
       (await taskHistory(progressSource(null, new Date()), actor, ids.taskId, 50)).some((entry) => entry.id === ids.updateId),
     "the review report's quoted note": async (actor, ids) => (await notesAsOf(actor, [ids.assignmentId], new Date())).has(ids.assignmentId),
+    "the audit trail's reason for a return": (actor, ids) => readsReturnReason(actor, ids.updateId),
   },
 }
 

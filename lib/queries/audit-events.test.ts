@@ -1,8 +1,14 @@
+import { randomUUID } from 'node:crypto'
 import { beforeAll, describe, expect, it } from 'vitest'
+import type { Actor } from '@/lib/auth/permissions'
 import { testDatabase } from '@/test/helpers/database'
-import { AUDIT_PAGE_SIZE, auditEntities, auditEventPage, auditUsers } from './audit-events'
+import { AUDIT_PAGE_SIZE, auditEntities, auditEventPage as pageFor, auditUsers } from './audit-events'
 
 const database = testDatabase()
+
+/** These tests browse as an administrator, who reads every event whole (what others read: audit-details.test.ts). */
+const ADMIN: Actor = { id: randomUUID(), role: 'ADMIN', unitId: randomUUID(), memberId: null }
+const auditEventPage = (filter: Parameters<typeof pageFor>[1], page: number) => pageFor(ADMIN, filter, page)
 
 /** The fixture's named events; 120 exports on 01/10/2026 fill the pages before them. */
 const EXPORTS = 120

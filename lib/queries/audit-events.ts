@@ -6,7 +6,8 @@ import 'server-only'
 import { db } from '@/lib/db'
 import { Prisma } from '@/lib/db/client'
 import { DISTRICT_TIME_ZONE } from '@/lib/domain/calendar'
-import { storedActionNames, type AuditAssignment, type AuditFilter } from '@/lib/audit/events'
+import { storedActionNames, storedDetailFields, type AuditAssignment, type AuditFilter } from '@/lib/audit/events'
+import { assignmentsScopeSql, type Actor } from '@/lib/auth/permissions'
 import { offsetOf, pageCountOf } from '@/lib/domain/paging'
 
 export const AUDIT_PAGE_SIZE = 50
@@ -22,8 +23,10 @@ export type AuditEventRow = {
   ip: string | null
   before: unknown
   after: unknown
-  /** The assignment the record belongs to, for events on assignments, status updates and comments. */
+  /** The assignment the record belongs to, for events on assignments, status updates, comments and published questions. */
   assignment: AuditAssignment | null
+  /** The detail fields removed from before and after because the reader may not read them, by name; empty when none. */
+  withheld: string[]
 }
 
 export type AuditEventPage = { events: AuditEventRow[]; total: number; page: number; pageCount: number }
@@ -54,15 +57,29 @@ type EventRecord = Omit<AuditEventRow, 'actor' | 'assignment'> & {
 /** Records are named by id as text; only a well-formed uuid is looked up. */
 const UUID = '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
 
+/** Every stored action name with its detail fields (events.ts AUDIT_DETAIL_FIELDS), as the query reads it. */
+const DETAIL_FIELDS = JSON.stringify(storedDetailFields())
+
 /**
  * One page of the events the filter selects, and their total. A page past the last shows the
  * last. The events' accounts and assignments are looked up for the page's rows only.
+ *
+ * An event's detail fields (AUDIT_DETAIL_FIELDS) leave the database only for a reader whose
+ * 'assignment.readDetails' scope reaches the event's assignment; for anyone else they are removed
+ * and named in `withheld`, and the rest of the event stays. An event whose assignment is not found
+ * (a kind of record not resolved here) shows them only to those who read every assignment, and an
+ * unknown action counts every field a detail: both fail closed.
  */
-export async function auditEventPage(filter: AuditFilter, page: number): Promise<AuditEventPage> {
+export async function auditEventPage(reader: Actor, filter: AuditFilter, page: number): Promise<AuditEventPage> {
   const where = conditions(filter)
   const [{ total }] = await db().$queryRaw<[{ total: number }]>`SELECT count(*)::int AS total FROM "AuditEvent" e WHERE ${where}`
   const pageCount = pageCountOf(total, AUDIT_PAGE_SIZE)
   const shown = Math.min(page, pageCount)
+  const readable = assignmentsScopeSql(reader, 'assignment.readDetails', 'r') ?? Prisma.sql`false`
+  // The fields removed from one side: the listed ones, or every key for an unknown action.
+  const kept = (side: Prisma.Sql) =>
+    Prisma.sql`CASE WHEN NOT j.hide THEN ${side} WHEN j.listed IS NULL OR jsonb_typeof(${side}) <> 'object' THEN NULL
+                    ELSE ${side} - ARRAY(SELECT jsonb_array_elements_text(j.listed)) END`
   const records = await db().$queryRaw<EventRecord[]>`
     WITH page AS (
       SELECT e.id, e."createdAt", e."actorId", e.action, e.entity, e."entityId", e.ip, e.before, e.after,
@@ -71,17 +88,31 @@ export async function auditEventPage(filter: AuditFilter, page: number): Promise
        WHERE ${where}
        ORDER BY e."createdAt" DESC, e.id DESC
        LIMIT ${AUDIT_PAGE_SIZE} OFFSET ${offsetOf(shown, AUDIT_PAGE_SIZE)}
+    ), resolved AS (
+      SELECT p.*, a."unitId", a."taskId", su.id AS "updateId"
+        FROM page p
+        LEFT JOIN "StatusUpdate" su ON p.entity = 'StatusUpdate' AND su.id = p.ref
+        LEFT JOIN "PublishedQuestion" pq ON p.entity = 'PublishedQuestion' AND pq.id = p.ref
+        LEFT JOIN "Comment" c ON c.id = CASE p.entity WHEN 'Comment' THEN p.ref WHEN 'PublishedQuestion' THEN pq."questionId" END
+        LEFT JOIN "Assignment" a ON a.id = CASE p.entity WHEN 'Assignment' THEN p.ref WHEN 'StatusUpdate' THEN su."assignmentId"
+                                                         WHEN 'Comment' THEN c."assignmentId" WHEN 'PublishedQuestion' THEN c."assignmentId" END
+    ), judged AS (
+      SELECT r.*, NOT COALESCE(${readable}, false) AS hide, ${DETAIL_FIELDS}::jsonb -> r.action AS listed
+        FROM resolved r
     )
-    SELECT p.id::text AS id, p."createdAt" AS at, p.action, p.entity, p."entityId", p.ip, p.before, p.after,
-           u.username, u."displayName", un.code AS "unitCode", t.code AS "taskCode", su.id::text AS "updateId"
-      FROM page p
-      LEFT JOIN "User" u ON u.id = p."actorId"
-      LEFT JOIN "StatusUpdate" su ON p.entity = 'StatusUpdate' AND su.id = p.ref
-      LEFT JOIN "Comment" c ON p.entity = 'Comment' AND c.id = p.ref
-      LEFT JOIN "Assignment" a ON a.id = CASE p.entity WHEN 'Assignment' THEN p.ref WHEN 'StatusUpdate' THEN su."assignmentId" WHEN 'Comment' THEN c."assignmentId" END
-      LEFT JOIN "Unit" un ON un.id = a."unitId"
-      LEFT JOIN "Task" t ON t.id = a."taskId"
-     ORDER BY p."createdAt" DESC, p.id DESC`
+    SELECT j.id::text AS id, j."createdAt" AS at, j.action, j.entity, j."entityId", j.ip,
+           ${kept(Prisma.sql`j.before`)} AS before, ${kept(Prisma.sql`j.after`)} AS after,
+           CASE WHEN NOT j.hide THEN ARRAY[]::text[] ELSE ARRAY(
+             SELECT DISTINCT k FROM (VALUES (j.before), (j.after)) side(v), jsonb_object_keys(CASE WHEN jsonb_typeof(side.v) = 'object' THEN side.v ELSE '{}' END) k
+              WHERE j.listed IS NULL OR j.listed ? k ORDER BY k) END AS withheld,
+           u.username, u."displayName", t.code AS "taskCode", j."updateId"::text AS "updateId",
+           -- A published question may keep its unit off the public list: only those who read its details see where it was asked.
+           CASE WHEN j.entity <> 'PublishedQuestion' OR NOT j.hide THEN un.code END AS "unitCode"
+      FROM judged j
+      LEFT JOIN "User" u ON u.id = j."actorId"
+      LEFT JOIN "Unit" un ON un.id = j."unitId"
+      LEFT JOIN "Task" t ON t.id = j."taskId"
+     ORDER BY j."createdAt" DESC, j.id DESC`
   const events = records.map(({ username, displayName, unitCode, taskCode, updateId, ...event }) => ({
     ...event,
     actor: username !== null && displayName !== null ? { username, displayName } : null,

@@ -17,12 +17,15 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('title') }
 }
 
-/** Administrators and leaders read the audit trail; for anyone else the page does not exist. */
+/**
+ * Administrators, the office and leaders read the audit trail; for anyone else the page does not
+ * exist. An event's assignment details show only where the reader's scope reaches (auditEventPage).
+ */
 export default async function AuditPage({ searchParams }: Props) {
   const user = await requireUser()
   if (!allows(user, 'audit.read')) notFound()
   const { filter, page, unreadDays } = parseAuditSearch(await searchParams)
-  const [result, users, entities, t] = await Promise.all([auditEventPage(filter, page), auditUsers(), auditEntities(), getTranslations('audit')])
+  const [result, users, entities, t] = await Promise.all([auditEventPage(user, filter, page), auditUsers(), auditEntities(), getTranslations('audit')])
   return (
     <>
       <h1 className="text-2xl font-bold">{t('title')}</h1>
