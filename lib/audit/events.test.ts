@@ -56,7 +56,7 @@ describe('storedDetailFields', () => {
     expect(fields['statusUpdate.create']).toEqual(['attachments', 'onBehalfVia'])
     expect(fields['statusUpdate.review.refused']).toEqual(['reviewNote'])
     expect(fields['user.reset_password.refused']).toEqual([])
-    expect(fields['unit.merge']).toBeUndefined()
+    expect(fields['unit.split']).toBeUndefined()
   })
 })
 

@@ -100,6 +100,7 @@ export const AUDIT_DETAIL_FIELDS: Readonly<Record<AuditAction, readonly string[]
   'unit.reactivate': [],
   'unit.rename': [],
   'unit.recode': [],
+  'unit.merge': [],
   'member.create': [],
   'member.update': [],
   'member.deactivate': [],
