@@ -41,6 +41,7 @@ export function AssignmentOverview({ detail, unitHref, labels, latest }: Props) 
         <dt className="text-slate-600">{t('confirmer')}</dt>
         <dd>{detail.confirmer ? `${detail.confirmer.name} (${detail.confirmer.title})` : t('noMember')}</dd>
       </dl>
+      {!detail.open && <p className="mt-4 rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">{t('unitMerged')}</p>}
 
       <section aria-labelledby="current-state" className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="current-state" className="text-lg font-semibold">

@@ -194,7 +194,9 @@ type AssignmentToReport = AssignmentFacts & {
 
 /**
  * The assignment with what the rule table needs to decide who may report on it (permissions.ts
- * `can`) and what the form's rules need, in one round trip. The id is a checked UUID.
+ * `can`) and what the form's rules need, in one round trip. The id is a checked UUID. An inactive
+ * unit's assignment is not found: a merged unit's work goes on in its successor's assignment, and
+ * its own page is read only.
  */
 async function assignmentToReport(id: string): Promise<AssignmentToReport | null> {
   const [found] = await db().$queryRaw<AssignmentToReport[]>`
@@ -202,7 +204,7 @@ async function assignmentToReport(id: string): Promise<AssignmentToReport | null
            a."unitId"::text, u.code AS "unitCode", u."inChargeMemberId"::text AS "unitInChargeMemberId",
            t.code AS "taskCode", t."dueDate", t."indicatorUnit", g."leadMemberId"::text AS "groupLeadMemberId"
       FROM "Assignment" a
-      JOIN "Unit" u ON u.id = a."unitId"
+      JOIN "Unit" u ON u.id = a."unitId" AND u.active
       JOIN "Task" t ON t.id = a."taskId"
       JOIN "TaskGroup" g ON g.id = t."groupId"
      WHERE a.id = ${id}::uuid`

@@ -33,6 +33,11 @@ export type AssignmentDetail = {
   }
   group: { code: string; name: string }
   unit: { code: string; name: string }
+  /**
+   * false for a unit merged into another: its page still opens with its history (the links of the
+   * merged unit's page lead here), and takes no new report (lib/actions/status-update.ts).
+   */
+  open: boolean
   memberInCharge: { name: string; title: string } | null
   /**
    * The member who confirms its reports as a rule, those its staff make (rules.ts confirmerOf): the
@@ -43,10 +48,14 @@ export type AssignmentDetail = {
   facts: AssignmentFacts
 }
 
-/** null when the unit or the task is unknown or withdrawn, or the task is not assigned to the unit. */
+/**
+ * null when the unit or the task is unknown or withdrawn, or the task is not assigned to the unit. A
+ * unit merged into another is found, as its page finds it (unit-assignments.ts), so its links lead
+ * here; one deactivated otherwise is not.
+ */
 export const assignmentDetail = cache(async (unitCode: string, taskCode: string): Promise<AssignmentDetail | null> => {
   const a = await db().assignment.findFirst({
-    where: { unit: { code: unitCode, active: true }, task: { code: taskCode, active: true } },
+    where: { unit: { code: unitCode, OR: [{ active: true }, { changeParts: { some: { side: 'BEFORE', change: { kind: 'MERGE' } } } }] }, task: { code: taskCode, active: true } },
     select: {
       id: true,
       version: true,
@@ -55,7 +64,7 @@ export const assignmentDetail = cache(async (unitCode: string, taskCode: string)
       indicatorActual: true,
       completedAt: true,
       unitId: true,
-      unit: { select: { code: true, name: true, inChargeMemberId: true, inChargeMember: { select: { name: true, title: true } } } },
+      unit: { select: { code: true, name: true, active: true, inChargeMemberId: true, inChargeMember: { select: { name: true, title: true } } } },
       task: {
         select: {
           code: true,
@@ -97,6 +106,7 @@ export const assignmentDetail = cache(async (unitCode: string, taskCode: string)
     },
     group: { code: task.group.code, name: task.group.name },
     unit: { code: unit.code, name: unit.name },
+    open: unit.active,
     memberInCharge: unit.inChargeMember,
     confirmer: unit.inChargeMember ?? task.group.leadMember,
     facts: { unitId: a.unitId, unitInChargeMemberId: unit.inChargeMemberId, groupLeadMemberId: task.group.leadMemberId },

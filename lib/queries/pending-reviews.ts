@@ -10,6 +10,7 @@ import { Prisma } from '@/lib/db/client'
 import { snapshotCache } from '@/lib/db/snapshot-cache'
 import { assignmentsScopeSql, reportsReviewSql, type Actor } from '@/lib/auth/permissions'
 import { pagedRows, type Paged } from '@/lib/domain/paging'
+import { unitOnRecord } from './unit-history'
 import type { ReportChannel } from '@/lib/domain/notifications'
 import type { TaskStatus } from '@/lib/domain/status'
 
@@ -52,7 +53,8 @@ function followedBy(actor: Actor): Prisma.Sql | null {
 }
 
 /**
- * `limit` of the waiting reports that `where` picks (on live tasks and units), from the `offset`-th,
+ * `limit` of the waiting reports that `where` picks (on live tasks, in units on record: a report of a
+ * unit merged since still waits for its confirmer, unitOnRecord), from the `offset`-th,
  * oldest first (what has waited longest is reviewed first; the id breaks ties, so pages neither
  * repeat nor skip), and how many wait in all. Read from the reports kept as waiting
  * (PendingReview), which carry their unit and task; only the page's reports are read in full.
@@ -64,7 +66,7 @@ async function waitingReviews(where: Prisma.Sql | null, limit: number, offset: n
       SELECT p."statusUpdateId", p."createdAt", u.code AS "unitCode", u.name AS "unitName",
              t.code AS "taskCode", t.title AS "taskTitle", t."indicatorUnit", (COUNT(*) OVER ())::int AS "total"
         FROM "PendingReview" p
-        JOIN "Unit" u ON u.id = p."unitId" AND u.active
+        JOIN "Unit" u ON u.id = p."unitId" AND ${unitOnRecord()}
         JOIN "Task" t ON t.id = p."taskId" AND t.active
        WHERE ${where}
        ORDER BY p."createdAt", p."statusUpdateId"
@@ -114,7 +116,7 @@ async function countPendingReviews(actor: Actor): Promise<number> {
   const [row] = await db().$queryRaw<{ count: number }[]>`
     SELECT COUNT(*)::int AS "count"
       FROM "PendingReview" p
-      JOIN "Unit" u ON u.id = p."unitId" AND u.active
+      JOIN "Unit" u ON u.id = p."unitId" AND ${unitOnRecord()}
       JOIN "Task" t ON t.id = p."taskId" AND t.active
      WHERE ${where}`
   return row?.count ?? 0

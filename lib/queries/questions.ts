@@ -13,6 +13,7 @@ import { Prisma } from '@/lib/db/client'
 import { assignmentsScopeSql, type Actor } from '@/lib/auth/permissions'
 import { pagedRows, type Paged } from '@/lib/domain/paging'
 import type { QuestionFilter } from '@/lib/validation/questions'
+import { unitOnRecord } from './unit-history'
 
 /** The first characters of a question, enough for its first lines in a list. */
 const EXCERPT_LENGTH = 280
@@ -76,7 +77,8 @@ export type QuestionThreadRow = {
 type ThreadRow = Omit<QuestionThreadRow, 'unit' | 'task'> & { unitCode: string; unitName: string; taskCode: string; taskTitle: string; total: number }
 
 /**
- * `limit` of the threads the actor may read, narrowed by `filter`, from the `offset`-th: the waiting
+ * `limit` of the threads the actor may read (on live tasks, in units on record: a question put to a
+ * unit merged since may still be answered on its page), narrowed by `filter`, from the `offset`-th: the waiting
  * first, the oldest of them first (what has waited longest is answered first), then the answered,
  * the newest first; the question's id breaks ties so pages neither repeat nor skip.
  */
@@ -97,7 +99,7 @@ export const questionThreads = cache(async (actor: Actor, filter: QuestionFilter
            (COUNT(*) OVER ())::int AS "total"
       FROM threads th
       JOIN "Assignment" a ON a.id = th."assignmentId"
-      JOIN "Unit" u ON u.id = a."unitId" AND u.active
+      JOIN "Unit" u ON u.id = a."unitId" AND ${unitOnRecord()}
       JOIN "Task" t ON t.id = a."taskId" AND t.active
       JOIN "TaskGroup" g ON g.id = t."groupId"
       JOIN "Comment" q ON q.id = th."questionId"

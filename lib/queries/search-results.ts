@@ -1,5 +1,5 @@
 // The search page's results: search() (./search.ts) grouped by kind, each unit with its kind so
-// that communes link to their progress page.
+// that communes link to their progress page, and whether it was merged into another.
 import 'server-only'
 import { cache } from 'react'
 import type { UnitKind } from '@/lib/db/generated/enums'
@@ -10,10 +10,10 @@ export type { UnitKind }
 
 export { MIN_QUERY_LENGTH }
 
-export type Hit = Omit<SearchHit, 'kind' | 'unitKind'>
+export type Hit = Omit<SearchHit, 'kind' | 'unitKind' | 'merged'>
 
 export type SearchResults = {
-  units: (Hit & { unitKind: UnitKind })[]
+  units: (Hit & { unitKind: UnitKind; merged: boolean })[]
   tasks: Hit[]
   members: Hit[]
   /** search() stopped at its limit: there may be more. */
@@ -25,7 +25,7 @@ export const searchResults = cache(async (query: string): Promise<SearchResults>
   const hits = await search(query)
   const ofKind = (kind: SearchHit['kind']): Hit[] => hits.filter((h) => h.kind === kind).map(({ code, name, detail }) => ({ code, name, detail }))
   return {
-    units: hits.flatMap(({ kind, code, name, detail, unitKind }) => (kind === 'unit' && unitKind ? [{ code, name, detail, unitKind }] : [])),
+    units: hits.flatMap(({ kind, code, name, detail, unitKind, merged }) => (kind === 'unit' && unitKind ? [{ code, name, detail, unitKind, merged }] : [])),
     tasks: ofKind('task'),
     members: ofKind('member'),
     limited: hits.length >= SEARCH_LIMIT,

@@ -15,12 +15,31 @@ export const unitChangesDue = cache(async (today: CalendarDay): Promise<void> =>
   await db().$queryRaw`SELECT unit_changes_due(${today}::date)`
 })
 
+/**
+ * A day for the conditions below: a calendar day (a bind parameter), or an SQL expression of type
+ * date, for SQL written as text (the register's COPY takes no parameters).
+ */
+export type DayExpression = CalendarDay | Prisma.Sql
+
+const dateOf = (day: DayExpression): Prisma.Sql => (typeof day === 'string' ? Prisma.sql`${day}::date` : day)
+
 /** The unit `u`'s name on `day` (its Unit row's name when no stretch covers the day). */
-export function unitNameOn(day: CalendarDay, alias = 'u'): Prisma.Sql {
+export function unitNameOn(day: DayExpression, alias = 'u'): Prisma.Sql {
   const u = Prisma.raw(alias)
+  const d = dateOf(day)
   return Prisma.sql`COALESCE((
     SELECT n.name FROM "UnitName" n
-     WHERE n."unitId" = ${u}.id AND (n."validFrom" IS NULL OR n."validFrom" <= ${day}::date) AND (n."validTo" IS NULL OR n."validTo" > ${day}::date)), ${u}.name)`
+     WHERE n."unitId" = ${u}.id AND (n."validFrom" IS NULL OR n."validFrom" <= ${d}) AND (n."validTo" IS NULL OR n."validTo" > ${d})), ${u}.name)`
+}
+
+/**
+ * Whether the unit `u` is on record: active, or merged into another (its stretches of name all
+ * ended, none follows). A merged unit's assignments, reports and questions are still read, and a
+ * report of it still waiting is still confirmed; a unit deactivated otherwise is not on record.
+ */
+export function unitOnRecord(alias = 'u'): Prisma.Sql {
+  const u = Prisma.raw(alias)
+  return Prisma.sql`(${u}.active OR NOT EXISTS (SELECT 1 FROM "UnitName" n WHERE n."unitId" = ${u}.id AND n."validTo" IS NULL))`
 }
 
 /**
@@ -29,10 +48,11 @@ export function unitNameOn(day: CalendarDay, alias = 'u'): Prisma.Sql {
  * merge from its day (its first stretch begins there); a unit deactivated otherwise, as before,
  * does not stand on any day.
  */
-export function unitStoodOn(day: CalendarDay, alias = 'u'): Prisma.Sql {
+export function unitStoodOn(day: DayExpression, alias = 'u'): Prisma.Sql {
   const u = Prisma.raw(alias)
-  return Prisma.sql`((${u}.active OR NOT EXISTS (SELECT 1 FROM "UnitName" n WHERE n."unitId" = ${u}.id AND n."validTo" IS NULL))
-    AND EXISTS (SELECT 1 FROM "UnitName" n WHERE n."unitId" = ${u}.id AND (n."validFrom" IS NULL OR n."validFrom" <= ${day}::date) AND (n."validTo" IS NULL OR n."validTo" > ${day}::date)))`
+  const d = dateOf(day)
+  return Prisma.sql`(${unitOnRecord(alias)}
+    AND EXISTS (SELECT 1 FROM "UnitName" n WHERE n."unitId" = ${u}.id AND (n."validFrom" IS NULL OR n."validFrom" <= ${d}) AND (n."validTo" IS NULL OR n."validTo" > ${d})))`
 }
 
 /**

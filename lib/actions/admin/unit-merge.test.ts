@@ -1,15 +1,24 @@
 // Merges of units (issue 20): previewed without a write, applied in one transaction with the audit
 // row; pages read as of the day before stay as they were, from the day on one successor carries
 // the work; accounts move or are deactivated; bad input is refused with nothing written.
+import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { Actor } from '@/lib/auth/permissions'
 import { addDays, districtDay, endOfDistrictDay } from '@/lib/domain/calendar'
+import { recordReview } from '@/lib/actions/review'
+import { recordStatusUpdate } from '@/lib/actions/status-update'
+import { assignmentDetail, assignmentRecord } from '@/lib/queries/assignment-detail'
 import { communeProgressList } from '@/lib/queries/communes'
 import { progressByGroup } from '@/lib/queries/district-overview'
+import { pendingReviews } from '@/lib/queries/pending-reviews'
 import { fromHistory, fromKeptCounts, type ProgressSource } from '@/lib/queries/progress-source'
+import { questionThreads } from '@/lib/queries/questions'
+import { search } from '@/lib/queries/search'
 import { currentCodeFor, unitHistory } from '@/lib/queries/unit-history'
+import { readReviewForm } from '@/lib/validation/review'
+import { readStatusUpdateForm } from '@/lib/validation/status-update'
 import { testDatabase } from '@/test/helpers/database'
-import { factories } from '@/test/helpers/factories'
+import { factories, formData } from '@/test/helpers/factories'
 import { DAY_COUNTS, writeGuard } from '@/test/helpers/write-guard'
 import { adminValues } from './test-form'
 import { changeUnit } from './units'
@@ -156,6 +165,68 @@ describe('a merge into an existing unit', () => {
     expect(await communeRow(fromKeptCounts(today, now), c.a.id)).toMatchObject({ assigned: 3 })
     expect(await communeRow(fromHistory(addDays(mergeDay, -1)), c.a.id)).toMatchObject({ assigned: 2, inProgress: 1, doneOnTime: 1 })
     expect(await database.db.user.findUniqueOrThrow({ where: { id: c.staffB.id } })).toMatchObject({ unitId: c.a.id, active: true })
+  })
+})
+
+describe('the reads of a merged unit', () => {
+  /** Two communes in the charge of one member, merged into a new one in the member's charge; the reports made before wait for the member. */
+  async function mergedInCharge(prefix: string, code: string) {
+    const c = await twoCommunes(prefix)
+    const member = await make.member(`Ủy viên phụ trách ${prefix}`)
+    await database.db.unit.updateMany({ where: { id: { in: [c.a.id, c.b.id] } }, data: { inChargeMemberId: member.id } })
+    const leader = await make.user({ role: 'LEADER', unitId: district.id, memberId: member.id, name: member.name })
+    const mergeIt = async () => {
+      expect(await merge({ id: c.a.id, otherIds: [c.b.id], newName: `${prefix} Mới`, newCode: code, inChargeMemberId: member.id })).toMatchObject({ kind: 'saved', applied: true })
+      return database.db.unit.findUniqueOrThrow({ where: { code } })
+    }
+    return { ...c, member, leader, mergeIt }
+  }
+
+  test("the merged unit's task page opens read-only with its history; its waiting report is still confirmed; a new report on it is refused as missing", async () => {
+    const c = await mergedInCharge('Xã Vân', 'xa-van-moi')
+    const office = await make.user({ role: 'OFFICE', unitId: district.id })
+    await c.mergeIt()
+
+    // The page the merged unit's links lead to, and the successor's, which takes the reports now.
+    expect(await assignmentDetail(c.a.code, c.shared.code)).toMatchObject({ id: c.aShared.id, open: false, unit: { code: c.a.code, name: 'Xã Vân A' } })
+    const carried = await assignmentDetail('xa-van-moi', c.shared.code)
+    expect(carried).toMatchObject({ open: true, status: 'BLOCKED' })
+    const history = (await assignmentRecord(c.leader, c.aShared.id))?.history
+    expect(history?.map((h) => [h.note, h.review.state, h.review.confirmerName])).toEqual([['A đã kiện toàn 3 chi bộ.', 'PENDING', c.member.name]])
+
+    // Made before the merge, its reports still wait in the member's queue and are confirmed there.
+    const queue = await pendingReviews(c.leader, 50, 0)
+    expect(queue.rows.map((r) => r.unit.code).sort()).toEqual([c.a.code, c.a.code, c.b.code].sort())
+    const waiting = queue.rows.find((r) => r.unit.code === c.a.code && r.task.code === c.shared.code)
+    const confirmed = await recordReview(as(c.leader), readReviewForm(formData({ updateId: waiting?.id ?? '', decision: 'CONFIRM' })).input)
+    expect(confirmed).toMatchObject({ kind: 'saved', path: { unitCode: c.a.code, taskCode: c.shared.code } })
+    expect((await pendingReviews(c.leader, 50, 0)).total).toBe(2)
+
+    // Nobody reports on it any more: the office entering a phoned report is answered as for a missing record, and nothing is written.
+    const phoned = (assignmentId: string, baseVersion: number) =>
+      recordStatusUpdate(
+        as(office),
+        readStatusUpdateForm(formData({ assignmentId, baseVersion: String(baseVersion), submissionKey: randomUUID(), status: 'IN_PROGRESS', progress: '50', onBehalfVia: 'PHONE', note: 'Xã báo qua điện thoại' })).input,
+      )
+    const version = (await database.db.assignment.findUniqueOrThrow({ where: { id: c.aShared.id } })).version
+    expect(await phoned(c.aShared.id, version)).toEqual({ kind: 'notFound' })
+    expect(await database.db.statusUpdate.count({ where: { assignmentId: c.aShared.id } })).toBe(1)
+    expect(await database.db.auditEvent.count({ where: { action: 'statusUpdate.create.refused', entityId: c.aShared.id, actorId: office.id } })).toBe(1)
+    expect(await phoned(carried?.id ?? '', carried?.version ?? 0)).toMatchObject({ kind: 'saved', path: { unitCode: 'xa-van-moi' } })
+
+    // A question put to it before the merge stays listed, and its page opens.
+    await database.db.comment.create({ data: { assignmentId: c.aShared.id, authorId: c.staffA.id, body: 'Xin hướng dẫn biểu mẫu?', createdAt: endOfDistrictDay(addDays(mergeDay, -1)) } })
+    const threads = await questionThreads(c.leader, { state: 'waiting', unit: c.a.code, group: null }, now, 10, 0)
+    expect(threads.rows.map((t) => [t.unit.code, t.task.code])).toEqual([[c.a.code, c.shared.code]])
+
+    // Search finds it by its name, marked merged; the successor is not.
+    expect((await search('Xã Vân')).filter((h) => h.kind === 'unit').map((h) => [h.code, h.merged]).sort()).toEqual(
+      [
+        [c.a.code, true],
+        [c.b.code, true],
+        ['xa-van-moi', false],
+      ].sort(),
+    )
   })
 })
 

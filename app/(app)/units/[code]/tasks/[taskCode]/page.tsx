@@ -58,8 +58,9 @@ export default async function AssignmentPage({ params }: Props) {
     )
   }
   const { history, comments } = record
-  // Who may only enter what the unit sent on paper or by phone (the office) gets the same form, for the unit.
-  const reporting = reportingAs(user, detail.facts)
+  // Who may only enter what the unit sent on paper or by phone (the office) gets the same form, for the
+  // unit; a merged unit's assignment takes no report (its successor's does), so no one gets it there.
+  const reporting = detail.open ? reportingAs(user, detail.facts) : null
   const mayComment = can(user, 'assignment.comment', detail.facts)
   const indicatorUnit = detail.task.indicator?.unit ?? null
   // The office and administrators publish answered questions (those already published say so).
