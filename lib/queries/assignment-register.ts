@@ -1,4 +1,5 @@
-// The district's whole register of assignments (every active task in every active unit), for the
+// The district's whole register of assignments (every active task in every unit that counts on the
+// source's day, under its name of that day: a unit merged into another until its merge), for the
 // full download. At national scale it is a million rows: read on a connection of its own inside one
 // read-only repeatable-read transaction (the whole file is one state of the data however long the
 // download takes), streamed as it is read, never held whole. The database does the per-row work:
@@ -8,10 +9,12 @@ import 'server-only'
 import pg from 'pg'
 import { databaseEnvSchema, parseEnv } from '@/lib/config/env'
 import { db } from '@/lib/db'
+import { Prisma } from '@/lib/db/client'
 import { copyOut } from '@/lib/db/copy-out'
 import { DISTRICT_TIME_ZONE, type CalendarDay } from '@/lib/domain/calendar'
 import { DUE_SOON_DAYS, type StatusLabel } from '@/lib/domain/status'
 import type { ProgressSource } from './progress-source'
+import { unitNameOn, unitStoodOn } from './unit-history'
 
 /** Every list of labels statusLabelsOf can give, which the register's SQL names by joining them with commas. */
 export const REGISTER_LABEL_LISTS: readonly (readonly StatusLabel[])[] = [
@@ -44,7 +47,7 @@ export async function registerSize(source: ProgressSource): Promise<number> {
     SELECT COUNT(*)::int AS count
       FROM ${source.assignments} a
       JOIN "Task" t ON t.id = a."taskId" AND t.active
-      JOIN "Unit" u ON u.id = a."unitId" AND u.active`
+      JOIN "Unit" u ON u.id = a."unitId" AND ${source.unitCounted()}`
   return row?.count ?? 0
 }
 
@@ -61,6 +64,16 @@ const TODAY = `(SELECT current_setting('${SETTING.today}')::date)`
 const ASSIGNMENTS: Record<ProgressSource['name'], string> = {
   'kept counts': '"Assignment"',
   history: `assignment_state_as_of(current_setting('${SETTING.at}')::timestamptz)`,
+}
+/** SQL without parameters as its text (a condition made for bind parameters, given only text). */
+function sqlText(sql: Prisma.Sql): string {
+  if (sql.values.length > 0) throw new Error('sqlText: the SQL has parameters')
+  return sql.text
+}
+/** The units `u` of the source's day and their names then, as ProgressSource.unitCounted and unitName say them, in text. */
+const UNITS: Record<ProgressSource['name'], { counted: string; name: string }> = {
+  'kept counts': { counted: 'u.active', name: 'u.name' },
+  history: { counted: sqlText(unitStoodOn(Prisma.raw(TODAY))), name: sqlText(unitNameOn(Prisma.raw(TODAY))) },
 }
 const districtDay = (instant: string) => `(${instant} AT TIME ZONE '${DISTRICT_TIME_ZONE}')::date`
 
@@ -97,9 +110,10 @@ function registerQuery(source: ProgressSource, cells: CellWriting): string {
        WHERE t.active),
     unit AS MATERIALIZED (
       SELECT u.id, u."sortOrder", u.name AS sort_name, ${cells.text('u.name')} AS name, ${cells.text('m.name')} AS in_charge_name
-        FROM "Unit" u
-        LEFT JOIN "Member" m ON m.id = u."inChargeMemberId"
-       WHERE u.active)
+        FROM (SELECT u.id, u."sortOrder", ${UNITS[source.name].name} AS name, u."inChargeMemberId"
+                FROM "Unit" u
+               WHERE ${UNITS[source.name].counted}) u
+        LEFT JOIN "Member" m ON m.id = u."inChargeMemberId")
     SELECT u.name, x.group_name, x.title, x.labels, x.progress, x.indicator_actual, x.indicator_unit,
            x.due_day, x.completed_day, x.last_update_day,
            COALESCE(${cells.text('x.responsible_name')}, u.in_charge_name)

@@ -1,6 +1,9 @@
 // Progress per standing-committee member (/members, /members/[code]): what lies under each member,
 // that is the assignments of the units in their charge and of the task groups they lead (the
-// scope lib/auth/permissions.ts calls 'led'), counted in SQL over active tasks in active units.
+// scope lib/auth/permissions.ts calls 'led'), counted in SQL over active tasks in the units that
+// count on the source's day (a unit merged into another until its merge, ProgressSource.unitCounted).
+// A report of a merged unit still waiting is still confirmed, so the waiting reports are those of
+// the units on record (unit-history.ts unitOnRecord).
 import 'server-only'
 import { cache } from 'react'
 import { z } from 'zod'
@@ -15,6 +18,7 @@ import type { StatusCounts } from '@/lib/domain/status-counts'
 import { STATUS_COUNTS, statusCountColumnsOf, summedStatusColumns } from './progress-counts'
 import { countColumns, isOverdue } from './progress-rule'
 import type { ProgressSource } from './progress-source'
+import { unitOnRecord } from './unit-history'
 
 export type Member = { id: string; code: string; name: string; title: string }
 
@@ -42,15 +46,16 @@ const underMember = (memberId: string | null) =>
          WHERE xg."leadMemberId" = ${memberId}::uuid) under ON under.id = a.id`
 
 /**
- * Each live assignment once per member it lies under: the member in charge of its unit, and the
- * lead of its task's group when that is someone else. Joins `a`, `t`, `u`, `g` and `led("memberId")`;
- * with `memberId`, only the assignments under that member (the caller still picks their rows).
+ * Each assignment of an active task in a unit `units` picks, once per member it lies under: the
+ * member in charge of its unit, and the lead of its task's group when that is someone else. Joins
+ * `a`, `t`, `u`, `g` and `led("memberId")`; with `memberId`, only the assignments under that member
+ * (the caller still picks their rows).
  */
-const ledAssignments = (memberId: string | null) => Prisma.sql`
+const ledAssignments = (memberId: string | null, units: Prisma.Sql) => Prisma.sql`
   "Assignment" a
   ${underMember(memberId)}
   JOIN "Task" t ON t.id = a."taskId" AND t.active
-  JOIN "Unit" u ON u.id = a."unitId" AND u.active
+  JOIN "Unit" u ON u.id = a."unitId" AND ${units}
   JOIN "TaskGroup" g ON g.id = t."groupId"
   CROSS JOIN LATERAL (VALUES (u."inChargeMemberId"), (NULLIF(g."leadMemberId", u."inChargeMemberId"))) led("memberId")`
 
@@ -94,7 +99,7 @@ async function memberPairs(source: ProgressSource, memberId: string | null): Pro
   return Prisma.sql`
       SELECT u."inChargeMemberId" AS "memberId", ${signedCounts(1)}
         FROM "Unit" u ${await source.unitCounts()}
-       WHERE u.active ${onlyMember(Prisma.sql`u."inChargeMemberId"`, memberId)}
+       WHERE ${source.unitCounted()} ${onlyMember(Prisma.sql`u."inChargeMemberId"`, memberId)}
       UNION ALL
       SELECT g."leadMemberId", ${signedCounts(1)}
         FROM "TaskGroup" g JOIN "Task" t ON t."groupId" = g.id AND t.active ${await source.taskCounts()}
@@ -104,7 +109,7 @@ async function memberPairs(source: ProgressSource, memberId: string | null): Pro
         FROM (SELECT g."leadMemberId" AS "memberId", ${countColumns(source.day)}
                 FROM "TaskGroup" g
                 JOIN "Task" t ON t."groupId" = g.id AND t.active
-                JOIN "Unit" u ON u."inChargeMemberId" = g."leadMemberId" AND u.active
+                JOIN "Unit" u ON u."inChargeMemberId" = g."leadMemberId" AND ${source.unitCounted()}
                 JOIN ${source.assignments} a ON a."unitId" = u.id AND a."taskId" = t.id
                WHERE true ${onlyMember(Prisma.sql`g."leadMemberId"`, memberId)}
                GROUP BY g."leadMemberId") c`
@@ -119,7 +124,7 @@ const confirmer = reportConfirmerSql({ unitInCharge: Prisma.sql`u."inChargeMembe
 
 /**
  * The reports waiting for each member's confirmation. Every member's: each waiting report in live
- * units and tasks, a few thousand at national scale; one member's: found from that member's
+ * tasks and units on record, a few thousand at national scale; one member's: found from that member's
  * assignments (ledAssignments), through the indexes: a report's confirmer is one who leads it.
  */
 const pendingUnder = (source: ProgressSource, memberId: string | null) =>
@@ -127,7 +132,7 @@ const pendingUnder = (source: ProgressSource, memberId: string | null) =>
     ? Prisma.sql`
       SELECT ${confirmer} AS "memberId", COUNT(*)::int AS "pending"
         FROM ${source.pendingReports} p
-        JOIN "Unit" u ON u.id = p."unitId" AND u.active
+        JOIN "Unit" u ON u.id = p."unitId" AND ${unitOnRecord()}
         JOIN "Task" t ON t.id = p."taskId" AND t.active
         JOIN "TaskGroup" g ON g.id = t."groupId"
         JOIN "User" author ON author.id = p."authorId"
@@ -136,7 +141,7 @@ const pendingUnder = (source: ProgressSource, memberId: string | null) =>
     : Prisma.sql`
       SELECT led."memberId", COUNT(*)::int AS "pending"
         FROM ${source.pendingReports} p
-        JOIN (${ledAssignments(memberId)}) ON a.id = p."assignmentId"
+        JOIN (${ledAssignments(memberId, unitOnRecord())}) ON a.id = p."assignmentId"
         JOIN "User" author ON author.id = p."authorId"
        WHERE led."memberId" = ${memberId}::uuid AND ${confirmer} = ${memberId}::uuid
        GROUP BY led."memberId"`
@@ -201,7 +206,8 @@ export type UnitProgress = StatusCounts & {
 }
 
 /**
- * The active units in the charge of active members (or of those given), each with its counts;
+ * The units counted on the source's day in the charge of active members (or of those given), each
+ * with its counts and its name of that day;
  * the units needing help first (most overdue, then lowest progress). `perMember` caps each
  * member's list (null: no cap).
  */
@@ -214,12 +220,12 @@ export const inChargeUnitProgress = cache(async (source: ProgressSource, members
                ROW_NUMBER() OVER (PARTITION BY c."memberId" ORDER BY c."overdue" DESC, c."progress", c."sortOrder", c.name) AS "rank",
                (COUNT(*) OVER (PARTITION BY c."memberId"))::int AS "unitCount"
           FROM (
-            SELECT u."inChargeMemberId"::text AS "memberId", u.id::text AS "unitId", u.code, u.name, u.kind::text AS kind, u."sortOrder",
+            SELECT u."inChargeMemberId"::text AS "memberId", u.id::text AS "unitId", u.code, ${source.unitName()} AS name, u.kind::text AS kind, u."sortOrder",
                    ${statusCountColumnsOf()}
               FROM "Unit" u
               JOIN "Member" m ON m.id = u."inChargeMemberId" AND m.active
               ${await source.unitCounts()}
-             WHERE u.active ${onlyMember(Prisma.sql`u."inChargeMemberId"`, members)}
+             WHERE ${source.unitCounted()} ${onlyMember(Prisma.sql`u."inChargeMemberId"`, members)}
           ) c
       ) ranked
      WHERE ${perMember === null ? Prisma.sql`true` : Prisma.sql`"rank" <= ${perMember}`}
@@ -247,11 +253,11 @@ export type PendingUpdate = {
 export const memberPendingUpdates = cache(async (source: ProgressSource, memberId: string, limit: number): Promise<Paged<PendingUpdate>> => {
   const rows = await db().$queryRaw<(PendingUpdate & { total: number })[]>`
     SELECT s.id::text AS "id", s."createdAt", s.status::text AS "status", s.progress, author."displayName" AS "authorName", s."onBehalfVia"::text AS "onBehalfVia",
-           u.code AS "unitCode", u.name AS "unitName", t.code AS "taskCode", t.title AS "taskTitle",
+           u.code AS "unitCode", ${source.unitName()} AS "unitName", t.code AS "taskCode", t.title AS "taskTitle",
            (COUNT(*) OVER ())::int AS "total"
       FROM ${source.pendingReports} p
       JOIN "StatusUpdate" s ON s.id = p."statusUpdateId"
-      JOIN (${ledAssignments(memberId)}) ON a.id = p."assignmentId"
+      JOIN (${ledAssignments(memberId, unitOnRecord())}) ON a.id = p."assignmentId"
       JOIN "User" author ON author.id = p."authorId"
      WHERE led."memberId" = ${memberId}::uuid AND ${confirmer} = ${memberId}::uuid
      ORDER BY s."createdAt", s.id
@@ -277,7 +283,7 @@ export const memberOverdueAssignments = cache(async (source: ProgressSource, mem
   // charge, and (for units in someone else's charge) the overdue tasks of the groups they lead.
   // As one join through ledAssignments, PostgreSQL 15 read every assignment of every overdue task
   // in the district; apart, each branch is an index lookup.
-  const columns = Prisma.sql`a.id::text AS "id", u.code AS "unitCode", u.name AS "unitName", t.code AS "taskCode", t.title AS "taskTitle",
+  const columns = Prisma.sql`a.id::text AS "id", u.code AS "unitCode", ${source.unitName()} AS "unitName", t.code AS "taskCode", t.title AS "taskTitle",
            a.status::text AS "status", a.progress, t."dueDate", u."sortOrder" AS "unitOrder", t."sortOrder" AS "taskOrder"`
   const overdue = isOverdue(source.day)
   const rows = await db().$queryRaw<(OverdueAssignment & { total: number })[]>`
@@ -286,13 +292,13 @@ export const memberOverdueAssignments = cache(async (source: ProgressSource, mem
               FROM "Unit" u
               JOIN ${source.assignments} a ON a."unitId" = u.id
               JOIN "Task" t ON t.id = a."taskId" AND t.active
-             WHERE u."inChargeMemberId" = ${memberId}::uuid AND u.active AND ${overdue}
+             WHERE u."inChargeMemberId" = ${memberId}::uuid AND ${source.unitCounted()} AND ${overdue}
             UNION ALL
             SELECT ${columns}
               FROM "TaskGroup" g
               JOIN "Task" t ON t."groupId" = g.id AND t.active
               JOIN ${source.assignments} a ON a."taskId" = t.id
-              JOIN "Unit" u ON u.id = a."unitId" AND u.active
+              JOIN "Unit" u ON u.id = a."unitId" AND ${source.unitCounted()}
              WHERE g."leadMemberId" = ${memberId}::uuid AND u."inChargeMemberId" IS DISTINCT FROM ${memberId}::uuid AND ${overdue}) under
      ORDER BY "dueDate", "unitOrder", "unitName", "taskOrder", "taskCode"
      LIMIT ${limit}`

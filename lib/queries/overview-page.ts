@@ -8,7 +8,7 @@ import { snapshotCache } from '@/lib/db/snapshot-cache'
 import { communeRankingEnds } from './communes'
 import { indicatorResults, lateAssignments, progressByGroup } from './district-overview'
 import type { ProgressSource } from './progress-source'
-import { choosePeriod, reportingPeriods, reportingRate } from './reporting-rate'
+import { choosePeriod, reportingPeriods, reportingRate, unitsDayOf } from './reporting-rate'
 
 /** How many late assignments and units yet to report the overview lists; the counts cover them all. */
 const LATE_LIMIT = 50
@@ -25,7 +25,7 @@ export async function overviewFigures(source: ProgressSource) {
 async function reporting(code: string | undefined, today: CalendarDay) {
   const periods = await reportingPeriods()
   const choice = choosePeriod(periods, code, today)
-  const rate = choice.period ? await reportingRate(choice.period.startDay, choice.period.endDay, MISSING_LIMIT) : null
+  const rate = choice.period ? await reportingRate(choice.period.startDay, choice.period.endDay, unitsDayOf(choice.period, today), MISSING_LIMIT) : null
   return { periods, choice, rate }
 }
 

@@ -5,6 +5,7 @@ import { z } from 'zod'
 import { db } from '@/lib/db'
 import type { PeriodKind } from '@/lib/db/generated/enums'
 import { dateColumnDay, type CalendarDay } from '@/lib/domain/calendar'
+import { unitNameOn, unitStoodOn } from './unit-history'
 
 export type ReportingPeriod = {
   code: string
@@ -55,7 +56,7 @@ export function choosePeriod(periods: readonly ReportingPeriod[], code: string |
 export type UnitRef = { code: string; name: string }
 
 export type ReportingRate = {
-  /** Active units with at least one assignment of an active task. */
+  /** The units standing on the day asked for with at least one assignment of an active task. */
   expected: number
   /**
    * Of those, the units with at least one report dated inside the period (district days), on
@@ -66,13 +67,23 @@ export type ReportingRate = {
   missing: UnitRef[]
 }
 
-/** `limit` caps the list of units that have not reported, not the counts. */
-export const reportingRate = cache(async (startDay: CalendarDay, endDay: CalendarDay, limit: number): Promise<ReportingRate> => {
+/**
+ * The day whose units a period's rate counts: its last day, or `day` (the page's, today or the day it
+ * is read as of) while the period runs on past it; so a period that ends before a merge counts the
+ * units merged, and one that ends after it their successor.
+ */
+export const unitsDayOf = (period: { endDay: CalendarDay }, day: CalendarDay): CalendarDay => (period.endDay < day ? period.endDay : day)
+
+/**
+ * The rate of the period from `startDay` to `endDay` over the units that stood on `unitsDay`
+ * (unitsDayOf), named as they were then. `limit` caps the list of units that have not reported, not the counts.
+ */
+export const reportingRate = cache(async (startDay: CalendarDay, endDay: CalendarDay, unitsDay: CalendarDay, limit: number): Promise<ReportingRate> => {
   const [rate] = await db().$queryRaw<ReportingRate[]>`
     WITH expected AS (
-      SELECT u.id, u.code, u.name, u.kind, u."sortOrder"
+      SELECT u.id, u.code, ${unitNameOn(unitsDay)} AS name, u.kind, u."sortOrder"
         FROM "Unit" u
-       WHERE u.active
+       WHERE ${unitStoodOn(unitsDay)}
          AND EXISTS (SELECT 1 FROM "Assignment" a JOIN "Task" t ON t.id = a."taskId" AND t.active WHERE a."unitId" = u.id)
     ), reported AS (
       -- One probe per unit into the days it reported on (kept by a trigger, UnitReportDay).

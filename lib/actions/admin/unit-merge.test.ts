@@ -8,11 +8,14 @@ import { addDays, districtDay, endOfDistrictDay } from '@/lib/domain/calendar'
 import { recordReview } from '@/lib/actions/review'
 import { recordStatusUpdate } from '@/lib/actions/status-update'
 import { assignmentDetail, assignmentRecord } from '@/lib/queries/assignment-detail'
+import { registerRows } from '@/lib/queries/assignment-register'
 import { communeProgressList } from '@/lib/queries/communes'
 import { progressByGroup } from '@/lib/queries/district-overview'
+import { inChargeUnitProgress, memberOverdueAssignments, memberPendingUpdates, memberSummaries } from '@/lib/queries/member-progress'
 import { pendingReviews } from '@/lib/queries/pending-reviews'
 import { fromHistory, fromKeptCounts, type ProgressSource } from '@/lib/queries/progress-source'
 import { questionThreads } from '@/lib/queries/questions'
+import { reportingRate } from '@/lib/queries/reporting-rate'
 import { search } from '@/lib/queries/search'
 import { currentCodeFor, unitHistory } from '@/lib/queries/unit-history'
 import { readReviewForm } from '@/lib/validation/review'
@@ -181,6 +184,46 @@ describe('the reads of a merged unit', () => {
     }
     return { ...c, member, leader, mergeIt }
   }
+
+  test('as of the day before, the member page, the register and the reporting rate count the merged units as they were; from the day on, the successor', async () => {
+    const c = await mergedInCharge('Xã Hà', 'xa-ha-moi')
+    const dayBefore = addDays(mergeDay, -1)
+    const memberPage = async (source: ProgressSource) => ({
+      summary: await memberSummaries(source, c.member.id),
+      units: await inChargeUnitProgress(source, c.member.id, null),
+      pending: await memberPendingUpdates(source, c.member.id, 10),
+      overdue: await memberOverdueAssignments(source, c.member.id, 10),
+    })
+    const register = async (source: ProgressSource) => {
+      const names: string[] = []
+      for await (const batch of registerRows(source, 100)) names.push(...batch.map((row) => row.unitName).filter((name) => name.startsWith('Xã Hà')))
+      return names.sort()
+    }
+    // The period from the reports to today, over the units of the day it is read as of.
+    const rate = (day: string) => reportingRate(reportDay, today, day, 1000)
+    const before = { page: await memberPage(fromHistory(dayBefore)), register: await register(fromHistory(dayBefore)), rate: await rate(dayBefore) }
+    const rateToday = await rate(today)
+    expect(before.page.units.map((u) => u.unitId).sort()).toEqual([c.a.id, c.b.id].sort())
+    expect(before.page.summary).toMatchObject([{ assigned: 4, pending: 3 }])
+    expect(before.register).toEqual(['Xã Hà A', 'Xã Hà A', 'Xã Hà B', 'Xã Hà B'])
+
+    const successor = await c.mergeIt()
+
+    // As of the day before: as it was, to the last figure.
+    expect(await memberPage(fromHistory(dayBefore))).toEqual(before.page)
+    expect(await register(fromHistory(dayBefore))).toEqual(before.register)
+    expect(await rate(dayBefore)).toEqual(before.rate)
+    // From the day on: the successor's work; the reports the merged units made still wait for the member.
+    for (const source of [fromHistory(mergeDay), fromKeptCounts(today, now)]) {
+      const page = await memberPage(source)
+      expect(page.units.map((u) => [u.unitId, u.name, u.assigned])).toEqual([[successor.id, 'Xã Hà Mới', 3]])
+      expect(page.summary).toMatchObject([{ assigned: 3, pending: 3 }])
+      expect(page.pending.rows.map((r) => r.unitName).sort()).toEqual(['Xã Hà A', 'Xã Hà A', 'Xã Hà B'])
+      expect(await register(source)).toEqual(['Xã Hà Mới', 'Xã Hà Mới', 'Xã Hà Mới'])
+    }
+    // Two communes that reported become one that reported (the merge's own report carries their work on).
+    expect(await rate(today)).toMatchObject({ expected: rateToday.expected - 1, reported: rateToday.reported - 1 })
+  })
 
   test("the merged unit's task page opens read-only with its history; its waiting report is still confirmed; a new report on it is refused as missing", async () => {
     const c = await mergedInCharge('Xã Vân', 'xa-van-moi')
