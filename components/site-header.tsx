@@ -11,6 +11,8 @@ import { SearchForm } from './search/search-form'
 
 type Props = {
   homeHref: string
+  /** The committee the app serves, from the unit tree (lib/queries/organisation.ts); null when the tree names none. */
+  organisation: string | null
   /** Who reads the district overview (leaders, the office, administrators) gets a link to it. */
   showOverview: boolean
   /** Who makes the review reports gets a link to them. */
@@ -66,7 +68,7 @@ export function SiteHeader(props: Props) {
       <div className="mx-auto hidden max-w-6xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-3 md:flex">
         <div className="min-w-0">
           <Title href={props.homeHref} />
-          <p className="text-sm text-slate-600">{t('app.district')}</p>
+          {props.organisation && <p className="text-sm text-slate-600">{props.organisation}</p>}
         </div>
         <AccountBlock {...props} />
         <div className="flex w-full flex-wrap items-center justify-between gap-x-4 gap-y-2 border-t border-slate-100 pt-2">

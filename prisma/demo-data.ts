@@ -26,10 +26,13 @@ export const MEMBERS = [
 export type MemberCode = (typeof MEMBERS)[number]['code']
 
 // ---------------------------------------------------------------------------------------------
-// Units: the district, its 8 commune-level units (each in the charge of a member), the district
-// agencies the article names, and the villages of Minh Cầm (6 villages, one Party cell each).
+// Units: the province above the district (it names the review report's issuing body, "ĐẢNG BỘ TỈNH
+// QUẢNG NINH"), the district, its 8 commune-level units (each in the charge of a member), the
+// district agencies the article names, and the villages of Minh Cầm (6 villages, one Party cell each).
 
 export type UnitSeed = { code: string; name: string; kind: UnitKind }
+
+export const PROVINCE = { code: 'quang-ninh', name: 'Tỉnh Quảng Ninh', kind: 'PROVINCE' } as const satisfies UnitSeed
 
 export const DISTRICT = { code: 'ba-che', name: 'Huyện Ba Chẽ', kind: 'DISTRICT' } as const satisfies UnitSeed
 

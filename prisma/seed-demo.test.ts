@@ -49,11 +49,12 @@ async function actualsOf(taskCode: string): Promise<Record<string, number>> {
 }
 
 describe('the district', () => {
-  it('is Ba Chẽ with its 8 commune-level units, 6 district agencies and the 6 villages of Minh Cầm', async () => {
+  it('is Ba Chẽ, in Quảng Ninh, with its 8 commune-level units, 6 district agencies and the 6 villages of Minh Cầm', async () => {
     const units = await database.db.unit.findMany({ include: { parent: { select: { code: true } } } })
     const byKind = (kind: string) => units.filter((u) => u.kind === kind)
 
-    expect(byKind('DISTRICT').map((u) => [u.code, u.name, u.parent])).toEqual([['ba-che', 'Huyện Ba Chẽ', null]])
+    expect(byKind('PROVINCE').map((u) => [u.code, u.name, u.parent])).toEqual([['quang-ninh', 'Tỉnh Quảng Ninh', null]])
+    expect(byKind('DISTRICT').map((u) => [u.code, u.name, u.parent])).toEqual([['ba-che', 'Huyện Ba Chẽ', { code: 'quang-ninh' }]])
     expect(byKind('TOWNSHIP').map((u) => [u.code, u.name])).toEqual([['thi-tran-ba-che', 'Thị trấn Ba Chẽ']])
     expect(byKind('COMMUNE').map((u) => u.name).sort()).toEqual(
       ['Xã Đạp Thanh', 'Xã Thanh Lâm', 'Xã Thanh Sơn', 'Xã Đồn Đạc', 'Xã Nam Sơn', 'Xã Lương Mông', 'Xã Minh Cầm'].sort(),
@@ -62,8 +63,8 @@ describe('the district', () => {
     expect(byKind('AGENCY').filter((u) => u.active).map((u) => u.code).sort()).toEqual([...AGENCY_CODES].sort())
     expect(units.find((u) => u.code === 'to-chuc-noi-vu')?.name).toBe('Cơ quan Tổ chức - Nội vụ huyện')
     expect(byKind('VILLAGE').map((u) => u.parent?.code)).toEqual(Array(6).fill('minh-cam'))
-    // 1 district + 8 commune-level units + 6 agencies + 6 villages, and the 2 agencies merged in 2018.
-    expect(units).toHaveLength(23)
+    // 1 province + 1 district + 8 commune-level units + 6 agencies + 6 villages, and the 2 agencies merged in 2018.
+    expect(units).toHaveLength(24)
     expect(units.filter((u) => !u.active).map((u) => u.code).sort()).toEqual(['ban-to-chuc-huyen-uy', 'phong-noi-vu'])
     expect(units.filter((u) => !unitCodeSchema.safeParse(u.code).success)).toEqual([])
   })

@@ -18,6 +18,7 @@ import {
   PAST_MERGE,
   PERIODS,
   PROGRAMME_START_DAY,
+  PROVINCE,
   TASKS,
   VILLAGES,
   type Outcome,
@@ -161,7 +162,8 @@ async function upsertUnits(tx: Tx, members: Ids): Promise<Ids> {
       update: (id, data) => tx.unit.update({ where: { id }, data }),
     })
   // Level by level, so that every parent has its id before its children go in.
-  const district = await upsertLevel([{ ...DISTRICT, parentId: null, inChargeMemberId: null, sortOrder: 0, active: true }])
+  const province = await upsertLevel([{ ...PROVINCE, parentId: null, inChargeMemberId: null, sortOrder: 0, active: true }])
+  const district = await upsertLevel([{ ...DISTRICT, parentId: idOf(province, PROVINCE.code), inChargeMemberId: null, sortOrder: 0, active: true }])
   const parentId = idOf(district, DISTRICT.code)
   const communesAndAgencies = await upsertLevel([
     ...COMMUNES.map((c, i) => ({
@@ -188,7 +190,7 @@ async function upsertUnits(tx: Tx, members: Ids): Promise<Ids> {
       active: true,
     })),
   )
-  return new Map([...district, ...communesAndAgencies, ...villages])
+  return new Map([...province, ...district, ...communesAndAgencies, ...villages])
 }
 
 function upsertGroups(tx: Tx, members: Ids): Promise<Ids> {

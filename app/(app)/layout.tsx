@@ -10,16 +10,20 @@ import { landingPath } from '@/lib/auth/landing'
 import { allows } from '@/lib/auth/permissions'
 import { requireSession } from '@/lib/auth/session'
 import { districtDay } from '@/lib/domain/calendar'
+import { nameValues } from '@/lib/domain/organisation'
 import { unreadNotificationCount } from '@/lib/queries/notifications'
+import { organisationOn } from '@/lib/queries/organisation'
 import { pendingReviewCount } from '@/lib/queries/pending-reviews'
 import { reminderCounts } from '@/lib/queries/reminders'
 
 export default async function SignedInLayout({ children }: { children: ReactNode }) {
   const { user } = await requireSession()
   const now = new Date()
-  const [t, locale, pending, reminders, notifications] = await Promise.all([
+  const [t, tApp, locale, organisation, pending, reminders, notifications] = await Promise.all([
     getTranslations('roles'),
+    getTranslations('app'),
     getLocale(),
+    organisationOn(districtDay(now)),
     allows(user, 'review.queue') ? pendingReviewCount(user) : null,
     reminderCounts(user, districtDay(now)),
     unreadNotificationCount(user, now),
@@ -28,6 +32,7 @@ export default async function SignedInLayout({ children }: { children: ReactNode
     <>
       <SiteHeader
         homeHref={landingPath(user)}
+        organisation={organisation && tApp('committee', nameValues(organisation.home))}
         showOverview={allows(user, 'overview.read')}
         showReports={allows(user, 'report.create')}
         administration={allows(user, 'admin.manage') ? 'all' : allows(user, 'period.manage') ? 'periods' : null}

@@ -7,6 +7,9 @@ import { signInWithPassword } from '@/lib/actions/sign-in-action'
 import { switchLocale } from '@/lib/actions/locale-action'
 import { landingPath, pendingStepHref } from '@/lib/auth/landing'
 import { pageSession } from '@/lib/auth/session'
+import { districtDay } from '@/lib/domain/calendar'
+import { nameValues } from '@/lib/domain/organisation'
+import { organisationOn } from '@/lib/queries/organisation'
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('login')
@@ -16,15 +19,14 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function LoginPage() {
   const session = await pageSession()
   if (session) redirect(session.pending ? pendingStepHref(session.pending) : landingPath(session.user))
-  const t = await getTranslations()
-  const locale = await getLocale()
+  const [t, locale, organisation] = await Promise.all([getTranslations(), getLocale(), organisationOn(districtDay(new Date()))])
   return (
     <main className="mx-auto flex min-h-dvh max-w-md flex-col justify-center px-4 py-8">
       <div className="mb-4 flex justify-end">
         <LanguageSwitch current={locale} action={switchLocale} />
       </div>
       <div className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-        <p className="text-sm font-medium text-slate-600">{t('app.district')}</p>
+        {organisation && <p className="text-sm font-medium text-slate-600">{t('app.committee', nameValues(organisation.home))}</p>}
         <p className="mb-4 text-lg font-semibold text-red-800">{t('app.title')}</p>
         <h1 className="text-2xl font-bold">{t('login.title')}</h1>
         <p className="mb-6 mt-1 text-sm text-slate-600">{t('login.intro')}</p>

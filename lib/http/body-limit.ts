@@ -103,7 +103,7 @@ function refuse(request: IncomingMessage, response: ServerResponse, pathname: st
   const locale = resolveLocale(cookieValue(request.headers.cookie, LOCALE_COOKIE))
   const { app, upload } = messages[locale]
   const back = TASK_PAGE.test(pathname) ? pathname : '/'
-  const page = unavailablePage(locale, { district: app.district, app: app.title, title: upload.tooLargeTitle, body: upload.tooLargeBody, retry: upload.tooLargeBack }, back)
+  const page = unavailablePage(locale, { app: app.title, title: upload.tooLargeTitle, body: upload.tooLargeBody, retry: upload.tooLargeBack }, back)
   // The headers proxy.ts gives every other answer.
   const https = requestIsHttps(new Headers(Object.entries(request.headers).flatMap(([name, value]) => (value === undefined ? [] : [[name, String(value)] as [string, string]]))))
   response.writeHead(413, {

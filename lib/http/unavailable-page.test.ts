@@ -3,7 +3,7 @@ import en from '@/messages/en/unavailable.json'
 import vi from '@/messages/vi/unavailable.json'
 import { unavailablePage, type UnavailablePageText } from './unavailable-page'
 
-const text = (messages: typeof vi): UnavailablePageText => ({ district: 'Huyện ủy Ba Chẽ', app: 'Theo dõi', title: messages.title, body: messages.body, retry: messages.retry })
+const text = (messages: typeof vi): UnavailablePageText => ({ app: 'Theo dõi', title: messages.title, body: messages.body, retry: messages.retry })
 
 describe('the temporarily unavailable page', () => {
   it('is a whole document in the language asked, with a way to try again', () => {

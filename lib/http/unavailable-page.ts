@@ -4,7 +4,8 @@
 // which the Content-Security-Policy allows without a nonce (lib/http/security-headers.ts), since
 // the app's stylesheet has a build-time name a route handler does not know.
 
-export type UnavailablePageText = { district: string; app: string; title: string; body: string; retry: string }
+// It names the app but not the committee: that comes from the unit tree, in the database this page stands in for.
+export type UnavailablePageText = { app: string; title: string; body: string; retry: string }
 
 /** Where a page that found the database unreachable sends the browser. */
 export const UNAVAILABLE_PATH = '/unavailable'
@@ -28,7 +29,6 @@ export function unavailablePage(locale: string, text: UnavailablePageText, retry
 </head>
 <body style="margin:0;min-height:100dvh;background:#f8fafc;color:#0f172a;font-family:'Inter Variable',system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;line-height:1.5;-webkit-font-smoothing:antialiased">
 <main style="box-sizing:border-box;max-width:36rem;margin:0 auto;padding:4rem 1rem">
-<p style="margin:0;font-size:0.875rem;font-weight:500;color:#475569">${t.district}</p>
 <p style="margin:0 0 1.5rem;font-size:1.125rem;font-weight:600;color:#991b1b">${t.app}</p>
 <div role="alert" style="border:1px solid #e2e8f0;border-left:4px solid #b45309;border-radius:0.5rem;background:#fff;padding:1.25rem 1.5rem;box-shadow:0 1px 2px rgb(0 0 0 / 0.05)">
 <h1 style="margin:0;font-size:1.5rem;line-height:2rem;font-weight:700">${t.title}</h1>

@@ -8,7 +8,7 @@ import { RETRY_AFTER_SECONDS, unavailablePage } from './unavailable-page'
 
 export async function databaseDownResponse(): Promise<Response> {
   const [locale, t, tApp] = await Promise.all([getLocale(), getTranslations('unavailable'), getTranslations('app')])
-  const html = unavailablePage(locale, { district: tApp('district'), app: tApp('title'), title: t('title'), body: t('body'), retry: t('retry') })
+  const html = unavailablePage(locale, { app: tApp('title'), title: t('title'), body: t('body'), retry: t('retry') })
   return new Response(html, {
     status: 503,
     headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'Retry-After': String(RETRY_AFTER_SECONDS) },

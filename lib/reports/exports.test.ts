@@ -23,6 +23,8 @@ const comment = 'Đạt yêu cầu; tiếp tục hoàn thiện hồ sơ.'
 
 beforeAll(async () => {
   const d = database.db
+  // The district names the overview's title (lib/queries/organisation.ts).
+  await d.unit.create({ data: { code: 'ba-che', name: 'Huyện Ba Chẽ', kind: 'DISTRICT' } })
   const an = await d.member.create({ data: { code: 'uv-an', name: 'Hoàng Văn An', title: 'Phó Bí thư' } })
   await d.member.create({ data: { code: 'uv-binh', name: 'Lê Thị Bình', title: 'Ủy viên Ban Thường vụ' } })
   const minhCam = await d.unit.create({ data: { code: 'minh-cam', name: 'Xã Minh Cầm', kind: 'COMMUNE', inChargeMemberId: an.id } })

@@ -122,6 +122,7 @@ export function reviewReportDocument(data: ReviewReportData): Document {
   )
   return new Document({
     title: `${text.title} ${text.subject}`,
+    creator: text.author,
     styles: { default: { document: { run: { font: FONT, size: BODY } } } },
     sections: [
       {

@@ -108,7 +108,7 @@ export function reviewReportPdf(data: ReviewReportData): Pdf {
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: mm(MARGIN_MM.top), bottom: mm(MARGIN_MM.bottom), left: mm(MARGIN_MM.left), right: mm(MARGIN_MM.right) },
-    info: { Title: `${text.title} ${text.subject}`, Author: 'Huyện ủy Ba Chẽ' },
+    info: { Title: `${text.title} ${text.subject}`, Author: text.author },
     lang: 'vi-VN',
   })
   for (const [face, file] of Object.entries(FONTS)) doc.registerFont(face, file)

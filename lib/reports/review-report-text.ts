@@ -3,6 +3,8 @@
 // rather than interface messages: it reads the same whatever language the reader's screen is in.
 import { createTranslator } from 'next-intl'
 import { dateColumnDay, formatDay, type CalendarDay } from '@/lib/domain/calendar'
+import { committeeInitials, committeeName, committeeWord, partyOrganisation, type PlaceName } from '@/lib/domain/organisation'
+import type { Organisation } from '@/lib/queries/organisation'
 import { vi } from '@/messages'
 import type { ReviewReportData } from './review-report'
 
@@ -21,6 +23,8 @@ export type ReportBlock =
   | { kind: 'table'; columns: TableColumn[]; rows: string[][] }
 
 export type ReviewReportText = {
+  /** The issuing committee, "Huyện ủy Ba Chẽ": the files' author. */
+  author: string
   /** Top left: the issuing body, then "*", then the document number left for the clerk. */
   issuer: { line: string; bold: boolean }[]
   /** Top right: the Party's name (bold, underlined), then the place and date (italic). */
@@ -149,31 +153,59 @@ function shortcomingsSection(data: ReviewReportData): ReportBlock[] {
   ]
 }
 
+/** Stands for the home unit when the tree names none: the clerk writes the committee in. */
+const UNNAMED: PlaceName = { name: '[Tên cấp ủy]', level: null, place: '[Địa danh]' }
+
+/**
+ * The letterhead's issuing body from the tree, with the names in force on the report's day: the
+ * Party organisation above (the province's) over the committee ("ĐẢNG BỘ TỈNH QUẢNG NINH / HUYỆN
+ * ỦY BA CHẼ"); a committee with nothing above it under its own organisation ("ĐẢNG BỘ TỈNH QUẢNG
+ * NINH / TỈNH ỦY").
+ */
+function issuerLines(organisation: Organisation | null): ReviewReportText['issuer'] {
+  const home = organisation?.home ?? UNNAMED
+  const parent = organisation?.above[0]
+  const upper = (text: string) => text.toLocaleUpperCase('vi')
+  return parent
+    ? [
+        { line: partyOrganisation(parent), bold: false },
+        { line: upper(committeeName(home)), bold: true },
+      ]
+    : [
+        { line: partyOrganisation(home), bold: false },
+        { line: upper(committeeWord(home)), bold: true },
+      ]
+}
+
 export function reviewReportText(data: ReviewReportData): ReviewReportText {
   const kindWord = KIND_WORD[data.period.kind]
+  const home = data.organisation?.home ?? UNNAMED
+  const parent = data.organisation?.above[0]
+  // "Huyện ủy Ba Chẽ", then "Huyện ủy" in the sentences that name it again.
+  const committee = committeeName(home)
+  const word = committeeWord(home)
   return {
-    issuer: [
-      { line: 'ĐẢNG BỘ TỈNH QUẢNG NINH', bold: false },
-      { line: 'HUYỆN ỦY BA CHẼ', bold: true },
-      { line: '*', bold: false },
-      { line: 'Số       -BC/HU', bold: false },
-    ],
+    author: committee,
+    issuer: [...issuerLines(data.organisation), { line: '*', bold: false }, { line: `Số       -BC/${committeeInitials(home)}`, bold: false }],
     motto: 'ĐẢNG CỘNG SẢN VIỆT NAM',
-    placeAndDate: `Ba Chẽ, ${longDate(data.asOfDay)}`,
+    placeAndDate: `${home.place}, ${longDate(data.asOfDay)}`,
     title: 'BÁO CÁO',
     subject: `${kindWord} thực hiện ${RESOLUTION}`,
     periodLine: `(${data.period.name ? `${data.period.name}, từ` : 'Từ'} ngày ${formatDay(data.period.startDay)} đến ngày ${formatDay(data.period.endDay)})`,
     body: [
       {
         kind: 'paragraph',
-        text: `Thực hiện ${RESOLUTION}, Ban Thường vụ Huyện ủy Ba Chẽ đã xác định các nhóm nhiệm vụ trọng tâm, phân công các đồng chí Ủy viên Ban Thường vụ phụ trách từng nhóm nhiệm vụ và từng cơ sở. Căn cứ kết quả các cơ sở, đơn vị cập nhật đến hết ngày ${formatDay(data.asOfDay)}, Ban Thường vụ Huyện ủy báo cáo kết quả ${kindWord.toLowerCase()} như sau:`,
+        text: `Thực hiện ${RESOLUTION}, Ban Thường vụ ${committee} đã xác định các nhóm nhiệm vụ trọng tâm, phân công các đồng chí Ủy viên Ban Thường vụ phụ trách từng nhóm nhiệm vụ và từng cơ sở. Căn cứ kết quả các cơ sở, đơn vị cập nhật đến hết ngày ${formatDay(data.asOfDay)}, Ban Thường vụ ${word} báo cáo kết quả ${kindWord.toLowerCase()} như sau:`,
       },
       ...resultsSection(data),
       ...shortcomingsSection(data),
       { kind: 'heading', text: 'III. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI' },
-      { kind: 'placeholder', text: '[Văn phòng Huyện ủy bổ sung phương hướng, nhiệm vụ trọng tâm thời gian tới và các đề xuất, kiến nghị.]' },
+      { kind: 'placeholder', text: `[Văn phòng ${word} bổ sung phương hướng, nhiệm vụ trọng tâm thời gian tới và các đề xuất, kiến nghị.]` },
     ],
-    recipients: { title: 'Nơi nhận:', lines: ['- Ban Thường vụ Tỉnh ủy (b/c),', '- Các đồng chí Huyện ủy viên,', '- Lưu Văn phòng Huyện ủy.'] },
+    recipients: {
+      title: 'Nơi nhận:',
+      lines: [...(parent ? [`- Ban Thường vụ ${committeeWord(parent)} (b/c),`] : []), `- Các đồng chí ${word} viên,`, `- Lưu Văn phòng ${word}.`],
+    },
     signature: { lines: ['T/M BAN THƯỜNG VỤ', 'BÍ THƯ'], name: '[Họ và tên]' },
   }
 }

@@ -8,6 +8,7 @@ import type { ProgressCounts } from '@/lib/domain/status-counts'
 import { communeProgressList, type CommuneProgress } from '@/lib/queries/communes'
 import { indicatorResults, lateAssignments, progressByGroup, type GroupProgress, type IndicatorResult, type LateAssignment } from '@/lib/queries/district-overview'
 import { progressSource } from '@/lib/queries/progress-source'
+import { organisationOn, type Organisation } from '@/lib/queries/organisation'
 import { notesAsOf, type StandingNote } from '@/lib/queries/review-report'
 import type { ReportingPeriod } from '@/lib/queries/reporting-rate'
 import type { ReportRangeInput } from '@/lib/validation/report-range'
@@ -29,6 +30,8 @@ export type ReviewReportData = {
   period: ReportRange
   /** The district day the report speaks of: the period's last day, or today while it runs. */
   asOfDay: CalendarDay
+  /** The issuing body and the province above it, with their names on asOfDay; null when the tree names none. */
+  organisation: Organisation | null
   totals: ProgressCounts
   groups: GroupProgress[]
   indicators: IndicatorResult[]
@@ -39,7 +42,8 @@ export type ReviewReportData = {
 /** The report as the actor may read it: every figure, and the notes of the assignments whose details they read. */
 export async function reviewReportData(actor: Actor, period: ReportRange, now: Date): Promise<ReviewReportData> {
   const source = progressSource(period.endDay, now)
-  const [progress, indicators, communes, late] = await Promise.all([
+  const [organisation, progress, indicators, communes, late] = await Promise.all([
+    organisationOn(source.day),
     progressByGroup(source, null),
     indicatorResults(source),
     communeProgressList(source, 'list'),
@@ -53,6 +57,7 @@ export async function reviewReportData(actor: Actor, period: ReportRange, now: D
   return {
     period,
     asOfDay: source.day,
+    organisation,
     totals: progress.total,
     groups: progress.groups,
     indicators,

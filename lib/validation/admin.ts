@@ -18,7 +18,7 @@ export const adminProblem = (code: AdminErrorCode, params?: AdminProblem['params
 /** Zod's error option carrying one of our message keys. */
 const says = (code: AdminErrorCode) => ({ error: code })
 
-export const UNIT_KINDS = ['DISTRICT', 'TOWNSHIP', 'COMMUNE', 'VILLAGE', 'AGENCY'] as const
+export const UNIT_KINDS = ['PROVINCE', 'DISTRICT', 'TOWNSHIP', 'COMMUNE', 'VILLAGE', 'AGENCY'] as const
 export const TASK_SCOPES = ['COMMUNE', 'DISTRICT'] as const
 export const PERIOD_KINDS = ['INTERIM', 'FINAL'] as const
 const PASSWORD_MIN_LENGTH = 10

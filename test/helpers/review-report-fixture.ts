@@ -12,7 +12,9 @@ export const NOW = at('2026-07-15')
 export const PERIOD_END: CalendarDay = '2026-06-30'
 
 export async function reviewFixture(d: PrismaClient) {
-  const district = await d.unit.create({ data: { code: 'ba-che', name: 'Huyện Ba Chẽ', kind: 'DISTRICT' } })
+  // The province above names the report's issuing body (lib/queries/organisation.ts).
+  const province = await d.unit.create({ data: { code: 'quang-ninh', name: 'Tỉnh Quảng Ninh', kind: 'PROVINCE' } })
+  const district = await d.unit.create({ data: { code: 'ba-che', name: 'Huyện Ba Chẽ', kind: 'DISTRICT', parentId: province.id } })
   const an = await d.member.create({ data: { code: 'uv-an', name: 'Hoàng Văn An', title: 'Phó Bí thư' } })
   const town = await d.unit.create({ data: { code: 'thi-tran', name: 'Thị trấn Ba Chẽ', kind: 'TOWNSHIP', parentId: district.id, sortOrder: 1 } })
   const dapThanh = await d.unit.create({ data: { code: 'dap-thanh', name: 'Xã Đạp Thanh', kind: 'COMMUNE', parentId: district.id, sortOrder: 2, inChargeMemberId: an.id } })
@@ -58,5 +60,5 @@ export async function reviewFixture(d: PrismaClient) {
   // Assigned after the period: absent from its report.
   await assign(later.id, dapThanh.id, { status: 'NOT_STARTED', progress: 0 }, at('2026-07-10'))
 
-  return { town, dapThanh, mergeDapThanh, postsTown, staff, reviewer, district, an }
+  return { town, dapThanh, mergeDapThanh, postsTown, staff, reviewer, province, district, an }
 }

@@ -3,8 +3,10 @@
 import 'server-only'
 import { dateColumnDay, formatDay } from '@/lib/domain/calendar'
 import { statusLabelsOf } from '@/lib/domain/status'
+import { nameValues } from '@/lib/domain/organisation'
 import { onTimeShare } from '@/lib/domain/status-counts'
 import { communeProgressList } from '@/lib/queries/communes'
+import { organisationOn } from '@/lib/queries/organisation'
 import { overviewFigures } from '@/lib/queries/overview-page'
 import { exportSource, fileStem, type Cell, type ExportDocument, type Sheet, type Translate } from './table'
 
@@ -17,7 +19,7 @@ export async function overviewExport(t: Translate, now: Date, search: URLSearchP
   const source = exportSource(search, now)
   const { day: today, at } = source
   // The page shows the ranking's two ends; the file ranks every commune.
-  const [{ progress, indicators, late }, communes] = await Promise.all([overviewFigures(source), communeProgressList(source, 'progress')])
+  const [{ progress, indicators, late }, communes, organisation] = await Promise.all([overviewFigures(source), communeProgressList(source, 'progress'), organisationOn(today)])
   const { total } = progress
   const share = onTimeShare(total)
   const summaryRows: Cell[][] = [
@@ -103,7 +105,8 @@ export async function overviewExport(t: Translate, now: Date, search: URLSearchP
     ]),
   }
   return {
-    title: t('exports.title', { subject: t('exports.district'), date: formatDay(today) }),
+    // The district as it was named on the figures' day.
+    title: t('exports.title', { subject: t('exports.organisation', nameValues(organisation?.home ?? null)), date: formatDay(today) }),
     fileStem: fileStem(['tien-do-toan-huyen'], today),
     sheets: [summary, groups, indicatorSheet, ranking, lateSheet],
     csvSheet: 3,

@@ -1,0 +1,49 @@
+// The organisation the app serves, read from the unit tree (issue 20, "the tree decides the scope"):
+// the header's subtitle, the site's description and the review report's issuing body name it.
+//
+// The home unit is the district: the active DISTRICT unit nearest the top of the tree, going down
+// through provinces only (a district's own agencies and communes are never searched). When there
+// is no single such district (a province with several districts, or communes straight under the
+// province after 2025), the home unit is the first active province or district at the top. The
+// units above the home unit (its province) come with it. Names are those in force on the day asked
+// (UnitName): a report for a period before a rename carries the old name.
+import 'server-only'
+import { cache } from 'react'
+import { db } from '@/lib/db'
+import type { UnitKind } from '@/lib/db/generated/enums'
+import type { CalendarDay } from '@/lib/domain/calendar'
+import { placeName, type PlaceName } from '@/lib/domain/organisation'
+import { unitNameOn } from './unit-history'
+
+export type OrganisationUnit = PlaceName & { id: string; code: string; kind: UnitKind }
+
+/** The home unit and the units above it, nearest first (the district's province); null when the tree has no province or district. */
+export type Organisation = { home: OrganisationUnit; above: OrganisationUnit[] }
+
+type Row = { id: string; code: string; kind: UnitKind; name: string }
+
+export const organisationOn = cache(async (day: CalendarDay): Promise<Organisation | null> => {
+  const top = await db().$queryRaw<(Row & { depth: number })[]>`
+    WITH RECURSIVE top AS (
+      SELECT u.id, u.kind, 0 AS depth, u."sortOrder", u.name, u.code FROM "Unit" u WHERE u."parentId" IS NULL AND u.active AND u.kind IN ('PROVINCE', 'DISTRICT')
+      UNION ALL
+      SELECT c.id, c.kind, t.depth + 1, c."sortOrder", c.name, c.code
+        FROM top t JOIN "Unit" c ON c."parentId" = t.id AND c.active AND c.kind IN ('PROVINCE', 'DISTRICT')
+       WHERE t.kind = 'PROVINCE')
+    SELECT id::text AS id, code, kind::text AS kind, name, depth FROM top ORDER BY depth, "sortOrder", name, code`
+  const districts = top.filter((u) => u.kind === 'DISTRICT')
+  const nearest = districts.filter((u) => u.depth === districts[0]?.depth)
+  const home = nearest.length === 1 ? nearest[0] : top[0]
+  if (!home) return null
+  // The home unit and its ancestors, with the names they had on `day`.
+  const chain = await db().$queryRaw<(Row & { level: number })[]>`
+    WITH RECURSIVE up AS (
+      SELECT u.id, u."parentId", 0 AS level FROM "Unit" u WHERE u.id = ${home.id}::uuid
+      UNION ALL
+      SELECT p.id, p."parentId", up.level + 1 FROM up JOIN "Unit" p ON p.id = up."parentId")
+    SELECT u.id::text AS id, u.code, u.kind::text AS kind, ${unitNameOn(day)} AS name, up.level
+      FROM up JOIN "Unit" u ON u.id = up.id
+     ORDER BY up.level`
+  const [first, ...above] = chain.map(({ id, code, kind, name }): OrganisationUnit => ({ id, code, kind, ...placeName(name) }))
+  return first ? { home: first, above } : null
+})
