@@ -79,6 +79,11 @@ export function writeGuard(databaseUrl: () => string) {
       last = changes.after
       return answer
     },
+    /** `check`, for a test that writes between its checks: the state before is taken afresh. */
+    async checkAfresh<R>(request: () => Promise<R>, allowed: Allowed = {}): Promise<R> {
+      last = undefined
+      return this.check(request, 'the request', allowed)
+    },
     /** What `request` wrote: for the tests that show the guard would see a write. */
     async writesOf(request: () => Promise<unknown>): Promise<{ tables: string[]; audit: string[] }> {
       const before = await take()
