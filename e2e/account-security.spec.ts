@@ -184,6 +184,9 @@ test.describe('two-factor authentication', () => {
     const secret = await page.locator('code[data-secret]').getAttribute('data-secret')
     expect(secret).toMatch(/^[A-Z2-7]{32}$/)
     await expect(page.getByRole('link', { name: 'Mở trong ứng dụng xác thực' })).toHaveAttribute('href', new RegExp(`^otpauth://totp/.*secret=${secret}`))
+    // The app lists the account under the district the unit tree names.
+    const link = await page.getByRole('link', { name: 'Mở trong ứng dụng xác thực' }).getAttribute('href')
+    expect(new URL(link!).searchParams.get('issuer')).toBe('NQ19 Ba Chẽ')
     await expect(page.getByRole('img', { name: 'Mã QR để thêm tài khoản vào ứng dụng xác thực' })).toHaveAttribute('src', /^data:image\/png;base64,/)
     const enrol = page.getByRole('form', { name: 'Xác nhận và bật' })
     await enrol.getByLabel('Mã xác thực').fill('000000')

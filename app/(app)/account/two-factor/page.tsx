@@ -12,14 +12,17 @@ import QRCode from 'qrcode'
 import { groupedSecret, otpauthUri } from '@/lib/auth/totp'
 import { districtDay, formatDay } from '@/lib/domain/calendar'
 import { accountTwoFactor } from '@/lib/queries/account'
+import { organisationOn, type Organisation } from '@/lib/queries/organisation'
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('account')
   return { title: t('twoFactorTitle') }
 }
 
-/** The issuer name authenticator apps list the account under. */
-const ISSUER = 'NQ19 Ba Chẽ'
+/** The issuer name authenticator apps list the account under: "NQ19 Ba Chẽ", from the unit tree. */
+function issuer(organisation: Organisation | null): string {
+  return organisation ? `NQ19 ${organisation.home.place}` : 'NQ19'
+}
 
 /**
  * Two-factor authentication of one's own account: enrolment (the secret as a QR code to scan, as an
@@ -28,13 +31,14 @@ const ISSUER = 'NQ19 Ba Chẽ'
  */
 export default async function TwoFactorPage() {
   const { user, pending } = await requireSession()
-  const [t, security] = await Promise.all([
+  const [t, security, organisation] = await Promise.all([
     getTranslations('account'),
     accountTwoFactor(user.id),
+    organisationOn(districtDay(new Date())),
   ])
   const secret = security.totpSecret
   // The secret as a QR code an authenticator app scans: a PNG data: URL, which the CSP's img-src allows.
-  const qrCode = secret && !security.totpEnabledAt ? await QRCode.toDataURL(otpauthUri(ISSUER, user.username, secret), { margin: 2, width: 220 }) : null
+  const qrCode = secret && !security.totpEnabledAt ? await QRCode.toDataURL(otpauthUri(issuer(organisation), user.username, secret), { margin: 2, width: 220 }) : null
   return (
     <ClientMessages namespaces={['account']}>
       <h1 className="text-2xl font-bold">{t('twoFactorTitle')}</h1>
@@ -74,7 +78,7 @@ export default async function TwoFactorPage() {
                 </code>
               </dd>
             </dl>
-            <a href={otpauthUri(ISSUER, user.username, secret)} className="mt-3 inline-block font-medium text-blue-800 underline underline-offset-2">
+            <a href={otpauthUri(issuer(organisation), user.username, secret)} className="mt-3 inline-block font-medium text-blue-800 underline underline-offset-2">
               {t('openInApp')}
             </a>
           </section>
