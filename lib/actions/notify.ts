@@ -44,14 +44,21 @@ function recipientsSql(recipients: Recipients, assignment: Prisma.Sql, actor: Ac
       // (reportConfirmerOf). A report no member may confirm waits for an administrator: they are told.
       const authorMember = recipients === 'reportConfirmer' ? Prisma.sql`${actor.memberId}::uuid` : Prisma.sql`NULL::uuid`
       const confirmer = reportConfirmerSql({ unitInCharge: Prisma.sql`un."inChargeMemberId"`, groupLead: Prisma.sql`g."leadMemberId"`, authorMember })
-      const administrators = recipients === 'reportConfirmer' ? Prisma.sql`OR (${confirmer} IS NULL AND u.role IN (${REVIEWERS_OF_ALL}))` : Prisma.empty
-      return Prisma.sql`
-        SELECT u.id FROM "Assignment" a
+      const chosen = Prisma.sql`
+        SELECT ${confirmer} AS "memberId" FROM "Assignment" a
           JOIN "Unit" un ON un.id = a."unitId"
           JOIN "Task" t ON t.id = a."taskId"
           JOIN "TaskGroup" g ON g.id = t."groupId"
-          JOIN "User" u ON (u."memberId" = ${confirmer} AND u.role IN (${CONFIRMERS})) ${administrators}
-         WHERE a.id = ${assignment} AND u.active`
+         WHERE a.id = ${assignment}`
+      // Two reads by index: the member's account, or (none left, for a report) the administrators'.
+      const administrators =
+        recipients === 'reportConfirmer'
+          ? Prisma.sql`UNION ALL SELECT u.id FROM "User" u WHERE u.active AND u.role IN (${REVIEWERS_OF_ALL}) AND EXISTS (SELECT FROM chosen WHERE chosen."memberId" IS NULL)`
+          : Prisma.empty
+      return Prisma.sql`
+        WITH chosen AS (${chosen})
+        SELECT u.id FROM chosen JOIN "User" u ON u."memberId" = chosen."memberId" WHERE u.active AND u.role IN (${CONFIRMERS})
+        ${administrators}`
     }
     case 'office':
       return Prisma.sql`SELECT u.id FROM "User" u WHERE u.active AND u.role = 'OFFICE'::"Role"`
