@@ -11,17 +11,19 @@ import { notificationTarget } from '@/lib/domain/notifications'
  * leads; null for an id that is missing, someone else's or not yet shown, all alike.
  */
 export async function openNotification(actor: Actor, id: string, now: Date): Promise<string | null> {
-  const [opened] = await db().$queryRaw<{ unitCode: string; taskCode: string; statusUpdateId: string | null; commentId: string | null }[]>`
+  // A change of units leads to the page of the unit after it (a merge's successor), at its code of today.
+  const [opened] = await db().$queryRaw<{ unitCode: string; taskCode: string | null; statusUpdateId: string | null; commentId: string | null }[]>`
     WITH opened AS (
       UPDATE "Notification" SET "readAt" = COALESCE("readAt", ${now}::timestamptz)
        WHERE id = ${id}::uuid AND "recipientId" = ${actor.id}::uuid AND "showFrom" <= ${now}::timestamptz
-      RETURNING "assignmentId", "statusUpdateId", "commentId"
+      RETURNING "assignmentId", "unitChangeId", "statusUpdateId", "commentId"
     )
     SELECT u.code AS "unitCode", t.code AS "taskCode", o."statusUpdateId"::text AS "statusUpdateId", o."commentId"::text AS "commentId"
       FROM opened o
-      JOIN "Assignment" a ON a.id = o."assignmentId"
-      JOIN "Unit" u ON u.id = a."unitId"
-      JOIN "Task" t ON t.id = a."taskId"`
+      LEFT JOIN "Assignment" a ON a.id = o."assignmentId"
+      LEFT JOIN "Task" t ON t.id = a."taskId"
+      JOIN "Unit" u ON u.id = COALESCE(a."unitId",
+             (SELECT p."unitId" FROM "UnitChangePart" p WHERE p."changeId" = o."unitChangeId" AND p.side = 'AFTER' ORDER BY p.id LIMIT 1))`
   return opened ? notificationTarget(opened) : null
 }
 

@@ -7,7 +7,7 @@ import { reportConfirmerSql, type Actor } from '@/lib/auth/permissions'
 import { ROLES, type Role } from '@/lib/auth/roles'
 import { RULES } from '@/lib/auth/rules'
 import { Prisma } from '@/lib/db/client'
-import type { NotificationKind } from '@/lib/domain/notifications'
+import type { AssignmentNotificationKind } from '@/lib/domain/notifications'
 import type { ActionContext } from './context'
 
 /**
@@ -66,7 +66,7 @@ function recipientsSql(recipients: Recipients, assignment: Prisma.Sql, actor: Ac
 }
 
 export type Notice = {
-  kind: NotificationKind
+  kind: AssignmentNotificationKind
   to: Recipients
   /** SQL giving the assignment's id: a parameter, or a sub-select of an earlier part of the statement. */
   assignment: Prisma.Sql
@@ -91,9 +91,34 @@ export function notifySql(context: ActionContext, notice: Notice): Prisma.Sql {
  * The UPDATE that settles the open rows of a kind on an assignment (only those of one report, when
  * `statusUpdate` is given): the act they asked for is done. Rows not yet shown are settled too.
  */
-export function settleSql(context: ActionContext, settled: { kind: NotificationKind; assignment: Prisma.Sql; statusUpdate?: Prisma.Sql }): Prisma.Sql {
+export function settleSql(context: ActionContext, settled: { kind: AssignmentNotificationKind; assignment: Prisma.Sql; statusUpdate?: Prisma.Sql }): Prisma.Sql {
   const report = settled.statusUpdate ? Prisma.sql`AND "statusUpdateId" = ${settled.statusUpdate}` : Prisma.empty
   return Prisma.sql`
     UPDATE "Notification" SET "readAt" = ${context.now}::timestamptz
      WHERE "assignmentId" = ${settled.assignment} AND "kind" = ${settled.kind}::"NotificationKind" AND "readAt" IS NULL ${report}`
+}
+
+/**
+ * The INSERT of the rows telling of a change of units (a rename, a re-code, a merge), written by
+ * the change's transaction once its parts are saved: to the active accounts that report for any
+ * unit on either side as their own (after accounts moved to a successor), and to the accounts of
+ * the members in charge of those units, as they stand then and as `formerInCharge` gives those
+ * the change replaced. Never to the one who acted.
+ */
+export function unitChangeNoticeSql(context: ActionContext, change: string, formerInCharge: string[] = []): Prisma.Sql {
+  const { actor, now } = context
+  return Prisma.sql`
+    WITH units AS (SELECT DISTINCT p."unitId" FROM "UnitChangePart" p WHERE p."changeId" = ${change}::uuid),
+    members AS (
+      SELECT un."inChargeMemberId" AS id FROM units JOIN "Unit" un ON un.id = units."unitId" WHERE un."inChargeMemberId" IS NOT NULL
+      UNION SELECT unnest(${formerInCharge}::uuid[])
+    ),
+    told AS (
+      SELECT u.id FROM "User" u WHERE u.active AND u.role IN (${UNIT_REPORTERS}) AND u."unitId" IN (SELECT "unitId" FROM units)
+      UNION SELECT u.id FROM "User" u WHERE u.active AND u."memberId" IN (SELECT id FROM members)
+    )
+    INSERT INTO "Notification" ("id", "recipientId", "kind", "unitChangeId", "actorId", "createdAt", "showFrom")
+    SELECT uuid_v7(${now}::timestamptz), told.id, 'UNIT_CHANGED'::"NotificationKind", ${change}::uuid, ${actor.id}::uuid, ${now}::timestamptz, ${now}::timestamptz
+      FROM told
+     WHERE told.id <> ${actor.id}::uuid`
 }

@@ -1,5 +1,5 @@
 // What a notification tells its recipient ("Việc cần xử lý"): WORKFLOWS.md "Events".
-import { assignmentCommentHref, assignmentHref } from './paths'
+import { assignmentCommentHref, assignmentHref, unitPageHref } from './paths'
 
 /** Told to the unit's staff: a report returned, confirmed with a comment, entered on their behalf; a question answered. */
 export const UNIT_NOTIFICATION_KINDS = ['REPORT_RETURNED', 'REPORT_CONFIRMED_WITH_COMMENT', 'REPORT_ENTERED_ON_BEHALF', 'QUESTION_ANSWERED'] as const
@@ -7,7 +7,16 @@ export const UNIT_NOTIFICATION_KINDS = ['REPORT_RETURNED', 'REPORT_CONFIRMED_WIT
 /** Told to whoever must act: the report's confirmer; for a question, the confirmer and later the office. */
 export const ACT_NOTIFICATION_KINDS = ['REPORT_AWAITING_CONFIRMATION', 'QUESTION_AWAITING_ANSWER'] as const
 
-export const NOTIFICATION_KINDS = [...UNIT_NOTIFICATION_KINDS, ...ACT_NOTIFICATION_KINDS] as const
+/** About an assignment: each of these rows names one. */
+export type AssignmentNotificationKind = (typeof UNIT_NOTIFICATION_KINDS)[number] | (typeof ACT_NOTIFICATION_KINDS)[number]
+
+/**
+ * Told to the staff and the members in charge of the units a rename, re-code or merge concerns, as
+ * soon as it is recorded (one dated ahead says its day): about the change, not an assignment.
+ */
+export const UNIT_CHANGE_NOTIFICATION_KINDS = ['UNIT_CHANGED'] as const
+
+export const NOTIFICATION_KINDS = [...UNIT_NOTIFICATION_KINDS, ...ACT_NOTIFICATION_KINDS, ...UNIT_CHANGE_NOTIFICATION_KINDS] as const
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
 
 /** How a unit sent the report the office entered on its behalf. */
@@ -28,9 +37,11 @@ export const notificationHref = (id: string) => `${NOTIFICATIONS_PATH}/${encodeU
 
 /**
  * What opening a notification shows: its report in the assignment's history, or its comment in
- * the questions and answers; the assignment's page when it names neither.
+ * the questions and answers; the assignment's page when it names neither; the unit's page for a
+ * change of units (no task).
  */
-export function notificationTarget(notice: { unitCode: string; taskCode: string; statusUpdateId: string | null; commentId: string | null }): string {
+export function notificationTarget(notice: { unitCode: string; taskCode: string | null; statusUpdateId: string | null; commentId: string | null }): string {
+  if (notice.taskCode === null) return unitPageHref(notice.unitCode)
   if (notice.commentId) return assignmentCommentHref(notice.unitCode, notice.taskCode, notice.commentId)
   return assignmentHref(notice.unitCode, notice.taskCode, notice.statusUpdateId ?? undefined)
 }

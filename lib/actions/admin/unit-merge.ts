@@ -14,6 +14,7 @@ import { parseAdmin, unitMergeSchema, type AdminValues, type UnitMergeInput } fr
 import viAssignment from '@/messages/vi/assignment.json'
 import { recordAudit } from '@/lib/audit/record'
 import type { ActionContext } from '../context'
+import { unitChangeNoticeSql } from '../notify'
 import { adminWrite, formId, InvalidInput, MissingRecord, snapshot } from './core'
 import { isWithin, MAX_DAYS_AHEAD } from './units'
 
@@ -203,10 +204,14 @@ function mergeNote(plan: UnitMergePlan, a: MergeAssignment): string {
  * The merge as planned: the successor (made, or given its member in charge), the change and its
  * parts, the merged units' stretches of name ended on the day and the units deactivated, the units
  * below them placed under the successor, the successor's assignments and their carrying reports,
- * the accounts moved or deactivated, and the audit row. Returns the successor's code.
+ * the accounts moved or deactivated, the notifications (to the active staff of every unit on either
+ * side, and to the members in charge of them before and after), and the audit row. Returns the
+ * successor's code.
  */
 async function applyMerge(tx: Prisma.TransactionClient, context: ActionContext, plan: UnitMergePlan): Promise<string> {
   const day = new Date(plan.effectiveDate)
+  // The existing successor's member in charge, whom the merge may replace: told too.
+  const formerInCharge = plan.successor.isNew ? null : (await tx.unit.findUnique({ where: { id: plan.successor.id }, select: { inChargeMemberId: true } }))?.inChargeMemberId
   const successor = plan.successor.isNew
     ? await tx.unit.create({
         data: { name: plan.successor.name, code: plan.successor.code, kind: plan.successor.kind, parentId: plan.successor.parentId, sortOrder: plan.successor.sortOrder, inChargeMemberId: plan.inChargeMemberId },
@@ -286,6 +291,8 @@ async function applyMerge(tx: Prisma.TransactionClient, context: ActionContext, 
   const deactivated = plan.accounts.filter((a) => !moved.has(a.id)).map((a) => a.id)
   if (moved.size > 0) await tx.user.updateMany({ where: { id: { in: [...moved] } }, data: { unitId: successor.id } })
   if (deactivated.length > 0) await tx.user.updateMany({ where: { id: { in: deactivated } }, data: { active: false } })
+  // After the accounts moved: those deactivated could not read it.
+  await tx.$executeRaw(unitChangeNoticeSql(context, change.id, formerInCharge ? [formerInCharge] : []))
 
   await recordAudit(tx, context, {
     action: 'unit.merge',

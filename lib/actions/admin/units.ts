@@ -7,6 +7,7 @@ import { communeHref, unitPageHref } from '@/lib/domain/paths'
 import { parseAdmin, unitChangeSchema, unitSchema, type AdminValues, type UnitChangeInput, type UnitChangeKind, type UnitInput } from '@/lib/validation/admin'
 import { recordAudit } from '@/lib/audit/record'
 import type { ActionContext } from '../context'
+import { unitChangeNoticeSql } from '../notify'
 import { adminWrite, formId, InvalidInput, MissingRecord, snapshot } from './core'
 import { checkReferences } from './references'
 
@@ -149,8 +150,10 @@ async function planUnitChange(tx: Prisma.TransactionClient, now: Date, input: Un
 
 /**
  * The change, its parts, the end of the unit's current stretch of name and code and the start of
- * the next, the new code kept for good, and the audit row; the Unit row takes it now when its day
- * has come (else on that day, unit_changes_due).
+ * the next, the new code kept for good, the notifications to the unit's staff and member in charge,
+ * and the audit row; the Unit row takes it now when its day has come (else on that day,
+ * unit_changes_due). A change dated ahead is told at once, with its day: people learn of it when it
+ * is decided, not when it takes effect.
  */
 async function applyUnitChange(tx: Prisma.TransactionClient, context: ActionContext, plan: UnitChangePlan): Promise<void> {
   const effectiveDate = new Date(plan.effectiveDate)
@@ -174,6 +177,7 @@ async function applyUnitChange(tx: Prisma.TransactionClient, context: ActionCont
   await tx.unitName.create({ data: { unitId: plan.unitId, ...plan.after, validFrom: effectiveDate, changeId: change.id } })
   if (plan.kind === 'RECODE') await tx.unitCode.create({ data: { code: plan.after.code, unitId: plan.unitId } })
   if (!plan.scheduled) await tx.$queryRaw`SELECT unit_changes_due(${districtDay(context.now)}::date)`
+  await tx.$executeRaw(unitChangeNoticeSql(context, change.id))
   await recordAudit(tx, context, {
     action: plan.kind === 'RECODE' ? 'unit.recode' : 'unit.rename',
     entity: 'Unit',
