@@ -1,5 +1,5 @@
 import { useTranslations } from 'next-intl'
-import { formatInstant } from '@/lib/domain/calendar'
+import { formatDay, formatInstant } from '@/lib/domain/calendar'
 import { notificationHref } from '@/lib/domain/notifications'
 import type { NotificationEntry } from '@/lib/queries/notifications'
 
@@ -7,7 +7,7 @@ const linkClass = 'font-medium text-blue-800 underline-offset-2 hover:underline'
 
 /**
  * Entries of "Việc cần xử lý", each a plain link (no prefetch: opening one marks it read) to the
- * route that marks it read and leads to the report or the comment. Texts are plain: React escapes them.
+ * route that marks it read and leads to the report, the comment or the unit's page (a change of units). Texts are plain: React escapes them.
  */
 export function NotificationList({ entries }: { entries: NotificationEntry[] }) {
   const t = useTranslations('notifications')
@@ -24,14 +24,23 @@ export function NotificationList({ entries }: { entries: NotificationEntry[] }) 
           <p>
             {!entry.read && <span className="mr-2 rounded bg-blue-700 px-1.5 py-0.5 text-xs font-semibold text-white">{t('newMark')}</span>}
             <a href={notificationHref(entry.id)} className={`${linkClass} ${entry.read ? '' : 'font-semibold'}`}>
-              {t(`kind.${entry.kind}`, {
-                task: entry.task.title,
-                unit: entry.unit.name,
-                name: entry.actor.name,
-                role: entry.actor.role,
-                channel: entry.channel ?? 'other',
-                days: entry.waitedWorkingDays ?? 0,
-              })}
+              {entry.unitChange
+                ? t('kind.UNIT_CHANGED', {
+                    change: entry.unitChange.kind,
+                    from: entry.unitChange.fromNames,
+                    to: entry.unitChange.toNames,
+                    fromCode: entry.unitChange.fromCode,
+                    toCode: entry.unitChange.toCode,
+                    date: formatDay(entry.unitChange.effectiveDate),
+                  })
+                : t(`kind.${entry.kind}`, {
+                    task: entry.task?.title ?? '',
+                    unit: entry.unit.name,
+                    name: entry.actor.name,
+                    role: entry.actor.role,
+                    channel: entry.channel ?? 'other',
+                    days: entry.waitedWorkingDays ?? 0,
+                  })}
             </a>
           </p>
           {entry.text && (

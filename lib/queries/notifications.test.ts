@@ -1,8 +1,12 @@
 // "Việc cần xử lý": the header's count and the list read the reader's own due rows; opening one
 // marks it read and leads to what it is about; the text of a row is withheld once the reader may no
-// longer read the assignment's details.
+// longer read the assignment's details; a row about a change of units names no assignment and is
+// read in full by everyone told.
 import { randomUUID } from 'node:crypto'
 import { beforeAll, describe, expect, test } from 'vitest'
+import { adminValues } from '@/lib/actions/admin/test-form'
+import { mergeUnits } from '@/lib/actions/admin/unit-merge'
+import { changeUnit } from '@/lib/actions/admin/units'
 import { openNotification, readAllNotifications } from '@/lib/actions/notifications'
 import { recordComment } from '@/lib/actions/comment'
 import { recordReview } from '@/lib/actions/review'
@@ -111,7 +115,7 @@ describe('the list', () => {
 
     const { rows, total } = await notificationList(reader, TUESDAY, 10, 0)
     expect(total).toBe(3)
-    expect(rows.map((row) => [row.kind, row.task.title, row.read])).toEqual([
+    expect(rows.map((row) => [row.kind, row.task?.title, row.read])).toEqual([
       ['REPORT_ENTERED_ON_BEHALF', 'Rà soát đảng viên', false],
       ['QUESTION_ANSWERED', 'Bồi dưỡng trưởng thôn mới', false],
       ['REPORT_RETURNED', 'Kiện toàn chi bộ thôn', false],
@@ -153,10 +157,46 @@ describe('the list', () => {
     expect(rows).toHaveLength(1)
     expect(rows[0]).toMatchObject({ kind: 'REPORT_RETURNED', task: { title: 'Kiểm tra chi bộ' }, text: null, withheld: true })
     // The twin: a colleague still of the unit reads the reason.
-    expect((await notificationList(colleague, TUESDAY, 100, 0)).rows.find((row) => row.id !== rows[0]!.id && row.task.title === 'Kiểm tra chi bộ')).toMatchObject({
+    expect((await notificationList(colleague, TUESDAY, 100, 0)).rows.find((row) => row.id !== rows[0]!.id && row.task?.title === 'Kiểm tra chi bộ')).toMatchObject({
       text: 'Thiếu chữ ký của bí thư chi bộ',
       withheld: false,
     })
+  })
+})
+
+describe('a change of units', () => {
+  const REASON = 'Quyết định số 12-QĐ/TU'
+  const asAdmin = async () => ({ actor: await make.user({ role: 'ADMIN', unitId: (await make.unit({ kind: 'DISTRICT' })).id, name: 'Quản trị viên' }), now: TUESDAY, ip: null })
+
+  test('is listed without a task: the names before and after, its day, its decision; read in full by everyone told, even moved away', async () => {
+    const unit = await make.unit({ name: 'Xã Pha Lang' })
+    const reader = await make.user({ role: 'STAFF', unitId: unit.id })
+    // Dated ahead: told at once, with its day; the unit keeps its name until then.
+    await changeUnit(await asAdmin(), adminValues({ intent: 'apply', id: unit.id, kind: 'RENAME', newName: 'Xã Pha Lang Mới', effectiveDate: '2026-12-10', reason: REASON }))
+    const expected = {
+      kind: 'UNIT_CHANGED',
+      task: null,
+      unit: { code: unit.code, name: 'Xã Pha Lang' },
+      unitChange: { kind: 'RENAME', effectiveDate: '2026-12-10', fromNames: 'Xã Pha Lang', toNames: 'Xã Pha Lang Mới' },
+      actor: { name: 'Quản trị viên', role: 'ADMIN' },
+      text: REASON,
+      withheld: false,
+      read: false,
+    }
+    expect((await notificationList(reader, TUESDAY, 10, 0)).rows).toMatchObject([expected])
+    await database.db.user.update({ where: { id: reader.id }, data: { unitId: (await make.unit()).id } })
+    const moved = { ...reader, unitId: (await database.db.user.findUniqueOrThrow({ where: { id: reader.id } })).unitId }
+    expect((await notificationList(moved, TUESDAY, 10, 0)).rows).toMatchObject([expected])
+  })
+
+  test('of a merge into an existing unit, names the units merged away and the successor, whose page it is about', async () => {
+    const [north, south, successor] = [await make.unit({ name: 'Xã Bắc Sơn' }), await make.unit({ name: 'Xã Nam Sơn' }), await make.unit({ name: 'Xã Sơn Hà' })]
+    const reader = await make.user({ role: 'STAFF', unitId: successor.id })
+    const merged = await mergeUnits(await asAdmin(), adminValues({ kind: 'MERGE', intent: 'apply', id: north.id, otherIds: [south.id], successorId: successor.id, effectiveDate: '2026-12-01', reason: REASON }))
+    expect(merged).toMatchObject({ kind: 'saved' })
+    expect((await notificationList(reader, TUESDAY, 10, 0)).rows).toMatchObject([
+      { kind: 'UNIT_CHANGED', task: null, unit: { code: successor.code, name: 'Xã Sơn Hà' }, unitChange: { kind: 'MERGE', effectiveDate: '2026-12-01', fromNames: 'Xã Bắc Sơn, Xã Nam Sơn', toNames: 'Xã Sơn Hà' }, text: REASON },
+    ])
   })
 })
 
