@@ -134,3 +134,15 @@ describe('a merge', () => {
     expect(await told([m.a.unit.id, m.b.unit.id, m.c.unit.id])).toEqual([])
   })
 })
+
+test('a notification names exactly one of an assignment and a change of units', async () => {
+  const write = (subject: { assignmentId?: string; unitChangeId?: string }) =>
+    database.db.notification.create({ data: { recipientId: outsider.id, actorId: admin.id, kind: 'UNIT_CHANGED', createdAt: now, showFrom: now, ...subject } })
+  await expect(write({})).rejects.toThrow(/Notification_one_subject/)
+  const x = await commune('Xã Thanh Lương')
+  await rename(admin, x.unit.id, 'Xã Thanh Lương Mới')
+  const change = await database.db.unitChangePart.findFirstOrThrow({ where: { unitId: x.unit.id }, select: { changeId: true } })
+  const task = await make.task({ groupId: (await make.group()).id })
+  const assignment = await make.assignment({ taskId: task.id, unitId: x.unit.id })
+  await expect(write({ unitChangeId: change.changeId, assignmentId: assignment.id })).rejects.toThrow(/Notification_one_subject/)
+})
