@@ -1,4 +1,4 @@
-// Organisation changes (issue 20, first step): the administrator renames a commune and re-codes it,
+// Organisation changes, renames and re-codes: the administrator renames a commune and re-codes it,
 // each previewed before it is applied; the old address then redirects to the new code, and the
 // page read as of a day before the rename still shows the old name. The e2e database is shared with
 // the other specs: this one makes its own commune and deactivates it at the end, so the other

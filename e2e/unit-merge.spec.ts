@@ -1,4 +1,4 @@
-// Merges (issue 20): the administrator merges two agencies it makes itself into a new one, through
+// Merges of units: the administrator merges two agencies it makes itself into a new one, through
 // the preview; the merged unit's page then says where it went, with a link, and the successor's
 // page names the units merged into it. The e2e database is shared with the other specs: the units
 // are made here (agencies, not demo communes, which other specs count) and the successor is

@@ -1,4 +1,4 @@
-// The organisation the app serves comes from the unit tree (issue 20): the header's subtitle and the
+// The organisation the app serves comes from the unit tree, not from constants: the header's subtitle and the
 // review report's issuing body follow a rename of the district, and a report of a period before the
 // rename keeps the old name.
 import JSZip from 'jszip'

@@ -1,4 +1,4 @@
-// The organisation the app serves, read from the unit tree (issue 20, "the tree decides the scope"):
+// The organisation the app serves, read from the unit tree, so that one deployment serves whatever the tree holds:
 // the header's subtitle, the site's description and the review report's issuing body name it.
 //
 // The home unit is the district: the active DISTRICT unit nearest the top of the tree, going down

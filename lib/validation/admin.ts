@@ -103,7 +103,7 @@ export const unitSchema = z.object({
 })
 export type UnitInput = z.output<typeof unitSchema>
 
-/** The changes of one unit's name or code; a merge has a form of its own (unitMergeSchema), splits are to come (issue 20). */
+/** The changes of one unit's name or code; a merge has a form of its own (unitMergeSchema), splits are not built yet. */
 export const UNIT_CHANGE_KINDS = ['RENAME', 'RECODE'] as const
 export type UnitChangeKind = (typeof UNIT_CHANGE_KINDS)[number]
 

@@ -1,4 +1,4 @@
-// Renames and re-codes of a unit (issue 20, first step): dated by a decision, previewed, applied in
+// Renames and re-codes of a unit: dated by a decision, previewed, applied in
 // one transaction with the audit row; pages read as of an earlier day keep the old name; old
 // addresses lead to the new code; bad input is refused with nothing written.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'

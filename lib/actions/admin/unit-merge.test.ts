@@ -1,4 +1,4 @@
-// Merges of units (issue 20): previewed without a write, applied in one transaction with the audit
+// Merges of units: previewed without a write, applied in one transaction with the audit
 // row; pages read as of the day before stay as they were, from the day on one successor carries
 // the work; accounts move or are deactivated; bad input is refused with nothing written.
 import { randomUUID } from 'node:crypto'

@@ -1,4 +1,4 @@
-// Merges of units (issue 20): two or more units become one, an existing unit or a new one, from a
+// Merges of units: two or more units become one, an existing unit or a new one, from a
 // dated decision. The units merged away keep their reports: their assignments and StatusUpdate rows
 // stay theirs, and they stand (for pages read as of a day) until the merge's day, when their
 // stretches of name end (UnitName.validTo) and they become inactive. The successor carries the

@@ -1,3 +1,3 @@
--- A province above the districts (issue 20, "the tree decides the scope"): the issuing body of the
+-- A province above the districts, as the tree holds them: the issuing body of the
 -- review report names it ("ĐẢNG BỘ TỈNH QUẢNG NINH"), and one deployment may serve a whole province.
 ALTER TYPE "UnitKind" ADD VALUE 'PROVINCE' BEFORE 'DISTRICT';
