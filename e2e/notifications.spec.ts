@@ -3,7 +3,7 @@
 // (in the Standing Deputy Secretary's charge) is written to by no other spec, so the counts of its
 // staff and of its member are this spec's alone.
 import { expect, test, type Page } from '@playwright/test'
-import { signIn } from './helpers'
+import { signIn, signedIn } from './helpers'
 
 test.describe.configure({ mode: 'serial' })
 
@@ -20,8 +20,7 @@ const expectCount = (page: Page, count: number) =>
 const unreadEntries = (page: Page) => page.getByRole('region', { name: /^Chưa đọc/ }).getByRole('listitem')
 
 test('the leader sees the commune’s new report awaiting their confirmation in their count and their list', async ({ browser }) => {
-  const commune = await (await browser.newContext()).newPage()
-  await signIn(commune, 'luong-mong')
+  const commune = await signedIn(browser, 'luong-mong')
   await expectCount(commune, 0)
   await commune.goto(REPORTED.path)
   const form = commune.getByRole('form', { name: 'Cập nhật tiến độ' })
@@ -31,8 +30,7 @@ test('the leader sees the commune’s new report awaiting their confirmation in 
   await form.getByRole('button', { name: 'Lưu báo cáo' }).click()
   await expect(form.getByRole('status')).toHaveText('Đã lưu báo cáo tiến độ.')
 
-  const leader = await (await browser.newContext()).newPage()
-  await signIn(leader, 'pho-bi-thu-tt')
+  const leader = await signedIn(browser, 'pho-bi-thu-tt')
   await expectCount(leader, 1)
   await headerLink(leader).click()
   await expect(leader.getByRole('heading', { level: 1 })).toHaveText('Việc cần xử lý')
@@ -44,8 +42,7 @@ test('the leader sees the commune’s new report awaiting their confirmation in 
 
 test('a return with a reason reaches the commune’s header count, its list and its filter', async ({ browser }) => {
   // The confirmer finds the report at /reviews and returns it from the assignment's history.
-  const leader = await (await browser.newContext()).newPage()
-  await signIn(leader, 'pho-bi-thu-tt')
+  const leader = await signedIn(browser, 'pho-bi-thu-tt')
   await leader.goto('/reviews')
   await leader.getByRole('region', { name: 'Chờ đồng chí xác nhận' }).getByRole('listitem').filter({ hasText: 'Xã Lương Mông' }).getByRole('link', { name: REPORTED.title }).click()
   await expect(leader).toHaveURL(/\/units\/luong-mong\/tasks\/bao-cao-so-ket#update-/)
@@ -59,8 +56,7 @@ test('a return with a reason reaches the commune’s header count, its list and 
   await expectCount(leader, 0)
   await expect(leader.getByRole('region', { name: 'Đã đọc' }).getByRole('listitem').filter({ hasText: REPORTED.title })).toHaveCount(1)
 
-  const commune = await (await browser.newContext()).newPage()
-  await signIn(commune, 'luong-mong')
+  const commune = await signedIn(browser, 'luong-mong')
   await expectCount(commune, 1)
   await headerLink(commune).click()
   const entry = unreadEntries(commune).filter({ hasText: REPORTED.title })
@@ -87,8 +83,7 @@ test('a return with a reason reaches the commune’s header count, its list and 
 })
 
 test('a question is answered by the office and the commune is notified', async ({ browser }) => {
-  const commune = await (await browser.newContext()).newPage()
-  await signIn(commune, 'luong-mong')
+  const commune = await signedIn(browser, 'luong-mong')
   await commune.goto(ASKED.path)
   const ask = commune.getByRole('form', { name: 'Gửi câu hỏi hoặc trả lời' })
   await ask.getByLabel('Nội dung câu hỏi hoặc trả lời').fill(question)
@@ -96,14 +91,12 @@ test('a question is answered by the office and the commune is notified', async (
   await expect(ask.getByRole('status')).toHaveText('Đã gửi.')
 
   // The member in charge is told at once.
-  const leader = await (await browser.newContext()).newPage()
-  await signIn(leader, 'pho-bi-thu-tt')
+  const leader = await signedIn(browser, 'pho-bi-thu-tt')
   await expectCount(leader, 1)
   await leader.goto('/notifications')
   await expect(unreadEntries(leader).filter({ hasText: question }).getByRole('link')).toHaveText(`Câu hỏi của Xã Lương Mông về nhiệm vụ “${ASKED.title}” chờ trả lời`)
 
-  const office = await (await browser.newContext()).newPage()
-  await signIn(office, 'van-phong-huyen-uy')
+  const office = await signedIn(browser, 'van-phong-huyen-uy')
   await office.goto(ASKED.path)
   const reply = office.getByRole('form', { name: 'Gửi câu hỏi hoặc trả lời' })
   await reply.getByLabel('Nội dung câu hỏi hoặc trả lời').fill(answer)
@@ -127,13 +120,11 @@ test('a question is answered by the office and the commune is notified', async (
 })
 
 test('opening someone else’s entry is a plain 404, and “mark all as read” empties the count', async ({ browser }) => {
-  const leader = await (await browser.newContext()).newPage()
-  await signIn(leader, 'pho-bi-thu-tt')
+  const leader = await signedIn(browser, 'pho-bi-thu-tt')
   await leader.goto('/notifications')
   const someoneElses = await leader.getByRole('region', { name: 'Đã đọc' }).getByRole('link').first().getAttribute('href')
 
-  const commune = await (await browser.newContext()).newPage()
-  await signIn(commune, 'luong-mong')
+  const commune = await signedIn(browser, 'luong-mong')
   const response = await commune.request.get(someoneElses!, { maxRedirects: 0 })
   expect(response.status()).toBe(404)
 
