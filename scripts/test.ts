@@ -16,6 +16,7 @@ import { bin, projectRoot, run } from './lib/process'
 type Tally = { passed: number; failed: number; skipped: number }
 const total: Tally = { passed: 0, failed: 0, skipped: 0 }
 const failures: string[] = []
+const failedTests: string[] = []
 
 function record(name: string, tally: Tally): void {
   total.passed += tally.passed
@@ -87,9 +88,18 @@ try {
     })
     const report = (await readJson('test-results/vitest.json').catch(() => null)) as {
       numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number; numFailedTestSuites: number
+      testResults: { name: string; status: string; message?: string; assertionResults: { fullName: string; status: string }[] }[]
     } | null
-    if (report) record('vitest', { passed: report.numPassedTests, failed: report.numFailedTests + report.numFailedTestSuites, skipped: report.numPendingTests + report.numTodoTests })
-    else record('vitest', { passed: 0, failed: 1, skipped: 0 })
+    if (report) {
+      record('vitest', { passed: report.numPassedTests, failed: report.numFailedTests + report.numFailedTestSuites, skipped: report.numPendingTests + report.numTodoTests })
+      // The summary is the part of a long log that is always read: name what failed there.
+      for (const file of report.testResults) {
+        const where = path.relative(projectRoot, file.name)
+        if (file.status === 'failed' && !file.assertionResults.some((test) => test.status === 'failed'))
+          failedTests.push(`${where}: ${file.message?.split('\n')[0] ?? 'the file did not run'}`)
+        for (const test of file.assertionResults) if (test.status === 'failed') failedTests.push(`${where} › ${test.fullName}`)
+      }
+    } else record('vitest', { passed: 0, failed: 1, skipped: 0 })
   }
 
   if (adminUrl && built) {
@@ -142,5 +152,6 @@ try {
 }
 
 if (failures.length) console.info(`\nFailed: ${failures.join('; ')}`)
+for (const test of failedTests) console.info(`  ✗ ${test}`)
 console.info(`\n${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`)
 process.exit(total.failed ? 1 : 0)
