@@ -6,34 +6,27 @@
 // administrator who applied it, with the predecessors' figures summed, the least advanced status,
 // the lowest progress and their latest notes quoted, so its history says where it came from.
 import 'server-only'
-import type { Prisma } from '@/lib/db/client'
+import { Prisma } from '@/lib/db/client'
 import type { UnitKind } from '@/lib/db/generated/enums'
-import { addDays, districtDay, endOfDistrictDay, formatDay, type CalendarDay } from '@/lib/domain/calendar'
-import type { TaskStatus } from '@/lib/domain/status'
+import { formatDay, type CalendarDay } from '@/lib/domain/calendar'
 import { parseAdmin, unitMergeSchema, type AdminValues, type UnitMergeInput } from '@/lib/validation/admin'
-import viAssignment from '@/messages/vi/assignment.json'
 import { recordAudit } from '@/lib/audit/record'
 import type { ActionContext } from '../context'
 import { unitChangeNoticeSql } from '../notify'
 import { adminWrite, formId, InvalidInput, MissingRecord, snapshot } from './core'
-import { isWithin, MAX_DAYS_AHEAD } from './units'
+import { carryNote, carryOver, carrySource, carryTime, checkChangeDay, checkNotBeforeReports, combined, sourceRows, type Carried, type CarrySource } from './unit-carry'
+import { isWithin } from './units'
 
 type Label = { id: string; name: string; code: string }
 
-/** Where a task's work stood in one unit before the merge. */
-export type MergeSource = { assignmentId: string; unit: Label; status: TaskStatus; progress: number; indicatorActual: string | null; note: string | null }
-
 /** One task's assignment of the successor: made, or the successor's own, combined from `sources`. */
-export type MergeAssignment = {
+export type MergeAssignment = Carried & {
   taskId: string
   taskCode: string
   title: string
   /** The successor's own assignment of the task, when it is one of the units merged or already had the task. */
-  existing: MergeSource | null
-  sources: MergeSource[]
-  status: TaskStatus
-  progress: number
-  indicatorActual: string | null
+  existing: CarrySource | null
+  sources: CarrySource[]
   responsibleMemberId: string | null
 }
 
@@ -59,9 +52,6 @@ export type UnitMergePlan = {
 }
 
 export type UnitMergeResult = { plan: UnitMergePlan; applied: boolean; successorCode: string }
-
-/** From least to most advanced: the combined assignment takes the least advanced of its sources. */
-const ADVANCE: Record<TaskStatus, number> = { NOT_STARTED: 0, BLOCKED: 1, IN_PROGRESS: 2, DONE: 3 }
 
 /**
  * Merges units (`intent` "apply"), or only says what that would do (nothing written). Refused before
@@ -104,22 +94,13 @@ async function planMerge(tx: Prisma.TransactionClient, now: Date, input: UnitMer
   const mergedAway = unitIds.filter((u) => u !== input.successorId)
   if (successorUnit) for (const m of mergedAway) if (await isWithin(tx, successorUnit.id, m)) throw InvalidInput.of('successorId', 'mergeIntoDescendant')
 
-  const today = districtDay(now)
   const day = input.effectiveDate
-  const lastDay = addDays(today, MAX_DAYS_AHEAD)
-  if (day > lastDay) throw InvalidInput.of('effectiveDate', 'effectiveTooLate', { date: formatDay(lastDay) })
-  if (day > today) throw InvalidInput.of('effectiveDate', 'mergeNotAhead')
-  const sameDay = await tx.unitChangePart.count({ where: { unitId: { in: all }, change: { effectiveDate: new Date(day) } } })
-  if (sameDay > 0) throw InvalidInput.of('effectiveDate', 'sameDayChange', { date: formatDay(day) })
-  const later = await tx.unitName.findFirst({ where: { unitId: { in: all }, validFrom: { gt: new Date(day) } }, orderBy: { validFrom: 'desc' }, select: { validFrom: true } })
-  if (later?.validFrom) throw InvalidInput.of('effectiveDate', 'beforeLastChange', { date: formatDay(districtDay(later.validFrom)) })
+  await checkChangeDay(tx, now, day, all, 'mergeNotAhead')
   if (!successorUnit && input.newCode && (await tx.unitCode.findUnique({ where: { code: input.newCode }, select: { code: true } }))) throw InvalidInput.of('newCode', 'codeEverUsed')
 
   const assignments = await combinedAssignments(tx, mergedAway, successorUnit?.id ?? null, byId)
   // The latest report on the work that moves (or is combined): the merge may not be dated before it.
-  const touched = assignments.flatMap((a) => [...a.sources.map((s) => s.assignmentId), ...(a.existing ? [a.existing.assignmentId] : [])])
-  const latest = await tx.statusUpdate.findFirst({ where: { assignmentId: { in: touched } }, orderBy: { createdAt: 'desc' }, select: { createdAt: true } })
-  if (latest && districtDay(latest.createdAt) > day) throw InvalidInput.of('effectiveDate', 'mergeBeforeReport', { date: formatDay(districtDay(latest.createdAt)) })
+  await checkNotBeforeReports(tx, day, touchedBy(assignments), 'mergeBeforeReport')
 
   const [accounts, children, member] = await Promise.all([
     tx.user.findMany({
@@ -155,49 +136,32 @@ async function planMerge(tx: Prisma.TransactionClient, now: Date, input: UnitMer
 
 const label = (u: { id: string; name: string; code: string }): Label => ({ id: u.id, name: u.name, code: u.code })
 
+/** The assignments a merge reads and writes: each task's sources and the successor's own. */
+const touchedBy = (assignments: MergeAssignment[]): string[] => assignments.flatMap((a) => [...a.sources.map((s) => s.assignmentId), ...(a.existing ? [a.existing.assignmentId] : [])])
+
 /** The successor's assignments after the merge, one per task the merged units had, each with where it came from. */
 async function combinedAssignments(tx: Prisma.TransactionClient, mergedAway: string[], successorId: string | null, byId: Map<string, Label>): Promise<MergeAssignment[]> {
-  const rows = await tx.$queryRaw<
-    { id: string; unitId: string; taskId: string; taskCode: string; title: string; status: TaskStatus; progress: number; indicatorActual: string | null; responsibleMemberId: string | null; note: string | null }[]
-  >`
-    SELECT a.id::text AS id, a."unitId"::text AS "unitId", a."taskId"::text AS "taskId", t.code AS "taskCode", t.title,
-           a.status::text AS status, a.progress, a."indicatorActual"::text AS "indicatorActual", a."responsibleMemberId"::text AS "responsibleMemberId",
-           (SELECT s.note FROM "StatusUpdate" s WHERE s."assignmentId" = a.id AND s."reviewState" <> 'RETURNED' ORDER BY s."createdAt" DESC, s.id DESC LIMIT 1) AS note
-      FROM "Assignment" a
-      JOIN "Task" t ON t.id = a."taskId"
-     WHERE a."unitId" = ANY(${mergedAway}::uuid[])
-        OR (a."unitId" = ${successorId}::uuid AND a."taskId" IN (SELECT b."taskId" FROM "Assignment" b WHERE b."unitId" = ANY(${mergedAway}::uuid[])))
-     ORDER BY t."sortOrder", t.code, a."unitId"`
-  const tasks = new Map<string, MergeAssignment>()
+  const rows = await sourceRows(
+    tx,
+    Prisma.sql`a."unitId" = ANY(${mergedAway}::uuid[])
+        OR (a."unitId" = ${successorId}::uuid AND a."taskId" IN (SELECT b."taskId" FROM "Assignment" b WHERE b."unitId" = ANY(${mergedAway}::uuid[])))`,
+  )
+  const tasks = new Map<string, Omit<MergeAssignment, keyof Carried>>()
   for (const r of rows) {
-    const combined = tasks.get(r.taskId) ?? { taskId: r.taskId, taskCode: r.taskCode, title: r.title, existing: null, sources: [], status: 'DONE', progress: 100, indicatorActual: null, responsibleMemberId: null }
-    tasks.set(r.taskId, combined)
-    const source: MergeSource = { assignmentId: r.id, unit: byId.get(r.unitId) ?? { id: r.unitId, name: '', code: '' }, status: r.status, progress: r.progress, indicatorActual: r.indicatorActual, note: r.note }
-    if (r.unitId === successorId) combined.existing = source
-    else combined.sources.push(source)
-    if (ADVANCE[r.status] < ADVANCE[combined.status]) combined.status = r.status
-    combined.progress = Math.min(combined.progress, r.progress)
-    // Cents, so that the sum of DECIMAL(14, 2) figures is exact.
-    if (r.indicatorActual !== null) combined.indicatorActual = centsText(toCents(combined.indicatorActual ?? '0') + toCents(r.indicatorActual))
-    combined.responsibleMemberId ??= r.responsibleMemberId
+    const task = tasks.get(r.taskId) ?? { taskId: r.taskId, taskCode: r.taskCode, title: r.title, existing: null, sources: [], responsibleMemberId: null }
+    tasks.set(r.taskId, task)
+    const source = carrySource(r, byId.get(r.unitId) ?? { id: r.unitId, name: '', code: '' })
+    if (r.unitId === successorId) task.existing = source
+    else task.sources.push(source)
+    task.responsibleMemberId ??= r.responsibleMemberId
   }
-  return [...tasks.values()]
+  return [...tasks.values()].map((t) => ({ ...t, ...combined([...(t.existing ? [t.existing] : []), ...t.sources]) }))
 }
-
-const toCents = (value: string): bigint => {
-  const [whole = '0', part = ''] = value.split('.')
-  return BigInt(whole) * 100n + BigInt(part.padEnd(2, '0').slice(0, 2))
-}
-const centsText = (cents: bigint): string => `${cents / 100n}.${String(cents % 100n).padStart(2, '0')}`
 
 /** The report that carries the predecessors' work over: the decision, then each one's state and latest note. */
 function mergeNote(plan: UnitMergePlan, a: MergeAssignment): string {
   const names = plan.merged.map((m) => m.name).join(', ')
-  const lines = a.sources.map((s) => {
-    const figure = s.indicatorActual === null ? '' : `, ${s.indicatorActual.replace(/\.00$/, '')}`
-    return `- ${s.unit.name}: ${viAssignment.taskStatus[s.status]}, ${s.progress}%${figure}${s.note ? `. ${s.note}` : ''}`
-  })
-  return [`Sáp nhập ${names} vào ${plan.successor.name} từ ngày ${formatDay(plan.effectiveDate)} (${plan.reason}). Tình hình trước sáp nhập:`, ...lines].join('\n')
+  return carryNote(`Sáp nhập ${names} vào ${plan.successor.name} từ ngày ${formatDay(plan.effectiveDate)} (${plan.reason}). Tình hình trước sáp nhập:`, a.sources)
 }
 
 /**
@@ -244,47 +208,12 @@ async function applyMerge(tx: Prisma.TransactionClient, context: ActionContext, 
   await tx.unit.updateMany({ where: { id: { in: mergedIds } }, data: { active: false } })
   await tx.unit.updateMany({ where: { parentId: { in: mergedIds }, active: true }, data: { parentId: successor.id } })
 
-  // After every report it combines, and within the merge's day, so pages of that day show the successor's work.
-  const latest = await tx.statusUpdate.findFirst({
-    where: { assignmentId: { in: plan.assignments.flatMap((a) => [...a.sources.map((s) => s.assignmentId), ...(a.existing ? [a.existing.assignmentId] : [])]) } },
-    orderBy: { createdAt: 'desc' },
-    select: { createdAt: true },
-  })
-  const startOfDay = endOfDistrictDay(addDays(plan.effectiveDate, -1)).getTime() + 1
-  const at = new Date(Math.min(Math.max(startOfDay, (latest?.createdAt.getTime() ?? 0) + 1), context.now.getTime()))
+  const at = await carryTime(tx, context, plan.effectiveDate, touchedBy(plan.assignments))
   const carried: { taskCode: string; assignmentId: string; from: string[] }[] = []
   for (const a of plan.assignments) {
-    const target = a.existing
-      ? await tx.assignment.findUniqueOrThrow({ where: { id: a.existing.assignmentId }, select: { id: true, completedAt: true } })
-      : await tx.assignment.create({ data: { taskId: a.taskId, unitId: successor.id, responsibleMemberId: a.responsibleMemberId, createdAt: at }, select: { id: true, completedAt: true } })
-    await tx.statusUpdate.create({
-      data: {
-        assignmentId: target.id,
-        authorId: context.actor.id,
-        status: a.status,
-        progress: a.progress,
-        indicatorActual: a.indicatorActual,
-        note: mergeNote(plan, a),
-        createdAt: at,
-        // Nothing to confirm: it restates what the merged units reported (each confirmed or not in its own history).
-        reviewState: 'CONFIRMED',
-        reviewedById: context.actor.id,
-        reviewedAt: at,
-      },
-    })
-    await tx.assignment.update({
-      where: { id: target.id },
-      data: {
-        status: a.status,
-        progress: a.progress,
-        indicatorActual: a.indicatorActual,
-        completedAt: a.status === 'DONE' ? (target.completedAt ?? at) : null,
-        lastUpdateAt: at,
-        lastUpdateById: context.actor.id,
-        version: { increment: 1 },
-      },
-    })
-    carried.push({ taskCode: a.taskCode, assignmentId: target.id, from: a.sources.map((s) => s.assignmentId) })
+    const target = a.existing ? { assignmentId: a.existing.assignmentId } : { taskId: a.taskId, unitId: successor.id, responsibleMemberId: a.responsibleMemberId }
+    const assignmentId = await carryOver(tx, context, at, target, { status: a.status, progress: a.progress, indicatorActual: a.indicatorActual }, mergeNote(plan, a))
+    carried.push({ taskCode: a.taskCode, assignmentId, from: a.sources.map((s) => s.assignmentId) })
   }
 
   const moved = new Set(plan.moveUserIds)

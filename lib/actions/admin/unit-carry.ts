@@ -1,0 +1,137 @@
+// What merges and splits of units share: the checks of the change's day, where a moving task's
+// work stood in the unit it leaves, and the report by which the unit that takes it over carries it
+// on (its first report after the change, by the administrator who applied it, quoting the source).
+import 'server-only'
+import { Prisma } from '@/lib/db/client'
+import { addDays, districtDay, endOfDistrictDay, formatDay, type CalendarDay } from '@/lib/domain/calendar'
+import type { TaskStatus } from '@/lib/domain/status'
+import type { AdminErrorCode } from '@/lib/validation/admin'
+import viAssignment from '@/messages/vi/assignment.json'
+import type { ActionContext } from '../context'
+import { InvalidInput } from './core'
+import { MAX_DAYS_AHEAD } from './units'
+
+type Label = { id: string; name: string; code: string }
+
+/** Where a task's work stood in one unit before the change. */
+export type CarrySource = { assignmentId: string; unit: Label; status: TaskStatus; progress: number; indicatorActual: string | null; note: string | null }
+
+/** A source as read with its task, its member responsible and its unit's id. */
+export type SourceRow = { id: string; unitId: string; taskId: string; taskCode: string; title: string; status: TaskStatus; progress: number; indicatorActual: string | null; responsibleMemberId: string | null; note: string | null }
+
+/** The assignments `where` chooses (a condition on `a`, joined to its task `t`), each with its latest note that was not returned, in the tasks' order. */
+export function sourceRows(tx: Prisma.TransactionClient, where: Prisma.Sql): Promise<SourceRow[]> {
+  return tx.$queryRaw<SourceRow[]>`
+    SELECT a.id::text AS id, a."unitId"::text AS "unitId", a."taskId"::text AS "taskId", t.code AS "taskCode", t.title,
+           a.status::text AS status, a.progress, a."indicatorActual"::text AS "indicatorActual", a."responsibleMemberId"::text AS "responsibleMemberId",
+           (SELECT s.note FROM "StatusUpdate" s WHERE s."assignmentId" = a.id AND s."reviewState" <> 'RETURNED' ORDER BY s."createdAt" DESC, s.id DESC LIMIT 1) AS note
+      FROM "Assignment" a
+      JOIN "Task" t ON t.id = a."taskId"
+     WHERE ${where}
+     ORDER BY t."sortOrder", t.code, a."unitId"`
+}
+
+export const carrySource = (r: SourceRow, unit: Label): CarrySource => ({ assignmentId: r.id, unit, status: r.status, progress: r.progress, indicatorActual: r.indicatorActual, note: r.note })
+
+/** The figures a unit carries on from its sources: the least advanced status, the lowest progress, the indicator figures summed. */
+export type Carried = { status: TaskStatus; progress: number; indicatorActual: string | null }
+
+/** From least to most advanced: combined work takes the least advanced of its sources. */
+const ADVANCE: Record<TaskStatus, number> = { NOT_STARTED: 0, BLOCKED: 1, IN_PROGRESS: 2, DONE: 3 }
+
+export function combined(sources: CarrySource[]): Carried {
+  let result: Carried = { status: 'DONE', progress: 100, indicatorActual: null }
+  for (const s of sources) {
+    result = {
+      status: ADVANCE[s.status] < ADVANCE[result.status] ? s.status : result.status,
+      progress: Math.min(result.progress, s.progress),
+      // Cents, so that the sum of DECIMAL(14, 2) figures is exact.
+      indicatorActual: s.indicatorActual === null ? result.indicatorActual : centsText(toCents(result.indicatorActual ?? '0') + toCents(s.indicatorActual)),
+    }
+  }
+  return result
+}
+
+const toCents = (value: string): bigint => {
+  const [whole = '0', part = ''] = value.split('.')
+  return BigInt(whole) * 100n + BigInt(part.padEnd(2, '0').slice(0, 2))
+}
+const centsText = (cents: bigint): string => `${cents / 100n}.${String(cents % 100n).padStart(2, '0')}`
+
+/** The carrying report's note: the decision's line, then each source's state and latest note. */
+export function carryNote(heading: string, sources: CarrySource[]): string {
+  const lines = sources.map((s) => {
+    const figure = s.indicatorActual === null ? '' : `, ${s.indicatorActual.replace(/\.00$/, '')}`
+    return `- ${s.unit.name}: ${viAssignment.taskStatus[s.status]}, ${s.progress}%${figure}${s.note ? `. ${s.note}` : ''}`
+  })
+  return [heading, ...lines].join('\n')
+}
+
+/**
+ * The day of a merge or a split, checked before anything is written: at most a year ahead, not
+ * after today (the work moves on the day it is applied), no other change of one of `unitIds` that
+ * day, none after it.
+ */
+export async function checkChangeDay(tx: Prisma.TransactionClient, now: Date, day: CalendarDay, unitIds: string[], notAhead: AdminErrorCode): Promise<void> {
+  const today = districtDay(now)
+  const lastDay = addDays(today, MAX_DAYS_AHEAD)
+  if (day > lastDay) throw InvalidInput.of('effectiveDate', 'effectiveTooLate', { date: formatDay(lastDay) })
+  if (day > today) throw InvalidInput.of('effectiveDate', notAhead)
+  const sameDay = await tx.unitChangePart.count({ where: { unitId: { in: unitIds }, change: { effectiveDate: new Date(day) } } })
+  if (sameDay > 0) throw InvalidInput.of('effectiveDate', 'sameDayChange', { date: formatDay(day) })
+  const later = await tx.unitName.findFirst({ where: { unitId: { in: unitIds }, validFrom: { gt: new Date(day) } }, orderBy: { validFrom: 'desc' }, select: { validFrom: true } })
+  if (later?.validFrom) throw InvalidInput.of('effectiveDate', 'beforeLastChange', { date: formatDay(districtDay(later.validFrom)) })
+}
+
+/** Refuses a day before the latest report on the work that moves (`assignmentIds`): that report would stand after the change. */
+export async function checkNotBeforeReports(tx: Prisma.TransactionClient, day: CalendarDay, assignmentIds: string[], code: AdminErrorCode): Promise<void> {
+  const latest = await latestReport(tx, assignmentIds)
+  if (latest && districtDay(latest) > day) throw InvalidInput.of('effectiveDate', code, { date: formatDay(districtDay(latest)) })
+}
+
+async function latestReport(tx: Prisma.TransactionClient, assignmentIds: string[]): Promise<Date | null> {
+  const latest = await tx.statusUpdate.findFirst({ where: { assignmentId: { in: assignmentIds } }, orderBy: { createdAt: 'desc' }, select: { createdAt: true } })
+  return latest?.createdAt ?? null
+}
+
+/** When the carrying reports are dated: after every report they restate, and within the change's day, so pages of that day show the work carried. */
+export async function carryTime(tx: Prisma.TransactionClient, context: ActionContext, day: CalendarDay, assignmentIds: string[]): Promise<Date> {
+  const latest = await latestReport(tx, assignmentIds)
+  const startOfDay = endOfDistrictDay(addDays(day, -1)).getTime() + 1
+  return new Date(Math.min(Math.max(startOfDay, (latest?.getTime() ?? 0) + 1), context.now.getTime()))
+}
+
+/** The unit's own assignment of the task that takes the work over, or one made for it. */
+export type CarryTarget = { assignmentId: string } | { taskId: string; unitId: string; responsibleMemberId: string | null }
+
+/** Writes the carrying report on the target (made when new) and gives the assignment its figures; returns the assignment's id. */
+export async function carryOver(tx: Prisma.TransactionClient, context: ActionContext, at: Date, target: CarryTarget, figures: Carried, note: string): Promise<string> {
+  const assignment =
+    'assignmentId' in target
+      ? await tx.assignment.findUniqueOrThrow({ where: { id: target.assignmentId }, select: { id: true, completedAt: true } })
+      : await tx.assignment.create({ data: { ...target, createdAt: at }, select: { id: true, completedAt: true } })
+  await tx.statusUpdate.create({
+    data: {
+      assignmentId: assignment.id,
+      authorId: context.actor.id,
+      ...figures,
+      note,
+      createdAt: at,
+      // Nothing to confirm: it restates what the units before the change reported (each confirmed or not in its own history).
+      reviewState: 'CONFIRMED',
+      reviewedById: context.actor.id,
+      reviewedAt: at,
+    },
+  })
+  await tx.assignment.update({
+    where: { id: assignment.id },
+    data: {
+      ...figures,
+      completedAt: figures.status === 'DONE' ? (assignment.completedAt ?? at) : null,
+      lastUpdateAt: at,
+      lastUpdateById: context.actor.id,
+      version: { increment: 1 },
+    },
+  })
+  return assignment.id
+}
