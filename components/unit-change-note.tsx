@@ -1,7 +1,8 @@
 // Under a unit's heading: "Đổi tên từ … ngày …" / "Đổi mã từ … ngày …", its latest rename and
 // re-code in force on the page's day; and its merges by then, each with a link to the other side:
 // "Sáp nhập vào <successor> từ <date>" on a unit merged away, "Sáp nhập từ <units> (<date>)" on
-// the successor.
+// the successor; and its split: "Đã chia tách thành <parts> từ <date>" on the unit split, "Chia
+// tách từ <unit> (<date>)" on each part.
 import Link from '@/components/link'
 import { getTranslations } from 'next-intl/server'
 import { formatDay } from '@/lib/domain/calendar'
@@ -21,6 +22,16 @@ export async function UnitChangeNote({ history }: { history: UnitHistory | null 
   const fromByDay = new Map<string, MergeLink[]>()
   for (const m of history.mergedFrom) fromByDay.set(m.day, [...(fromByDay.get(m.day) ?? []), m])
   const into = history.mergedInto
+  const [split] = history.splitInto
+  const links = (units: MergeLink[]) =>
+    units.map((u, i) => (
+      <span key={u.code}>
+        {i > 0 && ', '}
+        <Link href={unitPageHref(u.code)} className={linkClass}>
+          {u.name}
+        </Link>
+      </span>
+    ))
   return (
     <>
       {labels.length > 0 && <p className="mt-1 text-sm text-slate-700">{labels.join(' · ')}</p>}
@@ -38,20 +49,19 @@ export async function UnitChangeNote({ history }: { history: UnitHistory | null 
       )}
       {[...fromByDay].map(([day, units]) => (
         <p key={day} className="mt-1 text-sm text-slate-700">
-          {t.rich('mergedFrom', {
-            date: formatDay(day),
-            units: () =>
-              units.map((u, i) => (
-                <span key={u.code}>
-                  {i > 0 && ', '}
-                  <Link href={unitPageHref(u.code)} className={linkClass}>
-                    {u.name}
-                  </Link>
-                </span>
-              )),
-          })}
+          {t.rich('mergedFrom', { date: formatDay(day), units: () => links(units) })}
         </p>
       ))}
+      {split && (
+        <p role="note" className="mt-2 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm">
+          {t.rich('splitInto', { date: formatDay(split.day), parts: () => links(history.splitInto) })}
+        </p>
+      )}
+      {history.splitFrom && (
+        <p className="mt-1 text-sm text-slate-700">
+          {t.rich('splitFrom', { date: formatDay(history.splitFrom.day), unit: () => links(history.splitFrom ? [history.splitFrom] : []) })}
+        </p>
+      )}
     </>
   )
 }

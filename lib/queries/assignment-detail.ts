@@ -34,8 +34,8 @@ export type AssignmentDetail = {
   group: { code: string; name: string }
   unit: { code: string; name: string }
   /**
-   * false for a unit merged into another: its page still opens with its history (the links of the
-   * merged unit's page lead here), and takes no new report (lib/actions/status-update.ts).
+   * false for a unit merged into another or split: its page still opens with its history (the links
+   * of the unit's page lead here), and takes no new report (lib/actions/status-update.ts).
    */
   open: boolean
   memberInCharge: { name: string; title: string } | null
@@ -50,12 +50,12 @@ export type AssignmentDetail = {
 
 /**
  * null when the unit or the task is unknown or withdrawn, or the task is not assigned to the unit. A
- * unit merged into another is found, as its page finds it (unit-assignments.ts), so its links lead
- * here; one deactivated otherwise is not.
+ * unit merged into another or split is found, as its page finds it (unit-assignments.ts), so its
+ * links lead here; one deactivated otherwise is not.
  */
 export const assignmentDetail = cache(async (unitCode: string, taskCode: string): Promise<AssignmentDetail | null> => {
   const a = await db().assignment.findFirst({
-    where: { unit: { code: unitCode, OR: [{ active: true }, { changeParts: { some: { side: 'BEFORE', change: { kind: 'MERGE' } } } }] }, task: { code: taskCode, active: true } },
+    where: { unit: { code: unitCode, OR: [{ active: true }, { changeParts: { some: { side: 'BEFORE', change: { kind: { in: ['MERGE', 'SPLIT'] } } } } }] }, task: { code: taskCode, active: true } },
     select: {
       id: true,
       version: true,

@@ -92,7 +92,7 @@ type Row = Omit<NotificationEntry, 'unit' | 'task' | 'unitChange' | 'actor' | 'w
 export const notificationList = cache(async (actor: Actor, now: Date, limit: number, offset: number): Promise<Paged<NotificationEntry>> => {
   const details = assignmentsScopeSql(actor, 'assignment.readDetails', 'a') ?? Prisma.sql`false`
   const withheld = Prisma.sql`(n."assignmentId" IS NOT NULL AND NOT (${details}))`
-  // Of a merge, the units merged away: those before it that are not its successor.
+  // Of a merge or a split, the units that end: those before it that are not after it too (a successor, an existing part).
   const rows = await db().$queryRaw<Row[]>`
     SELECT n.id::text AS "id", n.kind::text AS "kind", u.code AS "unitCode", u.name AS "unitName", t.code AS "taskCode", t.title AS "taskTitle",
            actor."displayName" AS "actorName", actor.role::text AS "actorRole", n."createdAt", n."readAt", n."readAt" IS NOT NULL AS "read",
@@ -111,7 +111,7 @@ export const notificationList = cache(async (actor: Actor, now: Date, limit: num
       LEFT JOIN "UnitChange" ch ON ch.id = n."unitChangeId"
       LEFT JOIN LATERAL (
         SELECT (array_agg(p."unitId" ORDER BY p.id) FILTER (WHERE p.side = 'AFTER'))[1] AS "unitId",
-               string_agg(p.name, ', ' ORDER BY p.name) FILTER (WHERE p.side = 'BEFORE' AND NOT (ch.kind = 'MERGE' AND EXISTS (
+               string_agg(p.name, ', ' ORDER BY p.name) FILTER (WHERE p.side = 'BEFORE' AND NOT (ch.kind IN ('MERGE', 'SPLIT') AND EXISTS (
                  SELECT FROM "UnitChangePart" q WHERE q."changeId" = ch.id AND q.side = 'AFTER' AND q."unitId" = p."unitId"))) AS "fromNames",
                string_agg(p.name, ', ' ORDER BY p.name) FILTER (WHERE p.side = 'AFTER') AS "toNames",
                min(p.code) FILTER (WHERE p.side = 'BEFORE') AS "fromCode",

@@ -66,13 +66,13 @@ type AssignmentRow = Omit<UnitAssignment, 'indicator' | 'latestReviewComment' | 
 }
 
 /**
- * null when no active unit, nor a unit merged into another, has this code; each assignment with its latest report and that report's
+ * null when no active unit, nor a unit merged into another or split, has this code; each assignment with its latest report and that report's
  * review state as `source` has them, and the reviewer's comment when `reader` may read it.
  */
 export const unitAssignments = cache(async (source: ProgressSource, code: string, reader: Actor): Promise<UnitAssignments | null> => {
   const unit = await db().unit.findFirst({
-    // A unit merged into another keeps its page: its reports stay its own (lib/actions/admin/unit-merge.ts).
-    where: { code, OR: [{ active: true }, { changeParts: { some: { side: 'BEFORE', change: { kind: 'MERGE' } } } }] },
+    // A unit merged into another or split keeps its page: its reports stay its own (lib/actions/admin/unit-merge.ts, unit-split.ts).
+    where: { code, OR: [{ active: true }, { changeParts: { some: { side: 'BEFORE', change: { kind: { in: ['MERGE', 'SPLIT'] } } } } }] },
     select: { id: true, code: true, name: true, inChargeMember: { select: { name: true, title: true } } },
   })
   if (!unit) return null

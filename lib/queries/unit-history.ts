@@ -82,10 +82,19 @@ export type UnitLabelChange = { from: string; day: CalendarDay }
 export type MergeLink = { name: string; code: string; day: CalendarDay }
 
 /**
- * The unit's name on `day`, its latest rename and re-code in force by then, and its merges in force
- * by then: the unit it was merged into, the units merged into it.
+ * The unit's name on `day`, its latest rename and re-code in force by then, its merges in force by
+ * then (the unit it was merged into, the units merged into it) and its splits (the parts it was
+ * split into, the unit it was split from).
  */
-export type UnitHistory = { name: string; renamed: UnitLabelChange | null; recoded: UnitLabelChange | null; mergedInto: MergeLink | null; mergedFrom: MergeLink[] }
+export type UnitHistory = {
+  name: string
+  renamed: UnitLabelChange | null
+  recoded: UnitLabelChange | null
+  mergedInto: MergeLink | null
+  mergedFrom: MergeLink[]
+  splitInto: MergeLink[]
+  splitFrom: MergeLink | null
+}
 
 export const unitHistory = cache(async (unitId: string, day: CalendarDay): Promise<UnitHistory | null> => {
   const [unit] = await db().$queryRaw<{ name: string }[]>`SELECT ${unitNameOn(day)} AS name FROM "Unit" u WHERE u.id = ${unitId}::uuid`
@@ -110,13 +119,28 @@ export const unitHistory = cache(async (unitId: string, day: CalendarDay): Promi
       JOIN "Unit" u ON u.id = other."unitId"
      WHERE mine."unitId" = ${unitId}::uuid
      ORDER BY c."effectiveDate", other.name`
+  // The other side of each split by then: the parts, for the unit split; the unit split, for a part. An existing part is on
+  // both sides, the unit split only BEFORE: it is the one BEFORE that is not AFTER.
+  const splits = await db().$queryRaw<{ side: 'BEFORE' | 'AFTER'; effectiveDate: Date; name: string; code: string }[]>`
+    SELECT mine.side::text AS side, c."effectiveDate", other.name, u.code
+      FROM "UnitChangePart" mine
+      JOIN "UnitChange" c ON c.id = mine."changeId" AND c.kind = 'SPLIT' AND c."effectiveDate" <= ${day}::date
+      JOIN "UnitChangePart" other ON other."changeId" = c.id AND other.side <> mine.side AND other."unitId" <> mine."unitId"
+      JOIN "Unit" u ON u.id = other."unitId"
+     WHERE mine."unitId" = ${unitId}::uuid
+       AND NOT EXISTS (SELECT FROM "UnitChangePart" part WHERE part."changeId" = c.id AND part.side = 'AFTER' AND part."unitId" = CASE WHEN mine.side = 'BEFORE' THEN mine."unitId" ELSE other."unitId" END)
+     ORDER BY c."effectiveDate", other.name`
   const link = (m: (typeof merges)[number]): MergeLink => ({ name: m.name, code: m.code, day: dateColumnDay(m.effectiveDate) })
   const into = merges.filter((m) => m.side === 'BEFORE').at(-1)
+  const lastSplit = splits.filter((m) => m.side === 'BEFORE').at(-1)?.effectiveDate.getTime()
+  const from = splits.filter((m) => m.side === 'AFTER').at(-1)
   return {
     name: unit.name,
     renamed: of('RENAME'),
     recoded: of('RECODE'),
     mergedInto: into ? link(into) : null,
     mergedFrom: merges.filter((m) => m.side === 'AFTER').map(link),
+    splitInto: splits.filter((m) => m.side === 'BEFORE' && m.effectiveDate.getTime() === lastSplit).map(link),
+    splitFrom: from ? link(from) : null,
   }
 })

@@ -103,7 +103,7 @@ export const unitSchema = z.object({
 })
 export type UnitInput = z.output<typeof unitSchema>
 
-/** The changes of one unit's name or code; a merge has a form of its own (unitMergeSchema), splits are not built yet. */
+/** The changes of one unit's name or code; a merge and a split have forms of their own (unitMergeSchema, unitSplitSchema). */
 export const UNIT_CHANGE_KINDS = ['RENAME', 'RECODE'] as const
 export type UnitChangeKind = (typeof UNIT_CHANGE_KINDS)[number]
 
@@ -156,6 +156,60 @@ export const unitMergeSchema = z
     else if (!code.safeParse(m.newCode).success) ctx.addIssue({ code: 'custom', path: ['newCode'], message: 'codeFormat' })
   })
 export type UnitMergeInput = z.output<typeof unitMergeSchema>
+
+/** How many new units one split may make in one go (the form's rows of name and code). */
+export const SPLIT_NEW_PARTS = 3
+/** The key of the n-th new part (1-based) in a split's choices; an existing part's key is its id. */
+export const newPartKey = (n: number) => `new${n}`
+/** A split's choices made in its preview, one field per thing chosen for: which part takes an open assignment, a child unit or an account, and each part's member in charge. */
+export const SPLIT_CHOICES = { take: 'take.', child: 'child.', account: 'account.', inCharge: 'inCharge.' } as const
+/** An account of the split unit chosen to be deactivated rather than moved to a part. */
+export const SPLIT_DEACTIVATE = 'off'
+
+const choicesOf = (values: Record<string, unknown>, prefix: string): Map<string, string> =>
+  new Map(Object.entries(values).flatMap(([name, value]) => (name.startsWith(prefix) && typeof value === 'string' ? [[name.slice(prefix.length), value.trim()]] : [])))
+
+/**
+ * A split: the unit of the page (`id`) ends, and its parts carry its work on: existing units
+ * (`partIds`) and new ones (`newName1`/`newCode1` … up to SPLIT_NEW_PARTS), of the split unit's kind
+ * and place in the tree. The preview's choices (SPLIT_CHOICES) say which part takes each open
+ * assignment and each child unit, where each account goes (or SPLIT_DEACTIVATE), and each part's
+ * member in charge; an open assignment or a child without a part is refused when applied.
+ */
+export const unitSplitSchema = z
+  .looseObject({
+    id,
+    kind: z.literal('SPLIT'),
+    partIds: ids,
+    effectiveDate: day,
+    reason: text('reasonRequired', 1000),
+  })
+  .superRefine((s, ctx) => {
+    const codes = new Set<string>()
+    for (let n = 1; n <= SPLIT_NEW_PARTS; n++) {
+      const name = typeof s[`newName${n}`] === 'string' ? String(s[`newName${n}`]).trim() : ''
+      const partCode = typeof s[`newCode${n}`] === 'string' ? String(s[`newCode${n}`]).trim() : ''
+      if (name === '' && partCode === '') continue
+      if (name === '') ctx.addIssue({ code: 'custom', path: [`newName${n}`], message: 'nameRequired' })
+      else if (name.length > TEXT_MAX) ctx.addIssue({ code: 'custom', path: [`newName${n}`], message: 'textTooLong' })
+      if (partCode === '') ctx.addIssue({ code: 'custom', path: [`newCode${n}`], message: 'codeRequired' })
+      else if (!code.safeParse(partCode).success) ctx.addIssue({ code: 'custom', path: [`newCode${n}`], message: 'codeFormat' })
+      else if (codes.has(partCode)) ctx.addIssue({ code: 'custom', path: [`newCode${n}`], message: 'splitCodeTwice' })
+      codes.add(partCode)
+    }
+  })
+  .transform((s) => ({
+    id: s.id,
+    partIds: [...new Set(s.partIds)],
+    newParts: Array.from({ length: SPLIT_NEW_PARTS }, (_, i) => ({ key: newPartKey(i + 1), name: String(s[`newName${i + 1}`] ?? '').trim(), code: String(s[`newCode${i + 1}`] ?? '').trim() })).filter((p) => p.name !== ''),
+    effectiveDate: s.effectiveDate,
+    reason: s.reason,
+    take: choicesOf(s, SPLIT_CHOICES.take),
+    child: choicesOf(s, SPLIT_CHOICES.child),
+    account: choicesOf(s, SPLIT_CHOICES.account),
+    inCharge: choicesOf(s, SPLIT_CHOICES.inCharge),
+  }))
+export type UnitSplitInput = z.output<typeof unitSplitSchema>
 
 export const memberSchema = z.object({
   code,

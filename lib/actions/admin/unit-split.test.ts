@@ -1,0 +1,275 @@
+// Splits of units: previewed without a write, applied in one transaction with the audit row;
+// pages read as of the day before stay as they were, from the day on the parts carry the split
+// unit's open work; its done work and reports stay its own; accounts move or are deactivated; the
+// people concerned are told; bad input is refused with nothing written.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import type { Actor } from '@/lib/auth/permissions'
+import { addDays, districtDay, endOfDistrictDay } from '@/lib/domain/calendar'
+import { communeProgressList } from '@/lib/queries/communes'
+import { progressByGroup } from '@/lib/queries/district-overview'
+import { fromHistory, fromKeptCounts, type ProgressSource } from '@/lib/queries/progress-source'
+import { currentCodeFor, unitHistory } from '@/lib/queries/unit-history'
+import { testDatabase } from '@/test/helpers/database'
+import { factories } from '@/test/helpers/factories'
+import { DAY_COUNTS, writeGuard } from '@/test/helpers/write-guard'
+import { adminValues } from './test-form'
+import { changeUnit } from './units'
+import { splitUnit } from './unit-split'
+
+const database = testDatabase()
+const make = factories(() => database.db)
+const guard = writeGuard(() => database.url)
+const now = new Date()
+const today = districtDay(now)
+const REASON = 'Nghị quyết số 46/NQ-HĐND'
+const reportDay = addDays(today, -3)
+const splitDay = addDays(today, -1)
+
+let admin: Actor
+let district: { id: string }
+let group: { id: string }
+
+beforeAll(async () => {
+  district = await make.unit({ kind: 'DISTRICT', name: 'Huyện Ba Chẽ' })
+  admin = await make.user({ role: 'ADMIN', unitId: district.id })
+  group = await make.group()
+})
+
+afterAll(() => guard.close())
+
+/** Runs `request` and fails unless it wrote nothing but refusals' audit rows (a read may recount the day's counts). */
+const withoutWrites = <R>(request: () => Promise<R>): Promise<R> => guard.checkAfresh(request, { tables: DAY_COUNTS })
+
+const as = (actor: Actor) => ({ actor, now, ip: '198.51.100.8' })
+const split = (fields: Record<string, string | string[]>, intent = 'apply') => splitUnit(as(admin), adminValues({ kind: 'SPLIT', intent, reason: REASON, effectiveDate: splitDay, ...fields }))
+
+/** A report on an assignment at noon of `day`, and the assignment as the report leaves it. */
+async function report(assignmentId: string, authorId: string, fields: { status: 'NOT_STARTED' | 'IN_PROGRESS' | 'DONE' | 'BLOCKED'; progress: number; indicatorActual?: string; note?: string }, day = reportDay) {
+  const at = new Date(endOfDistrictDay(day).getTime() - 12 * 3600_000)
+  await database.db.statusUpdate.create({ data: { assignmentId, authorId, ...fields, createdAt: at } })
+  await database.db.assignment.update({ where: { id: assignmentId }, data: { status: fields.status, progress: fields.progress, indicatorActual: fields.indicatorActual ?? null, lastUpdateAt: at, completedAt: fields.status === 'DONE' ? at : null } })
+}
+
+/**
+ * A commune in a member's charge, with three open assignments (one with an indicator) and a done
+ * one, all reported three days ago, two accounts, a leader account for the member, a village below
+ * it, and a neighbouring commune (an existing part) with a task of its own.
+ */
+async function commune(prefix: string) {
+  const member = await make.member(`Ủy viên phụ trách ${prefix}`)
+  const unit = await make.unit({ name: prefix, inChargeMemberId: member.id })
+  const neighbour = await make.unit({ name: `${prefix} Bên` })
+  const village = await database.db.unit.update({ where: { id: (await make.unit({ kind: 'VILLAGE', name: `Thôn ${prefix}` })).id }, data: { parentId: unit.id } })
+  const [withFigure, blocked, notStarted, finished, neighbours] = await Promise.all([
+    make.task({ groupId: group.id, indicatorUnit: 'hộ' }),
+    make.task({ groupId: group.id }),
+    make.task({ groupId: group.id }),
+    make.task({ groupId: group.id }),
+    make.task({ groupId: group.id }),
+  ])
+  const [staff1, staff2, leader] = await Promise.all([
+    make.user({ role: 'STAFF', unitId: unit.id, name: 'Cán bộ 1' }),
+    make.user({ role: 'STAFF', unitId: unit.id, name: 'Cán bộ 2' }),
+    make.user({ role: 'LEADER', unitId: district.id, memberId: member.id, name: member.name }),
+  ])
+  const a = {
+    withFigure: await make.assignment({ taskId: withFigure.id, unitId: unit.id }),
+    blocked: await make.assignment({ taskId: blocked.id, unitId: unit.id }),
+    notStarted: await make.assignment({ taskId: notStarted.id, unitId: unit.id }),
+    finished: await make.assignment({ taskId: finished.id, unitId: unit.id }),
+    neighbours: await make.assignment({ taskId: neighbours.id, unitId: neighbour.id }),
+  }
+  // Assigned before the days the pages are read as of.
+  await database.db.assignment.updateMany({ where: { unitId: { in: [unit.id, neighbour.id] } }, data: { createdAt: endOfDistrictDay(addDays(today, -10)) } })
+  await report(a.withFigure.id, staff1.id, { status: 'IN_PROGRESS', progress: 40, indicatorActual: '12.50', note: 'Đã vận động 12 hộ.' })
+  await report(a.blocked.id, staff1.id, { status: 'BLOCKED', progress: 10, note: 'Chờ kinh phí.' })
+  await report(a.finished.id, staff2.id, { status: 'DONE', progress: 100 })
+  return { member, unit, neighbour, village, staff1, staff2, leader, a, tasks: { withFigure, blocked, notStarted, finished, neighbours } }
+}
+
+const communeRow = async (source: ProgressSource, id: string) => (await communeProgressList(source, 'list')).find((c) => c.unitId === id)
+const pages = async (day: string) => ({ communes: await communeProgressList(fromHistory(day), 'list'), district: await progressByGroup(fromHistory(day), null) })
+const counted = ['assigned', 'doneOnTime', 'doneLate', 'inProgress', 'blocked', 'notStarted', 'overdue'] as const
+
+describe('a split of a commune into a new one and an existing one', () => {
+  test('previewed with nothing written; applied, the parts carry each open assignment as chosen, the reports stay, the pages as of the day before are as they were', async () => {
+    const c = await commune('Xã Thanh Lâm')
+    const dayBefore = addDays(splitDay, -1)
+    const before = await pages(dayBefore)
+    const original = await communeRow(fromKeptCounts(today, now), c.unit.id)
+    const reportsBefore = await database.db.statusUpdate.findMany({ where: { assignment: { unitId: c.unit.id } }, orderBy: { id: 'asc' } })
+    const other = await make.member('Ủy viên phụ trách phần mới')
+    const fields = {
+      id: c.unit.id,
+      partIds: [c.neighbour.id],
+      newName1: 'Xã Thanh Lâm Mới',
+      newCode1: 'xa-thanh-lam-moi',
+      [`take.${c.a.withFigure.id}`]: 'new1',
+      [`take.${c.a.blocked.id}`]: c.neighbour.id,
+      [`take.${c.a.notStarted.id}`]: 'new1',
+      [`child.${c.village.id}`]: 'new1',
+      [`account.${c.staff1.id}`]: c.neighbour.id,
+      [`account.${c.staff2.id}`]: 'off',
+      'inCharge.new1': other.id,
+    }
+
+    // The preview: what moves where, and nothing written.
+    const preview = await withoutWrites(() => split(fields, 'preview'))
+    expect(preview).toMatchObject({ kind: 'saved', applied: false, plan: { unit: { id: c.unit.id }, done: 1, parts: [{ key: c.neighbour.id, isNew: false }, { key: 'new1', isNew: true, name: 'Xã Thanh Lâm Mới', inChargeName: other.name }] } })
+    const planned = preview.kind === 'saved' ? preview.plan : null
+    expect(planned?.assignments.map((a) => [a.source.assignmentId, a.partKey, a.status, a.progress, a.indicatorActual]).sort()).toEqual(
+      [
+        [c.a.withFigure.id, 'new1', 'IN_PROGRESS', 40, '12.50'],
+        [c.a.blocked.id, c.neighbour.id, 'BLOCKED', 10, null],
+        [c.a.notStarted.id, 'new1', 'NOT_STARTED', 0, null],
+      ].sort(),
+    )
+    expect(planned?.accounts.map((a) => [a.id, a.partKey])).toEqual(expect.arrayContaining([[c.staff1.id, c.neighbour.id], [c.staff2.id, null]]))
+
+    expect(await split(fields)).toMatchObject({ kind: 'saved', applied: true })
+    const made = await database.db.unit.findUniqueOrThrow({ where: { code: 'xa-thanh-lam-moi' } })
+    expect(made).toMatchObject({ name: 'Xã Thanh Lâm Mới', kind: 'COMMUNE', active: true, inChargeMemberId: other.id })
+
+    // As of the day before: identical, to the last figure; the new part is not there yet.
+    expect(await pages(dayBefore)).toEqual(before)
+    expect(before.communes.map((r) => r.unitId)).toContain(c.unit.id)
+    expect(before.communes.map((r) => r.unitId)).not.toContain(made.id)
+
+    // From the day on (as of the day, and today): the split unit is gone; its open work is the parts', counted once.
+    for (const source of [fromHistory(splitDay), fromKeptCounts(today, now)]) {
+      const list = await communeProgressList(source, 'list')
+      expect(list.map((r) => r.unitId)).not.toContain(c.unit.id)
+      const newPart = await communeRow(source, made.id)
+      expect(newPart).toMatchObject({ name: 'Xã Thanh Lâm Mới', assigned: 2, inProgress: 1, notStarted: 1, blocked: 0 })
+      const neighbour = await communeRow(source, c.neighbour.id)
+      expect(neighbour).toMatchObject({ assigned: 2, blocked: 1, notStarted: 1 })
+      // The parts' counts: the original's, less the done work that stays with it, plus the neighbour's own task.
+      for (const key of counted) {
+        const doneStays = key === 'assigned' || key === 'doneOnTime' ? 1 : 0
+        const neighbourOwn = key === 'assigned' || key === 'notStarted' ? 1 : 0
+        expect((newPart?.[key] ?? 0) + (neighbour?.[key] ?? 0), key).toBe((original?.[key] ?? 0) - doneStays + neighbourOwn)
+      }
+    }
+    // The indicator figure goes with the work, as it was.
+    const indicator = async (source: ProgressSource) => (await database.db.$queryRaw<{ sum: string }[]>`
+      SELECT sum(a."indicatorActual")::text AS sum FROM ${source.assignments} a JOIN "Unit" u ON u.id = a."unitId" WHERE a."taskId" = ${c.tasks.withFigure.id}::uuid AND ${source.unitCounted()}`)[0]?.sum
+    expect(await indicator(fromHistory(dayBefore))).toBe('12.50')
+    expect(await indicator(fromKeptCounts(today, now))).toBe('12.50')
+
+    // The reports and the done assignment stay with the split unit, which is inactive.
+    expect(await database.db.statusUpdate.findMany({ where: { assignment: { unitId: c.unit.id } }, orderBy: { id: 'asc' } })).toEqual(reportsBefore)
+    expect(await database.db.assignment.findUniqueOrThrow({ where: { id: c.a.finished.id } })).toMatchObject({ unitId: c.unit.id, status: 'DONE' })
+    expect(await database.db.unit.findUniqueOrThrow({ where: { id: c.unit.id } })).toMatchObject({ active: false })
+
+    // Each carried assignment: its first report is the administrator's, confirmed, quoting the split unit.
+    const carried = await database.db.assignment.findUniqueOrThrow({ where: { taskId_unitId: { taskId: c.tasks.withFigure.id, unitId: made.id } }, include: { updates: true } })
+    expect(carried).toMatchObject({ status: 'IN_PROGRESS', progress: 40, lastUpdateById: admin.id })
+    expect(carried.indicatorActual?.toString()).toBe('12.5')
+    expect(carried.updates).toHaveLength(1)
+    expect(carried.updates[0]).toMatchObject({ authorId: admin.id, status: 'IN_PROGRESS', reviewState: 'CONFIRMED' })
+    expect(carried.updates[0]?.note).toContain('Đã vận động 12 hộ.')
+    expect(carried.updates[0]?.note).toContain(REASON)
+    expect(await database.db.assignment.findUniqueOrThrow({ where: { taskId_unitId: { taskId: c.tasks.blocked.id, unitId: c.neighbour.id } } })).toMatchObject({ status: 'BLOCKED', progress: 10 })
+    expect(await database.db.assignment.count({ where: { taskId: c.tasks.finished.id } })).toBe(1)
+
+    // Accounts: one moved to the existing part, the other deactivated; the village under the new part.
+    expect(await database.db.user.findUniqueOrThrow({ where: { id: c.staff1.id } })).toMatchObject({ unitId: c.neighbour.id, active: true })
+    expect(await database.db.user.findUniqueOrThrow({ where: { id: c.staff2.id } })).toMatchObject({ unitId: c.unit.id, active: false })
+    expect(await database.db.unit.findUniqueOrThrow({ where: { id: c.village.id } })).toMatchObject({ parentId: made.id, active: true })
+
+    // The pages say so both ways; with two successors the old address does not redirect.
+    expect((await unitHistory(c.unit.id, today))?.splitInto.map((p) => [p.code, p.day]).sort()).toEqual(
+      [
+        [c.neighbour.code, splitDay],
+        ['xa-thanh-lam-moi', splitDay],
+      ].sort(),
+    )
+    expect(await unitHistory(c.unit.id, dayBefore)).toMatchObject({ splitInto: [] })
+    expect(await unitHistory(made.id, today)).toMatchObject({ splitFrom: { code: c.unit.code, name: 'Xã Thanh Lâm', day: splitDay }, mergedFrom: [] })
+    expect(await unitHistory(c.neighbour.id, today)).toMatchObject({ splitFrom: { code: c.unit.code }, splitInto: [], mergedInto: null })
+    expect(await currentCodeFor(c.unit.code, today)).toBeNull()
+
+    // Told: the account moved, the member in charge before and the ones after; not the account deactivated, nor the administrator.
+    const told = await database.db.notification.findMany({ where: { kind: 'UNIT_CHANGED', unitChange: { kind: 'SPLIT' } }, select: { recipientId: true } })
+    const otherLeader = await database.db.user.findMany({ where: { memberId: other.id }, select: { id: true } })
+    expect(told.map((n) => n.recipientId)).toEqual(expect.arrayContaining([c.staff1.id, c.leader.id, ...otherLeader.map((u) => u.id)]))
+    expect(told.map((n) => n.recipientId)).not.toContain(c.staff2.id)
+    expect(told.map((n) => n.recipientId)).not.toContain(admin.id)
+
+    // The audit row, and the change with both sides.
+    const [event] = await database.db.auditEvent.findMany({ where: { action: 'unit.split', entityId: c.unit.id } })
+    expect(event).toMatchObject({ actorId: admin.id, ip: '198.51.100.8', after: { effectiveDate: splitDay, reason: REASON, doneKept: 1, deactivatedUsers: [c.staff2.id] } })
+    const stored = await database.db.unitChange.findFirstOrThrow({ where: { kind: 'SPLIT', parts: { some: { unitId: c.unit.id } } }, include: { parts: true } })
+    expect(stored.parts.map((p) => `${p.side} ${p.unitId}`).sort()).toEqual([`AFTER ${made.id}`, `AFTER ${c.neighbour.id}`, `BEFORE ${c.neighbour.id}`, `BEFORE ${c.unit.id}`].sort())
+  })
+
+  test("a part that already has the task takes it combined with its own, as a merge combines them", async () => {
+    const c = await commune('Xã Đồn Đạc')
+    const own = await make.assignment({ taskId: c.tasks.withFigure.id, unitId: c.neighbour.id })
+    await database.db.assignment.update({ where: { id: own.id }, data: { createdAt: endOfDistrictDay(addDays(today, -10)) } })
+    await report(own.id, c.staff1.id, { status: 'NOT_STARTED', progress: 0, indicatorActual: '2' })
+    const answer = await split({
+      id: c.unit.id,
+      partIds: [c.neighbour.id],
+      newName1: 'Xã Đồn Đạc Mới',
+      newCode1: 'xa-don-dac-moi',
+      [`take.${c.a.withFigure.id}`]: c.neighbour.id,
+      [`take.${c.a.blocked.id}`]: 'new1',
+      [`take.${c.a.notStarted.id}`]: 'new1',
+      [`child.${c.village.id}`]: c.neighbour.id,
+    })
+    expect(answer).toMatchObject({ kind: 'saved', applied: true })
+    const combined = await database.db.assignment.findUniqueOrThrow({ where: { id: own.id }, include: { updates: { orderBy: { createdAt: 'asc' } } } })
+    expect(combined).toMatchObject({ status: 'NOT_STARTED', progress: 0 })
+    expect(combined.indicatorActual?.toString()).toBe('14.5')
+    expect(combined.updates.map((u) => u.authorId)).toEqual([c.staff1.id, admin.id])
+    // Accounts not chosen for are deactivated; nobody keeps signing in for a unit that has ended.
+    expect(await database.db.user.count({ where: { id: { in: [c.staff1.id, c.staff2.id] }, active: true } })).toBe(0)
+  })
+})
+
+describe('bad input is refused with nothing written', () => {
+  test('too few parts, the unit itself, a unit below or above, an open assignment or a child without a part, before a report, too far ahead, after today, a code once used, two changes on one day', async () => {
+    const c = await commune('Xã Nam Sơn')
+    const above = await make.unit({ kind: 'DISTRICT', name: 'Huyện trên' })
+    await database.db.unit.update({ where: { id: c.unit.id }, data: { parentId: above.id } })
+    const choices = { [`take.${c.a.withFigure.id}`]: 'new1', [`take.${c.a.blocked.id}`]: 'new1', [`take.${c.a.notStarted.id}`]: c.neighbour.id, [`child.${c.village.id}`]: 'new1' }
+    const good = { id: c.unit.id, partIds: [c.neighbour.id], newName1: 'Xã Nam Sơn Mới', newCode1: 'xa-nam-son-moi', ...choices }
+    const cases: [Record<string, string | string[]>, string, string][] = [
+      [{ ...good, partIds: [] }, 'partIds', 'splitTooFew'],
+      [{ ...good, partIds: [c.unit.id] }, 'partIds', 'splitIntoItself'],
+      [{ ...good, partIds: [c.village.id] }, 'partIds', 'splitIntoDescendant'],
+      [{ ...good, partIds: [above.id] }, 'partIds', 'splitIntoAncestor'],
+      [{ ...good, [`take.${c.a.blocked.id}`]: '' }, `take.${c.a.blocked.id}`, 'splitUnassigned'],
+      [{ ...good, [`take.${c.a.blocked.id}`]: 'new2' }, `take.${c.a.blocked.id}`, 'splitUnassigned'],
+      [{ ...good, [`child.${c.village.id}`]: '' }, `child.${c.village.id}`, 'splitChildUnplaced'],
+      [{ ...good, effectiveDate: addDays(today, -4) }, 'effectiveDate', 'splitBeforeReport'],
+      [{ ...good, effectiveDate: addDays(today, 400) }, 'effectiveDate', 'effectiveTooLate'],
+      [{ ...good, effectiveDate: addDays(today, 3) }, 'effectiveDate', 'splitNotAhead'],
+      [{ ...good, newCode1: c.neighbour.code }, 'newCode1', 'codeEverUsed'],
+      [{ ...good, newName2: 'Xã Hai', newCode2: 'xa-nam-son-moi' }, 'newCode2', 'splitCodeTwice'],
+      [{ ...good, newCode1: '' }, 'newCode1', 'codeRequired'],
+      [{ ...good, 'inCharge.new1': c.village.id }, 'inCharge.new1', 'choiceMissing'],
+    ]
+    for (const [fields, field, code] of cases) {
+      const answer = await withoutWrites(() => split(fields))
+      expect(answer, code).toMatchObject({ kind: 'invalid', problems: { [field]: { code } } })
+    }
+    // The preview does not ask for the choices yet: it is where they are made.
+    expect(await withoutWrites(() => split({ ...good, [`take.${c.a.blocked.id}`]: '' }, 'preview'))).toMatchObject({ kind: 'saved', applied: false })
+    // A unit changes once a day: a rename of the neighbour two days ago leaves no room for a split that day, nor before it.
+    await changeUnit(as(admin), adminValues({ intent: 'apply', id: c.neighbour.id, kind: 'RENAME', newName: 'Xã Nam Sơn Bên Mới', effectiveDate: addDays(today, -2), reason: REASON }))
+    expect(await withoutWrites(() => split({ ...good, effectiveDate: addDays(today, -2) }))).toMatchObject({ problems: { effectiveDate: { code: 'sameDayChange' } } })
+    // A split unit is split no more.
+    expect(await split(good)).toMatchObject({ kind: 'saved', applied: true })
+    expect(await withoutWrites(() => split({ ...good, newCode1: 'xa-nam-son-2', effectiveDate: today }))).toMatchObject({ problems: { form: { code: 'splitUnitInactive' } } })
+  })
+
+  test('a non-administrator is refused, and only the refusal is recorded', async () => {
+    const c = await commune('Xã Lương Mông')
+    const staff = await make.user({ role: 'STAFF', unitId: c.unit.id })
+    const answer = await withoutWrites(() => splitUnit(as(staff), adminValues({ kind: 'SPLIT', intent: 'apply', id: c.unit.id, partIds: [c.neighbour.id], newName1: 'Xã Mới', newCode1: 'xa-luong-moi', effectiveDate: splitDay, reason: REASON })))
+    expect(answer).toEqual({ kind: 'notFound' })
+    expect(await database.db.auditEvent.count({ where: { action: 'unit.split.refused', actorId: staff.id } })).toBe(1)
+  })
+})
