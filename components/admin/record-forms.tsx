@@ -5,7 +5,7 @@ import { ROLES } from '@/lib/auth/roles'
 import { dateColumnDay } from '@/lib/domain/calendar'
 import type { adminChoices, adminGroup, adminMember, adminTask, adminUnit, adminUser } from '@/lib/queries/admin'
 import type { UnitChangeFormState } from '@/lib/actions/form-states'
-import { TASK_SCOPES, UNIT_CHANGE_KINDS, UNIT_KINDS } from '@/lib/validation/admin'
+import { SPLIT_NEW_PARTS, TASK_SCOPES, UNIT_CHANGE_KINDS, UNIT_KINDS } from '@/lib/validation/admin'
 import { ClientMessages } from '../client-messages'
 import { AdminForm, type AdminAction, type Choice, type FieldSpec } from './admin-form'
 import { UnitChangeForm } from './unit-change-form'
@@ -95,6 +95,42 @@ export async function UnitMergeSection({
   return (
     <ClientMessages namespaces={['admin']}>
       <UnitChangeForm action={action} unitId={unit.id} fields={fields} section="merge" />
+    </ClientMessages>
+  )
+}
+
+/** Splitting this unit into existing units and new ones, previewed before it is applied (the same action as the rename). */
+export async function UnitSplitSection({
+  unit,
+  choices,
+  action,
+}: {
+  unit: Found<typeof adminUnit>
+  choices: Choices
+  action: (previous: UnitChangeFormState, form: FormData) => Promise<UnitChangeFormState>
+}) {
+  const { t } = await common()
+  const family = (kind: string) => (kind === 'TOWNSHIP' ? 'COMMUNE' : kind)
+  const others = choices.units.filter((u) => u.id !== unit.id && family(u.kind) === family(unit.kind))
+  const newParts = Array.from({ length: SPLIT_NEW_PARTS }, (_, i): FieldSpec => ({
+    type: 'group',
+    name: `newPart${i + 1}`,
+    label: t('units.split.newPart', { n: i + 1 }),
+    hint: i === 0 ? t('units.split.newPartHint') : undefined,
+    fields: [
+      { name: `newName${i + 1}`, label: t('units.split.newName'), type: 'text' },
+      { name: `newCode${i + 1}`, label: t('units.split.newCode'), hint: i === 0 ? t('common.codeHint') : undefined, type: 'text' },
+    ],
+  }))
+  const fields: FieldSpec[] = [
+    { name: 'partIds', label: t('units.split.parts'), hint: t('units.split.partsHint'), type: 'checkboxes', choices: others.map((u) => ({ value: u.id, label: u.name })) },
+    ...newParts,
+    { name: 'effectiveDate', label: t('units.split.effectiveDate'), type: 'date', width: 'short' },
+    { name: 'reason', label: t('units.split.reason'), hint: t('units.change.reasonHint'), type: 'text' },
+  ]
+  return (
+    <ClientMessages namespaces={['admin']}>
+      <UnitChangeForm action={action} unitId={unit.id} fields={fields} section="split" />
     </ClientMessages>
   )
 }

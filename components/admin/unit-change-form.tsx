@@ -1,13 +1,15 @@
 'use client'
-// The rename or re-code of a unit, and the merge of units (`section`): the fields, "Xem trước"
-// (nothing is written), then the preview with "Áp dụng …". The preview's form carries the previewed
-// values in hidden fields, so the change applied is exactly the one shown; a merge's preview also
-// asks, account by account, which of the merged units' accounts move to the successor.
+// The rename or re-code of a unit, the merge of units and the split of one (`section`): the fields,
+// "Xem trước" (nothing is written), then the preview with "Áp dụng …". The preview's form carries the
+// previewed values in hidden fields, so the change applied is exactly the one shown; a merge's
+// preview also asks, account by account, which of the merged units' accounts move to the successor;
+// a split's, which part takes each open task, unit below and account, and who is in charge of each.
 import { useActionState } from 'react'
 import Link from '@/components/link'
 import { useTranslations } from 'next-intl'
-import type { UnitChangeFormState } from '@/lib/actions/form-states'
-import { FormNotice, primaryButtonClass, secondaryButtonClass } from '../form-parts'
+import type { PreviewChoiceGroup, UnitChangeFormState } from '@/lib/actions/form-states'
+import type { AdminValues } from '@/lib/validation/admin'
+import { FieldError, FormNotice, inputClass, primaryButtonClass, secondaryButtonClass } from '../form-parts'
 import { ScrollTable } from '../scroll-table'
 import { useResponseRound } from '../response-round'
 import { AdminFields, type FieldSpec } from './admin-form'
@@ -16,8 +18,10 @@ type Props = {
   action: (previous: UnitChangeFormState, form: FormData) => Promise<UnitChangeFormState>
   unitId: string
   fields: FieldSpec[]
-  section: 'change' | 'merge'
+  section: 'change' | 'merge' | 'split'
 }
+
+const KINDS = { change: null, merge: 'MERGE', split: 'SPLIT' } as const
 
 const idle: UnitChangeFormState = { kind: 'idle' }
 
@@ -41,7 +45,7 @@ export function UnitChangeForm({ action, unitId, fields, section }: Props) {
               <>
                 {' '}
                 <Link href={state.link} className="underline">
-                  {units('merge.openSuccessor')}
+                  {units(section === 'split' ? 'split.openUnit' : 'merge.openSuccessor')}
                 </Link>
               </>
             )}
@@ -50,7 +54,7 @@ export function UnitChangeForm({ action, unitId, fields, section }: Props) {
         {(state.kind === 'invalid' || state.kind === 'refused') && <FormNotice tone="error">{state.message}</FormNotice>}
         <input type="hidden" name="id" value={unitId} />
         <input type="hidden" name="intent" value="preview" />
-        {section === 'merge' && <input type="hidden" name="kind" value="MERGE" />}
+        {KINDS[section] && <input type="hidden" name="kind" value={KINDS[section]} />}
         <div key={round} className="space-y-4">
           <AdminFields fields={fields} kept={kept} errors={state.kind === 'invalid' ? state.fieldErrors : {}} idPrefix={`${section}-`} />
         </div>
@@ -64,7 +68,7 @@ export function UnitChangeForm({ action, unitId, fields, section }: Props) {
           <h3 id={previewTitleId} className="text-base font-semibold">
             {t('previewTitle')}
           </h3>
-          <FormNotice tone="success">{state.message}</FormNotice>
+          <FormNotice tone={state.fieldErrors ? 'error' : 'success'}>{state.message}</FormNotice>
           <ScrollTable caption={t('tableCaption')} className="[overflow-wrap:anywhere]">
             <thead className="bg-slate-50 text-left">
               <tr>
@@ -96,7 +100,7 @@ export function UnitChangeForm({ action, unitId, fields, section }: Props) {
               <li key={n}>{n}</li>
             ))}
           </ul>
-          {section === 'merge' ? null : state.preview.addresses.length > 0 ? (
+          {section !== 'change' ? null : state.preview.addresses.length > 0 ? (
             <div className="text-sm">
               <p>{t('addresses')}</p>
               <ul className="mt-1 list-disc space-y-1 pl-5 font-mono text-xs">
@@ -110,9 +114,10 @@ export function UnitChangeForm({ action, unitId, fields, section }: Props) {
           )}
           <form action={formAction} aria-label={t('apply')} className="space-y-4">
             {Object.entries(state.values).flatMap(([name, value]) =>
-              name === 'intent' || name === 'moveUserIds' ? [] : [value].flat().map((one) => <input key={`${name}-${one}`} type="hidden" name={name} value={one} />),
+              name === 'intent' || name === 'moveUserIds' || chosenHere(state.preview.choices, name) ? [] : [value].flat().map((one) => <input key={`${name}-${one}`} type="hidden" name={name} value={one} />),
             )}
             {state.preview.accounts && <AccountChoices {...state.preview.accounts} />}
+            {state.preview.choices?.map((group) => <ChoiceGroup key={group.legend} group={group} kept={state.values} errors={state.fieldErrors ?? {}} />)}
             <input type="hidden" name="intent" value="apply" />
             <button type="submit" disabled={pending} className={primaryButtonClass}>
               {pending ? t('applying') : t('apply')}
@@ -141,6 +146,46 @@ function AccountChoices({ legend, hint, empty, choices }: NonNullable<Extract<Un
           </label>
         ))}
       </div>
+    </fieldset>
+  )
+}
+
+/** Whether the preview asks for the field `name` itself (then it is not carried hidden). */
+const chosenHere = (groups: PreviewChoiceGroup[] | undefined, name: string) => groups?.some((g) => g.rows.some((r) => r.name === name)) ?? false
+
+/** One select per row, set to what was chosen before (or the preview's proposal), with its error beside it. */
+function ChoiceGroup({ group, kept, errors }: { group: PreviewChoiceGroup; kept: AdminValues; errors: Record<string, string> }) {
+  const id = (name: string) => `split-${name.replace(/[^a-zA-Z0-9-]/g, '-')}`
+  return (
+    <fieldset className="space-y-3 rounded border border-slate-300 p-3">
+      <legend className="px-1 text-sm font-semibold">{group.legend}</legend>
+      {group.hint && <p className="text-sm text-slate-600">{group.hint}</p>}
+      {group.rows.map((row) => {
+        const error = errors[row.name]
+        const keptValue = kept[row.name]
+        return (
+          <div key={row.name}>
+            <label htmlFor={id(row.name)} className="block text-sm font-medium">
+              {row.label}
+            </label>
+            <select
+              id={id(row.name)}
+              name={row.name}
+              defaultValue={typeof keptValue === 'string' ? keptValue : row.value}
+              aria-invalid={error ? true : undefined}
+              aria-describedby={error ? `${id(row.name)}-error` : undefined}
+              className={inputClass}
+            >
+              {row.options.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
+            </select>
+            <FieldError id={`${id(row.name)}-error`} message={error} />
+          </div>
+        )
+      })}
     </fieldset>
   )
 }

@@ -80,6 +80,14 @@ export type UnitChangePreview = {
   addresses: string[]
   /** A merge: the merged units' accounts, each to move to the successor (ticked) or be deactivated. */
   accounts?: { legend: string; hint: string; empty: string; choices: { value: string; label: string }[] }
+  /** A split: what the preview asks for, one select per thing (field `name`), set to `value` to begin with. */
+  choices?: PreviewChoiceGroup[]
+}
+
+export type PreviewChoiceGroup = {
+  legend: string
+  hint?: string
+  rows: { name: string; label: string; value: string; options: { value: string; label: string }[] }[]
 }
 
 /** The preview carries the values it was made from: "apply" sends exactly what was previewed. */
@@ -87,6 +95,7 @@ export type UnitChangeFormState =
   | { kind: 'idle' }
   | { kind: 'invalid'; message: string; values: AdminValues; fieldErrors: Record<string, string> }
   | { kind: 'refused'; message: string; values: AdminValues }
-  | { kind: 'preview'; message: string; values: AdminValues; preview: UnitChangePreview }
-  /** `link`: the page of the unit after a merge. */
+  /** `fieldErrors`: a split applied before its choices were all made, shown again with them. */
+  | { kind: 'preview'; message: string; values: AdminValues; preview: UnitChangePreview; fieldErrors?: Record<string, string> }
+  /** `link`: the page of the unit after a merge, of the unit split after a split. */
   | { kind: 'saved'; message: string; link?: string }

@@ -8,7 +8,7 @@ import { adminSectionHref, type AdminSection } from '@/lib/domain/admin-paths'
 import { unitPageHref } from '@/lib/domain/paths'
 import { countOutcomes, type ImportPlan } from '@/lib/import/plan'
 import { formatDay } from '@/lib/domain/calendar'
-import { adminFormValues, type AdminProblems, type AdminValues } from '@/lib/validation/admin'
+import { adminFormValues, SPLIT_CHOICES, SPLIT_DEACTIVATE, type AdminProblems, type AdminValues } from '@/lib/validation/admin'
 import { unlockAccount } from '../account'
 import { actionContext, type ActionContext } from '../context'
 import { formAction, type NotFound } from '../form-action'
@@ -24,6 +24,7 @@ import { saveMember } from './members'
 import { createPeriod, lockPeriod, unlockPeriod } from './periods'
 import { saveTask } from './tasks'
 import { mergeUnits, type UnitMergePlan, type UnitMergeResult } from './unit-merge'
+import { splitUnit, type UnitSplitPlan, type UnitSplitResult } from './unit-split'
 import { changeUnit, saveUnit, type UnitChangePlan, type UnitChangeResult } from './units'
 import { createUser, updateUser } from './users'
 
@@ -153,16 +154,83 @@ function unitMergePreview(plan: UnitMergePlan, t: AdminMessages) {
   return { rows, notes, addresses: [], accounts }
 }
 
+/** A split worded for its preview: each open task's state, what becomes of the unit and its parts, and the choices it asks for. */
+function unitSplitPreview(plan: UnitSplitPlan, t: AdminMessages) {
+  const state = (s: { status: UnitSplitPlan['assignments'][number]['status']; progress: number; indicatorActual: string | null }) => {
+    const text = t('units.split.state', { status: t(`units.merge.statuses.${s.status}`), progress: s.progress })
+    return s.indicatorActual === null ? text : t('units.split.withIndicator', { text, value: s.indicatorActual.replace(/\.00$/, '') })
+  }
+  const rows = plan.assignments.map((a) => ({ item: a.title, before: state(a.source), after: a.existing ? state(a) : t('units.split.combinedWith', { text: state(a.source) }) }))
+  const partName = (p: UnitSplitPlan['parts'][number]) => (p.isNew ? t('units.split.partNew', { name: p.name, code: p.code }) : t('units.split.partExisting', { name: p.name }))
+  const notes = [
+    t('units.change.effective', { date: formatDay(plan.effectiveDate) }),
+    t('units.change.reasonLine', { reason: plan.reason }),
+    t('units.split.unitLine', { name: plan.unit.name }),
+    t('units.split.partsLine', { names: plan.parts.map(partName).join(', ') }),
+    t('units.split.done', { count: plan.done }),
+    t('units.split.pages'),
+  ]
+  const parts = plan.parts.map((p) => ({ value: p.key, label: p.name }))
+  const choose = [{ value: '', label: t('units.split.choose') }, ...parts]
+  const choices = [
+    {
+      legend: t('units.split.takeLegend'),
+      hint: plan.assignments.length > 0 ? t('units.split.takeHint') : t('units.split.noOpen'),
+      rows: plan.assignments.map((a) => ({ name: `${SPLIT_CHOICES.take}${a.source.assignmentId}`, label: a.title, value: a.partKey ?? '', options: choose })),
+    },
+    ...(plan.children.length > 0
+      ? [{ legend: t('units.split.childLegend'), rows: plan.children.map((c) => ({ name: `${SPLIT_CHOICES.child}${c.id}`, label: c.name, value: c.partKey ?? '', options: choose })) }]
+      : []),
+    {
+      legend: t('units.split.accountLegend'),
+      hint: plan.accounts.length > 0 ? t('units.split.accountHint') : t('units.merge.noAccounts'),
+      rows: plan.accounts.map((a) => ({
+        name: `${SPLIT_CHOICES.account}${a.id}`,
+        label: t('units.split.account', { name: a.displayName, username: a.username }),
+        // Moved to the first part unless chosen otherwise: the staff go on working.
+        value: a.partKey ?? parts[0]?.value ?? SPLIT_DEACTIVATE,
+        options: [...parts, { value: SPLIT_DEACTIVATE, label: t('units.split.deactivate') }],
+      })),
+    },
+    {
+      legend: t('units.split.inChargeLegend'),
+      rows: plan.parts.map((p) => ({
+        name: `${SPLIT_CHOICES.inCharge}${p.key}`,
+        label: p.name,
+        value: p.inChargeMemberId ?? '',
+        options: [{ value: '', label: t('units.split.noMember') }, ...plan.members.map((m) => ({ value: m.id, label: m.name }))],
+      })),
+    },
+  ]
+  return { rows, notes, addresses: [], choices }
+}
+
+type SplitAnswer = UnitSplitResult & { problems?: AdminProblems }
+const isSplit = (result: UnitChangeResult | UnitMergeResult | SplitAnswer): result is SplitAnswer => result.plan.kind === 'SPLIT'
+
 /**
- * The rename, re-code or merge of units (the form's `kind`): `intent` "preview" answers what would
- * change; "apply" applies it (./units.ts changeUnit, ./unit-merge.ts mergeUnits).
+ * A split applied with choices still to make is shown again as its preview, the missing choices
+ * marked beside their fields (the choices are made in the preview, so that is where they are fixed).
+ */
+async function splitOrPreview(context: ActionContext, values: AdminValues): Promise<AdminResult<SplitAnswer>> {
+  const result = await splitUnit(context, values)
+  const choiceFields = Object.values(SPLIT_CHOICES)
+  if (result.kind !== 'invalid' || values.intent !== 'apply' || !Object.keys(result.problems).every((field) => choiceFields.some((prefix) => field.startsWith(prefix)))) return result
+  const preview = await splitUnit(context, { ...values, intent: 'preview' })
+  return preview.kind === 'saved' ? { ...preview, problems: result.problems } : result
+}
+
+/**
+ * The rename, re-code, merge or split of units (the form's `kind`): `intent` "preview" answers what
+ * would change; "apply" applies it (./units.ts changeUnit, ./unit-merge.ts mergeUnits, ./unit-split.ts splitUnit).
  */
 export const changeUnitAction = formAction({
   name: 'changeUnitAction',
   read: readAdminForm,
   context: actionContext,
   messages: adminMessages,
-  run: (context: ActionContext, values: AdminValues): Promise<AdminResult<UnitChangeResult | UnitMergeResult>> => (values.kind === 'MERGE' ? mergeUnits(context, values) : changeUnit(context, values)),
+  run: (context: ActionContext, values: AdminValues): Promise<AdminResult<UnitChangeResult | UnitMergeResult | SplitAnswer>> =>
+    values.kind === 'MERGE' ? mergeUnits(context, values) : values.kind === 'SPLIT' ? splitOrPreview(context, values) : changeUnit(context, values),
   revalidate: (result) => {
     if (result.kind === 'saved' && result.applied) revalidateEverything()
   },
@@ -173,6 +241,12 @@ export const changeUnitAction = formAction({
         return refusal(result, t, values)
       case 'saved': {
         const date = formatDay(result.plan.effectiveDate)
+        if (isSplit(result)) {
+          const plan = result.plan
+          if (result.applied) return { kind: 'saved', message: t('units.split.applied', { name: plan.unit.name, date }), link: unitPageHref(plan.unit.code) }
+          const fieldErrorsShown = result.problems ? { fieldErrors: fieldErrors(result.problems, t) } : {}
+          return { kind: 'preview', message: t(result.problems ? 'units.split.choicesMissing' : 'units.split.previewReady'), values, preview: unitSplitPreview(plan, t), ...fieldErrorsShown }
+        }
         if ('successorCode' in result) {
           if (result.applied) return { kind: 'saved', message: t('units.merge.applied', { name: result.plan.successor.name, date }), link: unitPageHref(result.successorCode) }
           return { kind: 'preview', message: t('units.merge.previewReady'), values, preview: unitMergePreview(result.plan, t) }

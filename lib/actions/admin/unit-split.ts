@@ -50,6 +50,8 @@ export type UnitSplitPlan = {
   accounts: { id: string; username: string; displayName: string; partKey: string | null }[]
   /** Its active units below, each placed under a part (null: not chosen yet). */
   children: { id: string; name: string; partKey: string | null }[]
+  /** The members who may be put in charge of a part. */
+  members: { id: string; name: string }[]
 }
 
 export type UnitSplitResult = { plan: UnitSplitPlan; applied: boolean }
@@ -115,13 +117,12 @@ async function planSplit(tx: Prisma.TransactionClient, now: Date, input: UnitSpl
   await checkChangeDay(tx, now, day, all, 'splitNotAhead')
   for (const p of input.newParts) if (await tx.unitCode.findUnique({ where: { code: p.code }, select: { code: true } })) throw InvalidInput.of(`newCode${p.key.slice(3)}`, 'codeEverUsed')
 
-  const memberIds = [...new Set([...input.inCharge.values()].filter((m) => m !== ''))]
   const [rows, done, accounts, children, members] = await Promise.all([
     sourceRows(tx, Prisma.sql`a."unitId" = ${unit.id}::uuid AND a.status <> 'DONE'`),
     tx.assignment.count({ where: { unitId: unit.id, status: 'DONE' } }),
     tx.user.findMany({ where: { unitId: unit.id, active: true }, orderBy: { username: 'asc' }, select: { id: true, username: true, displayName: true } }),
     tx.unit.findMany({ where: { parentId: unit.id, active: true }, orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }], select: { id: true, name: true } }),
-    tx.member.findMany({ where: { id: { in: memberIds }, active: true }, select: { id: true, name: true } }),
+    tx.member.findMany({ where: { active: true }, orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }], select: { id: true, name: true } }),
   ])
   const memberName = new Map(members.map((m) => [m.id, m.name]))
   const inCharge = (key: string, current: string | null): string | null => {
@@ -177,6 +178,7 @@ async function planSplit(tx: Prisma.TransactionClient, now: Date, input: UnitSpl
       return { ...a, partKey: choice === SPLIT_DEACTIVATE ? null : partOf(choice) }
     }),
     children: children.map((c) => ({ ...c, partKey: partOf(input.child.get(c.id)) })),
+    members,
   }
 }
 

@@ -2,7 +2,7 @@ import { getTranslations } from 'next-intl/server'
 import { notFound } from 'next/navigation'
 import { ActiveToggle, AdminHeading, CreatedNotice } from '@/components/admin/parts'
 import { FormNotice } from '@/components/form-parts'
-import { UnitChangeSection, UnitForm, UnitMergeSection } from '@/components/admin/record-forms'
+import { UnitChangeSection, UnitForm, UnitMergeSection, UnitSplitSection } from '@/components/admin/record-forms'
 import { adminSectionHref } from '@/lib/domain/admin-paths'
 import { adminChoices, adminUnit, requireAdmin } from '@/lib/queries/admin'
 import { redirectFormerCode } from '@/lib/http/former-code'
@@ -35,6 +35,9 @@ export default async function AdminUnitPage({ params, searchParams }: Props) {
       </section>
       <section className="mt-8 max-w-2xl">
         <UnitMergeSection unit={unit} choices={choices} action={changeUnitAction} />
+      </section>
+      <section className="mt-8 max-w-2xl">
+        <UnitSplitSection unit={unit} choices={choices} action={changeUnitAction} />
       </section>
     </>
   )
