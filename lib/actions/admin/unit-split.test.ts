@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { Actor } from '@/lib/auth/permissions'
 import { addDays, districtDay, endOfDistrictDay } from '@/lib/domain/calendar'
+import { communeByCode } from '@/lib/queries/commune-detail'
 import { communeProgressList } from '@/lib/queries/communes'
 import { progressByGroup } from '@/lib/queries/district-overview'
 import { fromHistory, fromKeptCounts, type ProgressSource } from '@/lib/queries/progress-source'
@@ -188,6 +189,8 @@ describe('a split of a commune into a new one and an existing one', () => {
     expect(await unitHistory(made.id, today)).toMatchObject({ splitFrom: { code: c.unit.code, name: 'Xã Thanh Lâm', day: splitDay }, mergedFrom: [] })
     expect(await unitHistory(c.neighbour.id, today)).toMatchObject({ splitFrom: { code: c.unit.code }, splitInto: [], mergedInto: null })
     expect(await currentCodeFor(c.unit.code, today)).toBeNull()
+    // Its commune page stays (read-only): the address of a unit with two successors leads to neither.
+    expect(await communeByCode(c.unit.code)).toMatchObject({ id: c.unit.id, name: 'Xã Thanh Lâm' })
 
     // Told: the account moved, the member in charge before and the ones after; not the account deactivated, nor the administrator.
     const told = await database.db.notification.findMany({ where: { kind: 'UNIT_CHANGED', unitChange: { kind: 'SPLIT' } }, select: { recipientId: true } })
