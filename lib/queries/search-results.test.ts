@@ -25,8 +25,8 @@ describe('searchResults', () => {
   it('groups the hits by kind and gives each unit its kind, for the link to its page', async () => {
     expect(await searchResults('MINH CẦM')).toEqual({
       units: [
-        { code: 'minh-cam', name: 'Xã Minh Cầm', detail: 'Huyện Ba Chẽ', unitKind: 'COMMUNE', merged: false },
-        { code: 'minh-cam-thon-1', name: 'Thôn 1 Minh Cầm', detail: 'Xã Minh Cầm', unitKind: 'VILLAGE', merged: false },
+        { code: 'minh-cam', name: 'Xã Minh Cầm', detail: 'Huyện Ba Chẽ', unitKind: 'COMMUNE', merged: false, split: false },
+        { code: 'minh-cam-thon-1', name: 'Thôn 1 Minh Cầm', detail: 'Xã Minh Cầm', unitKind: 'VILLAGE', merged: false, split: false },
       ],
       tasks: [{ code: 'doi-thoai-minh-cam', name: 'Đối thoại với nhân dân Minh Cầm', detail: 'Công tác cán bộ' }],
       members: [],

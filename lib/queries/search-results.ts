@@ -10,10 +10,10 @@ export type { UnitKind }
 
 export { MIN_QUERY_LENGTH }
 
-export type Hit = Omit<SearchHit, 'kind' | 'unitKind' | 'merged'>
+export type Hit = Omit<SearchHit, 'kind' | 'unitKind' | 'merged' | 'split'>
 
 export type SearchResults = {
-  units: (Hit & { unitKind: UnitKind; merged: boolean })[]
+  units: (Hit & { unitKind: UnitKind; merged: boolean; split: boolean })[]
   tasks: Hit[]
   members: Hit[]
   /** search() stopped at its limit: there may be more. */
@@ -25,7 +25,7 @@ export const searchResults = cache(async (query: string): Promise<SearchResults>
   const hits = await search(query)
   const ofKind = (kind: SearchHit['kind']): Hit[] => hits.filter((h) => h.kind === kind).map(({ code, name, detail }) => ({ code, name, detail }))
   return {
-    units: hits.flatMap(({ kind, code, name, detail, unitKind, merged }) => (kind === 'unit' && unitKind ? [{ code, name, detail, unitKind, merged }] : [])),
+    units: hits.flatMap(({ kind, code, name, detail, unitKind, merged, split }) => (kind === 'unit' && unitKind ? [{ code, name, detail, unitKind, merged, split }] : [])),
     tasks: ofKind('task'),
     members: ofKind('member'),
     limited: hits.length >= SEARCH_LIMIT,

@@ -37,11 +37,11 @@ describe('search', () => {
   })
 
   test('finds tasks by a word of their title and says which group they are in', async () => {
-    expect(await search('chu tich')).toEqual([{ kind: 'task', code: 'bi-thu-chu-tich', name: 'Bí thư đồng thời là Chủ tịch UBND xã', detail: 'Nhất thể hóa chức danh', unitKind: null, merged: false }])
+    expect(await search('chu tich')).toEqual([{ kind: 'task', code: 'bi-thu-chu-tich', name: 'Bí thư đồng thời là Chủ tịch UBND xã', detail: 'Nhất thể hóa chức danh', unitKind: null, merged: false, split: false }])
   })
 
   test('finds members by name, with their title', async () => {
-    expect(await search('thanh huong')).toEqual([{ kind: 'member', code: 'pho-bi-thu', name: 'Lê Thị Thanh Hương', detail: 'Phó Bí thư Thường trực', unitKind: null, merged: false }])
+    expect(await search('thanh huong')).toEqual([{ kind: 'member', code: 'pho-bi-thu', name: 'Lê Thị Thanh Hương', detail: 'Phó Bí thư Thường trực', unitKind: null, merged: false, split: false }])
   })
 
   test('a percent sign is searched as itself, not as a wildcard', async () => {

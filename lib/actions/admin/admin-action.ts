@@ -160,8 +160,14 @@ function unitSplitPreview(plan: UnitSplitPlan, t: AdminMessages) {
     const text = t('units.split.state', { status: t(`units.merge.statuses.${s.status}`), progress: s.progress })
     return s.indicatorActual === null ? text : t('units.split.withIndicator', { text, value: s.indicatorActual.replace(/\.00$/, '') })
   }
-  const rows = plan.assignments.map((a) => ({ item: a.title, before: state(a.source), after: a.existing ? state(a) : t('units.split.combinedWith', { text: state(a.source) }) }))
   const partName = (p: UnitSplitPlan['parts'][number]) => (p.isNew ? t('units.split.partNew', { name: p.name, code: p.code }) : t('units.split.partExisting', { name: p.name }))
+  // What the part carries: the state as it is, combined with the part's own assignment when it has one; before the choice, both said.
+  const carried = (a: UnitSplitPlan['assignments'][number]) => {
+    const part = plan.parts.find((p) => p.key === a.partKey)
+    if (!part) return t('units.split.combinedWith', { text: state(a.source) })
+    return t(a.existing ? 'units.split.carriedCombined' : 'units.split.carriedBy', { unit: part.name, text: state(a) })
+  }
+  const rows = plan.assignments.map((a) => ({ item: a.title, before: state(a.source), after: carried(a) }))
   const notes = [
     t('units.change.effective', { date: formatDay(plan.effectiveDate) }),
     t('units.change.reasonLine', { reason: plan.reason }),

@@ -9,6 +9,7 @@ import { communeByCode } from '@/lib/queries/commune-detail'
 import { communeProgressList } from '@/lib/queries/communes'
 import { progressByGroup } from '@/lib/queries/district-overview'
 import { fromHistory, fromKeptCounts, type ProgressSource } from '@/lib/queries/progress-source'
+import { search } from '@/lib/queries/search'
 import { currentCodeFor, unitHistory } from '@/lib/queries/unit-history'
 import { testDatabase } from '@/test/helpers/database'
 import { factories } from '@/test/helpers/factories'
@@ -191,6 +192,14 @@ describe('a split of a commune into a new one and an existing one', () => {
     expect(await currentCodeFor(c.unit.code, today)).toBeNull()
     // Its commune page stays (read-only): the address of a unit with two successors leads to neither.
     expect(await communeByCode(c.unit.code)).toMatchObject({ id: c.unit.id, name: 'Xã Thanh Lâm' })
+    // Search finds it by its name, marked split; the new part is not.
+    expect((await search('Xã Thanh Lâm')).filter((h) => h.kind === 'unit' && h.unitKind === 'COMMUNE').map((h) => [h.code, h.split, h.merged]).sort()).toEqual(
+      [
+        [c.unit.code, true, false],
+        [c.neighbour.code, false, false],
+        ['xa-thanh-lam-moi', false, false],
+      ].sort(),
+    )
 
     // Told: the account moved, the member in charge before and the ones after; not the account deactivated, nor the administrator.
     const told = await database.db.notification.findMany({ where: { kind: 'UNIT_CHANGED', unitChange: { kind: 'SPLIT' } }, select: { recipientId: true } })
