@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto'
 import { beforeAll, describe, expect, test } from 'vitest'
 import { adminValues } from '@/lib/actions/admin/test-form'
 import { mergeUnits } from '@/lib/actions/admin/unit-merge'
+import { splitUnit } from '@/lib/actions/admin/unit-split'
 import { changeUnit } from '@/lib/actions/admin/units'
 import { openNotification, readAllNotifications } from '@/lib/actions/notifications'
 import { recordComment } from '@/lib/actions/comment'
@@ -196,6 +197,16 @@ describe('a change of units', () => {
     expect(merged).toMatchObject({ kind: 'saved' })
     expect((await notificationList(reader, TUESDAY, 10, 0)).rows).toMatchObject([
       { kind: 'UNIT_CHANGED', task: null, unit: { code: successor.code, name: 'Xã Sơn Hà' }, unitChange: { kind: 'MERGE', effectiveDate: '2026-12-01', fromNames: 'Xã Bắc Sơn, Xã Nam Sơn', toNames: 'Xã Sơn Hà' }, text: REASON },
+    ])
+  })
+
+  test('of a split into an existing unit and a new one, names the unit split and the parts; it is about the page of the unit split, which links to them', async () => {
+    const [whole, part] = [await make.unit({ name: 'Xã Thanh Sơn' }), await make.unit({ name: 'Xã Thanh Hà' })]
+    const reader = await make.user({ role: 'STAFF', unitId: part.id })
+    const split = await splitUnit(await asAdmin(), adminValues({ kind: 'SPLIT', intent: 'apply', id: whole.id, partIds: [part.id], newName1: 'Xã Thanh Bình', newCode1: `xa-thanh-binh-${randomUUID().slice(0, 8)}`, effectiveDate: '2026-12-01', reason: REASON }))
+    expect(split).toMatchObject({ kind: 'saved' })
+    expect((await notificationList(reader, TUESDAY, 10, 0)).rows).toMatchObject([
+      { kind: 'UNIT_CHANGED', task: null, unit: { code: whole.code, name: 'Xã Thanh Sơn' }, unitChange: { kind: 'SPLIT', effectiveDate: '2026-12-01', fromNames: 'Xã Thanh Sơn', toNames: 'Xã Thanh Bình, Xã Thanh Hà' }, text: REASON },
     ])
   })
 })

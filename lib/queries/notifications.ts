@@ -110,7 +110,10 @@ export const notificationList = cache(async (actor: Actor, now: Date, limit: num
       LEFT JOIN "Task" t ON t.id = a."taskId"
       LEFT JOIN "UnitChange" ch ON ch.id = n."unitChangeId"
       LEFT JOIN LATERAL (
-        SELECT (array_agg(p."unitId" ORDER BY p.id) FILTER (WHERE p.side = 'AFTER'))[1] AS "unitId",
+        -- The page it is about: the successor's; of a split, the page of the unit split, which links to every part.
+        SELECT COALESCE((array_agg(p."unitId" ORDER BY p.id) FILTER (WHERE ch.kind = 'SPLIT' AND p.side = 'BEFORE' AND NOT EXISTS (
+                 SELECT FROM "UnitChangePart" q WHERE q."changeId" = ch.id AND q.side = 'AFTER' AND q."unitId" = p."unitId")))[1],
+                 (array_agg(p."unitId" ORDER BY p.id) FILTER (WHERE p.side = 'AFTER'))[1]) AS "unitId",
                string_agg(p.name, ', ' ORDER BY p.name) FILTER (WHERE p.side = 'BEFORE' AND NOT (ch.kind IN ('MERGE', 'SPLIT') AND EXISTS (
                  SELECT FROM "UnitChangePart" q WHERE q."changeId" = ch.id AND q.side = 'AFTER' AND q."unitId" = p."unitId"))) AS "fromNames",
                string_agg(p.name, ', ' ORDER BY p.name) FILTER (WHERE p.side = 'AFTER') AS "toNames",
