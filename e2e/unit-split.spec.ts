@@ -78,6 +78,7 @@ test('the administrator splits an agency through the preview; its page then link
   await preview.getByRole('button', { name: 'Áp dụng chia tách' }).click()
   const take = preview.getByLabel(task.title)
   await expect(take).toHaveAccessibleDescription(/phải nhận hết các nhiệm vụ chưa hoàn thành/)
+  await shots(admin, 'split-refused')
   await take.selectOption({ label: made.name })
   await preview.getByLabel(/Cán bộ thử tách/).selectOption({ label: made.name })
   await preview.getByRole('button', { name: 'Áp dụng chia tách' }).click()

@@ -1,6 +1,6 @@
 // A unit's names and codes over time (UnitName, UnitCode, UnitChange: prisma/schema.prisma): the name
-// a page read as of a past day shows, where an old address leads, and the line that says a unit
-// was renamed or re-coded.
+// a page read as of a past day shows, where an old address leads, and the lines that say a unit
+// was renamed, re-coded, merged or split.
 import 'server-only'
 import { cache } from 'react'
 import { db } from '@/lib/db'
@@ -33,8 +33,8 @@ export function unitNameOn(day: DayExpression, alias = 'u'): Prisma.Sql {
 }
 
 /**
- * Whether the unit `u` is on record: active, or merged into another (its stretches of name all
- * ended, none follows). A merged unit's assignments, reports and questions are still read, and a
+ * Whether the unit `u` is on record: active, or merged into another or split (its stretches of name
+ * all ended, none follows). Such a unit's assignments, reports and questions are still read, and a
  * report of it still waiting is still confirmed; a unit deactivated otherwise is not on record.
  */
 export function unitOnRecord(alias = 'u'): Prisma.Sql {
@@ -44,9 +44,9 @@ export function unitOnRecord(alias = 'u'): Prisma.Sql {
 
 /**
  * Whether the unit `u` stood on `day`, for a page read as of that day: a unit merged into another
- * stood until the merge's day (its stretches of name end there and none follows), a unit made by a
- * merge from its day (its first stretch begins there); a unit deactivated otherwise, as before,
- * does not stand on any day.
+ * or split stood until that day (its stretches of name end there and none follows), a unit made by
+ * a merge or a split from its day (its first stretch begins there); a unit deactivated otherwise,
+ * as before, does not stand on any day.
  */
 export function unitStoodOn(day: DayExpression, alias = 'u'): Prisma.Sql {
   const u = Prisma.raw(alias)

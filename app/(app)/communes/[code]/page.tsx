@@ -12,7 +12,7 @@ import { Panel } from '@/components/progress/panel'
 import { StatusSummary } from '@/components/progress/status-summary'
 import { mayReadView } from '@/lib/auth/permissions'
 import { requireUser, type CurrentUser } from '@/lib/auth/session'
-import { districtDay, formatDay } from '@/lib/domain/calendar'
+import { addDays, districtDay, formatDay } from '@/lib/domain/calendar'
 import type { AssignmentTiming } from '@/lib/domain/status'
 import { unitCodeSchema } from '@/lib/domain/unit-code'
 import { communeByCode, type Commune } from '@/lib/queries/commune-detail'
@@ -47,10 +47,15 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 export default async function CommunePage(props: Props) {
   const commune = await load(await requireUser(), props)
   const now = new Date()
-  const source = requestSource(asOfParam((await props.searchParams).asOf))
+  const asked = asOfParam((await props.searchParams).asOf)
+  // A split commune's figures are those of its last day: from the split on, its parts carry its work.
+  const [split] = (await unitHistory(commune.id, districtDay(now)))?.splitInto ?? []
+  const lastDay = split ? addDays(split.day, -1) : null
+  const source = requestSource(lastDay !== null && (asked === null || asked > lastDay) ? lastDay : asked)
   const [{ progress, late, trend, assignments }, history, t, tOverview] = await Promise.all([
     communePageData(source, commune.id),
-    unitHistory(commune.id, source.day),
+    // On its last day, the line that says where its work went.
+    unitHistory(commune.id, source.day === lastDay ? districtDay(now) : source.day),
     getTranslations('communes.detail'),
     getTranslations('overview'),
   ])
