@@ -18,7 +18,8 @@ describe('actionLabel', () => {
     expect(actionLabel('comment.create.refused', null)).toEqual({ key: 'comment', refused: true })
     expect(actionLabel('unit.create', {})).toEqual({ key: 'unitCreate', refused: false })
     expect(actionLabel('user.unlock.refused', null)).toEqual({ key: 'unlock', refused: true })
-    expect(actionLabel('unit.split', {})).toBeNull()
+    expect(actionLabel('unit.split', {})).toEqual({ key: 'unitSplit', refused: false })
+    expect(actionLabel('unit.dissolve', {})).toBeNull()
     expect(actionLabel('.refused', null)).toBeNull()
     expect(actionLabel('toString', null)).toBeNull()
   })
@@ -56,7 +57,7 @@ describe('storedDetailFields', () => {
     expect(fields['statusUpdate.create']).toEqual(['attachments', 'onBehalfVia'])
     expect(fields['statusUpdate.review.refused']).toEqual(['reviewNote'])
     expect(fields['user.reset_password.refused']).toEqual([])
-    expect(fields['unit.split']).toBeUndefined()
+    expect(fields['unit.dissolve']).toBeUndefined()
   })
 })
 
