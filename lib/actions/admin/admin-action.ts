@@ -189,7 +189,7 @@ function unitSplitPreview(plan: UnitSplitPlan, t: AdminMessages) {
       : []),
     {
       legend: t('units.split.accountLegend'),
-      hint: plan.accounts.length > 0 ? t('units.split.accountHint') : t('units.merge.noAccounts'),
+      hint: plan.accounts.length > 0 ? t('units.split.accountHint') : t('units.split.noAccounts'),
       rows: plan.accounts.map((a) => ({
         name: `${SPLIT_CHOICES.account}${a.id}`,
         label: t('units.split.account', { name: a.displayName, username: a.username }),
