@@ -201,7 +201,7 @@ export const unitSplitSchema = z
   .transform((s) => ({
     id: s.id,
     partIds: [...new Set(s.partIds)],
-    newParts: Array.from({ length: SPLIT_NEW_PARTS }, (_, i) => ({ key: newPartKey(i + 1), name: String(s[`newName${i + 1}`] ?? '').trim(), code: String(s[`newCode${i + 1}`] ?? '').trim() })).filter((p) => p.name !== ''),
+    newParts: Array.from({ length: SPLIT_NEW_PARTS }, (_, i) => ({ n: i + 1, key: newPartKey(i + 1), name: String(s[`newName${i + 1}`] ?? '').trim(), code: String(s[`newCode${i + 1}`] ?? '').trim() })).filter((p) => p.name !== ''),
     effectiveDate: s.effectiveDate,
     reason: s.reason,
     take: choicesOf(s, SPLIT_CHOICES.take),

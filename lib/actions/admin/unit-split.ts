@@ -115,7 +115,7 @@ async function planSplit(tx: Prisma.TransactionClient, now: Date, input: UnitSpl
 
   const day = input.effectiveDate
   await checkChangeDay(tx, now, day, all, 'splitNotAhead')
-  for (const p of input.newParts) if (await tx.unitCode.findUnique({ where: { code: p.code }, select: { code: true } })) throw InvalidInput.of(`newCode${p.key.slice(3)}`, 'codeEverUsed')
+  for (const p of input.newParts) if (await tx.unitCode.findUnique({ where: { code: p.code }, select: { code: true } })) throw InvalidInput.of(`newCode${p.n}`, 'codeEverUsed')
 
   const [rows, done, accounts, children, members] = await Promise.all([
     sourceRows(tx, Prisma.sql`a."unitId" = ${unit.id}::uuid AND a.status <> 'DONE'`),
