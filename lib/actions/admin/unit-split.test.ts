@@ -8,6 +8,7 @@ import { addDays, districtDay, endOfDistrictDay } from '@/lib/domain/calendar'
 import { communeByCode } from '@/lib/queries/commune-detail'
 import { communeProgressList } from '@/lib/queries/communes'
 import { progressByGroup } from '@/lib/queries/district-overview'
+import { inChargeUnitProgress, memberSummaries } from '@/lib/queries/member-progress'
 import { fromHistory, fromKeptCounts, type ProgressSource } from '@/lib/queries/progress-source'
 import { search } from '@/lib/queries/search'
 import { currentCodeFor, unitHistory } from '@/lib/queries/unit-history'
@@ -237,6 +238,36 @@ describe('a split of a commune into a new one and an existing one', () => {
     expect(combined.updates.map((u) => u.authorId)).toEqual([c.staff1.id, admin.id])
     // Accounts not chosen for are deactivated; nobody keeps signing in for a unit that has ended.
     expect(await database.db.user.count({ where: { id: { in: [c.staff1.id, c.staff2.id] }, active: true } })).toBe(0)
+  })
+})
+
+describe("the member in charge's page", () => {
+  test('as of the day before, it counts the split unit as it was; from the day on, the parts in their charge', async () => {
+    const c = await commune('Xã Minh Cầm')
+    const dayBefore = addDays(splitDay, -1)
+    const memberPage = async (source: ProgressSource) => ({ summary: await memberSummaries(source, c.member.id), units: await inChargeUnitProgress(source, c.member.id, null) })
+    const before = await memberPage(fromHistory(dayBefore))
+    expect(before.units.map((u) => [u.unitId, u.assigned])).toEqual([[c.unit.id, 4]])
+
+    // The new part keeps the split unit's member in charge (not chosen otherwise); the existing one keeps its own (none).
+    const answer = await split({
+      id: c.unit.id,
+      partIds: [c.neighbour.id],
+      newName1: 'Xã Minh Cầm Mới',
+      newCode1: 'xa-minh-cam-moi',
+      [`take.${c.a.withFigure.id}`]: 'new1',
+      [`take.${c.a.blocked.id}`]: c.neighbour.id,
+      [`take.${c.a.notStarted.id}`]: 'new1',
+      [`child.${c.village.id}`]: 'new1',
+    })
+    expect(answer).toMatchObject({ kind: 'saved', applied: true })
+    const made = await database.db.unit.findUniqueOrThrow({ where: { code: 'xa-minh-cam-moi' } })
+
+    expect(await memberPage(fromHistory(dayBefore))).toEqual(before)
+    for (const source of [fromHistory(splitDay), fromKeptCounts(today, now)]) {
+      const page = await memberPage(source)
+      expect(page.units.map((u) => [u.unitId, u.name, u.assigned, u.inProgress, u.notStarted])).toEqual([[made.id, 'Xã Minh Cầm Mới', 2, 1, 1]])
+    }
   })
 })
 
