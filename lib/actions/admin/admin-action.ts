@@ -154,7 +154,7 @@ function unitMergePreview(plan: UnitMergePlan, t: AdminMessages) {
   return { rows, notes, addresses: [], accounts }
 }
 
-/** A split worded for its preview: each open task's state, what becomes of the unit and its parts, and the choices it asks for. */
+/** A split worded for its preview: each task's state, what becomes of the unit and its parts, and the choices it asks for. */
 function unitSplitPreview(plan: UnitSplitPlan, t: AdminMessages) {
   const state = (s: { status: UnitSplitPlan['assignments'][number]['status']; progress: number; indicatorActual: string | null }) => {
     const text = t('units.split.state', { status: t(`units.merge.statuses.${s.status}`), progress: s.progress })
@@ -173,7 +173,6 @@ function unitSplitPreview(plan: UnitSplitPlan, t: AdminMessages) {
     t('units.change.reasonLine', { reason: plan.reason }),
     t('units.split.unitLine', { name: plan.unit.name }),
     t('units.split.partsLine', { names: plan.parts.map(partName).join(', ') }),
-    t('units.split.done', { count: plan.done }),
     t('units.split.pages'),
   ]
   const parts = plan.parts.map((p) => ({ value: p.key, label: p.name }))

@@ -1,6 +1,6 @@
 // Splits of units: previewed without a write, applied in one transaction with the audit row;
 // pages read as of the day before stay as they were, from the day on the parts carry the split
-// unit's open work; its done work and reports stay its own; accounts move or are deactivated; the
+// unit's work, counted as it was; its reports stay its own; accounts move or are deactivated; the
 // people concerned are told; bad input is refused with nothing written.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { Actor } from '@/lib/auth/permissions'
@@ -118,13 +118,15 @@ describe('a split of a commune into a new one and an existing one', () => {
 
     // The preview: what moves where, and nothing written.
     const preview = await withoutWrites(() => split(fields, 'preview'))
-    expect(preview).toMatchObject({ kind: 'saved', applied: false, plan: { unit: { id: c.unit.id }, done: 1, parts: [{ key: c.neighbour.id, isNew: false }, { key: 'new1', isNew: true, name: 'Xã Thanh Lâm Mới', inChargeName: other.name }] } })
+    expect(preview).toMatchObject({ kind: 'saved', applied: false, plan: { unit: { id: c.unit.id }, parts: [{ key: c.neighbour.id, isNew: false }, { key: 'new1', isNew: true, name: 'Xã Thanh Lâm Mới', inChargeName: other.name }] } })
     const planned = preview.kind === 'saved' ? preview.plan : null
     expect(planned?.assignments.map((a) => [a.source.assignmentId, a.partKey, a.status, a.progress, a.indicatorActual]).sort()).toEqual(
       [
         [c.a.withFigure.id, 'new1', 'IN_PROGRESS', 40, '12.50'],
         [c.a.blocked.id, c.neighbour.id, 'BLOCKED', 10, null],
         [c.a.notStarted.id, 'new1', 'NOT_STARTED', 0, null],
+        // Done work goes to the first part, unless chosen otherwise.
+        [c.a.finished.id, c.neighbour.id, 'DONE', 100, null],
       ].sort(),
     )
     expect(planned?.accounts.map((a) => [a.id, a.partKey])).toEqual(expect.arrayContaining([[c.staff1.id, c.neighbour.id], [c.staff2.id, null]]))
@@ -145,12 +147,11 @@ describe('a split of a commune into a new one and an existing one', () => {
       const newPart = await communeRow(source, made.id)
       expect(newPart).toMatchObject({ name: 'Xã Thanh Lâm Mới', assigned: 2, inProgress: 1, notStarted: 1, blocked: 0 })
       const neighbour = await communeRow(source, c.neighbour.id)
-      expect(neighbour).toMatchObject({ assigned: 2, blocked: 1, notStarted: 1 })
-      // The parts' counts: the original's, less the done work that stays with it, plus the neighbour's own task.
+      expect(neighbour).toMatchObject({ assigned: 3, blocked: 1, notStarted: 1, doneOnTime: 1 })
+      // The parts' counts: the original's, plus the neighbour's own task.
       for (const key of counted) {
-        const doneStays = key === 'assigned' || key === 'doneOnTime' ? 1 : 0
         const neighbourOwn = key === 'assigned' || key === 'notStarted' ? 1 : 0
-        expect((newPart?.[key] ?? 0) + (neighbour?.[key] ?? 0), key).toBe((original?.[key] ?? 0) - doneStays + neighbourOwn)
+        expect((newPart?.[key] ?? 0) + (neighbour?.[key] ?? 0), key).toBe((original?.[key] ?? 0) + neighbourOwn)
       }
     }
     // The indicator figure goes with the work, as it was.
@@ -159,7 +160,7 @@ describe('a split of a commune into a new one and an existing one', () => {
     expect(await indicator(fromHistory(dayBefore))).toBe('12.50')
     expect(await indicator(fromKeptCounts(today, now))).toBe('12.50')
 
-    // The reports and the done assignment stay with the split unit, which is inactive.
+    // The reports stay with the split unit, which is inactive; its done assignment too, carried on by the first part.
     expect(await database.db.statusUpdate.findMany({ where: { assignment: { unitId: c.unit.id } }, orderBy: { id: 'asc' } })).toEqual(reportsBefore)
     expect(await database.db.assignment.findUniqueOrThrow({ where: { id: c.a.finished.id } })).toMatchObject({ unitId: c.unit.id, status: 'DONE' })
     expect(await database.db.unit.findUniqueOrThrow({ where: { id: c.unit.id } })).toMatchObject({ active: false })
@@ -173,7 +174,7 @@ describe('a split of a commune into a new one and an existing one', () => {
     expect(carried.updates[0]?.note).toContain('Đã vận động 12 hộ.')
     expect(carried.updates[0]?.note).toContain(REASON)
     expect(await database.db.assignment.findUniqueOrThrow({ where: { taskId_unitId: { taskId: c.tasks.blocked.id, unitId: c.neighbour.id } } })).toMatchObject({ status: 'BLOCKED', progress: 10 })
-    expect(await database.db.assignment.count({ where: { taskId: c.tasks.finished.id } })).toBe(1)
+    expect(await database.db.assignment.findUniqueOrThrow({ where: { taskId_unitId: { taskId: c.tasks.finished.id, unitId: c.neighbour.id } } })).toMatchObject({ status: 'DONE', progress: 100 })
 
     // Accounts: one moved to the existing part, the other deactivated; the village under the new part.
     expect(await database.db.user.findUniqueOrThrow({ where: { id: c.staff1.id } })).toMatchObject({ unitId: c.neighbour.id, active: true })
@@ -211,7 +212,7 @@ describe('a split of a commune into a new one and an existing one', () => {
 
     // The audit row, and the change with both sides.
     const [event] = await database.db.auditEvent.findMany({ where: { action: 'unit.split', entityId: c.unit.id } })
-    expect(event).toMatchObject({ actorId: admin.id, ip: '198.51.100.8', after: { effectiveDate: splitDay, reason: REASON, doneKept: 1, deactivatedUsers: [c.staff2.id] } })
+    expect(event).toMatchObject({ actorId: admin.id, ip: '198.51.100.8', after: { effectiveDate: splitDay, reason: REASON, deactivatedUsers: [c.staff2.id] } })
     const stored = await database.db.unitChange.findFirstOrThrow({ where: { kind: 'SPLIT', parts: { some: { unitId: c.unit.id } } }, include: { parts: true } })
     expect(stored.parts.map((p) => `${p.side} ${p.unitId}`).sort()).toEqual([`AFTER ${made.id}`, `AFTER ${c.neighbour.id}`, `BEFORE ${c.neighbour.id}`, `BEFORE ${c.unit.id}`].sort())
   })

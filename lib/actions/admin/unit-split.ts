@@ -1,8 +1,9 @@
 // Splits of units: one unit ends and several parts, existing units or new ones, carry its work on,
 // from a dated decision: the reverse of a merge (./unit-merge.ts). The split unit keeps its history:
-// its done assignments and every report stay its own, and it stands (for pages read as of a day)
-// until the split's day, when its stretches of name end and it becomes inactive. Each open
-// assignment goes to the part the administrator chose, which carries it on by a first report of
+// every report stays its own, and it stands (for pages read as of a day) until the split's day, when
+// its stretches of name end and it becomes inactive. Each assignment goes to the part the
+// administrator chose (a done one, to the first part unless chosen: the district's done work does
+// not shrink because a unit split), which carries it on by a first report of
 // the administrator quoting the split unit's state (combined with the part's own assignment of the
 // task, when it has one, as a merge combines them). Its page, /units/<old> and /communes/<old>,
 // stays and links to the parts: with several successors no address redirects.
@@ -23,7 +24,7 @@ type Label = { id: string; name: string; code: string }
 /** A unit after the split: an existing one (its id is its key) or a new one (key `new<n>`, id empty until made). */
 export type SplitPart = Label & { key: string; isNew: boolean; inChargeMemberId: string | null; inChargeName: string | null }
 
-/** An open assignment of the split unit, the part chosen to take it (null: not chosen yet), and what that part carries on. */
+/** An assignment of the split unit, the part chosen to take it (null: not chosen yet), and what that part carries on. */
 export type SplitAssignment = Carried & {
   taskId: string
   taskCode: string
@@ -44,8 +45,6 @@ export type UnitSplitPlan = {
   unit: Label & { kind: UnitKind; parentId: string | null; sortOrder: number; inChargeMemberId: string | null }
   parts: SplitPart[]
   assignments: SplitAssignment[]
-  /** Its done assignments: they stay with it, as its reports do. */
-  done: number
   /** Its active accounts, each to a part (its key) or deactivated (null). */
   accounts: { id: string; username: string; displayName: string; partKey: string | null }[]
   /** Its active units below, each placed under a part (null: not chosen yet). */
@@ -117,9 +116,8 @@ async function planSplit(tx: Prisma.TransactionClient, now: Date, input: UnitSpl
   await checkChangeDay(tx, now, day, all, 'splitNotAhead')
   for (const p of input.newParts) if (await tx.unitCode.findUnique({ where: { code: p.code }, select: { code: true } })) throw InvalidInput.of(`newCode${p.n}`, 'codeEverUsed')
 
-  const [rows, done, accounts, children, members] = await Promise.all([
-    sourceRows(tx, Prisma.sql`a."unitId" = ${unit.id}::uuid AND a.status <> 'DONE'`),
-    tx.assignment.count({ where: { unitId: unit.id, status: 'DONE' } }),
+  const [rows, accounts, children, members] = await Promise.all([
+    sourceRows(tx, Prisma.sql`a."unitId" = ${unit.id}::uuid`),
     tx.user.findMany({ where: { unitId: unit.id, active: true }, orderBy: { username: 'asc' }, select: { id: true, username: true, displayName: true } }),
     tx.unit.findMany({ where: { parentId: unit.id, active: true }, orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }], select: { id: true, name: true } }),
     tx.member.findMany({ where: { active: true }, orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }], select: { id: true, name: true } }),
@@ -143,10 +141,12 @@ async function planSplit(tx: Prisma.TransactionClient, now: Date, input: UnitSpl
   }
   const partKeys = new Set(parts.map((p) => p.key))
   const partOf = (choice: string | undefined): string | null => (choice !== undefined && partKeys.has(choice) ? choice : null)
+  // Open work waits for the administrator's choice; done work goes to the first part unless chosen.
+  const takenBy = (r: { id: string; status: string }): string | null => partOf(input.take.get(r.id)) ?? (r.status === 'DONE' ? (parts[0]?.key ?? null) : null)
 
   // The existing parts' own assignments of the tasks they take: combined with the source.
   const taken = rows.flatMap((r) => {
-    const key = partOf(input.take.get(r.id))
+    const key = takenBy(r)
     return key && byId.has(key) ? [{ unitId: key, taskId: r.taskId }] : []
   })
   const own =
@@ -155,7 +155,7 @@ async function planSplit(tx: Prisma.TransactionClient, now: Date, input: UnitSpl
       : []
   const label = (u: { id: string; name: string; code: string }): Label => ({ id: u.id, name: u.name, code: u.code })
   const assignments = rows.map((r): SplitAssignment => {
-    const partKey = partOf(input.take.get(r.id))
+    const partKey = takenBy(r)
     const source = carrySource(r, label(unit))
     const mine = own.find((o) => o.unitId === partKey && o.taskId === r.taskId)
     const part = byId.get(mine?.unitId ?? '')
@@ -172,7 +172,6 @@ async function planSplit(tx: Prisma.TransactionClient, now: Date, input: UnitSpl
     unit: { ...label(unit), kind: unit.kind, parentId: unit.parentId, sortOrder: unit.sortOrder, inChargeMemberId: unit.inChargeMemberId },
     parts,
     assignments,
-    done,
     accounts: accounts.map((a) => {
       const choice = input.account.get(a.id)
       return { ...a, partKey: choice === SPLIT_DEACTIVATE ? null : partOf(choice) }
@@ -193,7 +192,7 @@ function splitNote(plan: UnitSplitPlan, a: SplitAssignment): string {
 /**
  * The split as planned (its choices all made): the new parts made and every part given its member
  * in charge, the change and its parts, the split unit's stretch of name ended on the day and the
- * unit deactivated, its units below placed under their parts, each open assignment carried on by
+ * unit deactivated, its units below placed under their parts, each assignment carried on by
  * its part, the accounts moved or deactivated, the notifications (to the active staff of every unit
  * on either side, and to the members in charge of them before and after), and the audit row. Written
  * as one step of the caller's transaction, so a split dated ahead can be applied on its day by the
@@ -277,7 +276,6 @@ export async function applySplit(tx: Prisma.TransactionClient, context: ActionCo
       reason: plan.reason,
       changeId: change.id,
       assignments: carried,
-      doneKept: plan.done,
       movedUsers: moved.map((a) => ({ id: a.id, unitId: partId(a.partKey) })),
       deactivatedUsers: deactivated,
       children: plan.children.map((c) => ({ id: c.id, parentId: partId(c.partKey) })),
