@@ -137,9 +137,9 @@ async function planMerge(tx: Prisma.TransactionClient, now: Date, input: UnitMer
 
   const assignments = await combinedAssignments(tx, mergedAway, successorUnit?.id ?? null, byId)
   // The latest report on the work that moves (or is combined): the merge may not be dated before it.
-  const touched = assignments.flatMap((a) => [...a.sources.map((s) => s.assignmentId), ...(a.existing ? [a.existing.assignmentId] : [])])
-  const latest = await tx.statusUpdate.findFirst({ where: { assignmentId: { in: touched } }, orderBy: { createdAt: 'desc' }, select: { createdAt: true } })
-  if (latest && districtDay(latest.createdAt) > day) throw InvalidInput.of('effectiveDate', 'mergeBeforeReport', { date: formatDay(districtDay(latest.createdAt)) })
+  const touched = touchedBy(assignments)
+  const latest = await latestReport(tx, touched)
+  if (latest && districtDay(latest) > day) throw InvalidInput.of('effectiveDate', 'mergeBeforeReport', { date: formatDay(districtDay(latest)) })
 
   const [accounts, children, member] = await Promise.all([
     tx.user.findMany({
@@ -178,6 +178,18 @@ async function planMerge(tx: Prisma.TransactionClient, now: Date, input: UnitMer
 }
 
 const label = (u: { id: string; name: string; code: string }): Label => ({ id: u.id, name: u.name, code: u.code })
+
+/** The time of the latest report on the assignments, each read from its own end of the index (one newest-first scan of every report would walk the country's). */
+async function latestReport(tx: Prisma.TransactionClient, assignmentIds: string[]): Promise<Date | null> {
+  const [row] = await tx.$queryRaw<{ at: Date | null }[]>`
+    SELECT max(s."createdAt") AS at
+      FROM unnest(${assignmentIds}::uuid[]) AS a(id)
+      CROSS JOIN LATERAL (SELECT u."createdAt" FROM "StatusUpdate" u WHERE u."assignmentId" = a.id ORDER BY u."createdAt" DESC LIMIT 1) s`
+  return row?.at ?? null
+}
+
+/** The touched assignments of a merge: the sources and the successor's own. */
+const touchedBy = (assignments: MergeAssignment[]): string[] => assignments.flatMap((a) => [...a.sources.map((s) => s.assignmentId), ...(a.existing ? [a.existing.assignmentId] : [])])
 
 /** The successor's assignments after the merge, one per task the merged units had, each with where it came from. */
 async function combinedAssignments(tx: Prisma.TransactionClient, mergedAway: string[], successorId: string | null, byId: Map<string, Label>): Promise<MergeAssignment[]> {
@@ -374,47 +386,43 @@ async function applyMerge(tx: Prisma.TransactionClient, context: ActionContext, 
   await tx.unit.updateMany({ where: { parentId: { in: mergedIds }, active: true }, data: { parentId: successor.id } })
 
   // After every report it combines, and within the merge's day, so pages of that day show the successor's work.
-  const latest = await tx.statusUpdate.findFirst({
-    where: { assignmentId: { in: plan.assignments.flatMap((a) => [...a.sources.map((s) => s.assignmentId), ...(a.existing ? [a.existing.assignmentId] : [])]) } },
-    orderBy: { createdAt: 'desc' },
-    select: { createdAt: true },
-  })
+  const latest = await latestReport(tx, touchedBy(plan.assignments))
   const startOfDay = endOfDistrictDay(addDays(plan.effectiveDate, -1)).getTime() + 1
-  const at = new Date(Math.min(Math.max(startOfDay, (latest?.createdAt.getTime() ?? 0) + 1), context.now.getTime()))
-  const carried: { taskCode: string; assignmentId: string; from: string[] }[] = []
-  for (const a of plan.assignments) {
-    const target = a.existing
-      ? await tx.assignment.findUniqueOrThrow({ where: { id: a.existing.assignmentId }, select: { id: true, completedAt: true } })
-      : await tx.assignment.create({ data: { taskId: a.taskId, unitId: successor.id, responsibleMemberId: a.responsibleMemberId, createdAt: at }, select: { id: true, completedAt: true } })
-    await tx.statusUpdate.create({
-      data: {
-        assignmentId: target.id,
-        authorId: context.actor.id,
-        status: a.status,
-        progress: a.progress,
-        indicatorActual: a.indicatorActual,
-        note: mergeNote(plan, a),
-        createdAt: at,
-        // Nothing to confirm: it restates what the merged units reported (each confirmed or not in its own history).
-        reviewState: 'CONFIRMED',
-        reviewedById: context.actor.id,
-        reviewedAt: at,
-      },
-    })
-    await tx.assignment.update({
-      where: { id: target.id },
-      data: {
-        status: a.status,
-        progress: a.progress,
-        indicatorActual: a.indicatorActual,
-        completedAt: a.status === 'DONE' ? (target.completedAt ?? at) : null,
-        lastUpdateAt: at,
-        lastUpdateById: context.actor.id,
-        version: { increment: 1 },
-      },
-    })
-    carried.push({ taskCode: a.taskCode, assignmentId: target.id, from: a.sources.map((s) => s.assignmentId) })
-  }
+  const at = new Date(Math.min(Math.max(startOfDay, (latest?.getTime() ?? 0) + 1), context.now.getTime()))
+  // Set-based, a statement for all the tasks at each step: a commune has a hundred tasks, and a merge is one transaction.
+  const made = await tx.assignment.createManyAndReturn({
+    data: plan.assignments.filter((a) => !a.existing).map((a) => ({ taskId: a.taskId, unitId: successor.id, responsibleMemberId: a.responsibleMemberId, createdAt: at })),
+    select: { id: true, taskId: true },
+  })
+  const madeFor = new Map(made.map((m) => [m.taskId, m.id]))
+  const carried = plan.assignments.map((a) => {
+    const assignmentId = a.existing?.assignmentId ?? madeFor.get(a.taskId)
+    if (!assignmentId) throw new Error(`no assignment of the successor for task ${a.taskCode}`)
+    return { taskCode: a.taskCode, assignmentId, from: a.sources.map((s) => s.assignmentId), combined: a }
+  })
+  await tx.statusUpdate.createMany({
+    data: carried.map(({ assignmentId, combined: a }) => ({
+      assignmentId,
+      authorId: context.actor.id,
+      status: a.status,
+      progress: a.progress,
+      indicatorActual: a.indicatorActual,
+      note: mergeNote(plan, a),
+      createdAt: at,
+      // Nothing to confirm: it restates what the merged units reported (each confirmed or not in its own history).
+      reviewState: 'CONFIRMED' as const,
+      reviewedById: context.actor.id,
+      reviewedAt: at,
+    })),
+  })
+  await tx.$executeRaw`
+    UPDATE "Assignment" a
+       SET status = v.status::"TaskStatus", progress = v.progress, "indicatorActual" = v.indicator::numeric,
+           "completedAt" = CASE WHEN v.status = 'DONE' THEN COALESCE(a."completedAt", ${at}::timestamptz) END,
+           "lastUpdateAt" = ${at}::timestamptz, "lastUpdateById" = ${context.actor.id}::uuid, version = a.version + 1, "updatedAt" = now()
+      FROM unnest(${carried.map((c) => c.assignmentId)}::uuid[], ${carried.map((c) => c.combined.status)}::text[],
+                  ${carried.map((c) => c.combined.progress)}::int[], ${carried.map((c) => c.combined.indicatorActual)}::text[]) AS v(id, status, progress, indicator)
+     WHERE a.id = v.id`
 
   const moved = new Set(plan.moveUserIds)
   const deactivated = plan.accounts.filter((a) => !moved.has(a.id)).map((a) => a.id)
@@ -433,7 +441,7 @@ async function applyMerge(tx: Prisma.TransactionClient, context: ActionContext, 
       effectiveDate: plan.effectiveDate,
       reason: plan.reason,
       changeId: change.id,
-      assignments: carried,
+      assignments: carried.map(({ taskCode, assignmentId, from }) => ({ taskCode, assignmentId, from })),
       movedUsers: [...moved],
       deactivatedUsers: deactivated,
       children: plan.children,
