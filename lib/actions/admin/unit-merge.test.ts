@@ -371,6 +371,19 @@ describe('a merge dated ahead', () => {
     // Not due yet: nothing is applied.
     expect(await applyDueMerges(today, now)).toBe(0)
   })
+
+  test('left as it was when its day finds a choice gone (the member in charge no longer active), and not tried again that day', async () => {
+    const c = await twoCommunes('Xã Tiến')
+    const member = await make.member('Ủy viên phụ trách Xã Tiến')
+    expect(await decide({ id: c.a.id, otherIds: [c.b.id], successorId: c.a.id, inChargeMemberId: member.id })).toMatchObject({ kind: 'saved', plan: { scheduled: true } })
+    await database.db.member.update({ where: { id: member.id }, data: { active: false } })
+    const change = await database.db.unitChange.findFirstOrThrow({ where: { kind: 'MERGE', parts: { some: { unitId: c.b.id } } } })
+    const untouched = () => guard.checkAfresh(() => applyDueMerges(today, now), { tables: DAY_COUNTS })
+    expect(await untouched()).toBe(0)
+    expect(await untouched()).toBe(0)
+    expect(await database.db.unitChange.findUniqueOrThrow({ where: { id: change.id } })).toMatchObject({ appliedAt: null })
+    expect(await database.db.unit.findMany({ where: { id: { in: [c.a.id, c.b.id] } }, select: { active: true } })).toEqual([{ active: true }, { active: true }])
+  })
 })
 
 describe('bad input is refused with nothing written', () => {

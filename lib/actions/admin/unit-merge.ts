@@ -328,8 +328,9 @@ export async function applyDueMerges(today: CalendarDay, now: Date): Promise<num
     try {
       if (await db().$transaction((tx) => applyScheduledMerge(tx, id, now))) applied++
     } catch (error) {
-      // The data changed since it was decided (a unit, an account or a member gone): the administrator must decide again.
-      stuck.set(id, today)
+      // Refused: the data changed since it was decided (a unit or a member gone), and stays so until an administrator acts.
+      // Anything else (a deadlock, a lost connection) is tried again by the next request.
+      if (error instanceof InvalidInput || error instanceof MissingRecord) stuck.set(id, today)
       rootLogger().error({ event: 'unit.merge_due_failed', changeId: id, problems: error instanceof InvalidInput ? error.problems : String(error) }, 'a merge dated ahead could not be applied on its day')
     }
   }
