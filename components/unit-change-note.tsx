@@ -2,7 +2,9 @@
 // re-code in force on the page's day; and its merges by then, each with a link to the other side:
 // "Sáp nhập vào <successor> từ <date>" on a unit merged away, "Sáp nhập từ <units> (<date>)" on
 // the successor; and its split: "Đã chia tách thành <parts> từ <date>" on the unit split, "Chia
-// tách từ <unit> (<date>)" on each part.
+// tách từ <unit> (<date>)" on each part; and "Sẽ sáp nhập vào <successor> từ <date>" on a unit a
+// merge dated ahead will merge (the successor linked when it already stands: a new one has no page
+// until the day).
 import Link from '@/components/link'
 import { getTranslations } from 'next-intl/server'
 import { formatDay } from '@/lib/domain/calendar'
@@ -32,6 +34,7 @@ export async function UnitChangeNote({ history }: { history: UnitHistory | null 
         </Link>
       </span>
     ))
+  const merging = history.mergingInto
   return (
     <>
       {labels.length > 0 && <p className="mt-1 text-sm text-slate-700">{labels.join(' · ')}</p>}
@@ -44,6 +47,21 @@ export async function UnitChangeNote({ history }: { history: UnitHistory | null 
                 {into.name}
               </Link>
             ),
+          })}
+        </p>
+      )}
+      {merging && (
+        <p role="note" className="mt-2 rounded border border-sky-300 bg-sky-50 px-3 py-2 text-sm">
+          {t.rich('mergingInto', {
+            date: formatDay(merging.day),
+            successor: () =>
+              merging.standing ? (
+                <Link href={unitPageHref(merging.code)} className={linkClass}>
+                  {merging.name}
+                </Link>
+              ) : (
+                <strong>{merging.name}</strong>
+              ),
           })}
         </p>
       )}

@@ -1,24 +1,25 @@
 // Merges of units: the administrator merges two agencies it makes itself into a new one, through
 // the preview; the merged unit's page then says where it went, with a link, and the successor's
-// page names the units merged into it. The e2e database is shared with the other specs: the units
+// page names the units merged into it; a merge dated ahead is saved, and the units' pages say it is to
+// come. The e2e database is shared with the other specs: the units
 // are made here (agencies, not demo communes, which other specs count) and the successor is
 // deactivated at the end.
-import { expect, test } from '@playwright/test'
+import { expect, test, type Page } from '@playwright/test'
 import { signedIn } from './helpers'
 
 const run = Date.now().toString(36)
 
-/** Today as a district day (Asia/Ho_Chi_Minh), as a date input takes it. */
-const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date())
+/** A district day (Asia/Ho_Chi_Minh) `days` from today, as a date input takes it. */
+const districtDay = (days: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date(Date.now() + days * 86_400_000))
+const today = districtDay(0)
 const shown = (iso: string) => iso.split('-').reverse().join('/')
 
-test('the administrator merges two agencies into a new one through the preview; the old page says where it went', async ({ browser }) => {
-  const admin = await signedIn(browser, 'admin')
+/** Two agencies made through the units page. */
+async function twoAgencies(admin: Page, code: string, name: string) {
   const units = [
-    { code: `co-quan-a-${run}`, name: `Cơ quan thử A ${run}` },
-    { code: `co-quan-b-${run}`, name: `Cơ quan thử B ${run}` },
+    { code: `${code}-a-${run}`, name: `${name} A ${run}` },
+    { code: `${code}-b-${run}`, name: `${name} B ${run}` },
   ]
-  const successor = { code: `co-quan-moi-${run}`, name: `Cơ quan thử hợp nhất ${run}` }
   for (const unit of units) {
     await admin.goto('/admin/units')
     const create = admin.getByRole('form', { name: 'Thêm đơn vị' })
@@ -28,6 +29,39 @@ test('the administrator merges two agencies into a new one through the preview; 
     await create.getByRole('button', { name: 'Lưu' }).click()
     await expect(admin).toHaveURL(new RegExp(`/admin/units/${unit.code}\\?created=1$`))
   }
+  return units
+}
+
+test('a merge dated ahead is saved through the preview; until its day the units stand, and their pages say it is to come', async ({ browser }) => {
+  const admin = await signedIn(browser, 'admin')
+  const units = await twoAgencies(admin, 'co-quan-sap-toi', 'Cơ quan sắp sáp nhập')
+  const successor = { code: `co-quan-sap-toi-moi-${run}`, name: `Cơ quan sắp hợp nhất ${run}` }
+  const day = districtDay(3)
+  await admin.goto(`/admin/units/${units[0]!.code}`)
+  const merge = admin.getByRole('form', { name: 'Sáp nhập', exact: true })
+  await merge.getByLabel(units[1]!.name, { exact: true }).check()
+  await merge.getByLabel('Tên đơn vị mới').fill(successor.name)
+  await merge.getByLabel('Mã đơn vị mới').fill(successor.code)
+  await merge.getByLabel('Ngày có hiệu lực').fill(day)
+  await merge.getByLabel('Căn cứ (số quyết định)').fill('Quyết định số 46-QĐ/HU')
+  await merge.getByRole('button', { name: 'Xem trước' }).click()
+  const preview = admin.getByRole('region', { name: 'Những gì sẽ thay đổi' })
+  await expect(preview).toContainText('Ngày có hiệu lực sau hôm nay: việc sáp nhập được lưu lại và tự thực hiện vào ngày đó')
+  await preview.getByRole('button', { name: 'Áp dụng sáp nhập' }).click()
+  await expect(merge.getByRole('status')).toContainText(`Đã lưu việc sáp nhập vào ${successor.name}; sẽ thực hiện từ ngày ${shown(day)}.`)
+
+  // Both units stand as they were, and say what is to come; the new unit has no page before its day.
+  for (const unit of units) {
+    await admin.goto(`/units/${unit.code}`)
+    await expect(admin.getByRole('heading', { level: 1 })).toHaveText(unit.name)
+    await expect(admin.getByRole('note')).toHaveText(`Sẽ sáp nhập vào ${successor.name} từ ngày ${shown(day)}.`)
+  }
+})
+
+test('the administrator merges two agencies into a new one through the preview; the old page says where it went', async ({ browser }) => {
+  const admin = await signedIn(browser, 'admin')
+  const units = await twoAgencies(admin, 'co-quan', 'Cơ quan thử')
+  const successor = { code: `co-quan-moi-${run}`, name: `Cơ quan thử hợp nhất ${run}` }
 
   // On A's page: merge A and B into a new agency. A merge of A alone is refused beside the field first.
   await admin.goto(`/admin/units/${units[0]!.code}`)

@@ -1,6 +1,7 @@
-// The bench data set at small scale (50 communes × 10 tasks, about 5 reports each): its counts,
-// its tree, its accounts, and every assignment's current columns equal to what the app's own
-// history function (assignment_state_as_of) says of it.
+// The bench data set at small scale (50 communes × 10 tasks, about 5 reports each, 4 of them
+// merged pairwise through the app's merge): its counts, its tree, its accounts, its merges, and every
+// assignment's current columns equal to what the app's own history function
+// (assignment_state_as_of) says of it.
 import { beforeAll, describe, expect, test } from 'vitest'
 import { verifyPassword } from '@/lib/auth/password'
 import { withConnection } from '@/lib/db/connection'
@@ -8,7 +9,7 @@ import { createTestDatabase, testDatabase } from '@/test/helpers/database'
 import { BENCH_ACCOUNTS, BENCH_PASSWORD, BenchDataRefused, fillBenchData, type BenchDataCounts } from './lib/bench-data'
 
 const database = testDatabase()
-const options = { units: 50, tasks: 10, updates: 5 }
+const options = { units: 50, tasks: 10, updates: 5, merged: 4 }
 let counts: BenchDataCounts
 
 async function rows<T>(sql: string): Promise<T[]> {
@@ -21,11 +22,13 @@ beforeAll(async () => {
 
 describe('the bench data set', () => {
   test('has every commune assigned every task, and about `updates` reports per assignment', () => {
-    expect(counts).toMatchObject({ communes: 50, tasks: 10, groups: 10, assignments: 500 })
+    // 50 communes, 4 merged in two pairs: one into a new commune (10 assignments more), one into the first of its pair.
+    expect(counts).toMatchObject({ communes: 48, tasks: 10, groups: 10, assignments: 510, merges: 2 })
     // Reports per assignment are uniform on 0..10 (mean 5): over 500 assignments the mean is
-    // 5 ± 0.14 (one standard deviation); the tolerance is ±10%.
-    expect(counts.statusUpdates / counts.assignments).toBeGreaterThan(4.5)
-    expect(counts.statusUpdates / counts.assignments).toBeLessThan(5.5)
+    // 5 ± 0.14 (one standard deviation); the tolerance is ±10%. The merges add one report to each successor's assignment.
+    const generated = counts.statusUpdates - 20
+    expect(generated / 500).toBeGreaterThan(4.5)
+    expect(generated / 500).toBeLessThan(5.5)
   })
 
   test('hangs every commune under a district, a province and the country, with a member in charge', async () => {
@@ -33,11 +36,36 @@ describe('the bench data set', () => {
       SELECT c.code, c."inChargeMemberId" AS "inCharge", d.kind || '/' || p.kind || '/' || r.kind || '/' || (r."parentId" IS NULL) AS chain
         FROM "Unit" c JOIN "Unit" d ON d.id = c."parentId" JOIN "Unit" p ON p.id = d."parentId" JOIN "Unit" r ON r.id = p."parentId"
        WHERE c.kind IN ('COMMUNE', 'TOWNSHIP')`)
-    expect(communes).toHaveLength(50)
+    // The 50 communes made and the new one a merge made.
+    expect(communes).toHaveLength(51)
     for (const commune of communes) {
       expect(commune.inCharge).not.toBeNull()
-      expect(commune.chain).toBe('DISTRICT/DISTRICT/DISTRICT/true')
+      expect(commune.chain).toBe('DISTRICT/PROVINCE/PROVINCE/true')
     }
+  })
+
+  test('merges communes pairwise as the app does: into a new commune, and into the first of a pair', async () => {
+    const merges = await rows<{ before: string; after: string; applied: boolean; audited: boolean }>(`
+      SELECT string_agg(p.code, ',' ORDER BY p.code) FILTER (WHERE p.side = 'BEFORE') AS before,
+             string_agg(p.code, ',') FILTER (WHERE p.side = 'AFTER') AS after, c."appliedAt" IS NOT NULL AS applied,
+             EXISTS (SELECT 1 FROM "AuditEvent" e WHERE e.action = 'unit.merge' AND e.after->>'changeId' = c.id::text) AS audited
+        FROM "UnitChange" c JOIN "UnitChangePart" p ON p."changeId" = c.id
+       WHERE c.kind = 'MERGE' GROUP BY c.id ORDER BY before`)
+    expect(merges).toEqual([
+      { before: 'xa-00002,xa-00003', after: 'xa-gop-0001', applied: true, audited: true },
+      { before: 'xa-00026,xa-00027', after: 'xa-00026', applied: true, audited: true },
+    ])
+    const units = await rows<{ code: string; active: boolean; staff: string }>(`
+      SELECT u.code, u.active, coalesce(string_agg(s.username || ':' || s.active, ',' ORDER BY s.username), '') AS staff
+        FROM "Unit" u LEFT JOIN "User" s ON s."unitId" = u.id
+       WHERE u.code IN ('xa-00002', 'xa-00003', 'xa-gop-0001', 'xa-00026', 'xa-00027') GROUP BY u.code, u.active ORDER BY u.code`)
+    expect(units).toEqual([
+      { code: 'xa-00002', active: false, staff: '' },
+      { code: 'xa-00003', active: false, staff: '' },
+      { code: 'xa-00026', active: true, staff: 'xa-00026:true' },
+      { code: 'xa-00027', active: false, staff: 'xa-00027:false' },
+      { code: 'xa-gop-0001', active: true, staff: 'xa-00002:true,xa-00003:true' },
+    ])
   })
 
   test('keeps every assignment equal to its history as the app reads it', async () => {

@@ -108,7 +108,7 @@ try {
     await check('benchmark runs (npm run bench:data -- --units 50, then npm run bench -- --quick)', async () => {
       await admin(adminUrl!, `CREATE DATABASE "${benchDb}"`)
       const benchEnv = { env: { ...env, DATABASE_URL: benchUrl } }
-      const filled = await run(bin('tsx'), ['scripts/bench-data.ts', '--units', '50'], benchEnv)
+      const filled = await run(bin('tsx'), ['--conditions=react-server', 'scripts/bench-data.ts', '--units', '50'], benchEnv)
       return filled === 0 ? run(bin('tsx'), ['scripts/bench.ts', '--quick'], benchEnv) : filled
     })
   }

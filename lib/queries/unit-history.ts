@@ -3,16 +3,23 @@
 // was renamed, re-coded, merged or split.
 import 'server-only'
 import { cache } from 'react'
+import { applyDueMerges } from '@/lib/actions/admin/unit-merge'
 import { db } from '@/lib/db'
 import { Prisma } from '@/lib/db/client'
 import { dateColumnDay, type CalendarDay } from '@/lib/domain/calendar'
 
 /**
  * Makes the Unit rows carry the names and codes in force on `today`: a change dated later than the
- * day it was recorded is applied by the first request of its day (SQL function unit_changes_due).
+ * day it was recorded is applied by the first request of its day (a rename or re-code by the SQL
+ * function unit_changes_due; a merge, which moves work and accounts, by the app's merge: the one
+ * write a read makes, so that every page of the day shows it). One probe of the index of changes
+ * not yet applied when there is nothing to do.
  */
 export const unitChangesDue = cache(async (today: CalendarDay): Promise<void> => {
-  await db().$queryRaw`SELECT unit_changes_due(${today}::date)`
+  const [due] = await db().$queryRaw<{ merges: boolean }[]>`
+    SELECT unit_changes_due(${today}::date) AS renamed,
+           EXISTS (SELECT 1 FROM "UnitChange" c WHERE c."appliedAt" IS NULL AND c."effectiveDate" <= ${today}::date AND c.kind = 'MERGE') AS merges`
+  if (due?.merges) await applyDueMerges(today, new Date())
 })
 
 /**
@@ -81,10 +88,14 @@ export type UnitLabelChange = { from: string; day: CalendarDay }
 /** A unit at the other end of a merge: its name then, its code today (for the link), the merge's day. */
 export type MergeLink = { name: string; code: string; day: CalendarDay }
 
+/** The successor of a merge dated ahead; `standing`: it stands today (a new unit does from the merge's day on, and has no page until then). */
+export type PendingMergeLink = MergeLink & { standing: boolean }
+
 /**
  * The unit's name on `day`, its latest rename and re-code in force by then, its merges in force by
  * then (the unit it was merged into, the units merged into it) and its splits (the parts it was
- * split into, the unit it was split from).
+ * split into, the unit it was split from); and the merge dated ahead, after `day` and not yet
+ * applied, that will merge it into another.
  */
 export type UnitHistory = {
   name: string
@@ -94,6 +105,7 @@ export type UnitHistory = {
   mergedFrom: MergeLink[]
   splitInto: MergeLink[]
   splitFrom: MergeLink | null
+  mergingInto: PendingMergeLink | null
 }
 
 export const unitHistory = cache(async (unitId: string, day: CalendarDay): Promise<UnitHistory | null> => {
@@ -134,6 +146,14 @@ export const unitHistory = cache(async (unitId: string, day: CalendarDay): Promi
   const into = merges.filter((m) => m.side === 'BEFORE').at(-1)
   const lastSplit = splits.filter((m) => m.side === 'BEFORE').at(-1)?.effectiveDate.getTime()
   const from = splits.filter((m) => m.side === 'AFTER').at(-1)
+  const [merging] = await db().$queryRaw<{ effectiveDate: Date; name: string; code: string; standing: boolean }[]>`
+    SELECT c."effectiveDate", other.name, u.code, u.active AS standing
+      FROM "UnitChangePart" mine
+      JOIN "UnitChange" c ON c.id = mine."changeId" AND c.kind = 'MERGE' AND c."appliedAt" IS NULL AND c."effectiveDate" > ${day}::date
+      JOIN "UnitChangePart" other ON other."changeId" = c.id AND other.side = 'AFTER' AND other."unitId" <> mine."unitId"
+      JOIN "Unit" u ON u.id = other."unitId"
+     WHERE mine."unitId" = ${unitId}::uuid AND mine.side = 'BEFORE'
+     ORDER BY c."effectiveDate" LIMIT 1`
   return {
     name: unit.name,
     renamed: of('RENAME'),
@@ -142,5 +162,6 @@ export const unitHistory = cache(async (unitId: string, day: CalendarDay): Promi
     mergedFrom: merges.filter((m) => m.side === 'AFTER').map(link),
     splitInto: splits.filter((m) => m.side === 'BEFORE' && m.effectiveDate.getTime() === lastSplit).map(link),
     splitFrom: from ? link(from) : null,
+    mergingInto: merging ? { name: merging.name, code: merging.code, day: dateColumnDay(merging.effectiveDate), standing: merging.standing } : null,
   }
 })

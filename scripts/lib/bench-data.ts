@@ -8,6 +8,9 @@
 // reading them back: the standing report is the last one, or the one before when the last was
 // returned (only even-numbered reports are ever returned, so the one before a returned report
 // never is). The test checks the result against the app's own assignment_state_as_of().
+//
+// Then `merged` communes are merged pairwise through the app's own merge (./bench-merges.ts), one
+// transaction each: a failed merge leaves the set filled and marked, and the next run replaces it.
 import pg from 'pg'
 import { hashPassword } from '../../lib/auth/password'
 import { withConnection } from '../../lib/db/connection'
@@ -18,8 +21,13 @@ export const BENCH_ACCOUNTS = { leader: 'bench-leader', admin: 'bench-admin', st
 /** The table that marks a database as holding a bench data set (and with which parameters). */
 export const BENCH_MARKER_TABLE = '_bench_data_set'
 
-export type BenchDataOptions = { units: number; tasks: number; updates: number; now: Date; log?: (line: string) => void }
-export type BenchDataCounts = Record<'units' | 'communes' | 'members' | 'groups' | 'tasks' | 'assignments' | 'statusUpdates' | 'users', number>
+/** `merged`: how many communes are merged pairwise after the fill (0 when not given; an even number). */
+export type BenchDataOptions = { units: number; tasks: number; updates: number; merged?: number; now: Date; log?: (line: string) => void }
+/** `communes`: the active ones (a merged commune is not; a new successor is); `merges`: the merges applied. */
+export type BenchDataCounts = Record<'units' | 'communes' | 'members' | 'groups' | 'tasks' | 'assignments' | 'statusUpdates' | 'users' | 'merges', number>
+
+/** The national set's merges: a tenth of the communes, at most 1,000, in pairs. */
+export const defaultMerged = (units: number): number => Math.min(1000, 2 * Math.floor(units / 20))
 
 export class BenchDataRefused extends Error {}
 
@@ -130,7 +138,9 @@ async function inspect(client: pg.Client): Promise<{ marked: boolean; hasData: b
  */
 export async function fillBenchData(url: string, options: BenchDataOptions): Promise<BenchDataCounts> {
   const { units, tasks, updates, now } = options
+  const merged = options.merged ?? 0
   if (![units, tasks, updates].every((v) => Number.isInteger(v) && v > 0)) throw new RangeError('units, tasks and updates must be positive integers')
+  if (!Number.isInteger(merged) || merged < 0 || merged % 2 !== 0 || merged >= units) throw new RangeError('merged must be an even whole number below units')
   const log = options.log ?? (() => {})
   const began = performance.now()
 
@@ -168,17 +178,18 @@ export async function fillBenchData(url: string, options: BenchDataOptions): Pro
                    AS $$ SELECT encode(set_bit(set_bit(overlay(uuid_send(gen_random_uuid())
                                 PLACING substring(int8send(floor(extract(epoch FROM clock_timestamp()) * 1000)::bigint) FROM 3) FROM 1 FOR 6),
                               52, 1), 53, 1), 'hex')::uuid $$`)
-    await sql(`CREATE TABLE ${BENCH_MARKER_TABLE} (units int NOT NULL, tasks int NOT NULL, updates int NOT NULL, now timestamptz NOT NULL, filled_at timestamptz NOT NULL DEFAULT now())`)
-    await sql(`INSERT INTO ${BENCH_MARKER_TABLE} (units, tasks, updates, now) VALUES (${units}, ${tasks}, ${updates}, ${nowSql})`)
+    await sql(`CREATE TABLE ${BENCH_MARKER_TABLE} (units int NOT NULL, tasks int NOT NULL, updates int NOT NULL, merged int NOT NULL, now timestamptz NOT NULL, filled_at timestamptz NOT NULL DEFAULT now())`)
+    await sql(`INSERT INTO ${BENCH_MARKER_TABLE} (units, tasks, updates, merged, now) VALUES (${units}, ${tasks}, ${updates}, ${merged}, ${nowSql})`)
     await sql(`CREATE FUNCTION pg_temp.bench_uniform(i bigint, salt bigint) RETURNS float8 LANGUAGE sql IMMUTABLE PARALLEL SAFE
                  AS $$ SELECT (hashint8extended(i, salt) & 4503599627370495)::float8 / 4503599627370496 $$`)
 
-    // The tree. UnitKind has no province: the country, its provinces and their districts are all
-    // DISTRICT-kind units chained by parentId; communes (and every twelfth one a township) below.
+    // The tree: the country and its provinces are PROVINCE-kind units (UnitKind has no country: the
+    // top of the tree is the unit above every district), then the districts, then the communes
+    // (every twelfth one a township).
     log(`Units: 1 country, ${provinces} provinces, ${districts} districts, ${units.toLocaleString('en-US')} communes`)
     await sql(`CREATE TEMP TABLE bench_unit ON COMMIT DROP AS
-      SELECT 0 AS level, 0 AS n, ${newId} AS id, NULL::int AS parent_n, 'ca-nuoc'::text AS code, 'Toàn quốc'::text AS name, 'DISTRICT'::"UnitKind" AS kind
-      UNION ALL SELECT 1, p, ${newId}, 0, 'tinh-' || lpad(p::text, 2, '0'), 'Tỉnh ' || ${placeName('p', 1)}, 'DISTRICT' FROM generate_series(1, ${provinces}) p
+      SELECT 0 AS level, 0 AS n, ${newId} AS id, NULL::int AS parent_n, 'ca-nuoc'::text AS code, 'Toàn quốc'::text AS name, 'PROVINCE'::"UnitKind" AS kind
+      UNION ALL SELECT 1, p, ${newId}, 0, 'tinh-' || lpad(p::text, 2, '0'), 'Tỉnh ' || ${placeName('p', 1)}, 'PROVINCE' FROM generate_series(1, ${provinces}) p
       UNION ALL SELECT 2, d, ${newId}, 1 + ((d - 1) * ${provinces}) / ${districts}, 'huyen-' || lpad(d::text, 3, '0'), 'Huyện ' || ${placeName('d', 3)}, 'DISTRICT'
         FROM generate_series(1, ${districts}) d
       UNION ALL SELECT 3, c, ${newId}, 1 + ((c - 1)::bigint * ${districts} / ${units})::int, 'xa-' || lpad(c::text, 5, '0'),
@@ -291,6 +302,12 @@ export async function fillBenchData(url: string, options: BenchDataOptions): Pro
     const t0 = performance.now()
     await sql('ANALYZE')
     log(`  analyze: ${((performance.now() - t0) / 1000).toFixed(1)} s`)
+    if (merged > 0) {
+      log(`Merges: ${merged.toLocaleString('en-US')} communes, pairwise, through the app's merge`)
+      // Imported here: the app's server modules load only under the react-server condition, which the bench's other users do not set.
+      const { applyBenchMerges } = await import('./bench-merges')
+      await applyBenchMerges(url, { units, merged, adminUsername: BENCH_ACCOUNTS.admin, log })
+    }
     const counts = await countRows(client)
     log(`Done in ${((performance.now() - began) / 1000).toFixed(1)} s`)
     return counts
@@ -325,10 +342,10 @@ async function withIndexesRebuilt(sql: Sql, table: string, log: (line: string) =
 
 export async function countRows(client: pg.Client): Promise<BenchDataCounts> {
   const { rows } = await client.query<Record<keyof BenchDataCounts, string>>(`SELECT
-      (SELECT count(*) FROM "Unit") AS units, (SELECT count(*) FROM "Unit" WHERE kind IN ('COMMUNE', 'TOWNSHIP')) AS communes,
+      (SELECT count(*) FROM "Unit") AS units, (SELECT count(*) FROM "Unit" WHERE kind IN ('COMMUNE', 'TOWNSHIP') AND active) AS communes,
       (SELECT count(*) FROM "Member") AS members, (SELECT count(*) FROM "TaskGroup") AS groups, (SELECT count(*) FROM "Task") AS tasks,
       (SELECT count(*) FROM "Assignment") AS assignments, (SELECT count(*) FROM "StatusUpdate") AS "statusUpdates",
-      (SELECT count(*) FROM "User") AS users`)
+      (SELECT count(*) FROM "User") AS users, (SELECT count(*) FROM "UnitChange" WHERE kind = 'MERGE') AS merges`)
   const row = rows[0]
   if (!row) throw new Error('no counts')
   return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Number(v)])) as BenchDataCounts

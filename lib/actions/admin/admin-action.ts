@@ -137,6 +137,7 @@ function unitMergePreview(plan: UnitMergePlan, t: AdminMessages) {
   }))
   const notes = [
     t('units.change.effective', { date: formatDay(plan.effectiveDate) }),
+    ...(plan.scheduled ? [t('units.merge.scheduled')] : []),
     t('units.change.reasonLine', { reason: plan.reason }),
     t('units.merge.mergedUnits', { names: plan.merged.map((m) => m.name).join(', ') }),
     plan.successor.isNew ? t('units.merge.successorCreated', { name: plan.successor.name, code: plan.successor.code }) : t('units.merge.successorExisting', { name: plan.successor.name }),
@@ -253,6 +254,8 @@ export const changeUnitAction = formAction({
           return { kind: 'preview', message: t(result.problems ? 'units.split.choicesMissing' : 'units.split.previewReady'), values, preview: unitSplitPreview(plan, t), ...fieldErrorsShown }
         }
         if ('successorCode' in result) {
+          // A merge dated ahead is saved: its successor's page (a new unit) does not stand until the day.
+          if (result.applied && result.plan.scheduled) return { kind: 'saved', message: t('units.merge.scheduledApplied', { name: result.plan.successor.name, date }) }
           if (result.applied) return { kind: 'saved', message: t('units.merge.applied', { name: result.plan.successor.name, date }), link: unitPageHref(result.successorCode) }
           return { kind: 'preview', message: t('units.merge.previewReady'), values, preview: unitMergePreview(result.plan, t) }
         }

@@ -68,16 +68,24 @@ export function carryNote(heading: string, sources: CarrySource[]): string {
 }
 
 /**
- * The day of a merge or a split, checked before anything is written: at most a year ahead, not
- * after today (the work moves on the day it is applied), no other change of one of `unitIds` that
- * day, none after it.
+ * The day of a merge or a split, checked before anything is written: at most a year ahead; after
+ * today only where `notAhead` is not given (a merge dated ahead waits for its day; a split is applied
+ * at once); no other change of one of `unitIds` that day (`except`: the change being applied on its
+ * day), none after it.
  */
-export async function checkChangeDay(tx: Prisma.TransactionClient, now: Date, day: CalendarDay, unitIds: string[], notAhead: AdminErrorCode): Promise<void> {
+export async function checkChangeDay(
+  tx: Prisma.TransactionClient,
+  now: Date,
+  day: CalendarDay,
+  unitIds: string[],
+  options: { notAhead?: AdminErrorCode; except?: string | null },
+): Promise<void> {
   const today = districtDay(now)
   const lastDay = addDays(today, MAX_DAYS_AHEAD)
   if (day > lastDay) throw InvalidInput.of('effectiveDate', 'effectiveTooLate', { date: formatDay(lastDay) })
-  if (day > today) throw InvalidInput.of('effectiveDate', notAhead)
-  const sameDay = await tx.unitChangePart.count({ where: { unitId: { in: unitIds }, change: { effectiveDate: new Date(day) } } })
+  if (options.notAhead && day > today) throw InvalidInput.of('effectiveDate', options.notAhead)
+  const others = options.except ? { id: { not: options.except } } : {}
+  const sameDay = await tx.unitChangePart.count({ where: { unitId: { in: unitIds }, change: { effectiveDate: new Date(day), ...others } } })
   if (sameDay > 0) throw InvalidInput.of('effectiveDate', 'sameDayChange', { date: formatDay(day) })
   const later = await tx.unitName.findFirst({ where: { unitId: { in: unitIds }, validFrom: { gt: new Date(day) } }, orderBy: { validFrom: 'desc' }, select: { validFrom: true } })
   if (later?.validFrom) throw InvalidInput.of('effectiveDate', 'beforeLastChange', { date: formatDay(districtDay(later.validFrom)) })
@@ -89,9 +97,13 @@ export async function checkNotBeforeReports(tx: Prisma.TransactionClient, day: C
   if (latest && districtDay(latest) > day) throw InvalidInput.of('effectiveDate', code, { date: formatDay(districtDay(latest)) })
 }
 
+/** The time of the latest report on the assignments, each read from its own end of the index (one newest-first scan of every report would walk the country's). */
 async function latestReport(tx: Prisma.TransactionClient, assignmentIds: string[]): Promise<Date | null> {
-  const latest = await tx.statusUpdate.findFirst({ where: { assignmentId: { in: assignmentIds } }, orderBy: { createdAt: 'desc' }, select: { createdAt: true } })
-  return latest?.createdAt ?? null
+  const [row] = await tx.$queryRaw<{ at: Date | null }[]>`
+    SELECT max(s."createdAt") AS at
+      FROM unnest(${assignmentIds}::uuid[]) AS a(id)
+      CROSS JOIN LATERAL (SELECT u."createdAt" FROM "StatusUpdate" u WHERE u."assignmentId" = a.id ORDER BY u."createdAt" DESC LIMIT 1) s`
+  return row?.at ?? null
 }
 
 /** When the carrying reports are dated: after every report they restate, and within the change's day, so pages of that day show the work carried. */
@@ -104,34 +116,45 @@ export async function carryTime(tx: Prisma.TransactionClient, context: ActionCon
 /** The unit's own assignment of the task that takes the work over, or one made for it. */
 export type CarryTarget = { assignmentId: string } | { taskId: string; unitId: string; responsibleMemberId: string | null }
 
-/** Writes the carrying report on the target (made when new) and gives the assignment its figures; returns the assignment's id. */
-export async function carryOver(tx: Prisma.TransactionClient, context: ActionContext, at: Date, target: CarryTarget, figures: Carried, note: string): Promise<string> {
-  const assignment =
-    'assignmentId' in target
-      ? await tx.assignment.findUniqueOrThrow({ where: { id: target.assignmentId }, select: { id: true, completedAt: true } })
-      : await tx.assignment.create({ data: { ...target, createdAt: at }, select: { id: true, completedAt: true } })
-  await tx.statusUpdate.create({
-    data: {
-      assignmentId: assignment.id,
+/** One task's work carried on: where to (made when new), the figures, and the carrying report's note. */
+export type CarryItem = { target: CarryTarget; figures: Carried; note: string }
+
+/**
+ * Writes each item's carrying report on its target (made when new) and gives the assignment its
+ * figures; returns the assignments' ids, in the items' order. Set-based, one statement for all the
+ * tasks at each step: a commune has a hundred tasks, and a merge or a split is one transaction.
+ */
+export async function carryOverMany(tx: Prisma.TransactionClient, context: ActionContext, at: Date, items: CarryItem[]): Promise<string[]> {
+  const made = await tx.assignment.createManyAndReturn({
+    data: items.flatMap(({ target }) => ('assignmentId' in target ? [] : [{ ...target, createdAt: at }])),
+    select: { id: true, taskId: true, unitId: true },
+  })
+  const madeFor = new Map(made.map((m) => [`${m.taskId}/${m.unitId}`, m.id]))
+  const ids = items.map(({ target }) => {
+    const id = 'assignmentId' in target ? target.assignmentId : madeFor.get(`${target.taskId}/${target.unitId}`)
+    if (!id) throw new Error('a carried task without its assignment')
+    return id
+  })
+  await tx.statusUpdate.createMany({
+    data: items.map(({ figures, note }, i) => ({
+      assignmentId: ids[i] ?? '',
       authorId: context.actor.id,
       ...figures,
       note,
       createdAt: at,
       // Nothing to confirm: it restates what the units before the change reported (each confirmed or not in its own history).
-      reviewState: 'CONFIRMED',
+      reviewState: 'CONFIRMED' as const,
       reviewedById: context.actor.id,
       reviewedAt: at,
-    },
+    })),
   })
-  await tx.assignment.update({
-    where: { id: assignment.id },
-    data: {
-      ...figures,
-      completedAt: figures.status === 'DONE' ? (assignment.completedAt ?? at) : null,
-      lastUpdateAt: at,
-      lastUpdateById: context.actor.id,
-      version: { increment: 1 },
-    },
-  })
-  return assignment.id
+  await tx.$executeRaw`
+    UPDATE "Assignment" a
+       SET status = v.status::"TaskStatus", progress = v.progress, "indicatorActual" = v.indicator::numeric,
+           "completedAt" = CASE WHEN v.status = 'DONE' THEN COALESCE(a."completedAt", ${at}::timestamptz) END,
+           "lastUpdateAt" = ${at}::timestamptz, "lastUpdateById" = ${context.actor.id}::uuid, version = a.version + 1, "updatedAt" = now()
+      FROM unnest(${ids}::uuid[], ${items.map((c) => c.figures.status)}::text[],
+                  ${items.map((c) => c.figures.progress)}::int[], ${items.map((c) => c.figures.indicatorActual)}::text[]) AS v(id, status, progress, indicator)
+     WHERE a.id = v.id`
+  return ids
 }

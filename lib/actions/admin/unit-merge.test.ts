@@ -17,7 +17,7 @@ import { fromHistory, fromKeptCounts, type ProgressSource } from '@/lib/queries/
 import { questionThreads } from '@/lib/queries/questions'
 import { reportingRate } from '@/lib/queries/reporting-rate'
 import { search } from '@/lib/queries/search'
-import { currentCodeFor, unitHistory } from '@/lib/queries/unit-history'
+import { currentCodeFor, unitChangesDue, unitHistory } from '@/lib/queries/unit-history'
 import { readReviewForm } from '@/lib/validation/review'
 import { readStatusUpdateForm } from '@/lib/validation/status-update'
 import { testDatabase } from '@/test/helpers/database'
@@ -25,7 +25,7 @@ import { factories, formData } from '@/test/helpers/factories'
 import { DAY_COUNTS, writeGuard } from '@/test/helpers/write-guard'
 import { adminValues } from './test-form'
 import { changeUnit } from './units'
-import { mergeUnits } from './unit-merge'
+import { applyDueMerges, mergeUnits } from './unit-merge'
 
 const database = testDatabase()
 const make = factories(() => database.db)
@@ -267,8 +267,127 @@ describe('the reads of a merged unit', () => {
   })
 })
 
+describe('a merge dated ahead', () => {
+  // Decided three days ago (the district's day then was reportDay), for two days later: its day is yesterday, and has come.
+  const decidedAt = new Date(endOfDistrictDay(reportDay).getTime() - 3600_000)
+  const aheadDay = addDays(reportDay, 2)
+  const decide = (fields: Record<string, string | string[]>) =>
+    mergeUnits({ actor: admin, now: decidedAt, ip: '198.51.100.7' }, adminValues({ kind: 'MERGE', intent: 'apply', reason: REASON, effectiveDate: aheadDay, ...fields }))
+
+  test('is saved with its choices, shows the units as they are until its day, then is applied once, with the work as it stands then', async () => {
+    const c = await twoCommunes('Xã Kỳ')
+    const member = await make.member('Ủy viên phụ trách Xã Kỳ')
+    const between = addDays(reportDay, 1)
+    const pagesOf = async (day: string) => ({ communes: (await communeProgressList(fromHistory(day), 'list')).filter((r) => r.name.startsWith('Xã Kỳ')), district: await progressByGroup(fromHistory(day), null) })
+    const before = await pagesOf(reportDay)
+
+    const preview = await withoutWrites(() => mergeUnits({ actor: admin, now: decidedAt, ip: null }, adminValues({ kind: 'MERGE', intent: 'preview', id: c.a.id, otherIds: [c.b.id], newName: 'Xã Kỳ Mới', newCode: 'xa-ky-moi', effectiveDate: aheadDay, reason: REASON })))
+    expect(preview).toMatchObject({ kind: 'saved', applied: false, plan: { scheduled: true, changeId: null } })
+    const saved = await decide({ id: c.a.id, otherIds: [c.b.id], newName: 'Xã Kỳ Mới', newCode: 'xa-ky-moi', inChargeMemberId: member.id, moveUserIds: [c.staffA.id] })
+    expect(saved).toMatchObject({ kind: 'saved', applied: true, successorCode: 'xa-ky-moi', plan: { scheduled: true } })
+
+    // Saved: the change waits, the new commune is made (its code kept) but does not stand, nothing moved, nobody told yet.
+    const change = await database.db.unitChange.findFirstOrThrow({ where: { kind: 'MERGE', parts: { some: { unitId: c.a.id } } }, include: { parts: true } })
+    expect(change).toMatchObject({ appliedAt: null, plan: { id: c.a.id, otherIds: [c.b.id], successorId: null, inChargeMemberId: member.id, moveUserIds: [c.staffA.id] } })
+    const successor = await database.db.unit.findUniqueOrThrow({ where: { code: 'xa-ky-moi' } })
+    expect(successor).toMatchObject({ active: false, inChargeMemberId: null })
+    expect(change.parts.map((p) => `${p.side} ${p.unitId}`).sort()).toEqual([`AFTER ${successor.id}`, `BEFORE ${c.a.id}`, `BEFORE ${c.b.id}`].sort())
+    expect(await database.db.unit.findMany({ where: { id: { in: [c.a.id, c.b.id] } }, select: { active: true } })).toEqual([{ active: true }, { active: true }])
+    expect(await database.db.user.findMany({ where: { id: { in: [c.staffA.id, c.staffB.id] } }, select: { unitId: true, active: true }, orderBy: { displayName: 'asc' } })).toEqual([
+      { unitId: c.a.id, active: true },
+      { unitId: c.b.id, active: true },
+    ])
+    expect(await database.db.notification.count({ where: { unitChangeId: change.id } })).toBe(0)
+    expect(await pagesOf(reportDay)).toEqual(before)
+    expect(await unitHistory(c.a.id, between)).toMatchObject({ mergedInto: null, mergingInto: { name: 'Xã Kỳ Mới', code: 'xa-ky-moi', day: aheadDay, standing: false } })
+    expect(await currentCodeFor(c.a.code, between)).toBeNull()
+
+    // Until its day B goes on reporting, and an account is made for A: the merge takes them as they stand on the day.
+    await report(c.bShared.id, c.staffB.id, { status: 'IN_PROGRESS', progress: 60, indicatorActual: '4', note: 'B đã có hướng dẫn.' }, between)
+    const newcomer = await make.user({ role: 'STAFF', unitId: c.a.id, name: 'Cán bộ A mới' })
+
+    // Two requests on the day: one applies it, the other finds it applied.
+    const applied = await Promise.all([applyDueMerges(today, now), applyDueMerges(today, now)])
+    expect(applied.sort()).toEqual([0, 1])
+    await unitChangesDue(today)
+    expect(await database.db.unitChange.findUniqueOrThrow({ where: { id: change.id } })).toMatchObject({ appliedAt: now })
+
+    // Applied as decided, by the administrator who decided it.
+    expect(await database.db.unit.findUniqueOrThrow({ where: { id: successor.id } })).toMatchObject({ active: true, inChargeMemberId: member.id })
+    expect(await database.db.unit.findMany({ where: { id: { in: [c.a.id, c.b.id] } }, select: { active: true } })).toEqual([{ active: false }, { active: false }])
+    const combined = await database.db.assignment.findUniqueOrThrow({ where: { taskId_unitId: { taskId: c.shared.id, unitId: successor.id } }, include: { updates: true } })
+    expect(combined).toMatchObject({ status: 'IN_PROGRESS', progress: 40, lastUpdateById: admin.id })
+    expect(combined.indicatorActual?.toString()).toBe('7.5')
+    expect(combined.updates).toHaveLength(1)
+    expect(combined.updates[0]?.note).toContain('B đã có hướng dẫn.')
+    expect(combined.updates[0]?.createdAt).toEqual(new Date(endOfDistrictDay(addDays(aheadDay, -1)).getTime() + 1))
+    expect(await database.db.user.findMany({ where: { id: { in: [c.staffA.id, c.staffB.id, newcomer.id] } }, select: { displayName: true, unitId: true, active: true }, orderBy: { displayName: 'asc' } })).toEqual([
+      { displayName: 'Cán bộ A', unitId: successor.id, active: true },
+      { displayName: 'Cán bộ A mới', unitId: successor.id, active: true },
+      { displayName: 'Cán bộ B', unitId: c.b.id, active: false },
+    ])
+    const events = await database.db.auditEvent.findMany({ where: { action: 'unit.merge', entityId: successor.id }, orderBy: { id: 'asc' } })
+    expect(events.map((e) => [e.actorId, (e.after as { scheduled?: boolean }).scheduled ?? false])).toEqual([
+      [admin.id, true],
+      [admin.id, false],
+    ])
+    expect(events[1]).toMatchObject({ ip: null, after: { changeId: change.id, movedUsers: expect.arrayContaining([c.staffA.id, newcomer.id]), deactivatedUsers: [c.staffB.id] } })
+    expect((events[1]?.after as { movedUsers: string[] }).movedUsers).toHaveLength(2)
+    const told = await database.db.notification.findMany({ where: { unitChangeId: change.id }, select: { recipientId: true } })
+    expect(told.map((n) => n.recipientId).sort()).toEqual([c.staffA.id, newcomer.id].sort())
+
+    // The pages: as of the day before, the units as they were (B's later report in); from the day on, the successor.
+    expect((await pagesOf(between)).communes.map((r) => r.unitId).sort()).toEqual([c.a.id, c.b.id].sort())
+    expect((await pagesOf(aheadDay)).communes.map((r) => [r.unitId, r.assigned])).toEqual([[successor.id, 3]])
+    expect(await unitHistory(c.a.id, today)).toMatchObject({ mergedInto: { code: 'xa-ky-moi', day: aheadDay }, mergingInto: null })
+    expect(await currentCodeFor(c.a.code, today)).toBe('xa-ky-moi')
+  })
+
+  test('into an existing unit: the unit stays as it is until the day, then takes the work', async () => {
+    const c = await twoCommunes('Xã Lạc')
+    expect(await decide({ id: c.a.id, otherIds: [c.b.id], successorId: c.a.id, moveUserIds: [c.staffB.id] })).toMatchObject({ kind: 'saved', plan: { scheduled: true } })
+    expect(await unitHistory(c.b.id, reportDay)).toMatchObject({ mergingInto: { code: c.a.code, day: aheadDay, standing: true } })
+    expect(await unitHistory(c.a.id, reportDay)).toMatchObject({ mergingInto: null })
+    expect(await applyDueMerges(today, now)).toBe(1)
+    const shared = await database.db.assignment.findUniqueOrThrow({ where: { id: c.aShared.id }, include: { updates: { orderBy: { createdAt: 'asc' } } } })
+    expect(shared.updates.map((u) => u.authorId)).toEqual([c.staffA.id, admin.id])
+    expect(await database.db.user.findUniqueOrThrow({ where: { id: c.staffB.id } })).toMatchObject({ unitId: c.a.id, active: true })
+    expect(await communeRow(fromHistory(aheadDay), c.a.id)).toMatchObject({ assigned: 3 })
+  })
+
+  test('refused: a second change of a unit that is to be merged, and another change of one of its units on its day', async () => {
+    const c = await twoCommunes('Xã Bình')
+    const d = await make.unit({ name: 'Xã Bình D' })
+    const later = addDays(today, 30)
+    const scheduled = await mergeUnits(as(admin), adminValues({ kind: 'MERGE', intent: 'apply', reason: REASON, effectiveDate: later, id: c.a.id, otherIds: [c.b.id], successorId: c.a.id }))
+    expect(scheduled).toMatchObject({ kind: 'saved', plan: { scheduled: true } })
+    const refusals: [() => Promise<unknown>, string, string][] = [
+      [() => mergeUnits(as(admin), adminValues({ kind: 'MERGE', intent: 'apply', reason: REASON, effectiveDate: later, id: d.id, otherIds: [c.b.id], successorId: d.id })), 'effectiveDate', 'sameDayChange'],
+      [() => mergeUnits(as(admin), adminValues({ kind: 'MERGE', intent: 'apply', reason: REASON, effectiveDate: addDays(later, 1), id: d.id, otherIds: [c.a.id], successorId: d.id })), 'otherIds', 'mergeScheduled'],
+      [() => changeUnit(as(admin), adminValues({ intent: 'apply', id: c.b.id, kind: 'RENAME', newName: 'Xã Bình B Mới', effectiveDate: addDays(later, 2), reason: REASON })), 'effectiveDate', 'mergeScheduled'],
+      [() => changeUnit(as(admin), adminValues({ intent: 'apply', id: c.a.id, kind: 'RECODE', newCode: 'xa-binh-a-moi', effectiveDate: addDays(today, 2), reason: REASON })), 'effectiveDate', 'mergeScheduled'],
+    ]
+    for (const [request, field, code] of refusals) expect(await withoutWrites(request), code).toMatchObject({ kind: 'invalid', problems: { [field]: { code } } })
+    // Not due yet: nothing is applied.
+    expect(await applyDueMerges(today, now)).toBe(0)
+  })
+
+  test('left as it was when its day finds a choice gone (the member in charge no longer active), and not tried again that day', async () => {
+    const c = await twoCommunes('Xã Tiến')
+    const member = await make.member('Ủy viên phụ trách Xã Tiến')
+    expect(await decide({ id: c.a.id, otherIds: [c.b.id], successorId: c.a.id, inChargeMemberId: member.id })).toMatchObject({ kind: 'saved', plan: { scheduled: true } })
+    await database.db.member.update({ where: { id: member.id }, data: { active: false } })
+    const change = await database.db.unitChange.findFirstOrThrow({ where: { kind: 'MERGE', parts: { some: { unitId: c.b.id } } } })
+    const untouched = () => guard.checkAfresh(() => applyDueMerges(today, now), { tables: DAY_COUNTS })
+    expect(await untouched()).toBe(0)
+    expect(await untouched()).toBe(0)
+    expect(await database.db.unitChange.findUniqueOrThrow({ where: { id: change.id } })).toMatchObject({ appliedAt: null })
+    expect(await database.db.unit.findMany({ where: { id: { in: [c.a.id, c.b.id] } }, select: { active: true } })).toEqual([{ active: true }, { active: true }])
+  })
+})
+
 describe('bad input is refused with nothing written', () => {
-  test('into itself, fewer than two units, into a unit below, before a report, more than a year ahead, after today, two changes on one day', async () => {
+  test('into itself, fewer than two units, into a unit below, before a report, more than a year ahead, two changes on one day', async () => {
     const c = await twoCommunes('Xã Nam')
     const village = await make.unit({ kind: 'VILLAGE', name: 'Thôn 1' })
     await database.db.unit.update({ where: { id: village.id }, data: { parentId: c.b.id } })
@@ -278,7 +397,6 @@ describe('bad input is refused with nothing written', () => {
       [{ id: c.a.id, otherIds: [c.b.id], successorId: village.id }, 'successorId', 'mergeIntoDescendant'],
       [{ id: c.a.id, otherIds: [c.b.id], successorId: c.a.id, effectiveDate: addDays(today, -4) }, 'effectiveDate', 'mergeBeforeReport'],
       [{ id: c.a.id, otherIds: [c.b.id], successorId: c.a.id, effectiveDate: addDays(today, 400) }, 'effectiveDate', 'effectiveTooLate'],
-      [{ id: c.a.id, otherIds: [c.b.id], successorId: c.a.id, effectiveDate: addDays(today, 3) }, 'effectiveDate', 'mergeNotAhead'],
       [{ id: c.a.id, otherIds: [c.b.id], newName: 'Xã Mới', newCode: '' }, 'newCode', 'codeRequired'],
       [{ id: c.a.id, otherIds: [c.b.id], newName: 'Xã Mới', newCode: c.b.code }, 'newCode', 'codeEverUsed'],
     ]

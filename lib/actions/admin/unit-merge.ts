@@ -5,17 +5,22 @@
 // work on: one assignment per task, whose first report after the merge is written by the
 // administrator who applied it, with the predecessors' figures summed, the least advanced status,
 // the lowest progress and their latest notes quoted, so its history says where it came from.
+// A merge dated ahead is saved as a plan (scheduleMerge) and applied on its day by the same code
+// (applyDueMerges, from the first request of the day), with the work as it stands then.
 import 'server-only'
+import { z } from 'zod'
+import { db } from '@/lib/db'
 import { Prisma } from '@/lib/db/client'
 import type { UnitKind } from '@/lib/db/generated/enums'
-import { formatDay, type CalendarDay } from '@/lib/domain/calendar'
+import { dateColumnDay, districtDay, formatDay, type CalendarDay } from '@/lib/domain/calendar'
+import { rootLogger } from '@/lib/log/logger'
 import { parseAdmin, unitMergeSchema, type AdminValues, type UnitMergeInput } from '@/lib/validation/admin'
 import { recordAudit } from '@/lib/audit/record'
 import type { ActionContext } from '../context'
 import { unitChangeNoticeSql } from '../notify'
 import { adminWrite, formId, InvalidInput, MissingRecord, snapshot } from './core'
-import { carryNote, carryOver, carrySource, carryTime, checkChangeDay, checkNotBeforeReports, combined, sourceRows, type Carried, type CarrySource } from './unit-carry'
-import { isWithin } from './units'
+import { carryNote, carryOverMany, carrySource, carryTime, checkChangeDay, checkNotBeforeReports, combined, sourceRows, type Carried, type CarrySource } from './unit-carry'
+import { isWithin, pendingMerge } from './units'
 
 type Label = { id: string; name: string; code: string }
 
@@ -35,11 +40,18 @@ export type MergeAccount = { id: string; username: string; displayName: string; 
 /** What a merge would do, shown before it is applied and applied as shown. */
 export type UnitMergePlan = {
   kind: 'MERGE'
+  /** The merge dated ahead this plan applies on its day; null for a merge decided now. */
+  changeId: string | null
+  /** Dated after today: saved now (the change, its parts, a new successor not yet standing, the choices) and applied on its day. */
+  scheduled: boolean
   effectiveDate: CalendarDay
   reason: string
   /** The units merged away: inactive from the day, their pages say where they went. */
   merged: (Label & { kind: UnitKind })[]
-  /** The existing successor, or the new one (id null) with the kind and the place in the tree of the unit the form is on. */
+  /**
+   * The existing successor, or the new one (isNew; id '' until it is made, or the unit a merge dated
+   * ahead made, not standing until its day) with the kind and the place in the tree of the unit the form is on.
+   */
   successor: Label & { kind: UnitKind; parentId: string | null; sortOrder: number; isNew: boolean }
   inChargeMemberId: string | null
   inChargeName: string | null
@@ -54,11 +66,11 @@ export type UnitMergePlan = {
 export type UnitMergeResult = { plan: UnitMergePlan; applied: boolean; successorCode: string }
 
 /**
- * Merges units (`intent` "apply"), or only says what that would do (nothing written). Refused before
- * anything is written: fewer than two units, a unit merged into itself or into a unit below it, an
- * inactive unit, a day more than a year ahead or after today (the work moves on the day it is
- * applied; a merge dated ahead is not supported yet), a day before a report on the work it moves or
- * on which one of the units already changes, a new code any unit ever had.
+ * Merges units (`intent` "apply"; dated after today: saved, and applied on its day), or only says
+ * what that would do (nothing written). Refused before anything is written: fewer than two units, a
+ * unit merged into itself or into a unit below it, an inactive unit, a day more than a year ahead, a
+ * day before a report on the work it moves or on which one of the units already changes, a unit
+ * already to be merged, a new code any unit ever had.
  */
 export function mergeUnits(context: ActionContext, values: AdminValues) {
   const id = formId(values)
@@ -71,15 +83,19 @@ export function mergeUnits(context: ActionContext, values: AdminValues) {
     unique: { field: 'newCode', code: 'codeEverUsed' },
     write: async (tx, input) => {
       const plan = await planMerge(tx, context.now, input)
-      const successorCode = apply ? await applyMerge(tx, context, plan) : plan.successor.code
+      const successorCode = !apply ? plan.successor.code : plan.scheduled ? await scheduleMerge(tx, context, plan) : await applyMerge(tx, context, plan)
       return { plan, applied: apply, successorCode }
     },
   })
 }
 
-async function planMerge(tx: Prisma.TransactionClient, now: Date, input: UnitMergeInput): Promise<UnitMergePlan> {
+/** A merge dated ahead being applied on its day: its change, the new successor it made, the accounts the administrator was shown. */
+type Scheduled = { changeId: string; newSuccessorId: string | null; shownUserIds: string[] }
+
+async function planMerge(tx: Prisma.TransactionClient, now: Date, input: UnitMergeInput, scheduled: Scheduled | null = null): Promise<UnitMergePlan> {
   const unitIds = [...new Set([input.id, ...input.otherIds])]
-  const all = [...new Set([...unitIds, ...(input.successorId ? [input.successorId] : [])])]
+  const successorId = input.successorId ?? scheduled?.newSuccessorId ?? null
+  const all = [...new Set([...unitIds, ...(successorId ? [successorId] : [])])]
   // Locked: a change of one of these units at the same time waits, and then sees this one.
   const units = await tx.$queryRaw<{ id: string; name: string; code: string; kind: UnitKind; parentId: string | null; sortOrder: number; active: boolean }[]>`
     SELECT id::text AS id, name, code, kind::text AS kind, "parentId"::text AS "parentId", "sortOrder", active
@@ -87,15 +103,19 @@ async function planMerge(tx: Prisma.TransactionClient, now: Date, input: UnitMer
   const byId = new Map(units.map((u) => [u.id, u]))
   const first = byId.get(input.id)
   if (!first) throw new MissingRecord()
-  if (units.length !== all.length || units.some((u) => !u.active)) throw InvalidInput.of('otherIds', 'mergeUnitInactive')
-  const successorUnit = input.successorId ? byId.get(input.successorId) : undefined
+  // The new successor of a merge dated ahead stands from its day on: inactive until it is applied.
+  if (units.length !== all.length || units.some((u) => !u.active && u.id !== scheduled?.newSuccessorId)) throw InvalidInput.of('otherIds', 'mergeUnitInactive')
+  const successorUnit = successorId ? byId.get(successorId) : undefined
   if (successorUnit && unitIds.length === 1 && unitIds[0] === successorUnit.id) throw InvalidInput.of('successorId', 'mergeIntoItself')
   if (all.length < 2) throw InvalidInput.of('otherIds', 'mergeTooFew')
-  const mergedAway = unitIds.filter((u) => u !== input.successorId)
+  const mergedAway = unitIds.filter((u) => u !== successorId)
   if (successorUnit) for (const m of mergedAway) if (await isWithin(tx, successorUnit.id, m)) throw InvalidInput.of('successorId', 'mergeIntoDescendant')
 
   const day = input.effectiveDate
-  await checkChangeDay(tx, now, day, all, 'mergeNotAhead')
+  // The merge being applied on its day is not another change of its units.
+  await checkChangeDay(tx, now, day, all, { except: scheduled?.changeId ?? null })
+  const pending = await pendingMerge(tx, all, scheduled?.changeId ?? null)
+  if (pending) throw InvalidInput.of('otherIds', 'mergeScheduled', { date: formatDay(pending) })
   if (!successorUnit && input.newCode && (await tx.unitCode.findUnique({ where: { code: input.newCode }, select: { code: true } }))) throw InvalidInput.of('newCode', 'codeEverUsed')
 
   const assignments = await combinedAssignments(tx, mergedAway, successorUnit?.id ?? null, byId)
@@ -113,11 +133,15 @@ async function planMerge(tx: Prisma.TransactionClient, now: Date, input: UnitMer
   ])
   if (input.inChargeMemberId && !member) throw InvalidInput.of('inChargeMemberId', 'choiceMissing')
   const successor = successorUnit
-    ? { ...label(successorUnit), kind: successorUnit.kind, parentId: successorUnit.parentId, sortOrder: successorUnit.sortOrder, isNew: false }
+    ? { ...label(successorUnit), kind: successorUnit.kind, parentId: successorUnit.parentId, sortOrder: successorUnit.sortOrder, isNew: successorUnit.id === scheduled?.newSuccessorId }
     : { id: '', name: input.newName ?? '', code: input.newCode, kind: first.kind, parentId: first.parentId, sortOrder: first.sortOrder, isNew: true }
-  const accountIds = new Set(accounts.map((a) => a.id))
+  const chosen = new Set(input.moveUserIds)
+  // On a merge's day, an account made since it was decided (not shown to the administrator) moves: only those shown and not chosen are deactivated.
+  const shown = scheduled ? new Set(scheduled.shownUserIds) : null
   return {
     kind: 'MERGE',
+    changeId: scheduled?.changeId ?? null,
+    scheduled: day > districtDay(now),
     effectiveDate: day,
     reason: input.reason,
     merged: mergedAway.map((m) => {
@@ -129,7 +153,7 @@ async function planMerge(tx: Prisma.TransactionClient, now: Date, input: UnitMer
     inChargeName: member?.name ?? null,
     assignments,
     accounts: accounts.map((a) => ({ id: a.id, username: a.username, displayName: a.displayName, unitName: a.unit.name })),
-    moveUserIds: input.moveUserIds.filter((u) => accountIds.has(u)),
+    moveUserIds: accounts.filter((a) => chosen.has(a.id) || (shown !== null && !shown.has(a.id))).map((a) => a.id),
     children,
   }
 }
@@ -164,6 +188,132 @@ function mergeNote(plan: UnitMergePlan, a: MergeAssignment): string {
   return carryNote(`Sáp nhập ${names} vào ${plan.successor.name} từ ngày ${formatDay(plan.effectiveDate)} (${plan.reason}). Tình hình trước sáp nhập:`, a.sources)
 }
 
+/** A successor the merge makes: standing at once (applied now), or from its day (dated ahead). Pages of earlier days do not show it. */
+async function newSuccessor(tx: Prisma.TransactionClient, plan: UnitMergePlan, standing: boolean): Promise<Label> {
+  const { name, code, kind, parentId, sortOrder } = plan.successor
+  const successor = await tx.unit.create({
+    data: { name, code, kind, parentId, sortOrder, inChargeMemberId: standing ? plan.inChargeMemberId : null, active: standing },
+    select: { id: true, name: true, code: true },
+  })
+  await tx.unitName.updateMany({ where: { unitId: successor.id }, data: { validFrom: new Date(plan.effectiveDate) } })
+  return successor
+}
+
+/** The change and its parts: the merged units (and an existing successor) before, the successor after. */
+function mergeChange(context: ActionContext, plan: UnitMergePlan, successor: Label) {
+  const successorBefore = plan.successor.isNew ? [] : [{ unitId: successor.id, side: 'BEFORE' as const, name: successor.name, code: successor.code }]
+  return {
+    kind: 'MERGE' as const,
+    effectiveDate: new Date(plan.effectiveDate),
+    reason: plan.reason,
+    createdById: context.actor.id,
+    createdAt: context.now,
+    parts: {
+      create: [
+        ...plan.merged.map((m) => ({ unitId: m.id, side: 'BEFORE' as const, name: m.name, code: m.code })),
+        ...successorBefore,
+        { unitId: successor.id, side: 'AFTER' as const, name: successor.name, code: successor.code },
+      ],
+    },
+  }
+}
+
+/** What a merge dated ahead keeps until its day, besides its change and parts: the form's units and the administrator's choices. */
+const scheduledChoices = z.object({
+  id: z.uuid(),
+  otherIds: z.array(z.uuid()),
+  /** The existing successor; null when the merge made a new one (the change's AFTER part). */
+  successorId: z.uuid().nullable(),
+  inChargeMemberId: z.uuid().nullable(),
+  moveUserIds: z.array(z.uuid()),
+  /** The accounts the preview listed: one made since moves on the day. */
+  shownUserIds: z.array(z.uuid()),
+})
+type ScheduledChoices = z.infer<typeof scheduledChoices>
+
+/**
+ * A merge dated ahead, saved: its change (not applied) and parts, a new successor made but not
+ * standing until the day (its code kept for it), the choices, and the audit row. Nothing moves
+ * and nobody is told until the day (applyDueMerges). Returns the successor's code.
+ */
+async function scheduleMerge(tx: Prisma.TransactionClient, context: ActionContext, plan: UnitMergePlan): Promise<string> {
+  const successor = plan.successor.isNew ? await newSuccessor(tx, plan, false) : label(plan.successor)
+  const [first, ...others] = plan.merged
+  if (!first) throw new Error('a merge without units merged')
+  const choices: ScheduledChoices = {
+    id: first.id,
+    otherIds: others.map((m) => m.id),
+    successorId: plan.successor.isNew ? null : successor.id,
+    inChargeMemberId: plan.inChargeMemberId,
+    moveUserIds: plan.moveUserIds,
+    shownUserIds: plan.accounts.map((a) => a.id),
+  }
+  const change = await tx.unitChange.create({ data: { ...mergeChange(context, plan, successor), plan: choices }, select: { id: true } })
+  await recordAudit(tx, context, {
+    action: 'unit.merge',
+    entity: 'Unit',
+    entityId: successor.id,
+    before: snapshot({ units: plan.merged.map(label), successor: plan.successor.isNew ? null : label(plan.successor) }),
+    after: snapshot({ scheduled: true, successor: { ...successor, created: plan.successor.isNew }, effectiveDate: plan.effectiveDate, reason: plan.reason, changeId: change.id, ...choices }),
+  })
+  return successor.code
+}
+
+/** Merges dated ahead that could not be applied on their day (logged), tried once a day per process rather than at every request. */
+const stuck = new Map<string, CalendarDay>()
+
+/**
+ * Applies the merges dated ahead whose day has come, each in a transaction of its own through the
+ * same code as a merge applied at once (planned afresh: the work, the reports and the accounts as
+ * they stand today), as the administrator who decided it. Each change is applied once: its row is
+ * locked, and a second request on the day waits, then finds it applied. Returns how many it applied.
+ */
+export async function applyDueMerges(today: CalendarDay, now: Date): Promise<number> {
+  const due = await db().unitChange.findMany({
+    where: { kind: 'MERGE', appliedAt: null, effectiveDate: { lte: new Date(today) } },
+    orderBy: [{ effectiveDate: 'asc' }, { createdAt: 'asc' }],
+    select: { id: true },
+  })
+  let applied = 0
+  for (const { id } of due) {
+    if (stuck.get(id) === today) continue
+    try {
+      if (await db().$transaction((tx) => applyScheduledMerge(tx, id, now))) applied++
+    } catch (error) {
+      // Refused: the data changed since it was decided (a unit or a member gone), and stays so until an administrator acts.
+      // Anything else (a deadlock, a lost connection) is tried again by the next request.
+      if (error instanceof InvalidInput || error instanceof MissingRecord) stuck.set(id, today)
+      rootLogger().error({ event: 'unit.merge_due_failed', changeId: id, problems: error instanceof InvalidInput ? error.problems : String(error) }, 'a merge dated ahead could not be applied on its day')
+    }
+  }
+  return applied
+}
+
+async function applyScheduledMerge(tx: Prisma.TransactionClient, changeId: string, now: Date): Promise<boolean> {
+  const [change] = await tx.$queryRaw<{ effectiveDate: Date; reason: string; plan: unknown; createdById: string }[]>`
+    SELECT "effectiveDate", reason, plan, "createdById"::text AS "createdById"
+      FROM "UnitChange" WHERE id = ${changeId}::uuid AND "appliedAt" IS NULL FOR UPDATE`
+  if (!change) return false
+  const choices = scheduledChoices.parse(change.plan)
+  const after = choices.successorId ? null : await tx.unitChangePart.findFirstOrThrow({ where: { changeId, side: 'AFTER' }, select: { unitId: true, name: true, code: true } })
+  const actor = await tx.user.findUniqueOrThrow({ where: { id: change.createdById }, select: { id: true, role: true, unitId: true, memberId: true } })
+  const input: UnitMergeInput = {
+    id: choices.id,
+    kind: 'MERGE',
+    otherIds: choices.otherIds,
+    successorId: choices.successorId,
+    newName: after?.name ?? null,
+    newCode: after?.code ?? '',
+    inChargeMemberId: choices.inChargeMemberId,
+    moveUserIds: choices.moveUserIds,
+    effectiveDate: dateColumnDay(change.effectiveDate),
+    reason: change.reason,
+  }
+  const plan = await planMerge(tx, now, input, { changeId, newSuccessorId: after?.unitId ?? null, shownUserIds: choices.shownUserIds })
+  await applyMerge(tx, { actor, now, ip: null }, plan)
+  return true
+}
+
 /**
  * The merge as planned: the successor (made, or given its member in charge), the change and its
  * parts, the merged units' stretches of name ended on the day and the units deactivated, the units
@@ -176,45 +326,30 @@ async function applyMerge(tx: Prisma.TransactionClient, context: ActionContext, 
   const day = new Date(plan.effectiveDate)
   // The existing successor's member in charge, whom the merge may replace: told too.
   const formerInCharge = plan.successor.isNew ? null : (await tx.unit.findUnique({ where: { id: plan.successor.id }, select: { inChargeMemberId: true } }))?.inChargeMemberId
-  const successor = plan.successor.isNew
-    ? await tx.unit.create({
-        data: { name: plan.successor.name, code: plan.successor.code, kind: plan.successor.kind, parentId: plan.successor.parentId, sortOrder: plan.successor.sortOrder, inChargeMemberId: plan.inChargeMemberId },
-        select: { id: true, name: true, code: true },
-      })
-    : await tx.unit.update({ where: { id: plan.successor.id }, data: { inChargeMemberId: plan.inChargeMemberId }, select: { id: true, name: true, code: true } })
-  // A unit made by the merge stands from its day on: pages of earlier days do not show it.
-  if (plan.successor.isNew) await tx.unitName.updateMany({ where: { unitId: successor.id }, data: { validFrom: day } })
-  const successorBefore = plan.successor.isNew ? [] : [{ unitId: successor.id, side: 'BEFORE' as const, name: successor.name, code: successor.code }]
-  const change = await tx.unitChange.create({
-    data: {
-      kind: 'MERGE',
-      effectiveDate: day,
-      reason: plan.reason,
-      createdById: context.actor.id,
-      createdAt: context.now,
-      appliedAt: context.now,
-      parts: {
-        create: [
-          ...plan.merged.map((m) => ({ unitId: m.id, side: 'BEFORE' as const, name: m.name, code: m.code })),
-          ...successorBefore,
-          { unitId: successor.id, side: 'AFTER', name: successor.name, code: successor.code },
-        ],
-      },
-    },
-    select: { id: true },
-  })
+  // A new successor is made now, or (a merge dated ahead) was made then and stands from now on.
+  const successor = plan.successor.id
+    ? await tx.unit.update({ where: { id: plan.successor.id }, data: { inChargeMemberId: plan.inChargeMemberId, active: true }, select: { id: true, name: true, code: true } })
+    : await newSuccessor(tx, plan, true)
+  const change = plan.changeId
+    ? await tx.unitChange.update({ where: { id: plan.changeId }, data: { appliedAt: context.now }, select: { id: true } })
+    : await tx.unitChange.create({ data: { ...mergeChange(context, plan, successor), appliedAt: context.now }, select: { id: true } })
   const mergedIds = plan.merged.map((m) => m.id)
   await tx.unitName.updateMany({ where: { unitId: { in: mergedIds }, validTo: null }, data: { validTo: day } })
   await tx.unit.updateMany({ where: { id: { in: mergedIds } }, data: { active: false } })
   await tx.unit.updateMany({ where: { parentId: { in: mergedIds }, active: true }, data: { parentId: successor.id } })
 
   const at = await carryTime(tx, context, plan.effectiveDate, touchedBy(plan.assignments))
-  const carried: { taskCode: string; assignmentId: string; from: string[] }[] = []
-  for (const a of plan.assignments) {
-    const target = a.existing ? { assignmentId: a.existing.assignmentId } : { taskId: a.taskId, unitId: successor.id, responsibleMemberId: a.responsibleMemberId }
-    const assignmentId = await carryOver(tx, context, at, target, { status: a.status, progress: a.progress, indicatorActual: a.indicatorActual }, mergeNote(plan, a))
-    carried.push({ taskCode: a.taskCode, assignmentId, from: a.sources.map((s) => s.assignmentId) })
-  }
+  const ids = await carryOverMany(
+    tx,
+    context,
+    at,
+    plan.assignments.map((a) => ({
+      target: a.existing ? { assignmentId: a.existing.assignmentId } : { taskId: a.taskId, unitId: successor.id, responsibleMemberId: a.responsibleMemberId },
+      figures: { status: a.status, progress: a.progress, indicatorActual: a.indicatorActual },
+      note: mergeNote(plan, a),
+    })),
+  )
+  const carried = plan.assignments.map((a, i) => ({ taskCode: a.taskCode, assignmentId: ids[i], from: a.sources.map((s) => s.assignmentId) }))
 
   const moved = new Set(plan.moveUserIds)
   const deactivated = plan.accounts.filter((a) => !moved.has(a.id)).map((a) => a.id)
@@ -233,7 +368,7 @@ async function applyMerge(tx: Prisma.TransactionClient, context: ActionContext, 
       effectiveDate: plan.effectiveDate,
       reason: plan.reason,
       changeId: change.id,
-      assignments: carried,
+      assignments: carried.map(({ taskCode, assignmentId, from }) => ({ taskCode, assignmentId, from })),
       movedUsers: [...moved],
       deactivatedUsers: deactivated,
       children: plan.children,

@@ -16,7 +16,7 @@ import { recordAudit } from '@/lib/audit/record'
 import type { ActionContext } from '../context'
 import { unitChangeNoticeSql } from '../notify'
 import { adminWrite, formId, InvalidInput, MissingRecord, snapshot } from './core'
-import { carryNote, carryOver, carrySource, carryTime, checkChangeDay, checkNotBeforeReports, combined, sourceRows, type Carried, type CarrySource } from './unit-carry'
+import { carryNote, carryOverMany, carrySource, carryTime, checkChangeDay, checkNotBeforeReports, combined, sourceRows, type Carried, type CarrySource } from './unit-carry'
 import { isWithin } from './units'
 
 type Label = { id: string; name: string; code: string }
@@ -113,7 +113,7 @@ async function planSplit(tx: Prisma.TransactionClient, now: Date, input: UnitSpl
   }
 
   const day = input.effectiveDate
-  await checkChangeDay(tx, now, day, all, 'splitNotAhead')
+  await checkChangeDay(tx, now, day, all, { notAhead: 'splitNotAhead' })
   for (const p of input.newParts) if (await tx.unitCode.findUnique({ where: { code: p.code }, select: { code: true } })) throw InvalidInput.of(`newCode${p.n}`, 'codeEverUsed')
 
   const [rows, accounts, children, members] = await Promise.all([
@@ -251,12 +251,17 @@ export async function applySplit(tx: Prisma.TransactionClient, context: ActionCo
   for (const c of plan.children) await tx.unit.update({ where: { id: c.id }, data: { parentId: partId(c.partKey) } })
 
   const at = await carryTime(tx, context, plan.effectiveDate, touchedBy(plan.assignments))
-  const carried: { taskCode: string; from: string; assignmentId: string }[] = []
-  for (const a of plan.assignments) {
-    const target = a.existing ? { assignmentId: a.existing.assignmentId } : { taskId: a.taskId, unitId: partId(a.partKey), responsibleMemberId: a.responsibleMemberId }
-    const assignmentId = await carryOver(tx, context, at, target, { status: a.status, progress: a.progress, indicatorActual: a.indicatorActual }, splitNote(plan, a))
-    carried.push({ taskCode: a.taskCode, from: a.source.assignmentId, assignmentId })
-  }
+  const ids = await carryOverMany(
+    tx,
+    context,
+    at,
+    plan.assignments.map((a) => ({
+      target: a.existing ? { assignmentId: a.existing.assignmentId } : { taskId: a.taskId, unitId: partId(a.partKey), responsibleMemberId: a.responsibleMemberId },
+      figures: { status: a.status, progress: a.progress, indicatorActual: a.indicatorActual },
+      note: splitNote(plan, a),
+    })),
+  )
+  const carried = plan.assignments.map((a, i) => ({ taskCode: a.taskCode, from: a.source.assignmentId, assignmentId: ids[i] }))
 
   const moved = plan.accounts.filter((a) => a.partKey !== null)
   const deactivated = plan.accounts.filter((a) => a.partKey === null).map((a) => a.id)

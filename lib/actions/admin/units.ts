@@ -63,6 +63,16 @@ export async function isWithin(tx: Prisma.TransactionClient, unitId: string, anc
   return row?.within ?? false
 }
 
+/** The day of a merge dated ahead, not yet applied, that one of the units takes part in (other than `except`); null when none. */
+export async function pendingMerge(tx: Prisma.TransactionClient, unitIds: string[], except: string | null = null): Promise<CalendarDay | null> {
+  const change = await tx.unitChange.findFirst({
+    where: { kind: 'MERGE', appliedAt: null, parts: { some: { unitId: { in: unitIds } } }, ...(except ? { id: { not: except } } : {}) },
+    orderBy: { effectiveDate: 'asc' },
+    select: { effectiveDate: true },
+  })
+  return change ? dateColumnDay(change.effectiveDate) : null
+}
+
 /** How far ahead a change may be dated: a decision takes effect within the year it is recorded in. */
 export const MAX_DAYS_AHEAD = 365
 
@@ -92,7 +102,7 @@ export type UnitChangeResult = { plan: UnitChangePlan; applied: boolean }
  * Renames or re-codes a unit from a day on (`intent` "apply"), or only says what that would do
  * (any other intent: nothing is written). Refused, before anything is written: a day more than a
  * year ahead, on or before the unit's latest change (one change a day; history is added at its
- * end), a name or code that does not change, a code any unit has or ever had. A rename or a re-code
+ * end), of a unit to be merged on a later day, a name or code that does not change, a code any unit has or ever had. A rename or a re-code
  * moves no report, so no report limits its day.
  */
 export function changeUnit(context: ActionContext, values: AdminValues) {
@@ -126,6 +136,9 @@ async function planUnitChange(tx: Prisma.TransactionClient, now: Date, input: Un
   const sameDay = await tx.unitChangePart.count({ where: { unitId: input.id, change: { effectiveDate: new Date(day) } } })
   if (sameDay > 0 || latestDay === day) throw InvalidInput.of('effectiveDate', 'sameDayChange', { date: formatDay(day) })
   if (latestDay !== null && day < latestDay) throw InvalidInput.of('effectiveDate', 'beforeLastChange', { date: formatDay(latestDay) })
+  // The merge would carry the name and code it was decided with.
+  const merging = await pendingMerge(tx, [input.id])
+  if (merging) throw InvalidInput.of('effectiveDate', 'mergeScheduled', { date: formatDay(merging) })
 
   const before = { name: latest.name, code: latest.code }
   const after = input.kind === 'RENAME' ? { name: input.newName ?? latest.name, code: latest.code } : { name: latest.name, code: input.newCode }
