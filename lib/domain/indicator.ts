@@ -52,3 +52,49 @@ export function perUnitTargetProblem(target: string, baseline: string | null, do
 export function unitShare(met: number, assigned: number): number | null {
   return assigned === 0 ? null : met / assigned
 }
+
+/** One unit's indicator on one task, as its pages show it. */
+export type UnitIndicator =
+  /** The unit's figure adds up with the others' to `target`, the district's, when `districtTarget`; else it is the unit's to reach alone. */
+  | { kind: 'SUM'; unit: string; target: string; actual: string | null; districtTarget: boolean }
+  /** The unit's answer: CONDITION_YES, CONDITION_NO, or null before it answers. */
+  | { kind: 'CONDITION'; unit: string; actual: string | null }
+  /** The unit's figure against its own target (null until the administrator sets it). */
+  | { kind: 'PER_UNIT'; unit: string; target: string | null; actual: string | null; reached: boolean }
+
+/** A task's indicator columns and the unit's figures, as a read model selects them. */
+export type UnitIndicatorColumns = {
+  indicatorKind: IndicatorKind | null
+  indicatorUnit: string | null
+  indicatorBaseline: string | null
+  indicatorTarget: string | null
+  /** The assignment's own target (PER_UNIT). */
+  unitTarget: string | null
+  indicatorActual: string | null
+}
+
+/** The unit's indicator from its columns; null when the task has none. `districtTarget`: a SUM target shared by the task's communes. */
+export function unitIndicatorOf(c: UnitIndicatorColumns, districtTarget: boolean): UnitIndicator | null {
+  if (c.indicatorKind === null || c.indicatorUnit === null) return null
+  switch (c.indicatorKind) {
+    case 'CONDITION':
+      return { kind: 'CONDITION', unit: c.indicatorUnit, actual: c.indicatorActual }
+    case 'PER_UNIT':
+      return {
+        kind: 'PER_UNIT',
+        unit: c.indicatorUnit,
+        target: c.unitTarget,
+        actual: c.indicatorActual,
+        reached: reachesTarget(c.indicatorActual, c.unitTarget, countsDown(c.indicatorBaseline, c.indicatorTarget)),
+      }
+    case 'SUM':
+      return c.indicatorTarget === null ? null : { kind: 'SUM', unit: c.indicatorUnit, target: c.indicatorTarget, actual: c.indicatorActual, districtTarget }
+  }
+}
+
+/** A CONDITION answer as stored (CONDITION_YES or CONDITION_NO), or null when the figure is neither 1 nor 0. */
+export function conditionAnswer(figure: string): string | null {
+  if (compareDecimals(figure, CONDITION_YES) === 0) return CONDITION_YES
+  if (compareDecimals(figure, CONDITION_NO) === 0) return CONDITION_NO
+  return null
+}

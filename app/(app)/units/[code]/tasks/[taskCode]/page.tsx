@@ -108,7 +108,7 @@ export default async function AssignmentPage({ params }: Props) {
             // A new key each time the page is rendered: the same rendered form submitted twice is one update.
             submissionKey={randomUUID()}
             current={{ status: detail.status, progress: detail.progress, indicatorActual: detail.indicatorActual }}
-            indicatorUnit={indicatorUnit}
+            indicator={detail.task.indicator && { kind: detail.task.indicator.kind, unit: detail.task.indicator.unit, unitTarget: detail.task.indicator.unitTarget }}
             onBehalfOf={reporting === 'onBehalf' ? detail.unit.name : null}
           />
         </section>
