@@ -18,3 +18,20 @@ ALTER TABLE "Task" ADD CONSTRAINT "Task_indicator_complete" CHECK (
 
 ALTER TABLE "Assignment" ADD COLUMN "indicatorTarget" DECIMAL(14,2);
 ALTER TABLE "Assignment" ADD CONSTRAINT "Assignment_indicator_target_nonnegative" CHECK ("indicatorTarget" >= 0);
+
+-- A writer that names a unit of measure but no kind (every writer before the kinds: imports of old
+-- files, scripts) means a sum, as it always did; and an indicator removed takes its kind with it.
+CREATE FUNCTION "task_indicator_kind_default"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW."indicatorUnit" IS NULL THEN
+    NEW."indicatorKind" := NULL;
+  ELSIF NEW."indicatorKind" IS NULL THEN
+    NEW."indicatorKind" := 'SUM';
+  END IF;
+  RETURN NEW;
+END
+$$;
+
+CREATE TRIGGER "task_indicator_kind_default"
+BEFORE INSERT OR UPDATE OF "indicatorUnit", "indicatorKind" ON "Task"
+FOR EACH ROW EXECUTE FUNCTION "task_indicator_kind_default"();
