@@ -37,8 +37,9 @@ export function saveUnitTargets(context: ActionContext, values: AdminValues) {
       for (const { assignmentId, target } of input.targets) {
         const before = current.get(assignmentId) ?? null
         if (before === null ? target === null : target !== null && Number(before) === Number(target)) continue
-        await tx.assignment.update({ where: { id: assignmentId }, data: { indicatorTarget: target } })
-        await recordAudit(tx, context, { action: 'assignment.target', entity: 'Assignment', entityId: assignmentId, before: { indicatorTarget: before }, after: { indicatorTarget: target } })
+        const saved = await tx.assignment.update({ where: { id: assignmentId }, data: { indicatorTarget: target }, select: { indicatorTarget: true } })
+        const after = saved.indicatorTarget?.toString() ?? null
+        await recordAudit(tx, context, { action: 'assignment.target', entity: 'Assignment', entityId: assignmentId, before: { indicatorTarget: before }, after: { indicatorTarget: after } })
         changed++
       }
       return { changed }
