@@ -1,5 +1,5 @@
 import { useFormatter, useTranslations } from 'next-intl'
-import { CONDITION_YES, type UnitIndicator } from '@/lib/domain/indicator'
+import { CONDITION_YES, type IndicatorKind, type UnitIndicator } from '@/lib/domain/indicator'
 
 /** An indicator figure (a DECIMAL as a plain string) in the reader's number format; "—" when not reported. */
 export function IndicatorNumber({ value }: { value: string | null }) {
@@ -44,4 +44,16 @@ export function IndicatorProgress(indicator: UnitIndicator) {
         </span>
       )
   }
+}
+
+/** A reported figure as its indicator reads it: a condition's "Đạt" or "Chưa đạt", else the number and its unit of measure. */
+export function IndicatorFigure({ value, indicator }: { value: string | null; indicator: { kind: IndicatorKind; unit: string } }) {
+  const t = useTranslations('assignment.indicator')
+  if (indicator.kind !== 'CONDITION')
+    return (
+      <>
+        <IndicatorNumber value={value} /> {indicator.unit}
+      </>
+    )
+  return <>{value === null ? '—' : t(value === CONDITION_YES ? 'met' : 'notMet')}</>
 }

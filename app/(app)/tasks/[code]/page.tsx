@@ -159,7 +159,7 @@ export default async function TaskPage({ params, searchParams }: Props) {
           {t('history.intro', { count: HISTORY_LENGTH })}
           {scopeFor(user.role, 'assignment.readDetails') !== 'all' && ` ${t('history.scoped')}`}
         </p>
-        <TaskHistory entries={history} taskCode={task.code} indicatorUnit={indicator?.unit ?? null} />
+        <TaskHistory entries={history} taskCode={task.code} indicator={indicator} />
       </section>
     </>
   )
