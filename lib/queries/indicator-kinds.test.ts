@@ -16,6 +16,7 @@ import { indicatorResults, perUnitFigures } from './district-overview'
 import { fromHistory, fromKeptCounts } from './progress-source'
 import { taskProgressByCode, taskUnits } from './task-progress'
 import { unitAssignments } from './unit-assignments'
+import { unitIndicators } from './unit-indicators'
 
 const database = testDatabase()
 // 10:00 on 28/11/2026 in Ba Chẽ.
@@ -77,6 +78,16 @@ describe('the commune page', () => {
     expect(indicators['kiem-nhiem-ban-chuyen-trach']).toEqual({ kind: 'PER_UNIT', unit: 'chức danh', target: '12', actual: '5', reached: false })
     expect(indicators['bi-thu-kiem-chu-tich-hdnd']).toEqual({ kind: 'CONDITION', unit: 'đơn vị cấp xã', actual: '1' })
     expect(indicators['bi-thu-kiem-chu-tich-ubnd']).toEqual({ kind: 'CONDITION', unit: 'đơn vị cấp xã', actual: '0' })
+  })
+
+  test('lists the commune’s indicators in the groups’ order, as of today and as of a past day', async () => {
+    const minhCam = await database.db.unit.findUniqueOrThrow({ where: { code: 'minh-cam' } })
+    for (const source of [fromKeptCounts(today), fromHistory(addDays(today, -1))]) {
+      const rows = await unitIndicators(source, minhCam.id)
+      expect(rows.find((r) => r.taskCode === 'kiem-nhiem-ban-chuyen-trach')?.indicator).toEqual({ kind: 'PER_UNIT', unit: 'chức danh', target: '12', actual: '5', reached: false })
+      expect(rows.find((r) => r.taskCode === 'bi-thu-kiem-chu-tich-hdnd')?.indicator).toMatchObject({ kind: 'CONDITION', actual: '1' })
+      expect(rows.find((r) => r.taskCode === 'giam-diem-truong')?.indicator).toMatchObject({ kind: 'SUM', districtTarget: true })
+    }
   })
 })
 

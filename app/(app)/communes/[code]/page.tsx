@@ -10,6 +10,7 @@ import { GroupProgressChart } from '@/components/progress/group-progress-chart'
 import { LateAssignmentList } from '@/components/progress/late-assignment-list'
 import { Panel } from '@/components/progress/panel'
 import { StatusSummary } from '@/components/progress/status-summary'
+import { UnitIndicatorList } from '@/components/progress/unit-indicator-list'
 import { mayReadView } from '@/lib/auth/permissions'
 import { requireUser, type CurrentUser } from '@/lib/auth/session'
 import { districtDay, formatDay } from '@/lib/domain/calendar'
@@ -48,7 +49,7 @@ export default async function CommunePage(props: Props) {
   const commune = await load(await requireUser(), props)
   const now = new Date()
   const source = requestSource(asOfParam((await props.searchParams).asOf))
-  const [{ progress, late, trend, assignments }, history, t, tOverview] = await Promise.all([
+  const [{ progress, late, trend, assignments, indicators }, history, t, tOverview] = await Promise.all([
     communePageData(source, commune.id),
     unitHistory(commune.id, source.day),
     getTranslations('communes.detail'),
@@ -89,6 +90,15 @@ export default async function CommunePage(props: Props) {
           <p className="mt-2 text-sm text-slate-600">{t('trend.note')}</p>
         </Panel>
       </div>
+
+      {indicators.length > 0 && (
+        <section aria-labelledby="indicators-title" className="space-y-3">
+          <h2 id="indicators-title" className="text-lg font-semibold">
+            {t('indicators')}
+          </h2>
+          <UnitIndicatorList unitCode={commune.code} rows={indicators} labelledBy="indicators-title" />
+        </section>
+      )}
 
       <section aria-labelledby="late-title" className="space-y-3">
         <h2 id="late-title" className="text-lg font-semibold">
