@@ -87,6 +87,18 @@ export const VILLAGES = [1, 2, 3, 4, 5, 6].map(
 ) satisfies readonly (UnitSeed & { parent: CommuneCode })[]
 
 // ---------------------------------------------------------------------------------------------
+// Units' key figures, on the day the article gave them (24/06/2020): "Đảng bộ xã Minh Cầm có 74
+// đảng viên, sinh hoạt tại 6 chi bộ", one cell in each of its 6 villages.
+
+export type UnitFigureSeed = { unit: CommuneCode; kind: 'PARTY_MEMBERS' | 'PARTY_CELLS' | 'VILLAGES' | 'POPULATION'; value: number; asOf: string }
+
+export const UNIT_FIGURES = [
+  { unit: 'minh-cam', kind: 'PARTY_MEMBERS', value: 74, asOf: '2020-06-24' },
+  { unit: 'minh-cam', kind: 'PARTY_CELLS', value: 6, asOf: '2020-06-24' },
+  { unit: 'minh-cam', kind: 'VILLAGES', value: VILLAGES.length, asOf: '2020-06-24' },
+] as const satisfies readonly UnitFigureSeed[]
+
+// ---------------------------------------------------------------------------------------------
 // Accounts: the administrator; every member signs in with their code, every commune-level unit
 // and agency with its unit code (STAFF of that unit; the Party Office's account is OFFICE, the
 // standing body that writes the review reports and runs the reporting calendar).

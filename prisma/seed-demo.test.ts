@@ -172,6 +172,15 @@ describe('indicators add up to the article’s results', () => {
     expect(await database.db.unit.count({ where: { kind: 'VILLAGE', parent: { code: 'minh-cam' } } })).toBe(6)
   })
 
+  it('gives Minh Cầm’s profile as the article does: 74 Party members in 6 cells, on 24/06/2020', async () => {
+    const figures = await database.db.unitFigure.findMany({ where: { unit: { code: 'minh-cam' } }, select: { kind: true, value: true, asOf: true } })
+    expect(figures.map((f) => [f.kind, f.value, day(f.asOf)]).sort()).toEqual([
+      ['PARTY_CELLS', 6, '2020-06-24'],
+      ['PARTY_MEMBERS', 74, '2020-06-24'],
+      ['VILLAGES', 6, '2020-06-24'],
+    ])
+  })
+
   it('counts Minh Cầm’s posts against its own target of 12, and each commune’s against its own', async () => {
     const rows = await database.db.assignment.findMany({
       where: { task: { code: 'kiem-nhiem-ban-chuyen-trach', indicatorKind: 'PER_UNIT' } },

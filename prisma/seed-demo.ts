@@ -20,6 +20,7 @@ import {
   PROGRAMME_START_DAY,
   PROVINCE,
   TASKS,
+  UNIT_FIGURES,
   VILLAGES,
   type Indicator,
   type Outcome,
@@ -55,6 +56,7 @@ export async function seedDemoData(db: PrismaClient, options: { password: string
       const users = await upsertUsers(tx, units, members, passwordHash)
       await recordPastMerge(tx, units, idOf(users, ADMIN.username))
       await upsertAssignments(tx, assignmentPlans({ members, units, tasks, users }, days), days)
+      await addUnitFigures(tx, units, idOf(users, ADMIN.username))
     },
     { timeout: 60_000 },
   )
@@ -559,6 +561,21 @@ async function upsertAssignments(tx: Tx, plans: AssignmentPlan[], days: Calendar
         reviewedById: u.reviewState === 'PENDING' ? null : plan.reviewerId,
       })),
     ),
+  })
+}
+
+/** The article's figures, for a unit that has none yet: the profile is append-only, so a second seeding adds nothing. */
+async function addUnitFigures(tx: Tx, units: Ids, adminId: string): Promise<void> {
+  const unitIds = [...new Set(UNIT_FIGURES.map((f) => idOf(units, f.unit)))]
+  const present = new Set((await tx.unitFigure.findMany({ where: { unitId: { in: unitIds } }, select: { unitId: true }, distinct: ['unitId'] })).map((f) => f.unitId))
+  await tx.unitFigure.createMany({
+    data: UNIT_FIGURES.filter((f) => !present.has(idOf(units, f.unit))).map((f) => ({
+      unitId: idOf(units, f.unit),
+      kind: f.kind,
+      value: f.value,
+      asOf: new Date(`${f.asOf}T00:00:00Z`),
+      createdById: adminId,
+    })),
   })
 }
 

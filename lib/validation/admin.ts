@@ -265,6 +265,35 @@ export const assignSchema = z
     if (a.target === 'chosen' && a.unitIds.length === 0) ctx.addIssue({ code: 'custom', path: ['unitIds'], message: 'unitsRequired' })
   })
 
+export const UNIT_FIGURE_KINDS = ['PARTY_MEMBERS', 'PARTY_CELLS', 'VILLAGES', 'POPULATION'] as const
+
+/**
+ * One of a unit's key figures ("74 đảng viên"), with the day it was true: a whole number, never
+ * without its day (a figure without one cannot be read against anything). That the day is not
+ * later than today the core judges, with its clock.
+ */
+export const unitFigureSchema = z.object({
+  unitId: id,
+  kind: z.enum(UNIT_FIGURE_KINDS, says('figureKindRequired')),
+  value: z
+    .string(says('figureValueRequired'))
+    .trim()
+    .min(1, says('figureValueRequired'))
+    .transform((v) => v.replace(/[.\s]/g, '')) // "1.234" as typed in Vietnamese: dots group thousands
+    .pipe(z.string().regex(/^\d{1,9}$/, says('figureValueFormat')))
+    .transform(Number),
+  asOf: z
+    .string(says('figureDateRequired'))
+    .trim()
+    .min(1, says('figureDateRequired'))
+    .transform((v, ctx) => {
+      const parsed = parseDay(v)
+      if (parsed === null) ctx.addIssue({ code: 'custom', message: 'dateFormat' })
+      return parsed ?? ''
+    }),
+})
+export type UnitFigureInput = z.output<typeof unitFigureSchema>
+
 /** The prefix of a per-unit target's field: `unitTarget-<assignment id>`, one per assignment of a PER_UNIT task. */
 export const UNIT_TARGET_FIELD = 'unitTarget-'
 

@@ -24,6 +24,8 @@ import { requestSource } from '@/lib/queries/progress-source'
 import { redirectFormerCode } from '@/lib/http/former-code'
 import { unitHistory } from '@/lib/queries/unit-history'
 import { UnitChangeNote } from '@/components/unit-change-note'
+import { UnitProfile } from '@/components/unit-profile'
+import { unitFiguresOn } from '@/lib/queries/unit-figures'
 import { asOfParam } from '@/lib/validation/as-of'
 
 type Props = {
@@ -49,9 +51,10 @@ export default async function CommunePage(props: Props) {
   const commune = await load(await requireUser(), props)
   const now = new Date()
   const source = requestSource(asOfParam((await props.searchParams).asOf))
-  const [{ progress, late, trend, assignments, indicators }, history, t, tOverview] = await Promise.all([
+  const [{ progress, late, trend, assignments, indicators }, history, figures, t, tOverview] = await Promise.all([
     communePageData(source, commune.id),
     unitHistory(commune.id, source.day),
+    unitFiguresOn(commune.id, source.day),
     getTranslations('communes.detail'),
     getTranslations('overview'),
   ])
@@ -66,6 +69,7 @@ export default async function CommunePage(props: Props) {
         </p>
         <h1 className="mt-1 text-2xl font-bold">{history?.name ?? commune.name}</h1>
         <UnitChangeNote history={history} />
+        <UnitProfile figures={figures} />
         <p className="mt-1 text-sm text-slate-700">
           {commune.member ? t('memberInCharge', { name: commune.member.name, title: commune.member.title }) : t('noMember')}
         </p>
