@@ -10,7 +10,8 @@ export function IndicatorCards({ indicators }: { indicators: IndicatorResult[] }
   const format = useFormatter()
   if (indicators.length === 0) return <p className="text-slate-700">{t('empty')}</p>
   const figure = (value: string | null) => format.number(Number(value ?? 0), { maximumFractionDigits: 2 })
-  const share = (i: IndicatorResult) => (i.share === null ? null : format.number(i.share, { style: 'percent', maximumFractionDigits: 0 }))
+  // A share of units keeps its half: 1/8 is 12,5%, as the article would write it.
+  const share = (i: IndicatorResult) => (i.share === null ? null : format.number(i.share, { style: 'percent', maximumFractionDigits: i.kind === 'SUM' ? 0 : 1 }))
   return (
     <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
       {indicators.map((i) => (

@@ -11,7 +11,7 @@ export function IndicatorTotal({ indicator, assigned }: { indicator: TaskIndicat
   const t = useTranslations('tasks.indicatorResult')
   const format = useFormatter()
   const share = unitShare(indicator.met, assigned)
-  const shareText = share === null ? '–' : format.number(share, { style: 'percent', maximumFractionDigits: 0 })
+  const shareText = share === null ? '–' : format.number(share, { style: 'percent', maximumFractionDigits: 1 })
   switch (indicator.kind) {
     case 'CONDITION':
       return <span>{t('condition', { met: indicator.met, assigned, unit: indicator.unit, share: shareText })}</span>
