@@ -14,6 +14,7 @@ import { testDatabase } from '@/test/helpers/database'
 import { factories, formData } from '@/test/helpers/factories'
 import { writeGuard } from '@/test/helpers/write-guard'
 import { saveUnitTargets } from './admin/assignment-targets'
+import { applyImport } from './admin/import'
 import { saveTask } from './admin/tasks'
 import type { ActionContext } from './context'
 import { recordStatusUpdate } from './status-update'
@@ -133,5 +134,41 @@ describe("a condition's answer in a status report", () => {
   test('yes (1) is saved as the answer, and counts the unit as meeting it', async () => {
     expect((await recordStatusUpdate(at(staff), report('1', 0))).kind).toBe('saved')
     expect((await database.db.assignment.findUniqueOrThrow({ where: { id: condition.assignmentId } })).indicatorActual?.toString()).toBe('1')
+  })
+})
+
+describe('an import', () => {
+  const csv = (...lines: string[]) => new File([`\uFEFF${lines.join('\r\n')}\r\n`], 'giao-viec.csv', { type: 'text/csv' })
+  const upload = (kind: string, file: File) => {
+    const form = new FormData()
+    form.append('kind', kind)
+    form.append('file', file)
+    return form
+  }
+  const problemsOf = (result: Awaited<ReturnType<typeof applyImport>>) => ('plan' in result ? result.plan.rows.flatMap((r) => r.problems.map((p) => [r.row, p.column, p.code])) : result.kind)
+
+  test("of each unit's own target refuses every row when one is below zero or not per unit, and writes nothing", async () => {
+    const minhCam = await database.db.assignment.findUniqueOrThrow({ where: { id: countsUp.assignmentId }, select: { task: { select: { code: true } }, unit: { select: { code: true } } } })
+    const sumTask = await database.db.task.findUniqueOrThrow({ where: { id: sum.taskId }, select: { code: true } })
+    const file = csv('Mã nhiệm vụ,Mã đơn vị,Mục tiêu của đơn vị', `${minhCam.task.code},${minhCam.unit.code},-3`, `${sumTask.code},${minhCam.unit.code},5`)
+    const result = await guard.checkAfresh(() => applyImport(at(admin), upload('assignments', file)))
+    expect(problemsOf(result)).toEqual([
+      [2, 'Mục tiêu của đơn vị', 'unitTargetNegative'],
+      [3, 'Mục tiêu của đơn vị', 'unitTargetNotPerUnit'],
+    ])
+  })
+
+  test("of a unit's own target sets it on the assignment there is, and a task's kind is read as typed", async () => {
+    const minhCam = await database.db.assignment.findUniqueOrThrow({ where: { id: countsUp.assignmentId }, select: { task: { select: { code: true } }, unit: { select: { code: true } } } })
+    const result = await applyImport(at(admin), upload('assignments', csv('Mã nhiệm vụ,Mã đơn vị,Mục tiêu của đơn vị', `${minhCam.task.code},${minhCam.unit.code},"12,5"`)))
+    expect(result.kind === 'applied' && result.plan.rows.map((r) => r.outcome)).toEqual(['update'])
+    expect(await ownTarget(countsUp.assignmentId)).toBe('12.5')
+    const group = await database.db.taskGroup.findUniqueOrThrow({ where: { id: groupId }, select: { code: true } })
+    const tasks = csv(
+      'Mã nhiệm vụ,Tên nhiệm vụ,Mã nhóm,Hạn hoàn thành,Phạm vi,Đơn vị tính chỉ tiêu,Giá trị ban đầu,Giá trị mục tiêu,Mô tả,Cách tính chỉ tiêu',
+      `bi-thu-kiem-hdnd,Bí thư đồng thời là Chủ tịch HĐND,${group.code},31/12/2027,xã,đơn vị cấp xã,,,,Đạt/chưa đạt`,
+    )
+    expect((await applyImport(at(admin), upload('tasks', tasks))).kind).toBe('applied')
+    expect(await database.db.task.findUniqueOrThrow({ where: { code: 'bi-thu-kiem-hdnd' } })).toMatchObject({ indicatorKind: 'CONDITION', indicatorTarget: null })
   })
 })
