@@ -4,7 +4,7 @@ import { formatInstant } from '@/lib/domain/calendar'
 import type { IndicatorKind } from '@/lib/domain/indicator'
 import type { HistoryEntry } from '@/lib/queries/assignment-detail'
 import { FileSize } from './file-size'
-import { IndicatorFigure } from './indicator-value'
+import { IndicatorFigure, IndicatorNumber } from './indicator-value'
 import { ReportAuthor } from './report-author'
 import { ReviewBadge } from './review-badge'
 
@@ -106,12 +106,26 @@ function Changes({ entry, indicator }: { entry: HistoryEntry; indicator: Props['
         <>
           <dt className="text-slate-600">{t('indicator')}</dt>
           <dd>
-            {change(
-              <IndicatorFigure value={entry.previousIndicatorActual} indicator={indicator} />,
-              <strong>
-                <IndicatorFigure value={entry.indicatorActual} indicator={indicator} />
-              </strong>,
-              entry.previousIndicatorActual === entry.indicatorActual,
+            {/* A condition's answers are words ("Đạt"); a figure's unit of measure follows both numbers once. */}
+            {indicator.kind === 'CONDITION' ? (
+              change(
+                <IndicatorFigure value={entry.previousIndicatorActual} indicator={indicator} />,
+                <strong>
+                  <IndicatorFigure value={entry.indicatorActual} indicator={indicator} />
+                </strong>,
+                entry.previousIndicatorActual === entry.indicatorActual,
+              )
+            ) : (
+              <>
+                {change(
+                  <IndicatorNumber value={entry.previousIndicatorActual} />,
+                  <strong>
+                    <IndicatorNumber value={entry.indicatorActual} />
+                  </strong>,
+                  entry.previousIndicatorActual === entry.indicatorActual,
+                )}{' '}
+                {indicator.unit}
+              </>
             )}
           </dd>
         </>

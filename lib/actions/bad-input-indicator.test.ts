@@ -122,6 +122,16 @@ describe("a condition indicator's task", () => {
   })
 })
 
+describe('a task without an indicator', () => {
+  test('is saved with the kind the form always sends and no unit of measure: no indicator', async () => {
+    const values = adminFormValues(formData({ code: `khong-chi-tieu-${randomUUID().slice(0, 8)}`, title: 'Nhiệm vụ không có chỉ tiêu', groupId, dueDate: '31/12/2099', scope: 'COMMUNE', indicatorKind: 'SUM' }))
+    const saved = await saveTask(at(admin), values)
+    expect(saved.kind).toBe('saved')
+    if (saved.kind !== 'saved') return
+    expect(await database.db.task.findUniqueOrThrow({ where: { id: saved.id } })).toMatchObject({ indicatorKind: null, indicatorUnit: null })
+  })
+})
+
 describe("a condition's answer in a status report", () => {
   const report = (indicatorActual: string, baseVersion: number) =>
     readStatusUpdateForm(formData({ assignmentId: condition.assignmentId, baseVersion: String(baseVersion), submissionKey: randomUUID(), status: 'DONE', indicatorActual })).input

@@ -194,7 +194,8 @@ const indicatorSchema = z
     indicatorTarget: optionalDecimal,
   })
   .superRefine((i, ctx) => {
-    const any = i.indicatorUnit !== null || i.indicatorTarget !== null || i.indicatorBaseline !== null || i.indicatorKind !== null
+    // The kind alone is no indicator: the form's select always sends one.
+    const any = i.indicatorUnit !== null || i.indicatorTarget !== null || i.indicatorBaseline !== null
     if (!any) return
     if (i.indicatorUnit === null) ctx.addIssue({ code: 'custom', path: ['indicatorUnit'], message: 'indicatorUnitRequired' })
     if (i.indicatorKind === 'CONDITION') {
