@@ -3,7 +3,7 @@ import Link from '@/components/link'
 import { dateColumnDay, formatDay, formatInstant } from '@/lib/domain/calendar'
 import type { AssignmentDetail, HistoryEntry } from '@/lib/queries/assignment-detail'
 import type { StatusLabel } from '@/lib/domain/status'
-import { IndicatorNumber } from './indicator-value'
+import { IndicatorNumber, IndicatorProgress } from './indicator-value'
 import { ProgressBar } from './progress-bar'
 import { ReviewBadge } from './review-badge'
 import { StatusBadges } from './status-badge'
@@ -60,20 +60,38 @@ export function AssignmentOverview({ detail, unitHref, labels, latest }: Props) 
             <>
               <dt className="text-slate-600">{t('current.indicator')}</dt>
               <dd>
-                <dl className="grid grid-cols-[auto_1fr] gap-x-3">
-                  <dt>{t(task.indicator.districtTarget ? 'indicator.districtBaseline' : 'indicator.baseline')}</dt>
-                  <dd>
-                    <IndicatorNumber value={task.indicator.baseline} /> {task.indicator.unit}
-                  </dd>
-                  <dt>{t(task.indicator.districtTarget ? 'indicator.districtTarget' : 'indicator.target')}</dt>
-                  <dd>
-                    <IndicatorNumber value={task.indicator.target} /> {task.indicator.unit}
-                  </dd>
-                  <dt className="font-semibold">{t('indicator.actual')}</dt>
-                  <dd className="font-semibold">
-                    <IndicatorNumber value={detail.indicatorActual} /> {task.indicator.unit}
-                  </dd>
-                </dl>
+                {task.indicator.kind === 'CONDITION' ? (
+                  <dl className="grid grid-cols-[auto_1fr] gap-x-3">
+                    <dt className="font-semibold">{t('indicator.condition')}</dt>
+                    <dd className="font-semibold">
+                      <IndicatorProgress kind="CONDITION" unit={task.indicator.unit} actual={detail.indicatorActual} />
+                    </dd>
+                  </dl>
+                ) : (
+                  <dl className="grid grid-cols-[auto_1fr] gap-x-3">
+                    <dt>{t(task.indicator.districtTarget ? 'indicator.districtBaseline' : 'indicator.baseline')}</dt>
+                    <dd>
+                      <IndicatorNumber value={task.indicator.baseline} /> {task.indicator.unit}
+                    </dd>
+                    {task.indicator.kind === 'PER_UNIT' ? (
+                      <>
+                        <dt>{t('indicator.unitTarget')}</dt>
+                        <dd>{task.indicator.unitTarget === null ? t('indicator.noUnitTarget') : <><IndicatorNumber value={task.indicator.unitTarget} /> {task.indicator.unit}</>}</dd>
+                      </>
+                    ) : (
+                      <>
+                        <dt>{t(task.indicator.districtTarget ? 'indicator.districtTarget' : 'indicator.target')}</dt>
+                        <dd>
+                          <IndicatorNumber value={task.indicator.target} /> {task.indicator.unit}
+                        </dd>
+                      </>
+                    )}
+                    <dt className="font-semibold">{t('indicator.actual')}</dt>
+                    <dd className="font-semibold">
+                      <IndicatorNumber value={detail.indicatorActual} /> {task.indicator.unit}
+                    </dd>
+                  </dl>
+                )}
               </dd>
             </>
           )}

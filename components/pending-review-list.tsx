@@ -2,7 +2,7 @@ import { useTranslations } from 'next-intl'
 import Link from '@/components/link'
 import { formatInstant } from '@/lib/domain/calendar'
 import type { PendingReview } from '@/lib/queries/pending-reviews'
-import { IndicatorNumber } from './indicator-value'
+import { IndicatorFigure } from './indicator-value'
 import { ReportAuthor } from './report-author'
 import { assignmentHref } from '@/lib/domain/paths'
 
@@ -27,10 +27,10 @@ export function PendingReviewList({ reviews }: { reviews: PendingReview[] }) {
               <dt className="text-slate-600">{t('reported')}</dt>
               <dd>
                 <strong>{tStatus(review.status)}</strong>, <span className="tabular-nums">{review.progress}%</span>
-                {review.task.indicatorUnit && review.indicatorActual !== null && (
+                {review.task.indicatorUnit && review.task.indicatorKind && review.indicatorActual !== null && (
                   <>
                     {', '}
-                    <IndicatorNumber value={review.indicatorActual} /> {review.task.indicatorUnit}
+                    <IndicatorFigure value={review.indicatorActual} indicator={{ kind: review.task.indicatorKind, unit: review.task.indicatorUnit }} />
                   </>
                 )}
               </dd>

@@ -9,7 +9,9 @@ import type { SavedState, StatusUpdateFormState, StatusUpdateValues } from '@/li
 import { formatInstant } from '@/lib/domain/calendar'
 import { REPORT_CHANNELS } from '@/lib/domain/notifications'
 import { STATUS_UPDATES_API } from '@/lib/domain/paths'
+import { CONDITION_NO, CONDITION_YES, conditionAnswer, type IndicatorKind } from '@/lib/domain/indicator'
 import { TASK_STATUSES, type TaskStatus } from '@/lib/domain/status'
+import { parseDecimal } from '@/lib/validation/decimal'
 import { typedValues } from '@/lib/validation/status-update-values'
 import { decimalForInput } from './decimal-input'
 import { FieldError, FormNotice, describedBy, inputClass, primaryButtonClass } from './form-parts'
@@ -26,8 +28,8 @@ type Props = {
   /** Made on the server for this rendering: the same form submitted twice is saved once. */
   submissionKey: string
   current: { status: TaskStatus; progress: number; indicatorActual: string | null }
-  /** The indicator's unit of measure; null when the task has no indicator. */
-  indicatorUnit: string | null
+  /** The task's indicator: how it counts, its unit of measure and the unit's own target (PER_UNIT); null when the task has none. */
+  indicator: { kind: IndicatorKind; unit: string; unitTarget: string | null } | null
   /** The unit's name when the reader enters the report on its behalf (the office), who must then say how it came; else null. */
   onBehalfOf: string | null
 }
@@ -38,7 +40,7 @@ const choiceClass =
   'flex cursor-pointer items-center gap-2 rounded border border-slate-300 bg-white px-3 py-2 has-checked:border-blue-700 has-checked:bg-blue-50 has-focus-visible:outline-2 has-focus-visible:outline-blue-700'
 const idle: StatusUpdateFormState = { kind: 'idle' }
 
-export function StatusUpdateForm({ action, assignmentId, baseVersion, submissionKey, current, indicatorUnit, onBehalfOf }: Props) {
+export function StatusUpdateForm({ action, assignmentId, baseVersion, submissionKey, current, indicator, onBehalfOf }: Props) {
   const t = useTranslations('assignment.form')
   const tStatus = useTranslations('assignment.taskStatus')
   const locale = useLocale()
@@ -88,7 +90,7 @@ export function StatusUpdateForm({ action, assignmentId, baseVersion, submission
       {state.kind === 'conflict' && (
         <FormNotice tone="error">
           <p>{state.message}</p>
-          <SavedInBetween saved={state.current} withIndicator={indicatorUnit !== null} />
+          <SavedInBetween saved={state.current} withIndicator={indicator !== null} />
         </FormNotice>
       )}
 
@@ -143,21 +145,42 @@ export function StatusUpdateForm({ action, assignmentId, baseVersion, submission
           <FieldError id="progress-error" message={errors.progress} />
         </div>
 
-        {indicatorUnit !== null && (
+        {indicator?.kind === 'CONDITION' && (
+          // A condition is answered yes or no, never with a figure.
+          <ChoiceGroup
+            name="indicatorActual"
+            legend={t('indicatorCondition', { unit: indicator.unit })}
+            choices={[
+              { value: CONDITION_YES, label: t('conditionYes') },
+              { value: CONDITION_NO, label: t('conditionNo') },
+            ]}
+            checked={conditionChecked(values.indicatorActual)}
+            error={errors.indicatorActual}
+          />
+        )}
+        {indicator && indicator.kind !== 'CONDITION' && (
           <div>
             <label htmlFor="indicatorActual" className="block text-sm font-medium">
-              {t('indicatorActual', { unit: indicatorUnit })}
+              {t('indicatorActual', { unit: indicator.unit })}
             </label>
-            <input
-              id="indicatorActual"
-              name="indicatorActual"
-              type="text"
-              inputMode="decimal"
-              autoComplete="off"
-              defaultValue={values.indicatorActual}
-              className={`${inputClass} max-w-48`}
-              {...field('indicatorActual')}
-            />
+            <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+              <input
+                id="indicatorActual"
+                name="indicatorActual"
+                type="text"
+                inputMode="decimal"
+                autoComplete="off"
+                defaultValue={values.indicatorActual}
+                className={`${inputClass} max-w-48`}
+                {...field('indicatorActual')}
+                aria-describedby={describedBy(indicator.kind === 'PER_UNIT' && 'indicatorActual-target', 'indicatorActual-hint', errors.indicatorActual && 'indicatorActual-error')}
+              />
+              {indicator.kind === 'PER_UNIT' && (
+                <span id="indicatorActual-target" className="text-sm font-medium">
+                  {indicator.unitTarget === null ? t('unitTargetMissing') : t('unitTarget', { target: decimalForInput(indicator.unitTarget, locale), unit: indicator.unit })}
+                </span>
+              )}
+            </div>
             <p id="indicatorActual-hint" className="mt-1 text-sm text-slate-600">
               {t('indicatorHint')}
             </p>
@@ -210,7 +233,12 @@ export function StatusUpdateForm({ action, assignmentId, baseVersion, submission
   )
 }
 
-/** What another person saved while this form was open. */
+/** The radio button of a condition's answer that the figure typed or saved picks ("1", "0", "1,00"); none when it picks neither. */
+function conditionChecked(typed: string): string {
+  const plain = parseDecimal(typed)
+  return plain === null ? '' : (conditionAnswer(plain) ?? '')
+}
+
 /** One choice of several as wide boxes, easy to tap on a phone, with its error beside it. */
 function ChoiceGroup(props: { name: string; legend: string; choices: { value: string; label: string }[]; checked: string; error?: string; required?: boolean }) {
   const { name, legend, choices, checked, error, required } = props
@@ -230,6 +258,7 @@ function ChoiceGroup(props: { name: string; legend: string; choices: { value: st
   )
 }
 
+/** What another person saved while this form was open. */
 function SavedInBetween({ saved, withIndicator }: { saved: SavedState; withIndicator: boolean }) {
   const t = useTranslations('assignment.form')
   const tStatus = useTranslations('assignment.taskStatus')

@@ -1,9 +1,10 @@
 import { useTranslations } from 'next-intl'
 import type { ReactNode } from 'react'
 import { formatInstant } from '@/lib/domain/calendar'
+import type { IndicatorKind } from '@/lib/domain/indicator'
 import type { HistoryEntry } from '@/lib/queries/assignment-detail'
 import { FileSize } from './file-size'
-import { IndicatorNumber } from './indicator-value'
+import { IndicatorFigure, IndicatorNumber } from './indicator-value'
 import { ReportAuthor } from './report-author'
 import { ReviewBadge } from './review-badge'
 
@@ -11,7 +12,8 @@ type Props = {
   /** Newest first. */
   entries: HistoryEntry[]
   /** The indicator's unit of measure; null when the task has none. */
-  indicatorUnit: string | null
+  /** The task's indicator: how it counts and its unit of measure; null when it has none. */
+  indicator: { kind: IndicatorKind; unit: string } | null
   /** The assignment's unit: a report entered on its behalf names it. */
   unitName: string
   /** The confirm-or-return form of an update, for those who may review it. */
@@ -19,7 +21,7 @@ type Props = {
 }
 
 /** Every status update of an assignment: who, when, what changed, the evidence and the review. */
-export function UpdateHistory({ entries, indicatorUnit, unitName, reviewSlot }: Props) {
+export function UpdateHistory({ entries, indicator, unitName, reviewSlot }: Props) {
   const t = useTranslations('assignment.history')
   const tRole = useTranslations('roles')
   if (entries.length === 0) return <p className="text-slate-700">{t('empty')}</p>
@@ -45,7 +47,7 @@ export function UpdateHistory({ entries, indicatorUnit, unitName, reviewSlot }: 
               </h3>
               <ReviewBadge state={entry.review.state} />
             </header>
-            <Changes entry={entry} indicatorUnit={indicatorUnit} />
+            <Changes entry={entry} indicator={indicator} />
             {entry.note && (
               <div className="mt-3 text-sm">
                 <p className="font-medium text-slate-700">{t('note')}</p>
@@ -78,7 +80,7 @@ export function UpdateHistory({ entries, indicatorUnit, unitName, reviewSlot }: 
   )
 }
 
-function Changes({ entry, indicatorUnit }: { entry: HistoryEntry; indicatorUnit: string | null }) {
+function Changes({ entry, indicator }: { entry: HistoryEntry; indicator: Props['indicator'] }) {
   const t = useTranslations('assignment.history')
   const tStatus = useTranslations('assignment.taskStatus')
   const change = (before: ReactNode, after: ReactNode, same: boolean) =>
@@ -100,18 +102,31 @@ function Changes({ entry, indicatorUnit }: { entry: HistoryEntry; indicatorUnit:
       <dd className="tabular-nums">
         {change(`${entry.previousProgress}%`, <strong>{entry.progress}%</strong>, entry.previousProgress === entry.progress)}
       </dd>
-      {indicatorUnit !== null && (
+      {indicator !== null && (
         <>
           <dt className="text-slate-600">{t('indicator')}</dt>
           <dd>
-            {change(
-              <IndicatorNumber value={entry.previousIndicatorActual} />,
-              <strong>
-                <IndicatorNumber value={entry.indicatorActual} />
-              </strong>,
-              entry.previousIndicatorActual === entry.indicatorActual,
-            )}{' '}
-            {indicatorUnit}
+            {/* A condition's answers are words ("Đạt"); a figure's unit of measure follows both numbers once. */}
+            {indicator.kind === 'CONDITION' ? (
+              change(
+                <IndicatorFigure value={entry.previousIndicatorActual} indicator={indicator} />,
+                <strong>
+                  <IndicatorFigure value={entry.indicatorActual} indicator={indicator} />
+                </strong>,
+                entry.previousIndicatorActual === entry.indicatorActual,
+              )
+            ) : (
+              <>
+                {change(
+                  <IndicatorNumber value={entry.previousIndicatorActual} />,
+                  <strong>
+                    <IndicatorNumber value={entry.indicatorActual} />
+                  </strong>,
+                  entry.previousIndicatorActual === entry.indicatorActual,
+                )}{' '}
+                {indicator.unit}
+              </>
+            )}
           </dd>
         </>
       )}

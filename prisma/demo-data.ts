@@ -3,8 +3,10 @@
 // invented so that the demo impersonates no one. Dates are whole days relative to the day the
 // demo is seeded (0 = today in Ba Chẽ, -30 = thirty days ago), so the demo always looks current.
 //
-// Indicators ("chỉ tiêu") are district-wide: a task's target is the district figure and each
-// assignment's actual is that unit's share, so the district result is the sum of the actuals.
+// Indicators ("chỉ tiêu") count as the article counts them (schema.prisma, IndicatorKind): most are
+// district-wide sums (a task's target is the district figure and each assignment's actual is that
+// unit's share); "4/8 đơn vị cấp xã" are units meeting a condition (each answers 1 or 0); the
+// semi-professional posts are each commune's own target ("Minh Cầm: 5/12 chức danh").
 import type { PeriodKind, UnitKind } from '../lib/db/generated/enums.ts'
 
 // ---------------------------------------------------------------------------------------------
@@ -83,6 +85,18 @@ export const PAST_MERGE = {
 export const VILLAGES = [1, 2, 3, 4, 5, 6].map(
   (n) => ({ code: `minh-cam-thon-${n}`, name: `Thôn ${n}`, kind: 'VILLAGE', parent: 'minh-cam' }) as const,
 ) satisfies readonly (UnitSeed & { parent: CommuneCode })[]
+
+// ---------------------------------------------------------------------------------------------
+// Units' key figures, on the day the article gave them (24/06/2020): "Đảng bộ xã Minh Cầm có 74
+// đảng viên, sinh hoạt tại 6 chi bộ", one cell in each of its 6 villages.
+
+export type UnitFigureSeed = { unit: CommuneCode; kind: 'PARTY_MEMBERS' | 'PARTY_CELLS' | 'VILLAGES' | 'POPULATION'; value: number; asOf: string }
+
+export const UNIT_FIGURES = [
+  { unit: 'minh-cam', kind: 'PARTY_MEMBERS', value: 74, asOf: '2020-06-24' },
+  { unit: 'minh-cam', kind: 'PARTY_CELLS', value: 6, asOf: '2020-06-24' },
+  { unit: 'minh-cam', kind: 'VILLAGES', value: VILLAGES.length, asOf: '2020-06-24' },
+] as const satisfies readonly UnitFigureSeed[]
 
 // ---------------------------------------------------------------------------------------------
 // Accounts: the administrator; every member signs in with their code, every commune-level unit
@@ -201,7 +215,7 @@ const done = (on: number, more: { actual?: number; note?: string; review?: Revie
 // ---------------------------------------------------------------------------------------------
 // Tasks: DISTRICT scope goes to one agency; COMMUNE scope to each of the 8 commune-level units.
 
-export type Indicator = { unit: string; baseline: number; target: number }
+export type Indicator = { kind?: 'SUM' | 'PER_UNIT'; unit: string; baseline: number; target: number } | { kind: 'CONDITION'; unit: string }
 
 type TaskCommon = {
   code: string
@@ -213,7 +227,12 @@ type TaskCommon = {
 }
 
 export type DistrictTaskSeed = TaskCommon & { scope: 'DISTRICT'; unit: AgencyCode; outcome: Outcome }
-export type CommuneTaskSeed = TaskCommon & { scope: 'COMMUNE'; outcomes: Record<CommuneCode, Outcome> }
+export type CommuneTaskSeed = TaskCommon & {
+  scope: 'COMMUNE'
+  outcomes: Record<CommuneCode, Outcome>
+  /** Each commune's own target, for a PER_UNIT indicator. */
+  unitTargets?: Record<CommuneCode, number>
+}
 export type TaskSeed = DistrictTaskSeed | CommuneTaskSeed
 
 export const TASKS: readonly TaskSeed[] = [
@@ -302,9 +321,9 @@ export const TASKS: readonly TaskSeed[] = [
     code: 'bi-thu-kiem-chu-tich-ubnd',
     group: 'nhat-the-hoa-kiem-nhiem',
     title: 'Nhất thể hóa chức danh Bí thư cấp ủy đồng thời là Chủ tịch UBND cấp xã',
-    description: 'Rà soát điều kiện, giới thiệu nhân sự ở những đơn vị đủ điều kiện; báo cáo 1 nếu đã thực hiện, 0 nếu chưa.',
+    description: 'Rà soát điều kiện, giới thiệu nhân sự ở những đơn vị đủ điều kiện; báo cáo đạt nếu đã thực hiện, chưa đạt nếu chưa.',
     dueDay: -60,
-    indicator: { unit: 'đơn vị cấp xã', baseline: 0, target: 4 },
+    indicator: { kind: 'CONDITION', unit: 'đơn vị cấp xã' },
     scope: 'COMMUNE',
     outcomes: {
       'thi-tran-ba-che': done(-66, { actual: 0, note: 'Chưa đủ điều kiện về nhân sự; giữ mô hình Bí thư và Chủ tịch UBND riêng.' }),
@@ -328,9 +347,9 @@ export const TASKS: readonly TaskSeed[] = [
     code: 'bi-thu-kiem-chu-tich-hdnd',
     group: 'nhat-the-hoa-kiem-nhiem',
     title: 'Nhất thể hóa chức danh Bí thư cấp ủy đồng thời là Chủ tịch HĐND cấp xã',
-    description: 'Rà soát điều kiện, thực hiện ở những đơn vị phù hợp; báo cáo 1 nếu đã thực hiện, 0 nếu chưa.',
+    description: 'Rà soát điều kiện, thực hiện ở những đơn vị phù hợp; báo cáo đạt nếu đã thực hiện, chưa đạt nếu chưa.',
     dueDay: -60,
-    indicator: { unit: 'đơn vị cấp xã', baseline: 0, target: 1 },
+    indicator: { kind: 'CONDITION', unit: 'đơn vị cấp xã' },
     scope: 'COMMUNE',
     outcomes: {
       'thi-tran-ba-che': done(-67, { actual: 0 }),
@@ -349,8 +368,20 @@ export const TASKS: readonly TaskSeed[] = [
     title: 'Bố trí kiêm nhiệm các chức danh bán chuyên trách cấp xã',
     description: 'Rà soát các chức danh bán chuyên trách cấp xã, bố trí kiêm nhiệm những chức danh có nhiệm vụ gần nhau.',
     dueDay: -45,
-    indicator: { unit: 'chức danh', baseline: 0, target: 30 },
+    // Each commune's own plan: Minh Cầm reviews all 12 of its posts and has merged 5 (the article).
+    // The district target is the sum of the communes' own.
+    indicator: { kind: 'PER_UNIT', unit: 'chức danh', baseline: 0, target: 38 },
     scope: 'COMMUNE',
+    unitTargets: {
+      'thi-tran-ba-che': 4,
+      'dap-thanh': 3,
+      'thanh-lam': 5,
+      'thanh-son': 3,
+      'don-dac': 4,
+      'nam-son': 3,
+      'luong-mong': 4,
+      'minh-cam': 12,
+    },
     outcomes: {
       'thi-tran-ba-che': done(-50, { actual: 4 }),
       'dap-thanh': done(-48, { actual: 3 }),

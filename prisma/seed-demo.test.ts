@@ -172,10 +172,29 @@ describe('indicators add up to the article’s results', () => {
     expect(await database.db.unit.count({ where: { kind: 'VILLAGE', parent: { code: 'minh-cam' } } })).toBe(6)
   })
 
-  it('has every indicator task done, its actuals summing to its target', async () => {
+  it('gives Minh Cầm’s profile as the article does: 74 Party members in 6 cells, on 24/06/2020', async () => {
+    const figures = await database.db.unitFigure.findMany({ where: { unit: { code: 'minh-cam' } }, select: { kind: true, value: true, asOf: true } })
+    expect(figures.map((f) => [f.kind, f.value, day(f.asOf)]).sort()).toEqual([
+      ['PARTY_CELLS', 6, '2020-06-24'],
+      ['PARTY_MEMBERS', 74, '2020-06-24'],
+      ['VILLAGES', 6, '2020-06-24'],
+    ])
+  })
+
+  it('counts Minh Cầm’s posts against its own target of 12, and each commune’s against its own', async () => {
+    const rows = await database.db.assignment.findMany({
+      where: { task: { code: 'kiem-nhiem-ban-chuyen-trach', indicatorKind: 'PER_UNIT' } },
+      select: { indicatorTarget: true, unit: { select: { code: true } }, task: { select: { indicatorTarget: true } } },
+    })
+    const targets = Object.fromEntries(rows.map((r) => [r.unit.code, r.indicatorTarget?.toNumber()]))
+    expect(targets['minh-cam']).toBe(12)
+    expect(sum(Object.values(targets).map(Number))).toBe(rows[0]?.task.indicatorTarget?.toNumber())
+  })
+
+  it('has every indicator task done; a sum’s actuals add up to its target, a condition is answered 1 or 0', async () => {
     const tasks = await database.db.task.findMany({
       where: { indicatorUnit: { not: null } },
-      select: { code: true, indicatorTarget: true, assignments: { select: { status: true, indicatorActual: true } } },
+      select: { code: true, indicatorKind: true, indicatorTarget: true, assignments: { select: { status: true, indicatorActual: true } } },
     })
     expect(tasks.map((t) => t.code).sort()).toEqual(
       [
@@ -192,8 +211,11 @@ describe('indicators add up to the article’s results', () => {
     )
     for (const task of tasks) {
       expect(task.assignments.every((a) => a.status === 'DONE'), task.code).toBe(true)
-      expect(sum(task.assignments.map((a) => a.indicatorActual?.toNumber() ?? 0)), task.code).toBe(task.indicatorTarget?.toNumber())
+      const actuals = task.assignments.map((a) => a.indicatorActual?.toNumber() ?? 0)
+      if (task.indicatorKind === 'SUM') expect(sum(actuals), task.code).toBe(task.indicatorTarget?.toNumber())
+      if (task.indicatorKind === 'CONDITION') expect(actuals.every((a) => a === 0 || a === 1), task.code).toBe(true)
     }
+    expect(tasks.filter((t) => t.indicatorKind === 'CONDITION').map((t) => t.code).sort()).toEqual(['bi-thu-kiem-chu-tich-hdnd', 'bi-thu-kiem-chu-tich-ubnd'])
   })
 })
 

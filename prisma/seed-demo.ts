@@ -20,7 +20,9 @@ import {
   PROGRAMME_START_DAY,
   PROVINCE,
   TASKS,
+  UNIT_FIGURES,
   VILLAGES,
+  type Indicator,
   type Outcome,
   type Review,
 } from './demo-data.ts'
@@ -54,6 +56,7 @@ export async function seedDemoData(db: PrismaClient, options: { password: string
       const users = await upsertUsers(tx, units, members, passwordHash)
       await recordPastMerge(tx, units, idOf(users, ADMIN.username))
       await upsertAssignments(tx, assignmentPlans({ members, units, tasks, users }, days), days)
+      await addUnitFigures(tx, units, idOf(users, ADMIN.username))
     },
     { timeout: 60_000 },
   )
@@ -216,9 +219,10 @@ function upsertTasks(tx: Tx, groups: Ids, days: Calendar): Promise<Ids> {
     title: t.title,
     description: t.description,
     scope: t.scope,
+    indicatorKind: t.indicator ? (t.indicator.kind ?? 'SUM') : null,
     indicatorUnit: t.indicator?.unit ?? null,
-    indicatorBaseline: t.indicator?.baseline ?? null,
-    indicatorTarget: t.indicator?.target ?? null,
+    indicatorBaseline: t.indicator && t.indicator.kind !== 'CONDITION' ? t.indicator.baseline : null,
+    indicatorTarget: t.indicator && t.indicator.kind !== 'CONDITION' ? t.indicator.target : null,
     sortOrder: TASKS.filter((other) => other.group === t.group).indexOf(t) + 1,
     active: true,
     dueDate: days.date(t.dueDay),
@@ -361,6 +365,8 @@ type AssignmentPlan = {
   reviewerId: string
   /** The unit's staff account, which reports every update. */
   authorId: string
+  /** The unit's own target of a PER_UNIT indicator. */
+  indicatorTarget: number | null
   updates: PlannedUpdate[]
 }
 
@@ -371,15 +377,16 @@ function assignmentPlans(ids: { members: Ids; units: Ids; tasks: Ids; users: Ids
     const targets =
       task.scope === 'DISTRICT'
         ? [{ unit: task.unit, member: idOf(leads, task.group), outcome: task.outcome }]
-        : COMMUNES.map((c) => ({ unit: c.code, member: c.inCharge, outcome: task.outcomes[c.code] }))
+        : COMMUNES.map((c) => ({ unit: c.code, member: c.inCharge, outcome: task.outcomes[c.code], target: task.unitTargets?.[c.code] ?? null }))
     for (const target of targets) {
-      const steps = stepsOf(target.outcome, task.indicator?.unit)
+      const steps = stepsOf(target.outcome, task.indicator)
       plans.push({
         taskId: idOf(ids.tasks, task.code),
         unitId: idOf(ids.units, target.unit),
         responsibleMemberId: idOf(ids.members, target.member),
         reviewerId: idOf(ids.users, target.member), // a member's username is their code
         authorId: idOf(ids.users, target.unit),
+        indicatorTarget: 'target' in target ? target.target : null,
         updates: timed(steps, plans.length, days),
       })
     }
@@ -393,7 +400,7 @@ type Step = { day: number; status: TaskStatus; progress: number; actual: number 
 const STEP_GAP = 14
 
 /** The reports that lead to `outcome`, oldest first. */
-function stepsOf(outcome: Outcome, indicatorUnit: string | undefined): Step[] {
+function stepsOf(outcome: Outcome, indicator: Indicator | undefined): Step[] {
   const started = (day: number, progress: number, actual: number | null): Step => ({
     day,
     status: 'IN_PROGRESS',
@@ -404,7 +411,11 @@ function stepsOf(outcome: Outcome, indicatorUnit: string | undefined): Step[] {
   })
   const halfway = (progress: number) => Math.round(progress / 20) * 10
   const doneNote = (actual: number | undefined) =>
-    actual === undefined || !indicatorUnit ? 'Đã hoàn thành.' : `Đã hoàn thành; kết quả: ${actual} ${indicatorUnit}.`
+    actual === undefined || !indicator
+      ? 'Đã hoàn thành.'
+      : indicator.kind === 'CONDITION'
+        ? `Đã hoàn thành; ${actual === 1 ? 'đạt' : 'chưa đạt'} chỉ tiêu.`
+        : `Đã hoàn thành; kết quả: ${actual} ${indicator.unit}.`
   switch (outcome.status) {
     case 'NOT_STARTED':
       return []
@@ -505,7 +516,7 @@ async function upsertAssignments(tx: Tx, plans: AssignmentPlan[], days: Calendar
     (
       await tx.assignment.findMany({
         where: { taskId: { in: plans.map((p) => p.taskId) } },
-        select: { id: true, taskId: true, unitId: true, responsibleMemberId: true, _count: { select: { updates: true } } },
+        select: { id: true, taskId: true, unitId: true, responsibleMemberId: true, indicatorTarget: true, _count: { select: { updates: true } } },
       })
     ).map((a) => [keyOf(a), a]),
   )
@@ -516,6 +527,7 @@ async function upsertAssignments(tx: Tx, plans: AssignmentPlan[], days: Calendar
         taskId: p.taskId,
         unitId: p.unitId,
         responsibleMemberId: p.responsibleMemberId,
+        indicatorTarget: p.indicatorTarget,
         createdAt: days.at(PROGRAMME_START_DAY, 8 * 60),
         ...currentState(p),
       })),
@@ -533,10 +545,11 @@ async function upsertAssignments(tx: Tx, plans: AssignmentPlan[], days: Calendar
     // History the app has recorded since is left alone; only an empty history gets the demo's.
     const addHistory = existing._count.updates === 0 && plan.updates.length > 0
     if (addHistory) needHistory.push({ assignmentId: existing.id, plan })
-    if (addHistory || existing.responsibleMemberId !== plan.responsibleMemberId)
+    const targetChanged = (existing.indicatorTarget?.toNumber() ?? null) !== plan.indicatorTarget
+    if (addHistory || targetChanged || existing.responsibleMemberId !== plan.responsibleMemberId)
       await tx.assignment.update({
         where: { id: existing.id },
-        data: { responsibleMemberId: plan.responsibleMemberId, ...(addHistory ? currentState(plan) : {}) },
+        data: { responsibleMemberId: plan.responsibleMemberId, indicatorTarget: plan.indicatorTarget, ...(addHistory ? currentState(plan) : {}) },
       })
   }
   await tx.statusUpdate.createMany({
@@ -548,6 +561,21 @@ async function upsertAssignments(tx: Tx, plans: AssignmentPlan[], days: Calendar
         reviewedById: u.reviewState === 'PENDING' ? null : plan.reviewerId,
       })),
     ),
+  })
+}
+
+/** The article's figures, for a unit that has none yet: the profile is append-only, so a second seeding adds nothing. */
+async function addUnitFigures(tx: Tx, units: Ids, adminId: string): Promise<void> {
+  const unitIds = [...new Set(UNIT_FIGURES.map((f) => idOf(units, f.unit)))]
+  const present = new Set((await tx.unitFigure.findMany({ where: { unitId: { in: unitIds } }, select: { unitId: true }, distinct: ['unitId'] })).map((f) => f.unitId))
+  await tx.unitFigure.createMany({
+    data: UNIT_FIGURES.filter((f) => !present.has(idOf(units, f.unit))).map((f) => ({
+      unitId: idOf(units, f.unit),
+      kind: f.kind,
+      value: f.value,
+      asOf: new Date(`${f.asOf}T00:00:00Z`),
+      createdById: adminId,
+    })),
   })
 }
 

@@ -3,6 +3,7 @@
 import { getTranslations } from 'next-intl/server'
 import { ROLES } from '@/lib/auth/roles'
 import { dateColumnDay } from '@/lib/domain/calendar'
+import { INDICATOR_KINDS } from '@/lib/domain/indicator'
 import type { adminChoices, adminGroup, adminMember, adminTask, adminUnit, adminUser } from '@/lib/queries/admin'
 import type { UnitChangeFormState } from '@/lib/actions/form-states'
 import { SPLIT_NEW_PARTS, TASK_SCOPES, UNIT_CHANGE_KINDS, UNIT_KINDS } from '@/lib/validation/admin'
@@ -214,6 +215,13 @@ export async function TaskForm({ task, choices, action }: { task: Found<typeof a
           label: t('tasks.indicator'),
           hint: t('tasks.indicatorHint'),
           fields: [
+            {
+              name: 'indicatorKind',
+              label: t('tasks.indicatorKind'),
+              type: 'select',
+              defaultValue: task?.indicatorKind ?? 'SUM',
+              choices: INDICATOR_KINDS.map((k) => ({ value: k, label: t(`indicatorKinds.${k}`) })),
+            },
             { name: 'indicatorUnit', label: t('tasks.indicatorUnit'), type: 'text', defaultValue: task?.indicatorUnit ?? '' },
             { name: 'indicatorBaseline', label: t('tasks.indicatorBaseline'), type: 'text', inputMode: 'decimal', defaultValue: task?.indicatorBaseline?.toString().replace('.', ',') ?? '' },
             { name: 'indicatorTarget', label: t('tasks.indicatorTarget'), type: 'text', inputMode: 'decimal', defaultValue: task?.indicatorTarget?.toString().replace('.', ',') ?? '' },

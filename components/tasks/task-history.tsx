@@ -1,14 +1,15 @@
 import { useTranslations } from 'next-intl'
 import Link from '@/components/link'
-import { IndicatorNumber } from '@/components/indicator-value'
+import { IndicatorFigure } from '@/components/indicator-value'
 import { ReportAuthor } from '@/components/report-author'
 import { ReviewBadge } from '@/components/review-badge'
 import { assignmentHref } from '@/lib/domain/paths'
 import { formatInstant } from '@/lib/domain/calendar'
+import type { IndicatorKind } from '@/lib/domain/indicator'
 import type { TaskHistoryEntry } from '@/lib/queries/task-progress'
 
 /** The latest reports on a task across its units, newest first; a returned one is marked as not counted. */
-export function TaskHistory({ entries, taskCode, indicatorUnit }: { entries: TaskHistoryEntry[]; taskCode: string; indicatorUnit: string | null }) {
+export function TaskHistory({ entries, taskCode, indicator }: { entries: TaskHistoryEntry[]; taskCode: string; indicator: { kind: IndicatorKind; unit: string } | null }) {
   const t = useTranslations('tasks.history')
   const tStatus = useTranslations('assignment.taskStatus')
   if (entries.length === 0) return <p className="text-slate-700">{t('empty')}</p>
@@ -38,10 +39,10 @@ export function TaskHistory({ entries, taskCode, indicatorUnit }: { entries: Tas
             </div>
             <p className="mt-1">
               <strong>{tStatus(entry.status)}</strong>, <span className="tabular-nums">{entry.progress}%</span>
-              {indicatorUnit && entry.indicatorActual !== null && (
+              {indicator && entry.indicatorActual !== null && (
                 <>
                   {', '}
-                  <IndicatorNumber value={entry.indicatorActual} /> {indicatorUnit}
+                  <IndicatorFigure value={entry.indicatorActual} indicator={indicator} />
                 </>
               )}
             </p>

@@ -1,6 +1,8 @@
 import { useTranslations } from 'next-intl'
 import Link from '@/components/link'
 import { IndicatorNumber } from '@/components/indicator-value'
+import { IndicatorTotal } from '@/components/tasks/indicator-total'
+import { CONDITION_YES } from '@/lib/domain/indicator'
 import { ProgressBar } from '@/components/progress-bar'
 import { assignmentHref } from '@/lib/domain/paths'
 import { StatusBadges } from '@/components/status-badge'
@@ -41,6 +43,11 @@ export function TaskUnitsTable({ task, rows, now }: Props) {
               {t('indicator', { unit: indicator.unit })}
             </th>
           )}
+          {indicator?.kind === 'PER_UNIT' && (
+            <th scope="col" className={`text-right font-semibold ${cell}`}>
+              {t('unitTarget')}
+            </th>
+          )}
           <th scope="col" className={`font-semibold ${cell}`}>
             {t('lastUpdate')}
           </th>
@@ -64,7 +71,16 @@ export function TaskUnitsTable({ task, rows, now }: Props) {
             </td>
             {indicator && (
               <td className={`text-right ${cell}`}>
-                <IndicatorNumber value={row.indicatorActual} />
+                {indicator.kind === 'CONDITION' && row.indicatorActual !== null ? (
+                  t(row.indicatorActual === CONDITION_YES ? 'met' : 'notMet')
+                ) : (
+                  <IndicatorNumber value={row.indicatorActual} />
+                )}
+              </td>
+            )}
+            {indicator?.kind === 'PER_UNIT' && (
+              <td className={`text-right ${cell}`}>
+                <IndicatorNumber value={row.unitTarget} />
               </td>
             )}
             <td className={`tabular-nums ${cell}`}>
@@ -83,11 +99,17 @@ export function TaskUnitsTable({ task, rows, now }: Props) {
             <ProgressBar value={task.progress} />
           </td>
           {indicator && (
-            <td className={`text-right font-semibold ${cell}`}>
-              <IndicatorNumber value={indicator.total} />
-              <span className="block font-normal text-slate-600">
-                {t('target')}: <IndicatorNumber value={indicator.target} />
-              </span>
+            <td colSpan={indicator.kind === 'PER_UNIT' ? 2 : 1} className={`text-right font-semibold ${cell}`}>
+              {indicator.kind === 'SUM' ? (
+                <>
+                  <IndicatorNumber value={indicator.total} />
+                  <span className="block font-normal text-slate-600">
+                    {t('target')}: <IndicatorNumber value={indicator.target} />
+                  </span>
+                </>
+              ) : (
+                <IndicatorTotal indicator={indicator} assigned={task.assigned} />
+              )}
             </td>
           )}
           <td className={cell} />

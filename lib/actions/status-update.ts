@@ -9,6 +9,7 @@ import { db } from '@/lib/db'
 import { uuidV7 } from '@/lib/db/uuid'
 import { Prisma } from '@/lib/db/client'
 import { districtDay } from '@/lib/domain/calendar'
+import { conditionAnswer, type IndicatorKind } from '@/lib/domain/indicator'
 import type { ReportChannel } from '@/lib/domain/notifications'
 import type { TaskStatus } from '@/lib/domain/status'
 import { completionTime, effectiveProgress, noteRequirement } from '@/lib/domain/status-update-rules'
@@ -57,7 +58,11 @@ export async function recordStatusUpdate(context: ActionContext, form: StatusUpd
     await recordRefusal(context, ACTION, 'Assignment', assignmentId)
     return { kind: 'notFound' }
   }
-  if (parsed.kind === 'invalid') return parsed
+  if (parsed.kind === 'invalid')
+    // A condition's answer that is no number at all is told what a condition takes.
+    return assignment.indicatorKind === 'CONDITION' && parsed.problems.indicatorActual
+      ? { kind: 'invalid', problems: { ...parsed.problems, indicatorActual: problem('indicatorCondition') } }
+      : parsed
 
   const input = parsed.input
   // Who may report for the unit reports as themself; who may only enter for it says how it came.
@@ -75,6 +80,9 @@ export async function recordStatusUpdate(context: ActionContext, form: StatusUpd
     else if (requirement.reason === 'progressDown') problems.note = problem('noteRequiredProgressDown', { previous: requirement.previous })
     else problems.note = problem('noteRequiredLate', { due: requirement.due })
   }
+  // A condition is answered yes or no (the form's radio buttons send 1 or 0); no other figure.
+  const answer = assignment.indicatorKind === 'CONDITION' && input.indicatorActual !== null ? conditionAnswer(input.indicatorActual) : undefined
+  if (answer === null) problems.indicatorActual = problem('indicatorCondition')
   const evidence = await checkEvidence(form.files)
   if ('problem' in evidence) {
     const { code, ...params } = evidence.problem
@@ -83,7 +91,7 @@ export async function recordStatusUpdate(context: ActionContext, form: StatusUpd
   if (Object.keys(problems).length > 0 || !('files' in evidence)) return { kind: 'invalid', problems }
 
   // The indicator is reported only for tasks that have one.
-  const indicatorActual = assignment.indicatorUnit ? input.indicatorActual : null
+  const indicatorActual = assignment.indicatorUnit ? (answer ?? input.indicatorActual) : null
   const updateId = uuidV7(context.now.getTime())
   const files = evidence.files.map((f) => ({ ...f, id: uuidV7(context.now.getTime()) }))
   const audit = recordAuditSql(
@@ -190,6 +198,7 @@ type AssignmentToReport = AssignmentFacts & {
   taskCode: string
   dueDate: Date
   indicatorUnit: string | null
+  indicatorKind: IndicatorKind | null
 }
 
 /**
@@ -202,7 +211,7 @@ async function assignmentToReport(id: string): Promise<AssignmentToReport | null
   const [found] = await db().$queryRaw<AssignmentToReport[]>`
     SELECT a.id::text, a.status::text, a.progress, a."completedAt", a."indicatorActual", a.version,
            a."unitId"::text, u.code AS "unitCode", u."inChargeMemberId"::text AS "unitInChargeMemberId",
-           t.code AS "taskCode", t."dueDate", t."indicatorUnit", g."leadMemberId"::text AS "groupLeadMemberId"
+           t.code AS "taskCode", t."dueDate", t."indicatorUnit", t."indicatorKind"::text AS "indicatorKind", g."leadMemberId"::text AS "groupLeadMemberId"
       FROM "Assignment" a
       JOIN "Unit" u ON u.id = a."unitId" AND u.active
       JOIN "Task" t ON t.id = a."taskId"

@@ -4,7 +4,9 @@
 import 'server-only'
 import type { Prisma } from '@/lib/db/client'
 import { adminProblem, parseAdmin, taskFields, taskFieldsSchema, type AdminErrorCode, type AdminProblem, type TaskInput, type TaskRecord } from '@/lib/validation/admin'
-import { COLUMN_HEADERS, parseScope, type ColumnKey, type ImportKind } from './columns'
+import { countsDown, perUnitTargetProblem } from '@/lib/domain/indicator'
+import { decimalPlaces, parseDecimal } from '@/lib/validation/decimal'
+import { COLUMN_HEADERS, parseIndicatorKind, parseScope, type ColumnKey, type ImportKind } from './columns'
 import type { TableRow } from './read'
 
 export type Outcome = 'create' | 'update' | 'skip' | 'error'
@@ -12,7 +14,8 @@ export type RowProblem = AdminProblem & { column: string }
 
 type Planned<W> = { row: number; label: string; outcome: Outcome; problems: RowProblem[]; write: W | null }
 export type TaskRow = Planned<{ input: TaskInput; before: TaskRecord | null }>
-export type AssignmentRow = Planned<{ taskId: string; unitId: string }>
+/** An assignment to make, or (`update`) one whose own target the row sets; `indicatorTarget` null: none given. */
+export type AssignmentRow = Planned<{ taskId: string; unitId: string; indicatorTarget: string | null }>
 export type ImportPlan = { kind: 'tasks'; rows: TaskRow[] } | { kind: 'assignments'; rows: AssignmentRow[] }
 
 const at = (key: ColumnKey, problem: AdminProblem): RowProblem => ({ ...problem, column: COLUMN_HEADERS[key] })
@@ -27,6 +30,7 @@ const TASK_FIELD_COLUMNS: Record<string, ColumnKey> = {
   indicatorUnit: 'indicatorUnit',
   indicatorBaseline: 'indicatorBaseline',
   indicatorTarget: 'indicatorTarget',
+  indicatorKind: 'indicatorKind',
   description: 'description',
 }
 
@@ -64,6 +68,7 @@ async function planTasks(client: Prisma.TransactionClient, rows: TableRow[]): Pr
       indicatorUnit: cells.indicatorUnit ?? '',
       indicatorBaseline: cells.indicatorBaseline ?? '',
       indicatorTarget: cells.indicatorTarget ?? '',
+      indicatorKind: cells.indicatorKind ? parseIndicatorKind(cells.indicatorKind) : '',
       // The file has no order column: an update keeps the task's place, a new task goes first.
       sortOrder: String(before?.sortOrder ?? 0),
     })
@@ -86,10 +91,14 @@ async function planTasks(client: Prisma.TransactionClient, rows: TableRow[]): Pr
 
 async function planAssignments(client: Prisma.TransactionClient, rows: TableRow[]): Promise<AssignmentRow[]> {
   const [tasks, units] = await Promise.all([
-    client.task.findMany({ where: { code: { in: rows.map((r) => r.cells.taskCode ?? '') }, active: true }, select: { id: true, code: true } }),
+    client.task.findMany({
+      where: { code: { in: rows.map((r) => r.cells.taskCode ?? '') }, active: true },
+      select: { id: true, code: true, indicatorKind: true, indicatorBaseline: true, indicatorTarget: true },
+    }),
     client.unit.findMany({ where: { code: { in: rows.map((r) => r.cells.unitCode ?? '') }, active: true }, select: { id: true, code: true } }),
   ])
   const taskIds = new Map(tasks.map((t) => [t.code, t.id]))
+  const tasksByCode = new Map(tasks.map((t) => [t.code, t]))
   const unitIds = new Map(units.map((u) => [u.code, u.id]))
   const assigned = await client.assignment.findMany({ where: { taskId: { in: tasks.map((t) => t.id) }, unitId: { in: units.map((u) => u.id) } }, select: { taskId: true, unitId: true } })
   const existing = new Set(assigned.map((a) => `${a.taskId}:${a.unitId}`))
@@ -107,9 +116,34 @@ async function planAssignments(client: Prisma.TransactionClient, rows: TableRow[
     const label = `${taskCode} → ${unitCode}`
     const first = firstSeen(seen, `${taskCode}\n${unitCode}`, row)
     if (first !== null) problems.push(at('unitCode', adminProblem('duplicateRow', { row: first })))
-    if (problems.length > 0 || !taskId || !unitId) return { row, label, outcome: 'error', problems, write: null }
-    return { row, label, outcome: existing.has(`${taskId}:${unitId}`) ? 'skip' : 'create', problems, write: { taskId, unitId } }
+    const target = unitTargetOf(cells.unitTarget ?? '', tasksByCode.get(taskCode))
+    if ('problem' in target) problems.push(at('unitTarget', target.problem))
+    if (problems.length > 0 || !taskId || !unitId || 'problem' in target) return { row, label, outcome: 'error', problems, write: null }
+    const write = { taskId, unitId, indicatorTarget: target.value }
+    if (!existing.has(`${taskId}:${unitId}`)) return { row, label, outcome: 'create', problems, write }
+    // An existing assignment is assigned once; a row giving its own target sets that target.
+    return { row, label, outcome: target.value === null ? 'skip' : 'update', problems, write }
   })
+}
+
+type TaskIndicator = { indicatorKind: string | null; indicatorBaseline: { toString(): string } | null; indicatorTarget: { toString(): string } | null }
+
+/** A row's own target for the unit, checked as the task's administration form checks it; null when the cell is empty. */
+function unitTargetOf(typed: string, task: TaskIndicator | undefined): { value: string | null } | { problem: AdminProblem } {
+  const text = typed.trim()
+  if (text === '') return { value: null }
+  // parseDecimal refuses a minus sign: "-3" is told apart from text that is no number at all.
+  const plain = parseDecimal(text.replace(/^-\s*/, ''))
+  if (plain === null || decimalPlaces(plain) > 2) return { problem: adminProblem('numberFormat') }
+  if (text.startsWith('-') && Number(plain) > 0) return { problem: adminProblem('unitTargetNegative') }
+  if (!task) return { value: plain } // the unknown task is the row's error
+  if (task.indicatorKind !== 'PER_UNIT') return { problem: adminProblem('unitTargetNotPerUnit') }
+  const baseline = task.indicatorBaseline?.toString() ?? null
+  const problem = perUnitTargetProblem(plain, baseline, countsDown(baseline, task.indicatorTarget?.toString() ?? null))
+  if (problem === 'targetBelowBaseline') return { problem: adminProblem('unitTargetBelowBaseline', { baseline: baseline ?? '0' }) }
+  if (problem === 'targetAboveBaseline') return { problem: adminProblem('unitTargetAboveBaseline', { baseline: baseline ?? '0' }) }
+  if (problem === 'targetNegative') return { problem: adminProblem('unitTargetNegative') }
+  return { value: plain }
 }
 
 export async function planImport(client: Prisma.TransactionClient, kind: ImportKind, rows: TableRow[]): Promise<ImportPlan> {

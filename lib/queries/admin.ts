@@ -71,7 +71,10 @@ export function adminTasks() {
 export function adminTask(code: string) {
   return db().task.findUnique({
     where: { code },
-    select: { ...taskFields, assignments: { select: { unitId: true } } },
+    select: {
+      ...taskFields,
+      assignments: { select: { id: true, unitId: true, indicatorTarget: true, unit: { select: { name: true, sortOrder: true } } }, orderBy: [{ unit: { sortOrder: 'asc' } }, { unit: { name: 'asc' } }] },
+    },
   })
 }
 

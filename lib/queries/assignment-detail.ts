@@ -2,6 +2,7 @@
 // signed-in user reads it), and for those who may read its details (READ_RULES) the full history of
 // its updates with what each one changed, their evidence, and its question-and-answer thread.
 import 'server-only'
+import type { IndicatorKind } from '@/lib/domain/indicator'
 import { cache } from 'react'
 import { db } from '@/lib/db'
 import { findAssignmentFor, reportConfirmerSql, type Actor, type AssignmentFacts } from '@/lib/auth/permissions'
@@ -28,8 +29,11 @@ export type AssignmentDetail = {
     title: string
     description: string | null
     dueDate: Date
-    /** districtTarget: baseline and target are the district's figures, which every commune's actual adds up to. */
-    indicator: { unit: string; baseline: string | null; target: string; districtTarget: boolean } | null
+    /**
+     * districtTarget: baseline and target are the district's figures, which every commune's actual
+     * adds up to (SUM); unitTarget: the unit's own target (PER_UNIT); a CONDITION has neither figure.
+     */
+    indicator: { kind: IndicatorKind; unit: string; baseline: string | null; target: string | null; districtTarget: boolean; unitTarget: string | null } | null
   }
   group: { code: string; name: string }
   unit: { code: string; name: string }
@@ -62,6 +66,7 @@ export const assignmentDetail = cache(async (unitCode: string, taskCode: string)
       status: true,
       progress: true,
       indicatorActual: true,
+      indicatorTarget: true,
       completedAt: true,
       unitId: true,
       unit: { select: { code: true, name: true, active: true, inChargeMemberId: true, inChargeMember: { select: { name: true, title: true } } } },
@@ -71,6 +76,7 @@ export const assignmentDetail = cache(async (unitCode: string, taskCode: string)
           title: true,
           description: true,
           dueDate: true,
+          indicatorKind: true,
           indicatorUnit: true,
           indicatorBaseline: true,
           indicatorTarget: true,
@@ -95,12 +101,14 @@ export const assignmentDetail = cache(async (unitCode: string, taskCode: string)
       description: task.description,
       dueDate: task.dueDate,
       indicator:
-        task.indicatorUnit && task.indicatorTarget
+        task.indicatorKind && task.indicatorUnit
           ? {
+              kind: task.indicatorKind,
               unit: task.indicatorUnit,
               baseline: task.indicatorBaseline?.toString() ?? null,
-              target: task.indicatorTarget.toString(),
-              districtTarget: task.scope === 'COMMUNE',
+              target: task.indicatorTarget?.toString() ?? null,
+              districtTarget: task.indicatorKind === 'SUM' && task.scope === 'COMMUNE',
+              unitTarget: task.indicatorKind === 'PER_UNIT' ? (a.indicatorTarget?.toString() ?? null) : null,
             }
           : null,
     },

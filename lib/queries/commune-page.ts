@@ -6,18 +6,20 @@ import { snapshotCache } from '@/lib/db/snapshot-cache'
 import { communeAssignments, doneTrend } from './commune-detail'
 import { lateAssignments, progressByGroup } from './district-overview'
 import type { ProgressSource } from './progress-source'
+import { unitIndicators } from './unit-indicators'
 
 /** The late work the page lists first; every assignment, late ones included, is listed below it. */
 export const COMMUNE_LATE_LIMIT = 10
 
 async function readCommune(source: ProgressSource, unitId: string) {
-  const [progress, late, trend, assignments] = await Promise.all([
+  const [progress, late, trend, assignments, indicators] = await Promise.all([
     progressByGroup(source, unitId),
     lateAssignments(source, unitId, COMMUNE_LATE_LIMIT),
     doneTrend(unitId, source.day),
     communeAssignments(source, unitId),
+    unitIndicators(source, unitId),
   ])
-  return { progress, late, trend, assignments }
+  return { progress, late, trend, assignments, indicators }
 }
 
 export type CommunePageData = Awaited<ReturnType<typeof readCommune>>

@@ -128,10 +128,10 @@ describe('indicatorResults', () => {
     const results = await indicatorResults(fromKeptCounts(today))
     expect(results.map((r) => r.taskCode)).toEqual(['t5', 't4'])
     // t5: 8 reported against a baseline of 4 and a target of 12: (8 - 4) / (12 - 4).
-    expect(results[0]).toMatchObject({ unit: 'người', baseline: '4.00', target: '12.00', actual: '8.00', assigned: 1, reported: 1 })
+    expect(results[0]).toMatchObject({ kind: 'SUM', unit: 'người', baseline: '4', target: '12', actual: '8', assigned: 1, reported: 1 })
     expect(results[0]?.share).toBeCloseTo(0.5)
     // t4: 3 + 2 (the closed commune's 7 is left out); the agency has not reported.
-    expect(results[1]).toMatchObject({ unit: 'điểm trường', baseline: '0.00', target: '10.00', actual: '5.00', assigned: 3, reported: 2 })
+    expect(results[1]).toMatchObject({ kind: 'SUM', unit: 'điểm trường', baseline: '0', target: '10', actual: '5', assigned: 3, reported: 2 })
     expect(results[1]?.share).toBeCloseTo(0.5)
   })
 })

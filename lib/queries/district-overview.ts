@@ -6,6 +6,8 @@ import { db } from '@/lib/db'
 import { Prisma } from '@/lib/db/client'
 import type { ProgressCounts } from '@/lib/domain/status-counts'
 import type { TaskStatus } from '@/lib/domain/status'
+import type { IndicatorKind } from '@/lib/domain/indicator'
+import { meetsSql, unitIndicatorCounts } from './indicator-counts'
 import { indicatorSumOf, summedProgressColumns } from './progress-counts'
 import { countColumns, isLate } from './progress-rule'
 import type { ProgressSource } from './progress-source'
@@ -50,34 +52,46 @@ export type IndicatorResult = {
   taskId: string
   taskCode: string
   title: string
-  /** Unit of measure, e.g. "chức danh". */
+  kind: IndicatorKind
+  /** Unit of measure, e.g. "chức danh"; for CONDITION, what is counted ("đơn vị cấp xã"). */
   unit: string
-  /** DECIMAL values as plain strings ("12.50"). */
-  baseline: string
-  target: string
+  /** DECIMAL values as plain strings ("12.50"); a CONDITION indicator has no baseline nor target. */
+  baseline: string | null
+  target: string | null
   /** The sum of the assignments' reported figures ("0" before any report). */
   actual: string
-  /** (actual - baseline) / (target - baseline): may pass 1; null when target equals baseline. */
+  /**
+   * SUM: (actual - baseline) / (target - baseline), may pass 1, null when target equals baseline;
+   * CONDITION and PER_UNIT: the units that meet it out of those assigned, null when none is.
+   */
   share: number | null
   assigned: number
   /** Assignments that have reported a figure. */
   reported: number
+  /** CONDITION: the units that answered yes; PER_UNIT: those that reached their own target; SUM: 0. */
+  met: number
+  /** PER_UNIT: the sum of the units' own targets (null before any is set), and how many units have one. */
+  targetSum: string | null
+  withTarget: number
 }
 
-/** Every indicator task of the district ("chỉ tiêu") with the sum of what the units have reported. */
+/** Every indicator task of the district ("chỉ tiêu") with what the units have reported, counted as its kind counts. */
 export const indicatorResults = cache(async (source: ProgressSource): Promise<IndicatorResult[]> =>
   db().$queryRaw<IndicatorResult[]>`
-    SELECT t.id::text AS "taskId", t.code AS "taskCode", t.title, t."indicatorUnit" AS "unit",
-           base.value::text AS "baseline", t."indicatorTarget"::text AS "target", s.actual::text AS "actual",
-           CASE WHEN t."indicatorTarget" = base.value THEN NULL
-                ELSE ((s.actual - base.value) / (t."indicatorTarget" - base.value))::float8 END AS "share",
-           COALESCE(c."assigned", 0)::int AS "assigned", COALESCE(c."indicatorReported", 0)::int AS "reported"
+    SELECT t.id::text AS "taskId", t.code AS "taskCode", t.title, t."indicatorKind"::text AS "kind", t."indicatorUnit" AS "unit",
+           trim_scale(t."indicatorBaseline")::text AS "baseline", trim_scale(t."indicatorTarget")::text AS "target", trim_scale(s.actual)::text AS "actual",
+           CASE WHEN t."indicatorKind" = 'SUM' THEN
+                  CASE WHEN t."indicatorTarget" = base.value THEN NULL ELSE ((s.actual - base.value) / (t."indicatorTarget" - base.value))::float8 END
+                ELSE iu."unitsMet"::float8 / NULLIF(iu."unitsAssigned", 0) END AS "share",
+           COALESCE(c."assigned", 0)::int AS "assigned", COALESCE(c."indicatorReported", 0)::int AS "reported",
+           COALESCE(iu."unitsMet", 0)::int AS "met", iu."targetSum", COALESCE(iu."unitsWithTarget", 0)::int AS "withTarget"
       FROM "Task" t
       JOIN "TaskGroup" g ON g.id = t."groupId"
      CROSS JOIN LATERAL (SELECT COALESCE(t."indicatorBaseline", 0) AS value) base
      ${await source.taskCounts()}
      CROSS JOIN LATERAL (SELECT ${indicatorSumOf} AS actual) s
-     WHERE t.active AND t."indicatorUnit" IS NOT NULL AND t."indicatorTarget" IS NOT NULL
+     ${unitIndicatorCounts(source)}
+     WHERE t.active AND t."indicatorKind" IS NOT NULL
      ORDER BY g."sortOrder", g.code, t."sortOrder", t.code`,
 )
 
@@ -112,4 +126,34 @@ export const lateAssignments = cache(
      WHERE ${isLate(source.day)} ${onlyUnit(unitId)}
      ORDER BY t."dueDate", u."sortOrder", u.name, t."sortOrder", t.code
      LIMIT ${limit}`,
+)
+
+export type UnitIndicatorFigure = {
+  taskId: string
+  unitName: string
+  /** DECIMAL values as plain strings; actual null before the unit reports a figure. */
+  actual: string | null
+  target: string
+  met: boolean
+}
+
+/**
+ * The units of each active PER_UNIT indicator that have their own target, with their figure
+ * against it ("Xã Minh Cầm: 5/12"), in the district's order of units: the first `limit` of each
+ * task (the review report quotes them; the overview's aggregate counts them all).
+ */
+export const perUnitFigures = cache(
+  (source: ProgressSource, limit: number): Promise<UnitIndicatorFigure[]> => db().$queryRaw<UnitIndicatorFigure[]>`
+    SELECT t.id::text AS "taskId", x."unitName", x.actual, x.target, x.met
+      FROM "Task" t
+     CROSS JOIN LATERAL (
+       SELECT ${source.unitName()} AS "unitName", trim_scale(a."indicatorActual")::text AS actual, trim_scale(own."indicatorTarget")::text AS target,
+              ${meetsSql(Prisma.sql`own."indicatorTarget"`)} AS met
+         FROM ${source.assignments} a
+         JOIN "Assignment" own ON own.id = a.id AND own."indicatorTarget" IS NOT NULL
+         JOIN "Unit" u ON u.id = a."unitId" AND ${source.unitCounted()}
+        WHERE a."taskId" = t.id
+        ORDER BY u."sortOrder", u.name, u.code
+        LIMIT ${limit}) x
+     WHERE t.active AND t."indicatorKind" = 'PER_UNIT'`,
 )

@@ -9,6 +9,7 @@ import { db } from '@/lib/db'
 import { Prisma } from '@/lib/db/client'
 import { snapshotCache } from '@/lib/db/snapshot-cache'
 import { assignmentsScopeSql, reportsReviewSql, type Actor } from '@/lib/auth/permissions'
+import type { IndicatorKind } from '@/lib/domain/indicator'
 import { pagedRows, type Paged } from '@/lib/domain/paging'
 import { unitOnRecord } from './unit-history'
 import type { ReportChannel } from '@/lib/domain/notifications'
@@ -27,7 +28,7 @@ export type PendingReview = {
   note: string | null
   attachmentCount: number
   unit: { code: string; name: string }
-  task: { code: string; title: string; indicatorUnit: string | null }
+  task: { code: string; title: string; indicatorUnit: string | null; indicatorKind: IndicatorKind | null }
 }
 
 type PendingReviewRow = Omit<PendingReview, 'unit' | 'task'> & {
@@ -36,6 +37,7 @@ type PendingReviewRow = Omit<PendingReview, 'unit' | 'task'> & {
   taskCode: string
   taskTitle: string
   indicatorUnit: string | null
+  indicatorKind: IndicatorKind | null
   total: number
 }
 
@@ -64,7 +66,7 @@ async function waitingReviews(where: Prisma.Sql | null, limit: number, offset: n
   const rows = await db().$queryRaw<PendingReviewRow[]>`
     WITH page AS (
       SELECT p."statusUpdateId", p."createdAt", u.code AS "unitCode", u.name AS "unitName",
-             t.code AS "taskCode", t.title AS "taskTitle", t."indicatorUnit", (COUNT(*) OVER ())::int AS "total"
+             t.code AS "taskCode", t.title AS "taskTitle", t."indicatorUnit", t."indicatorKind"::text AS "indicatorKind", (COUNT(*) OVER ())::int AS "total"
         FROM "PendingReview" p
         JOIN "Unit" u ON u.id = p."unitId" AND ${unitOnRecord()}
         JOIN "Task" t ON t.id = p."taskId" AND t.active
@@ -75,17 +77,17 @@ async function waitingReviews(where: Prisma.Sql | null, limit: number, offset: n
     SELECT s.id::text AS "id", s."createdAt", s.status::text AS "status", s.progress, trim_scale(s."indicatorActual")::text AS "indicatorActual", s.note,
            author."displayName" AS "authorName", s."onBehalfVia"::text AS "onBehalfVia",
            (SELECT COUNT(*) FROM "Attachment" f WHERE f."statusUpdateId" = s.id)::int AS "attachmentCount",
-           page."unitCode", page."unitName", page."taskCode", page."taskTitle", page."indicatorUnit", page."total"
+           page."unitCode", page."unitName", page."taskCode", page."taskTitle", page."indicatorUnit", page."indicatorKind", page."total"
       FROM page
       JOIN "StatusUpdate" s ON s.id = page."statusUpdateId"
       JOIN "User" author ON author.id = s."authorId"
      ORDER BY page."createdAt", page."statusUpdateId"`
   const { rows: page, total } = pagedRows(rows)
   return {
-    rows: page.map(({ unitCode, unitName, taskCode, taskTitle, indicatorUnit, ...review }) => ({
+    rows: page.map(({ unitCode, unitName, taskCode, taskTitle, indicatorUnit, indicatorKind, ...review }) => ({
       ...review,
       unit: { code: unitCode, name: unitName },
-      task: { code: taskCode, title: taskTitle, indicatorUnit },
+      task: { code: taskCode, title: taskTitle, indicatorUnit, indicatorKind },
     })),
     total,
   }

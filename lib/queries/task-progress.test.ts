@@ -111,9 +111,9 @@ describe('taskProgressList', () => {
   it('adds up the units’ figures for the indicator, against its target and baseline', async () => {
     const [k1, k2, k3] = await taskProgressList(fromKeptCounts(today))
     // 4.5 (the town) + 3 (Minh Cầm); Đạp Thanh has not reported; the closed commune's 7 does not count.
-    expect(k1?.indicator).toEqual({ unit: 'người', baseline: '2', target: '12', total: '7.5', reported: 2 })
+    expect(k1?.indicator).toEqual({ kind: 'SUM', unit: 'người', baseline: '2', target: '12', total: '7.5', reported: 2, met: 0, targetSum: null })
     expect(k2?.indicator).toBeNull()
-    expect(k3?.indicator).toEqual({ unit: 'lớp', baseline: null, target: '5', total: '2', reported: 1 })
+    expect(k3?.indicator).toEqual({ kind: 'SUM', unit: 'lớp', baseline: null, target: '5', total: '2', reported: 1, met: 0, targetSum: null })
   })
 
   it('on the due date itself nothing is overdue yet, and it is due soon', async () => {

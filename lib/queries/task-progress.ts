@@ -10,19 +10,26 @@ import type { ReviewState, TaskScope, UnitKind } from '@/lib/db/generated/enums'
 import type { ReportChannel } from '@/lib/domain/notifications'
 import type { TaskStatus } from '@/lib/domain/status'
 import type { StatusCounts } from '@/lib/domain/status-counts'
+import type { IndicatorKind } from '@/lib/domain/indicator'
+import { unitIndicatorCounts } from './indicator-counts'
 import { indicatorSumOf, statusCountColumnsOf } from './progress-counts'
 import type { ProgressSource } from './progress-source'
 
 export type TaskIndicator = {
-  /** Unit of measure, e.g. "chức danh". */
+  kind: IndicatorKind
+  /** Unit of measure, e.g. "chức danh"; for CONDITION, what is counted ("đơn vị cấp xã"). */
   unit: string
-  /** DECIMAL values as plain strings ("12.5"); the baseline may be missing. */
+  /** DECIMAL values as plain strings ("12.5"); the baseline may be missing; CONDITION has neither. */
   baseline: string | null
-  target: string
+  target: string | null
   /** The sum of the units' reported figures ("0" before any report). */
   total: string
   /** Assignments that have reported a figure. */
   reported: number
+  /** CONDITION: units that answered yes; PER_UNIT: units that reached their own target; SUM: 0. */
+  met: number
+  /** PER_UNIT: the sum of the units' own targets (null before any is set). */
+  targetSum: string | null
 }
 
 export type TaskProgress = StatusCounts & {
@@ -45,11 +52,14 @@ type TaskProgressRow = Omit<TaskProgress, 'group' | 'lead' | 'indicator'> & {
   groupName: string
   leadCode: string | null
   leadName: string | null
+  indicatorKind: IndicatorKind | null
   indicatorUnit: string | null
   indicatorBaseline: string | null
   indicatorTarget: string | null
   indicatorTotal: string
   indicatorReported: number
+  unitsMet: number
+  targetSum: string | null
 }
 
 /** Active tasks (those `where` keeps) with their counts over active units, in the groups' and tasks' order. */
@@ -58,24 +68,26 @@ async function taskProgress(source: ProgressSource, where: Prisma.Sql): Promise<
     SELECT t.id::text AS "id", t.code, t.title, t.description, t."dueDate", t.scope::text AS "scope",
            g.id::text AS "groupId", g.code AS "groupCode", g.name AS "groupName",
            m.code AS "leadCode", m.name AS "leadName",
-           t."indicatorUnit", trim_scale(t."indicatorBaseline")::text AS "indicatorBaseline",
+           t."indicatorKind"::text AS "indicatorKind", t."indicatorUnit", trim_scale(t."indicatorBaseline")::text AS "indicatorBaseline",
            trim_scale(t."indicatorTarget")::text AS "indicatorTarget",
            trim_scale(${indicatorSumOf})::text AS "indicatorTotal", COALESCE(c."indicatorReported", 0)::int AS "indicatorReported",
+           COALESCE(iu."unitsMet", 0)::int AS "unitsMet", iu."targetSum",
            ${statusCountColumnsOf()}
       FROM "Task" t
       JOIN "TaskGroup" g ON g.id = t."groupId"
       LEFT JOIN "Member" m ON m.id = g."leadMemberId" AND m.active
       ${await source.taskCounts()}
+      ${unitIndicatorCounts(source)}
      WHERE t.active AND ${where}
      ORDER BY g."sortOrder", g.code, t."sortOrder", t.code`
   return rows.map(
-    ({ groupId, groupCode, groupName, leadCode, leadName, indicatorUnit, indicatorBaseline, indicatorTarget, indicatorTotal, indicatorReported, ...task }) => ({
+    ({ groupId, groupCode, groupName, leadCode, leadName, indicatorKind, indicatorUnit, indicatorBaseline, indicatorTarget, indicatorTotal, indicatorReported, unitsMet, targetSum, ...task }) => ({
       ...task,
       group: { id: groupId, code: groupCode, name: groupName },
       lead: leadCode !== null && leadName !== null ? { code: leadCode, name: leadName } : null,
       indicator:
-        indicatorUnit !== null && indicatorTarget !== null
-          ? { unit: indicatorUnit, baseline: indicatorBaseline, target: indicatorTarget, total: indicatorTotal, reported: indicatorReported }
+        indicatorKind !== null && indicatorUnit !== null
+          ? { kind: indicatorKind, unit: indicatorUnit, baseline: indicatorBaseline, target: indicatorTarget, total: indicatorTotal, reported: indicatorReported, met: unitsMet, targetSum }
           : null,
     }),
   )
@@ -103,6 +115,8 @@ export type TaskUnitRow = {
   completedAt: Date | null
   /** DECIMAL as a plain string ("12.5"); null before a figure is reported. */
   indicatorActual: string | null
+  /** The unit's own target of a PER_UNIT indicator; null otherwise, or before it is set. */
+  unitTarget: string | null
   lastUpdateAt: Date | null
 }
 
@@ -121,9 +135,10 @@ export const taskUnits = cache(async (source: ProgressSource, taskId: string, li
   const rows = await db().$queryRaw<TaskUnitRow[]>`
     SELECT a.id::text AS "assignmentId", u.code AS "unitCode", u.name AS "unitName", u.kind::text AS "unitKind",
            a.status::text AS "status", a.progress, a."completedAt", trim_scale(a."indicatorActual")::text AS "indicatorActual",
-           a."lastUpdateAt"
+           trim_scale(own."indicatorTarget")::text AS "unitTarget", a."lastUpdateAt"
       FROM "Unit" u
       JOIN ${source.assignments} a ON a."unitId" = u.id AND a."taskId" = ${taskId}::uuid
+      JOIN "Assignment" own ON own.id = a.id
      WHERE ${source.unitCounted()}
      ORDER BY u."sortOrder", u.name, u.code
      LIMIT ${limit} OFFSET ${offset}`

@@ -96,7 +96,7 @@ describe('unitAssignments', () => {
     expect(all.map((a) => [a.taskCode, a.indicator, a.latestReview])).toEqual([
       ['a1', null, 'RETURNED'],
       ['a2', null, 'PENDING'],
-      ['b2', { unit: 'chức danh', target: '12', actual: '5.5', districtTarget: true }, 'PENDING'],
+      ['b2', { kind: 'SUM', unit: 'chức danh', target: '12', actual: '5.5', districtTarget: true }, 'PENDING'],
       ['b3', null, null],
     ])
   })

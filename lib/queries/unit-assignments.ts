@@ -7,19 +7,12 @@ import { assignmentsScopeSql, type Actor } from '@/lib/auth/permissions'
 import { db } from '@/lib/db'
 import { Prisma } from '@/lib/db/client'
 import type { ReviewState, TaskScope } from '@/lib/db/generated/enums'
+import { unitIndicatorOf, type UnitIndicator, type UnitIndicatorColumns } from '@/lib/domain/indicator'
 import type { ReportChannel } from '@/lib/domain/notifications'
 import { STATUS_LABELS, statusLabelsOf, type TaskStatus } from '@/lib/domain/status'
 import type { ProgressSource } from './progress-source'
 
-export type Indicator = {
-  /** Unit of measure, e.g. "chức danh". */
-  unit: string
-  /** DECIMAL values as plain strings ("12.5"). */
-  target: string
-  actual: string | null
-  /** The target is the district's figure, which every commune's actual adds up to (COMMUNE tasks). */
-  districtTarget: boolean
-}
+export type Indicator = UnitIndicator
 
 export type UnitAssignment = {
   id: string
@@ -59,11 +52,8 @@ type AssignmentRow = Omit<UnitAssignment, 'indicator' | 'latestReviewComment' | 
   groupId: string
   groupCode: string
   groupName: string
-  indicatorUnit: string | null
-  indicatorTarget: string | null
-  indicatorActual: string | null
   scope: TaskScope
-}
+} & UnitIndicatorColumns
 
 /**
  * null when no active unit, nor a unit merged into another or split, has this code; each assignment with its latest report and that report's
@@ -79,15 +69,12 @@ export const unitAssignments = cache(async (source: ProgressSource, code: string
   const groups = new Map<string, UnitTaskGroup>()
   let commentsReadable = false
   for (const row of await assignmentRows(source, unit.id, reader)) {
-    const { groupId, groupCode, groupName, indicatorUnit, indicatorTarget, indicatorActual, scope, reviewerName, reviewNote, onBehalfBy, onBehalfVia, readable, ...assignment } = row
+    const { groupId, groupCode, groupName, indicatorKind, indicatorUnit, indicatorBaseline, indicatorTarget, unitTarget, indicatorActual, scope, reviewerName, reviewNote, onBehalfBy, onBehalfVia, readable, ...assignment } = row
     commentsReadable ||= readable
     const entry = groups.get(groupId) ?? { id: groupId, code: groupCode, name: groupName, assignments: [] }
     entry.assignments.push({
       ...assignment,
-      indicator:
-        indicatorUnit !== null && indicatorTarget !== null
-          ? { unit: indicatorUnit, target: indicatorTarget, actual: indicatorActual, districtTarget: scope === 'COMMUNE' }
-          : null,
+      indicator: unitIndicatorOf({ indicatorKind, indicatorUnit, indicatorBaseline, indicatorTarget, unitTarget, indicatorActual }, scope === 'COMMUNE'),
       latestReviewComment: reviewerName !== null && reviewNote !== null ? { reviewerName, note: reviewNote } : null,
       latestOnBehalf: onBehalfBy !== null && onBehalfVia !== null ? { authorName: onBehalfBy, via: onBehalfVia } : null,
     })
@@ -112,7 +99,8 @@ function assignmentRows(source: ProgressSource, unitId: string, reader: Actor): 
   return db().$queryRaw<AssignmentRow[]>`
     SELECT a.id::text AS "id", t.code AS "taskCode", t.title, a.status::text AS "status", a.progress,
            t."dueDate", a."completedAt", g.id::text AS "groupId", g.code AS "groupCode", g.name AS "groupName",
-           t."indicatorUnit", trim_scale(t."indicatorTarget")::text AS "indicatorTarget",
+           t."indicatorKind"::text AS "indicatorKind", t."indicatorUnit", trim_scale(t."indicatorBaseline")::text AS "indicatorBaseline",
+           trim_scale(t."indicatorTarget")::text AS "indicatorTarget", trim_scale(own."indicatorTarget")::text AS "unitTarget",
            trim_scale(a."indicatorActual")::text AS "indicatorActual", t.scope::text AS "scope",
            latest."reviewState"::text AS "latestReview",
            CASE WHEN ${commented} THEN latest."reviewerName" END AS "reviewerName",
@@ -121,6 +109,8 @@ function assignmentRows(source: ProgressSource, unitId: string, reader: Actor): 
            CASE WHEN ${readable} THEN latest."onBehalfVia" END AS "onBehalfVia",
            ${readable} AS "readable"
       FROM ${source.assignments} a
+      -- The unit's own target: the source's assignments (a past day's too) carry only what reports change.
+      JOIN "Assignment" own ON own.id = a.id
       JOIN "Task" t ON t.id = a."taskId" AND t.active
       JOIN "TaskGroup" g ON g.id = t."groupId"
       LEFT JOIN LATERAL (

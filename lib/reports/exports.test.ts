@@ -117,7 +117,7 @@ describe('the district overview as XLSX', () => {
       ['Phát triển kinh tế', 52, 2, 5],
       ['Tổng cộng', 52, { formula: 'SUM(C3:C3)', result: 2 }, { formula: 'SUM(D3:D3)', result: 5 }],
     ])
-    expect(dataRows(indicators!)).toEqual([['Kiện toàn chức danh', 'chức danh', 0, 10, 4, 40, 1, 1]])
+    expect(dataRows(indicators!)).toEqual([['Kiện toàn chức danh', 'Tổng số liệu các đơn vị', 'chức danh', 0, 10, 4, undefined, 40, 1, 1]])
     // Nam Sơn (100 + 20) / 2 = 60 before Minh Cầm (40 + 100 + 0) / 3 = 47.
     expect(dataRows(ranking!)).toEqual([
       [1, 'Xã Nam Sơn', 60, 0],

@@ -67,14 +67,29 @@ function resultsSection(data: ReviewReportData): ReportBlock[] {
       text: `${g.name}: hoàn thành ${integer.format(g.doneOnTime + g.doneLate)}/${integer.format(g.assigned)} nhiệm vụ được giao; quá hạn ${integer.format(g.overdue)}; tiến độ bình quân ${integer.format(g.progress)}%.`,
     }),
   )
+  // Each kind as the article frames it: a sum against the target; "4/8" units that meet a
+  // condition; the units' own targets summed, the units that reached theirs named below the table.
   const indicatorRows = data.indicators.map((row, index) => [
     String(index + 1),
     row.title,
     row.unit,
-    formatNumber(row.target),
-    formatNumber(row.actual),
+    row.kind === 'CONDITION' ? '–' : formatNumber((row.kind === 'PER_UNIT' ? row.targetSum : row.target) ?? 0),
+    row.kind === 'CONDITION' ? `${integer.format(row.met)}/${integer.format(row.assigned)}` : formatNumber(row.actual),
     row.share === null ? '–' : `${percent.format(100 * row.share)}%`,
   ])
+  const indicatorLines = data.indicators.flatMap((row): ReportBlock[] => {
+    const share = row.share === null ? '' : ` (${percent.format(100 * row.share)}%)`
+    if (row.kind === 'CONDITION')
+      return [{ kind: 'bullet', text: `${row.title}: đã có ${integer.format(row.met)}/${integer.format(row.assigned)} ${row.unit} thực hiện${share}.` }]
+    if (row.kind !== 'PER_UNIT') return []
+    const units = data.unitFigures.filter((f) => f.taskId === row.taskId).map((f) => `${f.unitName} ${f.actual === null ? '–' : formatNumber(f.actual)}/${formatNumber(f.target)}`)
+    return [
+      {
+        kind: 'bullet',
+        text: `${row.title}: ${integer.format(row.met)}/${integer.format(row.assigned)} đơn vị đạt mục tiêu của đơn vị${share}${units.length > 0 ? `; ${units.join('; ')} ${row.unit}` : ''}.`,
+      },
+    ]
+  })
   const communeRows = data.communes.map((c, index) => [
     String(index + 1),
     c.name,
@@ -111,6 +126,7 @@ function resultsSection(data: ReviewReportData): ReportBlock[] {
           rows: indicatorRows,
         }
       : { kind: 'paragraph', text: 'Chưa có chỉ tiêu nào được giao.' },
+    ...indicatorLines,
     { kind: 'subheading', text: '3. Kết quả thực hiện tại các xã, thị trấn' },
     communeRows.length > 0
       ? {

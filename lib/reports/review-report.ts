@@ -6,7 +6,16 @@ import type { Actor } from '@/lib/auth/permissions'
 import type { CalendarDay } from '@/lib/domain/calendar'
 import type { ProgressCounts } from '@/lib/domain/status-counts'
 import { communeProgressList, type CommuneProgress } from '@/lib/queries/communes'
-import { indicatorResults, lateAssignments, progressByGroup, type GroupProgress, type IndicatorResult, type LateAssignment } from '@/lib/queries/district-overview'
+import {
+  indicatorResults,
+  lateAssignments,
+  perUnitFigures,
+  progressByGroup,
+  type GroupProgress,
+  type IndicatorResult,
+  type LateAssignment,
+  type UnitIndicatorFigure,
+} from '@/lib/queries/district-overview'
 import { progressSource } from '@/lib/queries/progress-source'
 import { organisationOn, type Organisation } from '@/lib/queries/organisation'
 import { notesAsOf, type StandingNote } from '@/lib/queries/review-report'
@@ -15,6 +24,8 @@ import type { ReportRangeInput } from '@/lib/validation/report-range'
 
 /** The blocked and overdue items the report lists by name; the count covers them all. */
 export const REPORT_LATE_LIMIT = 200
+/** The units of a per-unit indicator the report names with their figure and target. */
+export const REPORT_UNIT_FIGURES_LIMIT = 50
 
 export type ReportLateItem = LateAssignment & { note: StandingNote | null }
 
@@ -35,6 +46,8 @@ export type ReviewReportData = {
   totals: ProgressCounts
   groups: GroupProgress[]
   indicators: IndicatorResult[]
+  /** Each PER_UNIT indicator's units with their own target: "Xã Minh Cầm: 5/12". */
+  unitFigures: UnitIndicatorFigure[]
   communes: CommuneProgress[]
   late: ReportLateItem[]
 }
@@ -42,10 +55,11 @@ export type ReviewReportData = {
 /** The report as the actor may read it: every figure, and the notes of the assignments whose details they read. */
 export async function reviewReportData(actor: Actor, period: ReportRange, now: Date): Promise<ReviewReportData> {
   const source = progressSource(period.endDay, now)
-  const [organisation, progress, indicators, communes, late] = await Promise.all([
+  const [organisation, progress, indicators, unitFigures, communes, late] = await Promise.all([
     organisationOn(source.day),
     progressByGroup(source, null),
     indicatorResults(source),
+    perUnitFigures(source, REPORT_UNIT_FIGURES_LIMIT),
     communeProgressList(source, 'list'),
     lateAssignments(source, null, REPORT_LATE_LIMIT),
   ])
@@ -61,6 +75,7 @@ export async function reviewReportData(actor: Actor, period: ReportRange, now: D
     totals: progress.total,
     groups: progress.groups,
     indicators,
+    unitFigures,
     communes,
     late: late.map((item) => ({ ...item, note: notes.get(item.id) ?? null })),
   }

@@ -6,6 +6,7 @@ import type { CalendarDay } from '@/lib/domain/calendar'
 import type { Prisma } from '@/lib/db/client'
 import type { vi } from '@/messages'
 import viAdmin from '@/messages/vi/admin.json'
+import { INDICATOR_KINDS } from '@/lib/domain/indicator'
 import { decimalPlaces, parseDecimal } from './decimal'
 import { formText } from './form-text'
 
@@ -230,14 +231,33 @@ export const groupSchema = z.object({
 })
 export type GroupInput = z.output<typeof groupSchema>
 
-/** The optional indicator: a unit and a target together, or nothing (the baseline is optional). */
+/**
+ * The optional indicator: a unit of measure and a kind together (an empty kind with a unit is SUM,
+ * as every indicator was before the kinds), or nothing. SUM and PER_UNIT need a target (the baseline
+ * is optional); a CONDITION indicator is answered yes or no by each unit and has neither.
+ */
 const indicatorSchema = z
-  .object({ indicatorUnit: optionalText(50), indicatorBaseline: optionalDecimal, indicatorTarget: optionalDecimal })
-  .superRefine((i, ctx) => {
-    const any = i.indicatorUnit !== null || i.indicatorTarget !== null || i.indicatorBaseline !== null
-    if (any && i.indicatorUnit === null) ctx.addIssue({ code: 'custom', path: ['indicatorUnit'], message: 'indicatorUnitRequired' })
-    if (any && i.indicatorTarget === null) ctx.addIssue({ code: 'custom', path: ['indicatorTarget'], message: 'indicatorTargetRequired' })
+  .object({
+    indicatorKind: z
+      .string()
+      .optional()
+      .transform((v) => v?.trim() || null)
+      .pipe(z.enum(INDICATOR_KINDS, says('indicatorKindRequired')).nullable()),
+    indicatorUnit: optionalText(50),
+    indicatorBaseline: optionalDecimal,
+    indicatorTarget: optionalDecimal,
   })
+  .superRefine((i, ctx) => {
+    // The kind alone is no indicator: the form's select always sends one.
+    const any = i.indicatorUnit !== null || i.indicatorTarget !== null || i.indicatorBaseline !== null
+    if (!any) return
+    if (i.indicatorUnit === null) ctx.addIssue({ code: 'custom', path: ['indicatorUnit'], message: 'indicatorUnitRequired' })
+    if (i.indicatorKind === 'CONDITION') {
+      if (i.indicatorBaseline !== null) ctx.addIssue({ code: 'custom', path: ['indicatorBaseline'], message: 'indicatorConditionNoFigures' })
+      if (i.indicatorTarget !== null) ctx.addIssue({ code: 'custom', path: ['indicatorTarget'], message: 'indicatorConditionNoFigures' })
+    } else if (i.indicatorTarget === null) ctx.addIssue({ code: 'custom', path: ['indicatorTarget'], message: 'indicatorTargetRequired' })
+  })
+  .transform((i) => ({ ...i, indicatorKind: i.indicatorUnit === null ? null : (i.indicatorKind ?? 'SUM') }))
 
 /** A task's fields, also what an import row gives (lib/import). Both halves are checked even when one fails. */
 export const taskFieldsSchema = z
@@ -262,6 +282,7 @@ export const taskFields = {
   description: true,
   dueDate: true,
   scope: true,
+  indicatorKind: true,
   indicatorUnit: true,
   indicatorBaseline: true,
   indicatorTarget: true,
@@ -298,6 +319,70 @@ export const assignSchema = z
   .superRefine((a, ctx) => {
     if (a.target === 'chosen' && a.unitIds.length === 0) ctx.addIssue({ code: 'custom', path: ['unitIds'], message: 'unitsRequired' })
   })
+
+export const UNIT_FIGURE_KINDS = ['PARTY_MEMBERS', 'PARTY_CELLS', 'VILLAGES', 'POPULATION'] as const
+
+/**
+ * One of a unit's key figures ("74 đảng viên"), with the day it was true: a whole number, never
+ * without its day (a figure without one cannot be read against anything). That the day is not
+ * later than today the core judges, with its clock.
+ */
+export const unitFigureSchema = z.object({
+  unitId: id,
+  kind: z.enum(UNIT_FIGURE_KINDS, says('figureKindRequired')),
+  value: z
+    .string(says('figureValueRequired'))
+    .trim()
+    .min(1, says('figureValueRequired'))
+    .transform((v) => v.replace(/[.\s]/g, '')) // "1.234" as typed in Vietnamese: dots group thousands
+    .pipe(z.string().regex(/^\d{1,9}$/, says('figureValueFormat')))
+    .transform(Number),
+  asOf: z
+    .string(says('figureDateRequired'))
+    .trim()
+    .min(1, says('figureDateRequired'))
+    .transform((v, ctx) => {
+      const parsed = parseDay(v)
+      if (parsed === null) ctx.addIssue({ code: 'custom', message: 'dateFormat' })
+      return parsed ?? ''
+    }),
+})
+export type UnitFigureInput = z.output<typeof unitFigureSchema>
+
+/** The prefix of a per-unit target's field: `unitTarget-<assignment id>`, one per assignment of a PER_UNIT task. */
+export const UNIT_TARGET_FIELD = 'unitTarget-'
+
+/**
+ * The per-unit targets of a PER_UNIT task's assignments, as typed: an empty field clears the
+ * target. Each is a non-negative decimal; whether it lies on the indicator's side of the baseline
+ * needs the task, and is judged by the core (lib/domain/indicator.ts perUnitTargetProblem).
+ */
+export function parseUnitTargets(values: AdminValues): Parsed<{ taskId: string; targets: { assignmentId: string; target: string | null }[] }> {
+  const problems: AdminProblems = {}
+  const taskId = id.safeParse(values.taskId)
+  if (!taskId.success) problems.form = adminProblem('choiceMissing')
+  const targets: { assignmentId: string; target: string | null }[] = []
+  for (const [name, value] of Object.entries(values)) {
+    if (!name.startsWith(UNIT_TARGET_FIELD) || typeof value !== 'string') continue
+    const assignmentId = id.safeParse(name.slice(UNIT_TARGET_FIELD.length))
+    if (!assignmentId.success) {
+      problems.form = adminProblem('choiceMissing')
+      continue
+    }
+    const typed = value.trim()
+    if (typed === '') {
+      targets.push({ assignmentId: assignmentId.data, target: null })
+      continue
+    }
+    // parseDecimal refuses a minus sign, so "-3" is told apart from text that is no number at all.
+    const plain = parseDecimal(typed.replace(/^-\s*/, ''))
+    if (plain === null || decimalPlaces(plain) > 2 || Number(plain) > INDICATOR_MAX) problems[name] = adminProblem('numberFormat')
+    else if (typed.startsWith('-') && Number(plain) > 0) problems[name] = adminProblem('unitTargetNegative')
+    else targets.push({ assignmentId: assignmentId.data, target: plain })
+  }
+  if (Object.keys(problems).length > 0 || !taskId.success) return { kind: 'invalid', problems }
+  return { kind: 'valid', input: { taskId: taskId.data, targets } }
+}
 
 export type Parsed<T> = { kind: 'valid'; input: T } | { kind: 'invalid'; problems: AdminProblems }
 

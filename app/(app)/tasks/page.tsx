@@ -78,7 +78,7 @@ export default async function TasksPage({ searchParams }: Props) {
                   {task.indicator && (
                     <>
                       {' · '}
-                      {t('indicator')}: <IndicatorTotal indicator={task.indicator} />
+                      {t('indicator')}: <IndicatorTotal indicator={task.indicator} assigned={task.assigned} />
                     </>
                   )}
                 </>

@@ -16,6 +16,8 @@ import type { AdminFormState, ImportFormState, ImportRowView, UnitChangeFormStat
 import { resetPassword } from '../password'
 import { resetTwoFactor } from '../two-factor'
 import { setActive } from './active'
+import { saveUnitTargets } from './assignment-targets'
+import { saveUnitFigure } from './figures'
 import { assignTask } from './assignments'
 import type { AdminResult } from './core'
 import { saveGroup } from './groups'
@@ -99,6 +101,8 @@ export const createUserAction = adminForm('createUserAction', createUser, savedR
 export const updateUserAction = adminForm('updateUserAction', updateUser, savedRecord('users'))
 export const setActiveAction = adminForm('setActiveAction', setActive, (saved, t) => ({ message: t(saved.active ? 'common.reactivated' : 'common.deactivated') }))
 export const assignTaskAction = adminForm('assignTaskAction', assignTask, (saved, t) => ({ message: t('assign.done', { created: saved.created, skipped: saved.skipped }) }))
+export const saveUnitTargetsAction = adminForm('saveUnitTargetsAction', saveUnitTargets, (saved, t) => ({ message: t('unitTargets.done', { count: saved.changed }) }))
+export const saveUnitFigureAction = adminForm('saveUnitFigureAction', saveUnitFigure, (_saved, t) => ({ message: t('figures.done') }))
 export const createPeriodAction = adminForm('createPeriodAction', createPeriod, (_saved, t) => ({ message: t('common.created') }))
 export const lockPeriodAction = adminForm('lockPeriodAction', lockPeriod, (_saved, t) => ({ message: t('periods.lockedDone') }))
 export const unlockPeriodAction = adminForm('unlockPeriodAction', unlockPeriod, (_saved, t) => ({ message: t('periods.unlockedDone') }))

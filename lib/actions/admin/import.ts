@@ -92,6 +92,19 @@ export async function applyImport(context: ActionContext, form: FormData): Promi
             select: { id: true, taskId: true, unitId: true },
           })
           for (const a of created) await recordAudit(tx, context, { action: 'assignment.create', entity: 'Assignment', entityId: a.id, after: { taskId: a.taskId, unitId: a.unitId } })
+          for (const r of plan.rows) {
+            if (r.outcome !== 'update' || !r.write) continue
+            const { taskId, unitId, indicatorTarget } = r.write
+            const before = await tx.assignment.findUniqueOrThrow({ where: { taskId_unitId: { taskId, unitId } }, select: { id: true, indicatorTarget: true } })
+            const saved = await tx.assignment.update({ where: { id: before.id }, data: { indicatorTarget }, select: { indicatorTarget: true } })
+            await recordAudit(tx, context, {
+              action: 'assignment.target',
+              entity: 'Assignment',
+              entityId: before.id,
+              before: { indicatorTarget: before.indicatorTarget?.toString() ?? null },
+              after: { indicatorTarget: saved.indicatorTarget?.toString() ?? null },
+            })
+          }
         }
         await recordAudit(tx, context, {
           action: 'import.apply',

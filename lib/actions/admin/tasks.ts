@@ -16,6 +16,7 @@ export async function writeTask(tx: Prisma.TransactionClient, context: ActionCon
     description: input.description,
     dueDate: new Date(`${input.dueDate}T00:00:00Z`),
     scope: input.scope,
+    indicatorKind: input.indicatorKind,
     indicatorUnit: input.indicatorUnit,
     indicatorBaseline: input.indicatorBaseline,
     indicatorTarget: input.indicatorTarget,

@@ -50,14 +50,18 @@ export async function overviewExport(t: Translate, now: Date, search: URLSearchP
     rows: progress.groups.map((g) => [g.name, g.progress, g.doneOnTime + g.doneLate, g.assigned]),
     totals: [t('exports.total'), total.progress, 'sum', 'sum'],
   }
+  // Each kind in its own terms: a CONDITION indicator has no baseline nor target and its result is
+  // the units that meet it ("4" of "8" assigned); a PER_UNIT one's target is the sum of the units' own.
   const indicatorSheet: Sheet = {
     name: t('exports.sheets.indicators'),
     columns: [
       { header: t('exports.columns.task'), width: 60 },
+      { header: t('exports.columns.indicatorKind'), width: 22 },
       { header: t('exports.columns.measure'), width: 16 },
       { header: t('exports.columns.baseline'), width: 12 },
       { header: t('exports.columns.target'), width: 12 },
       { header: t('exports.columns.actual'), width: 12 },
+      { header: t('exports.columns.unitsMet'), width: 14 },
       { header: t('exports.columns.share'), width: 14 },
       { header: t('exports.columns.reported'), width: 14 },
       { header: t('exports.columns.assigned'), width: 12 },
@@ -65,10 +69,12 @@ export async function overviewExport(t: Translate, now: Date, search: URLSearchP
     rowCount: indicators.length,
     rows: indicators.map((i) => [
       i.title,
+      t(`exports.indicatorKinds.${i.kind}`),
       i.unit,
-      Number(i.baseline),
-      Number(i.target),
-      Number(i.actual),
+      i.kind === 'CONDITION' ? null : Number(i.baseline ?? 0),
+      i.kind === 'CONDITION' ? null : i.kind === 'PER_UNIT' ? (i.targetSum === null ? null : Number(i.targetSum)) : Number(i.target),
+      i.kind === 'CONDITION' ? null : Number(i.actual),
+      i.kind === 'SUM' ? null : i.met,
       i.share === null ? null : percent(i.share),
       i.reported,
       i.assigned,

@@ -2,18 +2,26 @@
 // hundred at a time), and the district's line at the foot.
 import 'server-only'
 import { districtDay, formatDay } from '@/lib/domain/calendar'
+import { CONDITION_YES, type IndicatorKind } from '@/lib/domain/indicator'
 import { statusLabelsOf } from '@/lib/domain/status'
 import type { ProgressSource } from '@/lib/queries/progress-source'
 import { TASK_UNITS_PER_PAGE, taskProgressByCode, taskUnits, type TaskProgress } from '@/lib/queries/task-progress'
 import { exportSource, fileStem, type Cell, type ExportDocument, type Total, type Translate } from './table'
 
-async function* unitRows(task: TaskProgress, source: ProgressSource): AsyncGenerator<Cell[]> {
+/** A unit's figure; a condition's answer in words ("Đạt", "Chưa đạt"). */
+function figureCell(t: Translate, kind: IndicatorKind, actual: string | null): Cell {
+  if (actual === null) return null
+  return kind === 'CONDITION' ? t(actual === CONDITION_YES ? 'tasks.units.met' : 'tasks.units.notMet') : Number(actual)
+}
+
+async function* unitRows(task: TaskProgress, source: ProgressSource, t: Translate): AsyncGenerator<Cell[]> {
   for (let offset = 0; ; offset += TASK_UNITS_PER_PAGE) {
     const { rows } = await taskUnits(source, task.id, TASK_UNITS_PER_PAGE, offset)
     for (const row of rows) {
       const status: Cell = { labels: statusLabelsOf({ status: row.status, dueDate: task.dueDate, completedAt: row.completedAt }, source.at) }
-      const figure: Cell[] = task.indicator ? [row.indicatorActual === null ? null : Number(row.indicatorActual)] : []
-      yield [row.unitName, status, row.progress, ...figure, row.lastUpdateAt ? { day: districtDay(row.lastUpdateAt) } : null]
+      const figure: Cell[] = task.indicator ? [figureCell(t, task.indicator.kind, row.indicatorActual)] : []
+      const own: Cell[] = task.indicator?.kind === 'PER_UNIT' ? [row.unitTarget === null ? null : Number(row.unitTarget)] : []
+      yield [row.unitName, status, row.progress, ...figure, ...own, row.lastUpdateAt ? { day: districtDay(row.lastUpdateAt) } : null]
     }
     if (rows.length < TASK_UNITS_PER_PAGE) return
   }
@@ -26,7 +34,8 @@ export async function taskExport(code: string, t: Translate, now: Date, search: 
   const task = await taskProgressByCode(source, code)
   if (!task) return null
   const { indicator } = task
-  const figure: Total[] = indicator ? ['sum'] : []
+  // The foot: a sum's total; the units that meet a condition; the units' figures and own targets summed.
+  const figure: Total[] = !indicator ? [] : indicator.kind === 'CONDITION' ? [indicator.met] : indicator.kind === 'PER_UNIT' ? ['sum', 'sum'] : ['sum']
   return {
     title: t('exports.title', { subject: task.title, date: formatDay(today) }),
     fileStem: fileStem(['tien-do-nhiem-vu', task.code], today),
@@ -38,10 +47,11 @@ export async function taskExport(code: string, t: Translate, now: Date, search: 
           { header: t('exports.columns.status'), width: 28 },
           { header: t('exports.columns.progress'), width: 12 },
           ...(indicator ? [{ header: t('exports.columns.indicator', { unit: indicator.unit }), width: 18 }] : []),
+          ...(indicator?.kind === 'PER_UNIT' ? [{ header: t('exports.columns.unitTarget'), width: 18 }] : []),
           { header: t('exports.columns.lastUpdate'), width: 16 },
         ],
         rowCount: task.assigned,
-        rows: unitRows(task, source),
+        rows: unitRows(task, source, t),
         totals: [t('tasks.units.district'), t('tasks.units.assigned', { count: task.assigned }), task.progress, ...figure, null],
       },
     ],

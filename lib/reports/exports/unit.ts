@@ -3,6 +3,7 @@
 import 'server-only'
 import type { Actor } from '@/lib/auth/permissions'
 import { dateColumnDay, formatDay } from '@/lib/domain/calendar'
+import { CONDITION_YES, type UnitIndicator } from '@/lib/domain/indicator'
 import { statusLabelsOf } from '@/lib/domain/status'
 import { unitCodeSchema } from '@/lib/domain/unit-code'
 import type { ReviewState } from '@/lib/db/generated/enums'
@@ -30,8 +31,8 @@ export async function unitExport(code: string, t: Translate, now: Date, search: 
       a.title,
       { labels: statusLabelsOf(a, at) },
       a.progress,
-      a.indicator?.actual == null ? null : Number(a.indicator.actual),
-      a.indicator ? Number(a.indicator.target) : null,
+      indicatorActualCell(t, a.indicator),
+      a.indicator && a.indicator.kind !== 'CONDITION' && a.indicator.target !== null ? Number(a.indicator.target) : null,
       a.indicator?.unit ?? null,
       { day: dateColumnDay(a.dueDate) },
       a.latestReview ? latestReport(t, a.latestReview, unit.name, a.latestOnBehalf) : t('unit.noReport'),
@@ -68,4 +69,11 @@ export async function unitExport(code: string, t: Translate, now: Date, search: 
     ],
     csvSheet: 0,
   }
+}
+
+/** A unit's figure; a condition's answer in words ("Đạt", "Chưa đạt"). */
+function indicatorActualCell(t: Translate, indicator: UnitIndicator | null): Cell {
+  if (indicator?.actual == null) return null
+  if (indicator.kind === 'CONDITION') return t(indicator.actual === CONDITION_YES ? 'assignment.indicator.met' : 'assignment.indicator.notMet')
+  return Number(indicator.actual)
 }

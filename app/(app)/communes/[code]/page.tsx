@@ -10,6 +10,7 @@ import { GroupProgressChart } from '@/components/progress/group-progress-chart'
 import { LateAssignmentList } from '@/components/progress/late-assignment-list'
 import { Panel } from '@/components/progress/panel'
 import { StatusSummary } from '@/components/progress/status-summary'
+import { UnitIndicatorList } from '@/components/progress/unit-indicator-list'
 import { mayReadView } from '@/lib/auth/permissions'
 import { requireUser, type CurrentUser } from '@/lib/auth/session'
 import { addDays, districtDay, formatDay } from '@/lib/domain/calendar'
@@ -23,6 +24,8 @@ import { requestSource } from '@/lib/queries/progress-source'
 import { redirectFormerCode } from '@/lib/http/former-code'
 import { unitHistory } from '@/lib/queries/unit-history'
 import { UnitChangeNote } from '@/components/unit-change-note'
+import { UnitProfile } from '@/components/unit-profile'
+import { unitFiguresOn } from '@/lib/queries/unit-figures'
 import { asOfParam } from '@/lib/validation/as-of'
 
 type Props = {
@@ -52,10 +55,11 @@ export default async function CommunePage(props: Props) {
   const [split] = (await unitHistory(commune.id, districtDay(now)))?.splitInto ?? []
   const lastDay = split ? addDays(split.day, -1) : null
   const source = requestSource(lastDay !== null && (asked === null || asked > lastDay) ? lastDay : asked)
-  const [{ progress, late, trend, assignments }, history, t, tOverview] = await Promise.all([
+  const [{ progress, late, trend, assignments, indicators }, history, figures, t, tOverview] = await Promise.all([
     communePageData(source, commune.id),
     // On its last day, the line that says where its work went.
     unitHistory(commune.id, source.day === lastDay ? districtDay(now) : source.day),
+    unitFiguresOn(commune.id, source.day),
     getTranslations('communes.detail'),
     getTranslations('overview'),
   ])
@@ -70,6 +74,7 @@ export default async function CommunePage(props: Props) {
         </p>
         <h1 className="mt-1 text-2xl font-bold">{history?.name ?? commune.name}</h1>
         <UnitChangeNote history={history} />
+        <UnitProfile figures={figures} />
         <p className="mt-1 text-sm text-slate-700">
           {commune.member ? t('memberInCharge', { name: commune.member.name, title: commune.member.title }) : t('noMember')}
         </p>
@@ -94,6 +99,15 @@ export default async function CommunePage(props: Props) {
           <p className="mt-2 text-sm text-slate-600">{t('trend.note')}</p>
         </Panel>
       </div>
+
+      {indicators.length > 0 && (
+        <section aria-labelledby="indicators-title" className="space-y-3">
+          <h2 id="indicators-title" className="text-lg font-semibold">
+            {t('indicators')}
+          </h2>
+          <UnitIndicatorList unitCode={commune.code} rows={indicators} labelledBy="indicators-title" />
+        </section>
+      )}
 
       <section aria-labelledby="late-title" className="space-y-3">
         <h2 id="late-title" className="text-lg font-semibold">

@@ -5,6 +5,7 @@ import { notFound } from 'next/navigation'
 import { AsOfPicker } from '@/components/progress/as-of-picker'
 import { DownloadLinks } from '@/components/exports/download-links'
 import { IndicatorNumber } from '@/components/indicator-value'
+import { IndicatorTotal } from '@/components/tasks/indicator-total'
 import { ProgressBar } from '@/components/progress-bar'
 import { groupHref, memberHref, taskHref } from '@/lib/domain/paths'
 import { StatusCountList } from '@/components/tasks/status-count-list'
@@ -112,18 +113,21 @@ export default async function TaskPage({ params, searchParams }: Props) {
               <dt className="text-slate-600">{t('detail.indicatorTotal')}</dt>
               <dd>
                 <span className="text-lg font-semibold">
-                  <IndicatorNumber value={indicator.total} />
-                </span>{' '}
-                {indicator.unit}
+                  <IndicatorTotal indicator={indicator} assigned={task.assigned} />
+                </span>
                 <span className="block text-slate-700">
-                  {t('detail.target')}: <IndicatorNumber value={indicator.target} />
-                  {indicator.baseline !== null && (
+                  {indicator.kind === 'SUM' && (
                     <>
+                      {t('detail.target')}: <IndicatorNumber value={indicator.target} />
                       {' · '}
-                      {t('detail.baseline')}: <IndicatorNumber value={indicator.baseline} />
                     </>
                   )}
-                  {' · '}
+                  {indicator.kind !== 'CONDITION' && indicator.baseline !== null && (
+                    <>
+                      {t('detail.baseline')}: <IndicatorNumber value={indicator.baseline} />
+                      {' · '}
+                    </>
+                  )}
                   {t('detail.reported', { reported: indicator.reported, assigned: task.assigned })}
                 </span>
               </dd>
@@ -155,7 +159,7 @@ export default async function TaskPage({ params, searchParams }: Props) {
           {t('history.intro', { count: HISTORY_LENGTH })}
           {scopeFor(user.role, 'assignment.readDetails') !== 'all' && ` ${t('history.scoped')}`}
         </p>
-        <TaskHistory entries={history} taskCode={task.code} indicatorUnit={indicator?.unit ?? null} />
+        <TaskHistory entries={history} taskCode={task.code} indicator={indicator} />
       </section>
     </>
   )

@@ -14,6 +14,8 @@ import { requestSource, type ProgressSource } from '@/lib/queries/progress-sourc
 import { redirectFormerCode } from '@/lib/http/former-code'
 import { unitHistory } from '@/lib/queries/unit-history'
 import { UnitChangeNote } from '@/components/unit-change-note'
+import { UnitProfile } from '@/components/unit-profile'
+import { unitFiguresOn } from '@/lib/queries/unit-figures'
 import { asOfParam } from '@/lib/validation/as-of'
 import { statusLabelsOf } from '@/lib/domain/status'
 import { unitCodeSchema } from '@/lib/domain/unit-code'
@@ -53,7 +55,7 @@ export default async function UnitPage(props: Props) {
   const source = requestSource(asOfParam(query.asOf))
   const { at } = source
   const [{ unit, groups }, t] = await Promise.all([load(user, props, source), getTranslations('unit')])
-  const history = await unitHistory(unit.id, source.day)
+  const [history, figures] = await Promise.all([unitHistory(unit.id, source.day), unitFiguresOn(unit.id, source.day)])
   // Staff arrive on their own unit's page: what needs attention comes first.
   const reminders = allows(user, 'reminders.read') && user.unitId === unit.id ? await reminderCounts(user, districtDay(now)) : null
   const filter = applicableFilter(groups, unitFilterSchema.parse(query))
@@ -86,6 +88,7 @@ export default async function UnitPage(props: Props) {
       )}
       <h1 className="text-2xl font-bold">{history?.name ?? unit.name}</h1>
       <UnitChangeNote history={history} />
+      <UnitProfile figures={figures} />
       <p className="mt-1 text-sm text-slate-700">
         {unit.member ? t('memberInCharge', { name: `${unit.member.name} (${unit.member.title})` }) : t('noMember')}
       </p>

@@ -2,11 +2,12 @@ import { getTranslations } from 'next-intl/server'
 import Link from '@/components/link'
 import { notFound } from 'next/navigation'
 import { AssignForm } from '@/components/admin/assign-form'
+import { UnitTargetsForm } from '@/components/admin/unit-targets-form'
 import { ActiveToggle, AdminHeading, CreatedNotice, linkClass } from '@/components/admin/parts'
 import { TaskForm } from '@/components/admin/record-forms'
 import { taskHref } from '@/lib/domain/paths'
 import { adminChoices, adminTask, requireAdmin } from '@/lib/queries/admin'
-import { assignTaskAction, saveTaskAction, setActiveAction } from '@/lib/actions/admin/admin-action'
+import { assignTaskAction, saveTaskAction, saveUnitTargetsAction, setActiveAction } from '@/lib/actions/admin/admin-action'
 
 type Props = { params: Promise<{ code: string }>; searchParams: Promise<{ created?: string }> }
 
@@ -28,6 +29,13 @@ export default async function AdminTaskPage({ params, searchParams }: Props) {
       <section className="mt-4 max-w-3xl">
         <TaskForm task={task} choices={choices} action={saveTaskAction} />
         {task.active && <AssignForm taskId={task.id} assignedUnitIds={task.assignments.map((a) => a.unitId)} units={choices.units.filter((u) => u.kind !== 'DISTRICT')} action={assignTaskAction} />}
+        {task.indicatorKind === 'PER_UNIT' && task.indicatorUnit !== null && (
+          <UnitTargetsForm
+            task={{ id: task.id, indicatorUnit: task.indicatorUnit, baseline: task.indicatorBaseline?.toString() ?? null, target: task.indicatorTarget?.toString() ?? null }}
+            assignments={task.assignments.map((a) => ({ id: a.id, unitName: a.unit.name, target: a.indicatorTarget?.toString() ?? null }))}
+            action={saveUnitTargetsAction}
+          />
+        )}
         <ActiveToggle entity="Task" id={task.id} active={task.active} action={setActiveAction} />
       </section>
     </>

@@ -6,7 +6,9 @@ import { UnitChangeSection, UnitForm, UnitMergeSection, UnitSplitSection } from 
 import { adminSectionHref } from '@/lib/domain/admin-paths'
 import { adminChoices, adminUnit, requireAdmin } from '@/lib/queries/admin'
 import { redirectFormerCode } from '@/lib/http/former-code'
-import { changeUnitAction, saveUnitAction, setActiveAction } from '@/lib/actions/admin/admin-action'
+import { changeUnitAction, saveUnitAction, saveUnitFigureAction, setActiveAction } from '@/lib/actions/admin/admin-action'
+import { UnitFiguresSection } from '@/components/admin/unit-figures-section'
+import { unitFigureHistory } from '@/lib/queries/unit-figures'
 
 type Props = { params: Promise<{ code: string }>; searchParams: Promise<{ created?: string; changed?: string }> }
 
@@ -16,7 +18,11 @@ export default async function AdminUnitPage({ params, searchParams }: Props) {
   const unit = await adminUnit(code)
   if (!unit) await redirectFormerCode(code, (current) => adminSectionHref('units', current), {})
   if (!unit) notFound()
-  const [choices, t] = await Promise.all([adminChoices([unit.parentId, unit.inChargeMemberId].filter((id) => id !== null)), getTranslations('admin')])
+  const [choices, t, figures] = await Promise.all([
+    adminChoices([unit.parentId, unit.inChargeMemberId].filter((id) => id !== null)),
+    getTranslations('admin'),
+    unitFigureHistory(unit.id),
+  ])
   return (
     <>
       <AdminHeading section="units" title={t('units.editTitle', { name: unit.name })} back />
@@ -30,6 +36,7 @@ export default async function AdminUnitPage({ params, searchParams }: Props) {
         <UnitForm unit={unit} choices={choices} action={saveUnitAction} />
         <ActiveToggle entity="Unit" id={unit.id} active={unit.active} action={setActiveAction} />
       </section>
+      <UnitFiguresSection unitId={unit.id} history={figures} action={saveUnitFigureAction} />
       <section className="mt-8 max-w-2xl">
         <UnitChangeSection unit={unit} action={changeUnitAction} />
       </section>

@@ -62,7 +62,6 @@ export default async function AssignmentPage({ params }: Props) {
   // unit; a merged unit's assignment takes no report (its successor's does), so no one gets it there.
   const reporting = detail.open ? reportingAs(user, detail.facts) : null
   const mayComment = can(user, 'assignment.comment', detail.facts)
-  const indicatorUnit = detail.task.indicator?.unit ?? null
   // The office and administrators publish answered questions (those already published say so).
   const publishable = allows(user, 'question.publish') ? new Map((await answeredQuestions(detail.id)).map((q) => [q.questionId, q])) : null
   return (
@@ -88,7 +87,7 @@ export default async function AssignmentPage({ params }: Props) {
         <p className="mb-3 text-sm text-slate-600">{t('history.order')}</p>
         <UpdateHistory
           entries={history}
-          indicatorUnit={indicatorUnit}
+          indicator={detail.task.indicator}
           unitName={detail.unit.name}
           // Each report's own confirmer (the group's lead for the member in charge's), never its author.
           reviewSlot={(entry) =>
@@ -108,7 +107,7 @@ export default async function AssignmentPage({ params }: Props) {
             // A new key each time the page is rendered: the same rendered form submitted twice is one update.
             submissionKey={randomUUID()}
             current={{ status: detail.status, progress: detail.progress, indicatorActual: detail.indicatorActual }}
-            indicatorUnit={indicatorUnit}
+            indicator={detail.task.indicator && { kind: detail.task.indicator.kind, unit: detail.task.indicator.unit, unitTarget: detail.task.indicator.unitTarget }}
             onBehalfOf={reporting === 'onBehalf' ? detail.unit.name : null}
           />
         </section>

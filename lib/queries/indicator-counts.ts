@@ -1,0 +1,33 @@
+// The units' side of a CONDITION or PER_UNIT indicator (lib/domain/indicator.ts), counted in SQL
+// over a task's assignments in the units that count on the source's day: how many units meet it
+// (said yes; reached their own target) and, for PER_UNIT, the sum of the units' own targets. A SUM
+// indicator needs none of it (its sum is kept with the task's counts) and reads no row here.
+import 'server-only'
+import { Prisma } from '@/lib/db/client'
+import type { ProgressSource } from './progress-source'
+
+/** Whether the task `t`'s indicator counts down: its target is below its baseline (a missing baseline is 0). */
+export const countsDownSql = Prisma.sql`COALESCE(t."indicatorTarget" < COALESCE(t."indicatorBaseline", 0), false)`
+
+/** Whether the assignment `a` (with its own target `target`) meets the task `t`'s indicator. */
+export function meetsSql(target: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`COALESCE(CASE t."indicatorKind"
+      WHEN 'CONDITION' THEN a."indicatorActual" = 1
+      WHEN 'PER_UNIT' THEN CASE WHEN ${countsDownSql} THEN a."indicatorActual" <= ${target} ELSE a."indicatorActual" >= ${target} END
+    END, false)`
+}
+
+/**
+ * `LEFT JOIN LATERAL … iu`: for the task `t`, "unitsAssigned", "unitsMet", "targetSum" (null when
+ * no unit has a target) and "unitsWithTarget"; zeros and null for a SUM indicator or none. The
+ * own target is read from "Assignment" whichever day the source speaks of: targets keep no history.
+ */
+export function unitIndicatorCounts(source: ProgressSource): Prisma.Sql {
+  return Prisma.sql`LEFT JOIN LATERAL (
+      SELECT count(*)::int AS "unitsAssigned", count(*) FILTER (WHERE ${meetsSql(Prisma.sql`own."indicatorTarget"`)})::int AS "unitsMet",
+             trim_scale(sum(own."indicatorTarget"))::text AS "targetSum", count(own."indicatorTarget")::int AS "unitsWithTarget"
+        FROM ${source.assignments} a
+        JOIN "Assignment" own ON own.id = a.id
+        JOIN "Unit" u ON u.id = a."unitId" AND ${source.unitCounted()}
+       WHERE a."taskId" = t.id AND t."indicatorKind" IN ('CONDITION', 'PER_UNIT')) iu ON true`
+}
