@@ -128,7 +128,7 @@ describe('memberSummaries', () => {
   })
 
   it('counts for a member the updates the header counts for that member’s account', async () => {
-    const actor = { id: ids.district, role: 'LEADER' as const, unitId: ids.district, memberId: ids.an }
+    const actor = { id: ids.district, role: 'LEADER' as const, unitId: ids.district, memberId: ids.an, scopeUnitId: null }
     expect(await pendingReviewCount(actor)).toBe(2)
   })
 })

@@ -104,8 +104,10 @@ describe('the review report of a period that has ended', () => {
 })
 
 describe('downloading the report', () => {
+  // The fixture's units are not placed in a tree: every account reads the whole deployment.
   const userOf = (actor: { id: string; role: Role; unitId: string; memberId: string | null }): CurrentUser => ({
     ...actor,
+    scopeUnitId: null,
     username: 'u',
     displayName: 'u',
     unit: { code: 'u', name: 'u' },

@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { Actor } from '@/lib/auth/permissions'
+import { fullReader } from '@/test/helpers/reader'
 import { addDays, districtDay, endOfDistrictDay } from '@/lib/domain/calendar'
 import { recordReview } from '@/lib/actions/review'
 import { recordStatusUpdate } from '@/lib/actions/status-update'
@@ -225,8 +226,8 @@ describe('the reads of a merged unit', () => {
     await c.mergeIt()
 
     // The page the merged unit's links lead to, and the successor's, which takes the reports now.
-    expect(await assignmentDetail(c.a.code, c.shared.code)).toMatchObject({ id: c.aShared.id, open: false, unit: { code: c.a.code, name: 'Xã Vân A' } })
-    const carried = await assignmentDetail('xa-van-moi', c.shared.code)
+    expect(await assignmentDetail(fullReader, c.a.code, c.shared.code)).toMatchObject({ id: c.aShared.id, open: false, unit: { code: c.a.code, name: 'Xã Vân A' } })
+    const carried = await assignmentDetail(fullReader, 'xa-van-moi', c.shared.code)
     expect(carried).toMatchObject({ open: true, status: 'BLOCKED' })
     const history = (await assignmentRecord(c.leader, c.aShared.id))?.history
     expect(history?.map((h) => [h.note, h.review.state, h.review.confirmerName])).toEqual([['A đã kiện toàn 3 chi bộ.', 'PENDING', c.member.name]])
