@@ -40,6 +40,11 @@ export function unitInScopeSql(actor: Pick<Actor, 'scopeUnitId'>, unitId: Prisma
   return actor.scopeUnitId === null ? Prisma.sql`true` : Prisma.sql`${unitId} IN (SELECT s.id FROM "Unit" s WHERE s."ancestorIds" @> ARRAY[${actor.scopeUnitId}::uuid])`
 }
 
+/** Whether the unit row `alias` (of "Unit") lies in the actor's subtree, as SQL served by the index on "ancestorIds". */
+export function unitRowInScopeSql(actor: Pick<Actor, 'scopeUnitId'>, alias: string): Prisma.Sql {
+  return actor.scopeUnitId === null ? Prisma.sql`true` : Prisma.sql`${Prisma.raw(alias)}."ancestorIds" @> ARRAY[${actor.scopeUnitId}::uuid]`
+}
+
 /** Whether a unit, by its ancestors (Unit.ancestorIds), lies in the actor's subtree. */
 export function inScope(actor: Pick<Actor, 'scopeUnitId'>, unitAncestorIds: readonly string[]): boolean {
   return actor.scopeUnitId === null || unitAncestorIds.includes(actor.scopeUnitId)
@@ -162,7 +167,7 @@ export function reportsReviewSql(actor: Actor, row: string): Prisma.Sql | null {
  * on none. For the queries that read the counts kept per unit and per task.
  */
 export function assignmentsScopeParts(actor: Actor, action: ScopedAction): { units: Prisma.Sql; tasks: Prisma.Sql } | null {
-  const subtree = actor.scopeUnitId === null ? Prisma.sql`true` : Prisma.sql`u."ancestorIds" @> ARRAY[${actor.scopeUnitId}::uuid]`
+  const subtree = unitRowInScopeSql(actor, 'u')
   switch (scopeOf(actor, action)) {
     case 'all':
       return { units: subtree, tasks: Prisma.sql`false` }

@@ -146,8 +146,10 @@ describe('assignmentDetail', () => {
     })
     const members = await database.db.member.findMany({ select: { id: true, code: true } })
     const idOf = (code: string) => members.find((m) => m.code === code)?.id
+    const minhCam = await database.db.unit.findUniqueOrThrow({ where: { code: 'minh-cam' }, select: { id: true, ancestorIds: true } })
     expect(detail?.facts).toEqual({
-      unitId: (await database.db.unit.findUniqueOrThrow({ where: { code: 'minh-cam' } })).id,
+      unitId: minhCam.id,
+      unitAncestorIds: minhCam.ancestorIds,
       unitInChargeMemberId: idOf('bi-thu'),
       groupLeadMemberId: idOf('truong-ban'),
     })

@@ -2,6 +2,7 @@
 // done work grew.
 // The counts per task group and the late work come from ./district-overview, asked of this unit.
 import 'server-only'
+import { unitRowInScopeSql, type Actor } from '@/lib/auth/permissions'
 import { cache } from 'react'
 import { db } from '@/lib/db'
 import type { CalendarDay } from '@/lib/domain/calendar'
@@ -15,13 +16,13 @@ export type Commune = {
   member: { name: string; title: string } | null
 }
 
-/** null when no active commune or township has this code (a village or an agency is not one). One query, with its member. */
-export const communeByCode = cache(async (code: string): Promise<Commune | null> => {
+/** null when no active commune or township of the reader's subtree has this code (a village or an agency is not one). One query, with its member. */
+export const communeByCode = cache(async (reader: Pick<Actor, 'scopeUnitId'>, code: string): Promise<Commune | null> => {
   const [unit] = await db().$queryRaw<(Omit<Commune, 'member'> & { memberName: string | null; memberTitle: string | null })[]>`
     SELECT u.id::text AS "id", u.code, u.name, m.name AS "memberName", m.title AS "memberTitle"
       FROM "Unit" u
       LEFT JOIN "Member" m ON m.id = u."inChargeMemberId"
-     WHERE u.code = ${code} AND u.active AND u.kind IN ('COMMUNE', 'TOWNSHIP')`
+     WHERE u.code = ${code} AND u.active AND u.kind IN ('COMMUNE', 'TOWNSHIP') AND ${unitRowInScopeSql(reader, 'u')}`
   if (!unit) return null
   const { memberName, memberTitle, ...commune } = unit
   return { ...commune, member: memberName === null || memberTitle === null ? null : { name: memberName, title: memberTitle } }

@@ -6,6 +6,7 @@
 // shape as the kept ones. A read model takes a source and reads through it, whichever it is.
 import 'server-only'
 import { cache } from 'react'
+import { unitRowInScopeSql, type Actor } from '@/lib/auth/permissions'
 import { Prisma } from '@/lib/db/client'
 import { districtDay, endOfDistrictDay, type CalendarDay } from '@/lib/domain/calendar'
 import { progressCountsReady } from './progress-counts'
@@ -105,14 +106,40 @@ export function fromHistory(day: CalendarDay): ProgressSource {
   }
 }
 
-/** The day asked for (`?asOf=`) when it is past; else today, `now`'s district day. */
+/**
+ * The source as the reader sees it (DESIGN.md "Roles", scopes follow the tree): only the units of
+ * their subtree count, so every view and download built on it (the overview, the communes, a task's
+ * units, the review report) counts and lists their subtree alone. The counts kept per task are of
+ * the whole deployment: a task's row of counts is recounted over the subtree's assignments instead,
+ * a lateral that costs what the subtree holds. A reader at the top of the tree gets `source` itself.
+ */
+export function withinScope(source: ProgressSource, reader: Pick<Actor, 'scopeUnitId'>): ProgressSource {
+  if (reader.scopeUnitId === null) return source
+  const unitCounted = (alias = 'u') => Prisma.sql`(${source.unitCounted(alias)} AND ${unitRowInScopeSql(reader, alias)})`
+  return {
+    ...source,
+    key: `${source.key} ${reader.scopeUnitId}`,
+    unitCounted,
+    taskCounts: async () => Prisma.sql`LEFT JOIN LATERAL (
+      SELECT ${countColumns(source.day)}, sum(a."indicatorActual") AS "indicatorSum", COUNT(a."indicatorActual")::int AS "indicatorReported"
+        FROM ${source.assignments} a
+        JOIN "Unit" u ON u.id = a."unitId" AND ${unitCounted()}
+       WHERE a."taskId" = t.id) c ON true`,
+  }
+}
+
+/** The day asked for (`?asOf=`) when it is past; else today, `now`'s district day. Of the whole deployment: a reader's is withinScope of it. */
 export function progressSource(asked: CalendarDay | null, now: Date): ProgressSource {
   const today = districtDay(now)
   return asked !== null && asked < today ? fromHistory(asked) : fromKeptCounts(today, now)
 }
 
+const requestSourceOf = cache((asked: CalendarDay | null, scopeUnitId: string | null): ProgressSource => withinScope(progressSource(asked, new Date()), { scopeUnitId }))
+
 /**
- * The source of one request's page (and of its metadata), chosen once: every read of the request
- * gets the same source, so React's cache of each read is shared.
+ * The source of one request's page (and of its metadata) for its reader, chosen once: every read
+ * of the request gets the same source, so React's cache of each read is shared.
  */
-export const requestSource = cache((asked: CalendarDay | null): ProgressSource => progressSource(asked, new Date()))
+export function requestSource(asked: CalendarDay | null, reader: Pick<Actor, 'scopeUnitId'>): ProgressSource {
+  return requestSourceOf(asked, reader.scopeUnitId)
+}

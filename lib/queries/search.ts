@@ -1,6 +1,7 @@
 // One search box for units, tasks and members, by name with or without diacritics. Matching runs
 // in PostgreSQL on the indexed key search_key(name) (migration 20261128180000_search).
 import 'server-only'
+import { unitRowInScopeSql, type Actor } from '@/lib/auth/permissions'
 import { cache } from 'react'
 import { db } from '@/lib/db'
 import type { UnitKind } from '@/lib/db/generated/enums'
@@ -20,8 +21,8 @@ export const MIN_QUERY_LENGTH = 2
 /** LIKE treats % and _ as wildcards; a search for them means the characters themselves. */
 const likeLiteral = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`)
 
-/** Active units and units merged into another (unitOnRecord), tasks and members whose name contains the query, best matches first. */
-export const search = cache(async (query: string): Promise<SearchHit[]> => {
+/** Active units of the reader's subtree and those merged into another (unitOnRecord), tasks and members whose name contains the query, best matches first. */
+export const search = cache(async (reader: Pick<Actor, 'scopeUnitId'>, query: string): Promise<SearchHit[]> => {
   const words = query.trim().replace(/\s+/g, ' ')
   if (words.length < MIN_QUERY_LENGTH) return []
   const pattern = `%${likeLiteral(words)}%`
@@ -30,7 +31,7 @@ export const search = cache(async (query: string): Promise<SearchHit[]> => {
     SELECT kind, code, name, detail, "unitKind", merged FROM (
       SELECT 'unit' AS kind, u.code, u.name, p.name AS detail, u.kind::text AS "unitKind", NOT u.active AS merged, similarity(search_key(u.name), q.key) AS score
         FROM "Unit" u LEFT JOIN "Unit" p ON p.id = u."parentId", q
-       WHERE ${unitOnRecord()} AND search_key(u.name) LIKE q.pattern
+       WHERE ${unitOnRecord()} AND ${unitRowInScopeSql(reader, 'u')} AND search_key(u.name) LIKE q.pattern
       UNION ALL
       SELECT 'task', t.code, t.title, g.name, NULL, false, similarity(search_key(t.title), q.key)
         FROM "Task" t JOIN "TaskGroup" g ON g.id = t."groupId", q

@@ -7,7 +7,7 @@ import type { CalendarDay } from '@/lib/domain/calendar'
 import type { ProgressCounts } from '@/lib/domain/status-counts'
 import { communeProgressList, type CommuneProgress } from '@/lib/queries/communes'
 import { indicatorResults, lateAssignments, progressByGroup, type GroupProgress, type IndicatorResult, type LateAssignment } from '@/lib/queries/district-overview'
-import { progressSource } from '@/lib/queries/progress-source'
+import { progressSource, withinScope } from '@/lib/queries/progress-source'
 import { organisationOn, type Organisation } from '@/lib/queries/organisation'
 import { notesAsOf, type StandingNote } from '@/lib/queries/review-report'
 import type { ReportingPeriod } from '@/lib/queries/reporting-rate'
@@ -41,7 +41,7 @@ export type ReviewReportData = {
 
 /** The report as the actor may read it: every figure, and the notes of the assignments whose details they read. */
 export async function reviewReportData(actor: Actor, period: ReportRange, now: Date): Promise<ReviewReportData> {
-  const source = progressSource(period.endDay, now)
+  const source = withinScope(progressSource(period.endDay, now), actor)
   const [organisation, progress, indicators, communes, late] = await Promise.all([
     organisationOn(source.day),
     progressByGroup(source, null),

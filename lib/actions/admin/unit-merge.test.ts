@@ -141,7 +141,7 @@ describe('a merge of two communes into a new one', () => {
     expect(await unitHistory(c.a.id, today)).toMatchObject({ mergedInto: { name: 'Xã Thanh Mới', code: 'xa-thanh-moi', day: mergeDay }, mergedFrom: [] })
     expect(await unitHistory(c.a.id, dayBefore)).toMatchObject({ mergedInto: null })
     expect((await unitHistory(successor.id, today))?.mergedFrom.map((m) => m.code).sort()).toEqual([c.a.code, c.b.code].sort())
-    expect(await currentCodeFor(c.a.code, today)).toBe('xa-thanh-moi')
+    expect(await currentCodeFor(fullReader, c.a.code, today)).toBe('xa-thanh-moi')
 
     // The audit row, and the change with both sides.
     const [event] = await database.db.auditEvent.findMany({ where: { action: 'unit.merge', entityId: successor.id } })
@@ -258,7 +258,7 @@ describe('the reads of a merged unit', () => {
     expect(threads.rows.map((t) => [t.unit.code, t.task.code])).toEqual([[c.a.code, c.shared.code]])
 
     // Search finds it by its name, marked merged; the successor is not.
-    expect((await search('Xã Vân')).filter((h) => h.kind === 'unit').map((h) => [h.code, h.merged]).sort()).toEqual(
+    expect((await search(fullReader, 'Xã Vân')).filter((h) => h.kind === 'unit').map((h) => [h.code, h.merged]).sort()).toEqual(
       [
         [c.a.code, true],
         [c.b.code, true],

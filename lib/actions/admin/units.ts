@@ -10,6 +10,7 @@ import type { ActionContext } from '../context'
 import { unitChangeNoticeSql } from '../notify'
 import { adminWrite, formId, InvalidInput, MissingRecord, snapshot } from './core'
 import { checkReferences } from './references'
+import { unitsWhere } from '@/lib/auth/permissions'
 
 const unitFields = { code: true, name: true, kind: true, parentId: true, inChargeMemberId: true, sortOrder: true, active: true } as const
 
@@ -29,9 +30,11 @@ export function saveUnit(context: ActionContext, values: AdminValues) {
     parsed: () => parseAdmin(unitSchema, values),
     unique: { field: 'code', code: 'codeTaken' },
     write: async (tx, input) => {
-      const before = id ? await tx.unit.findUnique({ where: { id }, select: { id: true, ...unitFields } }) : null
+      const before = id ? await tx.unit.findFirst({ where: { id, ...unitsWhere(context.actor) }, select: { id: true, ...unitFields } }) : null
       if (id && !before) throw new MissingRecord()
-      await checkReferences(tx, [
+      // An administrator below the top of the tree makes units inside their subtree only.
+      if (context.actor.scopeUnitId !== null && !input.parentId) throw InvalidInput.of('parentId', 'choiceMissing')
+      await checkReferences(tx, context.actor, [
         { field: 'parentId', model: 'unit', id: input.parentId ?? null, current: before?.parentId },
         { field: 'inChargeMemberId', model: 'member', id: input.inChargeMemberId ?? null, current: before?.inChargeMemberId },
       ])

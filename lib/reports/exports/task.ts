@@ -1,6 +1,7 @@
 // A task's page (/tasks/[code]): where each unit stands on it, every unit (the page shows them a
 // hundred at a time), and the district's line at the foot.
 import 'server-only'
+import type { Actor } from '@/lib/auth/permissions'
 import { districtDay, formatDay } from '@/lib/domain/calendar'
 import { statusLabelsOf } from '@/lib/domain/status'
 import type { ProgressSource } from '@/lib/queries/progress-source'
@@ -20,8 +21,8 @@ async function* unitRows(task: TaskProgress, source: ProgressSource): AsyncGener
 }
 
 /** null when no active task has this code. */
-export async function taskExport(code: string, t: Translate, now: Date, search: URLSearchParams): Promise<ExportDocument | null> {
-  const source = exportSource(search, now)
+export async function taskExport(code: string, t: Translate, now: Date, search: URLSearchParams, reader: Actor): Promise<ExportDocument | null> {
+  const source = exportSource(search, now, reader)
   const today = source.day
   const task = await taskProgressByCode(source, code)
   if (!task) return null

@@ -33,8 +33,8 @@ type Props = {
 async function load(user: CurrentUser, { params, searchParams }: Props): Promise<Commune> {
   if (!mayReadView(user, 'communes')) notFound()
   const code = unitCodeSchema.safeParse((await params).code)
-  const found = code.success ? await communeByCode(code.data) : null
-  if (code.success && !found) await redirectFormerCode(code.data, communeHref, await searchParams)
+  const found = code.success ? await communeByCode(user, code.data) : null
+  if (code.success && !found) await redirectFormerCode(user, code.data, communeHref, await searchParams)
   if (!found) notFound()
   return found
 }
@@ -45,9 +45,10 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 
 /** Nothing on it writes. */
 export default async function CommunePage(props: Props) {
-  const commune = await load(await requireUser(), props)
+  const user = await requireUser()
+  const commune = await load(user, props)
   const now = new Date()
-  const source = requestSource(asOfParam((await props.searchParams).asOf))
+  const source = requestSource(asOfParam((await props.searchParams).asOf), user)
   const [{ progress, late, trend, assignments }, history, t, tOverview] = await Promise.all([
     communePageData(source, commune.id),
     unitHistory(commune.id, source.day),

@@ -40,7 +40,7 @@ export default async function MemberPage({ params, searchParams }: Props) {
   const user = await requireUser()
   const member = await load(user, params)
   const now = new Date()
-  const source = requestSource(asOfParam((await searchParams).asOf))
+  const source = requestSource(asOfParam((await searchParams).asOf), user)
   const [{ summary, groups, units, pending, overdue }, t, tTasks] = await Promise.all([
     memberPageData(source, member.id),
     getTranslations('members'),

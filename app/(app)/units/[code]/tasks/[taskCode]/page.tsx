@@ -31,7 +31,7 @@ const paramsSchema = z.object({ code: unitCodeSchema, taskCode: z.string().min(1
 async function load(user: CurrentUser, params: Props['params']): Promise<AssignmentDetail> {
   const parsed = paramsSchema.safeParse(await params)
   const found = parsed.success ? await assignmentDetail(user, parsed.data.code, parsed.data.taskCode) : null
-  if (parsed.success && !found) await redirectFormerCode(parsed.data.code, (current) => assignmentHref(current, parsed.data.taskCode), {})
+  if (parsed.success && !found) await redirectFormerCode(user, parsed.data.code, (current) => assignmentHref(current, parsed.data.taskCode), {})
   if (!found) notFound()
   return found
 }
