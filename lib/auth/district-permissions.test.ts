@@ -16,12 +16,21 @@ import { applyImport, checkImport } from '@/lib/actions/admin/import'
 import { saveMember } from '@/lib/actions/admin/members'
 import { createPeriod, lockPeriod, unlockPeriod } from '@/lib/actions/admin/periods'
 import { saveTask } from '@/lib/actions/admin/tasks'
-import { adminForm } from '@/lib/actions/admin/test-form'
 import type { AdminResult } from '@/lib/actions/admin/core'
 import { saveUnit } from '@/lib/actions/admin/units'
 import { createUser, updateUser } from '@/lib/actions/admin/users'
 import { reviewReportResponse } from '@/lib/reports/review-report-response'
 import { adminFormValues, type AdminValues } from '@/lib/validation/admin'
+import { communeExport } from '@/lib/reports/exports/commune'
+import { translatorFor } from '@/lib/reports/exports/table'
+import { assignmentDetail } from '@/lib/queries/assignment-detail'
+import { auditEventPage } from '@/lib/queries/audit-events'
+import { communeByCode } from '@/lib/queries/commune-detail'
+import { progressByGroup } from '@/lib/queries/district-overview'
+import { progressSource, withinScope } from '@/lib/queries/progress-source'
+import { search } from '@/lib/queries/search'
+import { unitAssignments } from '@/lib/queries/unit-assignments'
+import { adminForm, adminValues } from '@/lib/actions/admin/test-form'
 import { testDatabase } from '@/test/helpers/database'
 import { factories } from '@/test/helpers/factories'
 import { DISTRICT_RULES, type DistrictAction } from './rules'
@@ -184,5 +193,101 @@ describe.each(['staff of a commune', 'a member of the standing committee', 'a le
     const refused = await refusals()
     expect(refused).toHaveLength(refusedBefore.length + 1)
     expect(refused.at(-1)?.entityId ?? null).toBe(entityId)
+  })
+})
+
+// Two districts under one province (DESIGN.md "Roles", scopes follow the tree): the accounts of
+// Tiên Yên find nothing of Ba Chẽ (its units, accounts, assignments, audit rows, figures and
+// downloads answer like missing records), and the province's administrator reaches both.
+describe('two districts under one province', () => {
+  let tree: Awaited<ReturnType<typeof makeTwoDistricts>>
+
+  async function makeTwoDistricts() {
+    const province = await make.unit({ kind: 'PROVINCE', name: 'Tỉnh Quảng Ninh' })
+    const baChe = await make.unit({ kind: 'DISTRICT', name: 'Huyện Ba Chẽ', parentId: province.id })
+    const tienYen = await make.unit({ kind: 'DISTRICT', name: 'Huyện Tiên Yên', parentId: province.id })
+    const thanhSon = await make.unit({ name: 'Xã Thanh Sơn', parentId: baChe.id })
+    const dongNgu = await make.unit({ name: 'Xã Đông Ngũ', parentId: tienYen.id })
+    const member = await make.member('Ủy viên Ban Thường vụ Huyện ủy Tiên Yên')
+    const task = await make.task({ groupId: await newGroup() })
+    const baCheWork = await make.assignment({ taskId: task.id, unitId: thanhSon.id })
+    await make.assignment({ taskId: task.id, unitId: dongNgu.id })
+    const baCheStaff = await make.user({ role: 'STAFF', unitId: thanhSon.id })
+    // Something happened in Ba Chẽ: a report of its staff, in the audit trail.
+    await database.db.auditEvent.create({ data: { actorId: baCheStaff.id, action: 'statusUpdate.create', entity: 'Assignment', entityId: baCheWork.id, after: { progress: 10 } } })
+    const tienYenOffice = await make.unit({ kind: 'AGENCY', name: 'Văn phòng Huyện ủy Tiên Yên', parentId: tienYen.id })
+    const accounts: Record<string, Actor> = {
+      "staff of Tiên Yên's Đông Ngũ": await make.user({ role: 'STAFF', unitId: dongNgu.id }),
+      "a member of Tiên Yên's standing committee": await make.user({ role: 'LEADER', unitId: tienYen.id, memberId: member.id }),
+      "Tiên Yên's Party Office": await make.user({ role: 'OFFICE', unitId: tienYenOffice.id }),
+      "Tiên Yên's administrator": await make.user({ role: 'ADMIN', unitId: tienYen.id }),
+    }
+    const provinceAdmin = await make.user({ role: 'ADMIN', unitId: province.id })
+    return { province, baChe, tienYen, thanhSon, dongNgu, task, baCheWork, baCheStaff, accounts, provinceAdmin }
+  }
+
+  beforeAll(async () => {
+    tree = await makeTwoDistricts()
+  })
+
+  /** What a reader finds of Ba Chẽ, through each read the pages and downloads use. */
+  async function findsOfBaChe(reader: Actor) {
+    const user: CurrentUser = { ...reader, username: 'u', displayName: 'u', unit: { code: 'u', name: 'u' } }
+    const source = withinScope(progressSource(null, NOW), reader)
+    const thanhSon = await database.db.unit.findUniqueOrThrow({ where: { id: tree.thanhSon.id } })
+    const audit = await auditEventPage(reader, { action: 'statusUpdate.create' }, 1)
+    return {
+      commune: (await communeByCode(reader, thanhSon.code)) !== null,
+      unit: (await unitAssignments(source, thanhSon.code, reader)) !== null,
+      assignment: (await assignmentDetail(reader, thanhSon.code, tree.task.code)) !== null,
+      search: (await search(reader, 'Thanh Sơn')).some((hit) => hit.code === thanhSon.code),
+      download: (await communeExport(thanhSon.code, translatorFor('vi'), NOW, new URLSearchParams(), user)) !== null,
+      audit: audit.events.some((event) => event.entityId === tree.baCheWork.id),
+      counted: (await progressByGroup(source, null)).total.assigned,
+    }
+  }
+
+  test.each(["staff of Tiên Yên's Đông Ngũ", "a member of Tiên Yên's standing committee", "Tiên Yên's Party Office", "Tiên Yên's administrator"])(
+    '%s finds nothing of Ba Chẽ, and counts only Tiên Yên',
+    async (name) => {
+      expect(await findsOfBaChe(tree.accounts[name]!)).toEqual({ commune: false, unit: false, assignment: false, search: false, download: false, audit: false, counted: 1 })
+    },
+  )
+
+  test("the province's administrator finds both districts", async () => {
+    expect(await findsOfBaChe(tree.provinceAdmin)).toEqual({ commune: true, unit: true, assignment: true, search: true, download: true, audit: true, counted: 2 })
+  })
+
+  test("Tiên Yên's administrator changes nothing of Ba Chẽ: its units, accounts and assignments answer like missing records", async () => {
+    const context = { actor: tree.accounts["Tiên Yên's administrator"]!, now: NOW, ip: '198.51.100.9' }
+    const thanhSon = await database.db.unit.findUniqueOrThrow({ where: { id: tree.thanhSon.id } })
+    const before = await digest()
+    const unitEdit = { id: thanhSon.id, code: thanhSon.code, name: thanhSon.name, kind: 'COMMUNE', parentId: tree.baChe.id, sortOrder: '7' }
+    expect((await saveUnit(context, adminValues(unitEdit))).kind).toBe('notFound')
+    expect((await setActive(context, adminValues({ entity: 'Unit', id: thanhSon.id, active: 'false' }))).kind).toBe('notFound')
+    expect((await setActive(context, adminValues({ entity: 'User', id: tree.baCheStaff.id, active: 'false' }))).kind).toBe('notFound')
+    expect((await updateUser(context, adminValues({ id: tree.baCheStaff.id, displayName: 'Tên mới', role: 'STAFF', unitId: tree.thanhSon.id }))).kind).toBe('notFound')
+    // A unit is made inside the administrator's subtree only: not under Ba Chẽ, not at the top.
+    for (const parentId of [tree.baChe.id, '']) {
+      expect(await saveUnit(context, adminValues({ code: code('xa'), name: 'Xã Mới', kind: 'COMMUNE', parentId, sortOrder: '9' }))).toMatchObject({ kind: 'invalid', problems: { parentId: expect.anything() } })
+    }
+    expect(await createUser(context, adminValues({ username: code('can-bo'), displayName: 'Cán bộ', role: 'STAFF', unitId: tree.thanhSon.id, password: 'Ba-Che-2026-xuan' }))).toMatchObject({
+      kind: 'invalid',
+      problems: { unitId: expect.anything() },
+    })
+    expect(await digest()).toBe(before)
+    // Every commune of the subtree: Đông Ngũ (already assigned the task), not Thanh Sơn.
+    const task = await make.task({ groupId: await newGroup() })
+    expect(await assignTask(context, adminValues({ taskId: task.id, target: 'communes' }))).toMatchObject({ kind: 'saved', created: 1 })
+    expect(await database.db.assignment.findMany({ where: { taskId: task.id }, select: { unitId: true } })).toEqual([{ unitId: tree.dongNgu.id }])
+    expect(await database.db.auditEvent.count({ where: { actorId: context.actor.id, action: { endsWith: '.refused' } } })).toBe(4)
+  })
+
+  test("the province's administrator edits Ba Chẽ's units and accounts", async () => {
+    const context = { actor: tree.provinceAdmin, now: NOW, ip: '198.51.100.9' }
+    const thanhSon = await database.db.unit.findUniqueOrThrow({ where: { id: tree.thanhSon.id } })
+    const unitEdit = { id: thanhSon.id, code: thanhSon.code, name: thanhSon.name, kind: 'COMMUNE', parentId: tree.baChe.id, sortOrder: '7' }
+    expect((await saveUnit(context, adminValues(unitEdit))).kind).toBe('saved')
+    expect((await updateUser(context, adminValues({ id: tree.baCheStaff.id, displayName: 'Cán bộ Thanh Sơn', role: 'STAFF', unitId: tree.thanhSon.id }))).kind).toBe('saved')
   })
 })

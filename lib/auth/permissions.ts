@@ -45,6 +45,25 @@ export function unitRowInScopeSql(actor: Pick<Actor, 'scopeUnitId'>, alias: stri
   return actor.scopeUnitId === null ? Prisma.sql`true` : Prisma.sql`${Prisma.raw(alias)}."ancestorIds" @> ARRAY[${actor.scopeUnitId}::uuid]`
 }
 
+/**
+ * The audit events of the actor's subtree, as SQL on the event row `alias` (of "AuditEvent"; its
+ * record id as a uuid in `ref`, NULL when it is none): what its accounts did, and what was done to
+ * its units, its accounts and its assignments (their reports, questions and published answers).
+ * Another district's events are not listed at all.
+ */
+export function auditEventsInScopeSql(actor: Pick<Actor, 'scopeUnitId'>, alias: string, ref: Prisma.Sql): Prisma.Sql {
+  if (actor.scopeUnitId === null) return Prisma.sql`true`
+  const e = Prisma.raw(alias)
+  const units = Prisma.sql`SELECT s.id FROM "Unit" s WHERE s."ancestorIds" @> ARRAY[${actor.scopeUnitId}::uuid]`
+  const accounts = Prisma.sql`SELECT x.id FROM "User" x WHERE x."unitId" IN (${units})`
+  const assignments = Prisma.sql`SELECT a.id FROM "Assignment" a WHERE a."unitId" IN (${units})`
+  return Prisma.sql`(${e}."actorId" IN (${accounts}) OR ${ref} IN (
+      ${units} UNION ALL ${accounts} UNION ALL ${assignments}
+      UNION ALL SELECT su.id FROM "StatusUpdate" su WHERE su."assignmentId" IN (${assignments})
+      UNION ALL SELECT c.id FROM "Comment" c WHERE c."assignmentId" IN (${assignments})
+      UNION ALL SELECT pq.id FROM "PublishedQuestion" pq JOIN "Comment" c ON c.id = pq."questionId" WHERE c."assignmentId" IN (${assignments})))`
+}
+
 /** Whether a unit, by its ancestors (Unit.ancestorIds), lies in the actor's subtree. */
 export function inScope(actor: Pick<Actor, 'scopeUnitId'>, unitAncestorIds: readonly string[]): boolean {
   return actor.scopeUnitId === null || unitAncestorIds.includes(actor.scopeUnitId)

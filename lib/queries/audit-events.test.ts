@@ -130,12 +130,12 @@ describe('auditEntities', () => {
 
 describe('auditUsers', () => {
   it('offers every account by display name', async () => {
-    expect((await auditUsers())?.map((u) => u.username)).toEqual(['khong-dung', 'minh-cam', 'bi-thu'])
+    expect((await auditUsers(ADMIN))?.map((u) => u.username)).toEqual(['khong-dung', 'minh-cam', 'bi-thu'])
   })
 
   it('offers none when there are more accounts than it lists', async () => {
-    expect((await auditUsers(3))?.length).toBe(3)
-    expect(await auditUsers(2)).toBeNull()
+    expect((await auditUsers(ADMIN, 3))?.length).toBe(3)
+    expect(await auditUsers(ADMIN, 2)).toBeNull()
   })
 })
 
