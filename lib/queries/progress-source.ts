@@ -37,8 +37,10 @@ export type ProgressSource = {
   pendingReports: Prisma.Sql
   /** The name the unit `alias` had on the day: its Unit row's today, its UnitName of then for a past day. */
   unitName(alias?: string): Prisma.Sql
-  /** Whether the unit `alias` counts on the day: active today; for a past day, standing then (a merged unit until its merge, unitStoodOn). */
+  /** Whether the unit `alias` counts on the day: active today; for a past day, standing then (a merged unit until its merge, unitStoodOn); in the reader's subtree (withinScope). */
   unitCounted(alias?: string): Prisma.Sql
+  /** Whether the unit `alias` lies in the reader's subtree (withinScope), whatever the day: for what counts units of another day. */
+  unitInScope(alias?: string): Prisma.Sql
   /** `LEFT JOIN … c`: the row of counts of each unit `u`, over active tasks, as "UnitProgressCount" holds it. */
   unitCounts(): Promise<Prisma.Sql>
   /** `LEFT JOIN … c`: the row of counts of each task `t`, over active units, as "TaskProgressCount" holds it. */
@@ -59,6 +61,7 @@ export function fromKeptCounts(day: CalendarDay, at: Date = endOfDistrictDay(day
     pendingReports: Prisma.sql`"PendingReview"`,
     unitName: (alias = 'u') => Prisma.raw(`${alias}.name`),
     unitCounted: (alias = 'u') => Prisma.raw(`${alias}.active`),
+    unitInScope: () => Prisma.sql`true`,
     async unitCounts() {
       await progressCountsReady(day)
       return Prisma.sql`LEFT JOIN "UnitProgressCount" c ON c."unitId" = u.id`
@@ -92,6 +95,7 @@ export function fromHistory(day: CalendarDay): ProgressSource {
        WHERE ${madeBy} AND ${reviewState} = 'PENDING')`,
     unitName: (alias = 'u') => unitNameOn(day, alias),
     unitCounted: (alias = 'u') => unitStoodOn(day, alias),
+    unitInScope: () => Prisma.sql`true`,
     // Lateral, so that a query about a few units or tasks counts only theirs.
     unitCounts: async () => Prisma.sql`LEFT JOIN LATERAL (
       SELECT ${countColumns(day)}
@@ -115,11 +119,13 @@ export function fromHistory(day: CalendarDay): ProgressSource {
  */
 export function withinScope(source: ProgressSource, reader: Pick<Actor, 'scopeUnitId'>): ProgressSource {
   if (reader.scopeUnitId === null) return source
-  const unitCounted = (alias = 'u') => Prisma.sql`(${source.unitCounted(alias)} AND ${unitRowInScopeSql(reader, alias)})`
+  const unitInScope = (alias = 'u') => unitRowInScopeSql(reader, alias)
+  const unitCounted = (alias = 'u') => Prisma.sql`(${source.unitCounted(alias)} AND ${unitInScope(alias)})`
   return {
     ...source,
     key: `${source.key} ${reader.scopeUnitId}`,
     unitCounted,
+    unitInScope,
     taskCounts: async () => Prisma.sql`LEFT JOIN LATERAL (
       SELECT ${countColumns(source.day)}, sum(a."indicatorActual") AS "indicatorSum", COUNT(a."indicatorActual")::int AS "indicatorReported"
         FROM ${source.assignments} a

@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { Actor } from '@/lib/auth/permissions'
+import { Prisma } from '@/lib/db/client'
 import { fullReader } from '@/test/helpers/reader'
 import { addDays, districtDay, endOfDistrictDay } from '@/lib/domain/calendar'
 import { recordReview } from '@/lib/actions/review'
@@ -195,7 +196,7 @@ describe('the reads of a merged unit', () => {
       return names.sort()
     }
     // The period from the reports to today, over the units of the day it is read as of.
-    const rate = (day: string) => reportingRate(reportDay, today, day, 1000)
+    const rate = (day: string) => reportingRate(reportDay, today, day, 1000, Prisma.sql`true`)
     const before = { page: await memberPage(fromHistory(dayBefore)), register: await register(fromHistory(dayBefore)), rate: await rate(dayBefore) }
     const rateToday = await rate(today)
     expect(before.page.units.map((u) => u.unitId).sort()).toEqual([c.a.id, c.b.id].sort())
