@@ -30,6 +30,7 @@ import { progressByGroup } from '@/lib/queries/district-overview'
 import { progressSource, withinScope } from '@/lib/queries/progress-source'
 import { reportingRate } from '@/lib/queries/reporting-rate'
 import { search } from '@/lib/queries/search'
+import { memberByCode } from '@/lib/queries/member-progress'
 import { unitAssignments } from '@/lib/queries/unit-assignments'
 import { adminForm, adminValues } from '@/lib/actions/admin/test-form'
 import { testDatabase } from '@/test/helpers/database'
@@ -198,8 +199,8 @@ describe.each(['staff of a commune', 'a member of the standing committee', 'a le
 })
 
 // Two districts under one province (DESIGN.md "Roles", scopes follow the tree): the accounts of
-// Tiên Yên find nothing of Ba Chẽ (its units, accounts, assignments, audit rows, figures and
-// downloads answer like missing records), and the province's administrator reaches both.
+// Tiên Yên find nothing of Ba Chẽ (its units, accounts, members, assignments, audit rows, figures
+// and downloads answer like missing records), and the province's administrator reaches both.
 describe('two districts under one province', () => {
   let tree: Awaited<ReturnType<typeof makeTwoDistricts>>
 
@@ -210,6 +211,8 @@ describe('two districts under one province', () => {
     const thanhSon = await make.unit({ name: 'Xã Thanh Sơn', parentId: baChe.id })
     const dongNgu = await make.unit({ name: 'Xã Đông Ngũ', parentId: tienYen.id })
     const member = await make.member('Ủy viên Ban Thường vụ Huyện ủy Tiên Yên')
+    await database.db.member.update({ where: { id: member.id }, data: { unitId: tienYen.id } })
+    const baCheMember = await database.db.member.create({ data: { code: code('uv-ba-che'), name: 'Lê Văn Bình', title: 'Ủy viên Ban Thường vụ Huyện ủy Ba Chẽ', unitId: baChe.id } })
     const task = await make.task({ groupId: await newGroup() })
     const baCheWork = await make.assignment({ taskId: task.id, unitId: thanhSon.id })
     await make.assignment({ taskId: task.id, unitId: dongNgu.id })
@@ -224,7 +227,7 @@ describe('two districts under one province', () => {
       "Tiên Yên's administrator": await make.user({ role: 'ADMIN', unitId: tienYen.id }),
     }
     const provinceAdmin = await make.user({ role: 'ADMIN', unitId: province.id })
-    return { province, baChe, tienYen, thanhSon, dongNgu, task, baCheWork, baCheStaff, accounts, provinceAdmin }
+    return { province, baChe, tienYen, thanhSon, dongNgu, task, baCheWork, baCheStaff, baCheMember, accounts, provinceAdmin }
   }
 
   beforeAll(async () => {
@@ -242,6 +245,8 @@ describe('two districts under one province', () => {
       unit: (await unitAssignments(source, thanhSon.code, reader)) !== null,
       assignment: (await assignmentDetail(reader, thanhSon.code, tree.task.code)) !== null,
       search: (await search(reader, 'Thanh Sơn')).some((hit) => hit.code === thanhSon.code),
+      member: (await memberByCode(reader, tree.baCheMember.code)) !== null,
+      memberFound: (await search(reader, 'Lê Văn Bình')).some((hit) => hit.code === tree.baCheMember.code),
       download: (await communeExport(thanhSon.code, translatorFor('vi'), NOW, new URLSearchParams(), user)) !== null,
       audit: audit.events.some((event) => event.entityId === tree.baCheWork.id),
       counted: (await progressByGroup(source, null)).total.assigned,
@@ -252,13 +257,13 @@ describe('two districts under one province', () => {
   test.each(["staff of Tiên Yên's Đông Ngũ", "a member of Tiên Yên's standing committee", "Tiên Yên's Party Office", "Tiên Yên's administrator"])(
     '%s finds nothing of Ba Chẽ, and counts only Tiên Yên',
     async (name) => {
-      expect(await findsOfBaChe(tree.accounts[name]!)).toEqual({ commune: false, unit: false, assignment: false, search: false, download: false, audit: false, counted: 1, expectedToReport: 1 })
+      expect(await findsOfBaChe(tree.accounts[name]!)).toEqual({ commune: false, unit: false, assignment: false, search: false, member: false, memberFound: false, download: false, audit: false, counted: 1, expectedToReport: 1 })
     },
   )
 
   test("the province's administrator finds both districts", async () => {
     const found = await findsOfBaChe(tree.provinceAdmin)
-    expect(found).toMatchObject({ commune: true, unit: true, assignment: true, search: true, download: true, audit: true })
+    expect(found).toMatchObject({ commune: true, unit: true, assignment: true, search: true, member: true, memberFound: true, download: true, audit: true })
     // The province is the top of the tree: it counts both districts (and this file's other units, at the top too).
     expect(found.counted).toBeGreaterThanOrEqual(2)
     expect(found.expectedToReport).toBeGreaterThanOrEqual(2)
@@ -273,6 +278,7 @@ describe('two districts under one province', () => {
     expect((await setActive(context, adminValues({ entity: 'Unit', id: thanhSon.id, active: 'false' }))).kind).toBe('notFound')
     expect((await setActive(context, adminValues({ entity: 'User', id: tree.baCheStaff.id, active: 'false' }))).kind).toBe('notFound')
     expect((await updateUser(context, adminValues({ id: tree.baCheStaff.id, displayName: 'Tên mới', role: 'STAFF', unitId: tree.thanhSon.id }))).kind).toBe('notFound')
+    expect((await saveMember(context, adminValues({ id: tree.baCheMember.id, code: tree.baCheMember.code, name: 'Tên mới', title: 'Ủy viên' }))).kind).toBe('notFound')
     // A unit is made inside the administrator's subtree only: not under Ba Chẽ, not at the top.
     for (const parentId of [tree.baChe.id, '']) {
       expect(await saveUnit(context, adminValues({ code: code('xa'), name: 'Xã Mới', kind: 'COMMUNE', parentId, sortOrder: '9' }))).toMatchObject({ kind: 'invalid', problems: { parentId: expect.anything() } })
@@ -286,7 +292,7 @@ describe('two districts under one province', () => {
     const task = await make.task({ groupId: await newGroup() })
     expect(await assignTask(context, adminValues({ taskId: task.id, target: 'communes' }))).toMatchObject({ kind: 'saved', created: 1 })
     expect(await database.db.assignment.findMany({ where: { taskId: task.id }, select: { unitId: true } })).toEqual([{ unitId: tree.dongNgu.id }])
-    expect(await database.db.auditEvent.count({ where: { actorId: context.actor.id, action: { endsWith: '.refused' } } })).toBe(4)
+    expect(await database.db.auditEvent.count({ where: { actorId: context.actor.id, action: { endsWith: '.refused' } } })).toBe(5)
   })
 
   test("the province's administrator edits Ba Chẽ's units and accounts", async () => {

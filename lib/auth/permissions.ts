@@ -64,6 +64,16 @@ export function auditEventsInScopeSql(actor: Pick<Actor, 'scopeUnitId'>, alias: 
       UNION ALL SELECT pq.id FROM "PublishedQuestion" pq JOIN "Comment" c ON c.id = pq."questionId" WHERE c."assignmentId" IN (${assignments})))`
 }
 
+/** The members of the actor's subtree (sitting on the committee of a unit in it), as a Prisma filter on Member; a member placed nowhere, to the top's accounts only. */
+export function membersWhere(actor: Pick<Actor, 'scopeUnitId'>): Prisma.MemberWhereInput {
+  return actor.scopeUnitId === null ? {} : { unit: unitsWhere(actor) }
+}
+
+/** The same as membersWhere, as SQL on the member row `alias` (of "Member"). */
+export function memberRowInScopeSql(actor: Pick<Actor, 'scopeUnitId'>, alias: string): Prisma.Sql {
+  return actor.scopeUnitId === null ? Prisma.sql`true` : unitInScopeSql(actor, Prisma.raw(`${alias}."unitId"`))
+}
+
 /** Whether a unit, by its ancestors (Unit.ancestorIds), lies in the actor's subtree. */
 export function inScope(actor: Pick<Actor, 'scopeUnitId'>, unitAncestorIds: readonly string[]): boolean {
   return actor.scopeUnitId === null || unitAncestorIds.includes(actor.scopeUnitId)

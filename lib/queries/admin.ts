@@ -1,9 +1,9 @@
 // Reads of the administration pages (issue 6): every record, active or not, with what its edit
-// form needs; and the choices its selects offer (records in use). Units and accounts are those of
-// the administrator's subtree (DESIGN.md "Roles"); members, task groups, tasks and periods are shared.
+// form needs; and the choices its selects offer (records in use). Units, accounts and members are
+// those of the administrator's subtree (DESIGN.md "Roles"); task groups, tasks and periods are shared.
 import 'server-only'
 import { notFound } from 'next/navigation'
-import { allows, unitsWhere, type Actor } from '@/lib/auth/permissions'
+import { allows, membersWhere, unitsWhere, type Actor } from '@/lib/auth/permissions'
 import type { DistrictAction } from '@/lib/auth/rules'
 import { requireUser, type CurrentUser } from '@/lib/auth/session'
 import { db } from '@/lib/db'
@@ -30,8 +30,9 @@ export function adminUnit(admin: Actor, code: string) {
   return db().unit.findFirst({ where: { code, ...unitsWhere(admin) }, select: { id: true, code: true, name: true, kind: true, parentId: true, inChargeMemberId: true, sortOrder: true, active: true } })
 }
 
-export function adminMembers() {
+export function adminMembers(admin: Actor) {
   return db().member.findMany({
+    where: membersWhere(admin),
     orderBy: byOrder,
     select: {
       id: true,
@@ -45,9 +46,9 @@ export function adminMembers() {
   })
 }
 
-export function adminMember(code: string) {
-  return db().member.findUnique({
-    where: { code },
+export function adminMember(admin: Actor, code: string) {
+  return db().member.findFirst({
+    where: { code, ...membersWhere(admin) },
     select: { id: true, code: true, name: true, title: true, sortOrder: true, active: true, leads: { select: { id: true } }, inCharge: { select: { id: true } } },
   })
 }
@@ -98,7 +99,7 @@ export async function adminChoices(admin: Actor, keep: string[] = []) {
   const inUse = { OR: [{ active: true }, { id: { in: keep } }] }
   const [units, members, groups] = await Promise.all([
     db().unit.findMany({ where: { ...inUse, ...unitsWhere(admin) }, orderBy: [{ kind: 'asc' }, { sortOrder: 'asc' }, { name: 'asc' }], select: { id: true, name: true, kind: true, inChargeMember: { select: { name: true } } } }),
-    db().member.findMany({ where: inUse, orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }], select: { id: true, name: true, title: true } }),
+    db().member.findMany({ where: { ...inUse, ...membersWhere(admin) }, orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }], select: { id: true, name: true, title: true } }),
     db().taskGroup.findMany({ where: inUse, orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }], select: { id: true, name: true, leadMember: { select: { name: true } } } }),
   ])
   return { units, members, groups }

@@ -41,6 +41,8 @@ export type ProgressSource = {
   unitCounted(alias?: string): Prisma.Sql
   /** Whether the unit `alias` lies in the reader's subtree (withinScope), whatever the day: for what counts units of another day. */
   unitInScope(alias?: string): Prisma.Sql
+  /** Whose subtree the figures are of (withinScope); the whole deployment's: scopeUnitId null. */
+  scope: Pick<Actor, 'scopeUnitId'>
   /** `LEFT JOIN … c`: the row of counts of each unit `u`, over active tasks, as "UnitProgressCount" holds it. */
   unitCounts(): Promise<Prisma.Sql>
   /** `LEFT JOIN … c`: the row of counts of each task `t`, over active units, as "TaskProgressCount" holds it. */
@@ -62,6 +64,7 @@ export function fromKeptCounts(day: CalendarDay, at: Date = endOfDistrictDay(day
     unitName: (alias = 'u') => Prisma.raw(`${alias}.name`),
     unitCounted: (alias = 'u') => Prisma.raw(`${alias}.active`),
     unitInScope: () => Prisma.sql`true`,
+    scope: { scopeUnitId: null },
     async unitCounts() {
       await progressCountsReady(day)
       return Prisma.sql`LEFT JOIN "UnitProgressCount" c ON c."unitId" = u.id`
@@ -96,6 +99,7 @@ export function fromHistory(day: CalendarDay): ProgressSource {
     unitName: (alias = 'u') => unitNameOn(day, alias),
     unitCounted: (alias = 'u') => unitStoodOn(day, alias),
     unitInScope: () => Prisma.sql`true`,
+    scope: { scopeUnitId: null },
     // Lateral, so that a query about a few units or tasks counts only theirs.
     unitCounts: async () => Prisma.sql`LEFT JOIN LATERAL (
       SELECT ${countColumns(day)}
@@ -126,6 +130,7 @@ export function withinScope(source: ProgressSource, reader: Pick<Actor, 'scopeUn
     key: `${source.key} ${reader.scopeUnitId}`,
     unitCounted,
     unitInScope,
+    scope: { scopeUnitId: reader.scopeUnitId },
     taskCounts: async () => Prisma.sql`LEFT JOIN LATERAL (
       SELECT ${countColumns(source.day)}, sum(a."indicatorActual") AS "indicatorSum", COUNT(a."indicatorActual")::int AS "indicatorReported"
         FROM ${source.assignments} a

@@ -10,7 +10,7 @@ import { exportSource, fileStem, type ExportDocument, type Sheet, type Translate
 
 /** null when no active member has this code. */
 export async function memberExport(code: string, t: Translate, now: Date, search: URLSearchParams, reader: Actor): Promise<ExportDocument | null> {
-  const member = await memberByCode(code)
+  const member = await memberByCode(reader, code)
   if (!member) return null
   const source = exportSource(search, now, reader)
   const today = source.day

@@ -14,7 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function AdminMembersPage() {
   const admin = await requireAdmin()
-  const [members, choices, t] = await Promise.all([adminMembers(), adminChoices(admin), getTranslations('admin')])
+  const [members, choices, t] = await Promise.all([adminMembers(admin), adminChoices(admin), getTranslations('admin')])
   return (
     <>
       <AdminHeading section="members" title={t('members.title')} />

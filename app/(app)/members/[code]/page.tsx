@@ -26,7 +26,7 @@ type Props = {
 
 async function load(user: CurrentUser, params: Props['params']): Promise<Member> {
   if (!mayReadView(user, 'members')) notFound()
-  const member = await memberByCode((await params).code)
+  const member = await memberByCode(user, (await params).code)
   if (!member) notFound()
   return member
 }

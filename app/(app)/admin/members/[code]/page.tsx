@@ -10,7 +10,7 @@ type Props = { params: Promise<{ code: string }>; searchParams: Promise<{ create
 export default async function AdminMemberPage({ params, searchParams }: Props) {
   const admin = await requireAdmin()
   const [{ code }, { created }] = await Promise.all([params, searchParams])
-  const member = await adminMember(code)
+  const member = await adminMember(admin, code)
   if (!member) notFound()
   const [choices, t] = await Promise.all([adminChoices(admin, [...member.leads, ...member.inCharge].map((r) => r.id)), getTranslations('admin')])
   return (
