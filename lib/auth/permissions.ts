@@ -74,6 +74,15 @@ export function memberRowInScopeSql(actor: Pick<Actor, 'scopeUnitId'>, alias: st
   return actor.scopeUnitId === null ? Prisma.sql`true` : unitInScopeSql(actor, Prisma.raw(`${alias}."unitId"`))
 }
 
+/**
+ * Whether the account row `user` (of "User") reaches a unit whose ancestors' ids are `unitAncestors`
+ * (an SQL uuid[]): its scope root is among them, or it is at the top of the tree. For choosing who
+ * is told of an event: another district's office and administrators are not.
+ */
+export function accountReachesSql(user: string, unitAncestors: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`COALESCE((SELECT ${scopeRootSql('su')} FROM "Unit" su WHERE su.id = ${Prisma.raw(user)}."unitId") = ANY(${unitAncestors}), true)`
+}
+
 /** Whether a unit, by its ancestors (Unit.ancestorIds), lies in the actor's subtree. */
 export function inScope(actor: Pick<Actor, 'scopeUnitId'>, unitAncestorIds: readonly string[]): boolean {
   return actor.scopeUnitId === null || unitAncestorIds.includes(actor.scopeUnitId)
