@@ -17,7 +17,8 @@ import { saveMember } from '@/lib/actions/admin/members'
 import { createPeriod, lockPeriod, unlockPeriod } from '@/lib/actions/admin/periods'
 import { saveTask } from '@/lib/actions/admin/tasks'
 import type { AdminResult } from '@/lib/actions/admin/core'
-import { saveUnit } from '@/lib/actions/admin/units'
+import { changeUnit, saveUnit } from '@/lib/actions/admin/units'
+import { mergeUnits } from '@/lib/actions/admin/unit-merge'
 import { createUser, updateUser } from '@/lib/actions/admin/users'
 import { reviewReportResponse } from '@/lib/reports/review-report-response'
 import { adminFormValues, type AdminValues } from '@/lib/validation/admin'
@@ -161,7 +162,7 @@ const ENTRY_POINTS: Partial<Record<DistrictAction, Record<string, EntryPoint>>> 
 
 /** Every table an administration write or a report touches, as one digest: equal digests, nothing changed. */
 async function digest(): Promise<string> {
-  const tables = ['Unit', 'Member', 'TaskGroup', 'Task', 'Assignment', 'ReportingPeriod', 'User']
+  const tables = ['Unit', 'Member', 'TaskGroup', 'Task', 'Assignment', 'ReportingPeriod', 'User', 'UnitChange']
   const parts = await Promise.all(
     tables.map(async (table) => {
       const [row] = await db().$queryRaw<{ digest: string | null }[]>`SELECT md5(string_agg(t::text, ',' ORDER BY t.id)) AS digest FROM ${Prisma.raw(`"${table}"`)} t`
@@ -279,6 +280,9 @@ describe('two districts under one province', () => {
     expect((await setActive(context, adminValues({ entity: 'User', id: tree.baCheStaff.id, active: 'false' }))).kind).toBe('notFound')
     expect((await updateUser(context, adminValues({ id: tree.baCheStaff.id, displayName: 'Tên mới', role: 'STAFF', unitId: tree.thanhSon.id }))).kind).toBe('notFound')
     expect((await saveMember(context, adminValues({ id: tree.baCheMember.id, code: tree.baCheMember.code, name: 'Tên mới', title: 'Ủy viên' }))).kind).toBe('notFound')
+    const change = { intent: 'apply', effectiveDate: '2026-11-20', reason: 'Quyết định số 1-QĐ/TU' }
+    expect((await changeUnit(context, adminValues({ ...change, id: thanhSon.id, kind: 'RENAME', newName: 'Xã Thanh Sơn Mới' }))).kind).toBe('notFound')
+    expect((await mergeUnits(context, adminValues({ ...change, kind: 'MERGE', id: thanhSon.id, otherIds: [tree.dongNgu.id], successorId: tree.dongNgu.id }))).kind).toBe('notFound')
     // A unit is made inside the administrator's subtree only: not under Ba Chẽ, not at the top.
     for (const parentId of [tree.baChe.id, '']) {
       expect(await saveUnit(context, adminValues({ code: code('xa'), name: 'Xã Mới', kind: 'COMMUNE', parentId, sortOrder: '9' }))).toMatchObject({ kind: 'invalid', problems: { parentId: expect.anything() } })
@@ -292,7 +296,7 @@ describe('two districts under one province', () => {
     const task = await make.task({ groupId: await newGroup() })
     expect(await assignTask(context, adminValues({ taskId: task.id, target: 'communes' }))).toMatchObject({ kind: 'saved', created: 1 })
     expect(await database.db.assignment.findMany({ where: { taskId: task.id }, select: { unitId: true } })).toEqual([{ unitId: tree.dongNgu.id }])
-    expect(await database.db.auditEvent.count({ where: { actorId: context.actor.id, action: { endsWith: '.refused' } } })).toBe(5)
+    expect(await database.db.auditEvent.count({ where: { actorId: context.actor.id, action: { endsWith: '.refused' } } })).toBe(7)
   })
 
   test("the province's administrator edits Ba Chẽ's units and accounts", async () => {

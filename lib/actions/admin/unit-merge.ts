@@ -6,6 +6,7 @@
 // administrator who applied it, with the predecessors' figures summed, the least advanced status,
 // the lowest progress and their latest notes quoted, so its history says where it came from.
 import 'server-only'
+import { membersWhere, unitRowInScopeSql, type Actor } from '@/lib/auth/permissions'
 import type { Prisma } from '@/lib/db/client'
 import type { UnitKind } from '@/lib/db/generated/enums'
 import { addDays, districtDay, endOfDistrictDay, formatDay, type CalendarDay } from '@/lib/domain/calendar'
@@ -80,23 +81,24 @@ export function mergeUnits(context: ActionContext, values: AdminValues) {
     parsed: () => parseAdmin(unitMergeSchema, values),
     unique: { field: 'newCode', code: 'codeEverUsed' },
     write: async (tx, input) => {
-      const plan = await planMerge(tx, context.now, input)
+      const plan = await planMerge(tx, context.actor, context.now, input)
       const successorCode = apply ? await applyMerge(tx, context, plan) : plan.successor.code
       return { plan, applied: apply, successorCode }
     },
   })
 }
 
-async function planMerge(tx: Prisma.TransactionClient, now: Date, input: UnitMergeInput): Promise<UnitMergePlan> {
+async function planMerge(tx: Prisma.TransactionClient, actor: Actor, now: Date, input: UnitMergeInput): Promise<UnitMergePlan> {
   const unitIds = [...new Set([input.id, ...input.otherIds])]
   const all = [...new Set([...unitIds, ...(input.successorId ? [input.successorId] : [])])]
   // Locked: a change of one of these units at the same time waits, and then sees this one.
   const units = await tx.$queryRaw<{ id: string; name: string; code: string; kind: UnitKind; parentId: string | null; sortOrder: number; active: boolean }[]>`
     SELECT id::text AS id, name, code, kind::text AS kind, "parentId"::text AS "parentId", "sortOrder", active
-      FROM "Unit" WHERE id = ANY(${all}::uuid[]) ORDER BY id FOR UPDATE`
+      FROM "Unit" WHERE id = ANY(${all}::uuid[]) AND ${unitRowInScopeSql(actor, '"Unit"')} ORDER BY id FOR UPDATE`
   const byId = new Map(units.map((u) => [u.id, u]))
   const first = byId.get(input.id)
   if (!first) throw new MissingRecord()
+  // Another district's unit is not found, as a missing one: the administrator merges within their subtree.
   if (units.length !== all.length || units.some((u) => !u.active)) throw InvalidInput.of('otherIds', 'mergeUnitInactive')
   const successorUnit = input.successorId ? byId.get(input.successorId) : undefined
   if (successorUnit && unitIds.length === 1 && unitIds[0] === successorUnit.id) throw InvalidInput.of('successorId', 'mergeIntoItself')
@@ -128,7 +130,7 @@ async function planMerge(tx: Prisma.TransactionClient, now: Date, input: UnitMer
       select: { id: true, username: true, displayName: true, unit: { select: { name: true } } },
     }),
     tx.unit.count({ where: { parentId: { in: mergedAway }, active: true, id: { notIn: all } } }),
-    input.inChargeMemberId ? tx.member.findFirst({ where: { id: input.inChargeMemberId, active: true }, select: { name: true } }) : null,
+    input.inChargeMemberId ? tx.member.findFirst({ where: { id: input.inChargeMemberId, active: true, ...membersWhere(actor) }, select: { name: true } }) : null,
   ])
   if (input.inChargeMemberId && !member) throw InvalidInput.of('inChargeMemberId', 'choiceMissing')
   const successor = successorUnit

@@ -10,7 +10,7 @@ import type { ActionContext } from '../context'
 import { unitChangeNoticeSql } from '../notify'
 import { adminWrite, formId, InvalidInput, MissingRecord, snapshot } from './core'
 import { checkReferences } from './references'
-import { unitsWhere } from '@/lib/auth/permissions'
+import { unitRowInScopeSql, unitsWhere, type Actor } from '@/lib/auth/permissions'
 
 const unitFields = { code: true, name: true, kind: true, parentId: true, inChargeMemberId: true, sortOrder: true, active: true } as const
 
@@ -109,16 +109,17 @@ export function changeUnit(context: ActionContext, values: AdminValues) {
     // Two administrators giving one code at once: the key of UnitCode decides.
     unique: { field: 'newCode', code: 'codeEverUsed' },
     write: async (tx, input) => {
-      const plan = await planUnitChange(tx, context.now, input)
+      const plan = await planUnitChange(tx, context.actor, context.now, input)
       if (apply) await applyUnitChange(tx, context, plan)
       return { plan, applied: apply }
     },
   })
 }
 
-async function planUnitChange(tx: Prisma.TransactionClient, now: Date, input: UnitChangeInput): Promise<UnitChangePlan> {
+async function planUnitChange(tx: Prisma.TransactionClient, actor: Actor, now: Date, input: UnitChangeInput): Promise<UnitChangePlan> {
   // Locked: two changes of one unit at once are made one after the other, and the second sees the first.
-  const [unit] = await tx.$queryRaw<{ kind: string }[]>`SELECT kind::text AS kind FROM "Unit" WHERE id = ${input.id}::uuid FOR UPDATE`
+  // Another district's unit is not found.
+  const [unit] = await tx.$queryRaw<{ kind: string }[]>`SELECT kind::text AS kind FROM "Unit" WHERE id = ${input.id}::uuid AND ${unitRowInScopeSql(actor, '"Unit"')} FOR UPDATE`
   const latest = unit ? await tx.unitName.findFirst({ where: { unitId: input.id, validTo: null }, select: { name: true, code: true, validFrom: true } }) : null
   if (!unit || !latest) throw new MissingRecord()
   const today = districtDay(now)
