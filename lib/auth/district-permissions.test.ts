@@ -32,6 +32,7 @@ import { progressSource, withinScope } from '@/lib/queries/progress-source'
 import { reportingRate } from '@/lib/queries/reporting-rate'
 import { search } from '@/lib/queries/search'
 import { memberByCode } from '@/lib/queries/member-progress'
+import { organisationOn } from '@/lib/queries/organisation'
 import { unitAssignments } from '@/lib/queries/unit-assignments'
 import { adminForm, adminValues } from '@/lib/actions/admin/test-form'
 import { testDatabase } from '@/test/helpers/database'
@@ -258,6 +259,9 @@ describe('two districts under one province', () => {
   test.each(["staff of Tiên Yên's Đông Ngũ", "a member of Tiên Yên's standing committee", "Tiên Yên's Party Office", "Tiên Yên's administrator"])(
     '%s finds nothing of Ba Chẽ, and counts only Tiên Yên',
     async (name) => {
+      // The header and the review report name their own district, under the province.
+      const organisation = await organisationOn('2026-11-28', tree.accounts[name]!.scopeUnitId)
+      expect([organisation?.home.id, organisation?.above.map((unit) => unit.id)]).toEqual([tree.tienYen.id, [tree.province.id]])
       expect(await findsOfBaChe(tree.accounts[name]!)).toEqual({ commune: false, unit: false, assignment: false, search: false, member: false, memberFound: false, download: false, audit: false, counted: 1, expectedToReport: 1 })
     },
   )

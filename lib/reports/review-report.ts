@@ -43,7 +43,7 @@ export type ReviewReportData = {
 export async function reviewReportData(actor: Actor, period: ReportRange, now: Date): Promise<ReviewReportData> {
   const source = withinScope(progressSource(period.endDay, now), actor)
   const [organisation, progress, indicators, communes, late] = await Promise.all([
-    organisationOn(source.day),
+    organisationOn(source.day, actor.scopeUnitId),
     progressByGroup(source, null),
     indicatorResults(source),
     communeProgressList(source, 'list'),
