@@ -90,6 +90,13 @@ test.describe('two districts under one province', () => {
     baCheTask = rows[0]!.code
   })
 
+  // The specs after this one find the demo's one district again: the second district is withdrawn
+  // (so the sign-in page names Ba Chẽ, not the province) and its accounts deactivated.
+  test.afterAll(async () => {
+    await database().query(`UPDATE "User" SET active = false WHERE username = ANY($1::text[])`, [[...Object.values(accounts), provinceAdmin]])
+    await database().query(`UPDATE "Unit" SET active = false WHERE code = $1`, [tienYen.district])
+  })
+
   /** The pages and downloads of a commune: its unit page, one of its assignments, its progress page and its download. */
   const pathsOf = (commune: string, task: string | null) => [
     `/units/${commune}`,

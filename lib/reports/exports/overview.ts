@@ -20,7 +20,7 @@ export async function overviewExport(t: Translate, now: Date, search: URLSearchP
   const source = exportSource(search, now, reader)
   const { day: today, at } = source
   // The page shows the ranking's two ends; the file ranks every commune.
-  const [{ progress, indicators, late }, communes, organisation] = await Promise.all([overviewFigures(source), communeProgressList(source, 'progress'), organisationOn(today)])
+  const [{ progress, indicators, late }, communes, organisation] = await Promise.all([overviewFigures(source), communeProgressList(source, 'progress'), organisationOn(today, reader.scopeUnitId)])
   const { total } = progress
   const share = onTimeShare(total)
   const summaryRows: Cell[][] = [
