@@ -295,6 +295,11 @@ describe('two districts under one province', () => {
       kind: 'invalid',
       problems: { unitId: expect.anything() },
     })
+    // Nor does it widen its own scope: its district keeps its kind and its province.
+    const tienYen = await database.db.unit.findUniqueOrThrow({ where: { id: tree.tienYen.id } })
+    const ownDistrict = { id: tienYen.id, code: tienYen.code, name: tienYen.name, sortOrder: '3' }
+    expect(await saveUnit(context, adminValues({ ...ownDistrict, kind: 'COMMUNE', parentId: tree.province.id }))).toMatchObject({ kind: 'invalid', problems: { kind: { code: 'scopeRootFixed' } } })
+    expect(await saveUnit(context, adminValues({ ...ownDistrict, kind: 'DISTRICT', parentId: '' }))).toMatchObject({ kind: 'invalid', problems: { kind: { code: 'scopeRootFixed' } } })
     expect(await digest()).toBe(before)
     // Every commune of the subtree: Đông Ngũ (already assigned the task), not Thanh Sơn.
     const task = await make.task({ groupId: await newGroup() })

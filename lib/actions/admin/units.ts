@@ -32,8 +32,11 @@ export function saveUnit(context: ActionContext, values: AdminValues) {
     write: async (tx, input) => {
       const before = id ? await tx.unit.findFirst({ where: { id, ...unitsWhere(context.actor) }, select: { id: true, ...unitFields } }) : null
       if (id && !before) throw new MissingRecord()
-      // An administrator below the top of the tree makes units inside their subtree only.
-      if (context.actor.scopeUnitId !== null && !input.parentId) throw InvalidInput.of('parentId', 'choiceMissing')
+      // An administrator below the top of the tree makes units inside their subtree only, and leaves
+      // its root as it stands: another kind or parent would move the bounds of their own scope.
+      if (context.actor.scopeUnitId !== null && !input.parentId && before?.id !== context.actor.scopeUnitId) throw InvalidInput.of('parentId', 'parentInScope')
+      if (before && before.id === context.actor.scopeUnitId && (input.kind !== before.kind || (input.parentId ?? null) !== before.parentId))
+        throw InvalidInput.of('kind', 'scopeRootFixed')
       await checkReferences(tx, context.actor, [
         { field: 'parentId', model: 'unit', id: input.parentId ?? null, current: before?.parentId },
         { field: 'inChargeMemberId', model: 'member', id: input.inChargeMemberId ?? null, current: before?.inChargeMemberId },
