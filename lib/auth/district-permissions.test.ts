@@ -300,6 +300,8 @@ describe('two districts under one province', () => {
     const ownDistrict = { id: tienYen.id, code: tienYen.code, name: tienYen.name, sortOrder: '3' }
     expect(await saveUnit(context, adminValues({ ...ownDistrict, kind: 'COMMUNE', parentId: tree.province.id }))).toMatchObject({ kind: 'invalid', problems: { kind: { code: 'scopeRootFixed' } } })
     expect(await saveUnit(context, adminValues({ ...ownDistrict, kind: 'DISTRICT', parentId: '' }))).toMatchObject({ kind: 'invalid', problems: { kind: { code: 'scopeRootFixed' } } })
+    const merge = { intent: 'apply', effectiveDate: '2026-11-20', reason: 'Quyết định số 2-QĐ/TU', kind: 'MERGE', newName: 'Huyện Mới', newCode: code('huyen') }
+    expect(await mergeUnits(context, adminValues({ ...merge, id: tienYen.id, otherIds: [tree.dongNgu.id] }))).toMatchObject({ kind: 'invalid', problems: { otherIds: { code: 'scopeRootFixed' } } })
     expect(await digest()).toBe(before)
     // Every commune of the subtree: Đông Ngũ (already assigned the task), not Thanh Sơn.
     const task = await make.task({ groupId: await newGroup() })

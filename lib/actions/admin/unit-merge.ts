@@ -104,6 +104,8 @@ async function planMerge(tx: Prisma.TransactionClient, actor: Actor, now: Date, 
   if (successorUnit && unitIds.length === 1 && unitIds[0] === successorUnit.id) throw InvalidInput.of('successorId', 'mergeIntoItself')
   if (all.length < 2) throw InvalidInput.of('otherIds', 'mergeTooFew')
   const mergedAway = unitIds.filter((u) => u !== input.successorId)
+  // The root of the administrator's own scope is not merged away: its successor could stand outside it.
+  if (actor.scopeUnitId !== null && mergedAway.includes(actor.scopeUnitId)) throw InvalidInput.of('otherIds', 'scopeRootFixed')
   if (successorUnit) for (const m of mergedAway) if (await isWithin(tx, successorUnit.id, m)) throw InvalidInput.of('successorId', 'mergeIntoDescendant')
 
   const today = districtDay(now)
