@@ -1,11 +1,14 @@
 // The pages behind the district-wide rules, for one account of each role, the expected
 // answer read from the rule table itself (lib/auth/rules.ts): allowed, the page opens and the
 // header links to it; refused, the page does not exist (404) or, for the overview, staff land on
-// their own unit, and the header has no link. Then what the office does on a commune's assignment.
+// their own unit, and the header has no link. Then what the office does on a commune's assignment,
+// and two districts that cannot see each other.
+import { randomBytes } from 'node:crypto'
 import { expect, test } from '@playwright/test'
+import { hashPassword } from '../lib/auth/password'
 import { DISTRICT_RULES, type DistrictAction } from '../lib/auth/rules'
 import type { Role } from '../lib/auth/roles'
-import { signedIn } from './helpers'
+import { database, password, signedIn } from './helpers'
 
 const ACCOUNTS: Record<Role, string> = { STAFF: 'thanh-lam', LEADER: 'pho-bi-thu-tt', OFFICE: 'van-phong-huyen-uy', ADMIN: 'admin' }
 
@@ -54,4 +57,73 @@ test('the office opens no other administration page, and answers questions on an
   await page.goto('/units/thanh-lam')
   await page.locator('main a[href^="/units/thanh-lam/tasks/"]').first().click()
   await expect(page.getByRole('region', { name: 'Hỏi - đáp' }).getByLabel('Nội dung câu hỏi hoặc trả lời')).toBeVisible()
+})
+
+// Two districts under one province (DESIGN.md "Roles", scopes follow the tree): a second district,
+// Tiên Yên, is made beside the demo's Ba Chẽ under Tỉnh Quảng Ninh, with a commune, an assignment
+// and an account of each role. Neither district's accounts find the other's units, assignments or
+// downloads (404, as a missing record); the province's administrator finds both.
+test.describe('two districts under one province', () => {
+  const suffix = randomBytes(3).toString('hex')
+  const tienYen = { district: `tien-yen-${suffix}`, commune: `dong-ngu-${suffix}`, office: `vp-tien-yen-${suffix}` }
+  const accounts = { STAFF: `dong-ngu-${suffix}`, LEADER: `lanh-dao-tien-yen-${suffix}`, OFFICE: `vp-tien-yen-${suffix}`, ADMIN: `admin-tien-yen-${suffix}` } satisfies Record<Role, string>
+  const provinceAdmin = `admin-tinh-${suffix}`
+  let baCheTask = ''
+
+  test.beforeAll(async () => {
+    const db = database()
+    const unit = (code: string, name: string, kind: string, parent: string) =>
+      db.query(`INSERT INTO "Unit" (id, code, name, kind, "parentId", "updatedAt") SELECT gen_random_uuid(), $1, $2, $3::"UnitKind", id, now() FROM "Unit" WHERE ${parent}`, [code, name, kind])
+    await unit(tienYen.district, 'Huyện Tiên Yên', 'DISTRICT', `kind = 'PROVINCE'`)
+    await unit(tienYen.commune, 'Xã Đông Ngũ', 'COMMUNE', `code = '${tienYen.district}'`)
+    await unit(tienYen.office, 'Văn phòng Huyện ủy Tiên Yên', 'AGENCY', `code = '${tienYen.district}'`)
+    await db.query(`INSERT INTO "Assignment" (id, "taskId", "unitId", "updatedAt") SELECT gen_random_uuid(), t.id, u.id, now() FROM "Task" t, "Unit" u WHERE t.active AND u.code = $1 LIMIT 1`, [tienYen.commune])
+    const hash = await hashPassword(password)
+    const account = (username: string, role: Role, unitCode: string) =>
+      db.query(`INSERT INTO "User" (id, username, "displayName", "passwordHash", role, "unitId", "updatedAt") SELECT gen_random_uuid(), $1, $1, $2, $3::"Role", id, now() FROM "Unit" WHERE code = $4`, [username, hash, role, unitCode])
+    await account(accounts.STAFF, 'STAFF', tienYen.commune)
+    await account(accounts.LEADER, 'LEADER', tienYen.district)
+    await account(accounts.OFFICE, 'OFFICE', tienYen.office)
+    await account(accounts.ADMIN, 'ADMIN', tienYen.district)
+    await account(provinceAdmin, 'ADMIN', 'quang-ninh')
+    const { rows } = await db.query<{ code: string }>(`SELECT t.code FROM "Assignment" a JOIN "Task" t ON t.id = a."taskId" JOIN "Unit" u ON u.id = a."unitId" WHERE u.code = 'thanh-lam' ORDER BY t.code LIMIT 1`)
+    baCheTask = rows[0]!.code
+  })
+
+  // The specs after this one find the demo's one district again: the second district is withdrawn
+  // (so the sign-in page names Ba Chẽ, not the province) and its accounts deactivated.
+  test.afterAll(async () => {
+    await database().query(`UPDATE "User" SET active = false WHERE username = ANY($1::text[])`, [[...Object.values(accounts), provinceAdmin]])
+    await database().query(`UPDATE "Unit" SET active = false WHERE code = $1`, [tienYen.district])
+  })
+
+  /** The pages and downloads of a commune: its unit page, one of its assignments, its progress page and its download. */
+  const pathsOf = (commune: string, task: string | null) => [
+    `/units/${commune}`,
+    `/communes/${commune}`,
+    `/exports/communes/${commune}.csv`,
+    `/exports/units/${commune}.csv`,
+    ...(task ? [`/units/${commune}/tasks/${task}`] : []),
+  ]
+
+  for (const [role, username] of Object.entries(accounts) as [Role, string][]) {
+    test(`Tiên Yên's ${role} finds nothing of Ba Chẽ: its communes, assignments and downloads answer 404`, async ({ browser }) => {
+      const page = await signedIn(browser, username)
+      for (const path of [...pathsOf('thanh-lam', baCheTask), ...(role === 'ADMIN' ? ['/admin/units/thanh-lam'] : [])]) {
+        expect((await page.request.get(path, { maxRedirects: 0 })).status(), path).toBe(404)
+      }
+      expect((await page.request.get(`/units/${tienYen.commune}`)).status(), 'its own district').toBe(200)
+      await page.goto(`/search?q=${encodeURIComponent('Thanh Lâm')}`)
+      await expect(page.locator(`main a[href="/units/thanh-lam"]`)).toHaveCount(0)
+    })
+  }
+
+  test("Ba Chẽ's administrator and office find nothing of Tiên Yên; the province's administrator finds both", async ({ browser }) => {
+    for (const username of [ACCOUNTS.ADMIN, ACCOUNTS.OFFICE, ACCOUNTS.LEADER]) {
+      const page = await signedIn(browser, username)
+      for (const path of pathsOf(tienYen.commune, null)) expect((await page.request.get(path, { maxRedirects: 0 })).status(), `${username} ${path}`).toBe(404)
+    }
+    const page = await signedIn(browser, provinceAdmin)
+    for (const path of [...pathsOf(tienYen.commune, null), ...pathsOf('thanh-lam', baCheTask)]) expect((await page.request.get(path, { maxRedirects: 0 })).status(), path).toBe(200)
+  })
 })

@@ -50,6 +50,8 @@ export async function seedDemoData(db: PrismaClient, options: { password: string
     async (tx) => {
       const members = await upsertMembers(tx)
       const units = await upsertUnits(tx, members)
+      // The standing committee is the district's: members are read where the district is.
+      await tx.member.updateMany({ where: { id: { in: [...members.values()] } }, data: { unitId: idOf(units, DISTRICT.code) } })
       const groups = await upsertGroups(tx, members)
       const tasks = await upsertTasks(tx, groups, days)
       await upsertPeriods(tx, days)

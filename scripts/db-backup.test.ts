@@ -29,6 +29,7 @@ import { migrateDeploy } from './lib/prisma-cli'
 import { runQuietly } from './lib/process'
 import { readStatusUpdateForm } from '@/lib/validation/status-update'
 import { fullReader } from '@/test/helpers/reader'
+import { actorOf, type Actor } from '@/lib/auth/permissions'
 
 const TODAY = '2026-07-15'
 const NOW = at(TODAY, '17:00')
@@ -39,7 +40,7 @@ let backupDir: string
 let server: { url: string; stop(): Promise<void> } | undefined
 let port: number
 let leader: CurrentUser
-let staff: { id: string; role: 'STAFF'; unitId: string; memberId: null }
+let staff: Actor
 
 /** `npm run db:backup` / `db:restore` with the settings of a plain `npm start`: no DATABASE_URL. */
 function npmRun(script: 'db:backup' | 'db:restore', args: string[]) {
@@ -109,15 +110,16 @@ beforeAll(async () => {
   await seeding.$disconnect()
   process.env.DATABASE_URL = server!.url // db() and the report builders read this database
 
-  leader = await db().user.findUniqueOrThrow({
+  const found = await db().user.findUniqueOrThrow({
     where: { username: 'bi-thu' },
     select: { id: true, username: true, displayName: true, role: true, unitId: true, memberId: true, unit: { select: { code: true, name: true } } },
   })
+  leader = { ...found, scopeUnitId: (await actorOf(found.id)).scopeUnitId }
   const clerk = await db().user.findFirstOrThrow({
     where: { role: 'STAFF', active: true, unit: { kind: 'COMMUNE', assignments: { some: { status: { in: ['NOT_STARTED', 'IN_PROGRESS'] } } } } },
     orderBy: { username: 'asc' },
   })
-  staff = { id: clerk.id, role: 'STAFF', unitId: clerk.unitId, memberId: null }
+  staff = await actorOf(clerk.id)
   // A report with an evidence file before the backup: history, audit and file rows to get back.
   await report({ status: 'IN_PROGRESS', progress: '30', note: 'Đã họp thôn', files: pngFile() })
 }, 240_000)

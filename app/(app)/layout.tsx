@@ -23,7 +23,7 @@ export default async function SignedInLayout({ children }: { children: ReactNode
     getTranslations('roles'),
     getTranslations('app'),
     getLocale(),
-    organisationOn(districtDay(now)),
+    organisationOn(districtDay(now), user.scopeUnitId),
     allows(user, 'review.queue') ? pendingReviewCount(user) : null,
     reminderCounts(user, districtDay(now)),
     unreadNotificationCount(user, now),

@@ -38,7 +38,7 @@ export default async function OverviewPage({ searchParams }: Props) {
   const params = await searchParams
   const { period } = periodParamsSchema.parse(params)
   // ?asOf=YYYY-MM-DD: the district as the history says it stood at the end of that day.
-  const source = requestSource(asOfParam(params.asOf))
+  const source = requestSource(asOfParam(params.asOf), user)
   const [{ progress, indicators, communes, late, report }, t, reminders, pending] = await Promise.all([
     overviewPageData(source, period),
     getTranslations('overview'),

@@ -12,7 +12,7 @@ import { AdminForm, type AdminAction, type Choice, type FieldSpec } from './admi
 import { UnitChangeForm } from './unit-change-form'
 
 type Choices = Awaited<ReturnType<typeof adminChoices>>
-type Found<F extends (code: string) => Promise<unknown>> = NonNullable<Awaited<ReturnType<F>>>
+type Found<F extends (...args: never[]) => Promise<unknown>> = NonNullable<Awaited<ReturnType<F>>>
 
 async function common() {
   const t = await getTranslations('admin')

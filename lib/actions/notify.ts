@@ -3,7 +3,7 @@
 // recipient, never to the one who acted. A row that asks for an act (confirm a report, answer a
 // question, report again after a return) is settled when that act is done, by whoever did it.
 import 'server-only'
-import { reportConfirmerSql, type Actor } from '@/lib/auth/permissions'
+import { accountReachesSql, reportConfirmerSql, type Actor } from '@/lib/auth/permissions'
 import { ROLES, type Role } from '@/lib/auth/roles'
 import { RULES } from '@/lib/auth/rules'
 import { Prisma } from '@/lib/db/client'
@@ -32,6 +32,9 @@ const CONFIRMERS = rolesWith((role) => RULES[role]['statusUpdate.review'] === 'c
 const REVIEWERS_OF_ALL = rolesWith((role) => RULES[role]['statusUpdate.review'] === 'all')
 
 /** The recipients' user ids (a column `id`) for the assignment whose id `assignment` gives, told of what `actor` did. */
+/** The ancestors' ids of the assignment's unit: the office and administrators told are those whose subtree holds it. */
+const unitAncestorsOf = (assignment: Prisma.Sql) => Prisma.sql`(SELECT un."ancestorIds" FROM "Assignment" a JOIN "Unit" un ON un.id = a."unitId" WHERE a.id = ${assignment})::uuid[]`
+
 function recipientsSql(recipients: Recipients, assignment: Prisma.Sql, actor: Actor): Prisma.Sql {
   switch (recipients) {
     case 'unitStaff':
@@ -53,7 +56,8 @@ function recipientsSql(recipients: Recipients, assignment: Prisma.Sql, actor: Ac
       // Two reads by index: the member's account, or (none left, for a report) the administrators'.
       const administrators =
         recipients === 'reportConfirmer'
-          ? Prisma.sql`UNION ALL SELECT u.id FROM "User" u WHERE u.active AND u.role IN (${REVIEWERS_OF_ALL}) AND EXISTS (SELECT FROM chosen WHERE chosen."memberId" IS NULL)`
+          ? Prisma.sql`UNION ALL SELECT u.id FROM "User" u WHERE u.active AND u.role IN (${REVIEWERS_OF_ALL}) AND EXISTS (SELECT FROM chosen WHERE chosen."memberId" IS NULL)
+                         AND ${accountReachesSql('u', unitAncestorsOf(assignment))}`
           : Prisma.empty
       return Prisma.sql`
         WITH chosen AS (${chosen})
@@ -61,7 +65,7 @@ function recipientsSql(recipients: Recipients, assignment: Prisma.Sql, actor: Ac
         ${administrators}`
     }
     case 'office':
-      return Prisma.sql`SELECT u.id FROM "User" u WHERE u.active AND u.role = 'OFFICE'::"Role"`
+      return Prisma.sql`SELECT u.id FROM "User" u WHERE u.active AND u.role = 'OFFICE'::"Role" AND ${accountReachesSql('u', unitAncestorsOf(assignment))}`
   }
 }
 

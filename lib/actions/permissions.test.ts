@@ -102,10 +102,10 @@ describe.each(MATRIX_CASES.filter(([, target]) => target !== 'missing'))('%s, on
     const { assignmentId } = await assignmentFor(target)
     const a = await database.db.assignment.findUniqueOrThrow({
       where: { id: assignmentId },
-      select: { unitId: true, unit: { select: { inChargeMemberId: true } }, task: { select: { group: { select: { leadMemberId: true } } } } },
+      select: { unitId: true, unit: { select: { ancestorIds: true, inChargeMemberId: true } }, task: { select: { group: { select: { leadMemberId: true } } } } },
     })
     const expected = reaches(RULES[actor.role][action], actorName, target)
-    expect(can(actor, action, { unitId: a.unitId, unitInChargeMemberId: a.unit.inChargeMemberId, groupLeadMemberId: a.task.group.leadMemberId })).toBe(expected)
+    expect(can(actor, action, { unitId: a.unitId, unitAncestorIds: a.unit.ancestorIds, unitInChargeMemberId: a.unit.inChargeMemberId, groupLeadMemberId: a.task.group.leadMemberId })).toBe(expected)
     const scope = assignmentsScopeSql(actor, action, 'a') ?? Prisma.sql`false`
     const [row] = await database.db.$queryRaw<{ found: boolean }[]>`SELECT EXISTS (SELECT 1 FROM "Assignment" a WHERE a.id = ${assignmentId}::uuid AND ${scope}) AS "found"`
     expect(row!.found).toBe(expected)

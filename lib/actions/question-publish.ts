@@ -1,7 +1,7 @@
 // Publishing a question with its answer to the district's public list ("chuyên mục hỏi - đáp"):
 // the office and administrators (DISTRICT_RULES 'question.publish'), once per question, audited.
 import 'server-only'
-import { allows } from '@/lib/auth/permissions'
+import { allows, unitsWhere } from '@/lib/auth/permissions'
 import { recordAudit, recordRefusal } from '@/lib/audit/record'
 import { db } from '@/lib/db'
 import { isAnswerOf } from '@/lib/queries/questions'
@@ -20,8 +20,9 @@ export type QuestionPublishResult = { kind: 'notFound' } | { kind: 'alreadyPubli
 export async function publishQuestion(context: ActionContext, { namedId, parsed }: QuestionPublishForm): Promise<QuestionPublishResult> {
   const thread =
     parsed.kind === 'valid' && allows(context.actor, ACTION) && (await isAnswerOf(parsed.input.questionId, parsed.input.answerId))
-      ? await db().comment.findUnique({
-          where: { id: parsed.input.questionId },
+      ? await db().comment.findFirst({
+          // A question of another district is not found (the office publishes for its subtree).
+          where: { id: parsed.input.questionId, assignment: { unit: unitsWhere(context.actor) } },
           select: { assignment: { select: { unit: { select: { code: true } }, task: { select: { code: true } } } } },
         })
       : null

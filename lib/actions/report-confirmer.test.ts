@@ -162,15 +162,15 @@ describe('staff reports are unchanged', () => {
 describe('the check on one report and its SQL form agree', () => {
   test.each(['staff', 'inCharge', 'groupLead', 'third', 'both', 'admin', 'office'] as const)('%s', async (name) => {
     const actor = actors[name]
-    const rows = await database.db.$queryRaw<{ id: string; unitId: string; inCharge: string | null; lead: string | null; authorId: string; authorMember: string | null }[]>`
-      SELECT p."statusUpdateId"::text AS id, p."unitId"::text AS "unitId", u."inChargeMemberId"::text AS "inCharge", g."leadMemberId"::text AS "lead",
+    const rows = await database.db.$queryRaw<{ id: string; unitId: string; ancestors: string[]; inCharge: string | null; lead: string | null; authorId: string; authorMember: string | null }[]>`
+      SELECT p."statusUpdateId"::text AS id, p."unitId"::text AS "unitId", u."ancestorIds"::text[] AS "ancestors", u."inChargeMemberId"::text AS "inCharge", g."leadMemberId"::text AS "lead",
              p."authorId"::text AS "authorId", au."memberId"::text AS "authorMember"
         FROM "PendingReview" p JOIN "Unit" u ON u.id = p."unitId" JOIN "Task" t ON t.id = p."taskId"
         JOIN "TaskGroup" g ON g.id = t."groupId" JOIN "User" au ON au.id = p."authorId"`
     const scope = reportsReviewSql(actor, 'p') ?? Prisma.sql`false`
     const inSql = (await database.db.$queryRaw<{ id: string }[]>`SELECT p."statusUpdateId"::text AS id FROM "PendingReview" p WHERE ${scope}`).map((row) => row.id).sort()
     const byFacts = rows
-      .filter((r) => canReview(actor, { unitId: r.unitId, unitInChargeMemberId: r.inCharge, groupLeadMemberId: r.lead, authorId: r.authorId, authorMemberId: r.authorMember }))
+      .filter((r) => canReview(actor, { unitId: r.unitId, unitAncestorIds: r.ancestors, unitInChargeMemberId: r.inCharge, groupLeadMemberId: r.lead, authorId: r.authorId, authorMemberId: r.authorMember }))
       .map((row) => row.id)
       .sort()
     expect(inSql).toEqual(byFacts)

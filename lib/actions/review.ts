@@ -38,7 +38,7 @@ export async function recordReview(context: ActionContext, { namedId, parsed }: 
             assignment: {
               select: {
                 unitId: true,
-                unit: { select: { code: true, inChargeMemberId: true } },
+                unit: { select: { code: true, ancestorIds: true, inChargeMemberId: true } },
                 task: { select: { code: true, group: { select: { leadMemberId: true } } } },
               },
             },
@@ -50,6 +50,7 @@ export async function recordReview(context: ActionContext, { namedId, parsed }: 
     found &&
     canReview(context.actor, {
       unitId: found.assignment.unitId,
+      unitAncestorIds: found.assignment.unit.ancestorIds,
       unitInChargeMemberId: found.assignment.unit.inChargeMemberId,
       groupLeadMemberId: found.assignment.task.group.leadMemberId,
       authorId: found.authorId,

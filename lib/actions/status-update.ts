@@ -210,7 +210,7 @@ type AssignmentToReport = AssignmentFacts & {
 async function assignmentToReport(id: string): Promise<AssignmentToReport | null> {
   const [found] = await db().$queryRaw<AssignmentToReport[]>`
     SELECT a.id::text, a.status::text, a.progress, a."completedAt", a."indicatorActual", a.version,
-           a."unitId"::text, u.code AS "unitCode", u."inChargeMemberId"::text AS "unitInChargeMemberId",
+           a."unitId"::text, u."ancestorIds"::text[] AS "unitAncestorIds", u.code AS "unitCode", u."inChargeMemberId"::text AS "unitInChargeMemberId",
            t.code AS "taskCode", t."dueDate", t."indicatorUnit", t."indicatorKind"::text AS "indicatorKind", g."leadMemberId"::text AS "groupLeadMemberId"
       FROM "Assignment" a
       JOIN "Unit" u ON u.id = a."unitId" AND u.active

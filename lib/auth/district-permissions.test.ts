@@ -16,12 +16,25 @@ import { applyImport, checkImport } from '@/lib/actions/admin/import'
 import { saveMember } from '@/lib/actions/admin/members'
 import { createPeriod, lockPeriod, unlockPeriod } from '@/lib/actions/admin/periods'
 import { saveTask } from '@/lib/actions/admin/tasks'
-import { adminForm } from '@/lib/actions/admin/test-form'
 import type { AdminResult } from '@/lib/actions/admin/core'
-import { saveUnit } from '@/lib/actions/admin/units'
+import { changeUnit, saveUnit } from '@/lib/actions/admin/units'
+import { mergeUnits } from '@/lib/actions/admin/unit-merge'
 import { createUser, updateUser } from '@/lib/actions/admin/users'
 import { reviewReportResponse } from '@/lib/reports/review-report-response'
 import { adminFormValues, type AdminValues } from '@/lib/validation/admin'
+import { communeExport } from '@/lib/reports/exports/commune'
+import { translatorFor } from '@/lib/reports/exports/table'
+import { assignmentDetail } from '@/lib/queries/assignment-detail'
+import { auditEventPage } from '@/lib/queries/audit-events'
+import { communeByCode } from '@/lib/queries/commune-detail'
+import { progressByGroup } from '@/lib/queries/district-overview'
+import { progressSource, withinScope } from '@/lib/queries/progress-source'
+import { reportingRate } from '@/lib/queries/reporting-rate'
+import { search } from '@/lib/queries/search'
+import { memberByCode } from '@/lib/queries/member-progress'
+import { organisationOn } from '@/lib/queries/organisation'
+import { unitAssignments } from '@/lib/queries/unit-assignments'
+import { adminForm, adminValues } from '@/lib/actions/admin/test-form'
 import { testDatabase } from '@/test/helpers/database'
 import { factories } from '@/test/helpers/factories'
 import { DISTRICT_RULES, type DistrictAction } from './rules'
@@ -150,7 +163,7 @@ const ENTRY_POINTS: Partial<Record<DistrictAction, Record<string, EntryPoint>>> 
 
 /** Every table an administration write or a report touches, as one digest: equal digests, nothing changed. */
 async function digest(): Promise<string> {
-  const tables = ['Unit', 'Member', 'TaskGroup', 'Task', 'Assignment', 'ReportingPeriod', 'User']
+  const tables = ['Unit', 'Member', 'TaskGroup', 'Task', 'Assignment', 'ReportingPeriod', 'User', 'UnitChange']
   const parts = await Promise.all(
     tables.map(async (table) => {
       const [row] = await db().$queryRaw<{ digest: string | null }[]>`SELECT md5(string_agg(t::text, ',' ORDER BY t.id)) AS digest FROM ${Prisma.raw(`"${table}"`)} t`
@@ -184,5 +197,124 @@ describe.each(['staff of a commune', 'a member of the standing committee', 'a le
     const refused = await refusals()
     expect(refused).toHaveLength(refusedBefore.length + 1)
     expect(refused.at(-1)?.entityId ?? null).toBe(entityId)
+  })
+})
+
+// Two districts under one province (DESIGN.md "Roles", scopes follow the tree): the accounts of
+// Tiên Yên find nothing of Ba Chẽ (its units, accounts, members, assignments, audit rows, figures
+// and downloads answer like missing records), and the province's administrator reaches both.
+describe('two districts under one province', () => {
+  let tree: Awaited<ReturnType<typeof makeTwoDistricts>>
+
+  async function makeTwoDistricts() {
+    const province = await make.unit({ kind: 'PROVINCE', name: 'Tỉnh Quảng Ninh' })
+    const baChe = await make.unit({ kind: 'DISTRICT', name: 'Huyện Ba Chẽ', parentId: province.id })
+    const tienYen = await make.unit({ kind: 'DISTRICT', name: 'Huyện Tiên Yên', parentId: province.id })
+    const thanhSon = await make.unit({ name: 'Xã Thanh Sơn', parentId: baChe.id })
+    const dongNgu = await make.unit({ name: 'Xã Đông Ngũ', parentId: tienYen.id })
+    const member = await make.member('Ủy viên Ban Thường vụ Huyện ủy Tiên Yên')
+    await database.db.member.update({ where: { id: member.id }, data: { unitId: tienYen.id } })
+    const baCheMember = await database.db.member.create({ data: { code: code('uv-ba-che'), name: 'Lê Văn Bình', title: 'Ủy viên Ban Thường vụ Huyện ủy Ba Chẽ', unitId: baChe.id } })
+    const task = await make.task({ groupId: await newGroup() })
+    const baCheWork = await make.assignment({ taskId: task.id, unitId: thanhSon.id })
+    await make.assignment({ taskId: task.id, unitId: dongNgu.id })
+    const baCheStaff = await make.user({ role: 'STAFF', unitId: thanhSon.id })
+    // Something happened in Ba Chẽ: a report of its staff, in the audit trail.
+    await database.db.auditEvent.create({ data: { actorId: baCheStaff.id, action: 'statusUpdate.create', entity: 'Assignment', entityId: baCheWork.id, after: { progress: 10 } } })
+    const tienYenOffice = await make.unit({ kind: 'AGENCY', name: 'Văn phòng Huyện ủy Tiên Yên', parentId: tienYen.id })
+    const accounts: Record<string, Actor> = {
+      "staff of Tiên Yên's Đông Ngũ": await make.user({ role: 'STAFF', unitId: dongNgu.id }),
+      "a member of Tiên Yên's standing committee": await make.user({ role: 'LEADER', unitId: tienYen.id, memberId: member.id }),
+      "Tiên Yên's Party Office": await make.user({ role: 'OFFICE', unitId: tienYenOffice.id }),
+      "Tiên Yên's administrator": await make.user({ role: 'ADMIN', unitId: tienYen.id }),
+    }
+    const provinceAdmin = await make.user({ role: 'ADMIN', unitId: province.id })
+    return { province, baChe, tienYen, thanhSon, dongNgu, task, baCheWork, baCheStaff, baCheMember, accounts, provinceAdmin }
+  }
+
+  beforeAll(async () => {
+    tree = await makeTwoDistricts()
+  })
+
+  /** What a reader finds of Ba Chẽ, through each read the pages and downloads use. */
+  async function findsOfBaChe(reader: Actor) {
+    const user: CurrentUser = { ...reader, username: 'u', displayName: 'u', unit: { code: 'u', name: 'u' } }
+    const source = withinScope(progressSource(null, NOW), reader)
+    const thanhSon = await database.db.unit.findUniqueOrThrow({ where: { id: tree.thanhSon.id } })
+    const audit = await auditEventPage(reader, { action: 'statusUpdate.create' }, 1)
+    return {
+      commune: (await communeByCode(reader, thanhSon.code)) !== null,
+      unit: (await unitAssignments(source, thanhSon.code, reader)) !== null,
+      assignment: (await assignmentDetail(reader, thanhSon.code, tree.task.code)) !== null,
+      search: (await search(reader, 'Thanh Sơn')).some((hit) => hit.code === thanhSon.code),
+      member: (await memberByCode(reader, tree.baCheMember.code)) !== null,
+      memberFound: (await search(reader, 'Lê Văn Bình')).some((hit) => hit.code === tree.baCheMember.code),
+      download: (await communeExport(thanhSon.code, translatorFor('vi'), NOW, new URLSearchParams(), user)) !== null,
+      audit: audit.events.some((event) => event.entityId === tree.baCheWork.id),
+      counted: (await progressByGroup(source, null)).total.assigned,
+      expectedToReport: (await reportingRate('2026-11-01', '2026-11-30', '2026-11-28', 10, source.unitInScope())).expected,
+    }
+  }
+
+  test.each(["staff of Tiên Yên's Đông Ngũ", "a member of Tiên Yên's standing committee", "Tiên Yên's Party Office", "Tiên Yên's administrator"])(
+    '%s finds nothing of Ba Chẽ, and counts only Tiên Yên',
+    async (name) => {
+      // The header and the review report name their own district, under the province.
+      const organisation = await organisationOn('2026-11-28', tree.accounts[name]!.scopeUnitId)
+      expect([organisation?.home.id, organisation?.above.map((unit) => unit.id)]).toEqual([tree.tienYen.id, [tree.province.id]])
+      expect(await findsOfBaChe(tree.accounts[name]!)).toEqual({ commune: false, unit: false, assignment: false, search: false, member: false, memberFound: false, download: false, audit: false, counted: 1, expectedToReport: 1 })
+    },
+  )
+
+  test("the province's administrator finds both districts", async () => {
+    const found = await findsOfBaChe(tree.provinceAdmin)
+    expect(found).toMatchObject({ commune: true, unit: true, assignment: true, search: true, member: true, memberFound: true, download: true, audit: true })
+    // The province is the top of the tree: it counts both districts (and this file's other units, at the top too).
+    expect(found.counted).toBeGreaterThanOrEqual(2)
+    expect(found.expectedToReport).toBeGreaterThanOrEqual(2)
+  })
+
+  test("Tiên Yên's administrator changes nothing of Ba Chẽ: its units, accounts and assignments answer like missing records", async () => {
+    const context = { actor: tree.accounts["Tiên Yên's administrator"]!, now: NOW, ip: '198.51.100.9' }
+    const thanhSon = await database.db.unit.findUniqueOrThrow({ where: { id: tree.thanhSon.id } })
+    const before = await digest()
+    const unitEdit = { id: thanhSon.id, code: thanhSon.code, name: thanhSon.name, kind: 'COMMUNE', parentId: tree.baChe.id, sortOrder: '7' }
+    expect((await saveUnit(context, adminValues(unitEdit))).kind).toBe('notFound')
+    expect((await setActive(context, adminValues({ entity: 'Unit', id: thanhSon.id, active: 'false' }))).kind).toBe('notFound')
+    expect((await setActive(context, adminValues({ entity: 'User', id: tree.baCheStaff.id, active: 'false' }))).kind).toBe('notFound')
+    expect((await updateUser(context, adminValues({ id: tree.baCheStaff.id, displayName: 'Tên mới', role: 'STAFF', unitId: tree.thanhSon.id }))).kind).toBe('notFound')
+    expect((await saveMember(context, adminValues({ id: tree.baCheMember.id, code: tree.baCheMember.code, name: 'Tên mới', title: 'Ủy viên' }))).kind).toBe('notFound')
+    const change = { intent: 'apply', effectiveDate: '2026-11-20', reason: 'Quyết định số 1-QĐ/TU' }
+    expect((await changeUnit(context, adminValues({ ...change, id: thanhSon.id, kind: 'RENAME', newName: 'Xã Thanh Sơn Mới' }))).kind).toBe('notFound')
+    expect((await mergeUnits(context, adminValues({ ...change, kind: 'MERGE', id: thanhSon.id, otherIds: [tree.dongNgu.id], successorId: tree.dongNgu.id }))).kind).toBe('notFound')
+    // A unit is made inside the administrator's subtree only: not under Ba Chẽ, not at the top.
+    for (const parentId of [tree.baChe.id, '']) {
+      expect(await saveUnit(context, adminValues({ code: code('xa'), name: 'Xã Mới', kind: 'COMMUNE', parentId, sortOrder: '9' }))).toMatchObject({ kind: 'invalid', problems: { parentId: expect.anything() } })
+    }
+    expect(await createUser(context, adminValues({ username: code('can-bo'), displayName: 'Cán bộ', role: 'STAFF', unitId: tree.thanhSon.id, password: 'Ba-Che-2026-xuan' }))).toMatchObject({
+      kind: 'invalid',
+      problems: { unitId: expect.anything() },
+    })
+    // Nor does it widen its own scope: its district keeps its kind and its province.
+    const tienYen = await database.db.unit.findUniqueOrThrow({ where: { id: tree.tienYen.id } })
+    const ownDistrict = { id: tienYen.id, code: tienYen.code, name: tienYen.name, sortOrder: '3' }
+    expect(await saveUnit(context, adminValues({ ...ownDistrict, kind: 'COMMUNE', parentId: tree.province.id }))).toMatchObject({ kind: 'invalid', problems: { kind: { code: 'scopeRootFixed' } } })
+    expect(await saveUnit(context, adminValues({ ...ownDistrict, kind: 'DISTRICT', parentId: '' }))).toMatchObject({ kind: 'invalid', problems: { kind: { code: 'scopeRootFixed' } } })
+    const merge = { intent: 'apply', effectiveDate: '2026-11-20', reason: 'Quyết định số 2-QĐ/TU', kind: 'MERGE', newName: 'Huyện Mới', newCode: code('huyen') }
+    expect(await mergeUnits(context, adminValues({ ...merge, id: tienYen.id, otherIds: [tree.dongNgu.id] }))).toMatchObject({ kind: 'invalid', problems: { otherIds: { code: 'scopeRootFixed' } } })
+    expect(await digest()).toBe(before)
+    // Every commune of the subtree: Đông Ngũ (already assigned the task), not Thanh Sơn.
+    const task = await make.task({ groupId: await newGroup() })
+    expect(await assignTask(context, adminValues({ taskId: task.id, target: 'communes' }))).toMatchObject({ kind: 'saved', created: 1 })
+    expect(await database.db.assignment.findMany({ where: { taskId: task.id }, select: { unitId: true } })).toEqual([{ unitId: tree.dongNgu.id }])
+    expect(await database.db.auditEvent.count({ where: { actorId: context.actor.id, action: { endsWith: '.refused' } } })).toBe(7)
+  })
+
+  test("the province's administrator edits Ba Chẽ's units and accounts", async () => {
+    const context = { actor: tree.provinceAdmin, now: NOW, ip: '198.51.100.9' }
+    const thanhSon = await database.db.unit.findUniqueOrThrow({ where: { id: tree.thanhSon.id } })
+    const unitEdit = { id: thanhSon.id, code: thanhSon.code, name: thanhSon.name, kind: 'COMMUNE', parentId: tree.baChe.id, sortOrder: '7' }
+    expect((await saveUnit(context, adminValues(unitEdit))).kind).toBe('saved')
+    expect((await updateUser(context, adminValues({ id: tree.baCheStaff.id, displayName: 'Cán bộ Thanh Sơn', role: 'STAFF', unitId: tree.thanhSon.id }))).kind).toBe('saved')
   })
 })

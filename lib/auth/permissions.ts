@@ -4,12 +4,98 @@
 import { db } from '@/lib/db'
 import { Prisma } from '@/lib/db/client'
 import type { Role } from './roles'
-import { confirmerOf, reportConfirmerOf, scopeFor, type Scope, type ScopedAction } from './rules'
+import { confirmerOf, reportConfirmerOf, scopeFor, SCOPE_ROOT_KINDS, type Scope, type ScopedAction } from './rules'
 import { allows, DISTRICT_RULES, VIEW_RULES, type ProgressView } from './rules'
 
 export { allows } from './rules'
 
-export type Actor = { id: string; role: Role; unitId: string; memberId: string | null }
+/**
+ * scopeUnitId: the root of the subtree the actor reads and acts in (scopeRootSql), read with the
+ * session; null for an account at the top of the tree, which reads the whole deployment.
+ */
+export type Actor = { id: string; role: Role; unitId: string; memberId: string | null; scopeUnitId: string | null }
+
+// ---- The subtree: what every rule stops at (rules.ts SCOPE_ROOT_KINDS) ----
+
+/**
+ * The scope root of the unit row `unit` (an alias of "Unit"), as an SQL expression: the nearest
+ * unit of SCOPE_ROOT_KINDS among its ancestors and itself; NULL when that is the top of the tree
+ * (or there is none), whose accounts read the whole deployment, units not yet placed in the tree too.
+ */
+export function scopeRootSql(unit: string): Prisma.Sql {
+  const row = Prisma.raw(unit)
+  const kinds = Prisma.join(SCOPE_ROOT_KINDS.map((kind) => Prisma.sql`${kind}::"UnitKind"`))
+  return Prisma.sql`(SELECT r.id FROM "Unit" r
+     WHERE r.id = ANY(${row}."ancestorIds") AND r.kind IN (${kinds}) AND r."parentId" IS NOT NULL
+     ORDER BY cardinality(r."ancestorIds") DESC LIMIT 1)`
+}
+
+/** The units in the actor's subtree, as a Prisma filter on Unit. Look units up through it: another district's is not found. */
+export function unitsWhere(actor: Pick<Actor, 'scopeUnitId'>): Prisma.UnitWhereInput {
+  return actor.scopeUnitId === null ? {} : { ancestorIds: { has: actor.scopeUnitId } }
+}
+
+/** Whether a unit id (an SQL expression) is of a unit in the actor's subtree; a semi-join, served by the index on "ancestorIds". */
+export function unitInScopeSql(actor: Pick<Actor, 'scopeUnitId'>, unitId: Prisma.Sql): Prisma.Sql {
+  return actor.scopeUnitId === null ? Prisma.sql`true` : Prisma.sql`${unitId} IN (SELECT s.id FROM "Unit" s WHERE s."ancestorIds" @> ARRAY[${actor.scopeUnitId}::uuid])`
+}
+
+/** Whether the unit row `alias` (of "Unit") lies in the actor's subtree, as SQL served by the index on "ancestorIds". */
+export function unitRowInScopeSql(actor: Pick<Actor, 'scopeUnitId'>, alias: string): Prisma.Sql {
+  return actor.scopeUnitId === null ? Prisma.sql`true` : Prisma.sql`${Prisma.raw(alias)}."ancestorIds" @> ARRAY[${actor.scopeUnitId}::uuid]`
+}
+
+/**
+ * The audit events of the actor's subtree, as SQL on the event row `alias` (of "AuditEvent"; its
+ * record id as a uuid in `ref`, NULL when it is none): what its accounts did, and what was done to
+ * its units, its accounts and its assignments (their reports, questions and published answers).
+ * Another district's events are not listed at all.
+ */
+export function auditEventsInScopeSql(actor: Pick<Actor, 'scopeUnitId'>, alias: string, ref: Prisma.Sql): Prisma.Sql {
+  if (actor.scopeUnitId === null) return Prisma.sql`true`
+  const e = Prisma.raw(alias)
+  const units = Prisma.sql`SELECT s.id FROM "Unit" s WHERE s."ancestorIds" @> ARRAY[${actor.scopeUnitId}::uuid]`
+  const accounts = Prisma.sql`SELECT x.id FROM "User" x WHERE x."unitId" IN (${units})`
+  const assignments = Prisma.sql`SELECT a.id FROM "Assignment" a WHERE a."unitId" IN (${units})`
+  return Prisma.sql`(${e}."actorId" IN (${accounts}) OR ${ref} IN (
+      ${units} UNION ALL ${accounts} UNION ALL ${assignments}
+      UNION ALL SELECT su.id FROM "StatusUpdate" su WHERE su."assignmentId" IN (${assignments})
+      UNION ALL SELECT c.id FROM "Comment" c WHERE c."assignmentId" IN (${assignments})
+      UNION ALL SELECT pq.id FROM "PublishedQuestion" pq JOIN "Comment" c ON c.id = pq."questionId" WHERE c."assignmentId" IN (${assignments})))`
+}
+
+/** The members of the actor's subtree (sitting on the committee of a unit in it), as a Prisma filter on Member; a member placed nowhere, to the top's accounts only. */
+export function membersWhere(actor: Pick<Actor, 'scopeUnitId'>): Prisma.MemberWhereInput {
+  return actor.scopeUnitId === null ? {} : { unit: unitsWhere(actor) }
+}
+
+/** The same as membersWhere, as SQL on the member row `alias` (of "Member"). */
+export function memberRowInScopeSql(actor: Pick<Actor, 'scopeUnitId'>, alias: string): Prisma.Sql {
+  return actor.scopeUnitId === null ? Prisma.sql`true` : unitInScopeSql(actor, Prisma.raw(`${alias}."unitId"`))
+}
+
+/**
+ * Whether the account row `user` (of "User") reaches a unit whose ancestors' ids are `unitAncestors`
+ * (an SQL uuid[]): its scope root is among them, or it is at the top of the tree. For choosing who
+ * is told of an event: another district's office and administrators are not.
+ */
+export function accountReachesSql(user: string, unitAncestors: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`COALESCE((SELECT ${scopeRootSql('su')} FROM "Unit" su WHERE su.id = ${Prisma.raw(user)}."unitId") = ANY(${unitAncestors}), true)`
+}
+
+/** Whether a unit, by its ancestors (Unit.ancestorIds), lies in the actor's subtree. */
+export function inScope(actor: Pick<Actor, 'scopeUnitId'>, unitAncestorIds: readonly string[]): boolean {
+  return actor.scopeUnitId === null || unitAncestorIds.includes(actor.scopeUnitId)
+}
+
+/** The actor a user is, with their scope root as a session reads it (scripts and tests, which have no session). */
+export async function actorOf(userId: string): Promise<Actor> {
+  const [actor] = await db().$queryRaw<Actor[]>`
+    SELECT u.id::text AS "id", u.role::text AS "role", u."unitId"::text AS "unitId", u."memberId"::text AS "memberId", ${scopeRootSql('n')}::text AS "scopeUnitId"
+      FROM "User" u JOIN "Unit" n ON n.id = u."unitId" WHERE u.id = ${userId}::uuid`
+  if (!actor) throw new Error(`actorOf: no user ${userId}`)
+  return actor
+}
 
 function scopeOf(actor: Actor, action: ScopedAction): Scope | null {
   return scopeFor(actor.role, action)
@@ -20,6 +106,12 @@ function scopeOf(actor: Actor, action: ScopedAction): Scope | null {
  * none. Look records up through it, so a foreign id is simply not found.
  */
 export function assignmentsWhere(actor: Actor, action: ScopedAction): Prisma.AssignmentWhereInput | null {
+  const scope = scopeWithinRoot(actor, action)
+  return scope && { AND: [{ unit: unitsWhere(actor) }, scope] }
+}
+
+/** assignmentsWhere before the subtree is applied. */
+function scopeWithinRoot(actor: Actor, action: ScopedAction): Prisma.AssignmentWhereInput | null {
   switch (scopeOf(actor, action)) {
     case 'all':
       return {}
@@ -60,15 +152,16 @@ export function assignmentsScopeSql(actor: Actor, action: ScopedAction, row: str
   const taskId = Prisma.raw(`${row}."taskId"`)
   switch (scopeOf(actor, action)) {
     case 'all':
-      return Prisma.sql`true`
+      return unitInScopeSql(actor, unitId)
     case 'ownUnit':
       return Prisma.sql`${unitId} = ${actor.unitId}::uuid`
     case 'led':
-      return actor.memberId ? ledBy(actor.memberId, unitId, taskId) : null
+      // A member leads within their own subtree: a task group spans districts, its lead does not.
+      return actor.memberId ? Prisma.sql`(${ledBy(actor.memberId, unitId, taskId)} AND ${unitInScopeSql(actor, unitId)})` : null
     case 'confirmer':
       return actor.memberId
-        ? Prisma.sql`(${unitId} = ANY(${unitsInCharge(actor.memberId)})
-                   OR (${taskId} = ANY(${tasksLed(actor.memberId)}) AND ${unitId} = ANY(${unitsInCharge(null)})))`
+        ? Prisma.sql`((${unitId} = ANY(${unitsInCharge(actor.memberId)})
+                   OR (${taskId} = ANY(${tasksLed(actor.memberId)}) AND ${unitId} = ANY(${unitsInCharge(null)}))) AND ${unitInScopeSql(actor, unitId)})`
         : null
     default:
       return null
@@ -101,7 +194,7 @@ export function reportsReviewSql(actor: Actor, row: string): Prisma.Sql | null {
   }
   if (!actor.memberId) return null
   const confirmer = reportConfirmerSql({ unitInCharge: Prisma.sql`cu."inChargeMemberId"`, groupLead: Prisma.sql`cg."leadMemberId"`, authorMember: Prisma.sql`ca."memberId"` })
-  return Prisma.sql`(${ledBy(actor.memberId, column('unitId'), column('taskId'))} AND ${notOwn} AND (
+  return Prisma.sql`(${ledBy(actor.memberId, column('unitId'), column('taskId'))} AND ${unitInScopeSql(actor, column('unitId'))} AND ${notOwn} AND (
     SELECT ${confirmer} FROM "Unit" cu, "Task" ct JOIN "TaskGroup" cg ON cg.id = ct."groupId", "User" ca
      WHERE cu.id = ${column('unitId')} AND ct.id = ${column('taskId')} AND ca.id = ${column('authorId')}) IS NOT DISTINCT FROM ${actor.memberId}::uuid)`
 }
@@ -112,15 +205,17 @@ export function reportsReviewSql(actor: Actor, row: string): Prisma.Sql | null {
  * on none. For the queries that read the counts kept per unit and per task.
  */
 export function assignmentsScopeParts(actor: Actor, action: ScopedAction): { units: Prisma.Sql; tasks: Prisma.Sql } | null {
+  const subtree = unitRowInScopeSql(actor, 'u')
   switch (scopeOf(actor, action)) {
     case 'all':
-      return { units: Prisma.sql`true`, tasks: Prisma.sql`false` }
+      return { units: subtree, tasks: Prisma.sql`false` }
     case 'ownUnit':
       return { units: Prisma.sql`u.id = ${actor.unitId}::uuid`, tasks: Prisma.sql`false` }
     case 'led':
+      // The tasks' part reaches only units of the subtree: the readers join it to "Unit" u.
       return actor.memberId
         ? {
-            units: Prisma.sql`u."inChargeMemberId" = ${actor.memberId}::uuid`,
+            units: Prisma.sql`(u."inChargeMemberId" = ${actor.memberId}::uuid AND ${subtree})`,
             tasks: Prisma.sql`t."groupId" IN (SELECT g.id FROM "TaskGroup" g WHERE g."leadMemberId" = ${actor.memberId}::uuid)`,
           }
         : null
@@ -132,10 +227,14 @@ export function assignmentsScopeParts(actor: Actor, action: ScopedAction): { uni
   }
 }
 
-/** What decides access to one assignment, for pages that already hold it. */
-export type AssignmentFacts = { unitId: string; unitInChargeMemberId: string | null; groupLeadMemberId: string | null }
+/** What decides access to one assignment, for pages that already hold it; unitAncestorIds: its unit's Unit.ancestorIds. */
+export type AssignmentFacts = { unitId: string; unitAncestorIds: readonly string[]; unitInChargeMemberId: string | null; groupLeadMemberId: string | null }
 
 export function can(actor: Actor, action: ScopedAction, assignment: AssignmentFacts): boolean {
+  return inScope(actor, assignment.unitAncestorIds) && canWithinRoot(actor, action, assignment)
+}
+
+function canWithinRoot(actor: Actor, action: ScopedAction, assignment: AssignmentFacts): boolean {
   switch (scopeOf(actor, action)) {
     case 'all':
       return true
@@ -160,7 +259,7 @@ export type ReportFacts = AssignmentFacts & { authorId: string; authorMemberId: 
 export function canReview(actor: Actor, report: ReportFacts): boolean {
   if (report.authorId === actor.id) return false
   if (scopeOf(actor, 'statusUpdate.review') !== 'confirmer') return can(actor, 'statusUpdate.review', report)
-  return actor.memberId !== null && reportConfirmerOf(report) === actor.memberId
+  return actor.memberId !== null && inScope(actor, report.unitAncestorIds) && reportConfirmerOf(report) === actor.memberId
 }
 
 /**

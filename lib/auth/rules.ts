@@ -16,9 +16,19 @@ export type AssignmentAction = (typeof ASSIGNMENT_ACTIONS)[number]
  *   each (confirmerOf): those of the units in their charge, and those of the task groups they lead
  *   in units that have no member in charge. Reviewing one report narrows it to that report's own
  *   confirmer (reportConfirmerOf), who differs when a member reported;
- * - all: every assignment.
+ * - all: every assignment of a unit in the actor's subtree (SCOPE_ROOT_KINDS).
  */
 export type Scope = 'ownUnit' | 'led' | 'confirmer' | 'all'
+
+/**
+ * Scopes follow the unit tree (DESIGN.md "Roles"): an account reads and acts only within the
+ * subtree of its scope root, the nearest unit of these kinds at or above its unit; an account whose
+ * root is the top of the tree (or has none) reads the whole deployment. An account of a province reaches every district below it (and the
+ * communes directly under it); a district's, that district alone; two districts see nothing of
+ * each other. What every signed-in user reads (units, communes, tasks' units, members' units,
+ * search) stops at the same root; outside it a record answers like a missing one.
+ */
+export const SCOPE_ROOT_KINDS = ['PROVINCE', 'DISTRICT'] as const
 
 /** What decides who confirms one report: its assignment's two members, and the member its author is (null: none). */
 export type ReportConfirmerFacts = { unitInChargeMemberId: string | null; groupLeadMemberId: string | null; authorMemberId: string | null }
@@ -54,7 +64,7 @@ export const RULES: Readonly<Record<Role, Partial<Record<AssignmentAction, Scope
 }
 
 /**
- * What concerns the district as a whole, where no one record decides: the overview and the review
+ * What concerns the district (the actor's subtree) as a whole, where no one record decides: the overview and the review
  * queue (leaders), the review report, the audit trail, the reporting periods (created, locked and
  * unlocked by the office and administrators), the administration screens, and publishing a question
  * with its answer to the district's public list (the office and administrators).

@@ -25,6 +25,8 @@ export type CurrentUser = {
   unitId: string
   /** The standing-committee member this account belongs to (leaders). */
   memberId: string | null
+  /** The root of the subtree the account reads and acts in (permissions.ts scopeRootSql); null: the whole deployment. */
+  scopeUnitId: string | null
   unit: { code: string; name: string }
 }
 
@@ -53,7 +55,7 @@ export const currentSession = cache(async (): Promise<CurrentSession | null> => 
   const { user } = record!
   if (lastSeenIsStale(record!, now)) await db().userSession.update({ where: { id: claims.sessionId }, data: { lastSeenAt: now } })
   return {
-    user: { id: user.id, username: user.username, displayName: user.displayName, role: user.role, unitId: user.unitId, memberId: user.memberId, unit: user.unit },
+    user: { id: user.id, username: user.username, displayName: user.displayName, role: user.role, unitId: user.unitId, memberId: user.memberId, scopeUnitId: user.scopeUnitId, unit: user.unit },
     sessionId: claims.sessionId,
     pending: pendingStep(user),
   }

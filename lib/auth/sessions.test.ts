@@ -12,7 +12,8 @@ const make = factories(() => database.db)
 describe('sessionWithUser', () => {
   test('gives the session with its account, the account’s security state and its unit', async () => {
     const member = await make.member('Ủy viên phụ trách')
-    const unit = await make.unit({ name: 'Huyện Ba Chẽ', kind: 'DISTRICT' })
+    const province = await make.unit({ name: 'Tỉnh Quảng Ninh', kind: 'PROVINCE' })
+    const unit = await make.unit({ name: 'Huyện Ba Chẽ', kind: 'DISTRICT', parentId: province.id })
     const leader = await make.user({ role: 'LEADER', unitId: unit.id, memberId: member.id, name: 'Bí thư Huyện ủy' })
     const enrolled = new Date('2026-11-01T02:00:00Z')
     const stored = await database.db.user.update({ where: { id: leader.id }, data: { mustChangePassword: true, totpEnabledAt: enrolled, sessionVersion: 3 } })
@@ -20,6 +21,7 @@ describe('sessionWithUser', () => {
     const [createdAt, lastSeenAt] = [new Date('2026-11-28T01:00:00.123Z'), new Date('2026-11-28T02:30:00.456Z')]
     await database.db.userSession.create({ data: { id, userId: leader.id, createdAt, lastSeenAt } })
 
+    // The district is the account's scope root; the province above it would read every district.
     expect(await sessionWithUser(id)).toEqual({
       userId: leader.id,
       createdAt,
@@ -32,6 +34,7 @@ describe('sessionWithUser', () => {
         role: 'LEADER',
         unitId: unit.id,
         memberId: member.id,
+        scopeUnitId: unit.id,
         active: true,
         sessionVersion: 3,
         mustChangePassword: true,

@@ -2,6 +2,7 @@
 import 'server-only'
 import { db } from '@/lib/db'
 import type { Prisma } from '@/lib/db/client'
+import { scopeRootSql } from './permissions'
 import type { CurrentUser } from './session'
 import type { SessionRecord } from './session-check'
 
@@ -18,7 +19,7 @@ export async function sessionWithUser(sessionId: string): Promise<SessionWithUse
     SELECT s."userId"::text AS "userId", s."createdAt", s."lastSeenAt", s."endedAt",
            u.id::text AS "id", u.username, u."displayName", u.role::text AS "role", u."unitId"::text AS "unitId",
            u."memberId"::text AS "memberId", u.active, u."sessionVersion", u."mustChangePassword", u."totpEnabledAt",
-           n.code AS "unitCode", n.name AS "unitName"
+           n.code AS "unitCode", n.name AS "unitName", ${scopeRootSql('n')}::text AS "scopeUnitId"
       FROM "UserSession" s
       JOIN "User" u ON u.id = s."userId"
       JOIN "Unit" n ON n.id = u."unitId"

@@ -2,6 +2,7 @@
 // against the database as it is now. The dry run shows this plan; applying makes it again inside
 // its transaction, so a change made in between is seen, and writes only when no row has an error.
 import 'server-only'
+import { unitsWhere, type Actor } from '@/lib/auth/permissions'
 import type { Prisma } from '@/lib/db/client'
 import { adminProblem, parseAdmin, taskFields, taskFieldsSchema, type AdminErrorCode, type AdminProblem, type TaskInput, type TaskRecord } from '@/lib/validation/admin'
 import { countsDown, perUnitTargetProblem } from '@/lib/domain/indicator'
@@ -89,13 +90,14 @@ async function planTasks(client: Prisma.TransactionClient, rows: TableRow[]): Pr
   })
 }
 
-async function planAssignments(client: Prisma.TransactionClient, rows: TableRow[]): Promise<AssignmentRow[]> {
+async function planAssignments(client: Prisma.TransactionClient, actor: Actor, rows: TableRow[]): Promise<AssignmentRow[]> {
   const [tasks, units] = await Promise.all([
     client.task.findMany({
       where: { code: { in: rows.map((r) => r.cells.taskCode ?? '') }, active: true },
       select: { id: true, code: true, indicatorKind: true, indicatorBaseline: true, indicatorTarget: true },
     }),
-    client.unit.findMany({ where: { code: { in: rows.map((r) => r.cells.unitCode ?? '') }, active: true }, select: { id: true, code: true } }),
+    // A unit of another district is not found: the administrator assigns within their subtree.
+    client.unit.findMany({ where: { code: { in: rows.map((r) => r.cells.unitCode ?? '') }, active: true, ...unitsWhere(actor) }, select: { id: true, code: true } }),
   ])
   const taskIds = new Map(tasks.map((t) => [t.code, t.id]))
   const tasksByCode = new Map(tasks.map((t) => [t.code, t]))
@@ -146,8 +148,8 @@ function unitTargetOf(typed: string, task: TaskIndicator | undefined): { value: 
   return { value: plain }
 }
 
-export async function planImport(client: Prisma.TransactionClient, kind: ImportKind, rows: TableRow[]): Promise<ImportPlan> {
-  return kind === 'tasks' ? { kind, rows: await planTasks(client, rows) } : { kind, rows: await planAssignments(client, rows) }
+export async function planImport(client: Prisma.TransactionClient, actor: Actor, kind: ImportKind, rows: TableRow[]): Promise<ImportPlan> {
+  return kind === 'tasks' ? { kind, rows: await planTasks(client, rows) } : { kind, rows: await planAssignments(client, actor, rows) }
 }
 
 export function countOutcomes(plan: ImportPlan): Record<Outcome, number> {

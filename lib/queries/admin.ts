@@ -1,8 +1,9 @@
 // Reads of the administration pages (issue 6): every record, active or not, with what its edit
-// form needs; and the choices its selects offer (records in use).
+// form needs; and the choices its selects offer (records in use). Units, accounts and members are
+// those of the administrator's subtree (DESIGN.md "Roles"); task groups, tasks and periods are shared.
 import 'server-only'
 import { notFound } from 'next/navigation'
-import { allows } from '@/lib/auth/permissions'
+import { allows, membersWhere, unitsWhere, type Actor } from '@/lib/auth/permissions'
 import type { DistrictAction } from '@/lib/auth/rules'
 import { requireUser, type CurrentUser } from '@/lib/auth/session'
 import { db } from '@/lib/db'
@@ -17,19 +18,21 @@ export async function requireAdmin(action: DistrictAction = 'admin.manage'): Pro
 
 const byOrder = [{ active: 'desc' as const }, { sortOrder: 'asc' as const }, { name: 'asc' as const }]
 
-export function adminUnits() {
+export function adminUnits(admin: Actor) {
   return db().unit.findMany({
+    where: unitsWhere(admin),
     orderBy: [{ active: 'desc' }, { kind: 'asc' }, { sortOrder: 'asc' }, { name: 'asc' }],
     select: { id: true, code: true, name: true, kind: true, sortOrder: true, active: true, parent: { select: { name: true } }, inChargeMember: { select: { name: true } } },
   })
 }
 
-export function adminUnit(code: string) {
-  return db().unit.findUnique({ where: { code }, select: { id: true, code: true, name: true, kind: true, parentId: true, inChargeMemberId: true, sortOrder: true, active: true } })
+export function adminUnit(admin: Actor, code: string) {
+  return db().unit.findFirst({ where: { code, ...unitsWhere(admin) }, select: { id: true, code: true, name: true, kind: true, parentId: true, inChargeMemberId: true, sortOrder: true, active: true } })
 }
 
-export function adminMembers() {
+export function adminMembers(admin: Actor) {
   return db().member.findMany({
+    where: membersWhere(admin),
     orderBy: byOrder,
     select: {
       id: true,
@@ -43,9 +46,9 @@ export function adminMembers() {
   })
 }
 
-export function adminMember(code: string) {
-  return db().member.findUnique({
-    where: { code },
+export function adminMember(admin: Actor, code: string) {
+  return db().member.findFirst({
+    where: { code, ...membersWhere(admin) },
     select: { id: true, code: true, name: true, title: true, sortOrder: true, active: true, leads: { select: { id: true } }, inCharge: { select: { id: true } } },
   })
 }
@@ -82,23 +85,24 @@ export function adminPeriods() {
   return db().reportingPeriod.findMany({ orderBy: [{ endDate: 'desc' }], select: { id: true, code: true, name: true, kind: true, startDate: true, endDate: true, lockedAt: true } })
 }
 
-export function adminUsers() {
+export function adminUsers(admin: Actor) {
   return db().user.findMany({
+    where: { unit: unitsWhere(admin) },
     orderBy: [{ active: 'desc' }, { role: 'desc' }, { username: 'asc' }],
     select: { id: true, username: true, displayName: true, role: true, active: true, lastLoginAt: true, unit: { select: { name: true } }, member: { select: { name: true } } },
   })
 }
 
-export function adminUser(username: string) {
-  return db().user.findUnique({ where: { username }, select: { id: true, username: true, displayName: true, role: true, unitId: true, memberId: true, active: true, lastLoginAt: true } })
+export function adminUser(admin: Actor, username: string) {
+  return db().user.findFirst({ where: { username, unit: unitsWhere(admin) }, select: { id: true, username: true, displayName: true, role: true, unitId: true, memberId: true, active: true, lastLoginAt: true } })
 }
 
 /** What the selects and checkbox lists offer: records in use, plus those the record already points at. */
-export async function adminChoices(keep: string[] = []) {
+export async function adminChoices(admin: Actor, keep: string[] = []) {
   const inUse = { OR: [{ active: true }, { id: { in: keep } }] }
   const [units, members, groups] = await Promise.all([
-    db().unit.findMany({ where: inUse, orderBy: [{ kind: 'asc' }, { sortOrder: 'asc' }, { name: 'asc' }], select: { id: true, name: true, kind: true, inChargeMember: { select: { name: true } } } }),
-    db().member.findMany({ where: inUse, orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }], select: { id: true, name: true, title: true } }),
+    db().unit.findMany({ where: { ...inUse, ...unitsWhere(admin) }, orderBy: [{ kind: 'asc' }, { sortOrder: 'asc' }, { name: 'asc' }], select: { id: true, name: true, kind: true, inChargeMember: { select: { name: true } } } }),
+    db().member.findMany({ where: { ...inUse, ...membersWhere(admin) }, orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }], select: { id: true, name: true, title: true } }),
     db().taskGroup.findMany({ where: inUse, orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }], select: { id: true, name: true, leadMember: { select: { name: true } } } }),
   ])
   return { units, members, groups }

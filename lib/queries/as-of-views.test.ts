@@ -22,7 +22,7 @@ beforeAll(async () => {
   const fixture = await asOfFixture(database.db)
   const { unit, member, task } = fixture
   ids = { unit: unit.id, member: member.id, task: task.id }
-  leader = { ...fixture.leader, role: 'LEADER', memberId: member.id, unit: { code: unit.code, name: unit.name } }
+  leader = { ...fixture.leader, role: 'LEADER', memberId: member.id, scopeUnitId: null, unit: { code: unit.code, name: unit.name } }
 })
 
 describe('a commune and its unit page as of a past day', () => {

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { db } from '@/lib/db'
 import type { Prisma } from '@/lib/db/client'
-import type { Actor } from '@/lib/auth/permissions'
+import { actorOf, type Actor } from '@/lib/auth/permissions'
+import { fullReader } from '@/test/helpers/reader'
 import { testDatabase } from '@/test/helpers/database'
 import { assignmentDetail, assignmentRecord } from './assignment-detail'
 
@@ -38,7 +39,7 @@ beforeAll(async () => {
     data: { code: 'da-rut', groupId: group.id, title: 'Đã rút', dueDate: new Date('2027-01-31'), scope: 'COMMUNE', active: false },
   })
   const user = (username: string, displayName: string, role: 'STAFF' | 'LEADER' | 'ADMIN', unitId: string, memberId?: string) =>
-    d.user.create({ data: { username, displayName, role, unitId, memberId, passwordHash: 'x' } })
+    d.user.create({ data: { username, displayName, role, unitId, memberId, passwordHash: 'x' } }).then(async (made) => ({ ...made, ...(await actorOf(made.id)) }))
   const staff = await user('minh-cam', 'Cán bộ xã Minh Cầm', 'STAFF', minhCam.id)
   const leader = await user('bi-thu', 'Nguyễn Đình Khải', 'LEADER', district.id, secretary.id)
   const dapThanhStaff = await user('dap-thanh', 'Cán bộ xã Đạp Thanh', 'STAFF', dapThanh.id)
@@ -130,7 +131,7 @@ afterAll(async () => {
 
 describe('assignmentDetail', () => {
   it("finds Minh Cầm's assignment by unit and task code, with the task's indicator and who decides access", async () => {
-    const detail = await assignmentDetail('minh-cam', 'kiem-nhiem-ban-chuyen-trach')
+    const detail = await assignmentDetail(fullReader, 'minh-cam', 'kiem-nhiem-ban-chuyen-trach')
     expect(detail).toMatchObject({
       id: assignmentId,
       version: 3,
@@ -145,25 +146,27 @@ describe('assignmentDetail', () => {
     })
     const members = await database.db.member.findMany({ select: { id: true, code: true } })
     const idOf = (code: string) => members.find((m) => m.code === code)?.id
+    const minhCam = await database.db.unit.findUniqueOrThrow({ where: { code: 'minh-cam' }, select: { id: true, ancestorIds: true } })
     expect(detail?.facts).toEqual({
-      unitId: (await database.db.unit.findUniqueOrThrow({ where: { code: 'minh-cam' } })).id,
+      unitId: minhCam.id,
+      unitAncestorIds: minhCam.ancestorIds,
       unitInChargeMemberId: idOf('bi-thu'),
       groupLeadMemberId: idOf('truong-ban'),
     })
   })
 
   it("names the group's lead as the confirmer where the unit has no member in charge", async () => {
-    expect(await assignmentDetail('dap-thanh', 'kiem-nhiem-ban-chuyen-trach')).toMatchObject({
+    expect(await assignmentDetail(fullReader, 'dap-thanh', 'kiem-nhiem-ban-chuyen-trach')).toMatchObject({
       memberInCharge: null,
       confirmer: { name: 'Vũ Mạnh Cường', title: 'Trưởng Ban Tổ chức' },
     })
   })
 
   it('finds nothing for an unknown or withdrawn task, a task not assigned to the unit, or an inactive unit', async () => {
-    await expect(assignmentDetail('minh-cam', 'khong-co')).resolves.toBeNull()
-    await expect(assignmentDetail('minh-cam', 'da-rut')).resolves.toBeNull()
-    await expect(assignmentDetail('ba-che', 'kiem-nhiem-ban-chuyen-trach')).resolves.toBeNull()
-    await expect(assignmentDetail('xa-cu', 'kiem-nhiem-ban-chuyen-trach')).resolves.toBeNull()
+    await expect(assignmentDetail(fullReader, 'minh-cam', 'khong-co')).resolves.toBeNull()
+    await expect(assignmentDetail(fullReader, 'minh-cam', 'da-rut')).resolves.toBeNull()
+    await expect(assignmentDetail(fullReader, 'ba-che', 'kiem-nhiem-ban-chuyen-trach')).resolves.toBeNull()
+    await expect(assignmentDetail(fullReader, 'xa-cu', 'kiem-nhiem-ban-chuyen-trach')).resolves.toBeNull()
   })
 })
 

@@ -5,7 +5,7 @@ import 'server-only'
 import type { IndicatorKind } from '@/lib/domain/indicator'
 import { cache } from 'react'
 import { db } from '@/lib/db'
-import { findAssignmentFor, reportConfirmerSql, type Actor, type AssignmentFacts } from '@/lib/auth/permissions'
+import { findAssignmentFor, reportConfirmerSql, unitsWhere, type Actor, type AssignmentFacts } from '@/lib/auth/permissions'
 import { Prisma } from '@/lib/db/client'
 import type { Role } from '@/lib/auth/roles'
 import type { ReviewState } from '@/lib/db/generated/enums'
@@ -57,9 +57,9 @@ export type AssignmentDetail = {
  * unit merged into another or split is found, as its page finds it (unit-assignments.ts), so its
  * links lead here; one deactivated otherwise is not.
  */
-export const assignmentDetail = cache(async (unitCode: string, taskCode: string): Promise<AssignmentDetail | null> => {
+export const assignmentDetail = cache(async (reader: Pick<Actor, 'scopeUnitId'>, unitCode: string, taskCode: string): Promise<AssignmentDetail | null> => {
   const a = await db().assignment.findFirst({
-    where: { unit: { code: unitCode, OR: [{ active: true }, { changeParts: { some: { side: 'BEFORE', change: { kind: { in: ['MERGE', 'SPLIT'] } } } } }] }, task: { code: taskCode, active: true } },
+    where: { unit: { ...unitsWhere(reader), code: unitCode, OR: [{ active: true }, { changeParts: { some: { side: 'BEFORE', change: { kind: { in: ['MERGE', 'SPLIT'] } } } } }] }, task: { code: taskCode, active: true } },
     select: {
       id: true,
       version: true,
@@ -69,7 +69,7 @@ export const assignmentDetail = cache(async (unitCode: string, taskCode: string)
       indicatorTarget: true,
       completedAt: true,
       unitId: true,
-      unit: { select: { code: true, name: true, active: true, inChargeMemberId: true, inChargeMember: { select: { name: true, title: true } } } },
+      unit: { select: { code: true, name: true, active: true, ancestorIds: true, inChargeMemberId: true, inChargeMember: { select: { name: true, title: true } } } },
       task: {
         select: {
           code: true,
@@ -117,7 +117,7 @@ export const assignmentDetail = cache(async (unitCode: string, taskCode: string)
     open: unit.active,
     memberInCharge: unit.inChargeMember,
     confirmer: unit.inChargeMember ?? task.group.leadMember,
-    facts: { unitId: a.unitId, unitInChargeMemberId: unit.inChargeMemberId, groupLeadMemberId: task.group.leadMemberId },
+    facts: { unitId: a.unitId, unitAncestorIds: unit.ancestorIds, unitInChargeMemberId: unit.inChargeMemberId, groupLeadMemberId: task.group.leadMemberId },
   }
 })
 

@@ -13,6 +13,7 @@ import { csvCell, csvStream } from '@/lib/reports/csv'
 import { registerExport } from '@/lib/reports/exports/register'
 import { translatorFor, type Sheet } from '@/lib/reports/exports/table'
 import { xlsxStream } from '@/lib/reports/xlsx'
+import { fullReader } from '@/test/helpers/reader'
 import { hostileText } from '@/test/helpers/arbitraries'
 import { testDatabase } from '@/test/helpers/database'
 import { progressSource } from './progress-source'
@@ -108,8 +109,8 @@ describe('the register computed in SQL', () => {
         const t = translatorFor(locale)
         const search = new URLSearchParams(asOf ? { asOf } : {})
         const csvOf = async (sheet: Sheet) => new Response(csvStream(sheet, t)).text()
-        const [byDatabase] = (await registerExport(t, now, search)).sheets
-        const [byCells] = (await registerExport(t, now, search)).sheets
+        const [byDatabase] = (await registerExport(t, now, search, fullReader)).sheets
+        const [byCells] = (await registerExport(t, now, search, fullReader)).sheets
         const written = await csvOf(byDatabase!)
         expect(written).toBe(await csvOf({ ...byCells!, csvLines: undefined }))
         expect(parse(written, { bom: true })).toHaveLength(DUE_OFFSETS.length * STATES.length + 1)
@@ -119,7 +120,7 @@ describe('the register computed in SQL', () => {
 
   test('writes the XLSX with the same cells, typed: numbers, dates, texts as typed (less what XML cannot hold)', async () => {
     const t = translatorFor('vi')
-    const document = await registerExport(t, now, new URLSearchParams())
+    const document = await registerExport(t, now, new URLSearchParams(), fullReader)
     const book = new ExcelJS.Workbook()
     await book.xlsx.load(await new Response(xlsxStream(document, t)).arrayBuffer())
     const sheet = book.worksheets[0]!

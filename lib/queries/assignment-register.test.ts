@@ -26,7 +26,7 @@ beforeAll(async () => {
     for (const task of [...tasks, retired]) await d.assignment.create({ data: { taskId: task.id, unitId: unit.id, createdAt: new Date(`2026-0${i === 8 ? 7 : 1}-01T00:00:00Z`) } })
   }
   const user = await d.user.create({ data: { username: 'lanh-dao', displayName: 'Lãnh đạo', passwordHash: 'x', role: 'LEADER', unitId: (await d.unit.findFirstOrThrow()).id } })
-  leader = { id: user.id, username: user.username, displayName: user.displayName, role: 'LEADER', unitId: user.unitId, memberId: null, unit: { code: 'xa-1', name: 'Xã 1' } }
+  leader = { id: user.id, username: user.username, displayName: user.displayName, role: 'LEADER', unitId: user.unitId, memberId: null, scopeUnitId: null, unit: { code: 'xa-1', name: 'Xã 1' } }
 })
 
 const everyRow = async (source: ProgressSource, rowsPerBatch: number) => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { db } from '@/lib/db'
-import type { Actor } from '@/lib/auth/permissions'
+import { actorOf, type Actor } from '@/lib/auth/permissions'
 import { testDatabase } from '@/test/helpers/database'
 import { attachmentFile } from './attachment-file'
 
@@ -21,7 +21,7 @@ beforeAll(async () => {
   const task = await d.task.create({ data: { code: 't1', groupId: group.id, title: 'Nhiệm vụ', dueDate: new Date('2027-01-31'), scope: 'COMMUNE' } })
   const assignment = await d.assignment.create({ data: { taskId: task.id, unitId: unit.id } })
   const user = (username: string, role: 'STAFF' | 'LEADER' | 'ADMIN', unitId: string, memberId?: string) =>
-    d.user.create({ data: { username, displayName: username, role, unitId, memberId, passwordHash: 'x' } })
+    d.user.create({ data: { username, displayName: username, role, unitId, memberId, passwordHash: 'x' } }).then(async (made) => ({ ...made, ...(await actorOf(made.id)) }))
   const staff = await user('minh-cam', 'STAFF', unit.id)
   readers = {
     minhCamStaff: staff,

@@ -7,7 +7,7 @@ import { AUDIT_PAGE_SIZE, auditEntities, auditEventPage as pageFor, auditUsers }
 const database = testDatabase()
 
 /** These tests browse as an administrator, who reads every event whole (what others read: audit-details.test.ts). */
-const ADMIN: Actor = { id: randomUUID(), role: 'ADMIN', unitId: randomUUID(), memberId: null }
+const ADMIN: Actor = { id: randomUUID(), role: 'ADMIN', unitId: randomUUID(), memberId: null, scopeUnitId: null }
 const auditEventPage = (filter: Parameters<typeof pageFor>[1], page: number) => pageFor(ADMIN, filter, page)
 
 /** The fixture's named events; 120 exports on 01/10/2026 fill the pages before them. */
@@ -130,12 +130,12 @@ describe('auditEntities', () => {
 
 describe('auditUsers', () => {
   it('offers every account by display name', async () => {
-    expect((await auditUsers())?.map((u) => u.username)).toEqual(['khong-dung', 'minh-cam', 'bi-thu'])
+    expect((await auditUsers(ADMIN))?.map((u) => u.username)).toEqual(['khong-dung', 'minh-cam', 'bi-thu'])
   })
 
   it('offers none when there are more accounts than it lists', async () => {
-    expect((await auditUsers(3))?.length).toBe(3)
-    expect(await auditUsers(2)).toBeNull()
+    expect((await auditUsers(ADMIN, 3))?.length).toBe(3)
+    expect(await auditUsers(ADMIN, 2)).toBeNull()
   })
 })
 

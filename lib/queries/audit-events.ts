@@ -7,7 +7,7 @@ import { db } from '@/lib/db'
 import { Prisma } from '@/lib/db/client'
 import { DISTRICT_TIME_ZONE } from '@/lib/domain/calendar'
 import { storedActionNames, storedDetailFields, type AuditAssignment, type AuditFilter } from '@/lib/audit/events'
-import { assignmentsScopeSql, type Actor } from '@/lib/auth/permissions'
+import { assignmentsScopeSql, auditEventsInScopeSql, unitsWhere, type Actor } from '@/lib/auth/permissions'
 import { offsetOf, pageCountOf } from '@/lib/domain/paging'
 
 export const AUDIT_PAGE_SIZE = 50
@@ -35,8 +35,9 @@ export type AuditEventPage = { events: AuditEventRow[]; total: number; page: num
 const dayStart = (day: string) => Prisma.sql`(${day}::date::timestamp AT TIME ZONE ${DISTRICT_TIME_ZONE})`
 const nextDayStart = (day: string) => Prisma.sql`((${day}::date + 1)::timestamp AT TIME ZONE ${DISTRICT_TIME_ZONE})`
 
-function conditions(filter: AuditFilter): Prisma.Sql {
-  const where: Prisma.Sql[] = [Prisma.sql`true`]
+function conditions(reader: Actor, filter: AuditFilter): Prisma.Sql {
+  const ref = Prisma.sql`(CASE WHEN e."entityId" ~* ${UUID} THEN e."entityId"::uuid END)`
+  const where: Prisma.Sql[] = [auditEventsInScopeSql(reader, 'e', ref)]
   // An unknown username matches no account, so nothing: the filter asked for that account only.
   if (filter.user !== undefined) where.push(Prisma.sql`e."actorId" = (SELECT id FROM "User" WHERE username = ${filter.user})`)
   if (filter.entity !== undefined) where.push(Prisma.sql`e.entity = ${filter.entity}`)
@@ -68,10 +69,11 @@ const DETAIL_FIELDS = JSON.stringify(storedDetailFields())
  * 'assignment.readDetails' scope reaches the event's assignment; for anyone else they are removed
  * and named in `withheld`, and the rest of the event stays. An event whose assignment is not found
  * (a kind of record not resolved here) shows them only to those who read every assignment, and an
- * unknown action counts every field a detail: both fail closed.
+ * unknown action counts every field a detail: both fail closed. A reader below the top of the tree
+ * reads the events of their subtree only (permissions.ts auditEventsInScopeSql).
  */
 export async function auditEventPage(reader: Actor, filter: AuditFilter, page: number): Promise<AuditEventPage> {
-  const where = conditions(filter)
+  const where = conditions(reader, filter)
   const [{ total }] = await db().$queryRaw<[{ total: number }]>`SELECT count(*)::int AS total FROM "AuditEvent" e WHERE ${where}`
   const pageCount = pageCountOf(total, AUDIT_PAGE_SIZE)
   const shown = Math.min(page, pageCount)
@@ -141,8 +143,8 @@ export type AuditUser = { username: string; displayName: string }
 /** Beyond this many accounts the user filter is a box for the username: a country's list would weigh megabytes. */
 export const AUDIT_USER_CHOICES = 300
 
-/** The accounts the user filter offers, by name; null when there are more than `limit`, too many to list. */
-export async function auditUsers(limit = AUDIT_USER_CHOICES): Promise<AuditUser[] | null> {
-  const users = await db().user.findMany({ select: { username: true, displayName: true }, orderBy: [{ displayName: 'asc' }, { username: 'asc' }], take: limit + 1 })
+/** The accounts of the reader's subtree the user filter offers, by name; null when there are more than `limit`, too many to list. */
+export async function auditUsers(reader: Actor, limit = AUDIT_USER_CHOICES): Promise<AuditUser[] | null> {
+  const users = await db().user.findMany({ where: { unit: unitsWhere(reader) }, select: { username: true, displayName: true }, orderBy: [{ displayName: 'asc' }, { username: 'asc' }], take: limit + 1 })
   return users.length > limit ? null : users
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { db } from '@/lib/db'
+import { fullReader } from '@/test/helpers/reader'
 import { factories } from '@/test/helpers/factories'
 import { testDatabase } from '@/test/helpers/database'
 import { communeAssignments, communeByCode, doneTrend } from './commune-detail'
@@ -66,12 +67,12 @@ afterAll(async () => {
 
 describe('communeByCode', () => {
   it('finds a commune with its member in charge, and the township', async () => {
-    expect(await communeByCode('minh-cam')).toEqual({ id: ids.minhCam, code: 'minh-cam', name: 'Xã Minh Cầm', member: { name: 'Hoàng Văn An', title: 'Phó Bí thư' } })
-    expect(await communeByCode('thi-tran')).toMatchObject({ name: 'Thị trấn Ba Chẽ', member: null })
+    expect(await communeByCode(fullReader, 'minh-cam')).toEqual({ id: ids.minhCam, code: 'minh-cam', name: 'Xã Minh Cầm', member: { name: 'Hoàng Văn An', title: 'Phó Bí thư' } })
+    expect(await communeByCode(fullReader, 'thi-tran')).toMatchObject({ name: 'Thị trấn Ba Chẽ', member: null })
   })
 
   it('does not find a village, an agency, a closed commune or an unknown code', async () => {
-    for (const code of ['thon-1', 'phong-gd', 'xa-cu', 'khong-co']) expect(await communeByCode(code)).toBeNull()
+    for (const code of ['thon-1', 'phong-gd', 'xa-cu', 'khong-co']) expect(await communeByCode(fullReader, code)).toBeNull()
   })
 })
 

@@ -2,6 +2,7 @@
 // done work grew.
 // The counts per task group and the late work come from ./district-overview, asked of this unit.
 import 'server-only'
+import { unitRowInScopeSql, type Actor } from '@/lib/auth/permissions'
 import { cache } from 'react'
 import { db } from '@/lib/db'
 import type { CalendarDay } from '@/lib/domain/calendar'
@@ -16,16 +17,16 @@ export type Commune = {
 }
 
 /**
- * null when no active commune or township has this code (a village or an agency is not one), nor one
- * that was split (its page stays, read-only, and links to its parts; a merged one's address leads
- * to its successor). One query, with its member.
+ * null when no active commune or township of the reader's subtree has this code (a village or an
+ * agency is not one), nor one that was split (its page stays, read-only, and links to its parts; a
+ * merged one's address leads to its successor). One query, with its member.
  */
-export const communeByCode = cache(async (code: string): Promise<Commune | null> => {
+export const communeByCode = cache(async (reader: Pick<Actor, 'scopeUnitId'>, code: string): Promise<Commune | null> => {
   const [unit] = await db().$queryRaw<(Omit<Commune, 'member'> & { memberName: string | null; memberTitle: string | null })[]>`
     SELECT u.id::text AS "id", u.code, u.name, m.name AS "memberName", m.title AS "memberTitle"
       FROM "Unit" u
       LEFT JOIN "Member" m ON m.id = u."inChargeMemberId"
-     WHERE u.code = ${code} AND u.kind IN ('COMMUNE', 'TOWNSHIP')
+     WHERE u.code = ${code} AND u.kind IN ('COMMUNE', 'TOWNSHIP') AND ${unitRowInScopeSql(reader, 'u')}
        AND (u.active OR EXISTS (SELECT FROM "UnitChangePart" p JOIN "UnitChange" c ON c.id = p."changeId" AND c.kind = 'SPLIT' WHERE p."unitId" = u.id AND p.side = 'BEFORE'))`
   if (!unit) return null
   const { memberName, memberTitle, ...commune } = unit

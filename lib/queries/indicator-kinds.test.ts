@@ -57,7 +57,7 @@ describe('the overview', () => {
   })
 
   test('its export frames each kind in its own columns', async () => {
-    const document = await overviewExport(t, NOW, new URLSearchParams())
+    const document = await overviewExport(t, NOW, new URLSearchParams(), fullReader)
     const sheet = document.sheets.find((s) => s.name === t('exports.sheets.indicators'))
     if (!sheet) throw new Error('no indicator sheet')
     const rows = Object.fromEntries((await rowsOf(sheet)).map((row) => [row[0], row]))
@@ -104,11 +104,11 @@ describe('the task page', () => {
     expect(task?.indicator).toMatchObject({ kind: 'PER_UNIT', met: 6, total: '30', targetSum: '38' })
     const { rows } = await taskUnits(source, task?.id ?? '', 100, 0)
     expect(rows.find((r) => r.unitCode === 'minh-cam')).toMatchObject({ indicatorActual: '5', unitTarget: '12' })
-    const document = await taskExport('kiem-nhiem-ban-chuyen-trach', t, NOW, new URLSearchParams())
+    const document = await taskExport('kiem-nhiem-ban-chuyen-trach', t, NOW, new URLSearchParams(), fullReader)
     const exported = await rowsOf(document!.sheets[0]!)
     // unit, status, progress, figure, own target, last update
     expect(exported.find((r) => r[0] === 'Xã Minh Cầm')?.slice(3, 5)).toEqual([5, 12])
-    const condition = await taskExport('bi-thu-kiem-chu-tich-hdnd', t, NOW, new URLSearchParams())
+    const condition = await taskExport('bi-thu-kiem-chu-tich-hdnd', t, NOW, new URLSearchParams(), fullReader)
     const answers = (await rowsOf(condition!.sheets[0]!)).map((r) => [r[0], r[3]])
     expect(answers.filter(([, answer]) => answer === 'Đạt')).toEqual([['Xã Minh Cầm', 'Đạt']])
     expect(answers.filter(([, answer]) => answer === 'Chưa đạt')).toHaveLength(7)

@@ -7,6 +7,7 @@
 import pg from 'pg'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { db } from '@/lib/db'
+import { fullReader } from '@/test/helpers/reader'
 import { testDatabase } from '@/test/helpers/database'
 import { factories } from '@/test/helpers/factories'
 import { communeByCode, doneTrend } from './commune-detail'
@@ -154,7 +155,7 @@ describe('the kept stretches of done work, report days and waiting reports', () 
   })
 
   it('give the trend its counts: each month, the assignments whose latest kept report by then says DONE', async () => {
-    const unit = (await communeByCode(unitCode))!
+    const unit = (await communeByCode(fullReader, unitCode))!
     const trend = await doneTrend(unit.id, '2026-11-29')
     // The same count from the reports themselves, at the end of each month the trend lists.
     const expected = await db().$queryRaw<{ day: string; done: number }[]>`

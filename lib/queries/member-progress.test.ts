@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { db } from '@/lib/db'
 import { onTimeShare } from '@/lib/domain/status-counts'
+import { fullReader } from '@/test/helpers/reader'
 import { testDatabase } from '@/test/helpers/database'
 import { pendingReviewCount } from './pending-reviews'
 import {
@@ -128,7 +129,7 @@ describe('memberSummaries', () => {
   })
 
   it('counts for a member the updates the header counts for that member’s account', async () => {
-    const actor = { id: ids.district, role: 'LEADER' as const, unitId: ids.district, memberId: ids.an }
+    const actor = { id: ids.district, role: 'LEADER' as const, unitId: ids.district, memberId: ids.an, scopeUnitId: null }
     expect(await pendingReviewCount(actor)).toBe(2)
   })
 })
@@ -209,8 +210,8 @@ describe('memberOverdueAssignments', () => {
 
 describe('memberByCode', () => {
   it('finds an active member by code, and no retired or unknown one', async () => {
-    expect(await memberByCode('uv-an')).toEqual({ id: ids.an, code: 'uv-an', name: 'Hoàng Văn An', title: 'Ủy viên Hoàng Văn An' })
-    expect(await memberByCode('uv-nghi')).toBeNull()
-    expect(await memberByCode('khong-co')).toBeNull()
+    expect(await memberByCode(fullReader, 'uv-an')).toEqual({ id: ids.an, code: 'uv-an', name: 'Hoàng Văn An', title: 'Ủy viên Hoàng Văn An' })
+    expect(await memberByCode(fullReader, 'uv-nghi')).toBeNull()
+    expect(await memberByCode(fullReader, 'khong-co')).toBeNull()
   })
 })

@@ -9,7 +9,7 @@ import { cache } from 'react'
 import { z } from 'zod'
 import { db } from '@/lib/db'
 import { Prisma } from '@/lib/db/client'
-import { reportConfirmerSql } from '@/lib/auth/permissions'
+import { memberRowInScopeSql, membersWhere, reportConfirmerSql, type Actor } from '@/lib/auth/permissions'
 import type { UnitKind } from '@/lib/db/generated/enums'
 import { pagedRows, type Paged } from '@/lib/domain/paging'
 import type { ReportChannel } from '@/lib/domain/notifications'
@@ -24,11 +24,11 @@ export type Member = { id: string; code: string; name: string; title: string }
 
 const memberCodeSchema = z.string().min(1).max(64)
 
-/** null when no active member has this code (as a page's or a download's path gives it, unchecked). */
-export const memberByCode = cache(async (code: string): Promise<Member | null> => {
+/** null when no active member of the reader's subtree has this code (as a page's or a download's path gives it, unchecked). */
+export const memberByCode = cache(async (reader: Pick<Actor, 'scopeUnitId'>, code: string): Promise<Member | null> => {
   const parsed = memberCodeSchema.safeParse(code)
   if (!parsed.success) return null
-  return db().member.findFirst({ where: { code: parsed.data, active: true }, select: { id: true, code: true, name: true, title: true } })
+  return db().member.findFirst({ where: { code: parsed.data, active: true, ...membersWhere(reader) }, select: { id: true, code: true, name: true, title: true } })
 })
 
 /**
@@ -161,7 +161,7 @@ async function summaryRows(source: ProgressSource, memberId: string | null): Pro
       FROM "Member" m
       LEFT JOIN counts c ON c."memberId" = m.id
       LEFT JOIN pending pe ON pe."memberId" = m.id
-     WHERE m.active ${onlyMember(Prisma.sql`m.id`, memberId)}
+     WHERE m.active AND ${memberRowInScopeSql(source.scope, 'm')} ${onlyMember(Prisma.sql`m.id`, memberId)}
      GROUP BY m.id, pe."pending"`
 }
 

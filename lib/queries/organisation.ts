@@ -6,7 +6,9 @@
 // is no single such district (a province with several districts, or communes straight under the
 // province after 2025), the home unit is the first active province or district at the top. The
 // units above the home unit (its province) come with it. Names are those in force on the day asked
-// (UnitName): a report for a period before a rename carries the old name.
+// (UnitName): a report for a period before a rename carries the old name. A signed-in reader whose
+// scope root is below the top (permissions.ts scopeRootSql) is served by that unit: a district's
+// accounts of a province's deployment read their own district's name.
 import 'server-only'
 import { cache } from 'react'
 import { db } from '@/lib/db'
@@ -22,18 +24,8 @@ export type Organisation = { home: OrganisationUnit; above: OrganisationUnit[] }
 
 type Row = { id: string; code: string; kind: UnitKind; name: string }
 
-export const organisationOn = cache(async (day: CalendarDay): Promise<Organisation | null> => {
-  const top = await db().$queryRaw<(Row & { depth: number })[]>`
-    WITH RECURSIVE top AS (
-      SELECT u.id, u.kind, 0 AS depth, u."sortOrder", u.name, u.code FROM "Unit" u WHERE u."parentId" IS NULL AND u.active AND u.kind IN ('PROVINCE', 'DISTRICT')
-      UNION ALL
-      SELECT c.id, c.kind, t.depth + 1, c."sortOrder", c.name, c.code
-        FROM top t JOIN "Unit" c ON c."parentId" = t.id AND c.active AND c.kind IN ('PROVINCE', 'DISTRICT')
-       WHERE t.kind = 'PROVINCE')
-    SELECT id::text AS id, code, kind::text AS kind, name, depth FROM top ORDER BY depth, "sortOrder", name, code`
-  const districts = top.filter((u) => u.kind === 'DISTRICT')
-  const nearest = districts.filter((u) => u.depth === districts[0]?.depth)
-  const home = nearest.length === 1 ? nearest[0] : top[0]
+export const organisationOn = cache(async (day: CalendarDay, scopeUnitId: string | null = null): Promise<Organisation | null> => {
+  const home = scopeUnitId === null ? await homeUnit() : { id: scopeUnitId }
   if (!home) return null
   // The home unit and its ancestors, with the names they had on `day`.
   const chain = await db().$queryRaw<(Row & { level: number })[]>`
@@ -47,3 +39,18 @@ export const organisationOn = cache(async (day: CalendarDay): Promise<Organisati
   const [first, ...above] = chain.map(({ id, code, kind, name }): OrganisationUnit => ({ id, code, kind, ...placeName(name) }))
   return first ? { home: first, above } : null
 })
+
+/** The home unit of the whole deployment (see above); undefined when the tree has no province or district. */
+async function homeUnit(): Promise<{ id: string } | undefined> {
+  const top = await db().$queryRaw<(Row & { depth: number })[]>`
+    WITH RECURSIVE top AS (
+      SELECT u.id, u.kind, 0 AS depth, u."sortOrder", u.name, u.code FROM "Unit" u WHERE u."parentId" IS NULL AND u.active AND u.kind IN ('PROVINCE', 'DISTRICT')
+      UNION ALL
+      SELECT c.id, c.kind, t.depth + 1, c."sortOrder", c.name, c.code
+        FROM top t JOIN "Unit" c ON c."parentId" = t.id AND c.active AND c.kind IN ('PROVINCE', 'DISTRICT')
+       WHERE t.kind = 'PROVINCE')
+    SELECT id::text AS id, code, kind::text AS kind, name, depth FROM top ORDER BY depth, "sortOrder", name, code`
+  const districts = top.filter((u) => u.kind === 'DISTRICT')
+  const nearest = districts.filter((u) => u.depth === districts[0]?.depth)
+  return nearest.length === 1 ? nearest[0] : top[0]
+}

@@ -3,7 +3,6 @@
 // data changes, and twenty of them at once should not each redo the same queries. Its download
 // (lib/reports/exports/overview.ts) reads the same figures through overviewFigures.
 import 'server-only'
-import type { CalendarDay } from '@/lib/domain/calendar'
 import { snapshotCache } from '@/lib/db/snapshot-cache'
 import { communeRankingEnds } from './communes'
 import { indicatorResults, lateAssignments, progressByGroup } from './district-overview'
@@ -22,15 +21,17 @@ export async function overviewFigures(source: ProgressSource) {
   return { progress, indicators, late }
 }
 
-async function reporting(code: string | undefined, today: CalendarDay) {
+async function reporting(code: string | undefined, source: ProgressSource) {
   const periods = await reportingPeriods()
-  const choice = choosePeriod(periods, code, today)
-  const rate = choice.period ? await reportingRate(choice.period.startDay, choice.period.endDay, unitsDayOf(choice.period, today), MISSING_LIMIT) : null
+  const choice = choosePeriod(periods, code, source.day)
+  const rate = choice.period
+    ? await reportingRate(choice.period.startDay, choice.period.endDay, unitsDayOf(choice.period, source.day), MISSING_LIMIT, source.unitInScope())
+    : null
   return { periods, choice, rate }
 }
 
 async function readOverview(source: ProgressSource, period: string | undefined) {
-  const [figures, communes, report] = await Promise.all([overviewFigures(source), communeRankingEnds(source, RANKING_ENDS), reporting(period, source.day)])
+  const [figures, communes, report] = await Promise.all([overviewFigures(source), communeRankingEnds(source, RANKING_ENDS), reporting(period, source)])
   return { ...figures, communes, report }
 }
 

@@ -48,7 +48,7 @@ beforeAll(async () => {
   const assignments = await Promise.all(communes.map((unit) => d.assignment.create({ data: { taskId: task.id, unitId: unit.id } })))
   const staff = await d.user.create({ data: { username: 'can-bo', displayName: 'Cán bộ thử nghiệm', role: 'STAFF', unitId: communes[0]!.id, passwordHash: 'x' } })
   // An administrator's account of its own: the reports are the staff's, which it may confirm.
-  admin = { id: randomUUID(), role: 'ADMIN', unitId: district.id, memberId: null }
+  admin = { id: randomUUID(), role: 'ADMIN', unitId: district.id, memberId: null, scopeUnitId: null }
   // Seven reports waiting, three of them sent at the same instant.
   const times = ['2026-11-20T02:00:00Z', '2026-11-21T02:00:00Z', '2026-11-21T02:00:00Z', '2026-11-21T02:00:00Z', '2026-11-22T02:00:00Z', '2026-11-19T02:00:00Z', '2026-11-23T02:00:00Z']
   const reports = await Promise.all(

@@ -26,7 +26,7 @@ beforeAll(async () => {
   const withdrawn = await task('rut', plain.id, false)
   const staff = await d.user.create({ data: { username: 'minh-cam', displayName: 'Cán bộ xã Minh Cầm', role: 'STAFF', unitId: minhCam.id, passwordHash: 'x' } })
   // The scope depends on role, unit and member; the reports are all the staff account's, so the others' queues hold them.
-  const account = (id: string, role: Actor['role'], unitId: string, memberId: string | null): Actor => ({ id, role, unitId, memberId })
+  const account = (id: string, role: Actor['role'], unitId: string, memberId: string | null): Actor => ({ id, role, unitId, memberId, scopeUnitId: null })
   actors = {
     secretary: account(randomUUID(), 'LEADER', district.id, secretary.id),
     groupLead: account(randomUUID(), 'LEADER', district.id, lead.id),

@@ -6,6 +6,7 @@
 // shape as the kept ones. A read model takes a source and reads through it, whichever it is.
 import 'server-only'
 import { cache } from 'react'
+import { unitRowInScopeSql, type Actor } from '@/lib/auth/permissions'
 import { Prisma } from '@/lib/db/client'
 import { districtDay, endOfDistrictDay, type CalendarDay } from '@/lib/domain/calendar'
 import { progressCountsReady } from './progress-counts'
@@ -36,8 +37,12 @@ export type ProgressSource = {
   pendingReports: Prisma.Sql
   /** The name the unit `alias` had on the day: its Unit row's today, its UnitName of then for a past day. */
   unitName(alias?: string): Prisma.Sql
-  /** Whether the unit `alias` counts on the day: active today; for a past day, standing then (a merged unit until its merge, unitStoodOn). */
+  /** Whether the unit `alias` counts on the day: active today; for a past day, standing then (a merged unit until its merge, unitStoodOn); in the reader's subtree (withinScope). */
   unitCounted(alias?: string): Prisma.Sql
+  /** Whether the unit `alias` lies in the reader's subtree (withinScope), whatever the day: for what counts units of another day. */
+  unitInScope(alias?: string): Prisma.Sql
+  /** Whose subtree the figures are of (withinScope); the whole deployment's: scopeUnitId null. */
+  scope: Pick<Actor, 'scopeUnitId'>
   /** `LEFT JOIN … c`: the row of counts of each unit `u`, over active tasks, as "UnitProgressCount" holds it. */
   unitCounts(): Promise<Prisma.Sql>
   /** `LEFT JOIN … c`: the row of counts of each task `t`, over active units, as "TaskProgressCount" holds it. */
@@ -58,6 +63,8 @@ export function fromKeptCounts(day: CalendarDay, at: Date = endOfDistrictDay(day
     pendingReports: Prisma.sql`"PendingReview"`,
     unitName: (alias = 'u') => Prisma.raw(`${alias}.name`),
     unitCounted: (alias = 'u') => Prisma.raw(`${alias}.active`),
+    unitInScope: () => Prisma.sql`true`,
+    scope: { scopeUnitId: null },
     async unitCounts() {
       await progressCountsReady(day)
       return Prisma.sql`LEFT JOIN "UnitProgressCount" c ON c."unitId" = u.id`
@@ -91,6 +98,8 @@ export function fromHistory(day: CalendarDay): ProgressSource {
        WHERE ${madeBy} AND ${reviewState} = 'PENDING')`,
     unitName: (alias = 'u') => unitNameOn(day, alias),
     unitCounted: (alias = 'u') => unitStoodOn(day, alias),
+    unitInScope: () => Prisma.sql`true`,
+    scope: { scopeUnitId: null },
     // Lateral, so that a query about a few units or tasks counts only theirs.
     unitCounts: async () => Prisma.sql`LEFT JOIN LATERAL (
       SELECT ${countColumns(day)}
@@ -105,14 +114,43 @@ export function fromHistory(day: CalendarDay): ProgressSource {
   }
 }
 
-/** The day asked for (`?asOf=`) when it is past; else today, `now`'s district day. */
+/**
+ * The source as the reader sees it (DESIGN.md "Roles", scopes follow the tree): only the units of
+ * their subtree count, so every view and download built on it (the overview, the communes, a task's
+ * units, the review report) counts and lists their subtree alone. The counts kept per task are of
+ * the whole deployment: a task's row of counts is recounted over the subtree's assignments instead,
+ * a lateral that costs what the subtree holds. A reader at the top of the tree gets `source` itself.
+ */
+export function withinScope(source: ProgressSource, reader: Pick<Actor, 'scopeUnitId'>): ProgressSource {
+  if (reader.scopeUnitId === null) return source
+  const unitInScope = (alias = 'u') => unitRowInScopeSql(reader, alias)
+  const unitCounted = (alias = 'u') => Prisma.sql`(${source.unitCounted(alias)} AND ${unitInScope(alias)})`
+  return {
+    ...source,
+    key: `${source.key} ${reader.scopeUnitId}`,
+    unitCounted,
+    unitInScope,
+    scope: { scopeUnitId: reader.scopeUnitId },
+    taskCounts: async () => Prisma.sql`LEFT JOIN LATERAL (
+      SELECT ${countColumns(source.day)}, sum(a."indicatorActual") AS "indicatorSum", COUNT(a."indicatorActual")::int AS "indicatorReported"
+        FROM ${source.assignments} a
+        JOIN "Unit" u ON u.id = a."unitId" AND ${unitCounted()}
+       WHERE a."taskId" = t.id) c ON true`,
+  }
+}
+
+/** The day asked for (`?asOf=`) when it is past; else today, `now`'s district day. Of the whole deployment: a reader's is withinScope of it. */
 export function progressSource(asked: CalendarDay | null, now: Date): ProgressSource {
   const today = districtDay(now)
   return asked !== null && asked < today ? fromHistory(asked) : fromKeptCounts(today, now)
 }
 
+const requestSourceOf = cache((asked: CalendarDay | null, scopeUnitId: string | null): ProgressSource => withinScope(progressSource(asked, new Date()), { scopeUnitId }))
+
 /**
- * The source of one request's page (and of its metadata), chosen once: every read of the request
- * gets the same source, so React's cache of each read is shared.
+ * The source of one request's page (and of its metadata) for its reader, chosen once: every read
+ * of the request gets the same source, so React's cache of each read is shared.
  */
-export const requestSource = cache((asked: CalendarDay | null): ProgressSource => progressSource(asked, new Date()))
+export function requestSource(asked: CalendarDay | null, reader: Pick<Actor, 'scopeUnitId'>): ProgressSource {
+  return requestSourceOf(asked, reader.scopeUnitId)
+}

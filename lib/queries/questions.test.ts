@@ -6,6 +6,7 @@ import type { Actor } from '@/lib/auth/permissions'
 import { publishQuestion } from '@/lib/actions/question-publish'
 import { readQuestionPublishForm } from '@/lib/validation/question-publish'
 import { questionFilterOf, type QuestionFilter } from '@/lib/validation/questions'
+import { fullReader } from '@/test/helpers/reader'
 import { testDatabase } from '@/test/helpers/database'
 import { factories, formData } from '@/test/helpers/factories'
 import { answeredQuestions, publishedQuestions, questionThreads } from './questions'
@@ -135,7 +136,7 @@ describe('publishing to the district’s list', () => {
     expect(audit).toEqual([{ entity: 'PublishedQuestion', after: { questionId: ids.answered, answerId: ids.answer, showUnit: false } }])
 
     // Nam Sơn's staff read none of Minh Cầm's threads, but the published answer they do.
-    const list = await publishedQuestions(20, 0)
+    const list = await publishedQuestions(fullReader, 20, 0)
     expect(list.rows.map((r) => [r.question, r.answer, r.unitName])).toEqual([['Tiêu chí trường chuẩn tính thế nào?', 'Theo Thông tư 13/2021.', null]])
     expect((await questionThreads(minhCamStaff, ALL, NOW, 50, 0)).rows.find((r) => r.questionId === ids.answered)?.published).toBe(true)
     expect(await answeredQuestions((await database.db.comment.findUniqueOrThrow({ where: { id: ids.answered } })).assignmentId)).toEqual([
@@ -150,7 +151,7 @@ describe('publishing to the district’s list', () => {
     const answer = await say(admin, assignmentId, 'Trả lời', '2026-12-04T02:00:00Z')
     const later = { actor: admin, now: new Date(NOW.getTime() + 60_000), ip: null }
     expect(await publishQuestion(later, publishForm(ids.namSon, answer, true))).toMatchObject({ kind: 'published' })
-    const list = await publishedQuestions(20, 0)
+    const list = await publishedQuestions(fullReader, 20, 0)
     expect(list.rows.map((r) => [r.question, r.unitName])).toEqual([
       ['Câu hỏi của Nam Sơn', 'Xã Nam Sơn'],
       ['Tiêu chí trường chuẩn tính thế nào?', null],

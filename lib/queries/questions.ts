@@ -10,7 +10,7 @@ import 'server-only'
 import { cache } from 'react'
 import { db } from '@/lib/db'
 import { Prisma } from '@/lib/db/client'
-import { assignmentsScopeSql, type Actor } from '@/lib/auth/permissions'
+import { assignmentsScopeSql, unitRowInScopeSql, unitsWhere, type Actor } from '@/lib/auth/permissions'
 import { pagedRows, type Paged } from '@/lib/domain/paging'
 import type { QuestionFilter } from '@/lib/validation/questions'
 import { unitOnRecord } from './unit-history'
@@ -148,8 +148,8 @@ export type PublishedQuestionRow = {
   publishedAt: Date
 }
 
-/** The district's public list, newest first, for every signed-in account: `limit` from the `offset`-th. */
-export const publishedQuestions = cache(async (limit: number, offset: number): Promise<Paged<PublishedQuestionRow>> => {
+/** The district's public list, newest first, for every signed-in account (of the questions asked in their subtree): `limit` from the `offset`-th. */
+export const publishedQuestions = cache(async (reader: Pick<Actor, 'scopeUnitId'>, limit: number, offset: number): Promise<Paged<PublishedQuestionRow>> => {
   const rows = await db().$queryRaw<(PublishedQuestionRow & { total: number })[]>`
     SELECT p.id::text AS "id", q.body AS "question", ans.body AS "answer", t.title AS "taskTitle",
            CASE WHEN p."showUnit" THEN u.name END AS "unitName", p."publishedAt",
@@ -158,17 +158,17 @@ export const publishedQuestions = cache(async (limit: number, offset: number): P
       JOIN "Comment" q ON q.id = p."questionId"
       JOIN "Comment" ans ON ans.id = p."answerId"
       JOIN "Assignment" a ON a.id = q."assignmentId"
-      JOIN "Unit" u ON u.id = a."unitId"
+      JOIN "Unit" u ON u.id = a."unitId" AND ${unitRowInScopeSql(reader, 'u')}
       JOIN "Task" t ON t.id = a."taskId"
      ORDER BY p."publishedAt" DESC, p.id
      LIMIT ${limit} OFFSET ${offset}`
   return pagedRows(rows)
 })
 
-/** The units and groups the page's filter offers: the active ones, in the agreed order. */
-export const questionFilterChoices = cache(async () => {
+/** The units and groups the page's filter offers: the active ones (units of the reader's subtree), in the agreed order. */
+export const questionFilterChoices = cache(async (reader: Pick<Actor, 'scopeUnitId'>) => {
   const [units, groups] = await Promise.all([
-    db().unit.findMany({ where: { active: true }, orderBy: [{ kind: 'asc' }, { sortOrder: 'asc' }, { name: 'asc' }], select: { code: true, name: true } }),
+    db().unit.findMany({ where: { active: true, ...unitsWhere(reader) }, orderBy: [{ kind: 'asc' }, { sortOrder: 'asc' }, { name: 'asc' }], select: { code: true, name: true } }),
     db().taskGroup.findMany({ where: { active: true }, orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }], select: { code: true, name: true } }),
   ])
   return { units, groups }

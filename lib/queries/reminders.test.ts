@@ -56,10 +56,10 @@ beforeAll(async () => {
 async function expected(actor: Actor) {
   const all = await database.db.assignment.findMany({
     where: { task: { active: true }, unit: { active: true } },
-    select: { unitId: true, status: true, completedAt: true, unit: { select: { code: true, inChargeMemberId: true } }, task: { select: { code: true, dueDate: true, group: { select: { leadMemberId: true } } } } },
+    select: { unitId: true, status: true, completedAt: true, unit: { select: { code: true, ancestorIds: true, inChargeMemberId: true } }, task: { select: { code: true, dueDate: true, group: { select: { leadMemberId: true } } } } },
   })
   return all
-    .filter((a) => can(actor, 'assignment.update', { unitId: a.unitId, unitInChargeMemberId: a.unit.inChargeMemberId, groupLeadMemberId: a.task.group.leadMemberId }))
+    .filter((a) => can(actor, 'assignment.update', { unitId: a.unitId, unitAncestorIds: a.unit.ancestorIds, unitInChargeMemberId: a.unit.inChargeMemberId, groupLeadMemberId: a.task.group.leadMemberId }))
     .map((a) => ({ key: `${a.unit.code}/${a.task.code}`, timing: { status: a.status, dueDate: a.task.dueDate, completedAt: a.completedAt } }))
     .filter(({ timing }) => isOverdue(timing, now) || isDueSoon(timing, now))
     .map(({ key, timing }) => ({ key, overdue: isOverdue(timing, now) }))

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { db } from '@/lib/db'
+import { Prisma } from '@/lib/db/client'
 import { factories } from '@/test/helpers/factories'
 import { testDatabase } from '@/test/helpers/database'
 import { choosePeriod, periodParamsSchema, reportingPeriods, reportingRate, type ReportingPeriod } from './reporting-rate'
@@ -57,7 +58,7 @@ afterAll(async () => {
 
 describe('reportingRate', () => {
   it('counts the units with work, and those of them that reported inside the period by the Ba Chẽ calendar', async () => {
-    const rate = await reportingRate('2026-09-01', '2026-09-30', '2026-09-30', 10)
+    const rate = await reportingRate('2026-09-01', '2026-09-30', '2026-09-30', 10, Prisma.sql`true`)
     expect(rate).toEqual({
       expected: 4,
       reported: 2,
@@ -70,11 +71,11 @@ describe('reportingRate', () => {
   })
 
   it('caps the list of units that have not reported, not the counts', async () => {
-    expect(await reportingRate('2026-09-01', '2026-09-30', '2026-09-30', 1)).toEqual({ expected: 4, reported: 2, missing: [{ code: 'dap-thanh', name: 'Đơn vị dap-thanh' }] })
+    expect(await reportingRate('2026-09-01', '2026-09-30', '2026-09-30', 1, Prisma.sql`true`)).toEqual({ expected: 4, reported: 2, missing: [{ code: 'dap-thanh', name: 'Đơn vị dap-thanh' }] })
   })
 
   it('finds that nobody reported in a period with no reports', async () => {
-    const rate = await reportingRate('2027-01-01', '2027-01-31', '2027-01-31', 10)
+    const rate = await reportingRate('2027-01-01', '2027-01-31', '2027-01-31', 10, Prisma.sql`true`)
     expect(rate).toMatchObject({ expected: 4, reported: 0 })
     expect(rate.missing).toHaveLength(4)
   })
@@ -87,7 +88,7 @@ describe('reportingRate', () => {
     const old = await d.assignment.create({ data: { unitId: unit.id, taskId: withdrawn.id } })
     const author = await d.user.findFirstOrThrow()
     await d.statusUpdate.create({ data: { assignmentId: old.id, authorId: author.id, status: 'DONE', progress: 100, createdAt: new Date('2026-09-15T02:00:00Z') } })
-    expect(await reportingRate('2026-09-01', '2026-09-30', '2026-09-30', 10)).toMatchObject({ expected: 5, reported: 3 })
+    expect(await reportingRate('2026-09-01', '2026-09-30', '2026-09-30', 10, Prisma.sql`true`)).toMatchObject({ expected: 5, reported: 3 })
   })
 })
 

@@ -3,6 +3,7 @@ import 'server-only'
 import { cache } from 'react'
 import { z } from 'zod'
 import { db } from '@/lib/db'
+import { Prisma } from '@/lib/db/client'
 import type { PeriodKind } from '@/lib/db/generated/enums'
 import { dateColumnDay, type CalendarDay } from '@/lib/domain/calendar'
 import { unitNameOn, unitStoodOn } from './unit-history'
@@ -76,14 +77,16 @@ export const unitsDayOf = (period: { endDay: CalendarDay }, day: CalendarDay): C
 
 /**
  * The rate of the period from `startDay` to `endDay` over the units that stood on `unitsDay`
- * (unitsDayOf), named as they were then. `limit` caps the list of units that have not reported, not the counts.
+ * (unitsDayOf), named as they were then, of the units `inScope` takes (a condition on "Unit" u:
+ * ProgressSource.unitInScope, the reader's subtree). `limit` caps the list of units that have not
+ * reported, not the counts.
  */
-export const reportingRate = cache(async (startDay: CalendarDay, endDay: CalendarDay, unitsDay: CalendarDay, limit: number): Promise<ReportingRate> => {
+export const reportingRate = cache(async (startDay: CalendarDay, endDay: CalendarDay, unitsDay: CalendarDay, limit: number, inScope: Prisma.Sql): Promise<ReportingRate> => {
   const [rate] = await db().$queryRaw<ReportingRate[]>`
     WITH expected AS (
       SELECT u.id, u.code, ${unitNameOn(unitsDay)} AS name, u.kind, u."sortOrder"
         FROM "Unit" u
-       WHERE ${unitStoodOn(unitsDay)}
+       WHERE ${unitStoodOn(unitsDay)} AND ${inScope}
          AND EXISTS (SELECT 1 FROM "Assignment" a JOIN "Task" t ON t.id = a."taskId" AND t.active WHERE a."unitId" = u.id)
     ), reported AS (
       -- One probe per unit into the days it reported on (kept by a trigger, UnitReportDay).

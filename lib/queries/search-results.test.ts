@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { db } from '@/lib/db'
+import { fullReader } from '@/test/helpers/reader'
 import { testDatabase } from '@/test/helpers/database'
 import { SEARCH_LIMIT } from './search'
 import { searchResults } from './search-results'
@@ -23,7 +24,7 @@ afterAll(async () => {
 
 describe('searchResults', () => {
   it('groups the hits by kind and gives each unit its kind, for the link to its page', async () => {
-    expect(await searchResults('MINH CẦM')).toEqual({
+    expect(await searchResults(fullReader, 'MINH CẦM')).toEqual({
       units: [
         { code: 'minh-cam', name: 'Xã Minh Cầm', detail: 'Huyện Ba Chẽ', unitKind: 'COMMUNE', merged: false, split: false },
         { code: 'minh-cam-thon-1', name: 'Thôn 1 Minh Cầm', detail: 'Xã Minh Cầm', unitKind: 'VILLAGE', merged: false, split: false },
@@ -35,22 +36,22 @@ describe('searchResults', () => {
   })
 
   it('finds the township and the district, and members, without diacritics', async () => {
-    const { units, members } = await searchResults('ba che')
+    const { units, members } = await searchResults(fullReader, 'ba che')
     expect(units.map((u) => [u.code, u.unitKind]).sort()).toEqual([
       ['ba-che', 'DISTRICT'],
       ['thi-tran-ba-che', 'TOWNSHIP'],
     ])
     expect(members).toEqual([])
-    expect((await searchResults('dinh khai')).members).toEqual([{ code: 'bi-thu', name: 'Nguyễn Đình Khải', detail: 'Bí thư Huyện ủy' }])
+    expect((await searchResults(fullReader, 'dinh khai')).members).toEqual([{ code: 'bi-thu', name: 'Nguyễn Đình Khải', detail: 'Bí thư Huyện ủy' }])
   })
 
   it('says when search() stopped at its limit', async () => {
     await database.db.unit.createMany({ data: Array.from({ length: SEARCH_LIMIT }, (_, i) => ({ code: `khu-pho-${i + 1}`, name: `Khu phố ${i + 1}`, kind: 'VILLAGE' as const })) })
-    const { units, limited } = await searchResults('khu pho')
+    const { units, limited } = await searchResults(fullReader, 'khu pho')
     expect([units.length, limited]).toEqual([SEARCH_LIMIT, true])
   })
 
   it('finds nothing for one letter', async () => {
-    expect(await searchResults('m')).toEqual({ units: [], tasks: [], members: [], limited: false })
+    expect(await searchResults(fullReader, 'm')).toEqual({ units: [], tasks: [], members: [], limited: false })
   })
 })

@@ -1,6 +1,7 @@
 // The search page's results: search() (./search.ts) grouped by kind, each unit with its kind so
 // that communes link to their progress page, and whether it was merged into another.
 import 'server-only'
+import type { Actor } from '@/lib/auth/permissions'
 import { cache } from 'react'
 import type { UnitKind } from '@/lib/db/generated/enums'
 import { MIN_QUERY_LENGTH, search, SEARCH_LIMIT, type SearchHit } from './search'
@@ -21,8 +22,8 @@ export type SearchResults = {
 }
 
 /** Best matches first within each kind. */
-export const searchResults = cache(async (query: string): Promise<SearchResults> => {
-  const hits = await search(query)
+export const searchResults = cache(async (reader: Pick<Actor, 'scopeUnitId'>, query: string): Promise<SearchResults> => {
+  const hits = await search(reader, query)
   const ofKind = (kind: SearchHit['kind']): Hit[] => hits.filter((h) => h.kind === kind).map(({ code, name, detail }) => ({ code, name, detail }))
   return {
     units: hits.flatMap(({ kind, code, name, detail, unitKind, merged, split }) => (kind === 'unit' && unitKind ? [{ code, name, detail, unitKind, merged, split }] : [])),

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, test } from 'vitest'
+import { fullReader } from '@/test/helpers/reader'
 import { testDatabase } from '@/test/helpers/database'
 import { search } from './search'
 
@@ -17,7 +18,7 @@ beforeAll(async () => {
   await d.task.create({ data: { code: '100-phan-tram', groupId: group.id, title: 'Đạt 100% bí thư chi bộ kiêm trưởng thôn', dueDate: new Date('2026-12-31'), scope: 'COMMUNE' } })
 })
 
-const names = async (query: string) => (await search(query)).map((h) => h.name).sort()
+const names = async (query: string) => (await search(fullReader, query)).map((h) => h.name).sort()
 
 describe('search', () => {
   test.each(['minh cam', 'Minh Cầm', 'MINH CAM', '  minh   CẦM '])('"%s" finds Minh Cầm and its village, not the retired member', async (query) => {
@@ -25,7 +26,7 @@ describe('search', () => {
   })
 
   test('units say their kind, so a commune can link to its progress page', async () => {
-    expect((await search('minh cam')).map((h) => [h.name, h.unitKind]).sort()).toEqual([
+    expect((await search(fullReader, 'minh cam')).map((h) => [h.name, h.unitKind]).sort()).toEqual([
       ['Thôn 1 Minh Cầm', 'VILLAGE'],
       ['Xã Minh Cầm', 'COMMUNE'],
     ])
@@ -37,11 +38,11 @@ describe('search', () => {
   })
 
   test('finds tasks by a word of their title and says which group they are in', async () => {
-    expect(await search('chu tich')).toEqual([{ kind: 'task', code: 'bi-thu-chu-tich', name: 'Bí thư đồng thời là Chủ tịch UBND xã', detail: 'Nhất thể hóa chức danh', unitKind: null, merged: false, split: false }])
+    expect(await search(fullReader, 'chu tich')).toEqual([{ kind: 'task', code: 'bi-thu-chu-tich', name: 'Bí thư đồng thời là Chủ tịch UBND xã', detail: 'Nhất thể hóa chức danh', unitKind: null, merged: false, split: false }])
   })
 
   test('finds members by name, with their title', async () => {
-    expect(await search('thanh huong')).toEqual([{ kind: 'member', code: 'pho-bi-thu', name: 'Lê Thị Thanh Hương', detail: 'Phó Bí thư Thường trực', unitKind: null, merged: false, split: false }])
+    expect(await search(fullReader, 'thanh huong')).toEqual([{ kind: 'member', code: 'pho-bi-thu', name: 'Lê Thị Thanh Hương', detail: 'Phó Bí thư Thường trực', unitKind: null, merged: false, split: false }])
   })
 
   test('a percent sign is searched as itself, not as a wildcard', async () => {
@@ -50,7 +51,7 @@ describe('search', () => {
   })
 
   test('one letter or nothing finds nothing', async () => {
-    expect(await search('m')).toEqual([])
-    expect(await search('   ')).toEqual([])
+    expect(await search(fullReader, 'm')).toEqual([])
+    expect(await search(fullReader, '   ')).toEqual([])
   })
 })

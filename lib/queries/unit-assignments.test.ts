@@ -21,8 +21,8 @@ beforeAll(async () => {
   const staff = await d.user.create({ data: { username: 'minh-cam', displayName: 'Cán bộ', role: 'STAFF', unitId: minhCam.id, passwordHash: 'x' } })
   const other = await d.user.create({ data: { username: 'dap-thanh', displayName: 'Cán bộ Đạp Thanh', role: 'STAFF', unitId: dapThanh.id, passwordHash: 'x' } })
   const reviewer = await d.user.create({ data: { username: 'bi-thu', displayName: 'Nguyễn Đình Khải', role: 'LEADER', unitId: dapThanh.id, passwordHash: 'x' } })
-  reader = { id: staff.id, role: 'STAFF', unitId: minhCam.id, memberId: null }
-  outsider = { id: other.id, role: 'STAFF', unitId: dapThanh.id, memberId: null }
+  reader = { id: staff.id, role: 'STAFF', unitId: minhCam.id, memberId: null, scopeUnitId: null }
+  outsider = { id: other.id, role: 'STAFF', unitId: dapThanh.id, memberId: null, scopeUnitId: null }
   const second = await d.taskGroup.create({ data: { code: 'g2', name: 'Nhất thể hóa chức danh', sortOrder: 2 } })
   const first = await d.taskGroup.create({ data: { code: 'g1', name: 'Sắp xếp bộ máy', sortOrder: 1 } })
   const task = (code: string, groupId: string, sortOrder: number, dueDate: string, more: { active?: boolean; indicator?: boolean } = {}) =>

@@ -3,7 +3,7 @@
 import 'server-only'
 import { cache } from 'react'
 import { z } from 'zod'
-import { assignmentsScopeSql, type Actor } from '@/lib/auth/permissions'
+import { assignmentsScopeSql, unitsWhere, type Actor } from '@/lib/auth/permissions'
 import { db } from '@/lib/db'
 import { Prisma } from '@/lib/db/client'
 import type { ReviewState, TaskScope } from '@/lib/db/generated/enums'
@@ -62,7 +62,7 @@ type AssignmentRow = Omit<UnitAssignment, 'indicator' | 'latestReviewComment' | 
 export const unitAssignments = cache(async (source: ProgressSource, code: string, reader: Actor): Promise<UnitAssignments | null> => {
   const unit = await db().unit.findFirst({
     // A unit merged into another or split keeps its page: its reports stay its own (lib/actions/admin/unit-merge.ts, unit-split.ts).
-    where: { code, OR: [{ active: true }, { changeParts: { some: { side: 'BEFORE', change: { kind: { in: ['MERGE', 'SPLIT'] } } } } }] },
+    where: { ...unitsWhere(reader), code, OR: [{ active: true }, { changeParts: { some: { side: 'BEFORE', change: { kind: { in: ['MERGE', 'SPLIT'] } } } } }] },
     select: { id: true, code: true, name: true, inChargeMember: { select: { name: true, title: true } } },
   })
   if (!unit) return null

@@ -5,6 +5,7 @@ import 'server-only'
 import { cache } from 'react'
 import { applyDueMerges } from '@/lib/actions/admin/unit-merge'
 import { db } from '@/lib/db'
+import { unitRowInScopeSql, type Actor } from '@/lib/auth/permissions'
 import { Prisma } from '@/lib/db/client'
 import { dateColumnDay, type CalendarDay } from '@/lib/domain/calendar'
 
@@ -65,12 +66,12 @@ export function unitStoodOn(day: DayExpression, alias = 'u'): Prisma.Sql {
 /**
  * The code the unit that had `code` has on `today`, when `code` is no longer its code (an old address
  * to redirect); for the code of a unit merged into another, the successor's code; null when `code`
- * is current or never was a unit's.
+ * is current or never was a unit's; null too when that unit is outside the reader's subtree.
  */
-export const currentCodeFor = cache(async (code: string, today: CalendarDay): Promise<string | null> => {
+export const currentCodeFor = cache(async (reader: Pick<Actor, 'scopeUnitId'>, code: string, today: CalendarDay): Promise<string | null> => {
   await unitChangesDue(today)
   const [row] = await db().$queryRaw<{ code: string }[]>`
-    SELECT u.code FROM "UnitCode" c JOIN "Unit" u ON u.id = c."unitId" WHERE c.code = ${code} AND u.code <> ${code}
+    SELECT u.code FROM "UnitCode" c JOIN "Unit" u ON u.id = c."unitId" WHERE c.code = ${code} AND u.code <> ${code} AND ${unitRowInScopeSql(reader, 'u')}
     UNION ALL
     SELECT s.code
       FROM "Unit" p
@@ -78,7 +79,7 @@ export const currentCodeFor = cache(async (code: string, today: CalendarDay): Pr
       JOIN "UnitChange" m ON m.id = b."changeId" AND m.kind = 'MERGE'
       JOIN "UnitChangePart" a ON a."changeId" = m.id AND a.side = 'AFTER' AND a."unitId" <> p.id
       JOIN "Unit" s ON s.id = a."unitId"
-     WHERE p.code = ${code} AND NOT p.active
+     WHERE p.code = ${code} AND NOT p.active AND ${unitRowInScopeSql(reader, 's')}
      LIMIT 1`
   return row?.code ?? null
 })

@@ -50,7 +50,7 @@ beforeAll(async () => {
   await make.assignment({ taskId: task.id, unitId: namSon.id })
   const user = async (role: Role, unit: { id: string; code: string; name: string }, memberId: string | null = null): Promise<CurrentUser> => {
     const made = await make.user({ role, unitId: unit.id, memberId })
-    return { id: made.id, username: made.id, displayName: made.displayName, role, unitId: unit.id, memberId, unit: { code: unit.code, name: unit.name } }
+    return { id: made.id, username: made.id, displayName: made.displayName, role, unitId: unit.id, memberId, scopeUnitId: made.scopeUnitId, unit: { code: unit.code, name: unit.name } }
   }
   users = {
     'staff of Minh Cầm': await user('STAFF', minhCam),

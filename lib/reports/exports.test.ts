@@ -47,14 +47,14 @@ beforeAll(async () => {
   await assign(past.id, namSon.id, { status: 'DONE', progress: 100, completedAt: '2026-10-05T03:00:00Z' })
   await assign(later.id, namSon.id, { status: 'BLOCKED', progress: 20 })
   const user = await make.user({ role: 'LEADER', unitId: minhCam.id, memberId: an.id, name: 'Hoàng Văn An' })
-  leader = { id: user.id, username: 'bi-thu', displayName: user.displayName, role: 'LEADER', unitId: minhCam.id, memberId: an.id, unit: { code: 'minh-cam', name: 'Xã Minh Cầm' } }
+  leader = { id: user.id, username: 'bi-thu', displayName: user.displayName, role: 'LEADER', unitId: minhCam.id, memberId: an.id, scopeUnitId: user.scopeUnitId, unit: { code: 'minh-cam', name: 'Xã Minh Cầm' } }
   const staff = await make.user({ role: 'STAFF', unitId: minhCam.id })
   // The overdue work's latest report, confirmed with a comment by the member in charge.
   await d.statusUpdate.create({
     data: { assignmentId: overdue.id, authorId: staff.id, status: 'IN_PROGRESS', progress: 40, createdAt: new Date('2026-11-20T03:00:00Z'), reviewState: 'CONFIRMED', reviewedById: user.id, reviewedAt: new Date('2026-11-21T03:00:00Z'), reviewNote: comment },
   })
   const other = await make.user({ role: 'STAFF', unitId: namSon.id })
-  namSonStaff = { id: other.id, username: 'nam-son', displayName: other.displayName, role: 'STAFF', unitId: namSon.id, memberId: null, unit: { code: 'nam-son', name: 'Xã Nam Sơn' } }
+  namSonStaff = { id: other.id, username: 'nam-son', displayName: other.displayName, role: 'STAFF', unitId: namSon.id, memberId: null, scopeUnitId: other.scopeUnitId, unit: { code: 'nam-son', name: 'Xã Nam Sơn' } }
 })
 
 afterAll(async () => {

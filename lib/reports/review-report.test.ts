@@ -104,8 +104,10 @@ describe('the review report of a period that has ended', () => {
 })
 
 describe('downloading the report', () => {
+  // The fixture's units are not placed in a tree: every account reads the whole deployment.
   const userOf = (actor: { id: string; role: Role; unitId: string; memberId: string | null }): CurrentUser => ({
     ...actor,
+    scopeUnitId: null,
     username: 'u',
     displayName: 'u',
     unit: { code: 'u', name: 'u' },
@@ -178,7 +180,7 @@ async function rowsOf(sheet: Sheet | undefined): Promise<Cell[][]> {
 
 describe('the same period on the page, in the spreadsheet and in the report', () => {
   test('the overview exported as of the period\'s last day has the report\'s numbers', async () => {
-    const document = await overviewExport(translatorFor('vi'), NOW, new URLSearchParams({ asOf: data.asOfDay }))
+    const document = await overviewExport(translatorFor('vi'), NOW, new URLSearchParams({ asOf: data.asOfDay }), fullReader)
     expect(document.title).toContain('30/06/2026')
     const summary = await rowsOf(document.sheets[0])
     // Assigned, due, done, share done on time: 3, 3, 1, 33% (1 on time of 1 on time + 2 overdue).
@@ -190,7 +192,7 @@ describe('the same period on the page, in the spreadsheet and in the report', ()
 
   test('without a day, or with a day not yet ended, the spreadsheet shows today\'s state', async () => {
     for (const search of [new URLSearchParams(), new URLSearchParams({ asOf: '2099-01-01' }), new URLSearchParams({ asOf: '30/06/2026' })]) {
-      const document = await overviewExport(translatorFor('vi'), NOW, search)
+      const document = await overviewExport(translatorFor('vi'), NOW, search, fullReader)
       expect(document.title).toContain('15/07/2026')
     }
   })

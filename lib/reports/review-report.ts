@@ -16,7 +16,7 @@ import {
   type LateAssignment,
   type UnitIndicatorFigure,
 } from '@/lib/queries/district-overview'
-import { progressSource } from '@/lib/queries/progress-source'
+import { progressSource, withinScope } from '@/lib/queries/progress-source'
 import { organisationOn, type Organisation } from '@/lib/queries/organisation'
 import { notesAsOf, type StandingNote } from '@/lib/queries/review-report'
 import type { ReportingPeriod } from '@/lib/queries/reporting-rate'
@@ -54,9 +54,9 @@ export type ReviewReportData = {
 
 /** The report as the actor may read it: every figure, and the notes of the assignments whose details they read. */
 export async function reviewReportData(actor: Actor, period: ReportRange, now: Date): Promise<ReviewReportData> {
-  const source = progressSource(period.endDay, now)
+  const source = withinScope(progressSource(period.endDay, now), actor)
   const [organisation, progress, indicators, unitFigures, communes, late] = await Promise.all([
-    organisationOn(source.day),
+    organisationOn(source.day, actor.scopeUnitId),
     progressByGroup(source, null),
     indicatorResults(source),
     perUnitFigures(source, REPORT_UNIT_FIGURES_LIMIT),

@@ -21,7 +21,7 @@ beforeAll(async () => {
   const villages = await d.unit.findMany({ where: { kind: 'VILLAGE' }, select: { id: true } })
   await d.assignment.createMany({ data: villages.map((v) => ({ taskId: task.id, unitId: v.id })) })
   const user = await make.user({ role: 'ADMIN', unitId: district.id })
-  admin = { id: user.id, username: 'admin', displayName: user.displayName, role: 'ADMIN', unitId: district.id, memberId: null, unit: { code: 'ba-che', name: 'Huyện Ba Chẽ' } }
+  admin = { id: user.id, username: 'admin', displayName: user.displayName, role: 'ADMIN', unitId: district.id, memberId: null, scopeUnitId: user.scopeUnitId, unit: { code: 'ba-che', name: 'Huyện Ba Chẽ' } }
 })
 
 afterAll(async () => {

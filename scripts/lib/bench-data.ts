@@ -211,6 +211,8 @@ export async function fillBenchData(url: string, options: BenchDataOptions): Pro
         LEFT JOIN bench_unit p ON p.level = u.level - 1 AND p.n = u.parent_n
         LEFT JOIN bench_member m ON m.level = least(u.level, 2) AND m.n = CASE WHEN u.level = 3 THEN u.parent_n ELSE u.n END
        ORDER BY u.level, u.n`)
+    // Each member sits on the committee of their province or district.
+    await step('members\' units', `UPDATE "Member" mm SET "unitId" = u.id FROM bench_member m JOIN bench_unit u ON (u.level, u.n) = (m.level, m.n) WHERE mm.id = m.id`)
 
     // Accounts, all with the one bench password (one argon2 hash, shared: hashing ten thousand
     // times would take minutes and prove nothing). The district-1 member is bench-leader (in

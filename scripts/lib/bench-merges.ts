@@ -30,7 +30,8 @@ export async function applyBenchMerges(url: string, options: { units: number; me
   const pairs = mergedPairs(options.units, options.merged)
   if (pairs.length === 0) return 0
   if (process.env.DATABASE_URL !== url) throw new Error('the merges go through the app, whose client is on DATABASE_URL: set it to the bench database')
-  const admin = await db().user.findUniqueOrThrow({ where: { username: options.adminUsername }, select: { id: true, role: true, unitId: true, memberId: true } })
+  // The bench's administrator sits at the top of the tree: its scope is the whole country.
+  const admin = { ...(await db().user.findUniqueOrThrow({ where: { username: options.adminUsername }, select: { id: true, role: true, unitId: true, memberId: true } })), scopeUnitId: null }
   const units = await db().unit.findMany({
     where: { code: { in: pairs.flat().map(communeCode) } },
     select: { id: true, code: true, name: true, inChargeMemberId: true, users: { select: { id: true } } },

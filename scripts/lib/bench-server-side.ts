@@ -5,6 +5,7 @@
 import { writeFile } from 'node:fs/promises'
 import { performance } from 'node:perf_hooks'
 import pg from 'pg'
+import { actorOf } from '../../lib/auth/permissions'
 import { createPrismaClient } from '../../lib/db/client'
 import { districtDay } from '../../lib/domain/calendar'
 import { differences, overviewByHand, overviewRecount, overviewThroughApp } from './bench-overview'
@@ -60,7 +61,7 @@ try {
   const byHand = await timeRuns(input.queryRuns, () => overviewByHand(client, today))
   const recount = await timeRuns(Math.min(input.queryRuns, RECOUNT_RUNS), () => overviewRecount(client, today))
 
-  const staff = await db.user.findUniqueOrThrow({ where: { username: input.staff } })
+  const staff = await actorOf((await db.user.findUniqueOrThrow({ where: { username: input.staff } })).id)
   const assignments = (await db.assignment.findMany({ where: { unitId: staff.unitId }, select: { id: true }, orderBy: { id: 'asc' } })).map((a) => a.id)
   if (!assignments.length) throw new Error(`${input.staff}'s unit has no assignments`)
   const saveTimes: number[] = []

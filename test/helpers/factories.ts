@@ -2,7 +2,8 @@
 // states only what matters to it.
 import { randomUUID } from 'node:crypto'
 import type { PrismaClient } from '@/lib/db/client'
-import type { Actor } from '@/lib/auth/permissions'
+import type { UNIT_KINDS } from '@/lib/validation/admin'
+import { actorOf, type Actor } from '@/lib/auth/permissions'
 import type { Role } from '@/lib/auth/roles'
 
 const slug = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`
@@ -12,8 +13,11 @@ const NO_PASSWORD = '$argon2id$v=19$m=19456,t=2,p=1$bm90LWEtc2FsdA$bm90LWEtaGFza
 
 export function factories(db: () => PrismaClient) {
   return {
-    unit: (data: { name?: string; kind?: 'DISTRICT' | 'COMMUNE' | 'TOWNSHIP' | 'AGENCY' | 'VILLAGE'; inChargeMemberId?: string | null } = {}) =>
-      db().unit.create({ data: { code: slug('unit'), name: data.name ?? 'Xã thử nghiệm', kind: data.kind ?? 'COMMUNE', inChargeMemberId: data.inChargeMemberId ?? null } }),
+    /** A unit, at the top of the tree unless a parent is given. */
+    unit: (data: { name?: string; kind?: (typeof UNIT_KINDS)[number]; parentId?: string | null; inChargeMemberId?: string | null } = {}) =>
+      db().unit.create({
+        data: { code: slug('unit'), name: data.name ?? 'Xã thử nghiệm', kind: data.kind ?? 'COMMUNE', parentId: data.parentId ?? null, inChargeMemberId: data.inChargeMemberId ?? null },
+      }),
     member: (name = 'Ủy viên thử nghiệm') => db().member.create({ data: { code: slug('member'), name, title: 'Ủy viên Ban Thường vụ' } }),
     group: (leadMemberId: string | null = null) => db().taskGroup.create({ data: { code: slug('group'), name: 'Nhóm nhiệm vụ thử nghiệm', leadMemberId } }),
     task: (data: { groupId: string; dueDate?: Date; indicatorUnit?: string; indicatorTarget?: number }) =>
@@ -41,7 +45,7 @@ export function factories(db: () => PrismaClient) {
           memberId: data.memberId ?? null,
         },
       })
-      return { id: user.id, role: user.role, unitId: user.unitId, memberId: user.memberId, displayName: user.displayName }
+      return { ...(await actorOf(user.id)), displayName: user.displayName }
     },
   }
 }

@@ -25,7 +25,7 @@ export default async function AuditPage({ searchParams }: Props) {
   const user = await requireUser()
   if (!allows(user, 'audit.read')) notFound()
   const { filter, page, unreadDays } = parseAuditSearch(await searchParams)
-  const [result, users, entities, t] = await Promise.all([auditEventPage(user, filter, page), auditUsers(), auditEntities(), getTranslations('audit')])
+  const [result, users, entities, t] = await Promise.all([auditEventPage(user, filter, page), auditUsers(user), auditEntities(), getTranslations('audit')])
   return (
     <>
       <h1 className="text-2xl font-bold">{t('title')}</h1>

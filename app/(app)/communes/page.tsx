@@ -24,10 +24,10 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 /** Every signed-in user may read it: staff read everything in the district. */
 export default async function CommunesPage({ searchParams }: Props) {
-  await requireUser()
+  const user = await requireUser()
   const now = new Date()
   const query = await searchParams
-  const source = requestSource(asOfParam(query.asOf))
+  const source = requestSource(asOfParam(query.asOf), user)
   const page = pageParam(query.page)
   const [communes, t, tOverview] = await Promise.all([
     communeProgressPage(source, COMMUNES_PER_PAGE, offsetOf(page, COMMUNES_PER_PAGE)),

@@ -29,10 +29,10 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 /** Every active member, ranked so that the leader sees first who needs help. */
 export default async function MembersPage({ searchParams }: Props) {
-  await requireUser()
+  const user = await requireUser()
   const now = new Date()
   const query = await searchParams
-  const source = requestSource(asOfParam(query.asOf))
+  const source = requestSource(asOfParam(query.asOf), user)
   const page = pageParam(query.page)
   const offset = offsetOf(page, MEMBERS_PER_PAGE)
   const [summaries, t] = await Promise.all([memberSummaryPage(source, MEMBERS_PER_PAGE, offset), getTranslations('members')])

@@ -31,8 +31,8 @@ export default async function QuestionsPage({ searchParams }: Props) {
   const page = pageParam(params.page)
   const [threads, published, choices, t, tPublished] = await Promise.all([
     questionThreads(user, filter, new Date(), THREADS_PER_PAGE, offsetOf(page, THREADS_PER_PAGE)),
-    publishedQuestions(PUBLISHED_SHOWN, 0),
-    questionFilterChoices(),
+    publishedQuestions(user, PUBLISHED_SHOWN, 0),
+    questionFilterChoices(user),
     getTranslations('questions.page'),
     getTranslations('questions.published'),
   ])

@@ -18,11 +18,11 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** One box for units, tasks and members, with or without diacritics. */
 export default async function SearchPage({ searchParams }: Props) {
-  await requireUser()
+  const user = await requireUser()
   const [{ q }, t] = await Promise.all([searchParams.then((params) => querySchema.parse(params)), getTranslations('search')])
   const query = q.trim()
   const asked = query.length >= MIN_QUERY_LENGTH
-  const results = asked ? await searchResults(query) : null
+  const results = asked ? await searchResults(user, query) : null
   const count = results ? results.units.length + results.tasks.length + results.members.length : 0
   return (
     <>

@@ -33,9 +33,9 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 /** Every active task, by group, with its district-wide progress. */
 export default async function TasksPage({ searchParams }: Props) {
-  await requireUser()
+  const user = await requireUser()
   const now = new Date()
-  const source = requestSource(asOfParam((await searchParams).asOf))
+  const source = requestSource(asOfParam((await searchParams).asOf), user)
   const [tasks, t] = await Promise.all([taskProgressList(source), getTranslations('tasks')])
   const groups = byGroup(tasks)
   return (

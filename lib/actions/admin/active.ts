@@ -2,6 +2,7 @@
 // unit, member, group or task drops out of lists and choices; an inactive user cannot sign in.
 import 'server-only'
 import { z } from 'zod'
+import { unitsWhere, type Actor } from '@/lib/auth/permissions'
 import type { Prisma } from '@/lib/db/client'
 import { parseAdmin, type AdminValues } from '@/lib/validation/admin'
 import { recordAudit } from '@/lib/audit/record'
@@ -14,12 +15,12 @@ export type ActiveEntity = (typeof ACTIVE_ENTITIES)[number]
 const activeSchema = z.object({ entity: z.enum(ACTIVE_ENTITIES), id: z.uuid(), active: z.enum(['true', 'false']).transform((v) => v === 'true') })
 
 /** Sets the `active` flag; returns the record's code (username for users) for the caller's revalidation. */
-async function update(tx: Prisma.TransactionClient, entity: ActiveEntity, id: string, active: boolean): Promise<{ code: string; was: boolean } | null> {
+async function update(tx: Prisma.TransactionClient, actor: Actor, entity: ActiveEntity, id: string, active: boolean): Promise<{ code: string; was: boolean } | null> {
   const where = { id }
   const select = { active: true } as const
   switch (entity) {
     case 'Unit': {
-      const before = await tx.unit.findUnique({ where, select: { ...select, code: true } })
+      const before = await tx.unit.findFirst({ where: { ...where, ...unitsWhere(actor) }, select: { ...select, code: true } })
       if (before) await tx.unit.update({ where, data: { active } })
       return before && { code: before.code, was: before.active }
     }
@@ -39,7 +40,7 @@ async function update(tx: Prisma.TransactionClient, entity: ActiveEntity, id: st
       return before && { code: before.code, was: before.active }
     }
     case 'User': {
-      const before = await tx.user.findUnique({ where, select: { ...select, username: true } })
+      const before = await tx.user.findFirst({ where: { ...where, unit: unitsWhere(actor) }, select: { ...select, username: true } })
       if (before) await tx.user.update({ where, data: { active } })
       return before && { code: before.username, was: before.active }
     }
@@ -62,7 +63,7 @@ export function setActive(context: ActionContext, values: AdminValues) {
     write: async (tx, input) => {
       // An administrator who locks themself out leaves the district without one.
       if (input.entity === 'User' && input.id === context.actor.id && !input.active) throw InvalidInput.of('active', 'notYourself')
-      const changed = await update(tx, input.entity, input.id, input.active)
+      const changed = await update(tx, context.actor, input.entity, input.id, input.active)
       if (!changed) throw new MissingRecord()
       await recordAudit(tx, context, {
         action: auditAction(input.entity, input.active),

@@ -1,11 +1,12 @@
-// Giving a task to units: to every commune and the township in one step, or to the
-// units chosen. Units that already have the task are skipped, never assigned twice.
+// Giving a task to units: to every commune and the township of the administrator's subtree in one
+// step, or to the units chosen (of that subtree). Units that already have the task are skipped, never assigned twice.
 import 'server-only'
 import { assignSchema, parseAdmin, type AdminValues } from '@/lib/validation/admin'
 import { recordAudit } from '@/lib/audit/record'
 import type { ActionContext } from '../context'
 import { adminWrite, InvalidInput, MissingRecord } from './core'
 import { IN_CHARGE_KINDS } from './members'
+import { unitsWhere } from '@/lib/auth/permissions'
 
 export type AssignedCounts = { taskCode: string; created: number; skipped: number }
 
@@ -20,7 +21,7 @@ export function assignTask(context: ActionContext, values: AdminValues) {
       if (!task) throw new MissingRecord()
       if (!task.active) throw InvalidInput.of('target', 'taskInactive')
       const units = await tx.unit.findMany({
-        where: input.target === 'communes' ? { kind: { in: [...IN_CHARGE_KINDS] }, active: true } : { id: { in: input.unitIds }, active: true },
+        where: { ...unitsWhere(context.actor), ...(input.target === 'communes' ? { kind: { in: [...IN_CHARGE_KINDS] }, active: true } : { id: { in: input.unitIds }, active: true }) },
         select: { id: true },
       })
       if (input.target === 'chosen' && units.length !== new Set(input.unitIds).size) throw InvalidInput.of('unitIds', 'choiceMissing')

@@ -19,7 +19,7 @@ export function saveGroup(context: ActionContext, values: AdminValues) {
     write: async (tx, input) => {
       const before = id ? await tx.taskGroup.findUnique({ where: { id }, select: groupFields }) : null
       if (id && !before) throw new MissingRecord()
-      await checkReferences(tx, [{ field: 'leadMemberId', model: 'member', id: input.leadMemberId, current: before?.leadMemberId }])
+      await checkReferences(tx, context.actor, [{ field: 'leadMemberId', model: 'member', id: input.leadMemberId, current: before?.leadMemberId }])
       const data = { name: input.name, description: input.description, leadMemberId: input.leadMemberId, sortOrder: input.sortOrder }
       const group = before
         ? await tx.taskGroup.update({ where: { id: before.id }, data, select: groupFields })

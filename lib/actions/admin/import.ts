@@ -65,7 +65,7 @@ export async function checkImport(context: ActionContext, form: FormData): Promi
   if (!(await adminAllowed(context, 'import.check', 'Import', null))) return { kind: 'notFound' }
   const read = await readForm(form)
   if (read.kind === 'invalid') return read
-  return { kind: 'checked', plan: await planImport(db(), read.importKind, read.rows), upload: read.upload }
+  return { kind: 'checked', plan: await planImport(db(), context.actor, read.importKind, read.rows), upload: read.upload }
 }
 
 class Rejected extends Error {
@@ -81,7 +81,7 @@ export async function applyImport(context: ActionContext, form: FormData): Promi
   try {
     const plan = await db().$transaction(
       async (tx) => {
-        const plan = await planImport(tx, read.importKind, read.rows)
+        const plan = await planImport(tx, context.actor, read.importKind, read.rows)
         if (plan.rows.some((r) => r.outcome === 'error')) throw new Rejected(plan)
         if (plan.kind === 'tasks') {
           for (const r of plan.rows) if (r.write) await writeTask(tx, context, r.write.input, r.write.before)

@@ -1,6 +1,7 @@
 // Standing-committee members, with the task groups they lead and the communes they are in
 // charge of: the two lists set TaskGroup.leadMemberId and Unit.inChargeMemberId.
 import 'server-only'
+import { membersWhere, unitsWhere } from '@/lib/auth/permissions'
 import type { Prisma } from '@/lib/db/client'
 import { memberSchema, parseAdmin, type MemberInput, type AdminValues } from '@/lib/validation/admin'
 import { recordAudit } from '@/lib/audit/record'
@@ -33,17 +34,20 @@ export function saveMember(context: ActionContext, values: AdminValues) {
     parsed: () => parseAdmin(memberSchema, values),
     unique: { field: 'code', code: 'codeTaken' },
     write: async (tx, input) => {
-      const before = id ? await tx.member.findUnique({ where: { id }, select: memberFields }) : null
+      const before = id ? await tx.member.findFirst({ where: { id, ...membersWhere(context.actor) }, select: memberFields }) : null
       if (id && !before) throw new MissingRecord()
       // In use, or already held by this member (a group or commune deactivated since may stay ticked).
       const usable = { OR: [{ active: true }, ...(before ? [{ id: { in: [...before.leads, ...before.inCharge].map((r) => r.id) } }] : [])] }
       const groups = await tx.taskGroup.count({ where: { AND: [{ id: { in: input.groupIds } }, usable] } })
       if (groups !== new Set(input.groupIds).size) throw InvalidInput.of('groupIds', 'choiceMissing')
-      const communes = await tx.unit.count({ where: { AND: [{ id: { in: input.unitIds }, kind: { in: [...IN_CHARGE_KINDS] } }, usable] } })
+      const communes = await tx.unit.count({ where: { AND: [{ id: { in: input.unitIds }, kind: { in: [...IN_CHARGE_KINDS] } }, unitsWhere(context.actor), usable] } })
       if (communes !== new Set(input.unitIds).size) throw InvalidInput.of('unitIds', 'choiceMissing')
 
       const data = { name: input.name, title: input.title, sortOrder: input.sortOrder }
-      const member = before ? await tx.member.update({ where: { id: before.id }, data }) : await tx.member.create({ data: { ...data, code: input.code } })
+      // A new member sits on the committee of the administrator's scope root (their own unit at the top of the tree).
+      const member = before
+        ? await tx.member.update({ where: { id: before.id }, data })
+        : await tx.member.create({ data: { ...data, code: input.code, unitId: context.actor.scopeUnitId ?? context.actor.unitId } })
       // Leading and being in charge pass to this member; what they no longer hold is left unassigned.
       await tx.taskGroup.updateMany({ where: { leadMemberId: member.id, id: { notIn: input.groupIds } }, data: { leadMemberId: null } })
       await tx.taskGroup.updateMany({ where: { id: { in: input.groupIds } }, data: { leadMemberId: member.id } })

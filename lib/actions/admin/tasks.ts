@@ -46,7 +46,7 @@ export function saveTask(context: ActionContext, values: AdminValues) {
     write: async (tx, input) => {
       const before = id ? await tx.task.findUnique({ where: { id }, select: taskFields }) : null
       if (id && !before) throw new MissingRecord()
-      await checkReferences(tx, [{ field: 'groupId', model: 'taskGroup', id: input.groupId, current: before?.groupId }])
+      await checkReferences(tx, context.actor, [{ field: 'groupId', model: 'taskGroup', id: input.groupId, current: before?.groupId }])
       const task = await writeTask(tx, context, input, before)
       return { id: task.id, code: task.code, created: !before }
     },

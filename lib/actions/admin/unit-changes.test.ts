@@ -8,6 +8,7 @@ import { communeProgressList } from '@/lib/queries/communes'
 import { fromHistory, fromKeptCounts } from '@/lib/queries/progress-source'
 import { redirectFormerCode } from '@/lib/http/former-code'
 import { currentCodeFor, unitChangesDue, unitHistory } from '@/lib/queries/unit-history'
+import { fullReader } from '@/test/helpers/reader'
 import { testDatabase } from '@/test/helpers/database'
 import { factories } from '@/test/helpers/factories'
 import { DAY_COUNTS, writeGuard } from '@/test/helpers/write-guard'
@@ -85,9 +86,9 @@ describe('a re-code', () => {
     })
     expect((await database.db.unit.findUniqueOrThrow({ where: { id: unit.id } })).code).toBe(fresh)
     expect((await database.db.user.findUniqueOrThrow({ where: { id: user.id } })).username).toBe(unit.code)
-    expect(await currentCodeFor(unit.code, today)).toBe(fresh)
-    expect(await currentCodeFor(fresh, today)).toBeNull()
-    const thrown = await redirectFormerCode(unit.code, (c) => `/communes/${c}`, { asOf: '2026-01-31' }).catch((e: unknown) => e)
+    expect(await currentCodeFor(fullReader, unit.code, today)).toBe(fresh)
+    expect(await currentCodeFor(fullReader, fresh, today)).toBeNull()
+    const thrown = await redirectFormerCode(fullReader, unit.code, (c) => `/communes/${c}`, { asOf: '2026-01-31' }).catch((e: unknown) => e)
     expect(thrown).toMatchObject({ digest: `NEXT_REDIRECT;replace;/communes/${fresh}?asOf=2026-01-31;308;` })
     expect(await database.db.auditEvent.count({ where: { action: 'unit.recode', entityId: unit.id } })).toBe(1)
   })

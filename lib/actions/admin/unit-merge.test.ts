@@ -4,6 +4,8 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { Actor } from '@/lib/auth/permissions'
+import { Prisma } from '@/lib/db/client'
+import { fullReader } from '@/test/helpers/reader'
 import { addDays, districtDay, endOfDistrictDay } from '@/lib/domain/calendar'
 import { recordReview } from '@/lib/actions/review'
 import { recordStatusUpdate } from '@/lib/actions/status-update'
@@ -140,7 +142,7 @@ describe('a merge of two communes into a new one', () => {
     expect(await unitHistory(c.a.id, today)).toMatchObject({ mergedInto: { name: 'Xã Thanh Mới', code: 'xa-thanh-moi', day: mergeDay }, mergedFrom: [] })
     expect(await unitHistory(c.a.id, dayBefore)).toMatchObject({ mergedInto: null })
     expect((await unitHistory(successor.id, today))?.mergedFrom.map((m) => m.code).sort()).toEqual([c.a.code, c.b.code].sort())
-    expect(await currentCodeFor(c.a.code, today)).toBe('xa-thanh-moi')
+    expect(await currentCodeFor(fullReader, c.a.code, today)).toBe('xa-thanh-moi')
 
     // The audit row, and the change with both sides.
     const [event] = await database.db.auditEvent.findMany({ where: { action: 'unit.merge', entityId: successor.id } })
@@ -194,7 +196,7 @@ describe('the reads of a merged unit', () => {
       return names.sort()
     }
     // The period from the reports to today, over the units of the day it is read as of.
-    const rate = (day: string) => reportingRate(reportDay, today, day, 1000)
+    const rate = (day: string) => reportingRate(reportDay, today, day, 1000, Prisma.sql`true`)
     const before = { page: await memberPage(fromHistory(dayBefore)), register: await register(fromHistory(dayBefore)), rate: await rate(dayBefore) }
     const rateToday = await rate(today)
     expect(before.page.units.map((u) => u.unitId).sort()).toEqual([c.a.id, c.b.id].sort())
@@ -225,8 +227,8 @@ describe('the reads of a merged unit', () => {
     await c.mergeIt()
 
     // The page the merged unit's links lead to, and the successor's, which takes the reports now.
-    expect(await assignmentDetail(c.a.code, c.shared.code)).toMatchObject({ id: c.aShared.id, open: false, unit: { code: c.a.code, name: 'Xã Vân A' } })
-    const carried = await assignmentDetail('xa-van-moi', c.shared.code)
+    expect(await assignmentDetail(fullReader, c.a.code, c.shared.code)).toMatchObject({ id: c.aShared.id, open: false, unit: { code: c.a.code, name: 'Xã Vân A' } })
+    const carried = await assignmentDetail(fullReader, 'xa-van-moi', c.shared.code)
     expect(carried).toMatchObject({ open: true, status: 'BLOCKED' })
     const history = (await assignmentRecord(c.leader, c.aShared.id))?.history
     expect(history?.map((h) => [h.note, h.review.state, h.review.confirmerName])).toEqual([['A đã kiện toàn 3 chi bộ.', 'PENDING', c.member.name]])
@@ -257,7 +259,7 @@ describe('the reads of a merged unit', () => {
     expect(threads.rows.map((t) => [t.unit.code, t.task.code])).toEqual([[c.a.code, c.shared.code]])
 
     // Search finds it by its name, marked merged; the successor is not.
-    expect((await search('Xã Vân')).filter((h) => h.kind === 'unit').map((h) => [h.code, h.merged]).sort()).toEqual(
+    expect((await search(fullReader, 'Xã Vân')).filter((h) => h.kind === 'unit').map((h) => [h.code, h.merged]).sort()).toEqual(
       [
         [c.a.code, true],
         [c.b.code, true],
@@ -300,7 +302,7 @@ describe('a merge dated ahead', () => {
     expect(await database.db.notification.count({ where: { unitChangeId: change.id } })).toBe(0)
     expect(await pagesOf(reportDay)).toEqual(before)
     expect(await unitHistory(c.a.id, between)).toMatchObject({ mergedInto: null, mergingInto: { name: 'Xã Kỳ Mới', code: 'xa-ky-moi', day: aheadDay, standing: false } })
-    expect(await currentCodeFor(c.a.code, between)).toBeNull()
+    expect(await currentCodeFor(fullReader, c.a.code, between)).toBeNull()
 
     // Until its day B goes on reporting, and an account is made for A: the merge takes them as they stand on the day.
     await report(c.bShared.id, c.staffB.id, { status: 'IN_PROGRESS', progress: 60, indicatorActual: '4', note: 'B đã có hướng dẫn.' }, between)
@@ -340,7 +342,7 @@ describe('a merge dated ahead', () => {
     expect((await pagesOf(between)).communes.map((r) => r.unitId).sort()).toEqual([c.a.id, c.b.id].sort())
     expect((await pagesOf(aheadDay)).communes.map((r) => [r.unitId, r.assigned])).toEqual([[successor.id, 3]])
     expect(await unitHistory(c.a.id, today)).toMatchObject({ mergedInto: { code: 'xa-ky-moi', day: aheadDay }, mergingInto: null })
-    expect(await currentCodeFor(c.a.code, today)).toBe('xa-ky-moi')
+    expect(await currentCodeFor(fullReader, c.a.code, today)).toBe('xa-ky-moi')
   })
 
   test('into an existing unit: the unit stays as it is until the day, then takes the work', async () => {

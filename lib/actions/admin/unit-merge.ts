@@ -9,6 +9,7 @@
 // (applyDueMerges, from the first request of the day), with the work as it stands then.
 import 'server-only'
 import { z } from 'zod'
+import { membersWhere, scopeRootSql, unitRowInScopeSql, type Actor } from '@/lib/auth/permissions'
 import { db } from '@/lib/db'
 import { Prisma } from '@/lib/db/client'
 import type { UnitKind } from '@/lib/db/generated/enums'
@@ -82,7 +83,7 @@ export function mergeUnits(context: ActionContext, values: AdminValues) {
     parsed: () => parseAdmin(unitMergeSchema, values),
     unique: { field: 'newCode', code: 'codeEverUsed' },
     write: async (tx, input) => {
-      const plan = await planMerge(tx, context.now, input)
+      const plan = await planMerge(tx, context.actor, context.now, input)
       const successorCode = !apply ? plan.successor.code : plan.scheduled ? await scheduleMerge(tx, context, plan) : await applyMerge(tx, context, plan)
       return { plan, applied: apply, successorCode }
     },
@@ -92,23 +93,26 @@ export function mergeUnits(context: ActionContext, values: AdminValues) {
 /** A merge dated ahead being applied on its day: its change, the new successor it made, the accounts the administrator was shown. */
 type Scheduled = { changeId: string; newSuccessorId: string | null; shownUserIds: string[] }
 
-async function planMerge(tx: Prisma.TransactionClient, now: Date, input: UnitMergeInput, scheduled: Scheduled | null = null): Promise<UnitMergePlan> {
+async function planMerge(tx: Prisma.TransactionClient, actor: Actor, now: Date, input: UnitMergeInput, scheduled: Scheduled | null = null): Promise<UnitMergePlan> {
   const unitIds = [...new Set([input.id, ...input.otherIds])]
   const successorId = input.successorId ?? scheduled?.newSuccessorId ?? null
   const all = [...new Set([...unitIds, ...(successorId ? [successorId] : [])])]
   // Locked: a change of one of these units at the same time waits, and then sees this one.
   const units = await tx.$queryRaw<{ id: string; name: string; code: string; kind: UnitKind; parentId: string | null; sortOrder: number; active: boolean }[]>`
     SELECT id::text AS id, name, code, kind::text AS kind, "parentId"::text AS "parentId", "sortOrder", active
-      FROM "Unit" WHERE id = ANY(${all}::uuid[]) ORDER BY id FOR UPDATE`
+      FROM "Unit" WHERE id = ANY(${all}::uuid[]) AND ${unitRowInScopeSql(actor, '"Unit"')} ORDER BY id FOR UPDATE`
   const byId = new Map(units.map((u) => [u.id, u]))
   const first = byId.get(input.id)
   if (!first) throw new MissingRecord()
+  // Another district's unit is not found, as a missing one: the administrator merges within their subtree.
   // The new successor of a merge dated ahead stands from its day on: inactive until it is applied.
   if (units.length !== all.length || units.some((u) => !u.active && u.id !== scheduled?.newSuccessorId)) throw InvalidInput.of('otherIds', 'mergeUnitInactive')
   const successorUnit = successorId ? byId.get(successorId) : undefined
   if (successorUnit && unitIds.length === 1 && unitIds[0] === successorUnit.id) throw InvalidInput.of('successorId', 'mergeIntoItself')
   if (all.length < 2) throw InvalidInput.of('otherIds', 'mergeTooFew')
   const mergedAway = unitIds.filter((u) => u !== successorId)
+  // The root of the administrator's own scope is not merged away: its successor could stand outside it.
+  if (actor.scopeUnitId !== null && mergedAway.includes(actor.scopeUnitId)) throw InvalidInput.of('otherIds', 'scopeRootFixed')
   if (successorUnit) for (const m of mergedAway) if (await isWithin(tx, successorUnit.id, m)) throw InvalidInput.of('successorId', 'mergeIntoDescendant')
 
   const day = input.effectiveDate
@@ -129,7 +133,7 @@ async function planMerge(tx: Prisma.TransactionClient, now: Date, input: UnitMer
       select: { id: true, username: true, displayName: true, unit: { select: { name: true } } },
     }),
     tx.unit.count({ where: { parentId: { in: mergedAway }, active: true, id: { notIn: all } } }),
-    input.inChargeMemberId ? tx.member.findFirst({ where: { id: input.inChargeMemberId, active: true }, select: { name: true } }) : null,
+    input.inChargeMemberId ? tx.member.findFirst({ where: { id: input.inChargeMemberId, active: true, ...membersWhere(actor) }, select: { name: true } }) : null,
   ])
   if (input.inChargeMemberId && !member) throw InvalidInput.of('inChargeMemberId', 'choiceMissing')
   const successor = successorUnit
@@ -296,7 +300,11 @@ async function applyScheduledMerge(tx: Prisma.TransactionClient, changeId: strin
   if (!change) return false
   const choices = scheduledChoices.parse(change.plan)
   const after = choices.successorId ? null : await tx.unitChangePart.findFirstOrThrow({ where: { changeId, side: 'AFTER' }, select: { unitId: true, name: true, code: true } })
-  const actor = await tx.user.findUniqueOrThrow({ where: { id: change.createdById }, select: { id: true, role: true, unitId: true, memberId: true } })
+  // The administrator who decided it, with the scope their account has today.
+  const [actor] = await tx.$queryRaw<Actor[]>`
+    SELECT u.id::text AS id, u.role::text AS role, u."unitId"::text AS "unitId", u."memberId"::text AS "memberId", ${scopeRootSql('n')}::text AS "scopeUnitId"
+      FROM "User" u JOIN "Unit" n ON n.id = u."unitId" WHERE u.id = ${change.createdById}::uuid`
+  if (!actor) throw new MissingRecord()
   const input: UnitMergeInput = {
     id: choices.id,
     kind: 'MERGE',
@@ -309,7 +317,7 @@ async function applyScheduledMerge(tx: Prisma.TransactionClient, changeId: strin
     effectiveDate: dateColumnDay(change.effectiveDate),
     reason: change.reason,
   }
-  const plan = await planMerge(tx, now, input, { changeId, newSuccessorId: after?.unitId ?? null, shownUserIds: choices.shownUserIds })
+  const plan = await planMerge(tx, actor, now, input, { changeId, newSuccessorId: after?.unitId ?? null, shownUserIds: choices.shownUserIds })
   await applyMerge(tx, { actor, now, ip: null }, plan)
   return true
 }

@@ -12,6 +12,7 @@ import { inChargeUnitProgress, memberSummaries } from '@/lib/queries/member-prog
 import { fromHistory, fromKeptCounts, type ProgressSource } from '@/lib/queries/progress-source'
 import { search } from '@/lib/queries/search'
 import { currentCodeFor, unitHistory } from '@/lib/queries/unit-history'
+import { fullReader } from '@/test/helpers/reader'
 import { testDatabase } from '@/test/helpers/database'
 import { factories } from '@/test/helpers/factories'
 import { DAY_COUNTS, writeGuard } from '@/test/helpers/write-guard'
@@ -191,11 +192,11 @@ describe('a split of a commune into a new one and an existing one', () => {
     expect(await unitHistory(c.unit.id, dayBefore)).toMatchObject({ splitInto: [] })
     expect(await unitHistory(made.id, today)).toMatchObject({ splitFrom: { code: c.unit.code, name: 'Xã Thanh Lâm', day: splitDay }, mergedFrom: [] })
     expect(await unitHistory(c.neighbour.id, today)).toMatchObject({ splitFrom: { code: c.unit.code }, splitInto: [], mergedInto: null })
-    expect(await currentCodeFor(c.unit.code, today)).toBeNull()
+    expect(await currentCodeFor(fullReader, c.unit.code, today)).toBeNull()
     // Its commune page stays (read-only): the address of a unit with two successors leads to neither.
-    expect(await communeByCode(c.unit.code)).toMatchObject({ id: c.unit.id, name: 'Xã Thanh Lâm' })
+    expect(await communeByCode(fullReader, c.unit.code)).toMatchObject({ id: c.unit.id, name: 'Xã Thanh Lâm' })
     // Search finds it by its name, marked split; the new part is not.
-    expect((await search('Xã Thanh Lâm')).filter((h) => h.kind === 'unit' && h.unitKind === 'COMMUNE').map((h) => [h.code, h.split, h.merged]).sort()).toEqual(
+    expect((await search(fullReader, 'Xã Thanh Lâm')).filter((h) => h.kind === 'unit' && h.unitKind === 'COMMUNE').map((h) => [h.code, h.split, h.merged]).sort()).toEqual(
       [
         [c.unit.code, true, false],
         [c.neighbour.code, false, false],

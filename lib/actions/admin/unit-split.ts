@@ -8,6 +8,7 @@
 // task, when it has one, as a merge combines them). Its page, /units/<old> and /communes/<old>,
 // stays and links to the parts: with several successors no address redirects.
 import 'server-only'
+import { membersWhere, unitRowInScopeSql, type Actor } from '@/lib/auth/permissions'
 import { Prisma } from '@/lib/db/client'
 import type { UnitKind } from '@/lib/db/generated/enums'
 import { formatDay, type CalendarDay } from '@/lib/domain/calendar'
@@ -74,7 +75,7 @@ export function splitUnit(context: ActionContext, values: AdminValues) {
     // Two administrators giving one code at once: the key of UnitCode decides.
     unique: { field: 'form', code: 'codeEverUsed' },
     write: async (tx, input) => {
-      const plan = await planSplit(tx, context.now, input)
+      const plan = await planSplit(tx, context.actor, context.now, input)
       if (apply) {
         checkChosen(plan)
         await applySplit(tx, context, plan)
@@ -92,16 +93,18 @@ function checkChosen(plan: UnitSplitPlan): void {
   if (Object.keys(problems).length > 0) throw new InvalidInput(problems)
 }
 
-async function planSplit(tx: Prisma.TransactionClient, now: Date, input: UnitSplitInput): Promise<UnitSplitPlan> {
+async function planSplit(tx: Prisma.TransactionClient, actor: Actor, now: Date, input: UnitSplitInput): Promise<UnitSplitPlan> {
   const all = [...new Set([input.id, ...input.partIds])]
   // Locked: a change of one of these units at the same time waits, and then sees this one.
   const units = await tx.$queryRaw<{ id: string; name: string; code: string; kind: UnitKind; parentId: string | null; sortOrder: number; active: boolean; inChargeMemberId: string | null }[]>`
     SELECT id::text AS id, name, code, kind::text AS kind, "parentId"::text AS "parentId", "sortOrder", active, "inChargeMemberId"::text AS "inChargeMemberId"
-      FROM "Unit" WHERE id = ANY(${all}::uuid[]) ORDER BY id FOR UPDATE`
+      FROM "Unit" WHERE id = ANY(${all}::uuid[]) AND ${unitRowInScopeSql(actor, '"Unit"')} ORDER BY id FOR UPDATE`
   const byId = new Map(units.map((u) => [u.id, u]))
   const unit = byId.get(input.id)
   if (!unit) throw new MissingRecord()
   if (!unit.active) throw InvalidInput.of('form', 'splitUnitInactive')
+  // The root of the administrator's own scope is not split: its parts could stand outside it.
+  if (actor.scopeUnitId === unit.id) throw InvalidInput.of('form', 'scopeRootFixed')
   if (input.partIds.includes(unit.id)) throw InvalidInput.of('partIds', 'splitIntoItself')
   if (input.partIds.length + input.newParts.length < 2) throw InvalidInput.of('partIds', 'splitTooFew')
   const existing = input.partIds.map((p) => byId.get(p))
@@ -120,7 +123,7 @@ async function planSplit(tx: Prisma.TransactionClient, now: Date, input: UnitSpl
     sourceRows(tx, Prisma.sql`a."unitId" = ${unit.id}::uuid`),
     tx.user.findMany({ where: { unitId: unit.id, active: true }, orderBy: { username: 'asc' }, select: { id: true, username: true, displayName: true } }),
     tx.unit.findMany({ where: { parentId: unit.id, active: true }, orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }], select: { id: true, name: true } }),
-    tx.member.findMany({ where: { active: true }, orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }], select: { id: true, name: true } }),
+    tx.member.findMany({ where: { active: true, ...membersWhere(actor) }, orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }], select: { id: true, name: true } }),
   ])
   const memberName = new Map(members.map((m) => [m.id, m.name]))
   const inCharge = (key: string, current: string | null): string | null => {

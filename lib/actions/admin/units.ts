@@ -10,6 +10,7 @@ import type { ActionContext } from '../context'
 import { unitChangeNoticeSql } from '../notify'
 import { adminWrite, formId, InvalidInput, MissingRecord, snapshot } from './core'
 import { checkReferences } from './references'
+import { unitRowInScopeSql, unitsWhere, type Actor } from '@/lib/auth/permissions'
 
 const unitFields = { code: true, name: true, kind: true, parentId: true, inChargeMemberId: true, sortOrder: true, active: true } as const
 
@@ -29,9 +30,14 @@ export function saveUnit(context: ActionContext, values: AdminValues) {
     parsed: () => parseAdmin(unitSchema, values),
     unique: { field: 'code', code: 'codeTaken' },
     write: async (tx, input) => {
-      const before = id ? await tx.unit.findUnique({ where: { id }, select: { id: true, ...unitFields } }) : null
+      const before = id ? await tx.unit.findFirst({ where: { id, ...unitsWhere(context.actor) }, select: { id: true, ...unitFields } }) : null
       if (id && !before) throw new MissingRecord()
-      await checkReferences(tx, [
+      // An administrator below the top of the tree makes units inside their subtree only, and leaves
+      // its root as it stands: another kind or parent would move the bounds of their own scope.
+      if (context.actor.scopeUnitId !== null && !input.parentId && before?.id !== context.actor.scopeUnitId) throw InvalidInput.of('parentId', 'parentInScope')
+      if (before && before.id === context.actor.scopeUnitId && (input.kind !== before.kind || (input.parentId ?? null) !== before.parentId))
+        throw InvalidInput.of('kind', 'scopeRootFixed')
+      await checkReferences(tx, context.actor, [
         { field: 'parentId', model: 'unit', id: input.parentId ?? null, current: before?.parentId },
         { field: 'inChargeMemberId', model: 'member', id: input.inChargeMemberId ?? null, current: before?.inChargeMemberId },
       ])
@@ -116,16 +122,17 @@ export function changeUnit(context: ActionContext, values: AdminValues) {
     // Two administrators giving one code at once: the key of UnitCode decides.
     unique: { field: 'newCode', code: 'codeEverUsed' },
     write: async (tx, input) => {
-      const plan = await planUnitChange(tx, context.now, input)
+      const plan = await planUnitChange(tx, context.actor, context.now, input)
       if (apply) await applyUnitChange(tx, context, plan)
       return { plan, applied: apply }
     },
   })
 }
 
-async function planUnitChange(tx: Prisma.TransactionClient, now: Date, input: UnitChangeInput): Promise<UnitChangePlan> {
+async function planUnitChange(tx: Prisma.TransactionClient, actor: Actor, now: Date, input: UnitChangeInput): Promise<UnitChangePlan> {
   // Locked: two changes of one unit at once are made one after the other, and the second sees the first.
-  const [unit] = await tx.$queryRaw<{ kind: string }[]>`SELECT kind::text AS kind FROM "Unit" WHERE id = ${input.id}::uuid FOR UPDATE`
+  // Another district's unit is not found.
+  const [unit] = await tx.$queryRaw<{ kind: string }[]>`SELECT kind::text AS kind FROM "Unit" WHERE id = ${input.id}::uuid AND ${unitRowInScopeSql(actor, '"Unit"')} FOR UPDATE`
   const latest = unit ? await tx.unitName.findFirst({ where: { unitId: input.id, validTo: null }, select: { name: true, code: true, validFrom: true } }) : null
   if (!unit || !latest) throw new MissingRecord()
   const today = districtDay(now)

@@ -8,6 +8,7 @@ import { recordAudit } from '@/lib/audit/record'
 import type { ActionContext } from '../context'
 import { adminWrite, formId, InvalidInput, MissingRecord, snapshot } from './core'
 import { checkReferences } from './references'
+import { unitsWhere } from '@/lib/auth/permissions'
 
 // Never the password hash: the trail says who changed what, not secrets.
 const userFields = { id: true, username: true, displayName: true, role: true, unitId: true, memberId: true, active: true } as const
@@ -25,7 +26,7 @@ export function createUser(context: ActionContext, values: AdminValues) {
     parsed: () => parseAdmin(newUserSchema, values),
     unique: { field: 'username', code: 'usernameTaken' },
     write: async (tx, input) => {
-      await checkReferences(tx, [
+      await checkReferences(tx, context.actor, [
         { field: 'unitId', model: 'unit', id: input.unitId },
         { field: 'memberId', model: 'member', id: input.memberId },
       ])
@@ -48,10 +49,10 @@ export function updateUser(context: ActionContext, values: AdminValues) {
     parsed: () => parseAdmin(userSchema, values),
     unique: { field: 'memberId', code: 'memberTaken' },
     write: async (tx, input) => {
-      const before = id ? await tx.user.findUnique({ where: { id }, select: userFields }) : null
+      const before = id ? await tx.user.findFirst({ where: { id, unit: unitsWhere(context.actor) }, select: userFields }) : null
       if (!before) throw new MissingRecord()
       if (before.id === context.actor.id && input.role !== 'ADMIN') throw InvalidInput.of('role', 'notYourself')
-      await checkReferences(tx, [
+      await checkReferences(tx, context.actor, [
         { field: 'unitId', model: 'unit', id: input.unitId, current: before.unitId },
         { field: 'memberId', model: 'member', id: input.memberId, current: before.memberId },
       ])

@@ -1,5 +1,6 @@
 // A commune's page (/communes/[code]): its assignments, by task group, as the page lists them.
 import 'server-only'
+import type { Actor } from '@/lib/auth/permissions'
 import { dateColumnDay, formatDay } from '@/lib/domain/calendar'
 import { statusLabelsOf } from '@/lib/domain/status'
 import { unitCodeSchema } from '@/lib/domain/unit-code'
@@ -7,11 +8,11 @@ import { communeAssignments, communeByCode } from '@/lib/queries/commune-detail'
 import { exportSource, fileStem, type ExportDocument, type Translate } from './table'
 
 /** null when no active commune or township has this code. */
-export async function communeExport(code: string, t: Translate, now: Date, search: URLSearchParams): Promise<ExportDocument | null> {
+export async function communeExport(code: string, t: Translate, now: Date, search: URLSearchParams, reader: Actor): Promise<ExportDocument | null> {
   const parsed = unitCodeSchema.safeParse(code)
-  const commune = parsed.success ? await communeByCode(parsed.data) : null
+  const commune = parsed.success ? await communeByCode(reader, parsed.data) : null
   if (!commune) return null
-  const source = exportSource(search, now)
+  const source = exportSource(search, now, reader)
   const { day: today, at } = source
   const assignments = await communeAssignments(source, commune.id)
   return {

@@ -25,7 +25,7 @@ import { mayReadView } from '@/lib/auth/permissions'
 type Builder = (code: string, t: Translate, now: Date, search: URLSearchParams, reader: CurrentUser) => Promise<ExportDocument | null>
 
 /** The district-wide views, with no code in their path. */
-const DISTRICT_BUILDERS: Record<DistrictView, (t: Translate, now: Date, search: URLSearchParams) => Promise<ExportDocument>> = {
+const DISTRICT_BUILDERS: Record<DistrictView, (t: Translate, now: Date, search: URLSearchParams, reader: CurrentUser) => Promise<ExportDocument>> = {
   overview: overviewExport,
   assignments: registerExport,
 }
@@ -96,7 +96,7 @@ export async function exportDownload({ user, path, search, locale, ip, now }: Do
     return notFoundResponse()
   }
   const t = translatorFor(locale)
-  const document = request.code === null ? await DISTRICT_BUILDERS[request.view](t, now, search) : await VIEWS[request.view](request.code, t, now, search, user)
+  const document = request.code === null ? await DISTRICT_BUILDERS[request.view](t, now, search, user) : await VIEWS[request.view](request.code, t, now, search, user)
   if (!document) return notFoundResponse()
   const csvSheet = document.sheets[document.csvSheet]
   if (!csvSheet) throw new Error(`exportDownload: ${request.view} has no sheet ${document.csvSheet}`)

@@ -1,6 +1,7 @@
 // A member's page (/members/[code]): the task groups they lead, the units in their charge and the
 // overdue work under them, as the page lists them; the CSV carries the units.
 import 'server-only'
+import type { Actor } from '@/lib/auth/permissions'
 import { dateColumnDay, daysBetween, formatDay } from '@/lib/domain/calendar'
 import { memberWork } from '@/lib/queries/member-page'
 import { memberByCode } from '@/lib/queries/member-progress'
@@ -8,10 +9,10 @@ import { countsSheet } from './counts'
 import { exportSource, fileStem, type ExportDocument, type Sheet, type Translate } from './table'
 
 /** null when no active member has this code. */
-export async function memberExport(code: string, t: Translate, now: Date, search: URLSearchParams): Promise<ExportDocument | null> {
-  const member = await memberByCode(code)
+export async function memberExport(code: string, t: Translate, now: Date, search: URLSearchParams, reader: Actor): Promise<ExportDocument | null> {
+  const member = await memberByCode(reader, code)
   if (!member) return null
-  const source = exportSource(search, now)
+  const source = exportSource(search, now, reader)
   const today = source.day
   const { groups, units, overdue } = await memberWork(source, member.id)
   const overdueSheet: Sheet = {

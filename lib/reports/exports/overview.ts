@@ -1,6 +1,7 @@
 // The district overview (/): its summary counts, progress per task group, indicators, the communes
 // ranking and the overdue and blocked list, one sheet each; the CSV carries the ranking.
 import 'server-only'
+import type { Actor } from '@/lib/auth/permissions'
 import { dateColumnDay, formatDay } from '@/lib/domain/calendar'
 import { statusLabelsOf } from '@/lib/domain/status'
 import { nameValues } from '@/lib/domain/organisation'
@@ -15,11 +16,11 @@ const BY_STATUS = ['doneOnTime', 'doneLate', 'overdue', 'blocked', 'inProgress',
 const percent = (share: number) => Math.round(share * 100)
 
 /** `search` may carry `asOf` (YYYY-MM-DD): the figures as the history says they stood then. */
-export async function overviewExport(t: Translate, now: Date, search: URLSearchParams): Promise<ExportDocument> {
-  const source = exportSource(search, now)
+export async function overviewExport(t: Translate, now: Date, search: URLSearchParams, reader: Actor): Promise<ExportDocument> {
+  const source = exportSource(search, now, reader)
   const { day: today, at } = source
   // The page shows the ranking's two ends; the file ranks every commune.
-  const [{ progress, indicators, late }, communes, organisation] = await Promise.all([overviewFigures(source), communeProgressList(source, 'progress'), organisationOn(today)])
+  const [{ progress, indicators, late }, communes, organisation] = await Promise.all([overviewFigures(source), communeProgressList(source, 'progress'), organisationOn(today, reader.scopeUnitId)])
   const { total } = progress
   const share = onTimeShare(total)
   const summaryRows: Cell[][] = [

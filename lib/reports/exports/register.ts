@@ -3,6 +3,7 @@
 // register never sits whole in memory: the CSV as PostgreSQL writes its lines, the XLSX from rows
 // read a batch at a time.
 import 'server-only'
+import type { Actor } from '@/lib/auth/permissions'
 import { formatDay } from '@/lib/domain/calendar'
 import { REGISTER_LABEL_LISTS, registerCsvLines, registerRows, registerSize } from '@/lib/queries/assignment-register'
 import type { ProgressSource } from '@/lib/queries/progress-source'
@@ -35,8 +36,8 @@ async function* rows(source: ProgressSource): AsyncGenerator<Cell[]> {
 /** Each list of labels the register can hold, as a CSV cell says it (keyed as the register's SQL names it). */
 const labelTexts = (t: Translate) => Object.fromEntries(REGISTER_LABEL_LISTS.map((labels) => [labels.join(','), csvCell({ labels }, t)]))
 
-export async function registerExport(t: Translate, now: Date, search: URLSearchParams): Promise<ExportDocument> {
-  const source = exportSource(search, now)
+export async function registerExport(t: Translate, now: Date, search: URLSearchParams, reader: Actor): Promise<ExportDocument> {
+  const source = exportSource(search, now, reader)
   return {
     title: t('exports.title', { subject: t('exports.registerSubject'), date: formatDay(source.day) }),
     fileStem: fileStem(['danh-sach-nhiem-vu-toan-huyen'], source.day),

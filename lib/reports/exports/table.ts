@@ -2,10 +2,11 @@
 // lib/reports/xlsx.ts write out. Builders (./overview.ts, ./commune.ts, …) fill them from the same
 // lib/queries functions the pages use, so a file says exactly what its page says.
 import { createTranslator } from 'next-intl'
+import type { Actor } from '@/lib/auth/permissions'
 import type { CalendarDay } from '@/lib/domain/calendar'
 import type { StatusLabel } from '@/lib/domain/status'
 import type { AppLocale } from '@/lib/i18n/locales'
-import { progressSource, type ProgressSource } from '@/lib/queries/progress-source'
+import { progressSource, withinScope, type ProgressSource } from '@/lib/queries/progress-source'
 import { asOfParam } from '@/lib/validation/as-of'
 import { en, vi } from '@/messages'
 
@@ -55,9 +56,9 @@ export function translatorFor(locale: AppLocale) {
 }
 export type Translate = ReturnType<typeof translatorFor>
 
-/** Where a download's figures come from: `?asOf=YYYY-MM-DD` as its page reads it, else today. */
-export function exportSource(search: URLSearchParams, now: Date): ProgressSource {
-  return progressSource(asOfParam(search.get('asOf')), now)
+/** Where a download's figures come from: `?asOf=YYYY-MM-DD` as its page reads it, else today; the reader's subtree, as on the page. */
+export function exportSource(search: URLSearchParams, now: Date, reader: Pick<Actor, 'scopeUnitId'>): ProgressSource {
+  return withinScope(progressSource(asOfParam(search.get('asOf')), now), reader)
 }
 
 /** A file name part: lower-case ASCII letters, digits and dashes ("Minh Cầm" -> "minh-cam"). */

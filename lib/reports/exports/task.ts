@@ -1,6 +1,7 @@
 // A task's page (/tasks/[code]): where each unit stands on it, every unit (the page shows them a
 // hundred at a time), and the district's line at the foot.
 import 'server-only'
+import type { Actor } from '@/lib/auth/permissions'
 import { districtDay, formatDay } from '@/lib/domain/calendar'
 import { CONDITION_YES, type IndicatorKind } from '@/lib/domain/indicator'
 import { statusLabelsOf } from '@/lib/domain/status'
@@ -28,8 +29,8 @@ async function* unitRows(task: TaskProgress, source: ProgressSource, t: Translat
 }
 
 /** null when no active task has this code. */
-export async function taskExport(code: string, t: Translate, now: Date, search: URLSearchParams): Promise<ExportDocument | null> {
-  const source = exportSource(search, now)
+export async function taskExport(code: string, t: Translate, now: Date, search: URLSearchParams, reader: Actor): Promise<ExportDocument | null> {
+  const source = exportSource(search, now, reader)
   const today = source.day
   const task = await taskProgressByCode(source, code)
   if (!task) return null

@@ -18,7 +18,7 @@ function latestReport(t: Translate, review: ReviewState, unitName: string, onBeh
 
 /** null when no active unit has this code. */
 export async function unitExport(code: string, t: Translate, now: Date, search: URLSearchParams, reader: Actor): Promise<ExportDocument | null> {
-  const source = exportSource(search, now)
+  const source = exportSource(search, now, reader)
   const { day: today, at } = source
   const parsed = unitCodeSchema.safeParse(code)
   const found = parsed.success ? await unitAssignments(source, parsed.data, reader) : null

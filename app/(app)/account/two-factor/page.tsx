@@ -34,7 +34,7 @@ export default async function TwoFactorPage() {
   const [t, security, organisation] = await Promise.all([
     getTranslations('account'),
     accountTwoFactor(user.id),
-    organisationOn(districtDay(new Date())),
+    organisationOn(districtDay(new Date()), user.scopeUnitId),
   ])
   const secret = security.totpSecret
   // The secret as a QR code an authenticator app scans: a PNG data: URL, which the CSP's img-src allows.

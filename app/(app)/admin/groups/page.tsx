@@ -13,8 +13,8 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function AdminGroupsPage() {
-  await requireAdmin()
-  const [groups, choices, t] = await Promise.all([adminGroups(), adminChoices(), getTranslations('admin')])
+  const admin = await requireAdmin()
+  const [groups, choices, t] = await Promise.all([adminGroups(), adminChoices(admin), getTranslations('admin')])
   return (
     <>
       <AdminHeading section="groups" title={t('groups.title')} />

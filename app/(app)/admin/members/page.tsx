@@ -13,8 +13,8 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function AdminMembersPage() {
-  await requireAdmin()
-  const [members, choices, t] = await Promise.all([adminMembers(), adminChoices(), getTranslations('admin')])
+  const admin = await requireAdmin()
+  const [members, choices, t] = await Promise.all([adminMembers(admin), adminChoices(admin), getTranslations('admin')])
   return (
     <>
       <AdminHeading section="members" title={t('members.title')} />

@@ -14,8 +14,8 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function AdminTasksPage() {
-  await requireAdmin()
-  const [tasks, choices, t] = await Promise.all([adminTasks(), adminChoices(), getTranslations('admin')])
+  const admin = await requireAdmin()
+  const [tasks, choices, t] = await Promise.all([adminTasks(), adminChoices(admin), getTranslations('admin')])
   return (
     <>
       <AdminHeading section="tasks" title={t('tasks.title')} />

@@ -13,8 +13,8 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function AdminUnitsPage() {
-  await requireAdmin()
-  const [units, choices, t] = await Promise.all([adminUnits(), adminChoices(), getTranslations('admin')])
+  const admin = await requireAdmin()
+  const [units, choices, t] = await Promise.all([adminUnits(admin), adminChoices(admin), getTranslations('admin')])
   return (
     <>
       <AdminHeading section="units" title={t('units.title')} />

@@ -14,8 +14,8 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function AdminUsersPage() {
-  await requireAdmin()
-  const [users, choices, t, tRoles] = await Promise.all([adminUsers(), adminChoices(), getTranslations('admin'), getTranslations('roles')])
+  const admin = await requireAdmin()
+  const [users, choices, t, tRoles] = await Promise.all([adminUsers(admin), adminChoices(admin), getTranslations('admin'), getTranslations('roles')])
   return (
     <>
       <AdminHeading section="users" title={t('users.title')} />

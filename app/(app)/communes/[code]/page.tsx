@@ -36,8 +36,8 @@ type Props = {
 async function load(user: CurrentUser, { params, searchParams }: Props): Promise<Commune> {
   if (!mayReadView(user, 'communes')) notFound()
   const code = unitCodeSchema.safeParse((await params).code)
-  const found = code.success ? await communeByCode(code.data) : null
-  if (code.success && !found) await redirectFormerCode(code.data, communeHref, await searchParams)
+  const found = code.success ? await communeByCode(user, code.data) : null
+  if (code.success && !found) await redirectFormerCode(user, code.data, communeHref, await searchParams)
   if (!found) notFound()
   return found
 }
@@ -48,13 +48,14 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 
 /** Nothing on it writes. */
 export default async function CommunePage(props: Props) {
-  const commune = await load(await requireUser(), props)
+  const user = await requireUser()
+  const commune = await load(user, props)
   const now = new Date()
   const asked = asOfParam((await props.searchParams).asOf)
   // A split commune's figures are those of its last day: from the split on, its parts carry its work.
   const [split] = (await unitHistory(commune.id, districtDay(now)))?.splitInto ?? []
   const lastDay = split ? addDays(split.day, -1) : null
-  const source = requestSource(lastDay !== null && (asked === null || asked > lastDay) ? lastDay : asked)
+  const source = requestSource(lastDay !== null && (asked === null || asked > lastDay) ? lastDay : asked, user)
   const [{ progress, late, trend, assignments, indicators }, history, figures, t, tOverview] = await Promise.all([
     communePageData(source, commune.id),
     // On its last day, the line that says where its work went.

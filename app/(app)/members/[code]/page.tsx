@@ -26,7 +26,7 @@ type Props = {
 
 async function load(user: CurrentUser, params: Props['params']): Promise<Member> {
   if (!mayReadView(user, 'members')) notFound()
-  const member = await memberByCode((await params).code)
+  const member = await memberByCode(user, (await params).code)
   if (!member) notFound()
   return member
 }
@@ -40,7 +40,7 @@ export default async function MemberPage({ params, searchParams }: Props) {
   const user = await requireUser()
   const member = await load(user, params)
   const now = new Date()
-  const source = requestSource(asOfParam((await searchParams).asOf))
+  const source = requestSource(asOfParam((await searchParams).asOf), user)
   const [{ summary, groups, units, pending, overdue }, t, tTasks] = await Promise.all([
     memberPageData(source, member.id),
     getTranslations('members'),

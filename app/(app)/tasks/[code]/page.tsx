@@ -38,7 +38,8 @@ async function load(user: CurrentUser, params: Props['params'], source: Progress
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: (await load(await requireUser(), params, requestSource(null))).title }
+  const user = await requireUser()
+  return { title: (await load(user, params, requestSource(null, user))).title }
 }
 
 /** One task across every unit it is assigned to: where each stands, the district's result, the latest reports. */
@@ -46,7 +47,7 @@ export default async function TaskPage({ params, searchParams }: Props) {
   const user = await requireUser()
   const now = new Date()
   const query = await searchParams
-  const source = requestSource(asOfParam(query.asOf))
+  const source = requestSource(asOfParam(query.asOf), user)
   const page = pageParam(query.page)
   const [task, t] = await Promise.all([load(user, params, source), getTranslations('tasks')])
   const [units, history] = await Promise.all([

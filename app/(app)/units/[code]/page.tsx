@@ -39,20 +39,21 @@ async function load(user: CurrentUser, { params, searchParams }: Props, source: 
   if (!mayReadView(user, 'units')) notFound()
   const code = unitCodeSchema.safeParse((await params).code)
   const found = code.success ? await unitAssignments(source, code.data, user) : null
-  if (code.success && !found) await redirectFormerCode(code.data, unitPageHref, await searchParams)
+  if (code.success && !found) await redirectFormerCode(user, code.data, unitPageHref, await searchParams)
   if (!found) notFound()
   return found
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
-  return { title: (await load(await requireUser(), props, requestSource(null))).unit.name }
+  const user = await requireUser()
+  return { title: (await load(user, props, requestSource(null, user))).unit.name }
 }
 
 export default async function UnitPage(props: Props) {
   const user = await requireUser()
   const now = new Date()
   const query = await props.searchParams
-  const source = requestSource(asOfParam(query.asOf))
+  const source = requestSource(asOfParam(query.asOf), user)
   const { at } = source
   const [{ unit, groups }, t] = await Promise.all([load(user, props, source), getTranslations('unit')])
   const [history, figures] = await Promise.all([unitHistory(unit.id, source.day), unitFiguresOn(unit.id, source.day)])

@@ -8,11 +8,11 @@ import { saveGroupAction, setActiveAction } from '@/lib/actions/admin/admin-acti
 type Props = { params: Promise<{ code: string }>; searchParams: Promise<{ created?: string }> }
 
 export default async function AdminGroupPage({ params, searchParams }: Props) {
-  await requireAdmin()
+  const admin = await requireAdmin()
   const [{ code }, { created }] = await Promise.all([params, searchParams])
   const group = await adminGroup(code)
   if (!group) notFound()
-  const [choices, t] = await Promise.all([adminChoices(group.leadMemberId ? [group.leadMemberId] : []), getTranslations('admin')])
+  const [choices, t] = await Promise.all([adminChoices(admin, group.leadMemberId ? [group.leadMemberId] : []), getTranslations('admin')])
   return (
     <>
       <AdminHeading section="groups" title={t('groups.editTitle', { name: group.name })} back />

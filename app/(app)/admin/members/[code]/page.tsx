@@ -8,11 +8,11 @@ import { saveMemberAction, setActiveAction } from '@/lib/actions/admin/admin-act
 type Props = { params: Promise<{ code: string }>; searchParams: Promise<{ created?: string }> }
 
 export default async function AdminMemberPage({ params, searchParams }: Props) {
-  await requireAdmin()
+  const admin = await requireAdmin()
   const [{ code }, { created }] = await Promise.all([params, searchParams])
-  const member = await adminMember(code)
+  const member = await adminMember(admin, code)
   if (!member) notFound()
-  const [choices, t] = await Promise.all([adminChoices([...member.leads, ...member.inCharge].map((r) => r.id)), getTranslations('admin')])
+  const [choices, t] = await Promise.all([adminChoices(admin, [...member.leads, ...member.inCharge].map((r) => r.id)), getTranslations('admin')])
   return (
     <>
       <AdminHeading section="members" title={t('members.editTitle', { name: member.name })} back />

@@ -12,11 +12,11 @@ import { assignTaskAction, saveTaskAction, saveUnitTargetsAction, setActiveActio
 type Props = { params: Promise<{ code: string }>; searchParams: Promise<{ created?: string }> }
 
 export default async function AdminTaskPage({ params, searchParams }: Props) {
-  await requireAdmin()
+  const admin = await requireAdmin()
   const [{ code }, { created }] = await Promise.all([params, searchParams])
   const task = await adminTask(code)
   if (!task) notFound()
-  const [choices, t] = await Promise.all([adminChoices([task.groupId]), getTranslations('admin')])
+  const [choices, t] = await Promise.all([adminChoices(admin, [task.groupId]), getTranslations('admin')])
   return (
     <>
       <AdminHeading section="tasks" title={task.title} back />

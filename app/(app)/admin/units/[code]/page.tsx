@@ -13,13 +13,13 @@ import { unitFigureHistory } from '@/lib/queries/unit-figures'
 type Props = { params: Promise<{ code: string }>; searchParams: Promise<{ created?: string; changed?: string }> }
 
 export default async function AdminUnitPage({ params, searchParams }: Props) {
-  await requireAdmin()
+  const admin = await requireAdmin()
   const [{ code }, { created, changed }] = await Promise.all([params, searchParams])
-  const unit = await adminUnit(code)
-  if (!unit) await redirectFormerCode(code, (current) => adminSectionHref('units', current), {})
+  const unit = await adminUnit(admin, code)
+  if (!unit) await redirectFormerCode(admin, code, (current) => adminSectionHref('units', current), {})
   if (!unit) notFound()
   const [choices, t, figures] = await Promise.all([
-    adminChoices([unit.parentId, unit.inChargeMemberId].filter((id) => id !== null)),
+    adminChoices(admin, [unit.parentId, unit.inChargeMemberId].filter((id) => id !== null)),
     getTranslations('admin'),
     unitFigureHistory(unit.id),
   ])

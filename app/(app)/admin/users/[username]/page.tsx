@@ -8,11 +8,11 @@ import { resetPasswordAction, resetTwoFactorAction, setActiveAction, unlockAccou
 type Props = { params: Promise<{ username: string }>; searchParams: Promise<{ created?: string }> }
 
 export default async function AdminUserPage({ params, searchParams }: Props) {
-  await requireAdmin()
+  const admin = await requireAdmin()
   const [{ username }, { created }] = await Promise.all([params, searchParams])
-  const user = await adminUser(username)
+  const user = await adminUser(admin, username)
   if (!user) notFound()
-  const [choices, t] = await Promise.all([adminChoices([user.unitId, user.memberId].filter((id) => id !== null)), getTranslations('admin')])
+  const [choices, t] = await Promise.all([adminChoices(admin, [user.unitId, user.memberId].filter((id) => id !== null)), getTranslations('admin')])
   return (
     <>
       <AdminHeading section="users" title={t('users.editTitle', { username: user.username })} back />

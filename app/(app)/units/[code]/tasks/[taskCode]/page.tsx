@@ -16,7 +16,7 @@ import { publishQuestion } from '@/lib/actions/question-publish-action'
 import { reviewStatusUpdate } from '@/lib/actions/review-action'
 import { saveStatusUpdate } from '@/lib/actions/status-update-action'
 import { allows, can, canReview, reportingAs } from '@/lib/auth/permissions'
-import { requireUser } from '@/lib/auth/session'
+import { requireUser, type CurrentUser } from '@/lib/auth/session'
 import { unitCodeSchema } from '@/lib/domain/unit-code'
 import { assignmentDetail, assignmentRecord, type AssignmentDetail } from '@/lib/queries/assignment-detail'
 import { answeredQuestions } from '@/lib/queries/questions'
@@ -28,23 +28,22 @@ type Props = { params: Promise<{ code: string; taskCode: string }> }
 
 const paramsSchema = z.object({ code: unitCodeSchema, taskCode: z.string().min(1).max(100) })
 
-async function load(params: Props['params']): Promise<AssignmentDetail> {
+async function load(user: CurrentUser, params: Props['params']): Promise<AssignmentDetail> {
   const parsed = paramsSchema.safeParse(await params)
-  const found = parsed.success ? await assignmentDetail(parsed.data.code, parsed.data.taskCode) : null
-  if (parsed.success && !found) await redirectFormerCode(parsed.data.code, (current) => assignmentHref(current, parsed.data.taskCode), {})
+  const found = parsed.success ? await assignmentDetail(user, parsed.data.code, parsed.data.taskCode) : null
+  if (parsed.success && !found) await redirectFormerCode(user, parsed.data.code, (current) => assignmentHref(current, parsed.data.taskCode), {})
   if (!found) notFound()
   return found
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  await requireUser()
-  const detail = await load(params)
+  const detail = await load(await requireUser(), params)
   return { title: `${detail.task.title} · ${detail.unit.name}` }
 }
 
 export default async function AssignmentPage({ params }: Props) {
   const user = await requireUser()
-  const detail = await load(params)
+  const detail = await load(user, params)
   const [record, t, tQuestions] = await Promise.all([assignmentRecord(user, detail.id), getTranslations('assignment'), getTranslations('questions')])
   const labels = statusLabelsOf({ ...detail, dueDate: detail.task.dueDate }, new Date())
   // Another unit's assignment: its status and progress, none of its details (READ_RULES). Whoever
