@@ -4,12 +4,13 @@
 // the successor; and its split: "Đã chia tách thành <parts> từ <date>" on the unit split, "Chia
 // tách từ <unit> (<date>)" on each part; and "Sẽ sáp nhập vào <successor> từ <date>" on a unit a
 // merge dated ahead will merge (the successor linked when it already stands: a new one has no page
-// until the day).
+// until the day); "Sẽ chia tách thành <parts> từ <date>" on a unit a split dated ahead will split
+// (likewise, only the parts that stand are linked).
 import Link from '@/components/link'
 import { getTranslations } from 'next-intl/server'
 import { formatDay } from '@/lib/domain/calendar'
 import { unitPageHref } from '@/lib/domain/paths'
-import type { MergeLink, UnitHistory } from '@/lib/queries/unit-history'
+import type { MergeLink, PendingMergeLink, UnitHistory } from '@/lib/queries/unit-history'
 
 const linkClass = 'text-blue-800 underline underline-offset-2'
 
@@ -35,6 +36,15 @@ export async function UnitChangeNote({ history }: { history: UnitHistory | null 
       </span>
     ))
   const merging = history.mergingInto
+  const standingLink = (u: PendingMergeLink) =>
+    u.standing ? (
+      <Link href={unitPageHref(u.code)} className={linkClass}>
+        {u.name}
+      </Link>
+    ) : (
+      <strong>{u.name}</strong>
+    )
+  const [splitting] = history.splittingInto
   return (
     <>
       {labels.length > 0 && <p className="mt-1 text-sm text-slate-700">{labels.join(' · ')}</p>}
@@ -54,14 +64,21 @@ export async function UnitChangeNote({ history }: { history: UnitHistory | null 
         <p role="note" className="mt-2 rounded border border-sky-300 bg-sky-50 px-3 py-2 text-sm">
           {t.rich('mergingInto', {
             date: formatDay(merging.day),
-            successor: () =>
-              merging.standing ? (
-                <Link href={unitPageHref(merging.code)} className={linkClass}>
-                  {merging.name}
-                </Link>
-              ) : (
-                <strong>{merging.name}</strong>
-              ),
+            successor: () => standingLink(merging),
+          })}
+        </p>
+      )}
+      {splitting && (
+        <p role="note" className="mt-2 rounded border border-sky-300 bg-sky-50 px-3 py-2 text-sm">
+          {t.rich('splittingInto', {
+            date: formatDay(splitting.day),
+            parts: () =>
+              history.splittingInto.map((u, i) => (
+                <span key={u.code}>
+                  {i > 0 && ', '}
+                  {standingLink(u)}
+                </span>
+              )),
           })}
         </p>
       )}

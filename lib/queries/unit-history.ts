@@ -3,7 +3,7 @@
 // was renamed, re-coded, merged or split.
 import 'server-only'
 import { cache } from 'react'
-import { applyDueMerges } from '@/lib/actions/admin/unit-merge'
+import { applyDueUnitChanges } from '@/lib/actions/admin/unit-changes-due'
 import { db } from '@/lib/db'
 import { unitRowInScopeSql, type Actor } from '@/lib/auth/permissions'
 import { Prisma } from '@/lib/db/client'
@@ -12,15 +12,15 @@ import { dateColumnDay, type CalendarDay } from '@/lib/domain/calendar'
 /**
  * Makes the Unit rows carry the names and codes in force on `today`: a change dated later than the
  * day it was recorded is applied by the first request of its day (a rename or re-code by the SQL
- * function unit_changes_due; a merge, which moves work and accounts, by the app's merge: the one
+ * function unit_changes_due; a merge or a split, which moves work and accounts, by the app's: the one
  * write a read makes, so that every page of the day shows it). One probe of the index of changes
  * not yet applied when there is nothing to do.
  */
 export const unitChangesDue = cache(async (today: CalendarDay): Promise<void> => {
-  const [due] = await db().$queryRaw<{ merges: boolean }[]>`
+  const [due] = await db().$queryRaw<{ moves: boolean }[]>`
     SELECT unit_changes_due(${today}::date) AS renamed,
-           EXISTS (SELECT 1 FROM "UnitChange" c WHERE c."appliedAt" IS NULL AND c."effectiveDate" <= ${today}::date AND c.kind = 'MERGE') AS merges`
-  if (due?.merges) await applyDueMerges(today, new Date())
+           EXISTS (SELECT 1 FROM "UnitChange" c WHERE c."appliedAt" IS NULL AND c."effectiveDate" <= ${today}::date AND c.kind IN ('MERGE', 'SPLIT')) AS moves`
+  if (due?.moves) await applyDueUnitChanges(today, new Date())
 })
 
 /**
@@ -95,8 +95,8 @@ export type PendingMergeLink = MergeLink & { standing: boolean }
 /**
  * The unit's name on `day`, its latest rename and re-code in force by then, its merges in force by
  * then (the unit it was merged into, the units merged into it) and its splits (the parts it was
- * split into, the unit it was split from); and the merge dated ahead, after `day` and not yet
- * applied, that will merge it into another.
+ * split into, the unit it was split from); and the merge or the split dated ahead, after `day` and
+ * not yet applied, that will merge it into another or split it.
  */
 export type UnitHistory = {
   name: string
@@ -107,6 +107,7 @@ export type UnitHistory = {
   splitInto: MergeLink[]
   splitFrom: MergeLink | null
   mergingInto: PendingMergeLink | null
+  splittingInto: PendingMergeLink[]
 }
 
 export const unitHistory = cache(async (unitId: string, day: CalendarDay): Promise<UnitHistory | null> => {
@@ -155,6 +156,17 @@ export const unitHistory = cache(async (unitId: string, day: CalendarDay): Promi
       JOIN "Unit" u ON u.id = other."unitId"
      WHERE mine."unitId" = ${unitId}::uuid AND mine.side = 'BEFORE'
      ORDER BY c."effectiveDate" LIMIT 1`
+  // The parts of a split dated ahead of the unit split (not of an existing part, which is on both sides).
+  const splitting = await db().$queryRaw<{ effectiveDate: Date; name: string; code: string; standing: boolean }[]>`
+    SELECT c."effectiveDate", other.name, u.code, u.active AS standing
+      FROM "UnitChangePart" mine
+      JOIN "UnitChange" c ON c.id = mine."changeId" AND c.kind = 'SPLIT' AND c."appliedAt" IS NULL AND c."effectiveDate" > ${day}::date
+      JOIN "UnitChangePart" other ON other."changeId" = c.id AND other.side = 'AFTER' AND other."unitId" <> mine."unitId"
+      JOIN "Unit" u ON u.id = other."unitId"
+     WHERE mine."unitId" = ${unitId}::uuid AND mine.side = 'BEFORE'
+       AND NOT EXISTS (SELECT FROM "UnitChangePart" part WHERE part."changeId" = c.id AND part.side = 'AFTER' AND part."unitId" = mine."unitId")
+     ORDER BY c."effectiveDate", other.name`
+  const firstSplitting = splitting[0]?.effectiveDate.getTime()
   return {
     name: unit.name,
     renamed: of('RENAME'),
@@ -164,5 +176,6 @@ export const unitHistory = cache(async (unitId: string, day: CalendarDay): Promi
     splitInto: splits.filter((m) => m.side === 'BEFORE' && m.effectiveDate.getTime() === lastSplit).map(link),
     splitFrom: from ? link(from) : null,
     mergingInto: merging ? { name: merging.name, code: merging.code, day: dateColumnDay(merging.effectiveDate), standing: merging.standing } : null,
+    splittingInto: splitting.filter((p) => p.effectiveDate.getTime() === firstSplitting).map((p) => ({ name: p.name, code: p.code, day: dateColumnDay(p.effectiveDate), standing: p.standing })),
   }
 })

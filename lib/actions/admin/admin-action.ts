@@ -175,6 +175,7 @@ function unitSplitPreview(plan: UnitSplitPlan, t: AdminMessages) {
   const rows = plan.assignments.map((a) => ({ item: a.title, before: state(a.source), after: carried(a) }))
   const notes = [
     t('units.change.effective', { date: formatDay(plan.effectiveDate) }),
+    ...(plan.scheduled ? [t('units.split.scheduled')] : []),
     t('units.change.reasonLine', { reason: plan.reason }),
     t('units.split.unitLine', { name: plan.unit.name }),
     t('units.split.partsLine', { names: plan.parts.map(partName).join(', ') }),
@@ -253,6 +254,7 @@ export const changeUnitAction = formAction({
         const date = formatDay(result.plan.effectiveDate)
         if (isSplit(result)) {
           const plan = result.plan
+          if (result.applied && plan.scheduled) return { kind: 'saved', message: t('units.split.scheduledApplied', { name: plan.unit.name, date }), link: unitPageHref(plan.unit.code) }
           if (result.applied) return { kind: 'saved', message: t('units.split.applied', { name: plan.unit.name, date }), link: unitPageHref(plan.unit.code) }
           const fieldErrorsShown = result.problems ? { fieldErrors: fieldErrors(result.problems, t) } : {}
           return { kind: 'preview', message: t(result.problems ? 'units.split.choicesMissing' : 'units.split.previewReady'), values, preview: unitSplitPreview(plan, t), ...fieldErrorsShown }

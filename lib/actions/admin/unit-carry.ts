@@ -7,8 +7,9 @@ import { addDays, districtDay, endOfDistrictDay, formatDay, type CalendarDay } f
 import type { TaskStatus } from '@/lib/domain/status'
 import type { AdminErrorCode } from '@/lib/validation/admin'
 import viAssignment from '@/messages/vi/assignment.json'
+import { scopeRootSql, type Actor } from '@/lib/auth/permissions'
 import type { ActionContext } from '../context'
-import { InvalidInput } from './core'
+import { InvalidInput, MissingRecord } from './core'
 import { MAX_DAYS_AHEAD } from './units'
 
 type Label = { id: string; name: string; code: string }
@@ -68,23 +69,21 @@ export function carryNote(heading: string, sources: CarrySource[]): string {
 }
 
 /**
- * The day of a merge or a split, checked before anything is written: at most a year ahead; after
- * today only where `notAhead` is not given (a merge dated ahead waits for its day; a split is applied
- * at once); no other change of one of `unitIds` that day (`except`: the change being applied on its
- * day), none after it.
+ * The day of a merge or a split, checked before anything is written: at most a year ahead (one
+ * dated after today waits for its day); no other change of one of `unitIds` that day (`except`: the
+ * change being applied on its day), none after it.
  */
 export async function checkChangeDay(
   tx: Prisma.TransactionClient,
   now: Date,
   day: CalendarDay,
   unitIds: string[],
-  options: { notAhead?: AdminErrorCode; except?: string | null },
+  except: string | null,
 ): Promise<void> {
   const today = districtDay(now)
   const lastDay = addDays(today, MAX_DAYS_AHEAD)
   if (day > lastDay) throw InvalidInput.of('effectiveDate', 'effectiveTooLate', { date: formatDay(lastDay) })
-  if (options.notAhead && day > today) throw InvalidInput.of('effectiveDate', options.notAhead)
-  const others = options.except ? { id: { not: options.except } } : {}
+  const others = except ? { id: { not: except } } : {}
   const sameDay = await tx.unitChangePart.count({ where: { unitId: { in: unitIds }, change: { effectiveDate: new Date(day), ...others } } })
   if (sameDay > 0) throw InvalidInput.of('effectiveDate', 'sameDayChange', { date: formatDay(day) })
   const later = await tx.unitName.findFirst({ where: { unitId: { in: unitIds }, validFrom: { gt: new Date(day) } }, orderBy: { validFrom: 'desc' }, select: { validFrom: true } })
@@ -157,4 +156,13 @@ export async function carryOverMany(tx: Prisma.TransactionClient, context: Actio
                   ${items.map((c) => c.figures.progress)}::int[], ${items.map((c) => c.figures.indicatorActual)}::text[]) AS v(id, status, progress, indicator)
      WHERE a.id = v.id`
   return ids
+}
+
+/** The administrator who decided a change dated ahead, with the scope their account has today: the change is applied on its day as theirs. */
+export async function deciderOf(tx: Prisma.TransactionClient, createdById: string): Promise<Actor> {
+  const [actor] = await tx.$queryRaw<Actor[]>`
+    SELECT u.id::text AS id, u.role::text AS role, u."unitId"::text AS "unitId", u."memberId"::text AS "memberId", ${scopeRootSql('n')}::text AS "scopeUnitId"
+      FROM "User" u JOIN "Unit" n ON n.id = u."unitId" WHERE u.id = ${createdById}::uuid`
+  if (!actor) throw new MissingRecord()
+  return actor
 }

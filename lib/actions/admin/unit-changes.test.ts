@@ -50,8 +50,8 @@ describe('a rename', () => {
     expect(await database.db.unit.findUniqueOrThrow({ where: { id: unit.id } })).toMatchObject({ name: 'Xã Đồn Đạc Mới', code: unit.code })
     expect(await communeNamed(fromHistory(addDays(today, -1)), unit.id)).toBe('Xã Đồn Đạc')
     expect(await communeNamed(fromKeptCounts(today, now), unit.id)).toBe('Xã Đồn Đạc Mới')
-    expect(await unitHistory(unit.id, addDays(today, -1))).toEqual({ name: 'Xã Đồn Đạc', renamed: null, recoded: null, mergedInto: null, mergedFrom: [], splitInto: [], splitFrom: null, mergingInto: null })
-    expect(await unitHistory(unit.id, today)).toEqual({ name: 'Xã Đồn Đạc Mới', renamed: { from: 'Xã Đồn Đạc', day: today }, recoded: null, mergedInto: null, mergedFrom: [], splitInto: [], splitFrom: null, mergingInto: null })
+    expect(await unitHistory(unit.id, addDays(today, -1))).toEqual({ name: 'Xã Đồn Đạc', renamed: null, recoded: null, mergedInto: null, mergedFrom: [], splitInto: [], splitFrom: null, mergingInto: null, splittingInto: [] })
+    expect(await unitHistory(unit.id, today)).toEqual({ name: 'Xã Đồn Đạc Mới', renamed: { from: 'Xã Đồn Đạc', day: today }, recoded: null, mergedInto: null, mergedFrom: [], splitInto: [], splitFrom: null, mergingInto: null, splittingInto: [] })
 
     const [event] = await database.db.auditEvent.findMany({ where: { action: 'unit.rename', entityId: unit.id } })
     const stored = await database.db.unitChange.findFirstOrThrow({ where: { parts: { some: { unitId: unit.id } } }, include: { parts: { orderBy: { side: 'asc' } } } })

@@ -27,7 +27,8 @@ import { factories, formData } from '@/test/helpers/factories'
 import { DAY_COUNTS, writeGuard } from '@/test/helpers/write-guard'
 import { adminValues } from './test-form'
 import { changeUnit } from './units'
-import { applyDueMerges, mergeUnits } from './unit-merge'
+import { applyDueUnitChanges } from './unit-changes-due'
+import { mergeUnits } from './unit-merge'
 
 const database = testDatabase()
 const make = factories(() => database.db)
@@ -309,7 +310,7 @@ describe('a merge dated ahead', () => {
     const newcomer = await make.user({ role: 'STAFF', unitId: c.a.id, name: 'Cán bộ A mới' })
 
     // Two requests on the day: one applies it, the other finds it applied.
-    const applied = await Promise.all([applyDueMerges(today, now), applyDueMerges(today, now)])
+    const applied = await Promise.all([applyDueUnitChanges(today, now), applyDueUnitChanges(today, now)])
     expect(applied.sort()).toEqual([0, 1])
     await unitChangesDue(today)
     expect(await database.db.unitChange.findUniqueOrThrow({ where: { id: change.id } })).toMatchObject({ appliedAt: now })
@@ -350,7 +351,7 @@ describe('a merge dated ahead', () => {
     expect(await decide({ id: c.a.id, otherIds: [c.b.id], successorId: c.a.id, moveUserIds: [c.staffB.id] })).toMatchObject({ kind: 'saved', plan: { scheduled: true } })
     expect(await unitHistory(c.b.id, reportDay)).toMatchObject({ mergingInto: { code: c.a.code, day: aheadDay, standing: true } })
     expect(await unitHistory(c.a.id, reportDay)).toMatchObject({ mergingInto: null })
-    expect(await applyDueMerges(today, now)).toBe(1)
+    expect(await applyDueUnitChanges(today, now)).toBe(1)
     const shared = await database.db.assignment.findUniqueOrThrow({ where: { id: c.aShared.id }, include: { updates: { orderBy: { createdAt: 'asc' } } } })
     expect(shared.updates.map((u) => u.authorId)).toEqual([c.staffA.id, admin.id])
     expect(await database.db.user.findUniqueOrThrow({ where: { id: c.staffB.id } })).toMatchObject({ unitId: c.a.id, active: true })
@@ -371,7 +372,7 @@ describe('a merge dated ahead', () => {
     ]
     for (const [request, field, code] of refusals) expect(await withoutWrites(request), code).toMatchObject({ kind: 'invalid', problems: { [field]: { code } } })
     // Not due yet: nothing is applied.
-    expect(await applyDueMerges(today, now)).toBe(0)
+    expect(await applyDueUnitChanges(today, now)).toBe(0)
   })
 
   test('left as it was when its day finds a choice gone (the member in charge no longer active), and not tried again that day', async () => {
@@ -380,7 +381,7 @@ describe('a merge dated ahead', () => {
     expect(await decide({ id: c.a.id, otherIds: [c.b.id], successorId: c.a.id, inChargeMemberId: member.id })).toMatchObject({ kind: 'saved', plan: { scheduled: true } })
     await database.db.member.update({ where: { id: member.id }, data: { active: false } })
     const change = await database.db.unitChange.findFirstOrThrow({ where: { kind: 'MERGE', parts: { some: { unitId: c.b.id } } } })
-    const untouched = () => guard.checkAfresh(() => applyDueMerges(today, now), { tables: DAY_COUNTS })
+    const untouched = () => guard.checkAfresh(() => applyDueUnitChanges(today, now), { tables: DAY_COUNTS })
     expect(await untouched()).toBe(0)
     expect(await untouched()).toBe(0)
     expect(await database.db.unitChange.findUniqueOrThrow({ where: { id: change.id } })).toMatchObject({ appliedAt: null })

@@ -6,22 +6,20 @@
 // administrator who applied it, with the predecessors' figures summed, the least advanced status,
 // the lowest progress and their latest notes quoted, so its history says where it came from.
 // A merge dated ahead is saved as a plan (scheduleMerge) and applied on its day by the same code
-// (applyDueMerges, from the first request of the day), with the work as it stands then.
+// (./unit-changes-due.ts, from the first request of the day), with the work as it stands then.
 import 'server-only'
 import { z } from 'zod'
-import { membersWhere, scopeRootSql, unitRowInScopeSql, type Actor } from '@/lib/auth/permissions'
-import { db } from '@/lib/db'
+import { membersWhere, unitRowInScopeSql, type Actor } from '@/lib/auth/permissions'
 import { Prisma } from '@/lib/db/client'
 import type { UnitKind } from '@/lib/db/generated/enums'
 import { dateColumnDay, districtDay, formatDay, type CalendarDay } from '@/lib/domain/calendar'
-import { rootLogger } from '@/lib/log/logger'
 import { parseAdmin, unitMergeSchema, type AdminValues, type UnitMergeInput } from '@/lib/validation/admin'
 import { recordAudit } from '@/lib/audit/record'
 import type { ActionContext } from '../context'
 import { unitChangeNoticeSql } from '../notify'
 import { adminWrite, formId, InvalidInput, MissingRecord, snapshot } from './core'
-import { carryNote, carryOverMany, carrySource, carryTime, checkChangeDay, checkNotBeforeReports, combined, sourceRows, type Carried, type CarrySource } from './unit-carry'
-import { isWithin, pendingMerge } from './units'
+import { carryNote, carryOverMany, carrySource, carryTime, checkChangeDay, checkNotBeforeReports, combined, deciderOf, sourceRows, type Carried, type CarrySource } from './unit-carry'
+import { checkNotPending, isWithin } from './units'
 
 type Label = { id: string; name: string; code: string }
 
@@ -117,9 +115,8 @@ async function planMerge(tx: Prisma.TransactionClient, actor: Actor, now: Date, 
 
   const day = input.effectiveDate
   // The merge being applied on its day is not another change of its units.
-  await checkChangeDay(tx, now, day, all, { except: scheduled?.changeId ?? null })
-  const pending = await pendingMerge(tx, all, scheduled?.changeId ?? null)
-  if (pending) throw InvalidInput.of('otherIds', 'mergeScheduled', { date: formatDay(pending) })
+  await checkChangeDay(tx, now, day, all, scheduled?.changeId ?? null)
+  await checkNotPending(tx, all, 'otherIds', scheduled?.changeId ?? null)
   if (!successorUnit && input.newCode && (await tx.unitCode.findUnique({ where: { code: input.newCode }, select: { code: true } }))) throw InvalidInput.of('newCode', 'codeEverUsed')
 
   const assignments = await combinedAssignments(tx, mergedAway, successorUnit?.id ?? null, byId)
@@ -238,7 +235,7 @@ type ScheduledChoices = z.infer<typeof scheduledChoices>
 /**
  * A merge dated ahead, saved: its change (not applied) and parts, a new successor made but not
  * standing until the day (its code kept for it), the choices, and the audit row. Nothing moves
- * and nobody is told until the day (applyDueMerges). Returns the successor's code.
+ * and nobody is told until the day (applyScheduledMerge). Returns the successor's code.
  */
 async function scheduleMerge(tx: Prisma.TransactionClient, context: ActionContext, plan: UnitMergePlan): Promise<string> {
   const successor = plan.successor.isNew ? await newSuccessor(tx, plan, false) : label(plan.successor)
@@ -263,48 +260,20 @@ async function scheduleMerge(tx: Prisma.TransactionClient, context: ActionContex
   return successor.code
 }
 
-/** Merges dated ahead that could not be applied on their day (logged), tried once a day per process rather than at every request. */
-const stuck = new Map<string, CalendarDay>()
-
 /**
- * Applies the merges dated ahead whose day has come, each in a transaction of its own through the
- * same code as a merge applied at once (planned afresh: the work, the reports and the accounts as
- * they stand today), as the administrator who decided it. Each change is applied once: its row is
- * locked, and a second request on the day waits, then finds it applied. Returns how many it applied.
+ * The merge dated ahead `changeId`, on its day: planned afresh through the same code as a merge
+ * applied at once (the work, the reports and the accounts as they stand today) and applied as the
+ * administrator who decided it. Its row is locked: a second request on the day waits, then finds
+ * it applied (false).
  */
-export async function applyDueMerges(today: CalendarDay, now: Date): Promise<number> {
-  const due = await db().unitChange.findMany({
-    where: { kind: 'MERGE', appliedAt: null, effectiveDate: { lte: new Date(today) } },
-    orderBy: [{ effectiveDate: 'asc' }, { createdAt: 'asc' }],
-    select: { id: true },
-  })
-  let applied = 0
-  for (const { id } of due) {
-    if (stuck.get(id) === today) continue
-    try {
-      if (await db().$transaction((tx) => applyScheduledMerge(tx, id, now))) applied++
-    } catch (error) {
-      // Refused: the data changed since it was decided (a unit or a member gone), and stays so until an administrator acts.
-      // Anything else (a deadlock, a lost connection) is tried again by the next request.
-      if (error instanceof InvalidInput || error instanceof MissingRecord) stuck.set(id, today)
-      rootLogger().error({ event: 'unit.merge_due_failed', changeId: id, problems: error instanceof InvalidInput ? error.problems : String(error) }, 'a merge dated ahead could not be applied on its day')
-    }
-  }
-  return applied
-}
-
-async function applyScheduledMerge(tx: Prisma.TransactionClient, changeId: string, now: Date): Promise<boolean> {
+export async function applyScheduledMerge(tx: Prisma.TransactionClient, changeId: string, now: Date): Promise<boolean> {
   const [change] = await tx.$queryRaw<{ effectiveDate: Date; reason: string; plan: unknown; createdById: string }[]>`
     SELECT "effectiveDate", reason, plan, "createdById"::text AS "createdById"
       FROM "UnitChange" WHERE id = ${changeId}::uuid AND "appliedAt" IS NULL FOR UPDATE`
   if (!change) return false
   const choices = scheduledChoices.parse(change.plan)
   const after = choices.successorId ? null : await tx.unitChangePart.findFirstOrThrow({ where: { changeId, side: 'AFTER' }, select: { unitId: true, name: true, code: true } })
-  // The administrator who decided it, with the scope their account has today.
-  const [actor] = await tx.$queryRaw<Actor[]>`
-    SELECT u.id::text AS id, u.role::text AS role, u."unitId"::text AS "unitId", u."memberId"::text AS "memberId", ${scopeRootSql('n')}::text AS "scopeUnitId"
-      FROM "User" u JOIN "Unit" n ON n.id = u."unitId" WHERE u.id = ${change.createdById}::uuid`
-  if (!actor) throw new MissingRecord()
+  const actor = await deciderOf(tx, change.createdById)
   const input: UnitMergeInput = {
     id: choices.id,
     kind: 'MERGE',

@@ -11,13 +11,15 @@ import { progressByGroup } from '@/lib/queries/district-overview'
 import { inChargeUnitProgress, memberSummaries } from '@/lib/queries/member-progress'
 import { fromHistory, fromKeptCounts, type ProgressSource } from '@/lib/queries/progress-source'
 import { search } from '@/lib/queries/search'
-import { currentCodeFor, unitHistory } from '@/lib/queries/unit-history'
+import { currentCodeFor, unitChangesDue, unitHistory } from '@/lib/queries/unit-history'
 import { fullReader } from '@/test/helpers/reader'
 import { testDatabase } from '@/test/helpers/database'
 import { factories } from '@/test/helpers/factories'
 import { DAY_COUNTS, writeGuard } from '@/test/helpers/write-guard'
 import { adminValues } from './test-form'
 import { changeUnit } from './units'
+import { applyDueUnitChanges } from './unit-changes-due'
+import { mergeUnits } from './unit-merge'
 import { splitUnit } from './unit-split'
 
 const database = testDatabase()
@@ -273,8 +275,143 @@ describe("the member in charge's page", () => {
   })
 })
 
+describe('a split dated ahead', () => {
+  // Decided three days ago (the district's day then was reportDay), for two days later: its day is yesterday, and has come.
+  const decidedAt = new Date(endOfDistrictDay(reportDay).getTime() - 3600_000)
+  const aheadDay = addDays(reportDay, 2)
+  const between = addDays(reportDay, 1)
+  const codes = (links: { code: string }[] | undefined) => links?.map((l) => l.code).sort()
+
+  test('is saved with its choices, shows the unit as it is until its day, then is applied once, with the work as it stands then', async () => {
+    const c = await commune('Xã Hà Lâu')
+    const other = await make.member('Ủy viên phụ trách Xã Hà Lâu Mới')
+    const before = { reportDay: await pages(reportDay), between: await pages(between) }
+    const fields = {
+      id: c.unit.id,
+      partIds: [c.neighbour.id],
+      newName1: 'Xã Hà Lâu Mới',
+      newCode1: 'xa-ha-lau-moi',
+      [`take.${c.a.withFigure.id}`]: 'new1',
+      [`take.${c.a.blocked.id}`]: c.neighbour.id,
+      [`take.${c.a.notStarted.id}`]: 'new1',
+      [`child.${c.village.id}`]: 'new1',
+      [`account.${c.staff1.id}`]: c.neighbour.id,
+      [`account.${c.staff2.id}`]: 'off',
+      'inCharge.new1': other.id,
+    }
+    const saved = await splitUnit({ actor: admin, now: decidedAt, ip: '198.51.100.7' }, adminValues({ kind: 'SPLIT', intent: 'apply', reason: REASON, effectiveDate: aheadDay, ...fields }))
+    expect(saved).toMatchObject({ kind: 'saved', applied: true, plan: { scheduled: true, changeId: null } })
+
+    // Saved: the change waits with every choice, the new commune is made (its code kept) but does not stand, nothing moved, nobody told yet.
+    const change = await database.db.unitChange.findFirstOrThrow({ where: { kind: 'SPLIT', parts: { some: { unitId: c.unit.id } } }, include: { parts: true } })
+    const made = await database.db.unit.findUniqueOrThrow({ where: { code: 'xa-ha-lau-moi' } })
+    expect(made).toMatchObject({ active: false, inChargeMemberId: null })
+    expect(change).toMatchObject({
+      appliedAt: null,
+      plan: {
+        id: c.unit.id,
+        partIds: [c.neighbour.id],
+        newParts: [{ key: 'new1', name: 'Xã Hà Lâu Mới', code: 'xa-ha-lau-moi', unitId: made.id }],
+        take: { [c.a.withFigure.id]: 'new1', [c.a.blocked.id]: c.neighbour.id, [c.a.notStarted.id]: 'new1', [c.a.finished.id]: c.neighbour.id },
+        child: { [c.village.id]: 'new1' },
+        account: { [c.staff1.id]: c.neighbour.id, [c.staff2.id]: 'off' },
+        inCharge: { new1: other.id, [c.neighbour.id]: '' },
+      },
+    })
+    expect(change.parts.map((p) => `${p.side} ${p.unitId}`).sort()).toEqual([`AFTER ${made.id}`, `AFTER ${c.neighbour.id}`, `BEFORE ${c.neighbour.id}`, `BEFORE ${c.unit.id}`].sort())
+    expect(await database.db.unit.findUniqueOrThrow({ where: { id: c.unit.id } })).toMatchObject({ active: true })
+    expect(await database.db.unit.findUniqueOrThrow({ where: { id: c.village.id } })).toMatchObject({ parentId: c.unit.id })
+    expect(await database.db.user.findMany({ where: { id: { in: [c.staff1.id, c.staff2.id] } }, select: { unitId: true, active: true } })).toEqual([
+      { unitId: c.unit.id, active: true },
+      { unitId: c.unit.id, active: true },
+    ])
+    expect(await database.db.assignment.count({ where: { unitId: { in: [made.id, c.neighbour.id] } } })).toBe(1)
+    expect(await database.db.notification.count({ where: { unitChangeId: change.id } })).toBe(0)
+    expect({ reportDay: await pages(reportDay), between: await pages(between) }).toEqual(before)
+    const waiting = await unitHistory(c.unit.id, between)
+    expect(waiting).toMatchObject({ splitInto: [] })
+    expect(codes(waiting?.splittingInto)).toEqual([c.neighbour.code, 'xa-ha-lau-moi'].sort())
+    expect(waiting?.splittingInto.map((p) => [p.code, p.day, p.standing]).sort()).toEqual(
+      [
+        [c.neighbour.code, aheadDay, true],
+        ['xa-ha-lau-moi', aheadDay, false],
+      ].sort(),
+    )
+    // An existing part is not the unit split: its page says nothing of it yet.
+    expect(await unitHistory(c.neighbour.id, between)).toMatchObject({ splittingInto: [], splitFrom: null })
+
+    // Until its day the unit goes on reporting, and is given a new task and a new account: on the day they go to the first part.
+    await report(c.a.blocked.id, c.staff1.id, { status: 'IN_PROGRESS', progress: 30, note: 'Đã có kinh phí.' }, between)
+    const extra = await make.task({ groupId: group.id })
+    await make.assignment({ taskId: extra.id, unitId: c.unit.id })
+    const newcomer = await make.user({ role: 'STAFF', unitId: c.unit.id, name: 'Cán bộ mới' })
+
+    // Two requests on the day: one applies it, the other finds it applied.
+    const applied = await Promise.all([applyDueUnitChanges(today, now), applyDueUnitChanges(today, now)])
+    expect(applied.sort()).toEqual([0, 1])
+    await unitChangesDue(today)
+    expect(await database.db.unitChange.findUniqueOrThrow({ where: { id: change.id } })).toMatchObject({ appliedAt: now })
+    expect(await database.db.unitChange.count({ where: { kind: 'SPLIT', parts: { some: { unitId: c.unit.id } } } })).toBe(1)
+
+    // Applied as decided, by the administrator who decided it, with the work as it stood on the day.
+    expect(await database.db.unit.findUniqueOrThrow({ where: { id: made.id } })).toMatchObject({ active: true, inChargeMemberId: other.id })
+    expect(await database.db.unit.findUniqueOrThrow({ where: { id: c.unit.id } })).toMatchObject({ active: false })
+    expect(await database.db.unit.findUniqueOrThrow({ where: { id: c.village.id } })).toMatchObject({ parentId: made.id })
+    const carried = await database.db.assignment.findUniqueOrThrow({ where: { taskId_unitId: { taskId: c.tasks.blocked.id, unitId: c.neighbour.id } }, include: { updates: true } })
+    expect(carried).toMatchObject({ status: 'IN_PROGRESS', progress: 30, lastUpdateById: admin.id })
+    expect(carried.updates).toHaveLength(1)
+    expect(carried.updates[0]?.note).toContain('Đã có kinh phí.')
+    expect(carried.updates[0]?.createdAt).toEqual(new Date(endOfDistrictDay(addDays(aheadDay, -1)).getTime() + 1))
+    expect(await database.db.assignment.findUniqueOrThrow({ where: { taskId_unitId: { taskId: c.tasks.withFigure.id, unitId: made.id } } })).toMatchObject({ status: 'IN_PROGRESS', progress: 40 })
+    expect(await database.db.assignment.findUniqueOrThrow({ where: { taskId_unitId: { taskId: extra.id, unitId: c.neighbour.id } } })).toMatchObject({ status: 'NOT_STARTED' })
+    expect(await database.db.user.findMany({ where: { id: { in: [c.staff1.id, c.staff2.id, newcomer.id] } }, select: { displayName: true, unitId: true, active: true }, orderBy: { displayName: 'asc' } })).toEqual([
+      { displayName: 'Cán bộ 1', unitId: c.neighbour.id, active: true },
+      { displayName: 'Cán bộ 2', unitId: c.unit.id, active: false },
+      { displayName: 'Cán bộ mới', unitId: c.neighbour.id, active: true },
+    ])
+    const events = await database.db.auditEvent.findMany({ where: { action: 'unit.split', entityId: c.unit.id }, orderBy: { id: 'asc' } })
+    expect(events.map((e) => [e.actorId, e.ip, (e.after as { scheduled?: boolean }).scheduled ?? false])).toEqual([
+      [admin.id, '198.51.100.7', true],
+      [admin.id, null, false],
+    ])
+    expect(events[1]).toMatchObject({ after: { changeId: change.id, deactivatedUsers: [c.staff2.id] } })
+    const told = await database.db.notification.findMany({ where: { unitChangeId: change.id }, select: { recipientId: true } })
+    expect(told.map((n) => n.recipientId)).toEqual(expect.arrayContaining([c.staff1.id, newcomer.id, c.leader.id]))
+    expect(told.map((n) => n.recipientId)).not.toContain(c.staff2.id)
+
+    // The pages: as of the day before, the unit as it was; from the day on, the parts.
+    expect((await pages(between)).communes.map((r) => r.unitId)).toContain(c.unit.id)
+    expect((await pages(between)).communes.map((r) => r.unitId)).not.toContain(made.id)
+    const onTheDay = (await pages(aheadDay)).communes.map((r) => r.unitId)
+    expect(onTheDay).toContain(made.id)
+    expect(onTheDay).not.toContain(c.unit.id)
+    const after = await unitHistory(c.unit.id, today)
+    expect(after).toMatchObject({ splittingInto: [] })
+    expect(codes(after?.splitInto)).toEqual([c.neighbour.code, 'xa-ha-lau-moi'].sort())
+  })
+
+  test('a unit waiting to be split, and its parts, take no other change; the new part keeps its code', async () => {
+    const c = await commune('Xã Quảng Lâm')
+    const d = await make.unit({ name: 'Xã Quảng Lâm D' })
+    const later = addDays(today, 30)
+    const good = { id: c.unit.id, partIds: [c.neighbour.id], newName1: 'Xã Quảng Lâm Mới', newCode1: 'xa-quang-lam-moi', [`take.${c.a.withFigure.id}`]: 'new1', [`take.${c.a.blocked.id}`]: 'new1', [`take.${c.a.notStarted.id}`]: c.neighbour.id, [`child.${c.village.id}`]: 'new1' }
+    expect(await split({ ...good, effectiveDate: later })).toMatchObject({ kind: 'saved', applied: true, plan: { scheduled: true } })
+    const refusals: [() => Promise<unknown>, string, string][] = [
+      [() => split({ ...good, newCode1: 'xa-quang-lam-2', effectiveDate: addDays(later, 1) }), 'form', 'splitScheduled'],
+      [() => split({ ...good, id: d.id, newCode1: 'xa-quang-lam-2', effectiveDate: today }), 'form', 'splitScheduled'],
+      [() => split({ id: d.id, newName1: 'Xã Khác', newCode1: 'xa-quang-lam-moi', newName2: 'Xã Khác 2', newCode2: 'xa-khac-2', effectiveDate: today }), 'newCode1', 'codeEverUsed'],
+      [() => mergeUnits(as(admin), adminValues({ kind: 'MERGE', intent: 'apply', reason: REASON, effectiveDate: addDays(later, 1), id: d.id, otherIds: [c.unit.id], successorId: d.id })), 'otherIds', 'splitScheduled'],
+      [() => changeUnit(as(admin), adminValues({ intent: 'apply', id: c.unit.id, kind: 'RENAME', newName: 'Xã Quảng Lâm Khác', effectiveDate: addDays(today, 2), reason: REASON })), 'effectiveDate', 'splitScheduled'],
+      [() => changeUnit(as(admin), adminValues({ intent: 'apply', id: c.neighbour.id, kind: 'RECODE', newCode: 'xa-quang-lam-ben-moi', effectiveDate: addDays(later, 2), reason: REASON })), 'effectiveDate', 'splitScheduled'],
+    ]
+    for (const [request, field, code] of refusals) expect(await withoutWrites(request), code).toMatchObject({ kind: 'invalid', problems: { [field]: { code } } })
+    // Not due yet: nothing is applied.
+    expect(await applyDueUnitChanges(today, now)).toBe(0)
+  })
+})
+
 describe('bad input is refused with nothing written', () => {
-  test('too few parts, the unit itself, a unit below or above, an open assignment or a child without a part, before a report, too far ahead, after today, a code once used, two changes on one day', async () => {
+  test('too few parts, the unit itself, a unit below or above, an open assignment or a child without a part, before a report, too far ahead, a code once used, two changes on one day', async () => {
     const c = await commune('Xã Nam Sơn')
     const above = await make.unit({ kind: 'DISTRICT', name: 'Huyện trên' })
     await database.db.unit.update({ where: { id: c.unit.id }, data: { parentId: above.id } })
@@ -290,7 +427,6 @@ describe('bad input is refused with nothing written', () => {
       [{ ...good, [`child.${c.village.id}`]: '' }, `child.${c.village.id}`, 'splitChildUnplaced'],
       [{ ...good, effectiveDate: addDays(today, -4) }, 'effectiveDate', 'splitBeforeReport'],
       [{ ...good, effectiveDate: addDays(today, 400) }, 'effectiveDate', 'effectiveTooLate'],
-      [{ ...good, effectiveDate: addDays(today, 3) }, 'effectiveDate', 'splitNotAhead'],
       [{ ...good, newCode1: c.neighbour.code }, 'newCode1', 'codeEverUsed'],
       [{ ...good, newName2: 'Xã Hai', newCode2: 'xa-nam-son-moi' }, 'newCode2', 'splitCodeTwice'],
       [{ ...good, newCode1: '' }, 'newCode1', 'codeRequired'],

@@ -69,14 +69,23 @@ export async function isWithin(tx: Prisma.TransactionClient, unitId: string, anc
   return row?.within ?? false
 }
 
-/** The day of a merge dated ahead, not yet applied, that one of the units takes part in (other than `except`); null when none. */
-export async function pendingMerge(tx: Prisma.TransactionClient, unitIds: string[], except: string | null = null): Promise<CalendarDay | null> {
+/** A merge or a split dated ahead, not yet applied, that one of the units takes part in: its kind and day. */
+export type PendingChange = { kind: 'MERGE' | 'SPLIT'; day: CalendarDay }
+
+/** The earliest merge or split dated ahead, not yet applied, that one of the units takes part in (other than `except`); null when none. */
+export async function pendingChange(tx: Prisma.TransactionClient, unitIds: string[], except: string | null = null): Promise<PendingChange | null> {
   const change = await tx.unitChange.findFirst({
-    where: { kind: 'MERGE', appliedAt: null, parts: { some: { unitId: { in: unitIds } } }, ...(except ? { id: { not: except } } : {}) },
+    where: { kind: { in: ['MERGE', 'SPLIT'] }, appliedAt: null, parts: { some: { unitId: { in: unitIds } } }, ...(except ? { id: { not: except } } : {}) },
     orderBy: { effectiveDate: 'asc' },
-    select: { effectiveDate: true },
+    select: { kind: true, effectiveDate: true },
   })
-  return change ? dateColumnDay(change.effectiveDate) : null
+  return change ? { kind: change.kind === 'SPLIT' ? 'SPLIT' : 'MERGE', day: dateColumnDay(change.effectiveDate) } : null
+}
+
+/** Refuses a change of units of which one waits for a merge or a split dated ahead: it would be planned on units that change before it. */
+export async function checkNotPending(tx: Prisma.TransactionClient, unitIds: string[], field: string, except: string | null = null): Promise<void> {
+  const pending = await pendingChange(tx, unitIds, except)
+  if (pending) throw InvalidInput.of(field, pending.kind === 'MERGE' ? 'mergeScheduled' : 'splitScheduled', { date: formatDay(pending.day) })
 }
 
 /** How far ahead a change may be dated: a decision takes effect within the year it is recorded in. */
@@ -144,8 +153,7 @@ async function planUnitChange(tx: Prisma.TransactionClient, actor: Actor, now: D
   if (sameDay > 0 || latestDay === day) throw InvalidInput.of('effectiveDate', 'sameDayChange', { date: formatDay(day) })
   if (latestDay !== null && day < latestDay) throw InvalidInput.of('effectiveDate', 'beforeLastChange', { date: formatDay(latestDay) })
   // The merge would carry the name and code it was decided with.
-  const merging = await pendingMerge(tx, [input.id])
-  if (merging) throw InvalidInput.of('effectiveDate', 'mergeScheduled', { date: formatDay(merging) })
+  await checkNotPending(tx, [input.id], 'effectiveDate')
 
   const before = { name: latest.name, code: latest.code }
   const after = input.kind === 'RENAME' ? { name: input.newName ?? latest.name, code: latest.code } : { name: latest.name, code: input.newCode }
