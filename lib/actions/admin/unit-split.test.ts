@@ -390,6 +390,26 @@ describe('a split dated ahead', () => {
     expect(codes(after?.splitInto)).toEqual([c.neighbour.code, 'xa-ha-lau-moi'].sort())
   })
 
+  test('left as it was when its day finds a choice gone (the member in charge no longer active), and not tried again that day', async () => {
+    const c = await commune('Xã Đạp Thanh')
+    const member = await make.member('Ủy viên phụ trách Xã Đạp Thanh Mới')
+    const fields = { id: c.unit.id, newName1: 'Xã Đạp Thanh Mới', newCode1: 'xa-dap-thanh-moi', newName2: 'Xã Đạp Thanh Hai', newCode2: 'xa-dap-thanh-hai', 'inCharge.new1': member.id }
+    const choices = { [`take.${c.a.withFigure.id}`]: 'new1', [`take.${c.a.blocked.id}`]: 'new2', [`take.${c.a.notStarted.id}`]: 'new2', [`child.${c.village.id}`]: 'new1' }
+    const saved = await splitUnit({ actor: admin, now: decidedAt, ip: null }, adminValues({ kind: 'SPLIT', intent: 'apply', reason: REASON, effectiveDate: aheadDay, ...fields, ...choices }))
+    expect(saved).toMatchObject({ kind: 'saved', applied: true, plan: { scheduled: true } })
+    await database.db.member.update({ where: { id: member.id }, data: { active: false } })
+    const change = await database.db.unitChange.findFirstOrThrow({ where: { kind: 'SPLIT', parts: { some: { unitId: c.unit.id } } } })
+    const untouched = () => guard.checkAfresh(() => applyDueUnitChanges(today, now), { tables: DAY_COUNTS })
+    expect(await untouched()).toBe(0)
+    expect(await untouched()).toBe(0)
+    expect(await database.db.unitChange.findUniqueOrThrow({ where: { id: change.id } })).toMatchObject({ appliedAt: null })
+    expect(await database.db.unit.findMany({ where: { code: { in: [c.unit.code, 'xa-dap-thanh-moi', 'xa-dap-thanh-hai'] } }, select: { code: true, active: true }, orderBy: { code: 'asc' } })).toEqual([
+      { code: c.unit.code, active: true },
+      { code: 'xa-dap-thanh-hai', active: false },
+      { code: 'xa-dap-thanh-moi', active: false },
+    ])
+  })
+
   test('a unit waiting to be split, and its parts, take no other change; the new part keeps its code', async () => {
     const c = await commune('Xã Quảng Lâm')
     const d = await make.unit({ name: 'Xã Quảng Lâm D' })

@@ -321,9 +321,13 @@ async function applySplit(tx: Prisma.TransactionClient, context: ActionContext, 
   const made = new Map<string, Label>()
   for (const p of plan.parts) {
     if (p.isNew) {
-      // Made now, or (a split dated ahead) made then and standing from now on.
+      // Made now, or (a split dated ahead) made then and standing from now on, where the split unit stands today.
       const unit = p.id
-        ? await tx.unit.update({ where: { id: p.id }, data: { inChargeMemberId: p.inChargeMemberId, active: true }, select: { id: true, name: true, code: true } })
+        ? await tx.unit.update({
+            where: { id: p.id },
+            data: { inChargeMemberId: p.inChargeMemberId, active: true, parentId: plan.unit.parentId, sortOrder: plan.unit.sortOrder },
+            select: { id: true, name: true, code: true },
+          })
         : await newPart(tx, plan, p, true)
       made.set(p.key, unit)
     } else {
