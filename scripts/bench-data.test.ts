@@ -121,7 +121,8 @@ describe('the bench data set', () => {
       select: { username: true, role: true, passwordHash: true, unit: { select: { code: true } }, member: { select: { id: true } } },
     })
     const byName = new Map(accounts.map((a) => [a.username, a]))
-    expect(byName.get(BENCH_ACCOUNTS.leader)?.role).toBe('LEADER')
+    // At the top of the tree: the pages it reads are the whole country's.
+    expect(byName.get(BENCH_ACCOUNTS.leader)).toMatchObject({ role: 'LEADER', unit: { code: 'ca-nuoc' } })
     expect(byName.get(BENCH_ACCOUNTS.admin)?.role).toBe('ADMIN')
     expect(byName.get(BENCH_ACCOUNTS.staff)).toMatchObject({ role: 'STAFF', unit: { code: 'xa-00001' } })
     for (const account of accounts) expect(await verifyPassword(account.passwordHash, BENCH_PASSWORD)).toBe(true)

@@ -216,7 +216,8 @@ export async function fillBenchData(url: string, options: BenchDataOptions): Pro
 
     // Accounts, all with the one bench password (one argon2 hash, shared: hashing ten thousand
     // times would take minutes and prove nothing). The district-1 member is bench-leader (in
-    // charge of the first commune, lead of the first group); commune 1's staff is bench-staff;
+    // charge of the first commune, lead of the first group), whose account sits at the top of the
+    // tree so that the pages it reads are the whole country's, the heaviest; commune 1's staff is bench-staff;
     // every other commune's staff signs in with the commune code, every member with the member code.
     await sql(`CREATE TEMP TABLE bench_staff ON COMMIT DROP AS
       SELECT u.n, u.id AS unit_id, ${newId} AS user_id, m.user_id AS reviewer_id
@@ -224,7 +225,8 @@ export async function fillBenchData(url: string, options: BenchDataOptions): Pro
     await sql(`CREATE INDEX ON bench_staff (n)`)
     await step('users', `INSERT INTO "User" (id, username, "displayName", "passwordHash", role, "unitId", "memberId", "createdAt", "updatedAt")
       SELECT m.user_id, CASE WHEN (m.level, m.n) = (2, 1) THEN '${BENCH_ACCOUNTS.leader}' ELSE mm.code END, mm.name, '${passwordHash}', 'LEADER'::"Role", u.id, m.id, ${startSql}, ${startSql}
-        FROM bench_member m JOIN "Member" mm ON mm.id = m.id JOIN bench_unit u ON (u.level, u.n) = (m.level, m.n)
+        FROM bench_member m JOIN "Member" mm ON mm.id = m.id
+        JOIN bench_unit u ON (u.level, u.n) = CASE WHEN (m.level, m.n) = (2, 1) THEN (0, 0) ELSE (m.level, m.n) END
       UNION ALL
       SELECT s.user_id, CASE WHEN s.n = 1 THEN '${BENCH_ACCOUNTS.staff}' ELSE u.code END, 'Cán bộ ' || u.name, '${passwordHash}', 'STAFF', s.unit_id, NULL, ${startSql}, ${startSql}
         FROM bench_staff s JOIN bench_unit u ON u.level = 3 AND u.n = s.n
