@@ -253,3 +253,23 @@ describe('nothing is told of what was not saved', () => {
     }
   })
 })
+
+describe('two districts under one province', () => {
+  test("a report of a Tiên Yên commune with no member in charge is not told to Ba Chẽ's lead of its shared task group, but to Tiên Yên's administrators", async () => {
+    const province = await make.unit({ kind: 'PROVINCE', name: 'Tỉnh Quảng Ninh' })
+    const baChe = await make.unit({ kind: 'DISTRICT', name: 'Huyện Ba Chẽ', parentId: province.id })
+    const tienYen = await make.unit({ kind: 'DISTRICT', name: 'Huyện Tiên Yên', parentId: province.id })
+    const lead = await make.member('Trưởng nhóm Ba Chẽ')
+    const baCheLead = await make.user({ role: 'LEADER', unitId: baChe.id, memberId: lead.id })
+    const baCheAdmin = await make.user({ role: 'ADMIN', unitId: baChe.id })
+    const tienYenAdmin = await make.user({ role: 'ADMIN', unitId: tienYen.id })
+    const dongNgu = await make.unit({ name: 'Xã Đông Ngũ', parentId: tienYen.id })
+    const tienYenStaff = await make.user({ role: 'STAFF', unitId: dongNgu.id })
+    const assignment = await make.assignment({ taskId: (await make.task({ groupId: (await make.group(lead.id)).id })).id, unitId: dongNgu.id })
+    await reported(tienYenStaff, assignment.id, 0, minutesLater(5))
+    const told = (await notices(assignment.id)).map((n) => n.recipientId)
+    expect(told).toContain(tienYenAdmin.id)
+    expect(told).not.toContain(baCheLead.id)
+    expect(told).not.toContain(baCheAdmin.id)
+  })
+})

@@ -54,14 +54,17 @@ function recipientsSql(recipients: Recipients, assignment: Prisma.Sql, actor: Ac
           JOIN "TaskGroup" g ON g.id = t."groupId"
          WHERE a.id = ${assignment}`
       // Two reads by index: the member's account, or (none left, for a report) the administrators'.
+      // Only an account whose subtree holds the unit: the lead of a task group shared by several
+      // districts confirms nothing in another district, whose administrators are told instead.
+      const reaches = accountReachesSql('u', unitAncestorsOf(assignment))
       const administrators =
         recipients === 'reportConfirmer'
-          ? Prisma.sql`UNION ALL SELECT u.id FROM "User" u WHERE u.active AND u.role IN (${REVIEWERS_OF_ALL}) AND EXISTS (SELECT FROM chosen WHERE chosen."memberId" IS NULL)
-                         AND ${accountReachesSql('u', unitAncestorsOf(assignment))}`
+          ? Prisma.sql`UNION ALL SELECT u.id FROM "User" u WHERE u.active AND u.role IN (${REVIEWERS_OF_ALL}) AND EXISTS (SELECT FROM chosen) AND NOT EXISTS (SELECT FROM confirmers) AND ${reaches}`
           : Prisma.empty
       return Prisma.sql`
-        WITH chosen AS (${chosen})
-        SELECT u.id FROM chosen JOIN "User" u ON u."memberId" = chosen."memberId" WHERE u.active AND u.role IN (${CONFIRMERS})
+        WITH chosen AS (${chosen}),
+             confirmers AS (SELECT u.id FROM chosen JOIN "User" u ON u."memberId" = chosen."memberId" WHERE u.active AND u.role IN (${CONFIRMERS}) AND ${reaches})
+        SELECT id FROM confirmers
         ${administrators}`
     }
     case 'office':

@@ -10,6 +10,9 @@ import { Prisma } from '@/lib/db/client'
 import type { Actor } from '@/lib/auth/permissions'
 import type { CurrentUser } from '@/lib/auth/session'
 import { setActive } from '@/lib/actions/admin/active'
+import { saveUnitTargets } from '@/lib/actions/admin/assignment-targets'
+import { saveUnitFigure } from '@/lib/actions/admin/figures'
+import { resetPassword } from '@/lib/actions/password'
 import { assignTask } from '@/lib/actions/admin/assignments'
 import { saveGroup } from '@/lib/actions/admin/groups'
 import { applyImport, checkImport } from '@/lib/actions/admin/import'
@@ -21,7 +24,7 @@ import { changeUnit, saveUnit } from '@/lib/actions/admin/units'
 import { mergeUnits } from '@/lib/actions/admin/unit-merge'
 import { createUser, updateUser } from '@/lib/actions/admin/users'
 import { reviewReportResponse } from '@/lib/reports/review-report-response'
-import { adminFormValues, type AdminValues } from '@/lib/validation/admin'
+import { adminFormValues, UNIT_TARGET_FIELD, type AdminValues } from '@/lib/validation/admin'
 import { communeExport } from '@/lib/reports/exports/commune'
 import { translatorFor } from '@/lib/reports/exports/table'
 import { assignmentDetail } from '@/lib/queries/assignment-detail'
@@ -308,6 +311,29 @@ describe('two districts under one province', () => {
     expect(await assignTask(context, adminValues({ taskId: task.id, target: 'communes' }))).toMatchObject({ kind: 'saved', created: 1 })
     expect(await database.db.assignment.findMany({ where: { taskId: task.id }, select: { unitId: true } })).toEqual([{ unitId: tree.dongNgu.id }])
     expect(await database.db.auditEvent.count({ where: { actorId: context.actor.id, action: { endsWith: '.refused' } } })).toBe(7)
+  })
+
+  test("Tiên Yên's administrator reaches none of Ba Chẽ's accounts, members, targets or figures", async () => {
+    const context = { actor: tree.accounts["Tiên Yên's administrator"]!, now: NOW, ip: '198.51.100.9' }
+    const perUnit = await make.task({ groupId: await newGroup() })
+    await database.db.task.update({ where: { id: perUnit.id }, data: { indicatorKind: 'PER_UNIT', indicatorUnit: 'chức danh', indicatorBaseline: 0, indicatorTarget: 10 } })
+    const baCheTarget = await make.assignment({ taskId: perUnit.id, unitId: tree.thanhSon.id })
+    const before = await digest()
+    const figuresBefore = await database.db.unitFigure.count()
+    const staffBefore = await database.db.user.findUniqueOrThrow({ where: { id: tree.baCheStaff.id }, select: { passwordHash: true, mustChangePassword: true } })
+    // The account of another district answers like a missing one: no temporary password to take it over.
+    expect(await resetPassword(context, tree.baCheStaff.id)).toEqual({ kind: 'notFound' })
+    expect((await setActive(context, adminValues({ entity: 'Member', id: tree.baCheMember.id, active: 'false' }))).kind).toBe('notFound')
+    expect((await saveUnitTargets(context, adminValues({ taskId: perUnit.id, [`${UNIT_TARGET_FIELD}${baCheTarget.id}`]: '4' }))).kind).toBe('notFound')
+    expect((await saveUnitFigure(context, adminValues({ unitId: tree.thanhSon.id, kind: 'PARTY_MEMBERS', value: '70', asOf: '2026-11-01' }))).kind).toBe('notFound')
+    // Nor is Ba Chẽ's member put in charge of a Tiên Yên unit, or made the lead of a group.
+    const dongNgu = await database.db.unit.findUniqueOrThrow({ where: { id: tree.dongNgu.id } })
+    const inCharge = { id: dongNgu.id, code: dongNgu.code, name: dongNgu.name, kind: 'COMMUNE', parentId: tree.tienYen.id, sortOrder: '2', inChargeMemberId: tree.baCheMember.id }
+    expect(await saveUnit(context, adminValues(inCharge))).toMatchObject({ kind: 'invalid', problems: { inChargeMemberId: expect.anything() } })
+    expect(await digest()).toBe(before)
+    expect(await database.db.unitFigure.count()).toBe(figuresBefore)
+    expect(await database.db.user.findUniqueOrThrow({ where: { id: tree.baCheStaff.id }, select: { passwordHash: true, mustChangePassword: true } })).toEqual(staffBefore)
+    expect(await database.db.assignment.findUniqueOrThrow({ where: { id: baCheTarget.id }, select: { indicatorTarget: true } })).toEqual({ indicatorTarget: null })
   })
 
   test("the province's administrator edits Ba Chẽ's units and accounts", async () => {

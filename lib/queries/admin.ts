@@ -64,19 +64,21 @@ export function adminGroup(code: string) {
   return db().taskGroup.findUnique({ where: { code }, select: { id: true, code: true, name: true, description: true, leadMemberId: true, sortOrder: true, active: true } })
 }
 
-export function adminTasks() {
+/** The tasks (shared by every district), each with its assignments in the administrator's subtree counted. */
+export function adminTasks(admin: Actor) {
   return db().task.findMany({
     orderBy: [{ active: 'desc' }, { group: { sortOrder: 'asc' } }, { sortOrder: 'asc' }, { code: 'asc' }],
-    select: { id: true, code: true, title: true, dueDate: true, active: true, group: { select: { name: true } }, _count: { select: { assignments: true } } },
+    select: { id: true, code: true, title: true, dueDate: true, active: true, group: { select: { name: true } }, _count: { select: { assignments: { where: { unit: unitsWhere(admin) } } } } },
   })
 }
 
-export function adminTask(code: string) {
+/** The task, with its assignments in the administrator's subtree (their own targets are set there). */
+export function adminTask(admin: Actor, code: string) {
   return db().task.findUnique({
     where: { code },
     select: {
       ...taskFields,
-      assignments: { select: { id: true, unitId: true, indicatorTarget: true, unit: { select: { name: true, sortOrder: true } } }, orderBy: [{ unit: { sortOrder: 'asc' } }, { unit: { name: 'asc' } }] },
+      assignments: { where: { unit: unitsWhere(admin) }, select: { id: true, unitId: true, indicatorTarget: true, unit: { select: { name: true, sortOrder: true } } }, orderBy: [{ unit: { sortOrder: 'asc' } }, { unit: { name: 'asc' } }] },
     },
   })
 }

@@ -132,7 +132,7 @@ const pendingUnder = (source: ProgressSource, memberId: string | null) =>
     ? Prisma.sql`
       SELECT ${confirmer} AS "memberId", COUNT(*)::int AS "pending"
         FROM ${source.pendingReports} p
-        JOIN "Unit" u ON u.id = p."unitId" AND ${unitOnRecord()}
+        JOIN "Unit" u ON u.id = p."unitId" AND ${unitOnRecord()} AND ${source.unitInScope()}
         JOIN "Task" t ON t.id = p."taskId" AND t.active
         JOIN "TaskGroup" g ON g.id = t."groupId"
         JOIN "User" author ON author.id = p."authorId"
@@ -141,7 +141,7 @@ const pendingUnder = (source: ProgressSource, memberId: string | null) =>
     : Prisma.sql`
       SELECT led."memberId", COUNT(*)::int AS "pending"
         FROM ${source.pendingReports} p
-        JOIN (${ledAssignments(memberId, unitOnRecord())}) ON a.id = p."assignmentId"
+        JOIN (${ledAssignments(memberId, Prisma.sql`${unitOnRecord()} AND ${source.unitInScope()}`)}) ON a.id = p."assignmentId"
         JOIN "User" author ON author.id = p."authorId"
        WHERE led."memberId" = ${memberId}::uuid AND ${confirmer} = ${memberId}::uuid
        GROUP BY led."memberId"`
@@ -257,7 +257,7 @@ export const memberPendingUpdates = cache(async (source: ProgressSource, memberI
            (COUNT(*) OVER ())::int AS "total"
       FROM ${source.pendingReports} p
       JOIN "StatusUpdate" s ON s.id = p."statusUpdateId"
-      JOIN (${ledAssignments(memberId, unitOnRecord())}) ON a.id = p."assignmentId"
+      JOIN (${ledAssignments(memberId, Prisma.sql`${unitOnRecord()} AND ${source.unitInScope()}`)}) ON a.id = p."assignmentId"
       JOIN "User" author ON author.id = p."authorId"
      WHERE led."memberId" = ${memberId}::uuid AND ${confirmer} = ${memberId}::uuid
      ORDER BY s."createdAt", s.id

@@ -5,7 +5,7 @@
 // also see the reports awaiting their confirmation (lib/queries/pending-reviews.ts).
 import 'server-only'
 import { cache } from 'react'
-import { assignmentsScopeParts, assignmentsScopeSql, type Actor } from '@/lib/auth/permissions'
+import { assignmentsScopeParts, assignmentsScopeSql, unitRowInScopeSql, type Actor } from '@/lib/auth/permissions'
 import { db } from '@/lib/db'
 import { Prisma } from '@/lib/db/client'
 import type { CalendarDay } from '@/lib/domain/calendar'
@@ -38,13 +38,20 @@ export const reminderCounts = cache(async (actor: Actor, today: CalendarDay): Pr
   const scope = assignmentsScopeParts(actor, 'assignment.update')
   if (!scope) return { overdue: 0, dueSoon: 0 }
   await progressCountsReady(today)
+  // A task's kept counts are the whole deployment's: within a subtree, its assignments there are counted.
+  const taskCounts =
+    actor.scopeUnitId === null
+      ? Prisma.sql`SELECT c.overdue, c."dueSoon" FROM "TaskProgressCount" c JOIN tasks ON tasks.id = c."taskId"`
+      : Prisma.sql`SELECT (t."dueDate" < ${today}::date)::int, (t."dueDate" >= ${today}::date)::int
+                     FROM "Unit" su JOIN "Assignment" a ON a."unitId" = su.id JOIN tasks ON tasks.id = a."taskId" JOIN "Task" t ON t.id = a."taskId"
+                    WHERE su.active AND ${unitRowInScopeSql(actor, 'su')} AND a.status <> 'DONE' AND t."dueDate" <= ${today}::date + ${DUE_SOON_DAYS}::int`
   const [counts] = await db().$queryRaw<ReminderCounts[]>`
     WITH units AS (SELECT u.id FROM "Unit" u WHERE u.active AND ${scope.units}),
          tasks AS (SELECT t.id FROM "Task" t WHERE t.active AND ${scope.tasks}),
          kept AS (
            SELECT c.overdue, c."dueSoon" FROM "UnitProgressCount" c JOIN units ON units.id = c."unitId"
            UNION ALL
-           SELECT c.overdue, c."dueSoon" FROM "TaskProgressCount" c JOIN tasks ON tasks.id = c."taskId"
+           ${taskCounts}
            UNION ALL
            SELECT -(t."dueDate" < ${today}::date)::int, -(t."dueDate" >= ${today}::date)::int
              FROM units JOIN "Assignment" a ON a."unitId" = units.id JOIN tasks ON tasks.id = a."taskId" JOIN "Task" t ON t.id = a."taskId"

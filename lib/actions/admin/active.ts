@@ -2,7 +2,7 @@
 // unit, member, group or task drops out of lists and choices; an inactive user cannot sign in.
 import 'server-only'
 import { z } from 'zod'
-import { unitsWhere, type Actor } from '@/lib/auth/permissions'
+import { membersWhere, unitsWhere, type Actor } from '@/lib/auth/permissions'
 import type { Prisma } from '@/lib/db/client'
 import { parseAdmin, type AdminValues } from '@/lib/validation/admin'
 import { recordAudit } from '@/lib/audit/record'
@@ -25,7 +25,7 @@ async function update(tx: Prisma.TransactionClient, actor: Actor, entity: Active
       return before && { code: before.code, was: before.active }
     }
     case 'Member': {
-      const before = await tx.member.findUnique({ where, select: { ...select, code: true } })
+      const before = await tx.member.findFirst({ where: { ...where, ...membersWhere(actor) }, select: { ...select, code: true } })
       if (before) await tx.member.update({ where, data: { active } })
       return before && { code: before.code, was: before.active }
     }

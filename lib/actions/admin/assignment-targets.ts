@@ -2,6 +2,7 @@
 // each assigned unit's own target on the task's administration page. Each one must lie on the
 // indicator's side of its baseline (lib/domain/indicator.ts); one bad target refuses them all.
 import 'server-only'
+import { unitsWhere } from '@/lib/auth/permissions'
 import { countsDown, perUnitTargetProblem } from '@/lib/domain/indicator'
 import { adminProblem, parseUnitTargets, UNIT_TARGET_FIELD, type AdminProblems, type AdminValues } from '@/lib/validation/admin'
 import { recordAudit } from '@/lib/audit/record'
@@ -17,7 +18,7 @@ export function saveUnitTargets(context: ActionContext, values: AdminValues) {
     write: async (tx, input) => {
       const task = await tx.task.findUnique({
         where: { id: input.taskId },
-        select: { id: true, indicatorKind: true, indicatorBaseline: true, indicatorTarget: true, assignments: { select: { id: true, indicatorTarget: true } } },
+        select: { id: true, indicatorKind: true, indicatorBaseline: true, indicatorTarget: true, assignments: { where: { unit: unitsWhere(context.actor) }, select: { id: true, indicatorTarget: true } } },
       })
       if (!task) throw new MissingRecord()
       if (task.indicatorKind !== 'PER_UNIT') throw InvalidInput.of('form', 'unitTargetNotPerUnit')

@@ -5,7 +5,7 @@
 // of it is kept.
 import 'server-only'
 import { z } from 'zod'
-import { allows } from '@/lib/auth/permissions'
+import { allows, unitsWhere } from '@/lib/auth/permissions'
 import type { DistrictAction } from '@/lib/auth/rules'
 import { db } from '@/lib/db'
 import { Prisma } from '@/lib/db/client'
@@ -56,7 +56,7 @@ export async function adminAllowed(context: ActionContext, action: RefusableActi
  */
 export async function accountForAdmin(context: ActionContext, action: RefusableAction, userId: string): Promise<{ id: string; username: string } | null> {
   if (!(await adminAllowed(context, action, 'User', userId))) return null
-  return z.uuid().safeParse(userId).success ? db().user.findUnique({ where: { id: userId }, select: { id: true, username: true } }) : null
+  return z.uuid().safeParse(userId).success ? db().user.findFirst({ where: { id: userId, unit: unitsWhere(context.actor) }, select: { id: true, username: true } }) : null
 }
 
 export async function adminWrite<I, T>(context: ActionContext, spec: Spec<I, T>): Promise<AdminResult<T>> {

@@ -2,6 +2,7 @@
 // new row: the history stays (the database refuses to change one). Administrators enter them from
 // the official records; the unit's own staff do not (see the README).
 import 'server-only'
+import { unitsWhere } from '@/lib/auth/permissions'
 import { districtDay } from '@/lib/domain/calendar'
 import { parseAdmin, unitFigureSchema, type AdminValues, type UnitFigureInput } from '@/lib/validation/admin'
 import { recordAudit } from '@/lib/audit/record'
@@ -17,7 +18,7 @@ export function saveUnitFigure(context: ActionContext, values: AdminValues) {
     write: async (tx, input) => {
       // A figure is true on a day that has come.
       if (input.asOf > districtDay(context.now)) throw InvalidInput.of('asOf', 'figureDateFuture')
-      const unit = await tx.unit.findUnique({ where: { id: input.unitId }, select: { id: true } })
+      const unit = await tx.unit.findFirst({ where: { id: input.unitId, ...unitsWhere(context.actor) }, select: { id: true } })
       if (!unit) throw new MissingRecord()
       const figure = await tx.unitFigure.create({
         data: { unitId: unit.id, kind: input.kind, value: input.value, asOf: new Date(`${input.asOf}T00:00:00Z`), createdById: context.actor.id, createdAt: context.now },

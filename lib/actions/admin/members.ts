@@ -51,8 +51,9 @@ export function saveMember(context: ActionContext, values: AdminValues) {
       // Leading and being in charge pass to this member; what they no longer hold is left unassigned.
       await tx.taskGroup.updateMany({ where: { leadMemberId: member.id, id: { notIn: input.groupIds } }, data: { leadMemberId: null } })
       await tx.taskGroup.updateMany({ where: { id: { in: input.groupIds } }, data: { leadMemberId: member.id } })
-      await tx.unit.updateMany({ where: { inChargeMemberId: member.id, kind: { in: [...IN_CHARGE_KINDS] }, id: { notIn: input.unitIds } }, data: { inChargeMemberId: null } })
-      await tx.unit.updateMany({ where: { id: { in: input.unitIds } }, data: { inChargeMemberId: member.id } })
+      // Only within the administrator's subtree: a unit of another district keeps its member in charge.
+      await tx.unit.updateMany({ where: { inChargeMemberId: member.id, kind: { in: [...IN_CHARGE_KINDS] }, id: { notIn: input.unitIds }, ...unitsWhere(context.actor) }, data: { inChargeMemberId: null } })
+      await tx.unit.updateMany({ where: { id: { in: input.unitIds }, ...unitsWhere(context.actor) }, data: { inChargeMemberId: member.id } })
 
       const after = await tx.member.findUniqueOrThrow({ where: { id: member.id }, select: memberFields })
       await recordAudit(tx, context, {

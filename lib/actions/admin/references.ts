@@ -2,7 +2,7 @@
 // unit must lie in the administrator's subtree (another district's answers as missing); a
 // reference the record already had may stay even if its target was deactivated since.
 import 'server-only'
-import { unitsWhere, type Actor } from '@/lib/auth/permissions'
+import { membersWhere, unitsWhere, type Actor } from '@/lib/auth/permissions'
 import type { Prisma } from '@/lib/db/client'
 import { adminProblem, type AdminProblems } from '@/lib/validation/admin'
 import { InvalidInput } from './core'
@@ -16,7 +16,7 @@ async function isUsable(tx: Prisma.TransactionClient, actor: Actor, model: Model
     case 'unit':
       return (await tx.unit.count({ where: { ...where, ...unitsWhere(actor) } })) > 0
     case 'member':
-      return (await tx.member.count({ where })) > 0
+      return (await tx.member.count({ where: { ...where, ...membersWhere(actor) } })) > 0
     case 'taskGroup':
       return (await tx.taskGroup.count({ where })) > 0
   }

@@ -15,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function AdminTasksPage() {
   const admin = await requireAdmin()
-  const [tasks, choices, t] = await Promise.all([adminTasks(), adminChoices(admin), getTranslations('admin')])
+  const [tasks, choices, t] = await Promise.all([adminTasks(admin), adminChoices(admin), getTranslations('admin')])
   return (
     <>
       <AdminHeading section="tasks" title={t('tasks.title')} />

@@ -14,7 +14,7 @@ type Props = { params: Promise<{ code: string }>; searchParams: Promise<{ create
 export default async function AdminTaskPage({ params, searchParams }: Props) {
   const admin = await requireAdmin()
   const [{ code }, { created }] = await Promise.all([params, searchParams])
-  const task = await adminTask(code)
+  const task = await adminTask(admin, code)
   if (!task) notFound()
   const [choices, t] = await Promise.all([adminChoices(admin, [task.groupId]), getTranslations('admin')])
   return (
