@@ -29,7 +29,9 @@ async function shots(page: Page, name: string) {
 test.beforeAll(async () => {
   const db = database()
   await db.query(
-    `INSERT INTO "Unit" (id, code, name, kind, "updatedAt") VALUES (gen_random_uuid(), $1, $2, 'AGENCY', now()), (gen_random_uuid(), $3, $4, 'AGENCY', now())`,
+    // Agencies of the district: the administrator's scope is the district's subtree.
+    `INSERT INTO "Unit" (id, code, name, kind, "parentId", "updatedAt")
+     SELECT gen_random_uuid(), v.code, v.name, 'AGENCY', d.id, now() FROM (VALUES ($1, $2), ($3, $4)) v(code, name), "Unit" d WHERE d.code = 'ba-che'`,
     [split.code, split.name, existing.code, existing.name],
   )
   await db.query(

@@ -27,7 +27,8 @@ async function common() {
 
 const title = (record: unknown, newTitle: string, editTitle: string) => (record ? editTitle : newTitle)
 
-export async function UnitForm({ unit, choices, action }: { unit: Found<typeof adminUnit> | null; choices: Choices; action: AdminAction }) {
+/** `newParentId`: where a new unit goes unless another is chosen (the administrator's scope root: a unit outside it is refused). */
+export async function UnitForm({ unit, choices, action, newParentId = null }: { unit: Found<typeof adminUnit> | null; choices: Choices; action: AdminAction; newParentId?: string | null }) {
   const { t, none, submit, codeField, sortField, members } = await common()
   return (
     <AdminForm
@@ -40,7 +41,7 @@ export async function UnitForm({ unit, choices, action }: { unit: Found<typeof a
         unit ? { ...codeField(unit.code), hint: t('units.nameFixedHint') } : codeField(undefined),
         { name: 'name', label: t('common.name'), type: 'text', defaultValue: unit?.name, readOnly: unit !== null },
         { name: 'kind', label: t('units.kind'), type: 'select', defaultValue: unit?.kind ?? 'COMMUNE', choices: UNIT_KINDS.map((k) => ({ value: k, label: t(`unitKinds.${k}`) })) },
-        { name: 'parentId', label: t('units.parent'), type: 'select', defaultValue: unit?.parentId ?? '', choices: [none, ...choices.units.filter((u) => u.id !== unit?.id).map((u) => ({ value: u.id, label: u.name }))] },
+        { name: 'parentId', label: t('units.parent'), type: 'select', defaultValue: (unit ? unit.parentId : newParentId) ?? '', choices: [none, ...choices.units.filter((u) => u.id !== unit?.id).map((u) => ({ value: u.id, label: u.name }))] },
         { name: 'inChargeMemberId', label: t('units.inCharge'), type: 'select', defaultValue: unit?.inChargeMemberId ?? '', choices: [none, ...members(choices)] },
         sortField(unit?.sortOrder),
       ]}

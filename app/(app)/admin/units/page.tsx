@@ -37,7 +37,7 @@ export default async function AdminUnitsPage() {
         />
       </div>
       <section className="mt-8 max-w-2xl">
-        <UnitForm unit={null} choices={choices} action={saveUnitAction} />
+        <UnitForm unit={null} choices={choices} action={saveUnitAction} newParentId={admin.scopeUnitId} />
       </section>
     </>
   )
