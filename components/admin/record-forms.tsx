@@ -50,7 +50,7 @@ export async function UnitForm({ unit, choices, action, newParentId = null }: { 
 }
 
 /** A unit's rename or re-code, with an effective date and the decision behind it, previewed before it is applied. */
-export async function UnitChangeSection({ unit, action }: { unit: { id: string }; action: (previous: UnitChangeFormState, form: FormData) => Promise<UnitChangeFormState> }) {
+export async function UnitChangeSection({ unit, action }: { unit: { id: string }; action: UnitChangeAction }) {
   const t = await getTranslations('admin.units.change')
   const fields: FieldSpec[] = [
     { name: 'kind', label: t('kind'), type: 'radio', defaultValue: 'RENAME', choices: UNIT_CHANGE_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) })) },
@@ -66,18 +66,19 @@ export async function UnitChangeSection({ unit, action }: { unit: { id: string }
   )
 }
 
+type UnitChangeAction = (previous: UnitChangeFormState, form: FormData) => Promise<UnitChangeFormState>
+type UnitSectionProps = { unit: Found<typeof adminUnit>; choices: Choices; action: UnitChangeAction }
+
+/** Units of one family merge and split with each other: a township goes with the communes. */
+const family = (kind: string) => (kind === 'TOWNSHIP' ? 'COMMUNE' : kind)
+
 /** Merging this unit with others into an existing unit or a new one, previewed before it is applied (the same action as the rename). */
 export async function UnitMergeSection({
   unit,
   choices,
   action,
-}: {
-  unit: Found<typeof adminUnit>
-  choices: Choices
-  action: (previous: UnitChangeFormState, form: FormData) => Promise<UnitChangeFormState>
-}) {
+}: UnitSectionProps) {
   const { t, members } = await common()
-  const family = (kind: string) => (kind === 'TOWNSHIP' ? 'COMMUNE' : kind)
   const others = choices.units.filter((u) => u.id !== unit.id && family(u.kind) === family(unit.kind))
   const fields: FieldSpec[] = [
     { name: 'otherIds', label: t('units.merge.others'), hint: t('units.merge.othersHint'), type: 'checkboxes', choices: others.map((u) => ({ value: u.id, label: u.name })) },
@@ -106,13 +107,8 @@ export async function UnitSplitSection({
   unit,
   choices,
   action,
-}: {
-  unit: Found<typeof adminUnit>
-  choices: Choices
-  action: (previous: UnitChangeFormState, form: FormData) => Promise<UnitChangeFormState>
-}) {
+}: UnitSectionProps) {
   const { t } = await common()
-  const family = (kind: string) => (kind === 'TOWNSHIP' ? 'COMMUNE' : kind)
   const others = choices.units.filter((u) => u.id !== unit.id && family(u.kind) === family(unit.kind))
   const newParts = Array.from({ length: SPLIT_NEW_PARTS }, (_, i): FieldSpec => ({
     type: 'group',

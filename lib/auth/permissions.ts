@@ -88,11 +88,17 @@ export function inScope(actor: Pick<Actor, 'scopeUnitId'>, unitAncestorIds: read
   return actor.scopeUnitId === null || unitAncestorIds.includes(actor.scopeUnitId)
 }
 
-/** The actor a user is, with their scope root as a session reads it (scripts and tests, which have no session). */
-export async function actorOf(userId: string): Promise<Actor> {
-  const [actor] = await db().$queryRaw<Actor[]>`
+/** The actor a user is, with their scope root as a session reads it; null when there is no such user. Through `client`: a transaction's, where one reads it. */
+export async function findActor(userId: string, client: Pick<Prisma.TransactionClient, '$queryRaw'> = db()): Promise<Actor | null> {
+  const [actor] = await client.$queryRaw<Actor[]>`
     SELECT u.id::text AS "id", u.role::text AS "role", u."unitId"::text AS "unitId", u."memberId"::text AS "memberId", ${scopeRootSql('n')}::text AS "scopeUnitId"
       FROM "User" u JOIN "Unit" n ON n.id = u."unitId" WHERE u.id = ${userId}::uuid`
+  return actor ?? null
+}
+
+/** The actor a user is (scripts and tests, which have no session). */
+export async function actorOf(userId: string): Promise<Actor> {
+  const actor = await findActor(userId)
   if (!actor) throw new Error(`actorOf: no user ${userId}`)
   return actor
 }

@@ -7,7 +7,7 @@ import { addDays, districtDay, endOfDistrictDay, formatDay, type CalendarDay } f
 import type { TaskStatus } from '@/lib/domain/status'
 import type { AdminErrorCode } from '@/lib/validation/admin'
 import viAssignment from '@/messages/vi/assignment.json'
-import { scopeRootSql, type Actor } from '@/lib/auth/permissions'
+import { findActor, type Actor } from '@/lib/auth/permissions'
 import type { ActionContext } from '../context'
 import { InvalidInput, MissingRecord } from './core'
 import { MAX_DAYS_AHEAD } from './units'
@@ -160,9 +160,20 @@ export async function carryOverMany(tx: Prisma.TransactionClient, context: Actio
 
 /** The administrator who decided a change dated ahead, with the scope their account has today: the change is applied on its day as theirs. */
 export async function deciderOf(tx: Prisma.TransactionClient, createdById: string): Promise<Actor> {
-  const [actor] = await tx.$queryRaw<Actor[]>`
-    SELECT u.id::text AS id, u.role::text AS role, u."unitId"::text AS "unitId", u."memberId"::text AS "memberId", ${scopeRootSql('n')}::text AS "scopeUnitId"
-      FROM "User" u JOIN "Unit" n ON n.id = u."unitId" WHERE u.id = ${createdById}::uuid`
+  const actor = await findActor(createdById, tx)
   if (!actor) throw new MissingRecord()
   return actor
+}
+
+/** A merge's or split's UnitChange row with its parts, each unit with its name and code on its side: `before` it, and `after`. */
+export function unitChangeData(context: ActionContext, kind: 'MERGE' | 'SPLIT', decision: { effectiveDate: CalendarDay; reason: string }, before: Label[], after: Label[]) {
+  const side = (units: Label[], side: 'BEFORE' | 'AFTER') => units.map((u) => ({ unitId: u.id, side, name: u.name, code: u.code }))
+  return {
+    kind,
+    effectiveDate: new Date(decision.effectiveDate),
+    reason: decision.reason,
+    createdById: context.actor.id,
+    createdAt: context.now,
+    parts: { create: [...side(before, 'BEFORE'), ...side(after, 'AFTER')] },
+  }
 }

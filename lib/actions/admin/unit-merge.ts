@@ -18,7 +18,7 @@ import { recordAudit } from '@/lib/audit/record'
 import type { ActionContext } from '../context'
 import { unitChangeNoticeSql } from '../notify'
 import { adminWrite, formId, InvalidInput, MissingRecord, snapshot } from './core'
-import { carryNote, carryOverMany, carrySource, carryTime, checkChangeDay, checkNotBeforeReports, combined, deciderOf, sourceRows, type Carried, type CarrySource } from './unit-carry'
+import { carryNote, carryOverMany, carrySource, carryTime, checkChangeDay, checkNotBeforeReports, combined, deciderOf, sourceRows, unitChangeData, type Carried, type CarrySource } from './unit-carry'
 import { checkNotPending, isWithin } from './units'
 
 type Label = { id: string; name: string; code: string }
@@ -201,23 +201,8 @@ async function newSuccessor(tx: Prisma.TransactionClient, plan: UnitMergePlan, s
 }
 
 /** The change and its parts: the merged units (and an existing successor) before, the successor after. */
-function mergeChange(context: ActionContext, plan: UnitMergePlan, successor: Label) {
-  const successorBefore = plan.successor.isNew ? [] : [{ unitId: successor.id, side: 'BEFORE' as const, name: successor.name, code: successor.code }]
-  return {
-    kind: 'MERGE' as const,
-    effectiveDate: new Date(plan.effectiveDate),
-    reason: plan.reason,
-    createdById: context.actor.id,
-    createdAt: context.now,
-    parts: {
-      create: [
-        ...plan.merged.map((m) => ({ unitId: m.id, side: 'BEFORE' as const, name: m.name, code: m.code })),
-        ...successorBefore,
-        { unitId: successor.id, side: 'AFTER' as const, name: successor.name, code: successor.code },
-      ],
-    },
-  }
-}
+const mergeChange = (context: ActionContext, plan: UnitMergePlan, successor: Label) =>
+  unitChangeData(context, 'MERGE', plan, [...plan.merged, ...(plan.successor.isNew ? [] : [successor])], [successor])
 
 /** What a merge dated ahead keeps until its day, besides its change and parts: the form's units and the administrator's choices. */
 const scheduledChoices = z.object({

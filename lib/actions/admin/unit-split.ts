@@ -20,7 +20,7 @@ import { recordAudit } from '@/lib/audit/record'
 import type { ActionContext } from '../context'
 import { unitChangeNoticeSql } from '../notify'
 import { adminWrite, formId, InvalidInput, MissingRecord, snapshot } from './core'
-import { carryNote, carryOverMany, carrySource, carryTime, checkChangeDay, checkNotBeforeReports, combined, deciderOf, sourceRows, type Carried, type CarrySource } from './unit-carry'
+import { carryNote, carryOverMany, carrySource, carryTime, checkChangeDay, checkNotBeforeReports, combined, deciderOf, sourceRows, unitChangeData, type Carried, type CarrySource } from './unit-carry'
 import { checkNotPending, isWithin } from './units'
 
 type Label = { id: string; name: string; code: string }
@@ -220,23 +220,8 @@ async function newPart(tx: Prisma.TransactionClient, plan: UnitSplitPlan, p: Spl
 }
 
 /** The change and its parts: the split unit (and the existing parts) before, every part after. */
-function splitChange(context: ActionContext, plan: UnitSplitPlan, parts: Label[]) {
-  return {
-    kind: 'SPLIT' as const,
-    effectiveDate: new Date(plan.effectiveDate),
-    reason: plan.reason,
-    createdById: context.actor.id,
-    createdAt: context.now,
-    parts: {
-      create: [
-        { unitId: plan.unit.id, side: 'BEFORE' as const, name: plan.unit.name, code: plan.unit.code },
-        // An existing part is on both sides, as a merge's existing successor is.
-        ...plan.parts.filter((p) => !p.isNew).map((p) => ({ unitId: p.id, side: 'BEFORE' as const, name: p.name, code: p.code })),
-        ...parts.map((p) => ({ unitId: p.id, side: 'AFTER' as const, name: p.name, code: p.code })),
-      ],
-    },
-  }
-}
+// An existing part is on both sides, as a merge's existing successor is.
+const splitChange = (context: ActionContext, plan: UnitSplitPlan, parts: Label[]) => unitChangeData(context, 'SPLIT', plan, [plan.unit, ...plan.parts.filter((p) => !p.isNew)], parts)
 
 /** What a split dated ahead keeps until its day: the form's units, the new parts (made then) and every choice made in the preview, by part key. */
 const scheduledChoices = z.object({
