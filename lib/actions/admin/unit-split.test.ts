@@ -93,6 +93,18 @@ async function commune(prefix: string) {
   return { member, unit, neighbour, village, staff1, staff2, leader, a, tasks: { withFigure, blocked, notStarted, finished, neighbours } }
 }
 
+/** The commune split into its neighbour and a new commune: the figure and the not-started task to the new one, the blocked one and the done one to the neighbour, the village to the new one. */
+const intoNewAndNeighbour = (c: Awaited<ReturnType<typeof commune>>, newName: string, newCode: string) => ({
+  id: c.unit.id,
+  partIds: [c.neighbour.id],
+  newName1: newName,
+  newCode1: newCode,
+  [`take.${c.a.withFigure.id}`]: 'new1',
+  [`take.${c.a.blocked.id}`]: c.neighbour.id,
+  [`take.${c.a.notStarted.id}`]: 'new1',
+  [`child.${c.village.id}`]: 'new1',
+})
+
 const communeRow = async (source: ProgressSource, id: string) => (await communeProgressList(source, 'list')).find((c) => c.unitId === id)
 const pages = async (day: string) => ({ communes: await communeProgressList(fromHistory(day), 'list'), district: await progressByGroup(fromHistory(day), null) })
 const counted = ['assigned', 'doneOnTime', 'doneLate', 'inProgress', 'blocked', 'notStarted', 'overdue'] as const
@@ -106,14 +118,7 @@ describe('a split of a commune into a new one and an existing one', () => {
     const reportsBefore = await database.db.statusUpdate.findMany({ where: { assignment: { unitId: c.unit.id } }, orderBy: { id: 'asc' } })
     const other = await make.member('Ủy viên phụ trách phần mới')
     const fields = {
-      id: c.unit.id,
-      partIds: [c.neighbour.id],
-      newName1: 'Xã Thanh Lâm Mới',
-      newCode1: 'xa-thanh-lam-moi',
-      [`take.${c.a.withFigure.id}`]: 'new1',
-      [`take.${c.a.blocked.id}`]: c.neighbour.id,
-      [`take.${c.a.notStarted.id}`]: 'new1',
-      [`child.${c.village.id}`]: 'new1',
+      ...intoNewAndNeighbour(c, 'Xã Thanh Lâm Mới', 'xa-thanh-lam-moi'),
       [`account.${c.staff1.id}`]: c.neighbour.id,
       [`account.${c.staff2.id}`]: 'off',
       'inCharge.new1': other.id,
@@ -254,16 +259,7 @@ describe("the member in charge's page", () => {
     expect(before.units.map((u) => [u.unitId, u.assigned])).toEqual([[c.unit.id, 4]])
 
     // The new part keeps the split unit's member in charge (not chosen otherwise); the existing one keeps its own (none).
-    const answer = await split({
-      id: c.unit.id,
-      partIds: [c.neighbour.id],
-      newName1: 'Xã Minh Cầm Mới',
-      newCode1: 'xa-minh-cam-moi',
-      [`take.${c.a.withFigure.id}`]: 'new1',
-      [`take.${c.a.blocked.id}`]: c.neighbour.id,
-      [`take.${c.a.notStarted.id}`]: 'new1',
-      [`child.${c.village.id}`]: 'new1',
-    })
+    const answer = await split(intoNewAndNeighbour(c, 'Xã Minh Cầm Mới', 'xa-minh-cam-moi'))
     expect(answer).toMatchObject({ kind: 'saved', applied: true })
     const made = await database.db.unit.findUniqueOrThrow({ where: { code: 'xa-minh-cam-moi' } })
 
@@ -287,14 +283,7 @@ describe('a split dated ahead', () => {
     const other = await make.member('Ủy viên phụ trách Xã Hà Lâu Mới')
     const before = { reportDay: await pages(reportDay), between: await pages(between) }
     const fields = {
-      id: c.unit.id,
-      partIds: [c.neighbour.id],
-      newName1: 'Xã Hà Lâu Mới',
-      newCode1: 'xa-ha-lau-moi',
-      [`take.${c.a.withFigure.id}`]: 'new1',
-      [`take.${c.a.blocked.id}`]: c.neighbour.id,
-      [`take.${c.a.notStarted.id}`]: 'new1',
-      [`child.${c.village.id}`]: 'new1',
+      ...intoNewAndNeighbour(c, 'Xã Hà Lâu Mới', 'xa-ha-lau-moi'),
       [`account.${c.staff1.id}`]: c.neighbour.id,
       [`account.${c.staff2.id}`]: 'off',
       'inCharge.new1': other.id,
