@@ -1,4 +1,4 @@
-// Bad input to the indicator kinds a unit's own target below zero or on the wrong side
+// Bad input to the indicator kinds: a unit's own target below zero or on the wrong side
 // of the baseline, a condition indicator given figures, a condition answered with anything but yes
 // or no. Each is refused with a message beside its field and writes nothing but the refusal's
 // audit row (the tests write between their checks, so each state before is taken afresh); each has an allowed twin, so a test cannot pass by refusing everything.
