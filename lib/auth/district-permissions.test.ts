@@ -34,7 +34,8 @@ import { progressByGroup } from '@/lib/queries/district-overview'
 import { progressSource, withinScope } from '@/lib/queries/progress-source'
 import { reportingRate } from '@/lib/queries/reporting-rate'
 import { search } from '@/lib/queries/search'
-import { memberByCode } from '@/lib/queries/member-progress'
+import { memberByCode, memberPendingUpdates } from '@/lib/queries/member-progress'
+import { reminderCounts } from '@/lib/queries/reminders'
 import { organisationOn } from '@/lib/queries/organisation'
 import { unitAssignments } from '@/lib/queries/unit-assignments'
 import { adminForm, adminValues } from '@/lib/actions/admin/test-form'
@@ -334,6 +335,27 @@ describe('two districts under one province', () => {
     expect(await database.db.unitFigure.count()).toBe(figuresBefore)
     expect(await database.db.user.findUniqueOrThrow({ where: { id: tree.baCheStaff.id }, select: { passwordHash: true, mustChangePassword: true } })).toEqual(staffBefore)
     expect(await database.db.assignment.findUniqueOrThrow({ where: { id: baCheTarget.id }, select: { indicatorTarget: true } })).toEqual({ indicatorTarget: null })
+  })
+
+  test("a Tiên Yên member leading a group shared with Ba Chẽ counts only Tiên Yên's overdue work and waiting reports", async () => {
+    const leader = tree.accounts["a member of Tiên Yên's standing committee"]!
+    const memberId = leader.memberId ?? ''
+    const task = await make.task({ groupId: (await make.group(memberId)).id, dueDate: new Date('2026-11-01') })
+    // Overdue in both districts, each with a report waiting: neither commune has a member in charge, so the group's lead confirms.
+    for (const [unitId, authorId] of [
+      [tree.thanhSon.id, tree.baCheStaff.id],
+      [tree.dongNgu.id, tree.accounts["staff of Tiên Yên's Đông Ngũ"]!.id],
+    ] as const) {
+      const assignment = await make.assignment({ taskId: task.id, unitId })
+      await database.db.statusUpdate.create({ data: { assignmentId: assignment.id, authorId, status: 'IN_PROGRESS', progress: 10, createdAt: new Date('2026-11-20T03:00:00Z') } })
+    }
+    const source = withinScope(progressSource(null, NOW), leader)
+    const pending = await memberPendingUpdates(source, memberId, 10)
+    expect(pending.rows.map((r) => r.unitCode)).toEqual([(await database.db.unit.findUniqueOrThrow({ where: { id: tree.dongNgu.id } })).code])
+    const byProvince = await memberPendingUpdates(progressSource(null, NOW), memberId, 10)
+    expect(byProvince.total).toBe(2)
+    const ownOverdue = await database.db.assignment.count({ where: { status: { not: 'DONE' }, task: { group: { leadMemberId: memberId }, dueDate: { lt: new Date('2026-11-28') } }, unit: { parentId: tree.tienYen.id } } })
+    expect((await reminderCounts(leader, '2026-11-28')).overdue).toBe(ownOverdue)
   })
 
   test("the province's administrator edits Ba Chẽ's units and accounts", async () => {
