@@ -123,49 +123,32 @@ export const unitHistory = cache(async (unitId: string, day: CalendarDay): Promi
     const change = changes.find((c) => c.kind === kind)
     return change ? { from: kind === 'RENAME' ? change.name : change.code, day: dateColumnDay(change.effectiveDate) } : null
   }
-  // The other side of each merge of the unit: the successor for a unit merged away, the units merged away for the successor
-  // (a successor that was one of the units merged is on both sides, and is not its own other side).
-  const merges = await db().$queryRaw<{ side: 'BEFORE' | 'AFTER'; effectiveDate: Date; name: string; code: string }[]>`
-    SELECT mine.side::text AS side, c."effectiveDate", other.name, u.code
+  // The other side of each merge and split of the unit, in force by `day`, or dated after it and not
+  // yet applied (for a unit on its BEFORE side): for a merge, the successor of a unit merged away,
+  // the units merged away for the successor (a successor that was one of the units merged is on both
+  // sides, and is not its own other side); for a split, the parts of the unit split, the unit split
+  // for a part (an existing part is on both sides, the unit split only BEFORE: it is the one BEFORE
+  // that is not AFTER). One read: every unit page asks.
+  const others = await db().$queryRaw<{ kind: 'MERGE' | 'SPLIT'; side: 'BEFORE' | 'AFTER'; ahead: boolean; effectiveDate: Date; name: string; code: string; standing: boolean }[]>`
+    SELECT c.kind::text AS kind, mine.side::text AS side, c."effectiveDate" > ${day}::date AS ahead, c."effectiveDate", other.name, u.code, u.active AS standing
       FROM "UnitChangePart" mine
-      JOIN "UnitChange" c ON c.id = mine."changeId" AND c.kind = 'MERGE' AND c."effectiveDate" <= ${day}::date
+      JOIN "UnitChange" c ON c.id = mine."changeId" AND c.kind IN ('MERGE', 'SPLIT')
+       AND (c."effectiveDate" <= ${day}::date OR (c."appliedAt" IS NULL AND mine.side = 'BEFORE'))
       JOIN "UnitChangePart" other ON other."changeId" = c.id AND other.side <> mine.side AND other."unitId" <> mine."unitId"
       JOIN "Unit" u ON u.id = other."unitId"
      WHERE mine."unitId" = ${unitId}::uuid
+       AND (c.kind = 'MERGE' OR NOT EXISTS (SELECT FROM "UnitChangePart" part WHERE part."changeId" = c.id AND part.side = 'AFTER' AND part."unitId" = CASE WHEN mine.side = 'BEFORE' THEN mine."unitId" ELSE other."unitId" END))
      ORDER BY c."effectiveDate", other.name`
-  // The other side of each split by then: the parts, for the unit split; the unit split, for a part. An existing part is on
-  // both sides, the unit split only BEFORE: it is the one BEFORE that is not AFTER.
-  const splits = await db().$queryRaw<{ side: 'BEFORE' | 'AFTER'; effectiveDate: Date; name: string; code: string }[]>`
-    SELECT mine.side::text AS side, c."effectiveDate", other.name, u.code
-      FROM "UnitChangePart" mine
-      JOIN "UnitChange" c ON c.id = mine."changeId" AND c.kind = 'SPLIT' AND c."effectiveDate" <= ${day}::date
-      JOIN "UnitChangePart" other ON other."changeId" = c.id AND other.side <> mine.side AND other."unitId" <> mine."unitId"
-      JOIN "Unit" u ON u.id = other."unitId"
-     WHERE mine."unitId" = ${unitId}::uuid
-       AND NOT EXISTS (SELECT FROM "UnitChangePart" part WHERE part."changeId" = c.id AND part.side = 'AFTER' AND part."unitId" = CASE WHEN mine.side = 'BEFORE' THEN mine."unitId" ELSE other."unitId" END)
-     ORDER BY c."effectiveDate", other.name`
-  const link = (m: (typeof merges)[number]): MergeLink => ({ name: m.name, code: m.code, day: dateColumnDay(m.effectiveDate) })
+  const sideOf = (kind: 'MERGE' | 'SPLIT', ahead: boolean) => others.filter((o) => o.kind === kind && o.ahead === ahead)
+  const merges = sideOf('MERGE', false)
+  const splits = sideOf('SPLIT', false)
+  const link = (m: (typeof others)[number]): MergeLink => ({ name: m.name, code: m.code, day: dateColumnDay(m.effectiveDate) })
+  const pending = (m: (typeof others)[number]): PendingMergeLink => ({ ...link(m), standing: m.standing })
   const into = merges.filter((m) => m.side === 'BEFORE').at(-1)
   const lastSplit = splits.filter((m) => m.side === 'BEFORE').at(-1)?.effectiveDate.getTime()
   const from = splits.filter((m) => m.side === 'AFTER').at(-1)
-  const [merging] = await db().$queryRaw<{ effectiveDate: Date; name: string; code: string; standing: boolean }[]>`
-    SELECT c."effectiveDate", other.name, u.code, u.active AS standing
-      FROM "UnitChangePart" mine
-      JOIN "UnitChange" c ON c.id = mine."changeId" AND c.kind = 'MERGE' AND c."appliedAt" IS NULL AND c."effectiveDate" > ${day}::date
-      JOIN "UnitChangePart" other ON other."changeId" = c.id AND other.side = 'AFTER' AND other."unitId" <> mine."unitId"
-      JOIN "Unit" u ON u.id = other."unitId"
-     WHERE mine."unitId" = ${unitId}::uuid AND mine.side = 'BEFORE'
-     ORDER BY c."effectiveDate" LIMIT 1`
-  // The parts of a split dated ahead of the unit split (not of an existing part, which is on both sides).
-  const splitting = await db().$queryRaw<{ effectiveDate: Date; name: string; code: string; standing: boolean }[]>`
-    SELECT c."effectiveDate", other.name, u.code, u.active AS standing
-      FROM "UnitChangePart" mine
-      JOIN "UnitChange" c ON c.id = mine."changeId" AND c.kind = 'SPLIT' AND c."appliedAt" IS NULL AND c."effectiveDate" > ${day}::date
-      JOIN "UnitChangePart" other ON other."changeId" = c.id AND other.side = 'AFTER' AND other."unitId" <> mine."unitId"
-      JOIN "Unit" u ON u.id = other."unitId"
-     WHERE mine."unitId" = ${unitId}::uuid AND mine.side = 'BEFORE'
-       AND NOT EXISTS (SELECT FROM "UnitChangePart" part WHERE part."changeId" = c.id AND part.side = 'AFTER' AND part."unitId" = mine."unitId")
-     ORDER BY c."effectiveDate", other.name`
+  const [merging] = sideOf('MERGE', true)
+  const splitting = sideOf('SPLIT', true)
   const firstSplitting = splitting[0]?.effectiveDate.getTime()
   return {
     name: unit.name,
@@ -175,7 +158,7 @@ export const unitHistory = cache(async (unitId: string, day: CalendarDay): Promi
     mergedFrom: merges.filter((m) => m.side === 'AFTER').map(link),
     splitInto: splits.filter((m) => m.side === 'BEFORE' && m.effectiveDate.getTime() === lastSplit).map(link),
     splitFrom: from ? link(from) : null,
-    mergingInto: merging ? { name: merging.name, code: merging.code, day: dateColumnDay(merging.effectiveDate), standing: merging.standing } : null,
-    splittingInto: splitting.filter((p) => p.effectiveDate.getTime() === firstSplitting).map((p) => ({ name: p.name, code: p.code, day: dateColumnDay(p.effectiveDate), standing: p.standing })),
+    mergingInto: merging ? pending(merging) : null,
+    splittingInto: splitting.filter((p) => p.effectiveDate.getTime() === firstSplitting).map(pending),
   }
 })
