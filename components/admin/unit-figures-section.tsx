@@ -4,12 +4,11 @@ import { getTranslations } from 'next-intl/server'
 import { dateColumnDay, formatDay, formatInstant } from '@/lib/domain/calendar'
 import type { UnitFigureEntry } from '@/lib/queries/unit-figures'
 import { UNIT_FIGURE_KINDS } from '@/lib/validation/admin'
-import { ScrollTable } from '../scroll-table'
+import { AdminTable } from './parts'
 import { AdminForm, type AdminAction } from './admin-form'
 
 export async function UnitFiguresSection({ unitId, history, action }: { unitId: string; history: UnitFigureEntry[]; action: AdminAction }) {
   const t = await getTranslations('admin')
-  const cell = 'px-3 py-2'
   return (
     <section aria-labelledby="figures-title" className="mt-8 max-w-2xl border-t border-slate-200 pt-4">
       <h2 id="figures-title" className="text-lg font-semibold">
@@ -32,36 +31,14 @@ export async function UnitFiguresSection({ unitId, history, action }: { unitId: 
       {history.length === 0 ? (
         <p className="text-sm text-slate-700">{t('figures.empty')}</p>
       ) : (
-        <ScrollTable caption={t('figures.history')} className="min-w-[32rem]">
-          <thead className="bg-slate-100 text-left text-slate-700">
-            <tr>
-              <th scope="col" className={cell}>
-                {t('figures.kind')}
-              </th>
-              <th scope="col" className={`text-right ${cell}`}>
-                {t('figures.value')}
-              </th>
-              <th scope="col" className={cell}>
-                {t('figures.asOf')}
-              </th>
-              <th scope="col" className={cell}>
-                {t('figures.enteredBy')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {history.map((f) => (
-              <tr key={f.id} className="border-t border-slate-200">
-                <td className={cell}>{t(`figureKinds.${f.kind}`)}</td>
-                <td className={`text-right tabular-nums ${cell}`}>{f.value}</td>
-                <td className={`tabular-nums ${cell}`}>{formatDay(dateColumnDay(f.asOf))}</td>
-                <td className={cell}>
-                  {f.createdBy}, {formatInstant(f.createdAt)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </ScrollTable>
+        <AdminTable
+          caption={t('figures.history')}
+          headings={[t('figures.kind'), t('figures.value'), t('figures.asOf'), t('figures.enteredBy')]}
+          rows={history.map((f) => ({
+            key: f.id,
+            cells: [t(`figureKinds.${f.kind}`), f.value, formatDay(dateColumnDay(f.asOf)), `${f.createdBy}, ${formatInstant(f.createdAt)}`],
+          }))}
+        />
       )}
     </section>
   )
