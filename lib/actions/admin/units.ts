@@ -61,11 +61,8 @@ export function saveUnit(context: ActionContext, values: AdminValues) {
 
 /** Whether `unitId` is `ancestorId` or lies below it in the tree. */
 export async function isWithin(tx: Prisma.TransactionClient, unitId: string, ancestorId: string): Promise<boolean> {
-  const [row] = await tx.$queryRaw<{ within: boolean }[]>`
-    WITH RECURSIVE up AS (
-      SELECT id, "parentId" FROM "Unit" WHERE id = ${unitId}::uuid
-      UNION SELECT u.id, u."parentId" FROM "Unit" u JOIN up ON u.id = up."parentId"
-    ) SELECT EXISTS (SELECT 1 FROM up WHERE id = ${ancestorId}::uuid) AS within`
+  // Unit.ancestorIds holds the unit's ids from the top down to itself (kept by triggers).
+  const [row] = await tx.$queryRaw<{ within: boolean }[]>`SELECT ${ancestorId}::uuid = ANY("ancestorIds") AS within FROM "Unit" WHERE id = ${unitId}::uuid`
   return row?.within ?? false
 }
 
