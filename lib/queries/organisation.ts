@@ -27,15 +27,13 @@ type Row = { id: string; code: string; kind: UnitKind; name: string }
 export const organisationOn = cache(async (day: CalendarDay, scopeUnitId: string | null = null): Promise<Organisation | null> => {
   const home = scopeUnitId === null ? await homeUnit() : { id: scopeUnitId }
   if (!home) return null
-  // The home unit and its ancestors, with the names they had on `day`.
-  const chain = await db().$queryRaw<(Row & { level: number })[]>`
-    WITH RECURSIVE up AS (
-      SELECT u.id, u."parentId", 0 AS level FROM "Unit" u WHERE u.id = ${home.id}::uuid
-      UNION ALL
-      SELECT p.id, p."parentId", up.level + 1 FROM up JOIN "Unit" p ON p.id = up."parentId")
-    SELECT u.id::text AS id, u.code, u.kind::text AS kind, ${unitNameOn(day)} AS name, up.level
-      FROM up JOIN "Unit" u ON u.id = up.id
-     ORDER BY up.level`
+  // The home unit and its ancestors (Unit.ancestorIds: from the top down to itself), nearest first, with the names they had on `day`.
+  const chain = await db().$queryRaw<Row[]>`
+    SELECT u.id::text AS id, u.code, u.kind::text AS kind, ${unitNameOn(day)} AS name
+      FROM "Unit" h CROSS JOIN LATERAL unnest(h."ancestorIds") WITH ORDINALITY AS up(id, n)
+      JOIN "Unit" u ON u.id = up.id
+     WHERE h.id = ${home.id}::uuid
+     ORDER BY up.n DESC`
   const [first, ...above] = chain.map(({ id, code, kind, name }): OrganisationUnit => ({ id, code, kind, ...placeName(name) }))
   return first ? { home: first, above } : null
 })
