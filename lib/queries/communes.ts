@@ -5,7 +5,7 @@ import { db } from '@/lib/db'
 import { Prisma } from '@/lib/db/client'
 import { pagedRows, type Paged } from '@/lib/domain/paging'
 import type { StatusCounts } from '@/lib/domain/status-counts'
-import { statusCountColumnsOf } from './progress-counts'
+import { progressColumnOf, statusCountColumnsOf } from './progress-counts'
 import type { ProgressSource } from './progress-source'
 
 export type CommuneProgress = StatusCounts & {
@@ -62,10 +62,14 @@ export type CommuneRankingEnds = { communes: number; best: CommuneProgress[]; wo
  * there are no more than 2 × `ends`): what a page can show of thousands of communes.
  */
 export const communeRankingEnds = cache(async (source: ProgressSource, ends: number): Promise<CommuneRankingEnds> => {
+  // The ranking sorts only what orders it; the full rows (member, every count) are read for the ends alone.
   const rows = await db().$queryRaw<{ rank: number; communes: number; unit: CommuneProgress }[]>`
-    SELECT x."rank", x."communes", to_jsonb(x) - 'rank' - 'communes' AS "unit" FROM (
-      SELECT r.*, (row_number() OVER (ORDER BY ${orderBy.progress}))::int AS "rank", (count(*) OVER ())::int AS "communes"
-        FROM (${await communeRows(source)}) r) x
+    SELECT x."rank", x."communes", to_jsonb(f) AS "unit" FROM (
+      SELECT r.id, (row_number() OVER (ORDER BY ${orderBy.progress}))::int AS "rank", (count(*) OVER ())::int AS "communes"
+        FROM (SELECT u.id, u.code, ${source.unitName()} AS name, u."sortOrder", ${progressColumnOf()}, COALESCE(c.overdue, 0)::int AS "overdue"
+                FROM "Unit" u ${await source.unitCounts()}
+               WHERE u.kind IN ('COMMUNE', 'TOWNSHIP') AND ${source.unitCounted()}) r) x
+    CROSS JOIN LATERAL (${await communeRows(source)} AND u.id = x.id) f
      WHERE x."communes" <= ${2 * ends} OR x."rank" <= ${ends} OR x."rank" > x."communes" - ${ends}
      ORDER BY x."rank"`
   const communes = rows[0]?.communes ?? 0

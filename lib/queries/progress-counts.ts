@@ -58,7 +58,12 @@ export const summedStatusColumns = () => summedColumns(STATUS_COUNTS)
 export function statusCountColumnsOf(): Prisma.Sql {
   return Prisma.sql`
     ${Prisma.join(STATUS_COUNTS.map((name) => Prisma.sql`COALESCE(c.${column(name)}, 0)::int AS ${column(name)}`))},
-    COALESCE(round(c."progressSum"::numeric / NULLIF(c."assigned", 0)), 0)::int AS "progress"`
+    ${progressColumnOf()}`
+}
+
+/** "progress", the average progress over the assignments of the row of counts `c` (0 when it has none). */
+export function progressColumnOf(): Prisma.Sql {
+  return Prisma.sql`COALESCE(round(c."progressSum"::numeric / NULLIF(c."assigned", 0)), 0)::int AS "progress"`
 }
 
 /** A task's reported indicator figures summed over its row of counts `c` (0 before any report). */

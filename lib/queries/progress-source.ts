@@ -51,6 +51,9 @@ export type ProgressSource = {
 
 /** Today (`day`, `at` an instant of it): the assignments themselves and the counts kept of them, made `day`'s first. */
 export function fromKeptCounts(day: CalendarDay, at: Date = endOfDistrictDay(day)): ProgressSource {
+  // Once per source, which a request's reads share: also where React's cache does not reach (scripts).
+  let ready: Promise<void> | undefined
+  const countsReady = () => (ready ??= progressCountsReady(day))
   return {
     name: 'kept counts',
     day,
@@ -66,11 +69,11 @@ export function fromKeptCounts(day: CalendarDay, at: Date = endOfDistrictDay(day
     unitInScope: () => Prisma.sql`true`,
     scope: { scopeUnitId: null },
     async unitCounts() {
-      await progressCountsReady(day)
+      await countsReady()
       return Prisma.sql`LEFT JOIN "UnitProgressCount" c ON c."unitId" = u.id`
     },
     async taskCounts() {
-      await progressCountsReady(day)
+      await countsReady()
       return Prisma.sql`LEFT JOIN "TaskProgressCount" c ON c."taskId" = t.id`
     },
   }

@@ -35,14 +35,17 @@ const WARM_UP = 3
 /** The full recount scans every assignment: a few runs say what it costs. */
 const RECOUNT_RUNS = 5
 
-async function timeRuns(runs: number, work: () => Promise<unknown>): Promise<Latency> {
-  const times: number[] = []
+/** Each way timed in turn, run by run, so that a change in the machine's load weighs on all alike and their ratio holds. */
+async function timeRuns<Ways extends (() => Promise<unknown>)[]>(runs: number, ...ways: Ways): Promise<{ [Way in keyof Ways]: Latency }> {
+  const times = ways.map((): number[] => [])
   for (let i = 0; i < WARM_UP + runs; i++) {
-    const started = performance.now()
-    await work()
-    if (i >= WARM_UP) times.push(performance.now() - started)
+    for (const [way, work] of ways.entries()) {
+      const started = performance.now()
+      await work()
+      if (i >= WARM_UP) times[way]!.push(performance.now() - started)
+    }
   }
-  return latency(times)
+  return times.map(latency) as { [Way in keyof Ways]: Latency }
 }
 
 const input = JSON.parse(process.argv[2] ?? '') as BenchServerSideInput
@@ -57,9 +60,8 @@ try {
     const mismatch = differences(counts, other)
     if (mismatch.length) throw new Error(`the overview's counts ${way} disagree with the app: ${mismatch.join('; ')}`)
   }
-  const app = await timeRuns(input.queryRuns, () => overviewThroughApp(today))
-  const byHand = await timeRuns(input.queryRuns, () => overviewByHand(client, today))
-  const recount = await timeRuns(Math.min(input.queryRuns, RECOUNT_RUNS), () => overviewRecount(client, today))
+  const [app, byHand] = await timeRuns(input.queryRuns, () => overviewThroughApp(today), () => overviewByHand(client, today))
+  const [recount] = await timeRuns(Math.min(input.queryRuns, RECOUNT_RUNS), () => overviewRecount(client, today))
 
   const staff = await actorOf((await db.user.findUniqueOrThrow({ where: { username: input.staff } })).id)
   const assignments = (await db.assignment.findMany({ where: { unitId: staff.unitId }, select: { id: true }, orderBy: { id: 'asc' } })).map((a) => a.id)
