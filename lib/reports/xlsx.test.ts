@@ -35,6 +35,18 @@ describe('xlsxStream', () => {
     expect([last.getCell(1).value, last.getCell(2).value]).toEqual([`Xã số ${ROWS}`, ROWS % 101])
   })
 
+  it('sets every sheet up for printing: A4 landscape, fitted to the width, the header row on each page, a footer with the title and the page', async () => {
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.load(await new Response(xlsxStream(document(sheet('Tóm tắt', [['Xã Minh Cầm', 40]]), sheet("Xã & 'thị trấn' đã sáp nhập", communes(), ROWS)), t)).arrayBuffer())
+    for (const worksheet of book.worksheets) {
+      expect(worksheet.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '2:2' })
+      expect(worksheet.headerFooter.oddFooter).toBe('&LTiến độ toàn huyện&RTrang &P/&N')
+    }
+    const english = new ExcelJS.Workbook()
+    await english.xlsx.load(await new Response(xlsxStream({ ...document(sheet('Communes', [['Minh Cầm', 40]])), title: 'Progress & reviews' }, translatorFor('en'))).arrayBuffer())
+    expect(english.worksheets[0]!.headerFooter.oddFooter).toBe('&LProgress && reviews&RPage &P of &N')
+  })
+
   it('ends the download in an error, not a short file, when the rows fail midway', async () => {
     async function* failing(): AsyncGenerator<Cell[]> {
       yield* communes()

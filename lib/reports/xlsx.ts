@@ -123,6 +123,31 @@ function cellWriter(t: Translate) {
 /** Text pieces of about this many characters go to the archive. */
 const PIECE_CHARACTERS = 1 << 17
 
+/** Excel's limit on the text of a header or footer, its codes included. */
+const FOOTER_CHARACTERS = 255
+
+/**
+ * Set up for printing: A4 landscape, the columns fitted to the page's width (as many pages down as
+ * the rows take), and a footer with the title (what, as of when) on the left and "Trang x/y" on
+ * the right. The header row repeats on each page through the workbook's Print_Titles.
+ */
+function printSetupXml(title: string, t: Translate): string {
+  // In a footer "&" starts a code: the title's own are doubled.
+  const pages = `&R${t('exports.pageOfPages', { page: '&P', pages: '&N' })}`
+  const left = `&L${title.replaceAll('&', '&&')}`.slice(0, FOOTER_CHARACTERS - pages.length).replace(/&$/, '')
+  return (
+    '<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>' +
+    '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>' +
+    `<headerFooter><oddFooter>${xmlText(left + pages)}</oddFooter></headerFooter>`
+  )
+}
+
+/** The workbook's defined names: each sheet prints its header row on every page. */
+function printTitlesXml(sheets: readonly { sheet: Sheet; id: number }[]): string {
+  const titles = sheets.map(({ sheet, id }) => `<definedName name="_xlnm.Print_Titles" localSheetId="${id - 1}">'${xmlText(sheet.name.replaceAll("'", "''"))}'!$${HEADER_ROW}:$${HEADER_ROW}</definedName>`)
+  return `<definedNames>${titles.join('')}</definedNames>`
+}
+
 /** A worksheet's XML, in pieces, written as its rows come. */
 async function* sheetXml(title: string, sheet: Sheet, t: Translate): AsyncGenerator<string> {
   const cell = cellWriter(t)
@@ -131,6 +156,7 @@ async function* sheetXml(title: string, sheet: Sheet, t: Translate): AsyncGenera
   const headerCells = sheet.columns.map((column, i) => textCell(`${letters[i]}${HEADER_ROW}`, column.header, HEADER_STYLE)).join('')
   let piece =
     xml(`<worksheet xmlns="${MAIN}" xmlns:r="${RELATIONSHIPS}">`) +
+    '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' +
     `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${HEADER_ROW}" topLeftCell="A${HEADER_ROW + 1}" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>` +
     `<sheetFormatPr defaultRowHeight="15"/><cols>${cols}</cols><sheetData>` +
     `<row r="${TITLE_ROW}">${textCell(`A${TITLE_ROW}`, title, TITLE_STYLE)}</row>` +
@@ -152,7 +178,7 @@ async function* sheetXml(title: string, sheet: Sheet, t: Translate): AsyncGenera
     }
   }
   if (sheet.totals) piece += totalsRow(sheet.totals, sums, rowNumber, cell)
-  yield `${piece}</sheetData></worksheet>`
+  yield `${piece}</sheetData>${printSetupXml(title, t)}</worksheet>`
 }
 
 function totalsRow(totals: Total[], sums: number[], lastRow: number, cell: ReturnType<typeof cellWriter>): string {
@@ -196,7 +222,7 @@ function workbookParts(document: ExportDocument, t: Translate): Part[] {
       content: xml(
         `<workbook xmlns="${MAIN}" xmlns:r="${RELATIONSHIPS}"><bookViews><workbookView/></bookViews><sheets>` +
           sheets.map(({ sheet, id }) => `<sheet name="${xmlText(sheet.name)}" sheetId="${id}" r:id="rId${id}"/>`).join('') +
-          '</sheets></workbook>',
+          `</sheets>${printTitlesXml(sheets)}</workbook>`,
       ),
     },
     {
