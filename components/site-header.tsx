@@ -46,7 +46,7 @@ const navLink = 'inline-flex min-h-11 items-center rounded px-2 text-sm font-med
 export function SiteHeader(props: Props) {
   const t = useTranslations()
   return (
-    <header className="border-b border-slate-200 bg-white">
+    <header className="border-b border-slate-200 bg-white print:hidden">
       <div className="relative mx-auto max-w-6xl px-4 py-2 md:hidden">
         <div className="flex min-h-11 items-center gap-1 pr-20">
           {/* Tight lines: with both counts beside it the title may take three at 360 px. */}

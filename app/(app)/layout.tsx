@@ -3,13 +3,14 @@
 import { getLocale, getTranslations } from 'next-intl/server'
 import type { ReactNode } from 'react'
 import { LanguageSwitch } from '@/components/language-switch'
+import { PrintedAt } from '@/components/printed-at'
 import { SiteHeader } from '@/components/site-header'
 import { signOutAndLeave } from '@/lib/actions/sign-in-action'
 import { switchLocale } from '@/lib/actions/locale-action'
 import { landingPath } from '@/lib/auth/landing'
 import { allows } from '@/lib/auth/permissions'
 import { requireSession } from '@/lib/auth/session'
-import { districtDay } from '@/lib/domain/calendar'
+import { districtDay, formatInstant } from '@/lib/domain/calendar'
 import { nameValues } from '@/lib/domain/organisation'
 import { unreadNotificationCount } from '@/lib/queries/notifications'
 import { organisationOn } from '@/lib/queries/organisation'
@@ -46,7 +47,12 @@ export default async function SignedInLayout({ children }: { children: ReactNode
         languageSwitch={<LanguageSwitch current={locale} action={switchLocale} />}
         signOutAction={signOutAndLeave}
       />
-      <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>
+      {/* On paper the header is left out: who made the page and when stand at its top instead. */}
+      <p className="hidden text-sm text-slate-700 print:block">
+        {organisation && `${tApp('committee', nameValues(organisation.home))} · `}
+        <PrintedAt label={tApp('printedAt', { time: '{time}' })} renderedAt={formatInstant(now)} />
+      </p>
+      <main className="mx-auto max-w-6xl px-4 py-6 print:px-0 print:py-2">{children}</main>
     </>
   )
 }

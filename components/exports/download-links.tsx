@@ -23,7 +23,7 @@ export function DownloadLinks({ view, code, table, filters = {}, register = fals
   const name = t(`sheets.${table}`)
   const search = new URLSearchParams(Object.entries(filters).filter((entry): entry is [string, string] => entry[1] !== undefined)).toString()
   return (
-    <p className="flex flex-wrap items-center gap-x-2 text-sm text-slate-700">
+    <p className="flex flex-wrap items-center gap-x-2 text-sm text-slate-700 print:hidden">
       <span>{register ? t('register.download') : t('download')}</span>
       <a href={exportPath(view, code ?? null, 'csv', search)} download aria-label={register ? t('register.csvLabel') : t('csvLabel', { table: name })} className={linkClass}>
         {t('csv')}
