@@ -39,11 +39,12 @@ test('a leader downloads the assignments of Minh Cầm as CSV, headed in Vietnam
   expect(name).toMatch(/^tien-do-minh-cam-\d{4}-\d{2}-\d{2}\.csv$/)
   expect([...content.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
   const [header, ...rows] = parse(content, { bom: true }) as string[][]
-  expect(header).toEqual(['Nhóm nhiệm vụ', 'Nhiệm vụ', 'Tình trạng', 'Tiến độ (%)', 'Hạn hoàn thành'])
+  expect(header).toEqual(['Nhóm nhiệm vụ', 'Nhiệm vụ', 'Tình trạng', 'Tiến độ (%)', 'Đạt được', 'Mục tiêu', 'Đơn vị tính', 'Hạn hoàn thành', 'Ngày báo cáo gần nhất', 'Báo cáo gần nhất', 'Nội dung báo cáo gần nhất', 'Ý kiến của người xác nhận', 'Ủy viên BTV phụ trách'])
   expect(rows.length).toBeGreaterThan(0)
   for (const row of rows) {
     expect(row[3]).toMatch(/^\d{1,3}$/)
-    expect(row[4]).toMatch(/^\d{2}\/\d{2}\/\d{4}$/)
+    expect(row[7]).toMatch(/^\d{2}\/\d{2}\/\d{4}$/)
+    expect(row[12]).toMatch(/^Nguyễn /)
   }
 })
 

@@ -25,6 +25,10 @@ export type UnitAssignment = {
   indicator: Indicator | null
   /** How the member in charge has received the latest update; null before any update. */
   latestReview: ReviewState | null
+  /** When the latest report was made; null before any. */
+  latestReportedAt: Date | null
+  /** What the latest report says, for a reader who may read the assignment's details; null otherwise or when it says nothing. */
+  latestNote: string | null
   /**
    * What the reviewer wrote on the latest update (a return's reason, a confirmation's comment), for
    * a reader who may read the assignment's details (READ_RULES); null otherwise or when none.
@@ -102,7 +106,8 @@ function assignmentRows(source: ProgressSource, unitId: string, reader: Actor): 
            t."indicatorKind"::text AS "indicatorKind", t."indicatorUnit", trim_scale(t."indicatorBaseline")::text AS "indicatorBaseline",
            trim_scale(t."indicatorTarget")::text AS "indicatorTarget", trim_scale(own."indicatorTarget")::text AS "unitTarget",
            trim_scale(a."indicatorActual")::text AS "indicatorActual", t.scope::text AS "scope",
-           latest."reviewState"::text AS "latestReview",
+           latest."reviewState"::text AS "latestReview", latest."createdAt" AS "latestReportedAt",
+           CASE WHEN ${readable} THEN latest.note END AS "latestNote",
            CASE WHEN ${commented} THEN latest."reviewerName" END AS "reviewerName",
            CASE WHEN ${commented} THEN latest."reviewNote" END AS "reviewNote",
            CASE WHEN ${readable} THEN latest."onBehalfBy" END AS "onBehalfBy",
@@ -114,7 +119,7 @@ function assignmentRows(source: ProgressSource, unitId: string, reader: Actor): 
       JOIN "Task" t ON t.id = a."taskId" AND t.active
       JOIN "TaskGroup" g ON g.id = t."groupId"
       LEFT JOIN LATERAL (
-        SELECT ${source.reviewState} AS "reviewState", s."reviewNote", reviewer."displayName" AS "reviewerName",
+        SELECT ${source.reviewState} AS "reviewState", s."reviewNote", s."createdAt", s.note, reviewer."displayName" AS "reviewerName",
                s."onBehalfVia"::text AS "onBehalfVia", entered_by."displayName" AS "onBehalfBy"
           FROM "StatusUpdate" s
           LEFT JOIN "User" reviewer ON reviewer.id = s."reviewedById"

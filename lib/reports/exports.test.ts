@@ -20,6 +20,7 @@ let leader: CurrentUser
 /** Staff of Nam Sơn: they read Minh Cầm's list, not its details. */
 let namSonStaff: CurrentUser
 const comment = 'Đạt yêu cầu; tiếp tục hoàn thiện hồ sơ.'
+const reportNote = 'Đã rà soát 3/5 thôn, còn Khe Tính và Nà Làng.'
 
 beforeAll(async () => {
   const d = database.db
@@ -51,7 +52,7 @@ beforeAll(async () => {
   const staff = await make.user({ role: 'STAFF', unitId: minhCam.id })
   // The overdue work's latest report, confirmed with a comment by the member in charge.
   await d.statusUpdate.create({
-    data: { assignmentId: overdue.id, authorId: staff.id, status: 'IN_PROGRESS', progress: 40, createdAt: new Date('2026-11-20T03:00:00Z'), reviewState: 'CONFIRMED', reviewedById: user.id, reviewedAt: new Date('2026-11-21T03:00:00Z'), reviewNote: comment },
+    data: { assignmentId: overdue.id, authorId: staff.id, status: 'IN_PROGRESS', progress: 40, note: reportNote, createdAt: new Date('2026-11-20T03:00:00Z'), reviewState: 'CONFIRMED', reviewedById: user.id, reviewedAt: new Date('2026-11-21T03:00:00Z'), reviewNote: comment },
   })
   const other = await make.user({ role: 'STAFF', unitId: namSon.id })
   namSonStaff = { id: other.id, username: 'nam-son', displayName: other.displayName, role: 'STAFF', unitId: namSon.id, memberId: null, scopeUnitId: other.scopeUnitId, unit: { code: 'nam-son', name: 'Xã Nam Sơn' } }
@@ -145,18 +146,19 @@ describe('the district overview as XLSX', () => {
 })
 
 describe("a commune's assignments as CSV", () => {
-  it('starts with a byte-order mark, quotes as RFC 4180 says and keeps the Vietnamese intact', async () => {
+  it('starts with a byte-order mark, quotes as RFC 4180 says, keeps the Vietnamese intact and has what a clerk writes from', async () => {
     const response = await download({ path: ['communes', 'minh-cam.csv'] })
     expect(response.headers.get('Content-Type')).toBe('text/csv; charset=utf-8')
     expect(response.headers.get('Content-Disposition')).toBe('attachment; filename="tien-do-minh-cam-2026-11-28.csv"')
     const file = await bytes(response)
     expect([...file.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
-    expect(file.toString('utf8')).toContain('\r\nPhát triển kinh tế,"Xây dựng mô hình, dự án",Hoàn thành đúng hạn,100,31/12/2099')
+    expect(file.toString('utf8')).toContain('\r\nPhát triển kinh tế,"Xây dựng mô hình, dự án",Hoàn thành đúng hạn,100,,,,31/12/2099,')
+    const member = 'Hoàng Văn An (Phó Bí thư)'
     expect(parse(file, { bom: true })).toEqual([
-      ['Nhóm nhiệm vụ', 'Nhiệm vụ', 'Tình trạng', 'Tiến độ (%)', 'Hạn hoàn thành'],
-      ['Phát triển kinh tế', 'Rà soát quy hoạch “vùng trồng quế”', 'Quá hạn', '40', '01/10/2026'],
-      ['Phát triển kinh tế', 'Kiện toàn chức danh', 'Chưa triển khai, Sắp đến hạn', '0', '05/12/2026'],
-      ['Phát triển kinh tế', 'Xây dựng mô hình, dự án', 'Hoàn thành đúng hạn', '100', '31/12/2099'],
+      ['Nhóm nhiệm vụ', 'Nhiệm vụ', 'Tình trạng', 'Tiến độ (%)', 'Đạt được', 'Mục tiêu', 'Đơn vị tính', 'Hạn hoàn thành', 'Ngày báo cáo gần nhất', 'Báo cáo gần nhất', 'Nội dung báo cáo gần nhất', 'Ý kiến của người xác nhận', 'Ủy viên BTV phụ trách'],
+      ['Phát triển kinh tế', 'Rà soát quy hoạch “vùng trồng quế”', 'Quá hạn', '40', '', '', '', '01/10/2026', '20/11/2026', 'Đã xác nhận', reportNote, `Hoàng Văn An: ${comment}`, member],
+      ['Phát triển kinh tế', 'Kiện toàn chức danh', 'Chưa triển khai, Sắp đến hạn', '0', '4', '10', 'chức danh', '05/12/2026', '', 'Chưa có báo cáo', '', '', member],
+      ['Phát triển kinh tế', 'Xây dựng mô hình, dự án', 'Hoàn thành đúng hạn', '100', '', '', '', '31/12/2099', '', 'Chưa có báo cáo', '', '', member],
     ])
   })
 })
@@ -220,8 +222,8 @@ describe("a unit's assignments", () => {
     const response = await download({ path: ['units', 'minh-cam.csv'], search: new URLSearchParams({ status: 'overdue', group: 'nhom-1' }) })
     expect(response.headers.get('Content-Disposition')).toBe('attachment; filename="nhiem-vu-minh-cam-da-loc-2026-11-28.csv"')
     expect(parse(await bytes(response), { bom: true })).toEqual([
-      ['Nhóm nhiệm vụ', 'Nhiệm vụ', 'Tình trạng', 'Tiến độ (%)', 'Đạt được', 'Mục tiêu', 'Đơn vị tính', 'Hạn hoàn thành', 'Báo cáo gần nhất', 'Ý kiến của người xác nhận'],
-      ['Phát triển kinh tế', 'Rà soát quy hoạch “vùng trồng quế”', 'Quá hạn', '40', '', '', '', '01/10/2026', 'Đã xác nhận', `Hoàng Văn An: ${comment}`],
+      ['Nhóm nhiệm vụ', 'Nhiệm vụ', 'Tình trạng', 'Tiến độ (%)', 'Đạt được', 'Mục tiêu', 'Đơn vị tính', 'Hạn hoàn thành', 'Ngày báo cáo gần nhất', 'Báo cáo gần nhất', 'Nội dung báo cáo gần nhất', 'Ý kiến của người xác nhận', 'Ủy viên BTV phụ trách'],
+      ['Phát triển kinh tế', 'Rà soát quy hoạch “vùng trồng quế”', 'Quá hạn', '40', '', '', '', '01/10/2026', '20/11/2026', 'Đã xác nhận', reportNote, `Hoàng Văn An: ${comment}`, 'Hoàng Văn An (Phó Bí thư)'],
     ])
     const book = await workbook(await download({ path: ['units', 'minh-cam.xlsx'], search: new URLSearchParams({ status: 'overdue', group: 'nhom-1' }) }))
     expect(book.worksheets[0]?.getCell('A1').value).toBe('Tiến độ thực hiện Nghị quyết 19-NQ/TU — Xã Minh Cầm (lọc: Quá hạn, Phát triển kinh tế) — số liệu tính đến ngày 28/11/2026')
@@ -238,13 +240,20 @@ describe("a unit's assignments", () => {
     ])
   })
 
-  it("carry the reviewer's comments for a reader of the details, and for another unit's staff no such column", async () => {
+  it("carry the latest report's note and the reviewer's comments for a reader of the details, and for another unit's staff no such columns", async () => {
     const rows = async (user: CurrentUser) => parse(await bytes(await download({ path: ['units', 'minh-cam.csv'], user, search: new URLSearchParams({ status: 'overdue' }) })), { bom: true }) as string[][]
     const full = await rows(leader)
-    expect(full.map((row) => row.slice(8))).toEqual([['Báo cáo gần nhất', 'Ý kiến của người xác nhận'], ['Đã xác nhận', `Hoàng Văn An: ${comment}`]])
+    expect(full.map((row) => row.slice(8, 12))).toEqual([
+      ['Ngày báo cáo gần nhất', 'Báo cáo gần nhất', 'Nội dung báo cáo gần nhất', 'Ý kiến của người xác nhận'],
+      ['20/11/2026', 'Đã xác nhận', reportNote, `Hoàng Văn An: ${comment}`],
+    ])
     const other = await rows(namSonStaff)
-    expect(other.map((row) => row.slice(8))).toEqual([['Báo cáo gần nhất'], ['Đã xác nhận']])
+    expect(other.map((row) => row.slice(8))).toEqual([
+      ['Ngày báo cáo gần nhất', 'Báo cáo gần nhất', 'Ủy viên BTV phụ trách'],
+      ['20/11/2026', 'Đã xác nhận', 'Hoàng Văn An (Phó Bí thư)'],
+    ])
     expect(other.flat()).not.toContain(`Hoàng Văn An: ${comment}`)
+    expect(other.flat()).not.toContain(reportNote)
   })
 
   it('keep under "returned" only the work whose latest report was returned, and the title says so', async () => {

@@ -1,11 +1,13 @@
-// A commune's page (/communes/[code]): its assignments, by task group, as the page lists them.
+// A commune's page (/communes/[code]): its assignments, by task group, as the page lists them, with
+// what a clerk writes a report from (./unit.ts assignmentSheet).
 import 'server-only'
 import type { Actor } from '@/lib/auth/permissions'
-import { dateColumnDay, formatDay } from '@/lib/domain/calendar'
-import { statusLabelsOf } from '@/lib/domain/status'
+import { formatDay } from '@/lib/domain/calendar'
 import { unitCodeSchema } from '@/lib/domain/unit-code'
-import { communeAssignments, communeByCode } from '@/lib/queries/commune-detail'
+import { communeByCode } from '@/lib/queries/commune-detail'
+import { unitAssignments } from '@/lib/queries/unit-assignments'
 import { exportSource, fileStem, type ExportDocument, type Translate } from './table'
+import { assignmentSheet } from './unit'
 
 /** null when no active commune or township has this code. */
 export async function communeExport(code: string, t: Translate, now: Date, search: URLSearchParams, reader: Actor): Promise<ExportDocument | null> {
@@ -13,25 +15,12 @@ export async function communeExport(code: string, t: Translate, now: Date, searc
   const commune = parsed.success ? await communeByCode(reader, parsed.data) : null
   if (!commune) return null
   const source = exportSource(search, now, reader)
-  const { day: today, at } = source
-  const assignments = await communeAssignments(source, commune.id)
+  const found = await unitAssignments(source, commune.code, reader)
+  if (!found) return null
   return {
-    title: t('exports.title', { subject: commune.name, date: formatDay(today) }),
-    fileStem: fileStem(['tien-do', commune.code], today),
-    sheets: [
-      {
-        name: t('exports.sheets.assignments'),
-        columns: [
-          { header: t('exports.columns.group'), width: 40 },
-          { header: t('exports.columns.task'), width: 60 },
-          { header: t('exports.columns.status'), width: 28 },
-          { header: t('exports.columns.progress'), width: 12 },
-          { header: t('exports.columns.dueDate'), width: 14 },
-        ],
-        rowCount: assignments.length,
-        rows: assignments.map((a) => [a.groupName, a.title, { labels: statusLabelsOf(a, at) }, a.progress, { day: dateColumnDay(a.dueDate) }]),
-      },
-    ],
+    title: t('exports.title', { subject: commune.name, date: formatDay(source.day) }),
+    fileStem: fileStem(['tien-do', commune.code], source.day),
+    sheets: [assignmentSheet(t, found, found.groups, source.at)],
     csvSheet: 0,
   }
 }

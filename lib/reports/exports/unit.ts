@@ -1,14 +1,15 @@
 // A unit's assignment list (/units/[code]?status=…&group=…&review=returned) with the filters the
-// page applies. The reviewers' comments are a column only for a reader of the details (READ_RULES).
+// page applies, and the sheet a commune's export shares. The reports' notes and the reviewers'
+// comments are columns only for a reader of the details (READ_RULES).
 import 'server-only'
 import type { Actor } from '@/lib/auth/permissions'
-import { dateColumnDay, formatDay } from '@/lib/domain/calendar'
+import { dateColumnDay, districtDay, formatDay } from '@/lib/domain/calendar'
 import { CONDITION_YES, type UnitIndicator } from '@/lib/domain/indicator'
 import { statusLabelsOf } from '@/lib/domain/status'
 import { unitCodeSchema } from '@/lib/domain/unit-code'
 import type { ReviewState } from '@/lib/db/generated/enums'
-import { applicableFilter, filterAssignments, unitAssignments, unitFilterSchema, type UnitAssignment } from '@/lib/queries/unit-assignments'
-import { exportSource, fileStem, type Cell, type ExportDocument, type Translate } from './table'
+import { applicableFilter, filterAssignments, unitAssignments, unitFilterSchema, type UnitAssignment, type UnitAssignments, type UnitTaskGroup } from '@/lib/queries/unit-assignments'
+import { exportSource, fileStem, type Cell, type ExportDocument, type Sheet, type Translate } from './table'
 
 /** The latest report's review state; for one the office entered on the unit's behalf, who entered it and how the unit sent it. */
 function latestReport(t: Translate, review: ReviewState, unitName: string, onBehalf: UnitAssignment['latestOnBehalf']): string {
@@ -16,16 +17,15 @@ function latestReport(t: Translate, review: ReviewState, unitName: string, onBeh
   return onBehalf ? `${state} (${onBehalf.authorName}, ${t('assignment.onBehalf', { unit: unitName, via: onBehalf.via })})` : state
 }
 
-/** null when no active unit has this code. */
-export async function unitExport(code: string, t: Translate, now: Date, search: URLSearchParams, reader: Actor): Promise<ExportDocument | null> {
-  const source = exportSource(search, now, reader)
-  const { day: today, at } = source
-  const parsed = unitCodeSchema.safeParse(code)
-  const found = parsed.success ? await unitAssignments(source, parsed.data, reader) : null
-  if (!found) return null
-  const { unit, groups, commentsReadable } = found
-  const filter = applicableFilter(groups, unitFilterSchema.parse(Object.fromEntries(search)))
-  const rows = filterAssignments(groups, filter, at).flatMap((group) =>
+/**
+ * The sheet of a unit's assignments a clerk writes from: each with its state, its indicator, the
+ * latest report's day, review state and (for a reader of the details) what it said and what its
+ * confirmer wrote, and the member in charge of the unit.
+ */
+export function assignmentSheet(t: Translate, found: UnitAssignments, groups: UnitTaskGroup[], at: Date): Sheet {
+  const { unit, commentsReadable } = found
+  const member = unit.member && `${unit.member.name} (${unit.member.title})`
+  const rows = groups.flatMap((group) =>
     group.assignments.map((a): Cell[] => [
       group.name,
       a.title,
@@ -35,10 +35,42 @@ export async function unitExport(code: string, t: Translate, now: Date, search: 
       a.indicator && a.indicator.kind !== 'CONDITION' && a.indicator.target !== null ? Number(a.indicator.target) : null,
       a.indicator?.unit ?? null,
       { day: dateColumnDay(a.dueDate) },
+      a.latestReportedAt && { day: districtDay(a.latestReportedAt) },
       a.latestReview ? latestReport(t, a.latestReview, unit.name, a.latestOnBehalf) : t('unit.noReport'),
-      ...(commentsReadable ? [a.latestReviewComment && `${a.latestReviewComment.reviewerName}: ${a.latestReviewComment.note}`] : []),
+      ...(commentsReadable ? [a.latestNote, a.latestReviewComment && `${a.latestReviewComment.reviewerName}: ${a.latestReviewComment.note}`] : []),
+      member,
     ]),
   )
+  return {
+    name: t('exports.sheets.assignments'),
+    columns: [
+      { header: t('exports.columns.group'), width: 36 },
+      { header: t('exports.columns.task'), width: 60 },
+      { header: t('exports.columns.status'), width: 28 },
+      { header: t('exports.columns.progress'), width: 12 },
+      { header: t('exports.columns.actual'), width: 12 },
+      { header: t('exports.columns.target'), width: 12 },
+      { header: t('exports.columns.measure'), width: 16 },
+      { header: t('exports.columns.dueDate'), width: 14 },
+      { header: t('exports.columns.latestReportDay'), width: 14 },
+      { header: t('exports.columns.latestReport'), width: 18 },
+      ...(commentsReadable ? [{ header: t('exports.columns.latestNote'), width: 60 }, { header: t('exports.columns.reviewComment'), width: 48 }] : []),
+      { header: t('exports.columns.member'), width: 36 },
+    ],
+    rowCount: rows.length,
+    rows,
+  }
+}
+
+/** null when no active unit has this code. */
+export async function unitExport(code: string, t: Translate, now: Date, search: URLSearchParams, reader: Actor): Promise<ExportDocument | null> {
+  const source = exportSource(search, now, reader)
+  const { day: today, at } = source
+  const parsed = unitCodeSchema.safeParse(code)
+  const found = parsed.success ? await unitAssignments(source, parsed.data, reader) : null
+  if (!found) return null
+  const { unit, groups } = found
+  const filter = applicableFilter(groups, unitFilterSchema.parse(Object.fromEntries(search)))
   const filterNames = [
     filter.status && t(`status.${filter.status}`),
     groups.find((g) => g.code === filter.group)?.name,
@@ -48,25 +80,7 @@ export async function unitExport(code: string, t: Translate, now: Date, search: 
   return {
     title: t('exports.title', { subject, date: formatDay(today) }),
     fileStem: fileStem(['nhiem-vu', unit.code, filterNames.length === 0 ? '' : 'da-loc'], today),
-    sheets: [
-      {
-        name: t('exports.sheets.assignments'),
-        columns: [
-          { header: t('exports.columns.group'), width: 36 },
-          { header: t('exports.columns.task'), width: 60 },
-          { header: t('exports.columns.status'), width: 28 },
-          { header: t('exports.columns.progress'), width: 12 },
-          { header: t('exports.columns.actual'), width: 12 },
-          { header: t('exports.columns.target'), width: 12 },
-          { header: t('exports.columns.measure'), width: 16 },
-          { header: t('exports.columns.dueDate'), width: 14 },
-          { header: t('exports.columns.latestReport'), width: 18 },
-          ...(commentsReadable ? [{ header: t('exports.columns.reviewComment'), width: 48 }] : []),
-        ],
-        rowCount: rows.length,
-        rows,
-      },
-    ],
+    sheets: [assignmentSheet(t, found, filterAssignments(groups, filter, at), at)],
     csvSheet: 0,
   }
 }
