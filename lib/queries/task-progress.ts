@@ -12,6 +12,7 @@ import type { TaskStatus } from '@/lib/domain/status'
 import type { StatusCounts } from '@/lib/domain/status-counts'
 import type { IndicatorKind } from '@/lib/domain/indicator'
 import { unitIndicatorCounts } from './indicator-counts'
+import { latestReportOf, latestReportSql, type LatestReport, type LatestReportColumns } from './latest-report'
 import { indicatorSumOf, statusCountColumnsOf } from './progress-counts'
 import type { ProgressSource } from './progress-source'
 
@@ -126,24 +127,50 @@ export type TaskUnits = { rows: TaskUnitRow[] }
 /** The units a task's page lists at a time; its download reads them as many at a time. */
 export const TASK_UNITS_PER_PAGE = 100
 
+/** The rows of taskUnits, with more columns read along each (`more`). */
+function taskUnitsSql(source: ProgressSource, taskId: string, limit: number, offset: number, more = { columns: Prisma.empty, join: Prisma.empty }): Prisma.Sql {
+  return Prisma.sql`
+    SELECT a.id::text AS "assignmentId", u.code AS "unitCode", u.name AS "unitName", u.kind::text AS "unitKind",
+           a.status::text AS "status", a.progress, a."completedAt", trim_scale(a."indicatorActual")::text AS "indicatorActual",
+           trim_scale(own."indicatorTarget")::text AS "unitTarget", a."lastUpdateAt" ${more.columns}
+      FROM "Unit" u
+      JOIN ${source.assignments} a ON a."unitId" = u.id AND a."taskId" = ${taskId}::uuid
+      JOIN "Assignment" own ON own.id = a.id
+      ${more.join}
+     WHERE ${source.unitCounted()}
+     ORDER BY u."sortOrder", u.name, u.code
+     LIMIT ${limit} OFFSET ${offset}`
+}
+
 /**
  * Where each active unit stands on the task, in the district's order of units; one page of `limit`
  * rows. The walk follows that order (index on Unit (sortOrder, name, code)) and looks up each
  * unit's assignment, so a page reads its own rows, not the task's ten thousand.
  */
-export const taskUnits = cache(async (source: ProgressSource, taskId: string, limit: number, offset: number): Promise<TaskUnits> => {
-  const rows = await db().$queryRaw<TaskUnitRow[]>`
-    SELECT a.id::text AS "assignmentId", u.code AS "unitCode", u.name AS "unitName", u.kind::text AS "unitKind",
-           a.status::text AS "status", a.progress, a."completedAt", trim_scale(a."indicatorActual")::text AS "indicatorActual",
-           trim_scale(own."indicatorTarget")::text AS "unitTarget", a."lastUpdateAt"
-      FROM "Unit" u
-      JOIN ${source.assignments} a ON a."unitId" = u.id AND a."taskId" = ${taskId}::uuid
-      JOIN "Assignment" own ON own.id = a.id
-     WHERE ${source.unitCounted()}
-     ORDER BY u."sortOrder", u.name, u.code
-     LIMIT ${limit} OFFSET ${offset}`
-  return { rows }
-})
+export const taskUnits = cache(async (source: ProgressSource, taskId: string, limit: number, offset: number): Promise<TaskUnits> => ({
+  rows: await db().$queryRaw<TaskUnitRow[]>(taskUnitsSql(source, taskId, limit, offset)),
+}))
+
+export type TaskUnitReport = TaskUnitRow & LatestReport & { member: { name: string; title: string } | null }
+
+/**
+ * The same page of units, each with its latest report as `reader` may read it (./latest-report.ts)
+ * and the unit's member in charge: what a clerk writes from, in the task's download.
+ */
+export async function taskUnitReports(source: ProgressSource, reader: Actor, taskId: string, limit: number, offset: number): Promise<TaskUnitReport[]> {
+  const latest = latestReportSql(source, reader)
+  const rows = await db().$queryRaw<(TaskUnitRow & LatestReportColumns & { memberName: string | null; memberTitle: string | null })[]>(
+    taskUnitsSql(source, taskId, limit, offset, {
+      columns: Prisma.sql`, m.name AS "memberName", m.title AS "memberTitle", ${latest.columns}`,
+      join: Prisma.sql`LEFT JOIN "Member" m ON m.id = u."inChargeMemberId" ${latest.join}`,
+    }),
+  )
+  return rows.map((row) => ({
+    ...row,
+    member: row.memberName === null || row.memberTitle === null ? null : { name: row.memberName, title: row.memberTitle },
+    ...latestReportOf(row),
+  }))
+}
 
 export type TaskHistoryEntry = {
   id: string

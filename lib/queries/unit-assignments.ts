@@ -3,18 +3,17 @@
 import 'server-only'
 import { cache } from 'react'
 import { z } from 'zod'
-import { assignmentsScopeSql, unitsWhere, type Actor } from '@/lib/auth/permissions'
+import { unitsWhere, type Actor } from '@/lib/auth/permissions'
 import { db } from '@/lib/db'
-import { Prisma } from '@/lib/db/client'
-import type { ReviewState, TaskScope } from '@/lib/db/generated/enums'
+import type { TaskScope } from '@/lib/db/generated/enums'
 import { unitIndicatorOf, type UnitIndicator, type UnitIndicatorColumns } from '@/lib/domain/indicator'
-import type { ReportChannel } from '@/lib/domain/notifications'
 import { STATUS_LABELS, statusLabelsOf, type TaskStatus } from '@/lib/domain/status'
+import { latestReportOf, latestReportSql, type LatestReport, type LatestReportColumns } from './latest-report'
 import type { ProgressSource } from './progress-source'
 
 export type Indicator = UnitIndicator
 
-export type UnitAssignment = {
+export type UnitAssignment = LatestReport & {
   id: string
   taskCode: string
   title: string
@@ -23,19 +22,6 @@ export type UnitAssignment = {
   dueDate: Date
   completedAt: Date | null
   indicator: Indicator | null
-  /** How the member in charge has received the latest update; null before any update. */
-  latestReview: ReviewState | null
-  /** When the latest report was made; null before any. */
-  latestReportedAt: Date | null
-  /** What the latest report says, for a reader who may read the assignment's details; null otherwise or when it says nothing. */
-  latestNote: string | null
-  /**
-   * What the reviewer wrote on the latest update (a return's reason, a confirmation's comment), for
-   * a reader who may read the assignment's details (READ_RULES); null otherwise or when none.
-   */
-  latestReviewComment: { reviewerName: string; note: string } | null
-  /** When the office entered the latest report on the unit's behalf: who, and how the unit sent it; for a reader of the details only. */
-  latestOnBehalf: { authorName: string; via: ReportChannel } | null
 }
 
 export type UnitTaskGroup = { id: string; code: string; name: string; assignments: UnitAssignment[] }
@@ -47,17 +33,13 @@ export type UnitAssignments = {
   commentsReadable: boolean
 }
 
-type AssignmentRow = Omit<UnitAssignment, 'indicator' | 'latestReviewComment' | 'latestOnBehalf'> & {
-  reviewerName: string | null
-  reviewNote: string | null
-  onBehalfBy: string | null
-  onBehalfVia: ReportChannel | null
-  readable: boolean
-  groupId: string
-  groupCode: string
-  groupName: string
-  scope: TaskScope
-} & UnitIndicatorColumns
+type AssignmentRow = Omit<UnitAssignment, 'indicator' | keyof LatestReport> &
+  LatestReportColumns & {
+    groupId: string
+    groupCode: string
+    groupName: string
+    scope: TaskScope
+  } & UnitIndicatorColumns
 
 /**
  * null when no active unit, nor a unit merged into another or split, has this code; each assignment with its latest report and that report's
@@ -73,14 +55,19 @@ export const unitAssignments = cache(async (source: ProgressSource, code: string
   const groups = new Map<string, UnitTaskGroup>()
   let commentsReadable = false
   for (const row of await assignmentRows(source, unit.id, reader)) {
-    const { groupId, groupCode, groupName, indicatorKind, indicatorUnit, indicatorBaseline, indicatorTarget, unitTarget, indicatorActual, scope, reviewerName, reviewNote, onBehalfBy, onBehalfVia, readable, ...assignment } = row
+    const { id, taskCode, title, status, progress, dueDate, completedAt, groupId, groupCode, groupName, indicatorKind, indicatorUnit, indicatorBaseline, indicatorTarget, unitTarget, indicatorActual, scope, readable } = row
     commentsReadable ||= readable
     const entry = groups.get(groupId) ?? { id: groupId, code: groupCode, name: groupName, assignments: [] }
     entry.assignments.push({
-      ...assignment,
+      id,
+      taskCode,
+      title,
+      status,
+      progress,
+      dueDate,
+      completedAt,
       indicator: unitIndicatorOf({ indicatorKind, indicatorUnit, indicatorBaseline, indicatorTarget, unitTarget, indicatorActual }, scope === 'COMMUNE'),
-      latestReviewComment: reviewerName !== null && reviewNote !== null ? { reviewerName, note: reviewNote } : null,
-      latestOnBehalf: onBehalfBy !== null && onBehalfVia !== null ? { authorName: onBehalfBy, via: onBehalfVia } : null,
+      ...latestReportOf(row),
     })
     groups.set(groupId, entry)
   }
@@ -92,41 +79,23 @@ export const unitAssignments = cache(async (source: ProgressSource, code: string
 })
 
 /**
- * The unit's assignments of active tasks in the agreed order, each with the review state of its
- * latest report: one index probe per assignment, not the unit's whole history. The reviewer's
- * comment leaves the database only for the assignments whose details `reader` may read, and only
- * once the review had been made by the source's day.
+ * The unit's assignments of active tasks in the agreed order, each with its latest report as
+ * `reader` may read it (./latest-report.ts): one index probe per assignment, not the unit's whole history.
  */
 function assignmentRows(source: ProgressSource, unitId: string, reader: Actor): Promise<AssignmentRow[]> {
-  const readable = assignmentsScopeSql(reader, 'assignment.readDetails', 'a') ?? Prisma.sql`false`
-  const commented = Prisma.sql`latest."reviewState" <> 'PENDING' AND ${readable}`
+  const latest = latestReportSql(source, reader)
   return db().$queryRaw<AssignmentRow[]>`
     SELECT a.id::text AS "id", t.code AS "taskCode", t.title, a.status::text AS "status", a.progress,
            t."dueDate", a."completedAt", g.id::text AS "groupId", g.code AS "groupCode", g.name AS "groupName",
            t."indicatorKind"::text AS "indicatorKind", t."indicatorUnit", trim_scale(t."indicatorBaseline")::text AS "indicatorBaseline",
            trim_scale(t."indicatorTarget")::text AS "indicatorTarget", trim_scale(own."indicatorTarget")::text AS "unitTarget",
-           trim_scale(a."indicatorActual")::text AS "indicatorActual", t.scope::text AS "scope",
-           latest."reviewState"::text AS "latestReview", latest."createdAt" AS "latestReportedAt",
-           CASE WHEN ${readable} THEN latest.note END AS "latestNote",
-           CASE WHEN ${commented} THEN latest."reviewerName" END AS "reviewerName",
-           CASE WHEN ${commented} THEN latest."reviewNote" END AS "reviewNote",
-           CASE WHEN ${readable} THEN latest."onBehalfBy" END AS "onBehalfBy",
-           CASE WHEN ${readable} THEN latest."onBehalfVia" END AS "onBehalfVia",
-           ${readable} AS "readable"
+           trim_scale(a."indicatorActual")::text AS "indicatorActual", t.scope::text AS "scope", ${latest.columns}
       FROM ${source.assignments} a
       -- The unit's own target: the source's assignments (a past day's too) carry only what reports change.
       JOIN "Assignment" own ON own.id = a.id
       JOIN "Task" t ON t.id = a."taskId" AND t.active
       JOIN "TaskGroup" g ON g.id = t."groupId"
-      LEFT JOIN LATERAL (
-        SELECT ${source.reviewState} AS "reviewState", s."reviewNote", s."createdAt", s.note, reviewer."displayName" AS "reviewerName",
-               s."onBehalfVia"::text AS "onBehalfVia", entered_by."displayName" AS "onBehalfBy"
-          FROM "StatusUpdate" s
-          LEFT JOIN "User" reviewer ON reviewer.id = s."reviewedById"
-          LEFT JOIN "User" entered_by ON entered_by.id = s."authorId" AND s."onBehalfVia" IS NOT NULL
-         WHERE s."assignmentId" = a.id AND ${source.madeBy}
-         ORDER BY s."createdAt" DESC, s.id DESC
-         LIMIT 1) latest ON true
+      ${latest.join}
      WHERE a."unitId" = ${unitId}::uuid
      ORDER BY g."sortOrder", g.code, t."sortOrder", t.code`
 }

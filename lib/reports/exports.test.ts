@@ -200,19 +200,36 @@ describe("a task's units as XLSX", () => {
     const response = await download({ path: ['tasks', 'sap-den.xlsx'] })
     expect(response.headers.get('Content-Disposition')).toBe('attachment; filename="tien-do-nhiem-vu-sap-den-2026-11-28.xlsx"')
     const [units] = (await workbook(response)).worksheets
-    expect(units?.getRow(2).values).toEqual([undefined, 'Đơn vị', 'Tình trạng', 'Tiến độ (%)', 'Kết quả chỉ tiêu (chức danh)', 'Cập nhật gần nhất'])
+    expect(units?.getRow(2).values).toEqual([
+      undefined,
+      'Đơn vị',
+      'Tình trạng',
+      'Tiến độ (%)',
+      'Kết quả chỉ tiêu (chức danh)',
+      'Cập nhật gần nhất',
+      'Báo cáo gần nhất',
+      'Nội dung báo cáo gần nhất',
+      'Ý kiến của người xác nhận',
+      'Ủy viên BTV phụ trách',
+    ])
     expect(dataRows(units!)).toEqual([
-      ['Xã Minh Cầm', 'Chưa triển khai, Sắp đến hạn', 0, 4],
+      ['Xã Minh Cầm', 'Chưa triển khai, Sắp đến hạn', 0, 4, undefined, 'Chưa có báo cáo', undefined, undefined, 'Hoàng Văn An (Phó Bí thư)'],
       ['Toàn huyện', '1 đơn vị được giao', 0, { formula: 'SUM(D3:D3)', result: 4 }],
     ])
     expect(units?.getCell('B3').fill).toMatchObject({ fgColor: { argb: GREY } })
   })
 
-  it('is the same table as CSV, in the order of the units', async () => {
+  it("is the same table as CSV, in the order of the units, each unit's latest report said to a reader of its details only", async () => {
+    const header = ['Đơn vị', 'Tình trạng', 'Tiến độ (%)', 'Cập nhật gần nhất', 'Báo cáo gần nhất', 'Nội dung báo cáo gần nhất', 'Ý kiến của người xác nhận', 'Ủy viên BTV phụ trách']
     expect(parse(await bytes(await download({ path: ['tasks', 'qua-han.csv'] })), { bom: true })).toEqual([
-      ['Đơn vị', 'Tình trạng', 'Tiến độ (%)', 'Cập nhật gần nhất'],
-      ['Xã Minh Cầm', 'Quá hạn', '40', ''],
-      ['Xã Nam Sơn', 'Hoàn thành quá hạn', '100', ''],
+      header,
+      ['Xã Minh Cầm', 'Quá hạn', '40', '', 'Đã xác nhận', reportNote, `Hoàng Văn An: ${comment}`, 'Hoàng Văn An (Phó Bí thư)'],
+      ['Xã Nam Sơn', 'Hoàn thành quá hạn', '100', '', 'Chưa có báo cáo', '', '', ''],
+    ])
+    expect(parse(await bytes(await download({ path: ['tasks', 'qua-han.csv'], user: namSonStaff })), { bom: true })).toEqual([
+      header,
+      ['Xã Minh Cầm', 'Quá hạn', '40', '', 'Đã xác nhận', '', '', 'Hoàng Văn An (Phó Bí thư)'],
+      ['Xã Nam Sơn', 'Hoàn thành quá hạn', '100', '', 'Chưa có báo cáo', '', '', ''],
     ])
   })
 })

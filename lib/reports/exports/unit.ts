@@ -7,15 +7,22 @@ import { dateColumnDay, districtDay, formatDay } from '@/lib/domain/calendar'
 import { CONDITION_YES, type UnitIndicator } from '@/lib/domain/indicator'
 import { statusLabelsOf } from '@/lib/domain/status'
 import { unitCodeSchema } from '@/lib/domain/unit-code'
-import type { ReviewState } from '@/lib/db/generated/enums'
-import { applicableFilter, filterAssignments, unitAssignments, unitFilterSchema, type UnitAssignment, type UnitAssignments, type UnitTaskGroup } from '@/lib/queries/unit-assignments'
+import type { LatestReport } from '@/lib/queries/latest-report'
+import { applicableFilter, filterAssignments, unitAssignments, unitFilterSchema, type UnitAssignments, type UnitTaskGroup } from '@/lib/queries/unit-assignments'
 import { exportSource, fileStem, type Cell, type ExportDocument, type Sheet, type Translate } from './table'
 
 /** The latest report's review state; for one the office entered on the unit's behalf, who entered it and how the unit sent it. */
-function latestReport(t: Translate, review: ReviewState, unitName: string, onBehalf: UnitAssignment['latestOnBehalf']): string {
-  const state = t(`assignment.review.${review}`)
+export function latestReportCell(t: Translate, report: LatestReport, unitName: string): Cell {
+  if (!report.latestReview) return t('unit.noReport')
+  const state = t(`assignment.review.${report.latestReview}`)
+  const onBehalf = report.latestOnBehalf
   return onBehalf ? `${state} (${onBehalf.authorName}, ${t('assignment.onBehalf', { unit: unitName, via: onBehalf.via })})` : state
 }
+
+/** What the latest report's confirmer wrote, after their name. */
+export const reviewCommentCell = (report: LatestReport): Cell => report.latestReviewComment && `${report.latestReviewComment.reviewerName}: ${report.latestReviewComment.note}`
+
+export const memberCell = (member: { name: string; title: string } | null): Cell => member && `${member.name} (${member.title})`
 
 /**
  * The sheet of a unit's assignments a clerk writes from: each with its state, its indicator, the
@@ -24,7 +31,7 @@ function latestReport(t: Translate, review: ReviewState, unitName: string, onBeh
  */
 export function assignmentSheet(t: Translate, found: UnitAssignments, groups: UnitTaskGroup[], at: Date): Sheet {
   const { unit, commentsReadable } = found
-  const member = unit.member && `${unit.member.name} (${unit.member.title})`
+  const member = memberCell(unit.member)
   const rows = groups.flatMap((group) =>
     group.assignments.map((a): Cell[] => [
       group.name,
@@ -36,8 +43,8 @@ export function assignmentSheet(t: Translate, found: UnitAssignments, groups: Un
       a.indicator?.unit ?? null,
       { day: dateColumnDay(a.dueDate) },
       a.latestReportedAt && { day: districtDay(a.latestReportedAt) },
-      a.latestReview ? latestReport(t, a.latestReview, unit.name, a.latestOnBehalf) : t('unit.noReport'),
-      ...(commentsReadable ? [a.latestNote, a.latestReviewComment && `${a.latestReviewComment.reviewerName}: ${a.latestReviewComment.note}`] : []),
+      latestReportCell(t, a, unit.name),
+      ...(commentsReadable ? [a.latestNote, reviewCommentCell(a)] : []),
       member,
     ]),
   )
