@@ -1,20 +1,43 @@
 // What a member's page (app/(app)/members/[code]/page.tsx) reads; its download
 // (lib/reports/exports/member.ts) carries the same lists, read through memberWork.
 import 'server-only'
-import { inChargeUnitProgress, ledGroupProgress, memberOverdueAssignments, memberPendingUpdates, memberSummaries } from './member-progress'
+import type { Actor } from '@/lib/auth/permissions'
+import type { Paged } from '@/lib/domain/paging'
+import {
+  inChargeUnitProgress,
+  ledGroupProgress,
+  memberOverdueAssignments,
+  memberOverdueReports,
+  memberPendingUpdates,
+  memberSummaries,
+  type OverdueAssignment,
+  type OverdueReport,
+} from './member-progress'
 import type { ProgressSource } from './progress-source'
 
 /** The lists stop here; their totals still count everything. */
 const LIST_LIMIT = 50
 
-/** The task groups the member leads, every unit in their charge, and the first overdue work under them. */
-export async function memberWork(source: ProgressSource, memberId: string) {
+/**
+ * The task groups the member leads, every unit in their charge, and the first overdue work under
+ * them; with `reader`, as the download carries it: each overdue assignment with its latest report
+ * as `reader` may read it.
+ */
+export async function memberWork(source: ProgressSource, memberId: string): Promise<MemberWork<OverdueAssignment>>
+export async function memberWork(source: ProgressSource, memberId: string, reader: Actor): Promise<MemberWork<OverdueReport>>
+export async function memberWork(source: ProgressSource, memberId: string, reader?: Actor): Promise<MemberWork<OverdueAssignment | OverdueReport>> {
   const [groups, units, overdue] = await Promise.all([
     ledGroupProgress(source, memberId),
     inChargeUnitProgress(source, memberId, null),
-    memberOverdueAssignments(source, memberId, LIST_LIMIT),
+    reader ? memberOverdueReports(source, reader, memberId, LIST_LIMIT) : memberOverdueAssignments(source, memberId, LIST_LIMIT),
   ])
   return { groups, units, overdue }
+}
+
+type MemberWork<Overdue> = {
+  groups: Awaited<ReturnType<typeof ledGroupProgress>>
+  units: Awaited<ReturnType<typeof inChargeUnitProgress>>
+  overdue: Paged<Overdue>
 }
 
 /** Everything the member's page shows: memberWork, the member's summary (undefined for an inactive member) and the first updates awaiting them. */

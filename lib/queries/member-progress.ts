@@ -17,6 +17,7 @@ import type { TaskStatus } from '@/lib/domain/status'
 import type { StatusCounts } from '@/lib/domain/status-counts'
 import { STATUS_COUNTS, statusCountColumnsOf, summedStatusColumns } from './progress-counts'
 import { countColumns, isOverdue } from './progress-rule'
+import { latestReportOf, latestReportSql, type LatestReport, type LatestReportColumns } from './latest-report'
 import type { ProgressSource } from './progress-source'
 import { unitOnRecord } from './unit-history'
 
@@ -277,8 +278,11 @@ export type OverdueAssignment = {
   dueDate: Date
 }
 
-/** Work under the member that is not done and past its due date, the oldest deadline first. */
-export const memberOverdueAssignments = cache(async (source: ProgressSource, memberId: string, limit: number): Promise<Paged<OverdueAssignment>> => {
+/** The overdue work's order: the oldest deadline first. */
+const overdueOrder = Prisma.sql`"dueDate", "unitOrder", "unitName", "taskOrder", "taskCode"`
+
+/** Work under the member that is not done and past its due date, the oldest deadline first; `more` adds columns read along each. */
+function memberOverdueSql(source: ProgressSource, memberId: string, limit: number, more = { columns: Prisma.empty, join: Prisma.empty }): Prisma.Sql {
   // The two ways work lies under a member, each read from its own narrow side: the units in their
   // charge, and (for units in someone else's charge) the overdue tasks of the groups they lead.
   // As one join through ledAssignments, PostgreSQL 15 read every assignment of every overdue task
@@ -286,24 +290,43 @@ export const memberOverdueAssignments = cache(async (source: ProgressSource, mem
   const columns = Prisma.sql`a.id::text AS "id", u.code AS "unitCode", ${source.unitName()} AS "unitName", t.code AS "taskCode", t.title AS "taskTitle",
            a.status::text AS "status", a.progress, t."dueDate", u."sortOrder" AS "unitOrder", t."sortOrder" AS "taskOrder"`
   const overdue = isOverdue(source.day)
-  const rows = await db().$queryRaw<(OverdueAssignment & { total: number })[]>`
-    SELECT "id", "unitCode", "unitName", "taskCode", "taskTitle", "status", progress, "dueDate", (COUNT(*) OVER ())::int AS "total"
-      FROM (SELECT ${columns}
-              FROM "Unit" u
-              JOIN ${source.assignments} a ON a."unitId" = u.id
-              JOIN "Task" t ON t.id = a."taskId" AND t.active
-             WHERE u."inChargeMemberId" = ${memberId}::uuid AND ${source.unitCounted()} AND ${overdue}
-            UNION ALL
-            SELECT ${columns}
-              FROM "TaskGroup" g
-              JOIN "Task" t ON t."groupId" = g.id AND t.active
-              JOIN ${source.assignments} a ON a."taskId" = t.id
-              JOIN "Unit" u ON u.id = a."unitId" AND ${source.unitCounted()}
-             WHERE g."leadMemberId" = ${memberId}::uuid AND u."inChargeMemberId" IS DISTINCT FROM ${memberId}::uuid AND ${overdue}) under
-     ORDER BY "dueDate", "unitOrder", "unitName", "taskOrder", "taskCode"
-     LIMIT ${limit}`
-  return pagedRows(rows)
-})
+  return Prisma.sql`
+    SELECT o."id", o."unitCode", o."unitName", o."taskCode", o."taskTitle", o."status", o.progress, o."dueDate", o."total" ${more.columns}
+      FROM (SELECT under.*, (COUNT(*) OVER ())::int AS "total"
+              FROM (SELECT ${columns}
+                      FROM "Unit" u
+                      JOIN ${source.assignments} a ON a."unitId" = u.id
+                      JOIN "Task" t ON t.id = a."taskId" AND t.active
+                     WHERE u."inChargeMemberId" = ${memberId}::uuid AND ${source.unitCounted()} AND ${overdue}
+                    UNION ALL
+                    SELECT ${columns}
+                      FROM "TaskGroup" g
+                      JOIN "Task" t ON t."groupId" = g.id AND t.active
+                      JOIN ${source.assignments} a ON a."taskId" = t.id
+                      JOIN "Unit" u ON u.id = a."unitId" AND ${source.unitCounted()}
+                     WHERE g."leadMemberId" = ${memberId}::uuid AND u."inChargeMemberId" IS DISTINCT FROM ${memberId}::uuid AND ${overdue}) under
+             ORDER BY ${overdueOrder}
+             LIMIT ${limit}) o
+      ${more.join}
+     ORDER BY ${overdueOrder}`
+}
+
+/** Work under the member that is not done and past its due date, the oldest deadline first. */
+export const memberOverdueAssignments = cache(
+  async (source: ProgressSource, memberId: string, limit: number): Promise<Paged<OverdueAssignment>> =>
+    pagedRows(await db().$queryRaw<(OverdueAssignment & { total: number })[]>(memberOverdueSql(source, memberId, limit))),
+)
+
+export type OverdueReport = OverdueAssignment & LatestReport
+
+/** The same, each with its latest report as `reader` may read it (./latest-report.ts): the member's download. */
+export async function memberOverdueReports(source: ProgressSource, reader: Actor, memberId: string, limit: number): Promise<Paged<OverdueReport>> {
+  const latest = latestReportSql(source, reader)
+  const rows = await db().$queryRaw<(OverdueAssignment & LatestReportColumns & { total: number })[]>(
+    memberOverdueSql(source, memberId, limit, { columns: Prisma.sql`, ${latest.columns}`, join: Prisma.sql`JOIN "Assignment" a ON a.id = o."id"::uuid ${latest.join}` }),
+  )
+  return pagedRows(rows.map((row) => ({ ...row, ...latestReportOf(row) })))
+}
 
 /** Rows of several members, by member. */
 export function byMember<T extends { memberId: string }>(rows: T[]): Map<string, T[]> {

@@ -178,7 +178,10 @@ describe("a member's page as XLSX", () => {
     ])
     expect(dataRows(units!)[0]).toEqual(['Xã Minh Cầm', 1, 47, 3, 1, 0, 1, 0, 1])
     // Due 01/10, 58 days before 28/11; the page shows the recorded status.
-    expect(dataRows(overdue!)).toEqual([['Rà soát quy hoạch “vùng trồng quế”', 'Xã Minh Cầm', new Date('2026-10-01T00:00:00Z'), 58, 'Đang thực hiện', 40]])
+    // With its latest report, which the member in charge reads whole.
+    expect(dataRows(overdue!)).toEqual([
+      ['Rà soát quy hoạch “vùng trồng quế”', 'Xã Minh Cầm', new Date('2026-10-01T00:00:00Z'), 58, 'Đang thực hiện', 40, new Date('2026-11-20T00:00:00Z'), 'Đã xác nhận', reportNote, `Hoàng Văn An: ${comment}`],
+    ])
   })
 
   it('totals an empty table as zeros, not as a formula summing itself', async () => {
