@@ -90,7 +90,7 @@ export async function checkChangeDay(
   const lastDay = addDays(today, MAX_DAYS_AHEAD)
   if (day > lastDay) throw InvalidInput.of('effectiveDate', 'effectiveTooLate', { date: formatDay(lastDay) })
   const others = except ? { id: { not: except } } : {}
-  const sameDay = await tx.unitChangePart.count({ where: { unitId: { in: unitIds }, change: { effectiveDate: new Date(day), ...others } } })
+  const sameDay = await tx.unitChangePart.count({ where: { unitId: { in: unitIds }, change: { effectiveDate: new Date(day), cancelledAt: null, ...others } } })
   if (sameDay > 0) throw InvalidInput.of('effectiveDate', 'sameDayChange', { date: formatDay(day) })
   const later = await tx.unitName.findFirst({ where: { unitId: { in: unitIds }, validFrom: { gt: new Date(day) } }, orderBy: { validFrom: 'desc' }, select: { validFrom: true } })
   if (later?.validFrom) throw InvalidInput.of('effectiveDate', 'beforeLastChange', { date: formatDay(districtDay(later.validFrom)) })

@@ -146,7 +146,7 @@ async function planUnitChange(tx: Prisma.TransactionClient, actor: Actor, now: D
   const lastDay = addDays(today, MAX_DAYS_AHEAD)
   if (day > lastDay) throw InvalidInput.of('effectiveDate', 'effectiveTooLate', { date: formatDay(lastDay) })
   const latestDay = latest.validFrom ? dateColumnDay(latest.validFrom) : null
-  const sameDay = await tx.unitChangePart.count({ where: { unitId: input.id, change: { effectiveDate: new Date(day) } } })
+  const sameDay = await tx.unitChangePart.count({ where: { unitId: input.id, change: { effectiveDate: new Date(day), cancelledAt: null } } })
   if (sameDay > 0 || latestDay === day) throw InvalidInput.of('effectiveDate', 'sameDayChange', { date: formatDay(day) })
   if (latestDay !== null && day < latestDay) throw InvalidInput.of('effectiveDate', 'beforeLastChange', { date: formatDay(latestDay) })
   // The merge would carry the name and code it was decided with.

@@ -46,3 +46,30 @@ AS $$
        LIMIT 1) s ON true
    WHERE a."createdAt" <= as_of
 $$;
+
+-- A rename or re-code dated ahead, cancelled before its day (lib/actions/admin/unit-change-cancel.ts):
+-- kept, marked so, because the people it was told to are told of the cancellation about it. (A merge
+-- or a split dated ahead told nobody: its cancellation deletes it, the audit row keeping what it was.)
+ALTER TABLE "UnitChange" ADD COLUMN "cancelledAt" TIMESTAMPTZ(3);
+ALTER TABLE "UnitChange" ADD CONSTRAINT "UnitChange_cancelled_not_applied" CHECK ("cancelledAt" IS NULL OR "appliedAt" IS NULL);
+
+-- AlterEnum
+ALTER TYPE "NotificationKind" ADD VALUE 'UNIT_CHANGE_CANCELLED';
+
+-- As in 20261207133000_scheduled_merges, leaving a cancelled change unapplied.
+CREATE OR REPLACE FUNCTION unit_changes_due(today date) RETURNS integer LANGUAGE sql AS $$
+  WITH due AS (
+    UPDATE "UnitChange" c SET "appliedAt" = now()
+     WHERE c."appliedAt" IS NULL AND c."effectiveDate" <= today AND c."kind" IN ('RENAME', 'RECODE') AND c."cancelledAt" IS NULL
+    RETURNING c."id"
+  ), applied AS (
+    UPDATE "Unit" u SET "name" = n."name", "code" = n."code", "updatedAt" = now()
+      FROM "UnitName" n
+     WHERE n."unitId" = u."id"
+       AND u."id" IN (SELECT p."unitId" FROM "UnitChangePart" p WHERE p."changeId" IN (SELECT "id" FROM due))
+       AND (n."validFrom" IS NULL OR n."validFrom" <= today)
+       AND (n."validTo" IS NULL OR n."validTo" > today)
+    RETURNING u."id"
+  )
+  SELECT count(*)::int FROM applied
+$$;
