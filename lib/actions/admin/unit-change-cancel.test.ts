@@ -14,7 +14,8 @@ import { applyDueUnitChanges } from './unit-changes-due'
 import { cancelUnitChange } from './unit-change-cancel'
 import { mergeUnits } from './unit-merge'
 import { splitUnit } from './unit-split'
-import { changeUnit } from './units'
+import { setActive } from './active'
+import { changeUnit, saveUnit } from './units'
 
 const database = testDatabase()
 const make = factories(() => database.db)
@@ -197,5 +198,35 @@ describe('refused cancellations', () => {
     expect(await database.db.unitChange.findUniqueOrThrow({ where: { id: change.id } })).toMatchObject({ appliedAt: now })
     expect(await withoutWrites(() => cancel(admin, { id: a.id, changeId: change.id }, now))).toEqual({ kind: 'invalid', problems: { form: { code: 'changeAlreadyApplied', params: { date: expect.any(String) } } } })
     expect(await withoutWrites(() => cancel(admin, { id: a.id, changeId: 'không-phải-mã' }, now))).toEqual({ kind: 'invalid', problems: { changeId: { code: 'choiceMissing' } } })
+  })
+})
+
+describe('the own form of a unit a change waits on', () => {
+  test('refuses another parent, kind, member in charge or order, and (de)activation, beside the field, with nothing written; after the cancellation it takes them', async () => {
+    const { a, b, change } = await mergeAhead('Xã Thanh Sơn', 'xa-thanh-son-moi')
+    const successor = await database.db.unit.findUniqueOrThrow({ where: { code: 'xa-thanh-son-moi' } })
+    const other = await commune('Xã Bên Cạnh')
+    // A member of the district: the administrator's choices are of their subtree.
+    const member = await database.db.member.update({ where: { id: (await make.member('Ủy viên phụ trách Thanh Sơn')).id }, data: { unitId: district.id } })
+    const form = (fields: Record<string, string>) => ({ id: a.id, code: a.code, name: a.name, kind: 'COMMUNE', parentId: district.id, inChargeMemberId: '', sortOrder: '0', ...fields })
+    const edit = (fields: Record<string, string>) => saveUnit({ actor: admin, now: cancelledAt, ip: null }, adminValues(form(fields)))
+    const waiting = { code: 'mergeScheduled', params: { date: expect.any(String) } }
+    for (const [fields, field] of [
+      [{ parentId: other.id }, 'parentId'],
+      [{ kind: 'TOWNSHIP' }, 'kind'],
+      [{ inChargeMemberId: member.id }, 'inChargeMemberId'],
+      [{ sortOrder: '5' }, 'sortOrder'],
+    ] as const)
+      expect(await withoutWrites(() => edit(fields))).toEqual({ kind: 'invalid', problems: { [field]: waiting } })
+    // Deactivating a unit to be merged, or making its new successor stand before the day.
+    const toggle = (id: string, active: boolean) => setActive({ actor: admin, now: cancelledAt, ip: null }, adminValues({ entity: 'Unit', id, active: String(active) }))
+    expect(await withoutWrites(() => toggle(b.id, false))).toEqual({ kind: 'invalid', problems: { form: waiting } })
+    expect(await withoutWrites(() => toggle(successor.id, true))).toEqual({ kind: 'invalid', problems: { form: waiting } })
+    // Saved as it is, nothing changes: not refused.
+    expect(await edit({})).toMatchObject({ kind: 'saved' })
+
+    expect(await cancel(admin, { id: a.id, changeId: change.id })).toMatchObject({ kind: 'saved' })
+    expect(await edit({ inChargeMemberId: member.id, sortOrder: '5' })).toMatchObject({ kind: 'saved' })
+    expect(await toggle(b.id, false)).toMatchObject({ kind: 'saved' })
   })
 })

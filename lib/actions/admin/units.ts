@@ -44,6 +44,9 @@ export function saveUnit(context: ActionContext, values: AdminValues) {
       if (before && input.parentId && (await isWithin(tx, input.parentId, before.id))) throw InvalidInput.of('parentId', 'parentCycle')
       if (!before && (await tx.unitCode.findUnique({ where: { code: input.code }, select: { code: true } }))) throw InvalidInput.of('code', 'codeTaken')
       const data = { kind: input.kind, parentId: input.parentId, inChargeMemberId: input.inChargeMemberId, sortOrder: input.sortOrder }
+      // A merge or a split dated ahead is applied as decided, on the unit as it was then: it takes no other change meanwhile.
+      const edited = before ? (Object.keys(data) as (keyof typeof data)[]).find((field) => (data[field] ?? null) !== before[field]) : undefined
+      if (before && edited) await checkNotPending(tx, [before.id], edited)
       const unit = before
         ? await tx.unit.update({ where: { id: before.id }, data, select: { id: true, ...unitFields } })
         : await tx.unit.create({ data: { ...data, name: input.name, code: input.code }, select: { id: true, ...unitFields } })
