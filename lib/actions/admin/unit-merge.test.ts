@@ -3,7 +3,7 @@
 // the work; accounts move or are deactivated; bad input is refused with nothing written.
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import type { Actor } from '@/lib/auth/permissions'
+import { findActor, type Actor } from '@/lib/auth/permissions'
 import { Prisma } from '@/lib/db/client'
 import { fullReader } from '@/test/helpers/reader'
 import { addDays, districtDay, endOfDistrictDay } from '@/lib/domain/calendar'
@@ -455,7 +455,7 @@ describe('work done on time before a merge dated after its deadline', () => {
     expect(historyBefore).toEqual({ assigned: 4, doneOnTime: 4, doneLate: 0 })
     expect(await groupCounts(fromKeptCounts(today, now))).toEqual(historyBefore)
 
-    expect(await merge({ id: a.id, otherIds: [b.id], newName: 'Xã Lương Mới', newCode: 'xa-luong-moi' })).toMatchObject({ kind: 'saved', applied: true })
+    expect(await merge({ id: a.id, otherIds: [b.id], newName: 'Xã Lương Mới', newCode: 'xa-luong-moi', moveUserIds: [staffA.id] })).toMatchObject({ kind: 'saved', applied: true })
     const successor = await database.db.unit.findUniqueOrThrow({ where: { code: 'xa-luong-moi' } })
 
     // The day before reads as it did; from the day on, the common task is one assignment, done on time as each was.
@@ -468,6 +468,21 @@ describe('work done on time before a merge dated after its deadline', () => {
     const combinedShared = await database.db.assignment.findUniqueOrThrow({ where: { taskId_unitId: { taskId: shared.id, unitId: successor.id } }, include: { updates: true } })
     expect(combinedShared.completedAt).toEqual(bDone)
     expect(combinedShared.updates).toMatchObject([{ status: 'DONE', doneSince: bDone }])
+
+    // A report reopening it, returned: the work is done again since the same time, still on time.
+    // A's staff, moved to the successor, as their session reads them now.
+    const movedStaff = await findActor(staffA.id)
+    if (!movedStaff) throw new Error('the account moved')
+    const reopened = await recordStatusUpdate(
+      as(movedStaff),
+      readStatusUpdateForm(formData({ assignmentId: combinedShared.id, baseVersion: String(combinedShared.version), submissionKey: randomUUID(), status: 'IN_PROGRESS', progress: '80', note: 'Rà soát lại' })).input,
+    )
+    expect(reopened).toMatchObject({ kind: 'saved' })
+    expect(await groupCounts(fromKeptCounts(today, now))).toEqual({ assigned: 3, doneOnTime: 2, doneLate: 0 })
+    const reopening = await database.db.statusUpdate.findFirstOrThrow({ where: { assignmentId: combinedShared.id, authorId: staffA.id } })
+    expect(await recordReview(as(admin), readReviewForm(formData({ updateId: reopening.id, decision: 'RETURN', reason: 'Đã hoàn thành từ trước' })).input)).toMatchObject({ kind: 'saved' })
+    expect(await database.db.assignment.findUniqueOrThrow({ where: { id: combinedShared.id } })).toMatchObject({ status: 'DONE', completedAt: bDone })
+    expect(await groupCounts(fromKeptCounts(today, now))).toEqual({ assigned: 3, doneOnTime: 3, doneLate: 0 })
 
     // The task's export, today and as of the day, labels the successor's row done on time.
     const rowsOf = async (doc: ExportDocument | null) => {
