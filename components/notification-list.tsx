@@ -25,7 +25,7 @@ export function NotificationList({ entries }: { entries: NotificationEntry[] }) 
             {!entry.read && <span className="mr-2 rounded bg-blue-700 px-1.5 py-0.5 text-xs font-semibold text-white">{t('newMark')}</span>}
             <a href={notificationHref(entry.id)} className={`${linkClass} ${entry.read ? '' : 'font-semibold'}`}>
               {entry.unitChange
-                ? t('kind.UNIT_CHANGED', {
+                ? t(entry.kind === 'UNIT_CHANGE_CANCELLED' ? 'kind.UNIT_CHANGE_CANCELLED' : 'kind.UNIT_CHANGED', {
                     change: entry.unitChange.kind,
                     from: entry.unitChange.fromNames,
                     to: entry.unitChange.toNames,

@@ -1,7 +1,7 @@
 // Merges of units: the administrator merges two agencies it makes itself into a new one, through
 // the preview; the merged unit's page then says where it went, with a link, and the successor's
 // page names the units merged into it; a merge dated ahead is saved, and the units' pages say it is to
-// come. The e2e database is shared with the other specs: the units
+// come, and one is cancelled. The e2e database is shared with the other specs: the units
 // are made here (agencies, not demo communes, which other specs count) and the successor is
 // deactivated at the end.
 import { expect, test, type Page } from '@playwright/test'
@@ -99,4 +99,40 @@ test('the administrator merges two agencies into a new one through the preview; 
   await admin.goto(`/admin/units/${successor.code}`)
   await admin.getByRole('button', { name: 'Ngừng sử dụng' }).click()
   await expect(admin.getByRole('form', { name: 'Sử dụng lại' })).toBeVisible()
+})
+
+test('a merge dated ahead is cancelled on the unit’s administration page: the units’ pages no longer announce it, and its new unit is gone', async ({ browser }) => {
+  const admin = await signedIn(browser, 'admin')
+  const units = await twoAgencies(admin, 'co-quan-huy', 'Cơ quan hủy sáp nhập')
+  const successor = { code: `co-quan-huy-moi-${run}`, name: `Cơ quan không hợp nhất ${run}` }
+  const day = districtDay(5)
+  await admin.goto(`/admin/units/${units[0]!.code}`)
+  const merge = admin.getByRole('form', { name: 'Sáp nhập', exact: true })
+  await merge.getByLabel(units[1]!.name, { exact: true }).check()
+  await merge.getByLabel('Tên đơn vị mới').fill(successor.name)
+  await merge.getByLabel('Mã đơn vị mới').fill(successor.code)
+  await merge.getByLabel('Ngày có hiệu lực').fill(day)
+  await merge.getByLabel('Căn cứ (số quyết định)').fill('Quyết định số 47-QĐ/HU')
+  await merge.getByRole('button', { name: 'Xem trước' }).click()
+  await admin.getByRole('region', { name: 'Những gì sẽ thay đổi' }).getByRole('button', { name: 'Áp dụng sáp nhập' }).click()
+  await expect(merge.getByRole('status')).toContainText(`sẽ thực hiện từ ngày ${shown(day)}`)
+
+  // On B's administration page the merge waits, with its cancel button.
+  await admin.goto(`/admin/units/${units[1]!.code}`)
+  const pending = admin.getByRole('region', { name: 'Thay đổi đang chờ thực hiện' })
+  const line = `Sáp nhập ${units[0]!.name}, ${units[1]!.name} vào ${successor.name} từ ngày ${shown(day)}`
+  await expect(pending).toContainText(line)
+  await pending.getByRole('button', { name: 'Hủy thay đổi' }).click()
+  await expect(admin).toHaveURL(new RegExp(`/admin/units/${units[1]!.code}\\?cancelled=1$`))
+  await expect(admin.getByRole('status')).toContainText('Đã hủy thay đổi: không phần nào của nó được thực hiện.')
+  await expect(pending).toHaveCount(0)
+
+  for (const unit of units) {
+    await admin.goto(`/units/${unit.code}`)
+    await expect(admin.getByRole('heading', { level: 1 })).toHaveText(unit.name)
+    await expect(admin.getByRole('note')).toHaveCount(0)
+  }
+  await admin.goto(`/admin/units/${units[0]!.code}`)
+  await expect(admin.getByRole('region', { name: 'Thay đổi đang chờ thực hiện' })).toHaveCount(0)
+  expect((await admin.request.get(`/admin/units/${successor.code}`)).status()).toBe(404)
 })

@@ -2,9 +2,10 @@
 // fields for both, filled from the record when editing. The code (or username) is fixed once made.
 import { getTranslations } from 'next-intl/server'
 import { ROLES } from '@/lib/auth/roles'
-import { dateColumnDay } from '@/lib/domain/calendar'
+import { dateColumnDay, formatDay } from '@/lib/domain/calendar'
 import { INDICATOR_KINDS } from '@/lib/domain/indicator'
 import type { adminChoices, adminGroup, adminMember, adminTask, adminUnit, adminUser } from '@/lib/queries/admin'
+import type { PendingUnitChange } from '@/lib/queries/unit-history'
 import type { UnitChangeFormState } from '@/lib/actions/form-states'
 import { SPLIT_NEW_PARTS, TASK_SCOPES, UNIT_CHANGE_KINDS, UNIT_KINDS } from '@/lib/validation/admin'
 import { ClientMessages } from '../client-messages'
@@ -130,6 +131,39 @@ export async function UnitSplitSection({
     <ClientMessages namespaces={['admin']}>
       <UnitChangeForm action={action} unitId={unit.id} fields={fields} section="split" />
     </ClientMessages>
+  )
+}
+
+/** The unit's changes decided and not yet applied, each with its "Hủy thay đổi" button; nothing when there are none. */
+export async function PendingUnitChanges({ unit, changes, action }: { unit: { id: string }; changes: PendingUnitChange[]; action: AdminAction }) {
+  if (changes.length === 0) return null
+  const { t } = await common()
+  return (
+    <section aria-labelledby="pending-changes-title" className="mt-8 max-w-2xl space-y-3 border-t border-slate-200 pt-4">
+      <h2 id="pending-changes-title" className="text-lg font-semibold">
+        {t('units.pending.title')}
+      </h2>
+      <p className="text-sm text-slate-700">{t('units.pending.intro')}</p>
+      <ul className="space-y-4">
+        {changes.map((c) => {
+          const line = t('units.pending.line', { kind: c.kind, from: c.from, to: c.to, fromCode: c.fromCode, toCode: c.toCode, date: formatDay(c.effectiveDate) })
+          return (
+            <li key={c.id} className="space-y-2 rounded border border-amber-300 bg-amber-50 p-3">
+              <p>{line}</p>
+              <p className="text-sm text-slate-700">{t('units.change.reasonLine', { reason: c.reason })}</p>
+              <AdminForm
+                action={action}
+                label={`${t('units.pending.cancel')}: ${line}`}
+                fields={[]}
+                hidden={{ id: unit.id, changeId: c.id }}
+                submit={{ label: t('units.pending.cancel'), pending: t('units.pending.cancelling'), tone: 'secondary' }}
+                idPrefix={`cancel-${c.id}-`}
+              />
+            </li>
+          )
+        })}
+      </ul>
+    </section>
   )
 }
 

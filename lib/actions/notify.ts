@@ -7,7 +7,7 @@ import { accountReachesSql, reportConfirmerSql, type Actor } from '@/lib/auth/pe
 import { ROLES, type Role } from '@/lib/auth/roles'
 import { RULES } from '@/lib/auth/rules'
 import { Prisma } from '@/lib/db/client'
-import type { AssignmentNotificationKind } from '@/lib/domain/notifications'
+import type { AssignmentNotificationKind, UnitChangeNotificationKind } from '@/lib/domain/notifications'
 import type { ActionContext } from './context'
 
 /**
@@ -110,9 +110,10 @@ export function settleSql(context: ActionContext, settled: { kind: AssignmentNot
  * the change's transaction once its parts are saved: to the active accounts that report for any
  * unit on either side as their own (after accounts moved to a successor), and to the accounts of
  * the members in charge of those units, as they stand then and as `formerInCharge` gives those
- * the change replaced. Never to the one who acted.
+ * the change replaced. Never to the one who acted. `kind`: the change itself, or (a rename or
+ * re-code dated ahead) its cancellation, told to the same people.
  */
-export function unitChangeNoticeSql(context: ActionContext, change: string, formerInCharge: string[] = []): Prisma.Sql {
+export function unitChangeNoticeSql(context: ActionContext, change: string, formerInCharge: string[] = [], kind: UnitChangeNotificationKind = 'UNIT_CHANGED'): Prisma.Sql {
   const { actor, now } = context
   return Prisma.sql`
     WITH units AS (SELECT DISTINCT p."unitId" FROM "UnitChangePart" p WHERE p."changeId" = ${change}::uuid),
@@ -125,7 +126,7 @@ export function unitChangeNoticeSql(context: ActionContext, change: string, form
       UNION SELECT u.id FROM "User" u WHERE u.active AND u."memberId" IN (SELECT id FROM members)
     )
     INSERT INTO "Notification" ("id", "recipientId", "kind", "unitChangeId", "actorId", "createdAt", "showFrom")
-    SELECT uuid_v7(${now}::timestamptz), told.id, 'UNIT_CHANGED'::"NotificationKind", ${change}::uuid, ${actor.id}::uuid, ${now}::timestamptz, ${now}::timestamptz
+    SELECT uuid_v7(${now}::timestamptz), told.id, ${kind}::"NotificationKind", ${change}::uuid, ${actor.id}::uuid, ${now}::timestamptz, ${now}::timestamptz
       FROM told
      WHERE told.id <> ${actor.id}::uuid`
 }

@@ -107,15 +107,20 @@ async function revertIfCurrent(tx: Prisma.TransactionClient, assignmentId: strin
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     select: { id: true, status: true, progress: true, indicatorActual: true, createdAt: true, authorId: true },
   })
-  // The moment it was first marked done is the first DONE report of the unbroken run up to now.
+  // The moment it was first marked done is the first DONE report of the unbroken run up to now (a
+  // report carrying work over a merge or a split starts the run, dated when that work was done), as
+  // assignment_state_as_of reads it.
   const firstDone =
     standing?.status === 'DONE'
       ? await tx.$queryRaw<{ at: Date }[]>`
-          SELECT min(s."createdAt") AS at FROM "StatusUpdate" s
+          SELECT min(COALESCE(s."doneSince", s."createdAt")) AS at FROM "StatusUpdate" s
            WHERE s."assignmentId" = ${assignmentId}::uuid AND s.status = 'DONE' AND s."reviewState" <> 'RETURNED'
              AND s."createdAt" > COALESCE((SELECT max(o."createdAt") FROM "StatusUpdate" o
                                             WHERE o."assignmentId" = ${assignmentId}::uuid AND o.status <> 'DONE'
-                                              AND o."reviewState" <> 'RETURNED'), '-infinity')`
+                                              AND o."reviewState" <> 'RETURNED'), '-infinity')
+             AND s."createdAt" >= COALESCE((SELECT max(c."createdAt") FROM "StatusUpdate" c
+                                             WHERE c."assignmentId" = ${assignmentId}::uuid AND c."doneSince" IS NOT NULL
+                                               AND c."reviewState" <> 'RETURNED'), '-infinity')`
       : []
   const state = {
     status: standing?.status ?? 'NOT_STARTED',

@@ -12,9 +12,11 @@ export type AssignmentNotificationKind = (typeof UNIT_NOTIFICATION_KINDS)[number
 
 /**
  * Told to the staff and the members in charge of the units a rename, re-code or merge concerns, as
- * soon as it is recorded (one dated ahead says its day): about the change, not an assignment.
+ * soon as it is recorded (one dated ahead says its day), and the cancellation of a rename or re-code
+ * dated ahead they were told of: about the change, not an assignment.
  */
-export const UNIT_CHANGE_NOTIFICATION_KINDS = ['UNIT_CHANGED'] as const
+export const UNIT_CHANGE_NOTIFICATION_KINDS = ['UNIT_CHANGED', 'UNIT_CHANGE_CANCELLED'] as const
+export type UnitChangeNotificationKind = (typeof UNIT_CHANGE_NOTIFICATION_KINDS)[number]
 
 export const NOTIFICATION_KINDS = [...UNIT_NOTIFICATION_KINDS, ...ACT_NOTIFICATION_KINDS, ...UNIT_CHANGE_NOTIFICATION_KINDS] as const
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]

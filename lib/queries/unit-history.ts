@@ -117,7 +117,7 @@ export const unitHistory = cache(async (unitId: string, day: CalendarDay): Promi
     SELECT DISTINCT ON (c.kind) c.kind::text AS kind, c."effectiveDate", p.name, p.code
       FROM "UnitChangePart" p
       JOIN "UnitChange" c ON c.id = p."changeId"
-     WHERE p."unitId" = ${unitId}::uuid AND p.side = 'BEFORE' AND c.kind IN ('RENAME', 'RECODE') AND c."effectiveDate" <= ${day}::date
+     WHERE p."unitId" = ${unitId}::uuid AND p.side = 'BEFORE' AND c.kind IN ('RENAME', 'RECODE') AND c."effectiveDate" <= ${day}::date AND c."cancelledAt" IS NULL
      ORDER BY c.kind, c."effectiveDate" DESC`
   const of = (kind: 'RENAME' | 'RECODE'): UnitLabelChange | null => {
     const change = changes.find((c) => c.kind === kind)
@@ -162,3 +162,25 @@ export const unitHistory = cache(async (unitId: string, day: CalendarDay): Promi
     splittingInto: splitting.filter((p) => p.effectiveDate.getTime() === firstSplitting).map(pending),
   }
 })
+
+/** A change of the unit decided but not applied (dated ahead, or its day come and not yet applied), as its administration page lists it, to be cancelled. */
+export type PendingUnitChange = { id: string; kind: 'RENAME' | 'RECODE' | 'MERGE' | 'SPLIT'; effectiveDate: CalendarDay; reason: string; from: string; to: string; fromCode: string; toCode: string }
+
+/** The changes not yet applied nor cancelled that the unit (of the administrator's subtree: the caller read it so) takes part in, by day. */
+export async function pendingUnitChanges(unitId: string): Promise<PendingUnitChange[]> {
+  const rows = await db().$queryRaw<(Omit<PendingUnitChange, 'effectiveDate'> & { effectiveDate: Date })[]>`
+    SELECT c.id::text AS id, c.kind::text AS kind, c."effectiveDate", c.reason,
+           -- Of a merge or a split, the units that end: those before it that are not after it too.
+           string_agg(p.name, ', ' ORDER BY p.name) FILTER (WHERE p.side = 'BEFORE' AND NOT (c.kind IN ('MERGE', 'SPLIT') AND EXISTS (
+             SELECT FROM "UnitChangePart" q WHERE q."changeId" = c.id AND q.side = 'AFTER' AND q."unitId" = p."unitId"))) AS "from",
+           string_agg(p.name, ', ' ORDER BY p.name) FILTER (WHERE p.side = 'AFTER') AS "to",
+           min(p.code) FILTER (WHERE p.side = 'BEFORE') AS "fromCode",
+           min(p.code) FILTER (WHERE p.side = 'AFTER') AS "toCode"
+      FROM "UnitChange" c
+      JOIN "UnitChangePart" p ON p."changeId" = c.id
+     WHERE c."appliedAt" IS NULL AND c."cancelledAt" IS NULL
+       AND EXISTS (SELECT FROM "UnitChangePart" mine WHERE mine."changeId" = c.id AND mine."unitId" = ${unitId}::uuid)
+     GROUP BY c.id
+     ORDER BY c."effectiveDate", c."createdAt"`
+  return rows.map((r) => ({ ...r, effectiveDate: dateColumnDay(r.effectiveDate), from: r.from ?? '', to: r.to ?? '', fromCode: r.fromCode ?? '', toCode: r.toCode ?? '' }))
+}

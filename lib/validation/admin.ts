@@ -158,6 +158,10 @@ export const unitMergeSchema = z
   })
 export type UnitMergeInput = z.output<typeof unitMergeSchema>
 
+/** The cancellation of a change dated ahead (`changeId`) from the page of one of its units (`id`). */
+export const unitChangeCancelSchema = z.object({ id, changeId: z.uuid(says('choiceMissing')) })
+export type UnitChangeCancelInput = z.output<typeof unitChangeCancelSchema>
+
 /** How many new units one split may make in one go (the form's rows of name and code). */
 export const SPLIT_NEW_PARTS = 3
 /** The key of the n-th new part (1-based) in a split's choices; an existing part's key is its id. */

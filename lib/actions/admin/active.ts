@@ -8,6 +8,7 @@ import { parseAdmin, type AdminValues } from '@/lib/validation/admin'
 import { recordAudit } from '@/lib/audit/record'
 import type { ActionContext } from '../context'
 import { adminWrite, formId, InvalidInput, MissingRecord } from './core'
+import { checkNotPending } from './units'
 
 export const ACTIVE_ENTITIES = ['Unit', 'Member', 'TaskGroup', 'Task', 'User'] as const
 export type ActiveEntity = (typeof ACTIVE_ENTITIES)[number]
@@ -21,6 +22,8 @@ async function update(tx: Prisma.TransactionClient, actor: Actor, entity: Active
   switch (entity) {
     case 'Unit': {
       const before = await tx.unit.findFirst({ where: { ...where, ...unitsWhere(actor) }, select: { ...select, code: true } })
+      // A unit a merge or a split dated ahead waits on stands (or, made for it, does not) until its day, as decided.
+      if (before && before.active !== active) await checkNotPending(tx, [id], 'form')
       if (before) await tx.unit.update({ where, data: { active } })
       return before && { code: before.code, was: before.active }
     }

@@ -25,6 +25,7 @@ import { applyImport, checkImport } from './import'
 import { saveMember } from './members'
 import { createPeriod, lockPeriod, unlockPeriod } from './periods'
 import { saveTask } from './tasks'
+import { cancelUnitChange } from './unit-change-cancel'
 import { mergeUnits, type UnitMergePlan, type UnitMergeResult } from './unit-merge'
 import { splitUnit, type UnitSplitPlan, type UnitSplitResult } from './unit-split'
 import { changeUnit, saveUnit, type UnitChangePlan, type UnitChangeResult } from './units'
@@ -106,6 +107,11 @@ export const saveUnitFigureAction = adminForm('saveUnitFigureAction', saveUnitFi
 export const createPeriodAction = adminForm('createPeriodAction', createPeriod, (_saved, t) => ({ message: t('common.created') }))
 export const lockPeriodAction = adminForm('lockPeriodAction', lockPeriod, (_saved, t) => ({ message: t('periods.lockedDone') }))
 export const unlockPeriodAction = adminForm('unlockPeriodAction', unlockPeriod, (_saved, t) => ({ message: t('periods.unlockedDone') }))
+// The cancelled change's form goes with it: the page opens again and says so (the list of units, when the unit was made for the change and is gone).
+export const cancelUnitChangeAction = adminForm('cancelUnitChangeAction', cancelUnitChange, (saved, t) => ({
+  message: t('units.pending.cancelled'),
+  redirectTo: `${adminSectionHref('units', saved.unitCode ?? undefined)}?cancelled=1`,
+}))
 
 /** A rename or re-code worded for its preview: old and new side by side, the date, the reason, the addresses that change. */
 function unitChangePreview(plan: UnitChangePlan, t: AdminMessages) {

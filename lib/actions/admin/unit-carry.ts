@@ -14,17 +14,17 @@ import { MAX_DAYS_AHEAD } from './units'
 
 type Label = { id: string; name: string; code: string }
 
-/** Where a task's work stood in one unit before the change. */
-export type CarrySource = { assignmentId: string; unit: Label; status: TaskStatus; progress: number; indicatorActual: string | null; note: string | null }
+/** Where a task's work stood in one unit before the change, and since when it was done (when it is). */
+export type CarrySource = { assignmentId: string; unit: Label; status: TaskStatus; progress: number; indicatorActual: string | null; completedAt: Date | null; note: string | null }
 
 /** A source as read with its task, its member responsible and its unit's id. */
-export type SourceRow = { id: string; unitId: string; taskId: string; taskCode: string; title: string; status: TaskStatus; progress: number; indicatorActual: string | null; responsibleMemberId: string | null; note: string | null }
+export type SourceRow = { id: string; unitId: string; taskId: string; taskCode: string; title: string; status: TaskStatus; progress: number; indicatorActual: string | null; completedAt: Date | null; responsibleMemberId: string | null; note: string | null }
 
 /** The assignments `where` chooses (a condition on `a`, joined to its task `t`), each with its latest note that was not returned, in the tasks' order. */
 export function sourceRows(tx: Prisma.TransactionClient, where: Prisma.Sql): Promise<SourceRow[]> {
   return tx.$queryRaw<SourceRow[]>`
     SELECT a.id::text AS id, a."unitId"::text AS "unitId", a."taskId"::text AS "taskId", t.code AS "taskCode", t.title,
-           a.status::text AS status, a.progress, a."indicatorActual"::text AS "indicatorActual", a."responsibleMemberId"::text AS "responsibleMemberId",
+           a.status::text AS status, a.progress, a."indicatorActual"::text AS "indicatorActual", a."completedAt", a."responsibleMemberId"::text AS "responsibleMemberId",
            (SELECT s.note FROM "StatusUpdate" s WHERE s."assignmentId" = a.id AND s."reviewState" <> 'RETURNED' ORDER BY s."createdAt" DESC, s.id DESC LIMIT 1) AS note
       FROM "Assignment" a
       JOIN "Task" t ON t.id = a."taskId"
@@ -32,16 +32,21 @@ export function sourceRows(tx: Prisma.TransactionClient, where: Prisma.Sql): Pro
      ORDER BY t."sortOrder", t.code, a."unitId"`
 }
 
-export const carrySource = (r: SourceRow, unit: Label): CarrySource => ({ assignmentId: r.id, unit, status: r.status, progress: r.progress, indicatorActual: r.indicatorActual, note: r.note })
+export const carrySource = (r: SourceRow, unit: Label): CarrySource => ({ assignmentId: r.id, unit, status: r.status, progress: r.progress, indicatorActual: r.indicatorActual, completedAt: r.completedAt, note: r.note })
 
-/** The figures a unit carries on from its sources: the least advanced status, the lowest progress, the indicator figures summed. */
-export type Carried = { status: TaskStatus; progress: number; indicatorActual: string | null }
+/**
+ * The figures a unit carries on from its sources: the least advanced status, the lowest progress, the
+ * indicator figures summed, and, when all are done, since when: the latest of their completions (the
+ * combined work was done when the last of it was), so work done on time stays done on time.
+ */
+export type Carried = { status: TaskStatus; progress: number; indicatorActual: string | null; doneSince: Date | null }
 
 /** From least to most advanced: combined work takes the least advanced of its sources. */
 const ADVANCE: Record<TaskStatus, number> = { NOT_STARTED: 0, BLOCKED: 1, IN_PROGRESS: 2, DONE: 3 }
 
 export function combined(sources: CarrySource[]): Carried {
-  let result: Carried = { status: 'DONE', progress: 100, indicatorActual: null }
+  let result: Omit<Carried, 'doneSince'> = { status: 'DONE', progress: 100, indicatorActual: null }
+  let doneSince: Date | null = null
   for (const s of sources) {
     result = {
       status: ADVANCE[s.status] < ADVANCE[result.status] ? s.status : result.status,
@@ -49,8 +54,9 @@ export function combined(sources: CarrySource[]): Carried {
       // Cents, so that the sum of DECIMAL(14, 2) figures is exact.
       indicatorActual: s.indicatorActual === null ? result.indicatorActual : centsText(toCents(result.indicatorActual ?? '0') + toCents(s.indicatorActual)),
     }
+    if (s.completedAt && (!doneSince || s.completedAt > doneSince)) doneSince = s.completedAt
   }
-  return result
+  return { ...result, doneSince: result.status === 'DONE' ? doneSince : null }
 }
 
 const toCents = (value: string): bigint => {
@@ -84,7 +90,7 @@ export async function checkChangeDay(
   const lastDay = addDays(today, MAX_DAYS_AHEAD)
   if (day > lastDay) throw InvalidInput.of('effectiveDate', 'effectiveTooLate', { date: formatDay(lastDay) })
   const others = except ? { id: { not: except } } : {}
-  const sameDay = await tx.unitChangePart.count({ where: { unitId: { in: unitIds }, change: { effectiveDate: new Date(day), ...others } } })
+  const sameDay = await tx.unitChangePart.count({ where: { unitId: { in: unitIds }, change: { effectiveDate: new Date(day), cancelledAt: null, ...others } } })
   if (sameDay > 0) throw InvalidInput.of('effectiveDate', 'sameDayChange', { date: formatDay(day) })
   const later = await tx.unitName.findFirst({ where: { unitId: { in: unitIds }, validFrom: { gt: new Date(day) } }, orderBy: { validFrom: 'desc' }, select: { validFrom: true } })
   if (later?.validFrom) throw InvalidInput.of('effectiveDate', 'beforeLastChange', { date: formatDay(districtDay(later.validFrom)) })
@@ -120,7 +126,7 @@ export type CarryItem = { target: CarryTarget; figures: Carried; note: string }
 
 /**
  * Writes each item's carrying report on its target (made when new) and gives the assignment its
- * figures; returns the assignments' ids, in the items' order. Set-based, one statement for all the
+ * figures, done since the sources were (not since the change); returns the assignments' ids, in the items' order. Set-based, one statement for all the
  * tasks at each step: a commune has a hundred tasks, and a merge or a split is one transaction.
  */
 export async function carryOverMany(tx: Prisma.TransactionClient, context: ActionContext, at: Date, items: CarryItem[]): Promise<string[]> {
@@ -134,11 +140,14 @@ export async function carryOverMany(tx: Prisma.TransactionClient, context: Actio
     if (!id) throw new Error('a carried task without its assignment')
     return id
   })
+  // Never after the report that restates it (a completion time recorded oddly, say by an import).
+  const doneSince = items.map(({ figures }) => (figures.doneSince && figures.doneSince < at ? figures.doneSince : figures.status === 'DONE' ? at : null))
   await tx.statusUpdate.createMany({
     data: items.map(({ figures, note }, i) => ({
       assignmentId: ids[i] ?? '',
       authorId: context.actor.id,
       ...figures,
+      doneSince: doneSince[i] ?? null,
       note,
       createdAt: at,
       // Nothing to confirm: it restates what the units before the change reported (each confirmed or not in its own history).
@@ -150,10 +159,11 @@ export async function carryOverMany(tx: Prisma.TransactionClient, context: Actio
   await tx.$executeRaw`
     UPDATE "Assignment" a
        SET status = v.status::"TaskStatus", progress = v.progress, "indicatorActual" = v.indicator::numeric,
-           "completedAt" = CASE WHEN v.status = 'DONE' THEN COALESCE(a."completedAt", ${at}::timestamptz) END,
+           "completedAt" = CASE WHEN v.status = 'DONE' THEN v.done_since::timestamptz END,
            "lastUpdateAt" = ${at}::timestamptz, "lastUpdateById" = ${context.actor.id}::uuid, version = a.version + 1, "updatedAt" = now()
       FROM unnest(${ids}::uuid[], ${items.map((c) => c.figures.status)}::text[],
-                  ${items.map((c) => c.figures.progress)}::int[], ${items.map((c) => c.figures.indicatorActual)}::text[]) AS v(id, status, progress, indicator)
+                  ${items.map((c) => c.figures.progress)}::int[], ${items.map((c) => c.figures.indicatorActual)}::text[],
+                  ${doneSince.map((d) => d?.toISOString() ?? null)}::text[]) AS v(id, status, progress, indicator, done_since)
      WHERE a.id = v.id`
   return ids
 }

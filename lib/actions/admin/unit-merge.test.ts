@@ -3,7 +3,7 @@
 // the work; accounts move or are deactivated; bad input is refused with nothing written.
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import type { Actor } from '@/lib/auth/permissions'
+import { findActor, type Actor } from '@/lib/auth/permissions'
 import { Prisma } from '@/lib/db/client'
 import { fullReader } from '@/test/helpers/reader'
 import { addDays, districtDay, endOfDistrictDay } from '@/lib/domain/calendar'
@@ -20,6 +20,8 @@ import { questionThreads } from '@/lib/queries/questions'
 import { reportingRate } from '@/lib/queries/reporting-rate'
 import { search } from '@/lib/queries/search'
 import { currentCodeFor, unitChangesDue, unitHistory } from '@/lib/queries/unit-history'
+import { taskExport } from '@/lib/reports/exports/task'
+import { translatorFor, type ExportDocument } from '@/lib/reports/exports/table'
 import { readReviewForm } from '@/lib/validation/review'
 import { readStatusUpdateForm } from '@/lib/validation/status-update'
 import { testDatabase } from '@/test/helpers/database'
@@ -418,5 +420,79 @@ describe('bad input is refused with nothing written', () => {
     const answer = await withoutWrites(() => mergeUnits(as(staff), adminValues({ kind: 'MERGE', intent: 'apply', id: c.a.id, otherIds: [c.b.id], successorId: c.a.id, effectiveDate: mergeDay, reason: REASON })))
     expect(answer).toEqual({ kind: 'notFound' })
     expect(await database.db.auditEvent.count({ where: { action: 'unit.merge.refused', actorId: staff.id } })).toBe(1)
+  })
+})
+
+describe('work done on time before a merge dated after its deadline', () => {
+  test('stays done on time: the counts of the day before and the day after, today, the commune page and the export agree', async () => {
+    const ownGroup = await make.group()
+    const due = addDays(today, -5)
+    const [onlyA, onlyB, shared] = await Promise.all([0, 1, 2].map(() => make.task({ groupId: ownGroup.id, dueDate: new Date(due) })))
+    if (!onlyA || !onlyB || !shared) throw new Error('three tasks')
+    const a = await make.unit({ name: 'Xã Lương A' })
+    const b = await make.unit({ name: 'Xã Lương B' })
+    const [staffA, staffB] = await Promise.all([make.user({ role: 'STAFF', unitId: a.id }), make.user({ role: 'STAFF', unitId: b.id })])
+    const assigned = {
+      onlyA: await make.assignment({ taskId: onlyA.id, unitId: a.id }),
+      aShared: await make.assignment({ taskId: shared.id, unitId: a.id }),
+      onlyB: await make.assignment({ taskId: onlyB.id, unitId: b.id }),
+      bShared: await make.assignment({ taskId: shared.id, unitId: b.id }),
+    }
+    await database.db.assignment.updateMany({ where: { unitId: { in: [a.id, b.id] } }, data: { createdAt: endOfDistrictDay(addDays(today, -10)) } })
+    // All done before the deadline: B's share of the common task a day after A's.
+    await report(assigned.onlyA.id, staffA.id, { status: 'DONE', progress: 100 }, addDays(due, -2))
+    await report(assigned.aShared.id, staffA.id, { status: 'DONE', progress: 100 }, addDays(due, -2))
+    await report(assigned.onlyB.id, staffB.id, { status: 'DONE', progress: 100 }, addDays(due, -1))
+    await report(assigned.bShared.id, staffB.id, { status: 'DONE', progress: 100 }, addDays(due, -1))
+    const bDone = (await database.db.assignment.findUniqueOrThrow({ where: { id: assigned.bShared.id } })).completedAt
+
+    const groupCounts = async (source: ProgressSource) => {
+      const row = (await progressByGroup(source, null)).groups.find((g) => g.groupId === ownGroup.id)
+      return { assigned: row?.assigned, doneOnTime: row?.doneOnTime, doneLate: row?.doneLate }
+    }
+    const dayBefore = addDays(mergeDay, -1)
+    const historyBefore = await groupCounts(fromHistory(dayBefore))
+    expect(historyBefore).toEqual({ assigned: 4, doneOnTime: 4, doneLate: 0 })
+    expect(await groupCounts(fromKeptCounts(today, now))).toEqual(historyBefore)
+
+    expect(await merge({ id: a.id, otherIds: [b.id], newName: 'Xã Lương Mới', newCode: 'xa-luong-moi', moveUserIds: [staffA.id] })).toMatchObject({ kind: 'saved', applied: true })
+    const successor = await database.db.unit.findUniqueOrThrow({ where: { code: 'xa-luong-moi' } })
+
+    // The day before reads as it did; from the day on, the common task is one assignment, done on time as each was.
+    expect(await groupCounts(fromHistory(dayBefore))).toEqual(historyBefore)
+    for (const source of [fromHistory(mergeDay), fromKeptCounts(today, now)]) {
+      expect(await groupCounts(source)).toEqual({ assigned: 3, doneOnTime: 3, doneLate: 0 })
+      expect(await communeRow(source, successor.id)).toMatchObject({ assigned: 3, doneOnTime: 3, doneLate: 0 })
+    }
+    // Done since the later of the two completions, as the carrying report says.
+    const combinedShared = await database.db.assignment.findUniqueOrThrow({ where: { taskId_unitId: { taskId: shared.id, unitId: successor.id } }, include: { updates: true } })
+    expect(combinedShared.completedAt).toEqual(bDone)
+    expect(combinedShared.updates).toMatchObject([{ status: 'DONE', doneSince: bDone }])
+
+    // A report reopening it, returned: the work is done again since the same time, still on time.
+    // A's staff, moved to the successor, as their session reads them now.
+    const movedStaff = await findActor(staffA.id)
+    if (!movedStaff) throw new Error('the account moved')
+    const reopened = await recordStatusUpdate(
+      as(movedStaff),
+      readStatusUpdateForm(formData({ assignmentId: combinedShared.id, baseVersion: String(combinedShared.version), submissionKey: randomUUID(), status: 'IN_PROGRESS', progress: '80', note: 'Rà soát lại' })).input,
+    )
+    expect(reopened).toMatchObject({ kind: 'saved' })
+    expect(await groupCounts(fromKeptCounts(today, now))).toEqual({ assigned: 3, doneOnTime: 2, doneLate: 0 })
+    const reopening = await database.db.statusUpdate.findFirstOrThrow({ where: { assignmentId: combinedShared.id, authorId: staffA.id } })
+    expect(await recordReview(as(admin), readReviewForm(formData({ updateId: reopening.id, decision: 'RETURN', reason: 'Đã hoàn thành từ trước' })).input)).toMatchObject({ kind: 'saved' })
+    expect(await database.db.assignment.findUniqueOrThrow({ where: { id: combinedShared.id } })).toMatchObject({ status: 'DONE', completedAt: bDone })
+    expect(await groupCounts(fromKeptCounts(today, now))).toEqual({ assigned: 3, doneOnTime: 3, doneLate: 0 })
+
+    // The task's export, today and as of the day, labels the successor's row done on time.
+    const rowsOf = async (doc: ExportDocument | null) => {
+      const rows = []
+      for await (const row of doc?.sheets[0]?.rows ?? []) rows.push(row)
+      return rows
+    }
+    for (const search of ['', `asOf=${mergeDay}`]) {
+      const rows = await rowsOf(await taskExport(shared.code, translatorFor('vi'), now, new URLSearchParams(search), admin))
+      expect(rows.map((row) => row.slice(0, 2))).toEqual([['Xã Lương Mới', { labels: ['doneOnTime'] }]])
+    }
   })
 })

@@ -307,7 +307,7 @@ async function applyMerge(tx: Prisma.TransactionClient, context: ActionContext, 
     at,
     plan.assignments.map((a) => ({
       target: a.existing ? { assignmentId: a.existing.assignmentId } : { taskId: a.taskId, unitId: successor.id, responsibleMemberId: a.responsibleMemberId },
-      figures: { status: a.status, progress: a.progress, indicatorActual: a.indicatorActual },
+      figures: { status: a.status, progress: a.progress, indicatorActual: a.indicatorActual, doneSince: a.doneSince },
       note: mergeNote(plan, a),
     })),
   )

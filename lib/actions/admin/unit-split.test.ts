@@ -12,6 +12,8 @@ import { inChargeUnitProgress, memberSummaries } from '@/lib/queries/member-prog
 import { fromHistory, fromKeptCounts, type ProgressSource } from '@/lib/queries/progress-source'
 import { search } from '@/lib/queries/search'
 import { currentCodeFor, unitChangesDue, unitHistory } from '@/lib/queries/unit-history'
+import { taskExport } from '@/lib/reports/exports/task'
+import { translatorFor } from '@/lib/reports/exports/table'
 import { fullReader } from '@/test/helpers/reader'
 import { testDatabase } from '@/test/helpers/database'
 import { factories } from '@/test/helpers/factories'
@@ -461,5 +463,50 @@ describe('bad input is refused with nothing written', () => {
     const answer = await withoutWrites(() => splitUnit(as(staff), adminValues({ kind: 'SPLIT', intent: 'apply', id: c.unit.id, partIds: [c.neighbour.id], newName1: 'Xã Mới', newCode1: 'xa-luong-moi', effectiveDate: splitDay, reason: REASON })))
     expect(answer).toEqual({ kind: 'notFound' })
     expect(await database.db.auditEvent.count({ where: { action: 'unit.split.refused', actorId: staff.id } })).toBe(1)
+  })
+})
+
+describe('work done on time before a split dated after its deadline', () => {
+  test('stays done on time in the part that takes it: the counts of the day before and the day after, today, the commune page and the export agree', async () => {
+    const ownGroup = await make.group()
+    const due = addDays(today, -5)
+    const [finished, open] = await Promise.all([make.task({ groupId: ownGroup.id, dueDate: new Date(due) }), make.task({ groupId: ownGroup.id })])
+    const unit = await make.unit({ name: 'Xã Thanh Sơn' })
+    const staff = await make.user({ role: 'STAFF', unitId: unit.id })
+    const done = await make.assignment({ taskId: finished.id, unitId: unit.id })
+    const started = await make.assignment({ taskId: open.id, unitId: unit.id })
+    await database.db.assignment.updateMany({ where: { unitId: unit.id }, data: { createdAt: endOfDistrictDay(addDays(today, -10)) } })
+    await report(done.id, staff.id, { status: 'DONE', progress: 100 }, addDays(due, -1))
+    await report(started.id, staff.id, { status: 'IN_PROGRESS', progress: 30 })
+    const doneAt = (await database.db.assignment.findUniqueOrThrow({ where: { id: done.id } })).completedAt
+
+    const groupCounts = async (source: ProgressSource) => {
+      const row = (await progressByGroup(source, null)).groups.find((g) => g.groupId === ownGroup.id)
+      return { assigned: row?.assigned, doneOnTime: row?.doneOnTime, doneLate: row?.doneLate, inProgress: row?.inProgress }
+    }
+    const dayBefore = addDays(splitDay, -1)
+    const before = await groupCounts(fromHistory(dayBefore))
+    expect(before).toEqual({ assigned: 2, doneOnTime: 1, doneLate: 0, inProgress: 1 })
+    expect(await groupCounts(fromKeptCounts(today, now))).toEqual(before)
+
+    const fields = { id: unit.id, newName1: 'Xã Thanh Sơn Một', newCode1: 'xa-thanh-son-mot', newName2: 'Xã Thanh Sơn Hai', newCode2: 'xa-thanh-son-hai', [`take.${started.id}`]: 'new2' }
+    expect(await split(fields)).toMatchObject({ kind: 'saved', applied: true })
+    const first = await database.db.unit.findUniqueOrThrow({ where: { code: 'xa-thanh-son-mot' } })
+
+    expect(await groupCounts(fromHistory(dayBefore))).toEqual(before)
+    for (const source of [fromHistory(splitDay), fromKeptCounts(today, now)]) {
+      expect(await groupCounts(source)).toEqual(before)
+      expect(await communeRow(source, first.id)).toMatchObject({ assigned: 1, doneOnTime: 1, doneLate: 0 })
+    }
+    const carried = await database.db.assignment.findUniqueOrThrow({ where: { taskId_unitId: { taskId: finished.id, unitId: first.id } }, include: { updates: true } })
+    expect(carried.completedAt).toEqual(doneAt)
+    expect(carried.updates).toMatchObject([{ status: 'DONE', doneSince: doneAt }])
+
+    for (const search of ['', `asOf=${splitDay}`]) {
+      const doc = await taskExport(finished.code, translatorFor('vi'), now, new URLSearchParams(search), admin)
+      const rows = []
+      for await (const row of doc?.sheets[0]?.rows ?? []) rows.push(row.slice(0, 2))
+      expect(rows).toEqual([['Xã Thanh Sơn Một', { labels: ['doneOnTime'] }]])
+    }
   })
 })

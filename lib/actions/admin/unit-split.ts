@@ -345,7 +345,7 @@ async function applySplit(tx: Prisma.TransactionClient, context: ActionContext, 
     at,
     plan.assignments.map((a) => ({
       target: a.existing ? { assignmentId: a.existing.assignmentId } : { taskId: a.taskId, unitId: partId(a.partKey), responsibleMemberId: a.responsibleMemberId },
-      figures: { status: a.status, progress: a.progress, indicatorActual: a.indicatorActual },
+      figures: { status: a.status, progress: a.progress, indicatorActual: a.indicatorActual, doneSince: a.doneSince },
       note: splitNote(plan, a),
     })),
   )

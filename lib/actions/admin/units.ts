@@ -44,6 +44,9 @@ export function saveUnit(context: ActionContext, values: AdminValues) {
       if (before && input.parentId && (await isWithin(tx, input.parentId, before.id))) throw InvalidInput.of('parentId', 'parentCycle')
       if (!before && (await tx.unitCode.findUnique({ where: { code: input.code }, select: { code: true } }))) throw InvalidInput.of('code', 'codeTaken')
       const data = { kind: input.kind, parentId: input.parentId, inChargeMemberId: input.inChargeMemberId, sortOrder: input.sortOrder }
+      // A merge or a split dated ahead is applied as decided, on the unit as it was then: it takes no other change meanwhile.
+      const edited = before ? (Object.keys(data) as (keyof typeof data)[]).find((field) => (data[field] ?? null) !== before[field]) : undefined
+      if (before && edited) await checkNotPending(tx, [before.id], edited)
       const unit = before
         ? await tx.unit.update({ where: { id: before.id }, data, select: { id: true, ...unitFields } })
         : await tx.unit.create({ data: { ...data, name: input.name, code: input.code }, select: { id: true, ...unitFields } })
@@ -146,7 +149,7 @@ async function planUnitChange(tx: Prisma.TransactionClient, actor: Actor, now: D
   const lastDay = addDays(today, MAX_DAYS_AHEAD)
   if (day > lastDay) throw InvalidInput.of('effectiveDate', 'effectiveTooLate', { date: formatDay(lastDay) })
   const latestDay = latest.validFrom ? dateColumnDay(latest.validFrom) : null
-  const sameDay = await tx.unitChangePart.count({ where: { unitId: input.id, change: { effectiveDate: new Date(day) } } })
+  const sameDay = await tx.unitChangePart.count({ where: { unitId: input.id, change: { effectiveDate: new Date(day), cancelledAt: null } } })
   if (sameDay > 0 || latestDay === day) throw InvalidInput.of('effectiveDate', 'sameDayChange', { date: formatDay(day) })
   if (latestDay !== null && day < latestDay) throw InvalidInput.of('effectiveDate', 'beforeLastChange', { date: formatDay(latestDay) })
   // The merge would carry the name and code it was decided with.

@@ -3,6 +3,7 @@ import { getTranslations } from 'next-intl/server'
 import Link from '@/components/link'
 import { ActiveBadge, AdminHeading, AdminTable, linkClass } from '@/components/admin/parts'
 import { UnitForm } from '@/components/admin/record-forms'
+import { FormNotice } from '@/components/form-parts'
 import { adminSectionHref } from '@/lib/domain/admin-paths'
 import { adminChoices, adminUnits, requireAdmin } from '@/lib/queries/admin'
 import { saveUnitAction } from '@/lib/actions/admin/admin-action'
@@ -12,12 +13,18 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('title') }
 }
 
-export default async function AdminUnitsPage() {
+export default async function AdminUnitsPage({ searchParams }: { searchParams: Promise<{ cancelled?: string }> }) {
   const admin = await requireAdmin()
-  const [units, choices, t] = await Promise.all([adminUnits(admin), adminChoices(admin), getTranslations('admin')])
+  const [units, choices, t, { cancelled }] = await Promise.all([adminUnits(admin), adminChoices(admin), getTranslations('admin'), searchParams])
   return (
     <>
       <AdminHeading section="units" title={t('units.title')} />
+      {/* A change cancelled from the page of a unit made for it, which went with it. */}
+      {cancelled !== undefined && (
+        <div className="my-4">
+          <FormNotice tone="success">{t('units.pending.cancelled')}</FormNotice>
+        </div>
+      )}
       <div className="mt-4">
         <AdminTable
           caption={t('units.listCaption')}
