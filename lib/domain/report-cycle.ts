@@ -1,7 +1,7 @@
 // Reporting cycles ("kỳ báo cáo tháng / quý"): a task reports monthly or quarterly by day N. As a
-// district office reads "báo cáo tháng, trước ngày N" (Decree 09/2019/NĐ-CP sets report deadlines
-// inside the period reported on), the report of month M is due by day N of month M, a quarter's by
-// day N of its last month. A cycle runs from the day after the previous deadline to its own, so
+// district office reads "báo cáo tháng, trước ngày N" (and as Decree 09/2019/NĐ-CP closes a monthly
+// report's figures within the month reported on, a quarter's within its last month), the report of
+// month M is due by day N of month M, a quarter's by day N of its last month. A cycle runs from the day after the previous deadline to its own, so
 // every day lies in exactly one cycle. The SQL function report_cycle_deadline (migration
 // 20261207160000_reporting_cadence) computes the same deadline for the queries.
 import { addDays, type CalendarDay } from './calendar'

@@ -7,7 +7,7 @@ import { cache } from 'react'
 import { z } from 'zod'
 import { db } from '@/lib/db'
 import { Prisma } from '@/lib/db/client'
-import { addDays, DISTRICT_TIME_ZONE, endOfDistrictDay, type CalendarDay } from '@/lib/domain/calendar'
+import { DISTRICT_TIME_ZONE, endOfDistrictDay, type CalendarDay } from '@/lib/domain/calendar'
 import { cycleOf, lastClosedCycle, type Cadence, type ReportCycle } from '@/lib/domain/report-cycle'
 import type { ProgressSource } from './progress-source'
 import type { ReportingRate } from './reporting-rate'
@@ -26,8 +26,6 @@ const reportedBetween = (assignmentId: Prisma.Sql, from: Prisma.Sql, until: Pris
 
 type CycleRow = {
   assignmentId: string
-  unitId: string
-  taskId: string
   kind: Cadence['kind']
   day: number
   /** Owes the last closed cycle: there before it began, not done before it began. */
@@ -46,13 +44,13 @@ type CycleRow = {
 function cycleRows(source: Pick<ProgressSource, 'assignments' | 'day' | 'at'>, where: Prisma.Sql): Prisma.Sql {
   const day = source.day
   return Prisma.sql`
-    SELECT c."assignmentId", c."unitId", c."taskId", c.kind, c.day, c."currentStart",
+    SELECT c."assignmentId", c.kind, c.day, c."currentStart",
            c."createdAt" < ${dayStart(Prisma.sql`c."lastStart"`)} AND NOT (c.status = 'DONE' AND c."completedAt" < ${dayStart(Prisma.sql`c."lastStart"`)}) AS "owesLast",
            c.status <> 'DONE' AS "owesCurrent",
            ${reportedBetween(Prisma.sql`c."assignmentId"`, Prisma.sql`c."lastStart"`, dayStart(Prisma.sql`c."currentStart"`), true)} AS "reportedLastOnTime",
            ${reportedBetween(Prisma.sql`c."assignmentId"`, Prisma.sql`c."currentStart"`, Prisma.sql`${source.at}::timestamptz`, false)} AS "reportedCurrent"
       FROM (
-        SELECT a.id AS "assignmentId", a."unitId", a."taskId", a.status, a."completedAt", base."createdAt", cad.kind, cad.day,
+        SELECT a.id AS "assignmentId", a.status, a."completedAt", base."createdAt", cad.kind, cad.day,
                (d.deadline - make_interval(months => report_cycle_months(cad.kind)) + interval '1 day')::date AS "currentStart",
                (d.deadline - make_interval(months => 2 * report_cycle_months(cad.kind)) + interval '1 day')::date AS "lastStart"
           FROM ${source.assignments} a
@@ -99,20 +97,12 @@ export const assignmentCycles = cache(async (source: ProgressSource, assignmentI
   return row ? cyclesOf(row, source.day) : null
 })
 
-/** The reminders' view of a cycle: overdue when the last closed cycle went unreported (and nothing since), due soon when the current one's deadline is near. */
+/** The reminders' view of a cycle: overdue when the last closed cycle went unreported (and nothing since), due soon when the current one's deadline is near (cycleRemindersSql). */
 export type CycleReminder = { cycle: ReportCycle; overdue: boolean }
-
-/** What a reminder says of an assignment's cycles, if anything: the one the reminders and the header count agree on. */
-export function cycleReminder(cycles: AssignmentCycles, day: CalendarDay, dueSoonDays: number): CycleReminder | null {
-  if (!cycles.current) return null
-  if (cycles.last?.state === 'missing') return { cycle: cycles.last.cycle, overdue: true }
-  if (!cycles.current.reported && cycles.current.cycle.deadline <= addDays(day, dueSoonDays)) return { cycle: cycles.current.cycle, overdue: false }
-  return null
-}
 
 /**
  * The assignments `a` (of active units, SQL `where` on a, t, u) a cycle reminder is due for on `day`:
- * columns "assignmentId", "cycleOverdue", kind, day and the cycle's deadline; the SQL of cycleReminder.
+ * columns "assignmentId", "cycleOverdue" (the last closed cycle unreported, nothing since), kind, day and that cycle's deadline.
  */
 export function cycleRemindersSql(day: CalendarDay, dueSoonDays: number, where: Prisma.Sql): Prisma.Sql {
   const source = { assignments: Prisma.sql`"Assignment"`, day, at: endOfDistrictDay(day) }
