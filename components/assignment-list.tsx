@@ -3,8 +3,10 @@ import Link from '@/components/link'
 import type { ReviewState } from '@/lib/queries/assignment-detail'
 import type { StatusLabel } from '@/lib/domain/status'
 import type { Indicator } from '@/lib/queries/unit-assignments'
+import type { AssignmentCycles } from '@/lib/queries/report-cycles'
 import { IndicatorProgress } from './indicator-value'
 import { ProgressBar } from './progress-bar'
+import { ReportCycleNote } from './report-cycle-note'
 import { ReviewBadge } from './review-badge'
 import { StatusBadges } from './status-badge'
 
@@ -21,6 +23,8 @@ export type AssignmentView = {
   latestReviewComment: { reviewerName: string; note: string } | null
   /** dd/mm/yyyy */
   due: string
+  /** Its reporting cycles, when its task reports monthly or quarterly. */
+  cycles?: AssignmentCycles
 }
 
 export type AssignmentGroupView = { id: string; name: string; assignments: AssignmentView[] }
@@ -67,6 +71,14 @@ export function AssignmentList({ groups, emptyMessage }: { groups: AssignmentGro
                     <dt>{t('dueDate')}</dt>
                     <dd className="tabular-nums">{a.due}</dd>
                   </div>
+                  {a.cycles && (
+                    <div>
+                      <dt>{t('cycles')}</dt>
+                      <dd>
+                        <ReportCycleNote cycles={a.cycles} />
+                      </dd>
+                    </div>
+                  )}
                   <div>
                     <dt>{t('latestReport')}</dt>
                     <dd>{a.latestReview ? <ReviewBadge state={a.latestReview} /> : <span className="text-slate-700">{t('noReport')}</span>}</dd>

@@ -1,15 +1,36 @@
-// On arrival each user sees what is overdue and due within 14 days in their scope, with a
-// count in the navigation; leaders also see the reports awaiting their confirmation.
+// On arrival each user sees what is overdue and due within 14 days in their scope (by the task's
+// due date or its reporting cycle), with a count in the navigation; leaders also see the reports
+// awaiting their confirmation.
 import { expect, test, type Page } from '@playwright/test'
 import { createAccount, database, signIn } from './helpers'
 
-/** The work of a unit not done, overdue or due within 14 days, as the database has it now. */
+/**
+ * The work of a unit not done, overdue or due within 14 days, as the database has it now: by the
+ * task's due date, or by its reporting cycle (migration reporting_cadence): no report since the last
+ * closed cycle began is overdue, none in the current cycle with its deadline within 14 days due soon.
+ */
 async function expectedFor(unitCode: string): Promise<{ overdue: number; dueSoon: number }> {
   const { rows } = await database().query<{ overdue: number; dueSoon: number }>(
-    `SELECT (COUNT(*) FILTER (WHERE t."dueDate" < d.today))::int AS "overdue", (COUNT(*) FILTER (WHERE t."dueDate" >= d.today))::int AS "dueSoon"
-       FROM "Assignment" a JOIN "Task" t ON t.id = a."taskId" AND t.active JOIN "Unit" u ON u.id = a."unitId" AND u.active
-       CROSS JOIN (SELECT (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date AS today) d
-      WHERE u.code = $1 AND a.status <> 'DONE' AND t."dueDate" <= d.today + 14`,
+    `WITH w AS (
+       SELECT a.id, a."createdAt", t."dueDate", d.today, c.deadline, report_cycle_months(c.kind) AS months
+         FROM "Assignment" a JOIN "Task" t ON t.id = a."taskId" AND t.active JOIN "TaskGroup" g ON g.id = t."groupId"
+         JOIN "Unit" u ON u.id = a."unitId" AND u.active
+         CROSS JOIN (SELECT (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date AS today) d
+         CROSS JOIN LATERAL (SELECT report_cycle_deadline(COALESCE(t."reportCadence", g."reportCadence"),
+                                                          CASE WHEN t."reportCadence" IS NULL THEN g."reportDay" ELSE t."reportDay" END, d.today) AS deadline,
+                                    COALESCE(t."reportCadence", g."reportCadence") AS kind) c
+        WHERE u.code = $1 AND a.status <> 'DONE'
+     ), x AS (
+       SELECT w."dueDate" < w.today AS "taskLate", w."dueDate" <= w.today + 14 AS "taskSoon",
+              COALESCE(w."createdAt" < s.last AND NOT EXISTS (SELECT 1 FROM "StatusUpdate" r WHERE r."assignmentId" = w.id AND r."createdAt" >= s.last), false) AS "cycleLate",
+              COALESCE(w.deadline <= w.today + 14 AND NOT EXISTS (SELECT 1 FROM "StatusUpdate" r WHERE r."assignmentId" = w.id AND r."createdAt" >= s.current), false) AS "cycleSoon"
+         FROM w CROSS JOIN LATERAL (
+           SELECT ((w.deadline - make_interval(months => 2 * w.months) + interval '1 day')::date::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh') AS last,
+                  ((w.deadline - make_interval(months => w.months) + interval '1 day')::date::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh') AS current) s
+     )
+     SELECT (COUNT(*) FILTER (WHERE "taskLate" OR "cycleLate"))::int AS "overdue",
+            (COUNT(*) FILTER (WHERE NOT ("taskLate" OR "cycleLate") AND ("taskSoon" OR "cycleSoon")))::int AS "dueSoon"
+       FROM x`,
     [unitCode],
   )
   return rows[0]!

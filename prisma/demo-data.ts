@@ -224,7 +224,16 @@ type TaskCommon = {
   description: string
   dueDay: number
   indicator?: Indicator
+  /** Reported monthly or quarterly by this day (lib/domain/report-cycle.ts) besides the reviews. */
+  cadence?: { kind: 'MONTHLY' | 'QUARTERLY'; day: number }
 }
+
+/**
+ * The commune that sent no report for the last closed cycle of the tasks reported monthly, so the
+ * demo shows a missing cycle from its first start; every other unit not done reported in each of the
+ * last two cycles (the seed adds a report restating its state where its history has none).
+ */
+export const MISSED_LAST_CYCLE: CommuneCode = 'nam-son'
 
 export type DistrictTaskSeed = TaskCommon & { scope: 'DISTRICT'; unit: AgencyCode; outcome: Outcome }
 export type CommuneTaskSeed = TaskCommon & {
@@ -549,6 +558,7 @@ export const TASKS: readonly TaskSeed[] = [
     title: 'Bảo đảm điều kiện đi học cho học sinh sau sáp nhập điểm trường',
     description: 'Vận động phụ huynh, phối hợp tổ chức đưa đón, bố trí bán trú cho học sinh ở xa điểm trường chính.',
     dueDay: 45,
+    cadence: { kind: 'MONTHLY', day: 25 },
     scope: 'COMMUNE',
     outcomes: {
       'thi-tran-ba-che': done(-10),
@@ -645,6 +655,7 @@ export const TASKS: readonly TaskSeed[] = [
     title: 'Rà soát vị trí việc làm và bản mô tả công việc của cán bộ, công chức cấp xã',
     description: 'Cập nhật bản mô tả công việc theo các chức danh đã nhất thể hóa, kiêm nhiệm.',
     dueDay: -20,
+    cadence: { kind: 'MONTHLY', day: 25 },
     scope: 'COMMUNE',
     outcomes: {
       'thi-tran-ba-che': done(-22),
@@ -711,6 +722,7 @@ export const TASKS: readonly TaskSeed[] = [
     title: 'Tuyên truyền Đề án 25 trên các phương tiện thông tin đại chúng',
     description: 'Xây dựng chuyên trang, chuyên mục; phản ánh kết quả, mô hình hay trong thực hiện Đề án 25.',
     dueDay: 80,
+    cadence: { kind: 'QUARTERLY', day: 20 },
     scope: 'DISTRICT',
     unit: 'ban-tuyen-giao',
     outcome: inProgress(-9, 60),

@@ -5,6 +5,8 @@ import { verifyPassword } from '@/lib/auth/password'
 import type { PrismaClient } from '@/lib/db/client'
 import { displayStatus, isDueSoon } from '@/lib/domain/status'
 import { unitCodeSchema } from '@/lib/domain/unit-code'
+import { fromKeptCounts } from '@/lib/queries/progress-source'
+import { chosenCycle, unitAssignmentCycles } from '@/lib/queries/report-cycles'
 import { testDatabase } from '@/test/helpers/database'
 import { seedDemoData } from './seed-demo'
 
@@ -239,6 +241,16 @@ describe('statuses, relative to the day of seeding', () => {
 
   it('has unfinished work due within the next 14 days', async () => {
     expect((await timings()).filter((a) => isDueSoon(a, TODAY)).length).toBeGreaterThan(0)
+  })
+
+  it('reports monthly by day 25 on two commune tasks and quarterly on one; Nam Sơn alone missed November, the last month closed', async () => {
+    const source = fromKeptCounts('2026-11-29')
+    expect(await chosenCycle(source, undefined, 20)).toMatchObject({ cycle: { key: '2026-11' }, rate: { expected: 8, reported: 7, missing: [{ code: 'nam-son', name: 'Xã Nam Sơn' }] } })
+    expect((await chosenCycle(source, '2026-10', 20))?.rate).toEqual({ expected: 8, reported: 8, missing: [] })
+    expect((await chosenCycle(source, '2026-Q3', 20))?.rate).toEqual({ expected: 1, reported: 1, missing: [] })
+    const namSon = await database.db.unit.findUniqueOrThrow({ where: { code: 'nam-son' } })
+    const states = [...(await unitAssignmentCycles(source, namSon.id)).values()].map((c) => c.last?.state)
+    expect(states).toContain('missing')
   })
 
   it('dates every report before today and every review between its report and today', async () => {

@@ -6,7 +6,8 @@
 import { hashPassword } from '../lib/auth/password.ts'
 import { Prisma, type PrismaClient } from '../lib/db/client.ts'
 import type { ReviewState, Role, TaskStatus, UnitKind } from '../lib/db/generated/enums.ts'
-import { districtDay, type CalendarDay } from '../lib/domain/calendar.ts'
+import { addDays, daysBetween, districtDay, type CalendarDay } from '../lib/domain/calendar.ts'
+import { lastClosedCycle, previousCycle, type Cadence } from '../lib/domain/report-cycle.ts'
 import {
   ADMIN,
   AGENCIES,
@@ -14,6 +15,7 @@ import {
   DISTRICT,
   GROUPS,
   MEMBERS,
+  MISSED_LAST_CYCLE,
   OFFICE_UNIT,
   PAST_MERGE,
   PERIODS,
@@ -69,6 +71,8 @@ export async function seedDemoData(db: PrismaClient, options: { password: string
 // Days relative to the seeding day, on the district's calendar.
 
 type Calendar = {
+  /** The district day of offset 0. */
+  today: CalendarDay
   /** The value of a DATE column `offset` days from today. */
   date(offset: number): Date
   /** The instant `minutes` past midnight in Ba Chẽ, `offset` days from today. */
@@ -81,6 +85,7 @@ function calendarFrom(today: CalendarDay): Calendar {
   const day = (offset: number) => new Date(Date.parse(`${today}T00:00:00Z`) + offset * MS_PER_DAY).toISOString().slice(0, 10)
   const two = (n: number) => String(n).padStart(2, '0')
   return {
+    today,
     date: (offset) => new Date(`${day(offset)}T00:00:00Z`),
     // Việt Nam keeps UTC+7 all year (no daylight saving).
     at: (offset, minutes) => new Date(`${day(offset)}T${two(Math.floor(minutes / 60))}:${two(minutes % 60)}:00+07:00`),
@@ -227,6 +232,8 @@ function upsertTasks(tx: Tx, groups: Ids, days: Calendar): Promise<Ids> {
     indicatorTarget: t.indicator && t.indicator.kind !== 'CONDITION' ? t.indicator.target : null,
     sortOrder: TASKS.filter((other) => other.group === t.group).indexOf(t) + 1,
     active: true,
+    reportCadence: t.cadence?.kind ?? null,
+    reportDay: t.cadence?.day ?? null,
     dueDate: days.date(t.dueDay),
     createdAt: days.at(PROGRAMME_START_DAY, 8 * 60),
   }))
@@ -389,7 +396,7 @@ function assignmentPlans(ids: { members: Ids; units: Ids; tasks: Ids; users: Ids
         reviewerId: idOf(ids.users, target.member), // a member's username is their code
         authorId: idOf(ids.users, target.unit),
         indicatorTarget: 'target' in target ? target.target : null,
-        updates: timed(steps, plans.length, days),
+        updates: withCycleReports(timed(steps, plans.length, days), task.cadence, target.unit, days),
       })
     }
   }
@@ -491,6 +498,39 @@ function timed(steps: Step[], seq: number, days: Calendar): PlannedUpdate[] {
       reviewNote: typeof step.review === 'object' ? step.review.returned : null,
     }
   })
+}
+
+/**
+ * A task reported monthly or quarterly: a report restating the standing state in each of the last two
+ * closed cycles (two days before its deadline) that the history left without one; none from
+ * MISSED_LAST_CYCLE in the last one; none in a cycle begun after the work was done (it owes none).
+ */
+function withCycleReports(updates: PlannedUpdate[], cadence: Cadence | undefined, unit: string, days: Calendar): PlannedUpdate[] {
+  if (!cadence) return updates
+  const last = lastClosedCycle(cadence, days.today)
+  const cycles = [previousCycle(cadence, last), ...(unit === MISSED_LAST_CYCLE ? [] : [last])]
+  const doneAt = updates.findLast((u) => u.status === 'DONE' && u.reviewState !== 'RETURNED')?.createdAt
+  const owed = (cycle: typeof last) => !doneAt || districtDay(doneAt) >= cycle.startDay
+  const reported = (cycle: typeof last) => updates.some((u) => districtDay(u.createdAt) >= cycle.startDay && districtDay(u.createdAt) <= cycle.deadline)
+  const added = cycles
+    .filter((cycle) => owed(cycle) && !reported(cycle))
+    .map((cycle): PlannedUpdate => {
+      const day = daysBetween(days.today, addDays(cycle.deadline, -2))
+      const createdAt = days.at(day, 9 * 60)
+      const standing = updates.findLast((u) => u.createdAt < createdAt && u.reviewState !== 'RETURNED')
+      // Confirmed the next day: a report that changes nothing waits in no queue.
+      return {
+        createdAt,
+        status: standing?.status ?? 'NOT_STARTED',
+        progress: standing?.progress ?? 0,
+        indicatorActual: standing?.indicatorActual ?? null,
+        note: 'Báo cáo định kỳ: tiến độ không thay đổi so với báo cáo trước.',
+        reviewState: 'CONFIRMED',
+        reviewedAt: days.at(day + 1, 14 * 60),
+        reviewNote: null,
+      }
+    })
+  return [...updates, ...added].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
 }
 
 /** An assignment's current fields: those of its latest update. */

@@ -20,6 +20,8 @@ import { pendingReviewCount } from '@/lib/queries/pending-reviews'
 import { reminderCounts } from '@/lib/queries/reminders'
 import { requestSource } from '@/lib/queries/progress-source'
 import { periodParamsSchema } from '@/lib/queries/reporting-rate'
+import { cycleParamsSchema } from '@/lib/queries/report-cycles'
+import { CycleRatePanel } from '@/components/progress/cycle-rate-panel'
 import { statusLabelsOf } from '@/lib/domain/status'
 import { asOfParam } from '@/lib/validation/as-of'
 
@@ -37,10 +39,11 @@ export default async function OverviewPage({ searchParams }: Props) {
   const now = new Date()
   const params = await searchParams
   const { period } = periodParamsSchema.parse(params)
+  const { cycle } = cycleParamsSchema.parse(params)
   // ?asOf=YYYY-MM-DD: the district as the history says it stood at the end of that day.
   const source = requestSource(asOfParam(params.asOf), user)
-  const [{ progress, indicators, communes, late, report }, t, reminders, pending] = await Promise.all([
-    overviewPageData(source, period),
+  const [{ progress, indicators, communes, late, report, cycles }, t, reminders, pending] = await Promise.all([
+    overviewPageData(source, period, cycle),
     getTranslations('overview'),
     reminderCounts(user, districtDay(now)),
     pendingReviewCount(user),
@@ -83,6 +86,13 @@ export default async function OverviewPage({ searchParams }: Props) {
         <h2 className="text-lg font-semibold">{t('reporting.title')}</h2>
         <ReportingRatePanel {...report} />
       </Panel>
+
+      {cycles && (
+        <Panel name={t('cycles.title')} className="space-y-3">
+          <h2 className="text-lg font-semibold">{t('cycles.title')}</h2>
+          <CycleRatePanel choice={cycles} keep={{ period, asOf: source.asOfDay }} />
+        </Panel>
+      )}
 
       <section aria-labelledby="late-title" className="space-y-3">
         <h2 id="late-title" className="text-lg font-semibold">

@@ -4,6 +4,7 @@ import { getTranslations } from 'next-intl/server'
 import { ROLES } from '@/lib/auth/roles'
 import { dateColumnDay, formatDay } from '@/lib/domain/calendar'
 import { INDICATOR_KINDS } from '@/lib/domain/indicator'
+import { REPORT_CADENCES, type ReportCadenceKind } from '@/lib/domain/report-cycle'
 import type { adminChoices, adminGroup, adminMember, adminTask, adminUnit, adminUser } from '@/lib/queries/admin'
 import type { PendingUnitChange } from '@/lib/queries/unit-history'
 import type { UnitChangeFormState } from '@/lib/actions/form-states'
@@ -24,6 +25,27 @@ async function common() {
   const sortField = (value: number | undefined): FieldSpec => ({ name: 'sortOrder', label: t('common.sortOrder'), type: 'text', inputMode: 'numeric', defaultValue: String(value ?? 0), width: 'short' })
   const members = (choices: Choices): Choice[] => choices.members.map((m) => ({ value: m.id, label: m.name, note: m.title }))
   return { t, none, choose, submit, codeField, sortField, members }
+}
+
+/** The reporting cadence and its deadline day; `inherit`: the task's empty choice, "as its group". */
+async function cadenceFields(cadence: ReportCadenceKind | null, day: number | null, inherit: boolean): Promise<FieldSpec> {
+  const t = await getTranslations('admin.cadence')
+  return {
+    type: 'group',
+    name: 'cadence',
+    label: t('title'),
+    hint: t('reportCadenceHint'),
+    fields: [
+      {
+        name: 'reportCadence',
+        label: t('reportCadence'),
+        type: 'select',
+        defaultValue: cadence ?? (inherit ? '' : 'NONE'),
+        choices: [...(inherit ? [{ value: '', label: t('cadences.INHERIT') }] : []), ...REPORT_CADENCES.map((c) => ({ value: c, label: t(`cadences.${c}`) }))],
+      },
+      { name: 'reportDay', label: t('reportDay'), type: 'text', inputMode: 'numeric', defaultValue: day === null ? '' : String(day), width: 'short' },
+    ],
+  }
 }
 
 const title = (record: unknown, newTitle: string, editTitle: string) => (record ? editTitle : newTitle)
@@ -218,6 +240,7 @@ export async function GroupForm({ group, choices, action }: { group: Found<typeo
         { name: 'name', label: t('common.name'), type: 'text', defaultValue: group?.name },
         { name: 'description', label: t('groups.description'), type: 'textarea', defaultValue: group?.description ?? '' },
         { name: 'leadMemberId', label: t('groups.lead'), type: 'select', defaultValue: group?.leadMemberId ?? '', choices: [none, ...members(choices)] },
+        await cadenceFields(group?.reportCadence ?? 'NONE', group?.reportDay ?? null, false),
         sortField(group?.sortOrder),
       ]}
     />
@@ -258,6 +281,7 @@ export async function TaskForm({ task, choices, action }: { task: Found<typeof a
             { name: 'indicatorTarget', label: t('tasks.indicatorTarget'), type: 'text', inputMode: 'decimal', defaultValue: task?.indicatorTarget?.toString().replace('.', ',') ?? '' },
           ],
         },
+        await cadenceFields(task?.reportCadence ?? null, task?.reportDay ?? null, true),
         sortField(task?.sortOrder),
       ]}
     />

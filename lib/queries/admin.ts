@@ -61,7 +61,7 @@ export function adminGroups() {
 }
 
 export function adminGroup(code: string) {
-  return db().taskGroup.findUnique({ where: { code }, select: { id: true, code: true, name: true, description: true, leadMemberId: true, sortOrder: true, active: true } })
+  return db().taskGroup.findUnique({ where: { code }, select: { id: true, code: true, name: true, description: true, leadMemberId: true, sortOrder: true, active: true, reportCadence: true, reportDay: true } })
 }
 
 /** The tasks (shared by every district), each with its assignments in the administrator's subtree counted. */

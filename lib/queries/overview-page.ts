@@ -8,6 +8,7 @@ import { communeRankingEnds } from './communes'
 import { indicatorResults, lateAssignments, progressByGroup } from './district-overview'
 import type { ProgressSource } from './progress-source'
 import { choosePeriod, reportingPeriods, reportingRate, unitsDayOf } from './reporting-rate'
+import { chosenCycle } from './report-cycles'
 
 /** How many late assignments and units yet to report the overview lists; the counts cover them all. */
 const LATE_LIMIT = 50
@@ -30,9 +31,14 @@ async function reporting(code: string | undefined, source: ProgressSource) {
   return { periods, choice, rate }
 }
 
-async function readOverview(source: ProgressSource, period: string | undefined) {
-  const [figures, communes, report] = await Promise.all([overviewFigures(source), communeRankingEnds(source, RANKING_ENDS), reporting(period, source)])
-  return { ...figures, communes, report }
+async function readOverview(source: ProgressSource, period: string | undefined, cycle: string | undefined) {
+  const [figures, communes, report, cycles] = await Promise.all([
+    overviewFigures(source),
+    communeRankingEnds(source, RANKING_ENDS),
+    reporting(period, source),
+    chosenCycle(source, cycle, MISSING_LIMIT),
+  ])
+  return { ...figures, communes, report, cycles }
 }
 
 export type OverviewPageData = Awaited<ReturnType<typeof readOverview>>
@@ -40,7 +46,7 @@ export type OverviewPageData = Awaited<ReturnType<typeof readOverview>>
 /** A few days and periods at a time: today's, and the past days someone is looking at. */
 const kept = snapshotCache<OverviewPageData>(16)
 
-/** The overview's numbers from `source` with the reporting `period` asked for. */
-export function overviewPageData(source: ProgressSource, period: string | undefined): Promise<OverviewPageData> {
-  return kept(`${source.key} ${period ?? ''}`, () => readOverview(source, period))
+/** The overview's numbers from `source` with the reporting `period` and monthly or quarterly `cycle` asked for. */
+export function overviewPageData(source: ProgressSource, period: string | undefined, cycle?: string): Promise<OverviewPageData> {
+  return kept(`${source.key} ${period ?? ''} ${cycle ?? ''}`, () => readOverview(source, period, cycle))
 }

@@ -1,5 +1,7 @@
 // What each user must see on arrival: the work in their scope that is overdue or due
-// within DUE_SOON_DAYS days, not done. The scope is the one in which they report
+// within DUE_SOON_DAYS days, not done; and the work whose task reports monthly or quarterly with
+// its last closed cycle unreported (overdue) or its current cycle's deadline that near, unreported
+// (./report-cycles.ts). The scope is the one in which they report
 // (`assignment.update` of lib/auth/rules.ts): staff their unit, a member of the Standing Committee
 // the units in their charge and the groups they lead, an administrator the whole district. Leaders
 // also see the reports awaiting their confirmation (lib/queries/pending-reviews.ts).
@@ -9,25 +11,22 @@ import { assignmentsScopeParts, assignmentsScopeSql, unitRowInScopeSql, type Act
 import { db } from '@/lib/db'
 import { Prisma } from '@/lib/db/client'
 import type { CalendarDay } from '@/lib/domain/calendar'
+import { cycleOf, lastClosedCycle, type Cadence } from '@/lib/domain/report-cycle'
 import { DUE_SOON_DAYS } from '@/lib/domain/status'
 import type { OverdueAssignment } from './member-progress'
 import { progressCountsReady } from './progress-counts'
+import { cycleRemindersSql, type CycleReminder } from './report-cycles'
 
 export type ReminderCounts = { overdue: number; dueSoon: number }
 
-/** An assignment to chase: the member page's overdue row, also when it is only due soon. */
-export type Reminder = Omit<OverdueAssignment, 'id'> & { overdue: boolean }
+/**
+ * An assignment to chase: the member page's overdue row, also when it is only due soon; `overdue`
+ * when its task or its last reporting cycle is, `cycle` when a cycle is what it is reminded of.
+ */
+export type Reminder = Omit<OverdueAssignment, 'id'> & { overdue: boolean; cycle: CycleReminder | null }
 
-/** Not done, in an active task of an active unit, due by the end of the window (overdue included). */
-function remindedAssignments(actor: Actor, today: CalendarDay): Prisma.Sql | null {
-  const scope = assignmentsScopeSql(actor, 'assignment.update', 'a')
-  if (!scope) return null
-  return Prisma.sql`
-    "Assignment" a
-    JOIN "Task" t ON t.id = a."taskId" AND t.active
-    JOIN "Unit" u ON u.id = a."unitId" AND u.active
-   WHERE ${scope} AND a.status <> 'DONE' AND t."dueDate" <= ${today}::date + ${DUE_SOON_DAYS}::int`
-}
+/** The cycle reminders (./report-cycles.ts) of the assignments not done, of active units, in the actor's scope `scope` (on a). */
+const cycleReminders = (scope: Prisma.Sql, today: CalendarDay) => cycleRemindersSql(today, DUE_SOON_DAYS, Prisma.sql`u.active AND a.status <> 'DONE' AND ${scope}`)
 
 /**
  * How many assignments in the actor's scope are overdue, and how many due soon: the navigation's
@@ -58,17 +57,49 @@ export const reminderCounts = cache(async (actor: Actor, today: CalendarDay): Pr
             WHERE a.status <> 'DONE' AND t."dueDate" <= ${today}::date + ${DUE_SOON_DAYS}::int
          )
     SELECT COALESCE(sum(overdue), 0)::int AS "overdue", COALESCE(sum("dueSoon"), 0)::int AS "dueSoon" FROM kept`
-  return counts ?? { overdue: 0, dueSoon: 0 }
+  const [cycles] = await cycleCounts(actor, today)
+  if (!counts || !cycles) return { overdue: 0, dueSoon: 0 }
+  return { overdue: counts.overdue + cycles.overdue, dueSoon: counts.dueSoon + cycles.dueSoon }
 })
 
-/** The reminded assignments, the earliest deadline first, at most `limit` of them. */
+/**
+ * What the cycle reminders change in the counts kept by due date: an assignment counts once, overdue
+ * when its task or its cycle is, else due soon. A direct query on the assignments of tasks with a
+ * cadence in scope (few, against the index on StatusUpdate ("assignmentId", "createdAt")).
+ */
+function cycleCounts(actor: Actor, today: CalendarDay) {
+  const scope = assignmentsScopeSql(actor, 'assignment.update', 'a')
+  if (!scope) return Promise.resolve([{ overdue: 0, dueSoon: 0 }])
+  const soon = Prisma.sql`${today}::date + ${DUE_SOON_DAYS}::int`
+  return db().$queryRaw<ReminderCounts[]>`
+    SELECT COUNT(*) FILTER (WHERE c."cycleOverdue" AND t."dueDate" >= ${today}::date)::int AS "overdue",
+           (COUNT(*) FILTER (WHERE NOT c."cycleOverdue" AND t."dueDate" > ${soon})
+             - COUNT(*) FILTER (WHERE c."cycleOverdue" AND t."dueDate" BETWEEN ${today}::date AND ${soon}))::int AS "dueSoon"
+      FROM (${cycleReminders(scope, today)}) c
+      JOIN "Assignment" a ON a.id = c."assignmentId"
+      JOIN "Task" t ON t.id = a."taskId"`
+}
+
+type ReminderRow = Omit<Reminder, 'cycle'> & { cadence: Cadence['kind'] | null; cadenceDay: number | null; cycleOverdue: boolean | null }
+
+/** The reminded assignments, the earliest deadline (of the task or the cycle) first, at most `limit` of them. */
 export const reminders = cache(async (actor: Actor, today: CalendarDay, limit: number): Promise<Reminder[]> => {
-  const source = remindedAssignments(actor, today)
-  if (!source) return []
-  return db().$queryRaw<Reminder[]>`
+  const scope = assignmentsScopeSql(actor, 'assignment.update', 'a')
+  if (!scope) return []
+  const rows = await db().$queryRaw<ReminderRow[]>`
     SELECT u.code AS "unitCode", u.name AS "unitName", t.code AS "taskCode", t.title AS "taskTitle",
-           a.status::text AS "status", a.progress, t."dueDate", t."dueDate" < ${today}::date AS "overdue"
-      FROM ${source}
-     ORDER BY t."dueDate", u."sortOrder", u.name, t."sortOrder", t.code
+           a.status::text AS "status", a.progress, t."dueDate",
+           t."dueDate" < ${today}::date OR COALESCE(c."cycleOverdue", false) AS "overdue",
+           c.kind AS "cadence", c.day AS "cadenceDay", c."cycleOverdue"
+      FROM "Assignment" a
+      JOIN "Task" t ON t.id = a."taskId" AND t.active
+      JOIN "Unit" u ON u.id = a."unitId" AND u.active
+      LEFT JOIN (${cycleReminders(scope, today)}) c ON c."assignmentId" = a.id
+     WHERE ${scope} AND a.status <> 'DONE' AND (t."dueDate" <= ${today}::date + ${DUE_SOON_DAYS}::int OR c."assignmentId" IS NOT NULL)
+     ORDER BY LEAST(t."dueDate", c.deadline), u."sortOrder", u.name, t."sortOrder", t.code
      LIMIT ${limit}`
+  return rows.map(({ cadence, cadenceDay, cycleOverdue, ...row }) => {
+    const of = cadence && cadenceDay !== null ? { kind: cadence, day: cadenceDay } : null
+    return { ...row, cycle: of ? { cycle: cycleOverdue ? lastClosedCycle(of, today) : cycleOf(of, today), overdue: cycleOverdue === true } : null }
+  })
 })

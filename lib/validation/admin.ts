@@ -7,6 +7,7 @@ import type { Prisma } from '@/lib/db/client'
 import type { vi } from '@/messages'
 import viAdmin from '@/messages/vi/admin.json'
 import { INDICATOR_KINDS } from '@/lib/domain/indicator'
+import { REPORT_CADENCES, REPORT_DAY_MAX, REPORT_DAY_MIN, type ReportCadenceKind } from '@/lib/domain/report-cycle'
 import { decimalPlaces, parseDecimal } from './decimal'
 import { formText } from './form-text'
 
@@ -226,13 +227,38 @@ export const memberSchema = z.object({
 })
 export type MemberInput = z.output<typeof memberSchema>
 
-export const groupSchema = z.object({
-  code,
-  name: text('nameRequired'),
-  description: optionalText(),
-  leadMemberId: optionalId,
-  sortOrder,
-})
+/** A cadence's deadline day, 1-28 (lib/domain/report-cycle.ts), asked only when there is a cadence: without one it is ignored. */
+function reportDayOf(cadence: ReportCadenceKind | null, text: string, ctx: z.RefinementCtx): number | null {
+  if (cadence === null || cadence === 'NONE') return null
+  const day = /^\d{1,2}$/.test(text) ? Number(text) : NaN
+  if (day >= REPORT_DAY_MIN && day <= REPORT_DAY_MAX) return day
+  ctx.addIssue({ code: 'custom', path: ['reportDay'], message: 'reportDayRange' })
+  return null
+}
+const reportDayText = z
+  .string()
+  .optional()
+  .transform((v) => v?.trim() ?? '')
+const reportCadence = (empty: ReportCadenceKind | null) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => v?.trim() || empty)
+    .pipe(z.enum(REPORT_CADENCES, says('cadenceRequired')).nullable())
+
+export const groupSchema = z
+  .object({
+    code,
+    name: text('nameRequired'),
+    description: optionalText(),
+    leadMemberId: optionalId,
+    sortOrder,
+  })
+  .and(
+    z
+      .object({ reportCadence: reportCadence('NONE').pipe(z.enum(REPORT_CADENCES, says('cadenceRequired'))), reportDay: reportDayText })
+      .transform((c, ctx) => ({ reportCadence: c.reportCadence, reportDay: reportDayOf(c.reportCadence, c.reportDay, ctx) })),
+  )
 export type GroupInput = z.output<typeof groupSchema>
 
 /**
@@ -277,6 +303,14 @@ export const taskFieldsSchema = z
   .and(indicatorSchema)
 export type TaskInput = z.output<typeof taskFieldsSchema>
 
+/** The task form: the fields an import row gives too, and the reporting cadence (null: its group's), which imports leave as it is. */
+export const taskFormSchema = taskFieldsSchema.and(
+  z
+    .object({ reportCadence: reportCadence(null), reportDay: reportDayText })
+    .transform((c, ctx) => ({ reportCadence: c.reportCadence, reportDay: reportDayOf(c.reportCadence, c.reportDay, ctx) })),
+)
+export type TaskFormInput = z.output<typeof taskFormSchema>
+
 /** A task's stored fields, as the task form, the import and the administration pages read them. */
 export const taskFields = {
   id: true,
@@ -292,6 +326,8 @@ export const taskFields = {
   indicatorTarget: true,
   sortOrder: true,
   active: true,
+  reportCadence: true,
+  reportDay: true,
 } as const satisfies Prisma.TaskSelect
 
 export type TaskRecord = Prisma.TaskGetPayload<{ select: typeof taskFields }>

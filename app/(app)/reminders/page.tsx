@@ -33,6 +33,7 @@ export default async function RemindersPage() {
       <header>
         <h1 className="text-2xl font-bold">{t('title')}</h1>
         <p className="mt-1 text-slate-700">{t(`scope.${user.role}`, { days: DUE_SOON_DAYS })}</p>
+        <p className="mt-1 text-sm text-slate-700">{t('cycles', { days: DUE_SOON_DAYS })}</p>
       </header>
       {pending !== null && pending > 0 && (
         <p>

@@ -6,7 +6,7 @@ import type { ActionContext } from '../context'
 import { adminWrite, formId, MissingRecord, snapshot } from './core'
 import { checkReferences } from './references'
 
-const groupFields = { id: true, code: true, name: true, description: true, leadMemberId: true, sortOrder: true, active: true } as const
+const groupFields = { id: true, code: true, name: true, description: true, leadMemberId: true, sortOrder: true, active: true, reportCadence: true, reportDay: true } as const
 
 export function saveGroup(context: ActionContext, values: AdminValues) {
   const id = formId(values)
@@ -20,7 +20,14 @@ export function saveGroup(context: ActionContext, values: AdminValues) {
       const before = id ? await tx.taskGroup.findUnique({ where: { id }, select: groupFields }) : null
       if (id && !before) throw new MissingRecord()
       await checkReferences(tx, context.actor, [{ field: 'leadMemberId', model: 'member', id: input.leadMemberId, current: before?.leadMemberId }])
-      const data = { name: input.name, description: input.description, leadMemberId: input.leadMemberId, sortOrder: input.sortOrder }
+      const data = {
+        name: input.name,
+        description: input.description,
+        leadMemberId: input.leadMemberId,
+        sortOrder: input.sortOrder,
+        reportCadence: input.reportCadence,
+        reportDay: input.reportDay,
+      }
       const group = before
         ? await tx.taskGroup.update({ where: { id: before.id }, data, select: groupFields })
         : await tx.taskGroup.create({ data: { ...data, code: input.code }, select: groupFields })

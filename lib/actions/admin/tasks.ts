@@ -2,14 +2,17 @@
 // writeTask too, so a row and a form make the same record and the same audit row.
 import 'server-only'
 import type { Prisma } from '@/lib/db/client'
-import { parseAdmin, taskFields, taskFieldsSchema, type TaskInput, type TaskRecord, type AdminValues } from '@/lib/validation/admin'
+import { parseAdmin, taskFields, taskFormSchema, type TaskFormInput, type TaskInput, type TaskRecord, type AdminValues } from '@/lib/validation/admin'
 import { recordAudit } from '@/lib/audit/record'
 import type { ActionContext } from '../context'
 import { adminWrite, formId, MissingRecord, snapshot } from './core'
 import { checkReferences } from './references'
 
-/** Creates the task, or updates `before` (its code stays); audited in the same transaction. */
-export async function writeTask(tx: Prisma.TransactionClient, context: ActionContext, input: TaskInput, before: TaskRecord | null): Promise<TaskRecord> {
+/**
+ * Creates the task, or updates `before` (its code stays); audited in the same transaction. An
+ * import's row has no reporting cadence: the task keeps its own (a new one takes its group's).
+ */
+export async function writeTask(tx: Prisma.TransactionClient, context: ActionContext, input: TaskInput | TaskFormInput, before: TaskRecord | null): Promise<TaskRecord> {
   const data = {
     groupId: input.groupId,
     title: input.title,
@@ -21,6 +24,7 @@ export async function writeTask(tx: Prisma.TransactionClient, context: ActionCon
     indicatorBaseline: input.indicatorBaseline,
     indicatorTarget: input.indicatorTarget,
     sortOrder: input.sortOrder,
+    ...('reportCadence' in input ? { reportCadence: input.reportCadence, reportDay: input.reportDay } : {}),
   }
   const task = before
     ? await tx.task.update({ where: { id: before.id }, data, select: taskFields })
@@ -37,11 +41,11 @@ export async function writeTask(tx: Prisma.TransactionClient, context: ActionCon
 
 export function saveTask(context: ActionContext, values: AdminValues) {
   const id = formId(values)
-  return adminWrite<TaskInput, { id: string; code: string; created: boolean }>(context, {
+  return adminWrite<TaskFormInput, { id: string; code: string; created: boolean }>(context, {
     action: id ? 'task.update' : 'task.create',
     entity: 'Task',
     entityId: id,
-    parsed: () => parseAdmin(taskFieldsSchema, values),
+    parsed: () => parseAdmin(taskFormSchema, values),
     unique: { field: 'code', code: 'codeTaken' },
     write: async (tx, input) => {
       const before = id ? await tx.task.findUnique({ where: { id }, select: taskFields }) : null

@@ -16,6 +16,7 @@ import { unitHistory } from '@/lib/queries/unit-history'
 import { UnitChangeNote } from '@/components/unit-change-note'
 import { UnitProfile } from '@/components/unit-profile'
 import { unitFiguresOn } from '@/lib/queries/unit-figures'
+import { unitAssignmentCycles } from '@/lib/queries/report-cycles'
 import { asOfParam } from '@/lib/validation/as-of'
 import { statusLabelsOf } from '@/lib/domain/status'
 import { unitCodeSchema } from '@/lib/domain/unit-code'
@@ -56,7 +57,7 @@ export default async function UnitPage(props: Props) {
   const source = requestSource(asOfParam(query.asOf), user)
   const { at } = source
   const [{ unit, groups }, t] = await Promise.all([load(user, props, source), getTranslations('unit')])
-  const [history, figures] = await Promise.all([unitHistory(unit.id, source.day), unitFiguresOn(unit.id, source.day)])
+  const [history, figures, cycles] = await Promise.all([unitHistory(unit.id, source.day), unitFiguresOn(unit.id, source.day), unitAssignmentCycles(source, unit.id)])
   // Staff arrive on their own unit's page: what needs attention comes first.
   const reminders = allows(user, 'reminders.read') && user.unitId === unit.id ? await reminderCounts(user, districtDay(now)) : null
   const filter = applicableFilter(groups, unitFilterSchema.parse(query))
@@ -75,6 +76,7 @@ export default async function UnitPage(props: Props) {
       latestReview: a.latestReview,
       latestReviewComment: a.latestReviewComment,
       due: formatDay(dateColumnDay(a.dueDate)),
+      cycles: cycles.get(a.id),
     })),
   }))
   const count = (list: typeof groups) => list.reduce((sum, group) => sum + group.assignments.length, 0)

@@ -6,6 +6,7 @@ import { z } from 'zod'
 import { AssignmentOverview } from '@/components/assignment-overview'
 import { ClientMessages } from '@/components/client-messages'
 import { CommentForm } from '@/components/comment-form'
+import { ReportCycleNote } from '@/components/report-cycle-note'
 import { QuestionThread } from '@/components/question-thread'
 import { PublishForm } from '@/components/questions/publish-form'
 import { ReviewForm } from '@/components/review-form'
@@ -19,12 +20,25 @@ import { allows, can, canReview, reportingAs } from '@/lib/auth/permissions'
 import { requireUser, type CurrentUser } from '@/lib/auth/session'
 import { unitCodeSchema } from '@/lib/domain/unit-code'
 import { assignmentDetail, assignmentRecord, type AssignmentDetail } from '@/lib/queries/assignment-detail'
+import { requestSource } from '@/lib/queries/progress-source'
 import { answeredQuestions } from '@/lib/queries/questions'
+import { assignmentCycles, type AssignmentCycles } from '@/lib/queries/report-cycles'
 import { statusLabelsOf } from '@/lib/domain/status'
 import { assignmentHref, unitPageHref } from '@/lib/domain/paths'
 import { redirectFormerCode } from '@/lib/http/former-code'
 
 type Props = { params: Promise<{ code: string; taskCode: string }> }
+
+/** The assignment's reporting cycles, when its task reports monthly or quarterly: status-level facts every reader sees. */
+async function CyclesSection({ cycles }: { cycles: AssignmentCycles | null }) {
+  if (!cycles) return null
+  const t = await getTranslations('status.cycle')
+  return (
+    <section aria-label={t('label')} className="mt-4 rounded-lg border border-slate-200 bg-white p-3 text-sm">
+      <ReportCycleNote cycles={cycles} full />
+    </section>
+  )
+}
 
 const paramsSchema = z.object({ code: unitCodeSchema, taskCode: z.string().min(1).max(100) })
 
@@ -44,7 +58,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function AssignmentPage({ params }: Props) {
   const user = await requireUser()
   const detail = await load(user, params)
-  const [record, t, tQuestions] = await Promise.all([assignmentRecord(user, detail.id), getTranslations('assignment'), getTranslations('questions')])
+  const [record, t, tQuestions, cycles] = await Promise.all([
+    assignmentRecord(user, detail.id),
+    getTranslations('assignment'),
+    getTranslations('questions'),
+    assignmentCycles(requestSource(null, user), detail.id),
+  ])
   const labels = statusLabelsOf({ ...detail, dueDate: detail.task.dueDate }, new Date())
   // Another unit's assignment: its status and progress, none of its details (READ_RULES). Whoever
   // may write on an assignment may read its details, so no form is lost here.
@@ -52,6 +71,7 @@ export default async function AssignmentPage({ params }: Props) {
     return (
       <ClientMessages namespaces={['assignment']}>
         <AssignmentOverview detail={detail} unitHref={unitPageHref(detail.unit.code)} labels={labels} latest={null} />
+        <CyclesSection cycles={cycles} />
         <p className="mt-6 rounded-lg border border-slate-200 bg-slate-50 p-4 text-sm text-slate-700">{t('detailsWithheld')}</p>
       </ClientMessages>
     )
@@ -71,6 +91,7 @@ export default async function AssignmentPage({ params }: Props) {
         labels={labels}
         latest={history[0]}
       />
+      <CyclesSection cycles={cycles} />
       {reporting && (
         <p className="mt-4">
           <a href="#update-form" className="font-medium text-blue-800 underline underline-offset-2">
