@@ -135,10 +135,9 @@ export const taskUnits = cache(async (source: ProgressSource, taskId: string, li
   const rows = await db().$queryRaw<TaskUnitRow[]>`
     SELECT a.id::text AS "assignmentId", u.code AS "unitCode", u.name AS "unitName", u.kind::text AS "unitKind",
            a.status::text AS "status", a.progress, a."completedAt", trim_scale(a."indicatorActual")::text AS "indicatorActual",
-           trim_scale(own."indicatorTarget")::text AS "unitTarget", a."lastUpdateAt"
+           trim_scale(${source.unitTarget()})::text AS "unitTarget", a."lastUpdateAt"
       FROM "Unit" u
       JOIN ${source.assignments} a ON a."unitId" = u.id AND a."taskId" = ${taskId}::uuid
-      JOIN "Assignment" own ON own.id = a.id
      WHERE ${source.unitCounted()}
      ORDER BY u."sortOrder", u.name, u.code
      LIMIT ${limit} OFFSET ${offset}`

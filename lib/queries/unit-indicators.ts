@@ -16,9 +16,8 @@ export const unitIndicators = cache(async (source: ProgressSource, unitId: strin
   const rows = await db().$queryRaw<Row[]>`
     SELECT t.code AS "taskCode", t.title, t.scope::text AS "scope", t."indicatorKind"::text AS "indicatorKind", t."indicatorUnit",
            trim_scale(t."indicatorBaseline")::text AS "indicatorBaseline", trim_scale(t."indicatorTarget")::text AS "indicatorTarget",
-           trim_scale(own."indicatorTarget")::text AS "unitTarget", trim_scale(a."indicatorActual")::text AS "indicatorActual"
+           trim_scale(${source.unitTarget()})::text AS "unitTarget", trim_scale(a."indicatorActual")::text AS "indicatorActual"
       FROM ${source.assignments} a
-      JOIN "Assignment" own ON own.id = a.id
       JOIN "Task" t ON t.id = a."taskId" AND t.active AND t."indicatorKind" IS NOT NULL
       JOIN "TaskGroup" g ON g.id = t."groupId"
      WHERE a."unitId" = ${unitId}::uuid
