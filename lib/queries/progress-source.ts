@@ -85,10 +85,10 @@ export function fromKeptCounts(day: CalendarDay, at: Date = endOfDistrictDay(day
   }
 }
 
-/** The assignment `alias`'s own `column` as the latest change made by `asOf` left it; null before any. */
-function targetOn(asOf: Date, alias: string, column: 'indicatorTarget' | 'indicatorBaseline'): Prisma.Sql {
+/** The assignment `alias`'s own `column` as the latest change made by the instant `asOf` (SQL) left it; null before any. */
+export function targetOn(asOf: Prisma.Sql, alias: string, column: 'indicatorTarget' | 'indicatorBaseline'): Prisma.Sql {
   return Prisma.sql`(SELECT h.${Prisma.raw(`"${column}"`)} FROM "AssignmentTarget" h
-     WHERE h."assignmentId" = ${Prisma.raw(alias)}.id AND h."effectiveAt" <= ${asOf}::timestamptz
+     WHERE h."assignmentId" = ${Prisma.raw(alias)}.id AND h."effectiveAt" <= ${asOf}
      ORDER BY h."effectiveAt" DESC, h.id DESC LIMIT 1)`
 }
 
@@ -115,8 +115,8 @@ export function fromHistory(day: CalendarDay): ProgressSource {
     unitName: (alias = 'u') => unitNameOn(day, alias),
     unitCounted: (alias = 'u') => unitStoodOn(day, alias),
     unitInScope: () => Prisma.sql`true`,
-    unitTarget: (alias = 'a') => targetOn(asOf, alias, 'indicatorTarget'),
-    unitBaseline: (alias = 'a') => targetOn(asOf, alias, 'indicatorBaseline'),
+    unitTarget: (alias = 'a') => targetOn(Prisma.sql`${asOf}::timestamptz`, alias, 'indicatorTarget'),
+    unitBaseline: (alias = 'a') => targetOn(Prisma.sql`${asOf}::timestamptz`, alias, 'indicatorBaseline'),
     scope: { scopeUnitId: null },
     // Lateral, so that a query about a few units or tasks counts only theirs.
     unitCounts: async () => Prisma.sql`LEFT JOIN LATERAL (

@@ -10,7 +10,10 @@ import { addDays, districtDay } from '@/lib/domain/calendar'
 import { adminFormValues, UNIT_TARGET_FIELD } from '@/lib/validation/admin'
 import { reviewReportData } from '@/lib/reports/review-report'
 import { reviewReportText } from '@/lib/reports/review-report-text'
+import { parse } from 'csv-parse/sync'
+import { csvStream } from '@/lib/reports/csv'
 import { overviewExport } from '@/lib/reports/exports/overview'
+import { registerExport } from '@/lib/reports/exports/register'
 import { taskExport } from '@/lib/reports/exports/task'
 import { translatorFor, type Cell, type Sheet } from '@/lib/reports/exports/table'
 import { testDatabase } from '@/test/helpers/database'
@@ -79,7 +82,7 @@ describe("a unit's own target changed today", () => {
     expect(await figure(fromKeptCounts(today))).toBe('10')
   })
 
-  test('the downloads as of yesterday (?asOf) carry 12 and 38, today 10 and 36', async () => {
+  test('the downloads as of yesterday (?asOf: the task, the overview, the register) carry 12 and 38, today 10 and 36', async () => {
     for (const [params, own, sum] of [[new URLSearchParams({ asOf: yesterday }), 12, 38], [new URLSearchParams(), 10, 36]] as const) {
       const task = await taskExport(TASK, t, NOW, params, fullReader)
       expect((await rowsOf(task!.sheets[0]!)).find((r) => r[0] === 'Xã Minh Cầm')?.slice(3, 5)).toEqual([5, own])
@@ -87,6 +90,9 @@ describe("a unit's own target changed today", () => {
       const sheet = overview.sheets.find((s) => s.name === t('exports.sheets.indicators'))
       // task, kind, measure, baseline, target (for PER_UNIT the units' own summed), actual, …
       expect((await rowsOf(sheet!)).find((r) => r[0] === 'Bố trí kiêm nhiệm các chức danh bán chuyên trách cấp xã')?.[4]).toBe(sum)
+      // The register: unit, group, task, status, progress, figure, the unit's own target, …
+      const register = parse(await new Response(csvStream((await registerExport(t, NOW, params, fullReader)).sheets[0]!, t)).text(), { bom: true }) as string[][]
+      expect(register.find((r) => r[0] === 'Xã Minh Cầm' && r[2] === 'Bố trí kiêm nhiệm các chức danh bán chuyên trách cấp xã')?.slice(5, 7)).toEqual(['5', String(own)])
     }
   })
 

@@ -9,8 +9,8 @@ import type { ProgressSource } from '@/lib/queries/progress-source'
 import { TASK_UNITS_PER_PAGE, taskProgressByCode, taskUnits, type TaskProgress } from '@/lib/queries/task-progress'
 import { exportSource, fileStem, type Cell, type ExportDocument, type Total, type Translate } from './table'
 
-/** A unit's figure; a condition's answer in words ("Đạt", "Chưa đạt"). */
-function figureCell(t: Translate, kind: IndicatorKind, actual: string | null): Cell {
+/** A unit's figure; a condition's answer in words ("Đạt", "Chưa đạt"). The register's too. */
+export function figureCell(t: Translate, kind: IndicatorKind | null, actual: string | null): Cell {
   if (actual === null) return null
   return kind === 'CONDITION' ? t(actual === CONDITION_YES ? 'tasks.units.met' : 'tasks.units.notMet') : Number(actual)
 }
