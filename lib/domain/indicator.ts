@@ -62,6 +62,15 @@ export type UnitIndicator =
   /** The unit's figure against its own target (null until the administrator sets it). */
   | { kind: 'PER_UNIT'; unit: string; target: string | null; actual: string | null; reached: boolean }
 
+/** One indicator over several units (those in a member's charge), as its kind counts them there. */
+export type UnitsIndicator =
+  /** How many of the units said yes ("3/4 đơn vị đạt"). */
+  | { kind: 'CONDITION'; unit: string; met: number; assigned: number }
+  /** Each unit's figure against its own target ("Xã Minh Cầm: 5 / 12"). */
+  | { kind: 'PER_UNIT'; unit: string; units: { unitCode: string; unitName: string; indicator: Extract<UnitIndicator, { kind: 'PER_UNIT' }> }[] }
+  /** The units' figures summed (`actual`, null before any is reported), toward `target`. */
+  | { kind: 'SUM'; unit: string; target: string; actual: string | null; districtTarget: boolean; reported: number; assigned: number }
+
 /** A task's indicator columns and the unit's figures, as a read model selects them. */
 export type UnitIndicatorColumns = {
   indicatorKind: IndicatorKind | null

@@ -3,6 +3,7 @@
 import 'server-only'
 import { inChargeUnitProgress, ledGroupProgress, memberOverdueAssignments, memberPendingUpdates, memberSummaries } from './member-progress'
 import type { ProgressSource } from './progress-source'
+import { inChargeIndicators } from './unit-indicators'
 
 /** The lists stop here; their totals still count everything. */
 const LIST_LIMIT = 50
@@ -17,8 +18,16 @@ export async function memberWork(source: ProgressSource, memberId: string) {
   return { groups, units, overdue }
 }
 
-/** Everything the member's page shows: memberWork, the member's summary (undefined for an inactive member) and the first updates awaiting them. */
+/**
+ * Everything the member's page shows: memberWork, the member's summary (undefined for an inactive
+ * member), the first updates awaiting them and the indicators of the units in their charge.
+ */
 export async function memberPageData(source: ProgressSource, memberId: string) {
-  const [[summary], work, pending] = await Promise.all([memberSummaries(source, memberId), memberWork(source, memberId), memberPendingUpdates(source, memberId, LIST_LIMIT)])
-  return { summary, pending, ...work }
+  const [[summary], work, pending, indicators] = await Promise.all([
+    memberSummaries(source, memberId),
+    memberWork(source, memberId),
+    memberPendingUpdates(source, memberId, LIST_LIMIT),
+    inChargeIndicators(source, memberId),
+  ])
+  return { summary, pending, indicators, ...work }
 }
