@@ -48,6 +48,23 @@ export function perUnitTargetProblem(target: string, baseline: string | null, do
   return null
 }
 
+/** Why a unit's own baseline and target of a PER_UNIT indicator do not fit it, and on which field; null when they do. */
+export type OwnIndicatorProblem = { field: 'baseline'; problem: 'baselineNegative' } | { field: 'target'; problem: PerUnitTargetProblem; baseline: string }
+
+/**
+ * A unit's own baseline (null: the task's) and own target (null: none yet), checked as
+ * perUnitTargetProblem checks a target, against the unit's own baseline where it has one. The
+ * direction (`down`) is the task's, so that every unit of the indicator counts the same way; a
+ * baseline is never below zero.
+ */
+export function ownIndicatorProblem(own: { target: string | null; baseline: string | null }, taskBaseline: string | null, down: boolean): OwnIndicatorProblem | null {
+  if (own.baseline !== null && compareDecimals(own.baseline, '0') < 0) return { field: 'baseline', problem: 'baselineNegative' }
+  if (own.target === null) return null
+  const baseline = own.baseline ?? taskBaseline
+  const problem = perUnitTargetProblem(own.target, baseline, down)
+  return problem === null ? null : { field: 'target', problem, baseline: baseline ?? '0' }
+}
+
 /** A share of whole units ("4/8": 0.5); null when nothing is assigned. */
 export function unitShare(met: number, assigned: number): number | null {
   return assigned === 0 ? null : met / assigned
