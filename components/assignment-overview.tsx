@@ -69,7 +69,7 @@ export function AssignmentOverview({ detail, unitHref, labels, latest }: Props) 
                   </dl>
                 ) : (
                   <dl className="grid grid-cols-[auto_1fr] gap-x-3">
-                    <dt>{t(task.indicator.districtTarget ? 'indicator.districtBaseline' : 'indicator.baseline')}</dt>
+                    <dt>{t(task.indicator.ownBaseline ? 'indicator.unitBaseline' : task.indicator.districtTarget ? 'indicator.districtBaseline' : 'indicator.baseline')}</dt>
                     <dd>
                       <IndicatorNumber value={task.indicator.baseline} /> {task.indicator.unit}
                     </dd>

@@ -1,8 +1,9 @@
 // Indicators as the article counts them, on the pages a leader and a commune read: "4/8 đơn vị cấp
 // xã (50%)" and "1/8" on the overview, Minh Cầm's "5 / 12 chức danh" and its profile (74 đảng viên,
-// 6 chi bộ) on its commune page; and the report form's yes/no for a condition. The e2e database is
-// shared: the one report written here is on Nam Sơn's "Bí thư … Chủ tịch HĐND", which no other spec
-// touches, and it keeps Nam Sơn's answer (no), so the counts other readers see do not move.
+// 6 chi bộ) on its commune page and on the page of the member in charge of it; and the report
+// form's yes/no for a condition. The e2e database is shared: the one report written here is on Nam
+// Sơn's "Bí thư … Chủ tịch HĐND", which no other spec touches, and it keeps Nam Sơn's answer (no),
+// so the counts other readers see do not move.
 import { expect, test, type Page } from '@playwright/test'
 import { signIn } from './helpers'
 
@@ -34,6 +35,21 @@ test("Minh Cầm's commune page shows its profile with its day, its 5 of 12 post
   await expect(indicators.getByRole('listitem').filter({ hasText: PER_UNIT })).toContainText('5 / 12 chức danh (chưa đạt mục tiêu)')
   await expect(indicators.getByRole('listitem').filter({ hasText: CONDITION_COUNCIL })).toContainText(/Đạt$/)
   await expect(indicators.getByRole('listitem').filter({ hasText: CONDITION_COMMITTEE })).toContainText('Chưa đạt')
+})
+
+test("the member in charge of Minh Cầm reads its indicators on the member's page, framed by kind, on a 360 px phone", async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 780 })
+  await signIn(page, 'bi-thu')
+  await page.goto('/members/bi-thu')
+  const indicators = page.getByRole('list', { name: 'Kết quả các chỉ tiêu của các đơn vị phụ trách' })
+  const item = (title: string) => indicators.locator(':scope > li').filter({ hasText: title })
+  await expect(item(CONDITION_COUNCIL)).toContainText('1/1 đơn vị đạt')
+  await expect(item(CONDITION_COMMITTEE)).toContainText('0/1 đơn vị đạt')
+  await expect(item(PER_UNIT)).toContainText('Xã Minh Cầm: 5 / 12 chức danh (chưa đạt mục tiêu)')
+  await expect(item('Sắp xếp, giảm điểm trường lẻ')).toContainText('3 điểm trường (Mục tiêu toàn huyện: 18)')
+  // Nothing runs off a phone's screen.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360)
+  await indicators.screenshot({ path: 'test-results/member-indicators-360.png' })
 })
 
 test.describe.serial("Nam Sơn answers a condition yes or no, never with a figure", () => {

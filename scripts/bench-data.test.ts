@@ -5,6 +5,9 @@
 import { beforeAll, describe, expect, test } from 'vitest'
 import { verifyPassword } from '@/lib/auth/password'
 import { withConnection } from '@/lib/db/connection'
+import { districtDay } from '@/lib/domain/calendar'
+import { indicatorResults } from '@/lib/queries/district-overview'
+import { fromKeptCounts } from '@/lib/queries/progress-source'
 import { createTestDatabase, testDatabase } from '@/test/helpers/database'
 import { BENCH_ACCOUNTS, BENCH_PASSWORD, BenchDataRefused, fillBenchData, type BenchDataCounts } from './lib/bench-data'
 
@@ -93,6 +96,35 @@ describe('the bench data set', () => {
     expect(variety?.returned).toBeGreaterThan(0)
     expect(variety?.pending).toBeGreaterThan(0)
     expect(variety?.withIndicator).toBeGreaterThan(0)
+  })
+
+  test("has indicators of each kind, each commune's own target of a per-unit one kept in its history, and the overview counts them", async () => {
+    const kinds = await rows<{ code: string; kind: string; baseline: string | null; target: string | null }>(`
+      SELECT code, "indicatorKind"::text AS kind, "indicatorBaseline"::text AS baseline, "indicatorTarget"::text AS target
+        FROM "Task" WHERE "indicatorKind" IS NOT NULL ORDER BY code`)
+    expect(kinds.map((t) => [t.code, t.kind, t.target === null])).toEqual([
+      ['nv-003', 'PER_UNIT', false],
+      ['nv-006', 'SUM', false],
+      ['nv-009', 'CONDITION', true],
+    ])
+    const [own] = await rows<Record<string, number>>(`
+      SELECT count(*) FILTER (WHERE t."indicatorKind" = 'PER_UNIT')::int AS "perUnit",
+             count(a."indicatorTarget") FILTER (WHERE t."indicatorKind" = 'PER_UNIT' AND a."indicatorTarget" >= t."indicatorBaseline")::int AS "withTarget",
+             count(a."indicatorTarget") FILTER (WHERE t."indicatorKind" <> 'PER_UNIT')::int AS "targetElsewhere",
+             count(*) FILTER (WHERE t."indicatorKind" = 'CONDITION' AND a."indicatorActual" NOT IN (0, 1))::int AS "conditionNotYesOrNo",
+             (SELECT count(*) FROM "AssignmentTarget" h JOIN "Assignment" x ON x.id = h."assignmentId"
+               WHERE h."indicatorTarget" = x."indicatorTarget" AND h."effectiveAt" = x."createdAt")::int AS "inHistory"
+        FROM "Assignment" a JOIN "Task" t ON t.id = a."taskId"`)
+    // The generated communes' assignments have their target; a merge's successor starts without one.
+    expect(own?.withTarget).toBeGreaterThanOrEqual(50)
+    expect(own).toMatchObject({ targetElsewhere: 0, conditionNotYesOrNo: 0, inHistory: own?.withTarget })
+    const results = Object.fromEntries((await indicatorResults(fromKeptCounts(districtDay(new Date())))).map((r) => [r.taskCode, r]))
+    for (const code of ['nv-003', 'nv-009']) {
+      expect(results[code]?.assigned).toBe(counts.communes)
+      expect(results[code]?.met).toBeGreaterThan(0)
+      expect(results[code]?.met).toBeLessThan(counts.communes)
+    }
+    expect(Number(results['nv-003']?.targetSum)).toBeGreaterThan(0)
   })
 
   test('has ids as the app makes them (UUIDv7: the version 7 and the time they were made), whatever the server version', async () => {

@@ -1,12 +1,13 @@
-// A PER_UNIT indicator's own target for each assigned unit ("Minh Cầm: 12 chức danh"), in one form.
+// A PER_UNIT indicator's own target for each assigned unit ("Minh Cầm: 12 chức danh"), and its own
+// baseline where it has one (empty: the task's), in one form.
 import { getTranslations } from 'next-intl/server'
 import { countsDown } from '@/lib/domain/indicator'
-import { UNIT_TARGET_FIELD } from '@/lib/validation/admin'
+import { UNIT_BASELINE_FIELD, UNIT_TARGET_FIELD } from '@/lib/validation/admin'
 import { AdminForm, type AdminAction } from './admin-form'
 
 type Props = {
   task: { id: string; indicatorUnit: string; baseline: string | null; target: string | null }
-  assignments: { id: string; unitName: string; target: string | null }[]
+  assignments: { id: string; unitName: string; target: string | null; baseline: string | null }[]
   action: AdminAction
 }
 
@@ -31,14 +32,24 @@ export async function UnitTargetsForm({ task, assignments, action }: Props) {
           idPrefix="target-"
           hidden={{ taskId: task.id }}
           submit={{ label: t('unitTargets.submit'), pending: t('common.saving') }}
-          fields={assignments.map((a) => ({
-            name: `${UNIT_TARGET_FIELD}${a.id}`,
-            label: t('unitTargets.target', { unit: a.unitName }),
-            type: 'text',
-            inputMode: 'decimal',
-            width: 'short',
-            defaultValue: a.target?.replace('.', ',') ?? '',
-          }))}
+          fields={assignments.flatMap((a) => [
+            {
+              name: `${UNIT_BASELINE_FIELD}${a.id}`,
+              label: t('unitTargets.baseline', { unit: a.unitName }),
+              type: 'text',
+              inputMode: 'decimal',
+              width: 'short',
+              defaultValue: a.baseline?.replace('.', ',') ?? '',
+            },
+            {
+              name: `${UNIT_TARGET_FIELD}${a.id}`,
+              label: t('unitTargets.target', { unit: a.unitName }),
+              type: 'text',
+              inputMode: 'decimal',
+              width: 'short',
+              defaultValue: a.target?.replace('.', ',') ?? '',
+            },
+          ])}
         />
       )}
     </section>

@@ -48,6 +48,23 @@ export function perUnitTargetProblem(target: string, baseline: string | null, do
   return null
 }
 
+/** Why a unit's own baseline and target of a PER_UNIT indicator do not fit it, and on which field; null when they do. */
+export type OwnIndicatorProblem = { field: 'baseline'; problem: 'baselineNegative' } | { field: 'target'; problem: PerUnitTargetProblem; baseline: string }
+
+/**
+ * A unit's own baseline (null: the task's) and own target (null: none yet), checked as
+ * perUnitTargetProblem checks a target, against the unit's own baseline where it has one. The
+ * direction (`down`) is the task's, so that every unit of the indicator counts the same way; a
+ * baseline is never below zero.
+ */
+export function ownIndicatorProblem(own: { target: string | null; baseline: string | null }, taskBaseline: string | null, down: boolean): OwnIndicatorProblem | null {
+  if (own.baseline !== null && compareDecimals(own.baseline, '0') < 0) return { field: 'baseline', problem: 'baselineNegative' }
+  if (own.target === null) return null
+  const baseline = own.baseline ?? taskBaseline
+  const problem = perUnitTargetProblem(own.target, baseline, down)
+  return problem === null ? null : { field: 'target', problem, baseline: baseline ?? '0' }
+}
+
 /** A share of whole units ("4/8": 0.5); null when nothing is assigned. */
 export function unitShare(met: number, assigned: number): number | null {
   return assigned === 0 ? null : met / assigned
@@ -61,6 +78,15 @@ export type UnitIndicator =
   | { kind: 'CONDITION'; unit: string; actual: string | null }
   /** The unit's figure against its own target (null until the administrator sets it). */
   | { kind: 'PER_UNIT'; unit: string; target: string | null; actual: string | null; reached: boolean }
+
+/** One indicator over several units (those in a member's charge), as its kind counts them there. */
+export type UnitsIndicator =
+  /** How many of the units said yes ("3/4 đơn vị đạt"). */
+  | { kind: 'CONDITION'; unit: string; met: number; assigned: number }
+  /** Each unit's figure against its own target ("Xã Minh Cầm: 5 / 12"). */
+  | { kind: 'PER_UNIT'; unit: string; units: { unitCode: string; unitName: string; indicator: Extract<UnitIndicator, { kind: 'PER_UNIT' }> }[] }
+  /** The units' figures summed (`actual`, null before any is reported), toward `target`. */
+  | { kind: 'SUM'; unit: string; target: string; actual: string | null; districtTarget: boolean; reported: number; assigned: number }
 
 /** A task's indicator columns and the unit's figures, as a read model selects them. */
 export type UnitIndicatorColumns = {

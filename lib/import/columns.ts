@@ -16,6 +16,7 @@ export type ColumnKey =
   | 'indicatorKind'
   | 'unitCode'
   | 'unitTarget'
+  | 'unitBaseline'
 
 export const COLUMN_HEADERS: Record<ColumnKey, string> = {
   taskCode: 'Mã nhiệm vụ',
@@ -30,6 +31,7 @@ export const COLUMN_HEADERS: Record<ColumnKey, string> = {
   indicatorKind: 'Cách tính chỉ tiêu',
   unitCode: 'Mã đơn vị',
   unitTarget: 'Mục tiêu của đơn vị',
+  unitBaseline: 'Số ban đầu của đơn vị',
 }
 
 export type Column = { key: ColumnKey; required: boolean }
@@ -53,6 +55,8 @@ export const IMPORT_COLUMNS: Record<ImportKind, Column[]> = {
     { key: 'unitCode', required: true },
     // A PER_UNIT indicator's own target for the unit (lib/domain/indicator.ts).
     { key: 'unitTarget', required: false },
+    // Its own baseline, where it has one (else the task's); last, so that files made before it still read.
+    { key: 'unitBaseline', required: false },
   ],
 }
 

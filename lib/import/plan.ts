@@ -4,9 +4,19 @@
 import 'server-only'
 import { unitsWhere, type Actor } from '@/lib/auth/permissions'
 import type { Prisma } from '@/lib/db/client'
-import { adminProblem, parseAdmin, taskFields, taskFieldsSchema, type AdminErrorCode, type AdminProblem, type TaskInput, type TaskRecord } from '@/lib/validation/admin'
-import { countsDown, perUnitTargetProblem } from '@/lib/domain/indicator'
-import { decimalPlaces, parseDecimal } from '@/lib/validation/decimal'
+import {
+  adminProblem,
+  ownIndicatorAdminProblem,
+  parseAdmin,
+  parseOwnFigure,
+  taskFields,
+  taskFieldsSchema,
+  type AdminErrorCode,
+  type AdminProblem,
+  type TaskInput,
+  type TaskRecord,
+} from '@/lib/validation/admin'
+import { countsDown, ownIndicatorProblem } from '@/lib/domain/indicator'
 import { COLUMN_HEADERS, parseIndicatorKind, parseScope, type ColumnKey, type ImportKind } from './columns'
 import type { TableRow } from './read'
 
@@ -15,8 +25,8 @@ export type RowProblem = AdminProblem & { column: string }
 
 type Planned<W> = { row: number; label: string; outcome: Outcome; problems: RowProblem[]; write: W | null }
 export type TaskRow = Planned<{ input: TaskInput; before: TaskRecord | null }>
-/** An assignment to make, or (`update`) one whose own target the row sets; `indicatorTarget` null: none given. */
-export type AssignmentRow = Planned<{ taskId: string; unitId: string; indicatorTarget: string | null }>
+/** An assignment to make, or (`update`) one whose own target or baseline the row sets; null: none given. */
+export type AssignmentRow = Planned<{ taskId: string; unitId: string; indicatorTarget: string | null; indicatorBaseline: string | null }>
 export type ImportPlan = { kind: 'tasks'; rows: TaskRow[] } | { kind: 'assignments'; rows: AssignmentRow[] }
 
 const at = (key: ColumnKey, problem: AdminProblem): RowProblem => ({ ...problem, column: COLUMN_HEADERS[key] })
@@ -102,8 +112,11 @@ async function planAssignments(client: Prisma.TransactionClient, actor: Actor, r
   const taskIds = new Map(tasks.map((t) => [t.code, t.id]))
   const tasksByCode = new Map(tasks.map((t) => [t.code, t]))
   const unitIds = new Map(units.map((u) => [u.code, u.id]))
-  const assigned = await client.assignment.findMany({ where: { taskId: { in: tasks.map((t) => t.id) }, unitId: { in: units.map((u) => u.id) } }, select: { taskId: true, unitId: true } })
-  const existing = new Set(assigned.map((a) => `${a.taskId}:${a.unitId}`))
+  const assigned = await client.assignment.findMany({
+    where: { taskId: { in: tasks.map((t) => t.id) }, unitId: { in: units.map((u) => u.id) } },
+    select: { taskId: true, unitId: true, indicatorTarget: true, indicatorBaseline: true },
+  })
+  const existing = new Map(assigned.map((a) => [`${a.taskId}:${a.unitId}`, { target: a.indicatorTarget?.toString() ?? null, baseline: a.indicatorBaseline?.toString() ?? null }]))
   const seen = new Map<string, number>()
   return rows.map(({ row, cells }) => {
     const taskCode = cells.taskCode ?? ''
@@ -118,34 +131,41 @@ async function planAssignments(client: Prisma.TransactionClient, actor: Actor, r
     const label = `${taskCode} → ${unitCode}`
     const first = firstSeen(seen, `${taskCode}\n${unitCode}`, row)
     if (first !== null) problems.push(at('unitCode', adminProblem('duplicateRow', { row: first })))
-    const target = unitTargetOf(cells.unitTarget ?? '', tasksByCode.get(taskCode))
-    if ('problem' in target) problems.push(at('unitTarget', target.problem))
-    if (problems.length > 0 || !taskId || !unitId || 'problem' in target) return { row, label, outcome: 'error', problems, write: null }
-    const write = { taskId, unitId, indicatorTarget: target.value }
-    if (!existing.has(`${taskId}:${unitId}`)) return { row, label, outcome: 'create', problems, write }
-    // An existing assignment is assigned once; a row giving its own target sets that target.
-    return { row, label, outcome: target.value === null ? 'skip' : 'update', problems, write }
+    const current = existing.get(`${taskId}:${unitId}`)
+    const own = ownFiguresOf(cells, tasksByCode.get(taskCode), current)
+    for (const [column, problem] of own.problems) problems.push(at(column, problem))
+    if (problems.length > 0 || !taskId || !unitId) return { row, label, outcome: 'error', problems, write: null }
+    const write = { taskId, unitId, indicatorTarget: own.target, indicatorBaseline: own.baseline }
+    if (!current) return { row, label, outcome: 'create', problems, write }
+    // An existing assignment is assigned once; a row giving its own target or baseline sets it.
+    return { row, label, outcome: own.target === null && own.baseline === null ? 'skip' : 'update', problems, write }
   })
 }
 
 type TaskIndicator = { indicatorKind: string | null; indicatorBaseline: { toString(): string } | null; indicatorTarget: { toString(): string } | null }
 
-/** A row's own target for the unit, checked as the task's administration form checks it; null when the cell is empty. */
-function unitTargetOf(typed: string, task: TaskIndicator | undefined): { value: string | null } | { problem: AdminProblem } {
-  const text = typed.trim()
-  if (text === '') return { value: null }
-  // parseDecimal refuses a minus sign: "-3" is told apart from text that is no number at all.
-  const plain = parseDecimal(text.replace(/^-\s*/, ''))
-  if (plain === null || decimalPlaces(plain) > 2) return { problem: adminProblem('numberFormat') }
-  if (text.startsWith('-') && Number(plain) > 0) return { problem: adminProblem('unitTargetNegative') }
-  if (!task) return { value: plain } // the unknown task is the row's error
-  if (task.indicatorKind !== 'PER_UNIT') return { problem: adminProblem('unitTargetNotPerUnit') }
-  const baseline = task.indicatorBaseline?.toString() ?? null
-  const problem = perUnitTargetProblem(plain, baseline, countsDown(baseline, task.indicatorTarget?.toString() ?? null))
-  if (problem === 'targetBelowBaseline') return { problem: adminProblem('unitTargetBelowBaseline', { baseline: baseline ?? '0' }) }
-  if (problem === 'targetAboveBaseline') return { problem: adminProblem('unitTargetAboveBaseline', { baseline: baseline ?? '0' }) }
-  if (problem === 'targetNegative') return { problem: adminProblem('unitTargetNegative') }
-  return { value: plain }
+type Own = { target: string | null; baseline: string | null }
+
+/**
+ * A row's own target and baseline for the unit (null: the cell is empty), checked as the task's
+ * administration form checks them: together with the figure the assignment has (`current`) where
+ * the row leaves one out.
+ */
+function ownFiguresOf(cells: TableRow['cells'], task: TaskIndicator | undefined, current: Own | undefined): Own & { problems: [ColumnKey, AdminProblem][] } {
+  const target = parseOwnFigure(cells.unitTarget ?? '', 'unitTargetNegative')
+  const baseline = parseOwnFigure(cells.unitBaseline ?? '', 'unitBaselineNegative')
+  const problems: [ColumnKey, AdminProblem][] = []
+  if ('problem' in target) problems.push(['unitTarget', target.problem])
+  if ('problem' in baseline) problems.push(['unitBaseline', baseline.problem])
+  const given = { target: 'value' in target ? target.value : null, baseline: 'value' in baseline ? baseline.value : null }
+  // The unknown task is the row's error.
+  if (problems.length > 0 || !task || (given.target === null && given.baseline === null)) return { ...given, problems }
+  if (task.indicatorKind !== 'PER_UNIT') return { ...given, problems: [[given.target === null ? 'unitBaseline' : 'unitTarget', adminProblem('unitTargetNotPerUnit')]] }
+  const taskBaseline = task.indicatorBaseline?.toString() ?? null
+  const down = countsDown(taskBaseline, task.indicatorTarget?.toString() ?? null)
+  const problem = ownIndicatorProblem({ target: given.target ?? current?.target ?? null, baseline: given.baseline ?? current?.baseline ?? null }, taskBaseline, down)
+  if (problem) problems.push([problem.field === 'target' ? 'unitTarget' : 'unitBaseline', ownIndicatorAdminProblem(problem)])
+  return { ...given, problems }
 }
 
 export async function planImport(client: Prisma.TransactionClient, actor: Actor, kind: ImportKind, rows: TableRow[]): Promise<ImportPlan> {

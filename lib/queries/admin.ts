@@ -78,7 +78,7 @@ export function adminTask(admin: Actor, code: string) {
     where: { code },
     select: {
       ...taskFields,
-      assignments: { where: { unit: unitsWhere(admin) }, select: { id: true, unitId: true, indicatorTarget: true, unit: { select: { name: true, sortOrder: true } } }, orderBy: [{ unit: { sortOrder: 'asc' } }, { unit: { name: 'asc' } }] },
+      assignments: { where: { unit: unitsWhere(admin) }, select: { id: true, unitId: true, indicatorTarget: true, indicatorBaseline: true, unit: { select: { name: true, sortOrder: true } } }, orderBy: [{ unit: { sortOrder: 'asc' } }, { unit: { name: 'asc' } }] },
     },
   })
 }

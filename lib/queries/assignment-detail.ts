@@ -31,9 +31,18 @@ export type AssignmentDetail = {
     dueDate: Date
     /**
      * districtTarget: baseline and target are the district's figures, which every commune's actual
-     * adds up to (SUM); unitTarget: the unit's own target (PER_UNIT); a CONDITION has neither figure.
+     * adds up to (SUM); unitTarget: the unit's own target (PER_UNIT), and `baseline` its own where it
+     * has one (`ownBaseline`), else the task's; a CONDITION has neither figure.
      */
-    indicator: { kind: IndicatorKind; unit: string; baseline: string | null; target: string | null; districtTarget: boolean; unitTarget: string | null } | null
+    indicator: {
+      kind: IndicatorKind
+      unit: string
+      baseline: string | null
+      ownBaseline: boolean
+      target: string | null
+      districtTarget: boolean
+      unitTarget: string | null
+    } | null
   }
   group: { code: string; name: string }
   unit: { code: string; name: string }
@@ -67,6 +76,7 @@ export const assignmentDetail = cache(async (reader: Pick<Actor, 'scopeUnitId'>,
       progress: true,
       indicatorActual: true,
       indicatorTarget: true,
+      indicatorBaseline: true,
       completedAt: true,
       unitId: true,
       unit: { select: { code: true, name: true, active: true, ancestorIds: true, inChargeMemberId: true, inChargeMember: { select: { name: true, title: true } } } },
@@ -88,6 +98,7 @@ export const assignmentDetail = cache(async (reader: Pick<Actor, 'scopeUnitId'>,
   })
   if (!a) return null
   const { task, unit } = a
+  const ownBaseline = task.indicatorKind === 'PER_UNIT' && a.indicatorBaseline !== null
   return {
     id: a.id,
     version: a.version,
@@ -105,7 +116,8 @@ export const assignmentDetail = cache(async (reader: Pick<Actor, 'scopeUnitId'>,
           ? {
               kind: task.indicatorKind,
               unit: task.indicatorUnit,
-              baseline: task.indicatorBaseline?.toString() ?? null,
+              baseline: (ownBaseline ? a.indicatorBaseline : task.indicatorBaseline)?.toString() ?? null,
+              ownBaseline,
               target: task.indicatorTarget?.toString() ?? null,
               districtTarget: task.indicatorKind === 'SUM' && task.scope === 'COMMUNE',
               unitTarget: task.indicatorKind === 'PER_UNIT' ? (a.indicatorTarget?.toString() ?? null) : null,

@@ -60,8 +60,9 @@ beforeAll(async () => {
           dueDate: new Date(`${day(offset)}T00:00:00Z`),
           scope: 'COMMUNE',
           sortOrder: i,
-          // An empty unit of measure, a hostile one, and none.
-          ...(i % 3 === 0 ? {} : { indicatorUnit: i % 3 === 1 ? '' : name(20 + i, 'ha'), indicatorTarget: 10 }),
+          // An empty unit of measure, a hostile one, and none; a condition (4) and a target per unit (5) among them.
+          ...(i % 3 === 0 ? {} : { indicatorUnit: i % 3 === 1 ? '' : name(20 + i, 'ha'), indicatorTarget: i === 4 ? null : 10 }),
+          ...(i === 4 ? { indicatorKind: 'CONDITION' as const } : i === 5 ? { indicatorKind: 'PER_UNIT' as const } : {}),
         },
       }),
     ),
@@ -77,7 +78,8 @@ beforeAll(async () => {
           status: state.status,
           progress: state.status === 'DONE' ? 100 : 10 * i,
           completedAt: state.completed?.(due) ?? null,
-          indicatorActual: task.indicatorUnit === null ? null : [-5, 0.1, 12.5, 1234567890.12][i % 4],
+          indicatorActual: task.indicatorUnit === null ? null : task.indicatorKind === 'CONDITION' ? [null, 1, 0][s % 3] : [-5, 0.1, 12.5, 1234567890.12][i % 4],
+          indicatorTarget: task.indicatorKind === 'PER_UNIT' && s > 0 ? s * 2.5 : null,
           responsibleMemberId: i % 2 ? members[1]!.id : null,
           lastUpdateAt: i % 3 ? new Date(startOf(day(-i)).getTime() + i * 3_600_000) : null,
           createdAt: new Date('2026-01-01T00:00:00Z'),
@@ -139,7 +141,8 @@ describe('the register computed in SQL', () => {
           text(row.title),
           csvCell({ labels: row.labels }, t),
           row.progress,
-          row.indicatorActual === null ? undefined : Number(row.indicatorActual),
+          row.indicatorActual === null ? undefined : row.indicatorKind === 'CONDITION' ? t(row.indicatorActual === '1' ? 'tasks.units.met' : 'tasks.units.notMet') : Number(row.indicatorActual),
+          row.unitTarget === null ? undefined : Number(row.unitTarget),
           text(row.indicatorUnit),
           date(row.dueDay),
           date(row.completedDay),
@@ -152,6 +155,9 @@ describe('the register computed in SQL', () => {
       }
     }
     expect(read).toEqual(expected)
-    expect(sheet.getCell('H3').numFmt).toBe('dd/mm/yyyy')
+    expect(sheet.getCell('I3').numFmt).toBe('dd/mm/yyyy')
+    // Each kind's figure: a condition's answer in words, a target per unit beside its figure.
+    expect(read.map((row) => row[5])).toEqual(expect.arrayContaining(['Đạt', 'Chưa đạt']))
+    expect(read.filter((row) => typeof row[6] === 'number').length).toBe(STATES.length - 1)
   })
 })

@@ -12,8 +12,9 @@ import { db } from '@/lib/db'
 import { Prisma } from '@/lib/db/client'
 import { copyOut } from '@/lib/db/copy-out'
 import { DISTRICT_TIME_ZONE, type CalendarDay } from '@/lib/domain/calendar'
+import type { IndicatorKind } from '@/lib/domain/indicator'
 import { DUE_SOON_DAYS, type StatusLabel } from '@/lib/domain/status'
-import type { ProgressSource } from './progress-source'
+import { targetOn, type ProgressSource } from './progress-source'
 import { unitNameOn, unitStoodOn } from './unit-history'
 
 /** Every list of labels statusLabelsOf can give, which the register's SQL names by joining them with commas. */
@@ -31,8 +32,11 @@ export type RegisterRow = {
   title: string
   labels: readonly StatusLabel[]
   progress: number
-  /** DECIMAL as a plain string ("12.5"); null before a figure is reported. */
+  /** DECIMAL as a plain string ("12.5"); null before a figure is reported. A CONDITION's is its answer (CONDITION_YES or CONDITION_NO). */
   indicatorActual: string | null
+  indicatorKind: IndicatorKind | null
+  /** A PER_UNIT indicator's own target of the unit, as it stood on the source's day; null for other kinds or until set. */
+  unitTarget: string | null
   indicatorUnit: string | null
   dueDay: CalendarDay
   completedDay: CalendarDay | null
@@ -53,7 +57,7 @@ export async function registerSize(source: ProgressSource): Promise<number> {
 
 // COPY takes no parameters, so the values a query needs travel as settings of its transaction
 // (set_config with bind parameters), read back with current_setting: no value is ever spliced into SQL.
-const SETTING = { today: 'nq19_register.today', at: 'nq19_register.at', labelTexts: 'nq19_register.label_texts' } as const
+const SETTING = { today: 'nq19_register.today', at: 'nq19_register.at', labelTexts: 'nq19_register.label_texts', answerTexts: 'nq19_register.answer_texts' } as const
 
 /** Today in the district, read once per query (an InitPlan), not once per row. */
 const TODAY = `(SELECT current_setting('${SETTING.today}')::date)`
@@ -69,6 +73,11 @@ const ASSIGNMENTS: Record<ProgressSource['name'], string> = {
 function sqlText(sql: Prisma.Sql): string {
   if (sql.values.length > 0) throw new Error('sqlText: the SQL has parameters')
   return sql.text
+}
+/** The own target of the assignment `a` on the source's day, as ProgressSource.unitTarget says it, in text. */
+const UNIT_TARGET: Record<ProgressSource['name'], string> = {
+  'kept counts': 'a."indicatorTarget"',
+  history: sqlText(targetOn(Prisma.raw(`current_setting('${SETTING.at}')::timestamptz`), 'a', 'indicatorTarget')),
 }
 /** The units `u` of the source's day and their names then, as ProgressSource.unitCounted and unitName say them, in text. */
 const UNITS: Record<ProgressSource['name'], { counted: string; name: string }> = {
@@ -88,8 +97,12 @@ const LABELS = `CASE
     || CASE WHEN t.due <= ${TODAY} + ${DUE_SOON_DAYS} THEN ',dueSoon' ELSE '' END
 END`
 
-/** How a file writes the register's cells, as SQL over the value's expression. */
-type CellWriting = { text(value: string): string; day(value: string): string; labels(value: string): string }
+/**
+ * How a file writes the register's cells, as SQL over the value's expression; `answer`: a
+ * CONDITION's figure ("1", "0"); `kind`: whether a row carries its indicator's kind (for the
+ * writer in TypeScript; the CSV has its answers in words already).
+ */
+type CellWriting = { text(value: string): string; day(value: string): string; labels(value: string): string; answer(value: string): string; kind: boolean }
 
 /**
  * Every assignment's row of the register as `cells` writes it, by unit in the district's order and
@@ -104,7 +117,7 @@ function registerQuery(source: ProgressSource, cells: CellWriting): string {
       SELECT t.id, t."dueDate" AS due,
              row_number() OVER (ORDER BY g."sortOrder", g.code, t."sortOrder", t.code) AS position,
              ${cells.text('g.name')} AS group_name, ${cells.text('t.title')} AS title,
-             ${cells.text('t."indicatorUnit"')} AS indicator_unit, ${cells.day('t."dueDate"')} AS due_day
+             t."indicatorKind" AS kind, ${cells.text('t."indicatorUnit"')} AS indicator_unit, ${cells.day('t."dueDate"')} AS due_day
         FROM "Task" t
         JOIN "TaskGroup" g ON g.id = t."groupId"
        WHERE t.active),
@@ -114,13 +127,15 @@ function registerQuery(source: ProgressSource, cells: CellWriting): string {
                 FROM "Unit" u
                WHERE ${UNITS[source.name].counted}) u
         LEFT JOIN "Member" m ON m.id = u."inChargeMemberId")
-    SELECT u.name, x.group_name, x.title, x.labels, x.progress, x.indicator_actual, x.indicator_unit,
+    SELECT u.name, x.group_name, x.title, x.labels, x.progress, x.indicator_actual, ${cells.kind ? 'x.kind::text, ' : ''}x.unit_target, x.indicator_unit,
            x.due_day, x.completed_day, x.last_update_day,
            COALESCE(${cells.text('x.responsible_name')}, u.in_charge_name)
       FROM (SELECT * FROM unit ORDER BY "sortOrder", sort_name, id) u
      CROSS JOIN LATERAL (
        SELECT t.group_name, t.title, ${cells.labels(LABELS)} AS labels, a.progress,
-              trim_scale(a."indicatorActual")::text AS indicator_actual, t.indicator_unit, t.due_day,
+              CASE WHEN t.kind = 'CONDITION' THEN ${cells.answer('trim_scale(a."indicatorActual")::text')} ELSE trim_scale(a."indicatorActual")::text END AS indicator_actual,
+              t.kind, CASE WHEN t.kind = 'PER_UNIT' THEN trim_scale(${UNIT_TARGET[source.name]})::text END AS unit_target,
+              t.indicator_unit, t.due_day,
               ${cells.day(districtDay('a."completedAt"'))} AS completed_day,
               ${cells.day(districtDay('a."lastUpdateAt"'))} AS last_update_day,
               m.name AS responsible_name
@@ -131,8 +146,8 @@ function registerQuery(source: ProgressSource, cells: CellWriting): string {
         ORDER BY t.position) x`
 }
 
-/** What a query reads besides the source: the labels' texts (CSV) and how PostgreSQL writes a day. */
-type Writing = { labelTexts: Record<string, string>; dateStyle: 'SQL, DMY' | 'ISO, YMD' }
+/** What a query reads besides the source: the labels' and a condition's answers' texts (CSV) and how PostgreSQL writes a day. */
+type Writing = { labelTexts: Record<string, string>; answerTexts: Record<string, string>; dateStyle: 'SQL, DMY' | 'ISO, YMD' }
 
 /** Reads inside one read-only snapshot on a connection of its own, with the settings the query reads. */
 async function* inSnapshot<T>({ day, at }: ProgressSource, writing: Writing, read: (client: pg.Client) => AsyncGenerator<T>): AsyncGenerator<T> {
@@ -141,8 +156,9 @@ async function* inSnapshot<T>({ day, at }: ProgressSource, writing: Writing, rea
   try {
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY')
     await client.query(
-      `SELECT set_config('${SETTING.today}', $1, true), set_config('${SETTING.at}', $2, true), set_config('${SETTING.labelTexts}', $3, true), set_config('DateStyle', $4, true)`,
-      [day, at.toISOString(), JSON.stringify(writing.labelTexts), writing.dateStyle],
+      `SELECT set_config('${SETTING.today}', $1, true), set_config('${SETTING.at}', $2, true), set_config('${SETTING.labelTexts}', $3, true),
+              set_config('${SETTING.answerTexts}', $4, true), set_config('DateStyle', $5, true)`,
+      [day, at.toISOString(), JSON.stringify(writing.labelTexts), JSON.stringify(writing.answerTexts), writing.dateStyle],
     )
     yield* read(client)
     await client.query('COMMIT')
@@ -161,22 +177,27 @@ const CSV_CELLS: CellWriting = {
   text: (value) => `CASE WHEN ${value} = '' THEN NULL WHEN left(${value}, 1) IN ('=', '+', '-', '@', E'\\t', E'\\r') THEN '''' || ${value} ELSE ${value} END`,
   day: (value) => value,
   labels: (value) => `(SELECT current_setting('${SETTING.labelTexts}')::jsonb) ->> (${value})`,
+  answer: (value) => `(SELECT current_setting('${SETTING.answerTexts}')::jsonb) ->> (${value})`,
+  kind: false,
 }
 
 /**
  * The register's rows as CSV text, in lib/reports/csv.ts's format (RFC 4180 quoting, CRLF line
  * ends), the header row not included. The label lists are written as `labelTexts` says, keyed by
- * the labels joined with commas (REGISTER_LABEL_LISTS).
+ * the labels joined with commas (REGISTER_LABEL_LISTS); a condition's answer as `answerTexts`
+ * says, keyed by CONDITION_YES and CONDITION_NO.
  */
-export function registerCsvLines(source: ProgressSource, labelTexts: Record<string, string>): AsyncGenerator<Buffer> {
+export function registerCsvLines(source: ProgressSource, labelTexts: Record<string, string>, answerTexts: Record<string, string>): AsyncGenerator<Buffer> {
   const sql = `COPY (${registerQuery(source, CSV_CELLS)}) TO STDOUT (FORMAT csv)`
-  return inSnapshot(source, { labelTexts, dateStyle: 'SQL, DMY' }, (client) => copyOut(client, sql))
+  return inSnapshot(source, { labelTexts, answerTexts, dateStyle: 'SQL, DMY' }, (client) => copyOut(client, sql))
 }
 
 /** The values as they are, days as YYYY-MM-DD text (pg would make a date a Date at midnight of the server's zone). */
-const PLAIN_CELLS: CellWriting = { text: (value) => value, day: (value) => `(${value})::text`, labels: (value) => value }
+const PLAIN_CELLS: CellWriting = { text: (value) => value, day: (value) => `(${value})::text`, labels: (value) => value, answer: (value) => value, kind: true }
 
-type RegisterRecord = [string, string, string, string, number, string | null, string | null, CalendarDay, CalendarDay | null, CalendarDay | null, string | null]
+type RegisterRecord = [
+  string, string, string, string, number, string | null, IndicatorKind | null, string | null, string | null, CalendarDay, CalendarDay | null, CalendarDay | null, string | null,
+]
 
 const labelLists = new Map(REGISTER_LABEL_LISTS.map((labels) => [labels.join(','), labels]))
 
@@ -185,7 +206,7 @@ const labelLists = new Map(REGISTER_LABEL_LISTS.map((labels) => [labels.join(','
  * works on this one.
  */
 export async function* registerRows(source: ProgressSource, batchSize: number): AsyncGenerator<RegisterRow[]> {
-  yield* inSnapshot(source, { labelTexts: {}, dateStyle: 'ISO, YMD' }, async function* (client) {
+  yield* inSnapshot(source, { labelTexts: {}, answerTexts: {}, dateStyle: 'ISO, YMD' }, async function* (client) {
     await client.query(`DECLARE register NO SCROLL CURSOR FOR ${registerQuery(source, PLAIN_CELLS)}`)
     const fetch = () => client.query<RegisterRecord>({ text: `FETCH FORWARD ${Math.trunc(batchSize)} FROM register`, rowMode: 'array' })
     for (let next = fetch(); ; ) {
@@ -194,10 +215,10 @@ export async function* registerRows(source: ProgressSource, batchSize: number): 
       next = fetch()
       // Settle a read that fails while the caller works on this batch; it is awaited above next time.
       next.catch(() => undefined)
-      yield rows.map(([unitName, groupName, title, labels, progress, indicatorActual, indicatorUnit, dueDay, completedDay, lastUpdateDay, memberName]) => {
+      yield rows.map(([unitName, groupName, title, labels, progress, indicatorActual, indicatorKind, unitTarget, indicatorUnit, dueDay, completedDay, lastUpdateDay, memberName]) => {
         const known = labelLists.get(labels)
         if (!known) throw new Error(`registerRows: unknown labels ${labels}`)
-        return { unitName, groupName, title, labels: known, progress, indicatorActual, indicatorUnit, dueDay, completedDay, lastUpdateDay, memberName }
+        return { unitName, groupName, title, labels: known, progress, indicatorActual, indicatorKind, unitTarget, indicatorUnit, dueDay, completedDay, lastUpdateDay, memberName }
       })
     }
   })

@@ -147,12 +147,12 @@ export const perUnitFigures = cache(
     SELECT t.id::text AS "taskId", x."unitName", x.actual, x.target, x.met
       FROM "Task" t
      CROSS JOIN LATERAL (
-       SELECT ${source.unitName()} AS "unitName", trim_scale(a."indicatorActual")::text AS actual, trim_scale(own."indicatorTarget")::text AS target,
-              ${meetsSql(Prisma.sql`own."indicatorTarget"`)} AS met
+       SELECT ${source.unitName()} AS "unitName", trim_scale(a."indicatorActual")::text AS actual, trim_scale(own.target)::text AS target,
+              ${meetsSql(Prisma.sql`own.target`)} AS met
          FROM ${source.assignments} a
-         JOIN "Assignment" own ON own.id = a.id AND own."indicatorTarget" IS NOT NULL
+         CROSS JOIN LATERAL (SELECT ${source.unitTarget()} AS target) own
          JOIN "Unit" u ON u.id = a."unitId" AND ${source.unitCounted()}
-        WHERE a."taskId" = t.id
+        WHERE a."taskId" = t.id AND own.target IS NOT NULL
         ORDER BY u."sortOrder", u.name, u.code
         LIMIT ${limit}) x
      WHERE t.active AND t."indicatorKind" = 'PER_UNIT'`,

@@ -19,15 +19,15 @@ export function meetsSql(target: Prisma.Sql): Prisma.Sql {
 
 /**
  * `LEFT JOIN LATERAL … iu`: for the task `t`, "unitsAssigned", "unitsMet", "targetSum" (null when
- * no unit has a target) and "unitsWithTarget"; zeros and null for a SUM indicator or none. The
- * own target is read from "Assignment" whichever day the source speaks of: targets keep no history.
+ * no unit has a target) and "unitsWithTarget"; zeros and null for a SUM indicator or none. Each
+ * unit's own target is the one that stood on the source's day (ProgressSource.unitTarget).
  */
 export function unitIndicatorCounts(source: ProgressSource): Prisma.Sql {
   return Prisma.sql`LEFT JOIN LATERAL (
-      SELECT count(*)::int AS "unitsAssigned", count(*) FILTER (WHERE ${meetsSql(Prisma.sql`own."indicatorTarget"`)})::int AS "unitsMet",
-             trim_scale(sum(own."indicatorTarget"))::text AS "targetSum", count(own."indicatorTarget")::int AS "unitsWithTarget"
+      SELECT count(*)::int AS "unitsAssigned", count(*) FILTER (WHERE ${meetsSql(Prisma.sql`own.target`)})::int AS "unitsMet",
+             trim_scale(sum(own.target))::text AS "targetSum", count(own.target)::int AS "unitsWithTarget"
         FROM ${source.assignments} a
-        JOIN "Assignment" own ON own.id = a.id
+        CROSS JOIN LATERAL (SELECT ${source.unitTarget()} AS target) own
         JOIN "Unit" u ON u.id = a."unitId" AND ${source.unitCounted()}
        WHERE a."taskId" = t.id AND t."indicatorKind" IN ('CONDITION', 'PER_UNIT')) iu ON true`
 }

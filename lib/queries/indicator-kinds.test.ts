@@ -8,6 +8,11 @@ import { addDays, districtDay } from '@/lib/domain/calendar'
 import { reviewReportData } from '@/lib/reports/review-report'
 import { reviewReportText } from '@/lib/reports/review-report-text'
 import { overviewExport } from '@/lib/reports/exports/overview'
+import { registerExport } from '@/lib/reports/exports/register'
+import { csvStream } from '@/lib/reports/csv'
+import { xlsxStream } from '@/lib/reports/xlsx'
+import { parse } from 'csv-parse/sync'
+import ExcelJS from 'exceljs'
 import { taskExport } from '@/lib/reports/exports/task'
 import { translatorFor, type Cell, type Sheet } from '@/lib/reports/exports/table'
 import { testDatabase } from '@/test/helpers/database'
@@ -112,6 +117,38 @@ describe('the task page', () => {
     const answers = (await rowsOf(condition!.sheets[0]!)).map((r) => [r[0], r[3]])
     expect(answers.filter(([, answer]) => answer === 'Đạt')).toEqual([['Xã Minh Cầm', 'Đạt']])
     expect(answers.filter(([, answer]) => answer === 'Chưa đạt')).toHaveLength(7)
+  })
+})
+
+describe("the district's register", () => {
+  // unit, group, task, status, progress, figure, the unit's own target, measure, …
+  const minhCam = (rows: unknown[][], title: string) => rows.find((r) => r[0] === 'Xã Minh Cầm' && r[2] === title)?.slice(5, 8)
+  const PER_UNIT = 'Bố trí kiêm nhiệm các chức danh bán chuyên trách cấp xã'
+  const HDND = 'Nhất thể hóa chức danh Bí thư cấp ủy đồng thời là Chủ tịch HĐND cấp xã'
+  const UBND = 'Nhất thể hóa chức danh Bí thư cấp ủy đồng thời là Chủ tịch UBND cấp xã'
+
+  test('says a condition\'s answer in words and puts a unit\'s own target beside its figure, in CSV', async () => {
+    const document = await registerExport(t, NOW, new URLSearchParams(), fullReader)
+    const rows = parse(await new Response(csvStream(document.sheets[0]!, t)).text(), { bom: true }) as string[][]
+    expect(rows[0]?.slice(5, 8)).toEqual(['Đạt được', 'Mục tiêu của đơn vị', 'Đơn vị tính'])
+    expect(minhCam(rows, PER_UNIT)).toEqual(['5', '12', 'chức danh'])
+    expect(minhCam(rows, HDND)).toEqual(['Đạt', '', 'đơn vị cấp xã'])
+    expect(minhCam(rows, UBND)).toEqual(['Chưa đạt', '', 'đơn vị cấp xã'])
+    // A sum's figure stays a number, with no target of the unit's own.
+    expect(rows.filter((r) => r[2] === UBND).map((r) => r[5]).sort()).toEqual(['Chưa đạt', 'Chưa đạt', 'Chưa đạt', 'Chưa đạt', 'Đạt', 'Đạt', 'Đạt', 'Đạt'])
+  })
+
+  test('and in Excel, the figures and targets as numbers', async () => {
+    const document = await registerExport(t, NOW, new URLSearchParams(), fullReader)
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.load(await new Response(xlsxStream(document, t)).arrayBuffer())
+    const rows: unknown[][] = []
+    book.worksheets[0]!.eachRow((row) => {
+      if (Array.isArray(row.values)) rows.push(row.values.slice(1))
+    })
+    expect(minhCam(rows, PER_UNIT)).toEqual([5, 12, 'chức danh'])
+    expect(minhCam(rows, HDND)).toEqual(['Đạt', undefined, 'đơn vị cấp xã'])
+    expect(minhCam(rows, UBND)).toEqual(['Chưa đạt', undefined, 'đơn vị cấp xã'])
   })
 })
 

@@ -14,6 +14,7 @@ import {
   type OverdueReport,
 } from './member-progress'
 import type { ProgressSource } from './progress-source'
+import { inChargeIndicators } from './unit-indicators'
 
 /** The lists stop here; their totals still count everything. */
 const LIST_LIMIT = 50
@@ -40,8 +41,16 @@ type MemberWork<Overdue> = {
   overdue: Paged<Overdue>
 }
 
-/** Everything the member's page shows: memberWork, the member's summary (undefined for an inactive member) and the first updates awaiting them. */
+/**
+ * Everything the member's page shows: memberWork, the member's summary (undefined for an inactive
+ * member), the first updates awaiting them and the indicators of the units in their charge.
+ */
 export async function memberPageData(source: ProgressSource, memberId: string) {
-  const [[summary], work, pending] = await Promise.all([memberSummaries(source, memberId), memberWork(source, memberId), memberPendingUpdates(source, memberId, LIST_LIMIT)])
-  return { summary, pending, ...work }
+  const [[summary], work, pending, indicators] = await Promise.all([
+    memberSummaries(source, memberId),
+    memberWork(source, memberId),
+    memberPendingUpdates(source, memberId, LIST_LIMIT),
+    inChargeIndicators(source, memberId),
+  ])
+  return { summary, pending, indicators, ...work }
 }

@@ -214,4 +214,8 @@ describe('memberByCode', () => {
     expect(await memberByCode(fullReader, 'uv-nghi')).toBeNull()
     expect(await memberByCode(fullReader, 'khong-co')).toBeNull()
   })
+
+  it('answers a code no member can have (a NUL, spaces, capitals) with none, without asking the database', async () => {
+    for (const code of ['\u0000', 'uv-an\u0000', 'UV-AN', 'uv an', '']) expect(await memberByCode(fullReader, code)).toBeNull()
+  })
 })

@@ -14,6 +14,7 @@ import type { UnitKind } from '@/lib/db/generated/enums'
 import { pagedRows, type Paged } from '@/lib/domain/paging'
 import type { ReportChannel } from '@/lib/domain/notifications'
 import type { TaskStatus } from '@/lib/domain/status'
+import { CODE_PATTERN } from '@/lib/validation/admin'
 import type { StatusCounts } from '@/lib/domain/status-counts'
 import { STATUS_COUNTS, statusCountColumnsOf, summedStatusColumns } from './progress-counts'
 import { countColumns, isOverdue } from './progress-rule'
@@ -23,7 +24,8 @@ import { unitOnRecord } from './unit-history'
 
 export type Member = { id: string; code: string; name: string; title: string }
 
-const memberCodeSchema = z.string().min(1).max(64)
+// A code as the administration makes them: a path's NUL or other text never reaches the database, which refuses some of it.
+const memberCodeSchema = z.string().max(64).regex(CODE_PATTERN)
 
 /** null when no active member of the reader's subtree has this code (as a page's or a download's path gives it, unchecked). */
 export const memberByCode = cache(async (reader: Pick<Actor, 'scopeUnitId'>, code: string): Promise<Member | null> => {

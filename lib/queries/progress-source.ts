@@ -41,6 +41,13 @@ export type ProgressSource = {
   unitCounted(alias?: string): Prisma.Sql
   /** Whether the unit `alias` lies in the reader's subtree (withinScope), whatever the day: for what counts units of another day. */
   unitInScope(alias?: string): Prisma.Sql
+  /**
+   * The own target of a PER_UNIT indicator of the assignment `alias` (of `assignments`) as it stood
+   * on the day: "Assignment"'s for today, the history's (AssignmentTarget) of then for a past day.
+   */
+  unitTarget(alias?: string): Prisma.Sql
+  /** The assignment `alias`'s own baseline as it stood on the day, as unitTarget; null: the task's. */
+  unitBaseline(alias?: string): Prisma.Sql
   /** Whose subtree the figures are of (withinScope); the whole deployment's: scopeUnitId null. */
   scope: Pick<Actor, 'scopeUnitId'>
   /** `LEFT JOIN … c`: the row of counts of each unit `u`, over active tasks, as "UnitProgressCount" holds it. */
@@ -67,6 +74,8 @@ export function fromKeptCounts(day: CalendarDay, at: Date = endOfDistrictDay(day
     unitName: (alias = 'u') => Prisma.raw(`${alias}.name`),
     unitCounted: (alias = 'u') => Prisma.raw(`${alias}.active`),
     unitInScope: () => Prisma.sql`true`,
+    unitTarget: (alias = 'a') => Prisma.raw(`${alias}."indicatorTarget"`),
+    unitBaseline: (alias = 'a') => Prisma.raw(`${alias}."indicatorBaseline"`),
     scope: { scopeUnitId: null },
     async unitCounts() {
       await countsReady()
@@ -77,6 +86,13 @@ export function fromKeptCounts(day: CalendarDay, at: Date = endOfDistrictDay(day
       return Prisma.sql`LEFT JOIN "TaskProgressCount" c ON c."taskId" = t.id`
     },
   }
+}
+
+/** The assignment `alias`'s own `column` as the latest change made by the instant `asOf` (SQL) left it; null before any. */
+export function targetOn(asOf: Prisma.Sql, alias: string, column: 'indicatorTarget' | 'indicatorBaseline'): Prisma.Sql {
+  return Prisma.sql`(SELECT h.${Prisma.raw(`"${column}"`)} FROM "AssignmentTarget" h
+     WHERE h."assignmentId" = ${Prisma.raw(alias)}.id AND h."effectiveAt" <= ${asOf}
+     ORDER BY h."effectiveAt" DESC, h.id DESC LIMIT 1)`
 }
 
 /** A past day: everything as the history says it stood at the end of `day`. */
@@ -102,6 +118,8 @@ export function fromHistory(day: CalendarDay): ProgressSource {
     unitName: (alias = 'u') => unitNameOn(day, alias),
     unitCounted: (alias = 'u') => unitStoodOn(day, alias),
     unitInScope: () => Prisma.sql`true`,
+    unitTarget: (alias = 'a') => targetOn(Prisma.sql`${asOf}::timestamptz`, alias, 'indicatorTarget'),
+    unitBaseline: (alias = 'a') => targetOn(Prisma.sql`${asOf}::timestamptz`, alias, 'indicatorBaseline'),
     scope: { scopeUnitId: null },
     // Lateral, so that a query about a few units or tasks counts only theirs.
     unitCounts: async () => Prisma.sql`LEFT JOIN LATERAL (

@@ -132,10 +132,9 @@ function taskUnitsSql(source: ProgressSource, taskId: string, limit: number, off
   return Prisma.sql`
     SELECT a.id::text AS "assignmentId", u.code AS "unitCode", u.name AS "unitName", u.kind::text AS "unitKind",
            a.status::text AS "status", a.progress, a."completedAt", trim_scale(a."indicatorActual")::text AS "indicatorActual",
-           trim_scale(own."indicatorTarget")::text AS "unitTarget", a."lastUpdateAt" ${more.columns}
+           trim_scale(${source.unitTarget()})::text AS "unitTarget", a."lastUpdateAt" ${more.columns}
       FROM "Unit" u
       JOIN ${source.assignments} a ON a."unitId" = u.id AND a."taskId" = ${taskId}::uuid
-      JOIN "Assignment" own ON own.id = a.id
       ${more.join}
      WHERE ${source.unitCounted()}
      ORDER BY u."sortOrder", u.name, u.code

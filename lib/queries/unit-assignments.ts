@@ -88,11 +88,9 @@ function assignmentRows(source: ProgressSource, unitId: string, reader: Actor): 
     SELECT a.id::text AS "id", t.code AS "taskCode", t.title, a.status::text AS "status", a.progress,
            t."dueDate", a."completedAt", g.id::text AS "groupId", g.code AS "groupCode", g.name AS "groupName",
            t."indicatorKind"::text AS "indicatorKind", t."indicatorUnit", trim_scale(t."indicatorBaseline")::text AS "indicatorBaseline",
-           trim_scale(t."indicatorTarget")::text AS "indicatorTarget", trim_scale(own."indicatorTarget")::text AS "unitTarget",
+           trim_scale(t."indicatorTarget")::text AS "indicatorTarget", trim_scale(${source.unitTarget()})::text AS "unitTarget",
            trim_scale(a."indicatorActual")::text AS "indicatorActual", t.scope::text AS "scope", ${latest.columns}
       FROM ${source.assignments} a
-      -- The unit's own target: the source's assignments (a past day's too) carry only what reports change.
-      JOIN "Assignment" own ON own.id = a.id
       JOIN "Task" t ON t.id = a."taskId" AND t.active
       JOIN "TaskGroup" g ON g.id = t."groupId"
       ${latest.join}

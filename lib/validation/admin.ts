@@ -6,7 +6,7 @@ import type { CalendarDay } from '@/lib/domain/calendar'
 import type { Prisma } from '@/lib/db/client'
 import type { vi } from '@/messages'
 import viAdmin from '@/messages/vi/admin.json'
-import { INDICATOR_KINDS } from '@/lib/domain/indicator'
+import { INDICATOR_KINDS, type OwnIndicatorProblem } from '@/lib/domain/indicator'
 import { REPORT_CADENCES, REPORT_DAY_MAX, REPORT_DAY_MIN, type ReportCadenceKind } from '@/lib/domain/report-cycle'
 import { decimalPlaces, parseDecimal } from './decimal'
 import { formText } from './form-text'
@@ -391,37 +391,64 @@ export type UnitFigureInput = z.output<typeof unitFigureSchema>
 
 /** The prefix of a per-unit target's field: `unitTarget-<assignment id>`, one per assignment of a PER_UNIT task. */
 export const UNIT_TARGET_FIELD = 'unitTarget-'
+/** The prefix of a unit's own baseline's field beside it: `unitBaseline-<assignment id>`. */
+export const UNIT_BASELINE_FIELD = 'unitBaseline-'
 
 /**
- * The per-unit targets of a PER_UNIT task's assignments, as typed: an empty field clears the
- * target. Each is a non-negative decimal; whether it lies on the indicator's side of the baseline
- * needs the task, and is judged by the core (lib/domain/indicator.ts perUnitTargetProblem).
+ * A unit's own figure of a PER_UNIT indicator (its target or its baseline) as typed: null when
+ * empty, else a non-negative decimal; `negative` says a figure below zero.
  */
-export function parseUnitTargets(values: AdminValues): Parsed<{ taskId: string; targets: { assignmentId: string; target: string | null }[] }> {
+export function parseOwnFigure(typed: string, negative: AdminErrorCode): { value: string | null } | { problem: AdminProblem } {
+  const text = typed.trim()
+  if (text === '') return { value: null }
+  // parseDecimal refuses a minus sign, so "-3" is told apart from text that is no number at all.
+  const plain = parseDecimal(text.replace(/^-\s*/, ''))
+  if (plain === null || decimalPlaces(plain) > 2 || Number(plain) > INDICATOR_MAX) return { problem: adminProblem('numberFormat') }
+  if (text.startsWith('-') && Number(plain) > 0) return { problem: adminProblem(negative) }
+  return { value: plain }
+}
+
+/** The field's message for lib/domain/indicator.ts ownIndicatorProblem's answer. */
+export function ownIndicatorAdminProblem(p: OwnIndicatorProblem): AdminProblem {
+  if (p.field === 'baseline') return adminProblem('unitBaselineNegative')
+  switch (p.problem) {
+    case 'targetNegative':
+      return adminProblem('unitTargetNegative')
+    case 'targetBelowBaseline':
+      return adminProblem('unitTargetBelowBaseline', { baseline: p.baseline })
+    case 'targetAboveBaseline':
+      return adminProblem('unitTargetAboveBaseline', { baseline: p.baseline })
+  }
+}
+
+/** A unit's own target and baseline as a form sends them; a field not sent (undefined) stays as it is, an empty one clears it. */
+export type UnitTargetInput = { assignmentId: string; target?: string | null; baseline?: string | null }
+
+/**
+ * The per-unit targets and baselines of a PER_UNIT task's assignments, as typed: an empty field
+ * clears its figure (an empty baseline: the task's). Each is a non-negative decimal; whether a target
+ * lies on the indicator's side of the baseline needs the task, and is judged by the core
+ * (lib/domain/indicator.ts ownIndicatorProblem).
+ */
+export function parseUnitTargets(values: AdminValues): Parsed<{ taskId: string; targets: UnitTargetInput[] }> {
   const problems: AdminProblems = {}
   const taskId = id.safeParse(values.taskId)
   if (!taskId.success) problems.form = adminProblem('choiceMissing')
-  const targets: { assignmentId: string; target: string | null }[] = []
+  const targets = new Map<string, UnitTargetInput>()
   for (const [name, value] of Object.entries(values)) {
-    if (!name.startsWith(UNIT_TARGET_FIELD) || typeof value !== 'string') continue
-    const assignmentId = id.safeParse(name.slice(UNIT_TARGET_FIELD.length))
+    const field = name.startsWith(UNIT_TARGET_FIELD) ? 'target' : name.startsWith(UNIT_BASELINE_FIELD) ? 'baseline' : null
+    if (field === null || typeof value !== 'string') continue
+    const assignmentId = id.safeParse(name.slice((field === 'target' ? UNIT_TARGET_FIELD : UNIT_BASELINE_FIELD).length))
     if (!assignmentId.success) {
       problems.form = adminProblem('choiceMissing')
       continue
     }
-    const typed = value.trim()
-    if (typed === '') {
-      targets.push({ assignmentId: assignmentId.data, target: null })
-      continue
-    }
-    // parseDecimal refuses a minus sign, so "-3" is told apart from text that is no number at all.
-    const plain = parseDecimal(typed.replace(/^-\s*/, ''))
-    if (plain === null || decimalPlaces(plain) > 2 || Number(plain) > INDICATOR_MAX) problems[name] = adminProblem('numberFormat')
-    else if (typed.startsWith('-') && Number(plain) > 0) problems[name] = adminProblem('unitTargetNegative')
-    else targets.push({ assignmentId: assignmentId.data, target: plain })
+    const figure = parseOwnFigure(value, field === 'target' ? 'unitTargetNegative' : 'unitBaselineNegative')
+    if ('problem' in figure) problems[name] = figure.problem
+    else targets.set(assignmentId.data, { ...targets.get(assignmentId.data), assignmentId: assignmentId.data, [field]: figure.value })
   }
   if (Object.keys(problems).length > 0 || !taskId.success) return { kind: 'invalid', problems }
-  return { kind: 'valid', input: { taskId: taskId.data, targets } }
+  return { kind: 'valid', input: { taskId: taskId.data, targets: [...targets.values()] } }
 }
 
 export type Parsed<T> = { kind: 'valid'; input: T } | { kind: 'invalid'; problems: AdminProblems }

@@ -74,6 +74,7 @@ const TASK_TITLES = [
   'Khám sàng lọc sức khỏe cho người cao tuổi',
 ]
 const INDICATOR_UNITS = ['hộ', 'km', 'công trình', 'người', 'ha', 'sản phẩm']
+const CONDITION_UNIT = 'đơn vị cấp xã'
 const BLOCKED_NOTES = ['Chưa được bố trí kinh phí, đã báo cáo huyện.', 'Vướng mắc giải phóng mặt bằng.', 'Thời tiết mưa lũ, tạm dừng thi công.']
 const RETURNED_NOTE = 'Số liệu chưa khớp với biên bản nghiệm thu, đề nghị báo cáo lại.'
 const LATE_NOTE = 'Hoàn thành sau hạn do phải điều chỉnh dự toán.'
@@ -100,7 +101,7 @@ function placeName(n: string, salt: number): string {
 
 /**
  * The reports of an assignment, as SQL expressions over the columns of the temporary table
- * bench_assignment (`a`: i, n, fate, final_progress, has_indicator, baseline, target, due) and
+ * bench_assignment (`a`: i, n, fate, final_progress, has_indicator, kind, baseline, target, due) and
  * a report number `j` (1..n). `r(salt)` is uniform in [0, 1), fixed for (i, j, salt).
  */
 function reportExpressions(j: string, start: string, now: string) {
@@ -114,7 +115,10 @@ function reportExpressions(j: string, start: string, now: string) {
   const returned = `(${reviewed} AND (${j}) % 2 = 0 AND ${r(3)} < ${RETURNED_SHARE})`
   const status = `(CASE WHEN (${j}) = a.n THEN a.fate WHEN ${r(2)} < ${BLOCKED_SHARE} THEN 'BLOCKED'::"TaskStatus" ELSE 'IN_PROGRESS'::"TaskStatus" END)`
   const progress = `(CASE WHEN (${j}) = a.n AND a.fate = 'DONE' THEN 100 ELSE (a.final_progress * (${j})) / a.n END)`
-  const indicatorActual = `(CASE WHEN a.has_indicator THEN round(a.baseline + (a.target - a.baseline) * ${progress} / 100.0, 2) END)`
+  // A condition is answered yes once the work is half done; a figure moves from the baseline to the
+  // target (the unit's own, for a target per unit) with the progress.
+  const indicatorActual = `(CASE WHEN a.kind = 'CONDITION' THEN (${progress} >= 50)::int
+                                 WHEN a.has_indicator THEN round(a.baseline + (a.target - a.baseline) * ${progress} / 100.0, 2) END)`
   const reviewedAt = `(CASE WHEN ${reviewed} THEN date_trunc('milliseconds', ${createdAt} + ${r(4)} * least(interval '72 hours', ${span} * 0.1 / a.n)) END)`
   return { createdAt, reviewed, returned, status, progress, indicatorActual, reviewedAt }
 }
@@ -239,13 +243,16 @@ export async function fillBenchData(url: string, options: BenchDataOptions): Pro
       SELECT ${newId}, 'nhom-' || lpad(g::text, 2, '0'), (${textArray(GROUP_NAMES)})[1 + (g - 1) % ${GROUP_NAMES.length}], m.id, g, ${startSql}, ${startSql}
         FROM generate_series(1, ${groups}) g JOIN bench_member m ON m.level = 2 AND m.n = 1 + (g - 1) % ${districts}`)
     // Due dates spread from six months after the start to six months from now; every third task
-    // has an indicator.
-    await step('tasks', `INSERT INTO "Task" (id, code, "groupId", title, "dueDate", scope, "indicatorUnit", "indicatorBaseline", "indicatorTarget", "sortOrder", "createdAt", "updatedAt")
+    // has an indicator, of each kind in turn (lib/domain/indicator.ts): a target per unit (3, 12,
+    // …), a sum (6, 15, …), a condition with neither baseline nor target (9, 18, …).
+    const kind = `(CASE t % 9 WHEN 3 THEN 'PER_UNIT' WHEN 6 THEN 'SUM' ELSE 'CONDITION' END)::"IndicatorKind"`
+    await step('tasks', `INSERT INTO "Task" (id, code, "groupId", title, "dueDate", scope, "indicatorKind", "indicatorUnit", "indicatorBaseline", "indicatorTarget", "sortOrder", "createdAt", "updatedAt")
       SELECT ${newId}, 'nv-' || lpad(t::text, 3, '0'), g.id,
              (${textArray(TASK_TITLES)})[1 + (t - 1) % ${TASK_TITLES.length}] || ' (đợt ' || (1 + (t - 1) / ${TASK_TITLES.length}) || ')',
              (${startSql} + interval '6 months' + (${nowSql} - ${startSql}) * (t - 1)::float8 / greatest(${tasks} - 1, 1))::date, 'COMMUNE',
-             CASE WHEN t % 3 = 0 THEN (${textArray(INDICATOR_UNITS)})[1 + (t / 3) % ${INDICATOR_UNITS.length}] END,
-             CASE WHEN t % 3 = 0 THEN (t * 7) % 20 END, CASE WHEN t % 3 = 0 THEN 20 + (t * 37) % 80 END,
+             CASE WHEN t % 3 = 0 THEN ${kind} END,
+             CASE WHEN t % 9 = 0 THEN '${CONDITION_UNIT}' WHEN t % 3 = 0 THEN (${textArray(INDICATOR_UNITS)})[1 + (t / 3) % ${INDICATOR_UNITS.length}] END,
+             CASE WHEN t % 3 = 0 AND t % 9 <> 0 THEN (t * 7) % 20 END, CASE WHEN t % 3 = 0 AND t % 9 <> 0 THEN 20 + (t * 37) % 80 END,
              t, ${startSql}, ${startSql}
         FROM generate_series(1, ${tasks}) t JOIN "TaskGroup" g ON g."sortOrder" = 1 + (t - 1) % ${groups}`)
     await step('reporting periods', `INSERT INTO "ReportingPeriod" (id, code, name, kind, "startDate", "endDate", "createdAt", "updatedAt")
@@ -254,15 +261,17 @@ export async function fillBenchData(url: string, options: BenchDataOptions): Pro
         FROM generate_series(1, 5) y`)
 
     // Every commune-level unit gets every task. Per assignment: n reports (0..2×updates, mean
-    // `updates`), its fate (done, blocked or in progress) and the progress it reaches.
+    // `updates`), its fate (done, blocked or in progress), the progress it reaches and, for a target
+    // per unit, the unit's own target (half to one and a half times the task's way from the baseline).
     log(`Assignments: ${units.toLocaleString('en-US')} × ${tasks} = ${(units * tasks).toLocaleString('en-US')}`)
     await sql(`CREATE TEMP TABLE bench_assignment ON COMMIT DROP AS
-      SELECT i, ${newId} AS id, task_id, unit_id, member_id, author_id, reviewer_id, due, has_indicator, baseline, target,
+      SELECT i, ${newId} AS id, task_id, unit_id, member_id, author_id, reviewer_id, due, has_indicator, kind, baseline,
+             CASE WHEN kind = 'PER_UNIT' THEN baseline + ceil((target - baseline) * (0.5 + pg_temp.bench_uniform(i, 4))::numeric) ELSE target END AS target,
              floor(pg_temp.bench_uniform(i, 1) * ${2 * updates + 1})::int AS n,
              CASE WHEN f < 0.45 THEN 'DONE' WHEN f < 0.53 THEN 'BLOCKED' ELSE 'IN_PROGRESS' END::"TaskStatus" AS fate,
              CASE WHEN f < 0.45 THEN 100 ELSE 10 + floor(pg_temp.bench_uniform(i, 3) * 80)::int END AS final_progress
         FROM (SELECT (s.n - 1)::bigint * ${tasks} + t."sortOrder" AS i, t.id AS task_id, s.unit_id, u."inChargeMemberId" AS member_id,
-                     s.user_id AS author_id, s.reviewer_id, t."dueDate" AS due, t."indicatorUnit" IS NOT NULL AS has_indicator,
+                     s.user_id AS author_id, s.reviewer_id, t."dueDate" AS due, t."indicatorUnit" IS NOT NULL AS has_indicator, t."indicatorKind" AS kind,
                      t."indicatorBaseline" AS baseline, t."indicatorTarget" AS target,
                      pg_temp.bench_uniform((s.n - 1)::bigint * ${tasks} + t."sortOrder", 2) AS f
                 FROM bench_staff s JOIN "Unit" u ON u.id = s.unit_id CROSS JOIN "Task" t) x
@@ -276,10 +285,11 @@ export async function fillBenchData(url: string, options: BenchDataOptions): Pro
       `(CASE WHEN a.n = 0 THEN ${none} WHEN NOT ${last.returned} THEN ${last[key]} WHEN a.n > 1 THEN ${before[key]} ELSE ${none} END)`
     const any = reportExpressions('j', startSql, nowSql)
     await withIndexesRebuilt(sql, 'Assignment', log, () =>
-      step('assignments', `INSERT INTO "Assignment" (id, "taskId", "unitId", status, progress, "indicatorActual", "responsibleMemberId", version,
+      // A unit's own target enters its history (AssignmentTarget) by the table's trigger, from the assignment's creation.
+      step('assignments', `INSERT INTO "Assignment" (id, "taskId", "unitId", status, progress, "indicatorActual", "indicatorTarget", "responsibleMemberId", version,
                                        "completedAt", "lastUpdateAt", "lastUpdateById", "createdAt", "updatedAt")
         SELECT a.id, a.task_id, a.unit_id, ${standing('status', `'NOT_STARTED'::"TaskStatus"`)}, ${standing('progress', '0')},
-               ${standing('indicatorActual', 'NULL')}, a.member_id,
+               ${standing('indicatorActual', 'NULL')}, CASE WHEN a.kind = 'PER_UNIT' THEN a.target END, a.member_id,
                -- every report was accepted once, and every returned one (the latest when returned) reverted the assignment
                a.n + (SELECT count(*) FROM generate_series(2, a.n, 2) j WHERE ${any.returned})::int,
                CASE WHEN a.n > 0 AND a.fate = 'DONE' AND NOT ${last.returned} THEN ${last.createdAt} END,

@@ -14,11 +14,18 @@ import { fromKeptCounts } from '../../lib/queries/progress-source'
 /** As the overview page asks (app/(app)/page.tsx). */
 const RANKING_ENDS = 10
 
-/** What the overview page asks at once: the totals and groups, the commune ranking, the indicators. */
-export async function overviewThroughApp(today: CalendarDay): Promise<ProgressCounts> {
+/**
+ * The overview's numbers the ways are checked on: the district's counts, and for each condition
+ * and per-unit indicator the units that meet it (the aggregate over its assignments,
+ * lib/queries/indicator-counts.ts), by task id.
+ */
+export type OverviewNumbers = { counts: ProgressCounts; unitsMet: Record<string, number> }
+
+/** What the overview page asks at once: the totals and groups, the commune ranking, the indicators (each kind's). */
+export async function overviewThroughApp(today: CalendarDay): Promise<OverviewNumbers> {
   const source = fromKeptCounts(today)
-  const [progress] = await Promise.all([progressByGroup(source, null), communeRankingEnds(source, RANKING_ENDS), indicatorResults(source)])
-  return progress.total
+  const [progress, , indicators] = await Promise.all([progressByGroup(source, null), communeRankingEnds(source, RANKING_ENDS), indicatorResults(source)])
+  return { counts: progress.total, unitsMet: Object.fromEntries(indicators.filter((i) => i.kind !== 'SUM').map((i) => [i.taskId, i.met])) }
 }
 
 const COUNT_SUMS = ['assigned', 'doneOnTime', 'doneLate', 'inProgress', 'blocked', 'notStarted', 'overdue', 'dueSoon', 'due', 'late']
@@ -26,9 +33,11 @@ const COUNT_SUMS = ['assigned', 'doneOnTime', 'doneLate', 'inProgress', 'blocked
   .join(', ')
 
 /**
- * The same numbers in one round trip of three statements over the kept counts: the district and
- * each group, the head and tail of the commune ranking, the indicators. `today` is a checked
- * YYYY-MM-DD, written into the text (a multi-statement query takes no parameters).
+ * The same numbers in one round trip of four statements over the kept counts: the district and
+ * each group, the head and tail of the commune ranking, the sums of the indicators; and, over the
+ * assignments, the units meeting each condition and per-unit indicator and the sum of their own
+ * targets. `today` is a checked YYYY-MM-DD, written into the text (a multi-statement query takes no
+ * parameters).
  */
 function overviewSql(today: CalendarDay): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new Error(`not a day: ${today}`)
@@ -46,16 +55,26 @@ function overviewSql(today: CalendarDay): string {
    WHERE rank <= ${RANKING_ENDS} OR rank > units - ${RANKING_ENDS};
   SELECT t.id, c."indicatorSum", c."indicatorReported", c.assigned
     FROM "Task" t JOIN "TaskProgressCount" c ON c."taskId" = t.id
-   WHERE t.active AND t."indicatorUnit" IS NOT NULL`
+   WHERE t.active AND t."indicatorUnit" IS NOT NULL;
+  SELECT t.id::text AS "taskId", sum(a."indicatorTarget") AS "targetSum",
+         count(*) FILTER (WHERE CASE WHEN t."indicatorKind" = 'CONDITION' THEN a."indicatorActual" = 1
+                                     WHEN t."indicatorTarget" < COALESCE(t."indicatorBaseline", 0) THEN a."indicatorActual" <= a."indicatorTarget"
+                                     ELSE a."indicatorActual" >= a."indicatorTarget" END)::int AS met
+    FROM "Task" t
+    JOIN "Assignment" a ON a."taskId" = t.id
+    JOIN "Unit" u ON u.id = a."unitId" AND u.active
+   WHERE t.active AND t."indicatorKind" IN ('CONDITION', 'PER_UNIT')
+   GROUP BY t.id`
 }
 
 type OverviewRow = ProgressCounts & { groupId: string | null }
 
-export async function overviewByHand(client: pg.Client, today: CalendarDay): Promise<ProgressCounts> {
+export async function overviewByHand(client: pg.Client, today: CalendarDay): Promise<OverviewNumbers> {
   const results = (await client.query(overviewSql(today))) as unknown as pg.QueryResult[]
   const total = (results[1]!.rows as OverviewRow[]).find((row) => row.groupId === null)
   if (!total) throw new Error('the hand-written overview query returned no total')
-  return { ...total, progress: total.progress ?? 0 }
+  const unitsMet = Object.fromEntries((results[4]!.rows as { taskId: string; met: number }[]).map((row) => [row.taskId, row.met]))
+  return { counts: { ...total, progress: total.progress ?? 0 }, unitsMet }
 }
 
 /** Every count of the overview recounted from every assignment in one scan: what a day's recount costs. */
@@ -82,6 +101,11 @@ export async function overviewRecount(client: pg.Client, today: CalendarDay): Pr
 }
 
 const COUNTS: readonly (keyof ProgressCounts)[] = ['assigned', 'doneOnTime', 'doneLate', 'inProgress', 'blocked', 'notStarted', 'overdue', 'dueSoon', 'progress', 'due', 'late']
+
+/** The condition and per-unit indicators whose units meeting them differ between two ways of counting (empty when they agree). */
+export function unitsMetDifferences(app: Record<string, number>, other: Record<string, number>): string[] {
+  return [...new Set([...Object.keys(app), ...Object.keys(other)])].filter((task) => app[task] !== other[task]).map((task) => `task ${task}: app ${app[task]}, other ${other[task]}`)
+}
 
 /** The counts that differ between two ways of counting (empty when they agree). */
 export function differences(app: ProgressCounts, other: ProgressCounts): string[] {

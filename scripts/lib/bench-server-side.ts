@@ -8,7 +8,7 @@ import pg from 'pg'
 import { actorOf } from '../../lib/auth/permissions'
 import { createPrismaClient } from '../../lib/db/client'
 import { districtDay } from '../../lib/domain/calendar'
-import { differences, overviewByHand, overviewRecount, overviewThroughApp } from './bench-overview'
+import { differences, overviewByHand, overviewRecount, overviewThroughApp, unitsMetDifferences } from './bench-overview'
 import { latency, type Latency } from './bench-stats'
 import { sustainedSaves, timedSave } from './bench-writes'
 
@@ -55,11 +55,14 @@ const client = new pg.Client({ connectionString: input.databaseUrl })
 await client.connect()
 try {
   const today = districtDay(new Date())
-  const counts = await overviewThroughApp(today)
-  for (const [way, other] of [['by hand', await overviewByHand(client, today)], ['recounted', await overviewRecount(client, today)]] as const) {
-    const mismatch = differences(counts, other)
+  const numbers = await overviewThroughApp(today)
+  const byHandNumbers = await overviewByHand(client, today)
+  for (const [way, other] of [['by hand', byHandNumbers.counts], ['recounted', await overviewRecount(client, today)]] as const) {
+    const mismatch = differences(numbers.counts, other)
     if (mismatch.length) throw new Error(`the overview's counts ${way} disagree with the app: ${mismatch.join('; ')}`)
   }
+  const metMismatch = unitsMetDifferences(numbers.unitsMet, byHandNumbers.unitsMet)
+  if (metMismatch.length) throw new Error(`the units meeting the indicators by hand disagree with the app: ${metMismatch.join('; ')}`)
   const [app, byHand] = await timeRuns(input.queryRuns, () => overviewThroughApp(today), () => overviewByHand(client, today))
   const [recount] = await timeRuns(Math.min(input.queryRuns, RECOUNT_RUNS), () => overviewRecount(client, today))
 

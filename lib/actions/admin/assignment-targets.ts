@@ -1,16 +1,30 @@
 // The per-unit targets of a PER_UNIT indicator ("Minh Cầm: 5/12 chức danh"): an administrator sets
-// each assigned unit's own target on the task's administration page. Each one must lie on the
-// indicator's side of its baseline (lib/domain/indicator.ts); one bad target refuses them all.
+// each assigned unit's own target, and its own baseline where it has one (else the task's), on the
+// task's administration page. Each target must lie on the indicator's side of its baseline
+// (lib/domain/indicator.ts ownIndicatorProblem); one bad figure refuses them all. The history of
+// each change is kept by the database (AssignmentTarget).
 import 'server-only'
 import { unitsWhere } from '@/lib/auth/permissions'
-import { countsDown, perUnitTargetProblem } from '@/lib/domain/indicator'
-import { adminProblem, parseUnitTargets, UNIT_TARGET_FIELD, type AdminProblems, type AdminValues } from '@/lib/validation/admin'
+import { countsDown, ownIndicatorProblem } from '@/lib/domain/indicator'
+import {
+  ownIndicatorAdminProblem,
+  parseUnitTargets,
+  UNIT_BASELINE_FIELD,
+  UNIT_TARGET_FIELD,
+  type AdminProblems,
+  type AdminValues,
+  type UnitTargetInput,
+} from '@/lib/validation/admin'
 import { recordAudit } from '@/lib/audit/record'
 import type { ActionContext } from '../context'
 import { adminWrite, InvalidInput, MissingRecord } from './core'
 
+type Own = { target: string | null; baseline: string | null }
+
+const same = (a: string | null, b: string | null) => (a === null || b === null ? a === b : Number(a) === Number(b))
+
 export function saveUnitTargets(context: ActionContext, values: AdminValues) {
-  return adminWrite<{ taskId: string; targets: { assignmentId: string; target: string | null }[] }, { changed: number }>(context, {
+  return adminWrite<{ taskId: string; targets: UnitTargetInput[] }, { changed: number }>(context, {
     action: 'assignment.target',
     entity: 'Task',
     entityId: typeof values.taskId === 'string' ? values.taskId : null,
@@ -18,32 +32,46 @@ export function saveUnitTargets(context: ActionContext, values: AdminValues) {
     write: async (tx, input) => {
       const task = await tx.task.findUnique({
         where: { id: input.taskId },
-        select: { id: true, indicatorKind: true, indicatorBaseline: true, indicatorTarget: true, assignments: { where: { unit: unitsWhere(context.actor) }, select: { id: true, indicatorTarget: true } } },
+        select: {
+          id: true,
+          indicatorKind: true,
+          indicatorBaseline: true,
+          indicatorTarget: true,
+          assignments: { where: { unit: unitsWhere(context.actor) }, select: { id: true, indicatorTarget: true, indicatorBaseline: true } },
+        },
       })
       if (!task) throw new MissingRecord()
       if (task.indicatorKind !== 'PER_UNIT') throw InvalidInput.of('form', 'unitTargetNotPerUnit')
       const baseline = task.indicatorBaseline?.toString() ?? null
       const down = countsDown(baseline, task.indicatorTarget?.toString() ?? null)
-      const current = new Map(task.assignments.map((a) => [a.id, a.indicatorTarget?.toString() ?? null]))
+      const current = new Map(task.assignments.map((a): [string, Own] => [a.id, { target: a.indicatorTarget?.toString() ?? null, baseline: a.indicatorBaseline?.toString() ?? null }]))
       const problems: AdminProblems = {}
-      for (const { assignmentId, target } of input.targets) {
-        if (!current.has(assignmentId)) throw new MissingRecord()
-        const problem = target === null ? null : perUnitTargetProblem(target, baseline, down)
-        if (problem === 'targetNegative') problems[UNIT_TARGET_FIELD + assignmentId] = adminProblem('unitTargetNegative')
-        else if (problem === 'targetBelowBaseline') problems[UNIT_TARGET_FIELD + assignmentId] = adminProblem('unitTargetBelowBaseline', { baseline: baseline ?? '0' })
-        else if (problem === 'targetAboveBaseline') problems[UNIT_TARGET_FIELD + assignmentId] = adminProblem('unitTargetAboveBaseline', { baseline: baseline ?? '0' })
+      const changes: { assignmentId: string; before: Own; after: Own }[] = []
+      for (const { assignmentId, target, baseline: ownBaseline } of input.targets) {
+        const before = current.get(assignmentId)
+        if (!before) throw new MissingRecord()
+        // A field the form did not send keeps its figure.
+        const after: Own = { target: target === undefined ? before.target : target, baseline: ownBaseline === undefined ? before.baseline : ownBaseline }
+        const problem = ownIndicatorProblem(after, baseline, down)
+        if (problem) problems[(problem.field === 'target' ? UNIT_TARGET_FIELD : UNIT_BASELINE_FIELD) + assignmentId] = ownIndicatorAdminProblem(problem)
+        else if (!same(before.target, after.target) || !same(before.baseline, after.baseline)) changes.push({ assignmentId, before, after })
       }
       if (Object.keys(problems).length > 0) throw new InvalidInput(problems)
-      let changed = 0
-      for (const { assignmentId, target } of input.targets) {
-        const before = current.get(assignmentId) ?? null
-        if (before === null ? target === null : target !== null && Number(before) === Number(target)) continue
-        const saved = await tx.assignment.update({ where: { id: assignmentId }, data: { indicatorTarget: target }, select: { indicatorTarget: true } })
-        const after = saved.indicatorTarget?.toString() ?? null
-        await recordAudit(tx, context, { action: 'assignment.target', entity: 'Assignment', entityId: assignmentId, before: { indicatorTarget: before }, after: { indicatorTarget: after } })
-        changed++
+      for (const { assignmentId, before, after } of changes) {
+        const saved = await tx.assignment.update({
+          where: { id: assignmentId },
+          data: { indicatorTarget: after.target, indicatorBaseline: after.baseline },
+          select: { indicatorTarget: true, indicatorBaseline: true },
+        })
+        await recordAudit(tx, context, {
+          action: 'assignment.target',
+          entity: 'Assignment',
+          entityId: assignmentId,
+          before: { indicatorTarget: before.target, indicatorBaseline: before.baseline },
+          after: { indicatorTarget: saved.indicatorTarget?.toString() ?? null, indicatorBaseline: saved.indicatorBaseline?.toString() ?? null },
+        })
       }
-      return { changed }
+      return { changed: changes.length }
     },
   })
 }

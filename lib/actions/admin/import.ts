@@ -94,15 +94,20 @@ export async function applyImport(context: ActionContext, form: FormData): Promi
           for (const a of created) await recordAudit(tx, context, { action: 'assignment.create', entity: 'Assignment', entityId: a.id, after: { taskId: a.taskId, unitId: a.unitId } })
           for (const r of plan.rows) {
             if (r.outcome !== 'update' || !r.write) continue
-            const { taskId, unitId, indicatorTarget } = r.write
-            const before = await tx.assignment.findUniqueOrThrow({ where: { taskId_unitId: { taskId, unitId } }, select: { id: true, indicatorTarget: true } })
-            const saved = await tx.assignment.update({ where: { id: before.id }, data: { indicatorTarget }, select: { indicatorTarget: true } })
+            const { taskId, unitId, indicatorTarget, indicatorBaseline } = r.write
+            const before = await tx.assignment.findUniqueOrThrow({ where: { taskId_unitId: { taskId, unitId } }, select: { id: true, indicatorTarget: true, indicatorBaseline: true } })
+            // An empty cell leaves the assignment's figure as it is.
+            const saved = await tx.assignment.update({
+              where: { id: before.id },
+              data: { indicatorTarget: indicatorTarget ?? before.indicatorTarget, indicatorBaseline: indicatorBaseline ?? before.indicatorBaseline },
+              select: { indicatorTarget: true, indicatorBaseline: true },
+            })
             await recordAudit(tx, context, {
               action: 'assignment.target',
               entity: 'Assignment',
               entityId: before.id,
-              before: { indicatorTarget: before.indicatorTarget?.toString() ?? null },
-              after: { indicatorTarget: saved.indicatorTarget?.toString() ?? null },
+              before: { indicatorTarget: before.indicatorTarget?.toString() ?? null, indicatorBaseline: before.indicatorBaseline?.toString() ?? null },
+              after: { indicatorTarget: saved.indicatorTarget?.toString() ?? null, indicatorBaseline: saved.indicatorBaseline?.toString() ?? null },
             })
           }
         }

@@ -7,13 +7,15 @@ import type { Actor } from '@/lib/auth/permissions'
 import { formatDay } from '@/lib/domain/calendar'
 import { REGISTER_LABEL_LISTS, registerCsvLines, registerRows, registerSize } from '@/lib/queries/assignment-register'
 import type { ProgressSource } from '@/lib/queries/progress-source'
+import { CONDITION_NO, CONDITION_YES } from '@/lib/domain/indicator'
 import { csvCell } from '../csv'
 import { exportSource, fileStem, type Cell, type ExportDocument, type Translate } from './table'
+import { figureCell } from './task'
 
 /** Rows read per fetch: the next batch is read while this one is written, so two batches are held at a time. */
 const ROWS_PER_BATCH = 5_000
 
-async function* rows(source: ProgressSource): AsyncGenerator<Cell[]> {
+async function* rows(source: ProgressSource, t: Translate): AsyncGenerator<Cell[]> {
   for await (const batch of registerRows(source, ROWS_PER_BATCH)) {
     for (const row of batch) {
       yield [
@@ -22,7 +24,8 @@ async function* rows(source: ProgressSource): AsyncGenerator<Cell[]> {
         row.title,
         { labels: row.labels },
         row.progress,
-        row.indicatorActual === null ? null : Number(row.indicatorActual),
+        figureCell(t, row.indicatorKind, row.indicatorActual),
+        row.unitTarget === null ? null : Number(row.unitTarget),
         row.indicatorUnit,
         { day: row.dueDay },
         row.completedDay === null ? null : { day: row.completedDay },
@@ -32,6 +35,9 @@ async function* rows(source: ProgressSource): AsyncGenerator<Cell[]> {
     }
   }
 }
+
+/** A condition's answers, as a CSV cell says them (keyed as the register's SQL reads the figure). */
+const answerTexts = (t: Translate) => Object.fromEntries([CONDITION_YES, CONDITION_NO].map((answer) => [answer, csvCell(figureCell(t, 'CONDITION', answer), t)]))
 
 /** Each list of labels the register can hold, as a CSV cell says it (keyed as the register's SQL names it). */
 const labelTexts = (t: Translate) => Object.fromEntries(REGISTER_LABEL_LISTS.map((labels) => [labels.join(','), csvCell({ labels }, t)]))
@@ -51,6 +57,7 @@ export async function registerExport(t: Translate, now: Date, search: URLSearchP
           { header: t('exports.columns.status'), width: 28 },
           { header: t('exports.columns.progress'), width: 12 },
           { header: t('exports.columns.actual'), width: 12 },
+          { header: t('exports.columns.unitTarget'), width: 14 },
           { header: t('exports.columns.measure'), width: 16 },
           { header: t('exports.columns.dueDate'), width: 14 },
           { header: t('exports.columns.completedOn'), width: 14 },
@@ -58,8 +65,8 @@ export async function registerExport(t: Translate, now: Date, search: URLSearchP
           { header: t('exports.columns.member'), width: 28 },
         ],
         rowCount: await registerSize(source),
-        rows: rows(source),
-        csvLines: () => registerCsvLines(source, labelTexts(t)),
+        rows: rows(source, t),
+        csvLines: () => registerCsvLines(source, labelTexts(t), answerTexts(t)),
       },
     ],
     csvSheet: 0,

@@ -10,8 +10,8 @@ import { TASK_UNITS_PER_PAGE, taskProgressByCode, taskUnitReports, type TaskProg
 import { exportSource, fileStem, type Cell, type ExportDocument, type Total, type Translate } from './table'
 import { latestReportCell, memberCell, reviewCommentCell } from './unit'
 
-/** A unit's figure; a condition's answer in words ("Đạt", "Chưa đạt"). */
-function figureCell(t: Translate, kind: IndicatorKind, actual: string | null): Cell {
+/** A unit's figure; a condition's answer in words ("Đạt", "Chưa đạt"). The register's too. */
+export function figureCell(t: Translate, kind: IndicatorKind | null, actual: string | null): Cell {
   if (actual === null) return null
   return kind === 'CONDITION' ? t(actual === CONDITION_YES ? 'tasks.units.met' : 'tasks.units.notMet') : Number(actual)
 }

@@ -6,6 +6,7 @@ import { AsOfPicker } from '@/components/progress/as-of-picker'
 import { BarChart } from '@/components/charts/bar-chart'
 import { DownloadLinks } from '@/components/exports/download-links'
 import { MemberFigures } from '@/components/members/member-figures'
+import { MemberIndicatorList } from '@/components/members/member-indicator-list'
 import { OverdueTable } from '@/components/members/overdue-table'
 import { PendingUpdateList } from '@/components/members/pending-update-list'
 import { groupHref, memberHref, unitHref } from '@/lib/domain/paths'
@@ -41,7 +42,7 @@ export default async function MemberPage({ params, searchParams }: Props) {
   const member = await load(user, params)
   const now = new Date()
   const source = requestSource(asOfParam((await searchParams).asOf), user)
-  const [{ summary, groups, units, pending, overdue }, t, tTasks] = await Promise.all([
+  const [{ summary, groups, units, pending, overdue, indicators }, t, tTasks] = await Promise.all([
     memberPageData(source, member.id),
     getTranslations('members'),
     getTranslations('tasks'),
@@ -132,6 +133,16 @@ export default async function MemberPage({ params, searchParams }: Props) {
           </>
         )}
       </section>
+
+      {indicators.length > 0 && (
+        <section aria-labelledby="indicators-title" className={section}>
+          <h2 id="indicators-title" className={sectionTitle}>
+            {t('indicators.title')}
+          </h2>
+          <p className="mb-3 text-sm text-slate-700">{t('indicators.intro')}</p>
+          <MemberIndicatorList rows={indicators} labelledBy="indicators-title" />
+        </section>
+      )}
 
       <section aria-labelledby="pending-title" className={section}>
         <h2 id="pending-title" className={sectionTitle}>

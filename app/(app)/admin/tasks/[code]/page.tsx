@@ -32,7 +32,7 @@ export default async function AdminTaskPage({ params, searchParams }: Props) {
         {task.indicatorKind === 'PER_UNIT' && task.indicatorUnit !== null && (
           <UnitTargetsForm
             task={{ id: task.id, indicatorUnit: task.indicatorUnit, baseline: task.indicatorBaseline?.toString() ?? null, target: task.indicatorTarget?.toString() ?? null }}
-            assignments={task.assignments.map((a) => ({ id: a.id, unitName: a.unit.name, target: a.indicatorTarget?.toString() ?? null }))}
+            assignments={task.assignments.map((a) => ({ id: a.id, unitName: a.unit.name, target: a.indicatorTarget?.toString() ?? null, baseline: a.indicatorBaseline?.toString() ?? null }))}
             action={saveUnitTargetsAction}
           />
         )}
