@@ -2,7 +2,7 @@
 // each assigned unit's own target on the task's administration page. Each one must lie on the
 // indicator's side of its baseline (lib/domain/indicator.ts); one bad target refuses them all.
 import 'server-only'
-import { unitsWhere } from '@/lib/auth/permissions'
+import { ownersVisibleWhere, unitsWhere } from '@/lib/auth/permissions'
 import { countsDown, perUnitTargetProblem } from '@/lib/domain/indicator'
 import { adminProblem, parseUnitTargets, UNIT_TARGET_FIELD, type AdminProblems, type AdminValues } from '@/lib/validation/admin'
 import { recordAudit } from '@/lib/audit/record'
@@ -16,8 +16,8 @@ export function saveUnitTargets(context: ActionContext, values: AdminValues) {
     entityId: typeof values.taskId === 'string' ? values.taskId : null,
     parsed: () => parseUnitTargets(values),
     write: async (tx, input) => {
-      const task = await tx.task.findUnique({
-        where: { id: input.taskId },
+      const task = await tx.task.findFirst({
+        where: { id: input.taskId, group: { owner: await ownersVisibleWhere(context.actor, tx) } },
         select: { id: true, indicatorKind: true, indicatorBaseline: true, indicatorTarget: true, assignments: { where: { unit: unitsWhere(context.actor) }, select: { id: true, indicatorTarget: true } } },
       })
       if (!task) throw new MissingRecord()
