@@ -61,13 +61,15 @@ test('the office opens no other administration page, and answers questions on an
 
 // Two districts under one province (DESIGN.md "Roles", scopes follow the tree): a second district,
 // Tiên Yên, is made beside the demo's Ba Chẽ under Tỉnh Quảng Ninh, with a commune, an assignment
-// and an account of each role. Neither district's accounts find the other's units, assignments or
-// downloads (404, as a missing record); the province's administrator finds both.
+// of a task the province owns and an account of each role. Neither district's accounts find the
+// other's units, assignments or downloads (404, as a missing record), nor Tiên Yên Ba Chẽ's own tasks;
+// the province's task Tiên Yên's administrator reads without changing it; the province's administrator finds both.
 test.describe('two districts under one province', () => {
   const suffix = randomBytes(3).toString('hex')
   const tienYen = { district: `tien-yen-${suffix}`, commune: `dong-ngu-${suffix}`, office: `vp-tien-yen-${suffix}` }
   const accounts = { STAFF: `dong-ngu-${suffix}`, LEADER: `lanh-dao-tien-yen-${suffix}`, OFFICE: `vp-tien-yen-${suffix}`, ADMIN: `admin-tien-yen-${suffix}` } satisfies Record<Role, string>
   const provinceAdmin = `admin-tinh-${suffix}`
+  const provinceTask = { group: `nhom-tinh-${suffix}`, code: `nv-tinh-${suffix}`, title: `Nhiệm vụ Tỉnh ủy giao ${suffix}` }
   let baCheTask = ''
 
   test.beforeAll(async () => {
@@ -77,7 +79,15 @@ test.describe('two districts under one province', () => {
     await unit(tienYen.district, 'Huyện Tiên Yên', 'DISTRICT', `kind = 'PROVINCE'`)
     await unit(tienYen.commune, 'Xã Đông Ngũ', 'COMMUNE', `code = '${tienYen.district}'`)
     await unit(tienYen.office, 'Văn phòng Huyện ủy Tiên Yên', 'AGENCY', `code = '${tienYen.district}'`)
-    await db.query(`INSERT INTO "Assignment" (id, "taskId", "unitId", "updatedAt") SELECT gen_random_uuid(), t.id, u.id, now() FROM "Task" t, "Unit" u WHERE t.active AND u.code = $1 LIMIT 1`, [tienYen.commune])
+    await db.query(`INSERT INTO "TaskGroup" (id, code, name, "ownerUnitId", "updatedAt") SELECT gen_random_uuid(), $1, 'Nhóm nhiệm vụ của Tỉnh ủy', id, now() FROM "Unit" WHERE code = 'quang-ninh'`, [provinceTask.group])
+    await db.query(
+      `INSERT INTO "Task" (id, code, "groupId", title, "dueDate", scope, "updatedAt") SELECT gen_random_uuid(), $1, id, $2, DATE '2027-12-31', 'COMMUNE', now() FROM "TaskGroup" WHERE code = $3`,
+      [provinceTask.code, provinceTask.title, provinceTask.group],
+    )
+    await db.query(`INSERT INTO "Assignment" (id, "taskId", "unitId", "updatedAt") SELECT gen_random_uuid(), t.id, u.id, now() FROM "Task" t, "Unit" u WHERE t.code = $1 AND u.code = $2`, [
+      provinceTask.code,
+      tienYen.commune,
+    ])
     const hash = await hashPassword(password)
     const account = (username: string, role: Role, unitCode: string) =>
       db.query(`INSERT INTO "User" (id, username, "displayName", "passwordHash", role, "unitId", "updatedAt") SELECT gen_random_uuid(), $1, $1, $2, $3::"Role", id, now() FROM "Unit" WHERE code = $4`, [username, hash, role, unitCode])
@@ -95,6 +105,8 @@ test.describe('two districts under one province', () => {
   test.afterAll(async () => {
     await database().query(`UPDATE "User" SET active = false WHERE username = ANY($1::text[])`, [[...Object.values(accounts), provinceAdmin]])
     await database().query(`UPDATE "Unit" SET active = false WHERE code = $1`, [tienYen.district])
+    await database().query(`UPDATE "Task" SET active = false WHERE code = $1`, [provinceTask.code])
+    await database().query(`UPDATE "TaskGroup" SET active = false WHERE code = $1`, [provinceTask.group])
   })
 
   /** The pages and downloads of a commune: its unit page, one of its assignments, its progress page and its download. */
@@ -125,5 +137,22 @@ test.describe('two districts under one province', () => {
     }
     const page = await signedIn(browser, provinceAdmin)
     for (const path of [...pathsOf(tienYen.commune, null), ...pathsOf('thanh-lam', baCheTask)]) expect((await page.request.get(path, { maxRedirects: 0 })).status(), path).toBe(200)
+  })
+
+  test("Tiên Yên's administrator reads the province's task without an edit form, and finds none of Ba Chẽ's tasks, groups or periods", async ({ browser }) => {
+    const page = await signedIn(browser, accounts.ADMIN)
+    const baChe = await database().query<{ group: string; period: string }>(
+      `SELECT (SELECT g.code FROM "TaskGroup" g JOIN "Task" t ON t."groupId" = g.id WHERE t.code = $1) AS group, (SELECT p.name FROM "ReportingPeriod" p ORDER BY p.code LIMIT 1) AS period`,
+      [baCheTask],
+    )
+    const { group, period } = baChe.rows[0]!
+    for (const path of [`/admin/tasks/${baCheTask}`, `/admin/groups/${group}`, `/tasks/${baCheTask}`]) expect((await page.request.get(path, { maxRedirects: 0 })).status(), path).toBe(404)
+    await page.goto(`/admin/tasks/${provinceTask.code}`)
+    await expect(page.getByText('Do Tỉnh Quảng Ninh giao: chỉ xem')).toBeVisible()
+    await expect(page.locator('input[name="title"]')).toHaveCount(0)
+    await page.goto('/tasks')
+    await expect(page.getByText(provinceTask.title)).toBeVisible()
+    await page.goto('/admin/periods')
+    await expect(page.getByText(period)).toHaveCount(0)
   })
 })

@@ -54,9 +54,10 @@ export async function seedDemoData(db: PrismaClient, options: { password: string
       const units = await upsertUnits(tx, members)
       // The standing committee is the district's: members are read where the district is.
       await tx.member.updateMany({ where: { id: { in: [...members.values()] } }, data: { unitId: idOf(units, DISTRICT.code) } })
-      const groups = await upsertGroups(tx, members)
+      // The demo's groups, tasks and periods are Ba Chẽ's own, which its administrator (at the district) manages.
+      const groups = await upsertGroups(tx, members, idOf(units, DISTRICT.code))
       const tasks = await upsertTasks(tx, groups, days)
-      await upsertPeriods(tx, days)
+      await upsertPeriods(tx, days, idOf(units, DISTRICT.code))
       const users = await upsertUsers(tx, units, members, passwordHash)
       await recordPastMerge(tx, units, idOf(users, ADMIN.username))
       await upsertAssignments(tx, assignmentPlans({ members, units, tasks, users }, days), days)
@@ -203,12 +204,13 @@ async function upsertUnits(tx: Tx, members: Ids): Promise<Ids> {
   return new Map([...province, ...district, ...communesAndAgencies, ...villages])
 }
 
-function upsertGroups(tx: Tx, members: Ids): Promise<Ids> {
+function upsertGroups(tx: Tx, members: Ids, ownerUnitId: string): Promise<Ids> {
   const rows = GROUPS.map((g, i) => ({
     code: g.code,
     name: g.name,
     description: g.description,
     leadMemberId: idOf(members, g.lead),
+    ownerUnitId,
     sortOrder: i + 1,
     active: true,
   }))
@@ -249,7 +251,7 @@ function upsertTasks(tx: Tx, groups: Ids, days: Calendar): Promise<Ids> {
   )
 }
 
-function upsertPeriods(tx: Tx, days: Calendar): Promise<Ids> {
+function upsertPeriods(tx: Tx, days: Calendar, ownerUnitId: string): Promise<Ids> {
   const rows = PERIODS.map((p) => ({
     code: p.code,
     name: p.name,
@@ -257,6 +259,7 @@ function upsertPeriods(tx: Tx, days: Calendar): Promise<Ids> {
     startDate: days.date(p.startDay),
     endDate: days.date(p.endDay),
     lockedAt: p.lockedDay === undefined ? null : days.at(p.lockedDay, 16 * 60 + 30),
+    ownerUnitId,
   }))
   return upsertByKey(
     rows,

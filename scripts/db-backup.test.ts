@@ -78,7 +78,7 @@ const evidence = () => db().attachment.findMany({ orderBy: { id: 'asc' }, select
 
 /** The figures the office reports from: today's overview, each period's review report, the overview CSV. */
 async function reports() {
-  const periods = await reportingPeriods()
+  const periods = await reportingPeriods(fullReader)
   const csv = await exportDownload({ user: leader, path: ['overview.csv'], search: new URLSearchParams(), locale: 'vi', ip: null, now: NOW })
   return {
     overview: await progressByGroup(fromKeptCounts(TODAY), null),

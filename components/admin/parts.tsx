@@ -1,5 +1,6 @@
 // The pieces the administration pages share: the section navigation, a list table, the in-use
-// badge, the deactivate/reactivate button and the notice after a creation.
+// badge, the deactivate/reactivate button, the notice after a creation and the marks of what a unit
+// above the administrator owns.
 import { getTranslations } from 'next-intl/server'
 import Link from '@/components/link'
 import type { ReactNode } from 'react'
@@ -134,4 +135,16 @@ export async function CreatedNotice({ shown }: { shown: boolean }) {
       <FormNotice tone="success">{t('created')}</FormNotice>
     </div>
   ) : null
+}
+
+/** A group, task or period a unit above the administrator's scope root owns: read here, changed there. */
+export async function OwnedAboveNotice({ owner }: { owner: string }) {
+  const t = await getTranslations('admin.common')
+  return <p className="my-4 rounded border border-slate-400 bg-slate-50 px-3 py-2 text-sm text-slate-800">{t('readOnlyOwned', { owner })}</p>
+}
+
+/** The short "Do … giao" beside a list's row that the administrator reads but does not manage. */
+export async function OwnedAboveTag({ owner }: { owner: string }) {
+  const t = await getTranslations('admin.common')
+  return <span className="ml-2 text-xs text-slate-600">{t('ownedAbove', { owner })}</span>
 }

@@ -68,7 +68,7 @@ export async function recordReview(context: ActionContext, { namedId, parsed }: 
 
   return db().$transaction(async (tx) => {
     // Reviewing changes the report, so the report's own period must be open.
-    const locked = await lockedPeriodOn(tx, update.createdAt)
+    const locked = await lockedPeriodOn(tx, update.createdAt, update.assignment.unit.ancestorIds)
     if (locked) return { kind: 'locked', period: locked.name } as const
     const reviewState = decision === 'CONFIRM' ? 'CONFIRMED' : 'RETURNED'
     const { count } = await tx.statusUpdate.updateMany({

@@ -130,7 +130,7 @@ export async function recordStatusUpdate(context: ActionContext, form: StatusUpd
     const [outcome] = await db().$queryRaw<{ earlier: string | null; locked: string | null; saved: string | null }[]>`
       WITH earlier AS (
         SELECT id FROM "StatusUpdate" WHERE "submissionKey" = ${input.submissionKey}::uuid
-      ), locked AS (${lockedPeriodSql(context.now)}
+      ), locked AS (${lockedPeriodSql(context.now, Prisma.sql`${[...assignment.unitAncestorIds]}::uuid[]`)}
       ), moved AS (
         UPDATE "Assignment"
            SET "status" = ${input.status}::"TaskStatus", "progress" = ${progress}, "indicatorActual" = ${indicatorActual}::numeric,

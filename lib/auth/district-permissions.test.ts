@@ -40,7 +40,12 @@ import { organisationOn } from '@/lib/queries/organisation'
 import { unitAssignments } from '@/lib/queries/unit-assignments'
 import { adminForm, adminValues } from '@/lib/actions/admin/test-form'
 import { testDatabase } from '@/test/helpers/database'
-import { factories } from '@/test/helpers/factories'
+import { factories, formData } from '@/test/helpers/factories'
+import { recordStatusUpdate } from '@/lib/actions/status-update'
+import { readStatusUpdateForm } from '@/lib/validation/status-update'
+import { questionFilterChoices } from '@/lib/queries/questions'
+import { reportingPeriods } from '@/lib/queries/reporting-rate'
+import { taskProgressByCode, taskProgressList } from '@/lib/queries/task-progress'
 import { DISTRICT_RULES, type DistrictAction } from './rules'
 
 const database = testDatabase()
@@ -233,7 +238,19 @@ describe('two districts under one province', () => {
       "Tiên Yên's administrator": await make.user({ role: 'ADMIN', unitId: tienYen.id }),
     }
     const provinceAdmin = await make.user({ role: 'ADMIN', unitId: province.id })
-    return { province, baChe, tienYen, thanhSon, dongNgu, task, baCheWork, baCheStaff, baCheMember, accounts, provinceAdmin }
+    // What each owns: a group with a task and a reporting period of Ba Chẽ's, and of the province's.
+    const owned = async (ownerUnitId: string, name: string) => {
+      const group = await database.db.taskGroup.create({ data: { code: code('nhom'), name: `Nhóm của ${name}`, ownerUnitId } })
+      const task = await make.task({ groupId: group.id })
+      await database.db.task.update({ where: { id: task.id }, data: { title: `Nhiệm vụ riêng của ${name}` } })
+      const period = await database.db.reportingPeriod.create({
+        data: { code: code('ky'), name: `Kỳ của ${name}`, kind: 'INTERIM', startDate: new Date('2026-11-01'), endDate: new Date('2026-11-30'), ownerUnitId },
+      })
+      return { group, task, period }
+    }
+    const baCheOwn = await owned(baChe.id, 'Ba Chẽ')
+    const provinceOwn = await owned(province.id, 'Tỉnh')
+    return { province, baChe, tienYen, thanhSon, dongNgu, task, baCheWork, baCheStaff, baCheMember, accounts, provinceAdmin, baCheOwn, provinceOwn }
   }
 
   beforeAll(async () => {
@@ -364,5 +381,86 @@ describe('two districts under one province', () => {
     const unitEdit = { id: thanhSon.id, code: thanhSon.code, name: thanhSon.name, kind: 'COMMUNE', parentId: tree.baChe.id, sortOrder: '7' }
     expect((await saveUnit(context, adminValues(unitEdit))).kind).toBe('saved')
     expect((await updateUser(context, adminValues({ id: tree.baCheStaff.id, displayName: 'Cán bộ Thanh Sơn', role: 'STAFF', unitId: tree.thanhSon.id }))).kind).toBe('saved')
+  })
+
+  /** What a reader reads of a group, task and period someone owns: the task lists and page, search, the questions' group filter, the period pickers. */
+  async function readsOwned(reader: Actor, own: { group: { code: string }; task: { code: string }; period: { code: string } }) {
+    const source = withinScope(progressSource(null, NOW), reader)
+    const taskCode = own.task.code
+    return {
+      taskList: (await taskProgressList(source)).some((t) => t.code === taskCode),
+      taskPage: (await taskProgressByCode(source, taskCode)) !== null,
+      search: (await search(reader, 'Nhiệm vụ riêng')).some((hit) => hit.code === taskCode),
+      groupFilter: (await questionFilterChoices(reader)).groups.some((g) => g.code === own.group.code),
+      periodPicker: (await reportingPeriods(reader)).some((p) => p.code === own.period.code),
+    }
+  }
+  const readsAll = { taskList: true, taskPage: true, search: true, groupFilter: true, periodPicker: true }
+  const readsNone = { taskList: false, taskPage: false, search: false, groupFilter: false, periodPicker: false }
+
+  test("Tiên Yên's administrator changes none of Ba Chẽ's groups, tasks or periods (each answers like a missing record) and no one of Tiên Yên reads them", async () => {
+    const context = { actor: tree.accounts["Tiên Yên's administrator"]!, now: NOW, ip: '198.51.100.9' }
+    const { group, task, period } = tree.baCheOwn
+    const refusals = () => database.db.auditEvent.count({ where: { actorId: context.actor.id, action: { endsWith: '.refused' } } })
+    const [before, refusedBefore] = [await digest(), await refusals()]
+    const groupEdit = { id: group.id, code: group.code, name: 'Nhóm đã sửa', description: '', sortOrder: '9' }
+    const taskEdit = { id: task.id, code: task.code, title: 'Đã sửa', groupId: group.id, dueDate: '31/12/2027', scope: 'COMMUNE', sortOrder: '9' }
+    const refused = [
+      await saveGroup(context, adminValues(groupEdit)),
+      await setActive(context, adminValues({ entity: 'TaskGroup', id: group.id, active: 'false' })),
+      await saveTask(context, adminValues(taskEdit)),
+      await setActive(context, adminValues({ entity: 'Task', id: task.id, active: 'false' })),
+      await assignTask(context, adminValues({ taskId: task.id, target: 'communes' })),
+      await lockPeriod(context, adminValues({ id: period.id })),
+    ]
+    expect(refused.map((r) => r.kind)).toEqual(Array(refused.length).fill('notFound'))
+    // Nor is a task put into Ba Chẽ's group: it is no choice of theirs.
+    expect(await saveTask(context, adminValues({ ...taskEdit, id: '', code: code('nv') }))).toMatchObject({ kind: 'invalid', problems: { groupId: { code: 'choiceMissing' } } })
+    // Nor does Tiên Yên's office, which runs its own reporting calendar, lock or unlock Ba Chẽ's.
+    const office = { ...context, actor: tree.accounts["Tiên Yên's Party Office"]! }
+    expect((await lockPeriod(office, adminValues({ id: period.id }))).kind).toBe('notFound')
+    expect((await unlockPeriod(office, adminValues({ id: period.id, reason: 'Bổ sung số liệu' }))).kind).toBe('notFound')
+    expect(await digest()).toBe(before)
+    expect(await refusals()).toBe(refusedBefore + refused.length)
+    for (const name of Object.keys(tree.accounts)) expect([name, await readsOwned(tree.accounts[name]!, tree.baCheOwn)]).toEqual([name, readsNone])
+  })
+
+  test("the province's group, task and period are read-only to a district's administrator, read by its accounts; the province's administrator manages Ba Chẽ's", async () => {
+    const context = { actor: tree.accounts["Tiên Yên's administrator"]!, now: NOW, ip: '198.51.100.9' }
+    const { group, task, period } = tree.provinceOwn
+    const before = await digest()
+    expect((await saveGroup(context, adminValues({ id: group.id, code: group.code, name: 'Nhóm đã sửa', description: '', sortOrder: '9' }))).kind).toBe('notFound')
+    expect((await saveTask(context, adminValues({ id: task.id, code: task.code, title: 'Đã sửa', groupId: group.id, dueDate: '31/12/2027', scope: 'COMMUNE' }))).kind).toBe('notFound')
+    expect((await setActive(context, adminValues({ entity: 'Task', id: task.id, active: 'false' }))).kind).toBe('notFound')
+    expect((await lockPeriod(context, adminValues({ id: period.id }))).kind).toBe('notFound')
+    expect(await digest()).toBe(before)
+    for (const name of Object.keys(tree.accounts)) expect([name, await readsOwned(tree.accounts[name]!, tree.provinceOwn)]).toEqual([name, readsAll])
+    // Assigned within their own subtree only: Đông Ngũ, not Ba Chẽ's Thanh Sơn.
+    expect(await assignTask(context, adminValues({ taskId: task.id, target: 'communes' }))).toMatchObject({ kind: 'saved', created: 1 })
+    expect(await database.db.assignment.findMany({ where: { taskId: task.id }, select: { unitId: true } })).toEqual([{ unitId: tree.dongNgu.id }])
+    // The province reads the districts' own too (at the top of the tree, their periods as well), and manages them; a group it makes is its own.
+    expect(await readsOwned(tree.provinceAdmin, tree.baCheOwn)).toEqual(readsAll)
+    const byProvince = { actor: tree.provinceAdmin, now: NOW, ip: '198.51.100.9' }
+    expect((await setActive(byProvince, adminValues({ entity: 'Task', id: tree.baCheOwn.task.id, active: 'false' }))).kind).toBe('saved')
+    expect((await setActive(byProvince, adminValues({ entity: 'Task', id: tree.baCheOwn.task.id, active: 'true' }))).kind).toBe('saved')
+    const made = await saveGroup(byProvince, adminValues({ code: code('nhom'), name: 'Nhóm của tỉnh', description: '', sortOrder: '1' }))
+    expect(made.kind === 'saved' && (await database.db.taskGroup.findUniqueOrThrow({ where: { id: made.id } })).ownerUnitId).toBe(tree.province.id)
+    const madeByDistrict = await saveGroup(context, adminValues({ code: code('nhom'), name: 'Nhóm của huyện', description: '', sortOrder: '1' }))
+    expect(madeByDistrict.kind === 'saved' && (await database.db.taskGroup.findUniqueOrThrow({ where: { id: madeByDistrict.id } })).ownerUnitId).toBe(tree.tienYen.id)
+  })
+
+  test("Ba Chẽ's locked period blocks Ba Chẽ's reports only: Tiên Yên reports on the same days", async () => {
+    const { period } = tree.baCheOwn
+    const baCheAdmin = await make.user({ role: 'ADMIN', unitId: tree.baChe.id })
+    expect((await lockPeriod({ actor: baCheAdmin, now: NOW, ip: null }, adminValues({ id: period.id }))).kind).toBe('saved')
+    const task = await make.task({ groupId: tree.provinceOwn.group.id })
+    const report = async (actor: Actor, unitId: string) => {
+      const assignment = await make.assignment({ taskId: task.id, unitId })
+      const form = formData({ assignmentId: assignment.id, baseVersion: '0', submissionKey: randomUUID(), status: 'IN_PROGRESS', progress: '10' })
+      return (await recordStatusUpdate({ actor, now: new Date('2026-11-20T03:00:00Z'), ip: null }, readStatusUpdateForm(form).input)).kind
+    }
+    expect(await report(tree.baCheStaff, tree.thanhSon.id)).toBe('locked')
+    expect(await report(tree.accounts["staff of Tiên Yên's Đông Ngũ"]!, tree.dongNgu.id)).toBe('saved')
+    expect((await unlockPeriod({ actor: baCheAdmin, now: NOW, ip: null }, adminValues({ id: period.id, reason: 'Bổ sung số liệu' }))).kind).toBe('saved')
   })
 })

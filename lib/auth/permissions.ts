@@ -83,6 +83,57 @@ export function accountReachesSql(user: string, unitAncestors: Prisma.Sql): Pris
   return Prisma.sql`COALESCE((SELECT ${scopeRootSql('su')} FROM "Unit" su WHERE su.id = ${Prisma.raw(user)}."unitId") = ANY(${unitAncestors}), true)`
 }
 
+// ---- What a unit owns: task groups (their tasks with them) and reporting periods ----
+// A district's administrators manage what their subtree's units own; what a unit above their scope
+// root owns (the province's) they read but do not change; another district's they do not see. What a
+// unit at the top of the tree owns is the whole deployment's, as its accounts read the whole deployment.
+
+/** The units at or above the actor's scope root (its Unit.ancestorIds) and the tops of the tree, as an SQL list. */
+const aboveRootSql = (root: string) =>
+  Prisma.sql`SELECT unnest(r."ancestorIds") FROM "Unit" r WHERE r.id = ${root}::uuid UNION ALL SELECT t.id FROM "Unit" t WHERE t."parentId" IS NULL`
+
+/**
+ * Whether a unit id (an SQL expression) owns groups and periods the actor reads: a unit of their
+ * subtree, or one at or above their scope root (a province's tasks are its districts' too).
+ */
+export function ownerVisibleSql(actor: Pick<Actor, 'scopeUnitId'>, ownerId: Prisma.Sql): Prisma.Sql {
+  if (actor.scopeUnitId === null) return Prisma.sql`true`
+  return Prisma.sql`${ownerId} IN (SELECT s.id FROM "Unit" s WHERE s."ancestorIds" @> ARRAY[${actor.scopeUnitId}::uuid] UNION ALL ${aboveRootSql(actor.scopeUnitId)})`
+}
+
+/** The task groups the actor reads (ownerVisibleSql), as SQL on the group row `alias` (of "TaskGroup"). */
+export function groupRowVisibleSql(actor: Pick<Actor, 'scopeUnitId'>, alias: string): Prisma.Sql {
+  return ownerVisibleSql(actor, Prisma.raw(`${alias}."ownerUnitId"`))
+}
+
+/** The units at or above the actor's scope root and the tops of the tree, as a Prisma filter on Unit (null: every unit, for an account at the top). */
+async function aboveRootWhere(actor: Pick<Actor, 'scopeUnitId'>, client: Pick<Prisma.TransactionClient, 'unit'>): Promise<Prisma.UnitWhereInput | null> {
+  if (actor.scopeUnitId === null) return null
+  const root = await client.unit.findUnique({ where: { id: actor.scopeUnitId }, select: { ancestorIds: true } })
+  return { OR: [{ id: { in: root?.ancestorIds ?? [] } }, { parentId: null }] }
+}
+
+/** The owners whose groups and periods the actor reads (ownerVisibleSql), as a Prisma filter on Unit; reads their scope root's ancestors. */
+export async function ownersVisibleWhere(actor: Pick<Actor, 'scopeUnitId'>, client: Pick<Prisma.TransactionClient, 'unit'> = db()): Promise<Prisma.UnitWhereInput> {
+  const above = await aboveRootWhere(actor, client)
+  return above === null ? {} : { OR: [unitsWhere(actor), above] }
+}
+
+/** The owners of the reporting periods that apply to the actor's whole subtree: their scope root and the units above it. */
+export async function ownersAboveWhere(actor: Pick<Actor, 'scopeUnitId'>, client: Pick<Prisma.TransactionClient, 'unit'> = db()): Promise<Prisma.UnitWhereInput> {
+  return (await aboveRootWhere(actor, client)) ?? {}
+}
+
+/** The owners whose groups, tasks and periods the actor may change: the units of their subtree (unitsWhere); above or beside it, none. */
+export function ownersManagedWhere(actor: Pick<Actor, 'scopeUnitId'>): Prisma.UnitWhereInput {
+  return unitsWhere(actor)
+}
+
+/** The units what `owner` owns applies to (its tasks' units, its period's reports): its subtree; everything, for a top of the tree. */
+export function ownedUnitsWhere(owner: { id: string; parentId: string | null }): Prisma.UnitWhereInput {
+  return owner.parentId === null ? {} : { ancestorIds: { has: owner.id } }
+}
+
 /** Whether a unit, by its ancestors (Unit.ancestorIds), lies in the actor's subtree. */
 export function inScope(actor: Pick<Actor, 'scopeUnitId'>, unitAncestorIds: readonly string[]): boolean {
   return actor.scopeUnitId === null || unitAncestorIds.includes(actor.scopeUnitId)

@@ -2,7 +2,7 @@
 // against the database as it is now. The dry run shows this plan; applying makes it again inside
 // its transaction, so a change made in between is seen, and writes only when no row has an error.
 import 'server-only'
-import { unitsWhere, type Actor } from '@/lib/auth/permissions'
+import { ownersManagedWhere, ownersVisibleWhere, unitsWhere, type Actor } from '@/lib/auth/permissions'
 import type { Prisma } from '@/lib/db/client'
 import {
   adminProblem,
@@ -55,12 +55,17 @@ function firstSeen<K>(seen: Map<K, number>, key: K, row: number): number | null 
   return first ?? null
 }
 
-async function planTasks(client: Prisma.TransactionClient, rows: TableRow[]): Promise<TaskRow[]> {
+async function planTasks(client: Prisma.TransactionClient, actor: Actor, rows: TableRow[]): Promise<TaskRow[]> {
   const codes = rows.map((r) => r.cells.taskCode ?? '')
-  const [groups, tasks] = await Promise.all([
-    client.taskGroup.findMany({ where: { code: { in: rows.map((r) => r.cells.groupCode ?? '') }, active: true }, select: { id: true, code: true } }),
-    client.task.findMany({ where: { code: { in: codes } }, select: taskFields }),
+  // Groups and tasks of the administrator's own subtree (ownersManagedWhere); a code another unit's
+  // task holds is taken (codes are unique across the deployment).
+  const owner = ownersManagedWhere(actor)
+  const [groups, tasks, taken] = await Promise.all([
+    client.taskGroup.findMany({ where: { code: { in: rows.map((r) => r.cells.groupCode ?? '') }, active: true, owner }, select: { id: true, code: true } }),
+    client.task.findMany({ where: { code: { in: codes }, group: { owner } }, select: taskFields }),
+    client.task.findMany({ where: { code: { in: codes }, NOT: { group: { owner } } }, select: { code: true } }),
   ])
+  const takenCodes = new Set(taken.map((t) => t.code))
   const groupIds = new Map(groups.map((g) => [g.code, g.id]))
   const existing = new Map(tasks.map((t) => [t.code, t]))
   const seen = new Map<string, number>()
@@ -95,6 +100,7 @@ async function planTasks(client: Prisma.TransactionClient, rows: TableRow[]): Pr
       }
     const first = code ? firstSeen(seen, code, row) : null
     if (first !== null) problems.push(at('taskCode', adminProblem('duplicateRow', { row: first })))
+    if (takenCodes.has(code)) problems.push(at('taskCode', adminProblem('codeTaken')))
     if (problems.length > 0 || parsed.kind === 'invalid') return { row, label: code, outcome: 'error', problems, write: null }
     return { row, label: code, outcome: before ? 'update' : 'create', problems, write: { input: parsed.input, before } }
   })
@@ -102,16 +108,21 @@ async function planTasks(client: Prisma.TransactionClient, rows: TableRow[]): Pr
 
 async function planAssignments(client: Prisma.TransactionClient, actor: Actor, rows: TableRow[]): Promise<AssignmentRow[]> {
   const [tasks, units] = await Promise.all([
+    // A task they read (their own or their province's); another district's is unknown.
     client.task.findMany({
-      where: { code: { in: rows.map((r) => r.cells.taskCode ?? '') }, active: true },
-      select: { id: true, code: true, indicatorKind: true, indicatorBaseline: true, indicatorTarget: true },
+      where: { code: { in: rows.map((r) => r.cells.taskCode ?? '') }, active: true, group: { owner: await ownersVisibleWhere(actor, client) } },
+      select: { id: true, code: true, indicatorKind: true, indicatorBaseline: true, indicatorTarget: true, group: { select: { owner: { select: { id: true, parentId: true } } } } },
     }),
     // A unit of another district is not found: the administrator assigns within their subtree.
-    client.unit.findMany({ where: { code: { in: rows.map((r) => r.cells.unitCode ?? '') }, active: true, ...unitsWhere(actor) }, select: { id: true, code: true } }),
+    client.unit.findMany({ where: { code: { in: rows.map((r) => r.cells.unitCode ?? '') }, active: true, ...unitsWhere(actor) }, select: { id: true, code: true, ancestorIds: true } }),
   ])
   const taskIds = new Map(tasks.map((t) => [t.code, t.id]))
   const tasksByCode = new Map(tasks.map((t) => [t.code, t]))
   const unitIds = new Map(units.map((u) => [u.code, u.id]))
+  const unitAncestors = new Map(units.map((u) => [u.id, u.ancestorIds]))
+  // A task applies under its owner (ownedUnitsWhere): a unit outside that subtree is not one it may go to.
+  const underOwner = (unitId: string, task: (typeof tasks)[number] | undefined) =>
+    !task || task.group.owner.parentId === null || (unitAncestors.get(unitId) ?? []).includes(task.group.owner.id)
   const assigned = await client.assignment.findMany({
     where: { taskId: { in: tasks.map((t) => t.id) }, unitId: { in: units.map((u) => u.id) } },
     select: { taskId: true, unitId: true, indicatorTarget: true, indicatorBaseline: true },
@@ -127,7 +138,7 @@ async function planAssignments(client: Prisma.TransactionClient, actor: Actor, r
     if (!taskCode) problems.push(at('taskCode', adminProblem('required')))
     else if (!taskId) problems.push(at('taskCode', adminProblem('taskUnknown', { code: taskCode })))
     if (!unitCode) problems.push(at('unitCode', adminProblem('required')))
-    else if (!unitId) problems.push(at('unitCode', adminProblem('unitUnknown', { code: unitCode })))
+    else if (!unitId || !underOwner(unitId, tasksByCode.get(taskCode))) problems.push(at('unitCode', adminProblem('unitUnknown', { code: unitCode })))
     const label = `${taskCode} → ${unitCode}`
     const first = firstSeen(seen, `${taskCode}\n${unitCode}`, row)
     if (first !== null) problems.push(at('unitCode', adminProblem('duplicateRow', { row: first })))
@@ -169,7 +180,7 @@ function ownFiguresOf(cells: TableRow['cells'], task: TaskIndicator | undefined,
 }
 
 export async function planImport(client: Prisma.TransactionClient, actor: Actor, kind: ImportKind, rows: TableRow[]): Promise<ImportPlan> {
-  return kind === 'tasks' ? { kind, rows: await planTasks(client, rows) } : { kind, rows: await planAssignments(client, actor, rows) }
+  return kind === 'tasks' ? { kind, rows: await planTasks(client, actor, rows) } : { kind, rows: await planAssignments(client, actor, rows) }
 }
 
 export function countOutcomes(plan: ImportPlan): Record<Outcome, number> {

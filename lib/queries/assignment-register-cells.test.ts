@@ -49,6 +49,10 @@ const name = (i: number, fallback: string) => hostile[i % hostile.length] || fal
 beforeAll(async () => {
   const d = database.db
   const members = await Promise.all([0, 1].map((i) => d.member.create({ data: { code: `uv-${i}`, name: name(40 + i, `Ủy viên ${i}`), title: 'Ủy viên' } })))
+  // The units first: a group belongs to one (by default the top of the tree).
+  const units = []
+  for (const s of STATES.keys())
+    units.push(await d.unit.create({ data: { code: `xa-${s}`, name: hostile[(s + 3) % 10]!, kind: 'COMMUNE', sortOrder: s, inChargeMemberId: s % 2 ? members[0]!.id : null } }))
   const group = await d.taskGroup.create({ data: { code: 'nhom', name: name(50, 'Nhóm') } })
   const tasks = await Promise.all(
     DUE_OFFSETS.map((offset, i) =>
@@ -68,7 +72,7 @@ beforeAll(async () => {
     ),
   )
   for (const [s, state] of STATES.entries()) {
-    const unit = await d.unit.create({ data: { code: `xa-${s}`, name: hostile[(s + 3) % 10]!, kind: 'COMMUNE', sortOrder: s, inChargeMemberId: s % 2 ? members[0]!.id : null } })
+    const unit = units[s]!
     for (const [i, task] of tasks.entries()) {
       const due = day(DUE_OFFSETS[i]!)
       await d.assignment.create({

@@ -13,6 +13,9 @@ let leader: CurrentUser
 
 beforeAll(async () => {
   const d = database.db
+  // The units first: a group belongs to one (by default the top of the tree).
+  const units = []
+  for (let i = 1; i <= 8; i++) units.push(await d.unit.create({ data: { code: `xa-${i}`, name: `Xã ${i}`, kind: 'COMMUNE', sortOrder: i, active: i !== 5 } }))
   const group = await d.taskGroup.create({ data: { code: 'nhom', name: 'Nhóm 1' } })
   const tasks = await Promise.all(
     ['a', 'b', 'c'].map((code, i) => d.task.create({ data: { code, groupId: group.id, title: `Nhiệm vụ ${code.toUpperCase()}`, dueDate: new Date('2099-12-31'), scope: 'COMMUNE', sortOrder: i } })),
@@ -20,8 +23,8 @@ beforeAll(async () => {
   const retired = await d.task.create({ data: { code: 'cu', groupId: group.id, title: 'Nhiệm vụ đã thôi', dueDate: new Date('2099-12-31'), scope: 'COMMUNE', active: false } })
   // Seven active units (so batches of 3 end part-way) and one merged away; each has tasks A-C,
   // the retired task, and unit 7 none at all.
-  for (let i = 1; i <= 8; i++) {
-    const unit = await d.unit.create({ data: { code: `xa-${i}`, name: `Xã ${i}`, kind: 'COMMUNE', sortOrder: i, active: i !== 5 } })
+  for (const [index, unit] of units.entries()) {
+    const i = index + 1
     if (i === 7) continue
     for (const task of [...tasks, retired]) await d.assignment.create({ data: { taskId: task.id, unitId: unit.id, createdAt: new Date(`2026-0${i === 8 ? 7 : 1}-01T00:00:00Z`) } })
   }

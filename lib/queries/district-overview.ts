@@ -3,6 +3,7 @@
 import 'server-only'
 import { cache } from 'react'
 import { db } from '@/lib/db'
+import { groupRowVisibleSql } from '@/lib/auth/permissions'
 import { Prisma } from '@/lib/db/client'
 import type { ProgressCounts } from '@/lib/domain/status-counts'
 import type { TaskStatus } from '@/lib/domain/status'
@@ -39,7 +40,7 @@ export const progressByGroup = cache(async (source: ProgressSource, unitId: stri
       FROM "Task" t
       JOIN "TaskGroup" g ON g.id = t."groupId"
       ${counts}
-     WHERE t.active
+     WHERE t.active AND ${groupRowVisibleSql(source.scope, 'g')}
      GROUP BY GROUPING SETS ((), (g.id, g.code, g.name, g."sortOrder"))
     HAVING GROUPING(g.id) = 1 OR sum(c."assigned") > 0
      ORDER BY GROUPING(g.id) DESC, g."sortOrder", g.code`
@@ -91,7 +92,7 @@ export const indicatorResults = cache(async (source: ProgressSource): Promise<In
      ${await source.taskCounts()}
      CROSS JOIN LATERAL (SELECT ${indicatorSumOf} AS actual) s
      ${unitIndicatorCounts(source)}
-     WHERE t.active AND t."indicatorKind" IS NOT NULL
+     WHERE t.active AND t."indicatorKind" IS NOT NULL AND ${groupRowVisibleSql(source.scope, 'g')}
      ORDER BY g."sortOrder", g.code, t."sortOrder", t.code`,
 )
 

@@ -90,9 +90,9 @@ function randomWrite(next: () => number, assignmentId: string): { sql: string; p
 }
 
 beforeAll(async () => {
-  const group = await make.group()
   const unit = await make.unit({ name: 'Xã Đồn Đạc' })
   const other = await make.unit({ name: 'Xã Lương Mông' })
+  const group = await make.group()
   unitCode = unit.code
   authorId = (await make.user({ role: 'STAFF', unitId: unit.id })).id
   for (let i = 0; i < 8; i++) {

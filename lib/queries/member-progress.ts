@@ -9,7 +9,7 @@ import { cache } from 'react'
 import { z } from 'zod'
 import { db } from '@/lib/db'
 import { Prisma } from '@/lib/db/client'
-import { memberRowInScopeSql, membersWhere, reportConfirmerSql, type Actor } from '@/lib/auth/permissions'
+import { groupRowVisibleSql, memberRowInScopeSql, membersWhere, reportConfirmerSql, type Actor } from '@/lib/auth/permissions'
 import type { UnitKind } from '@/lib/db/generated/enums'
 import { pagedRows, type Paged } from '@/lib/domain/paging'
 import type { ReportChannel } from '@/lib/domain/notifications'
@@ -193,7 +193,7 @@ export const ledGroupProgress = cache(async (source: ProgressSource, members: Me
       FROM "TaskGroup" g
       JOIN "Member" m ON m.id = g."leadMemberId" AND m.active
       LEFT JOIN ("Task" t ${await source.taskCounts()}) ON t."groupId" = g.id AND t.active
-     WHERE true ${onlyMember(Prisma.sql`g."leadMemberId"`, members)}
+     WHERE ${groupRowVisibleSql(source.scope, 'g')} ${onlyMember(Prisma.sql`g."leadMemberId"`, members)}
      GROUP BY g.id
      ORDER BY g."sortOrder", g.code`
 })

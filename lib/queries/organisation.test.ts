@@ -61,7 +61,7 @@ describe('the organisation the app serves', () => {
     expect(await subtitleOn('2026-07-09')).toBe('Huyện ủy Ba Chẽ')
     expect(await subtitleOn(RENAMED_ON)).toBe('Thị ủy Ba Chẽ')
 
-    const [period] = await reportingPeriods()
+    const [period] = await reportingPeriods(fullReader)
     if (!period) throw new Error('the fixture has a period')
     const before = await issuerOf(period)
     expect(before.issuer.map((entry) => entry.line)).toEqual(['ĐẢNG BỘ TỈNH QUẢNG NINH', 'HUYỆN ỦY BA CHẼ', '*', 'Số       -BC/HU'])

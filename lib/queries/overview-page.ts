@@ -23,7 +23,7 @@ export async function overviewFigures(source: ProgressSource) {
 }
 
 async function reporting(code: string | undefined, source: ProgressSource) {
-  const periods = await reportingPeriods()
+  const periods = await reportingPeriods(source.scope)
   const choice = choosePeriod(periods, code, source.day)
   const rate = choice.period
     ? await reportingRate(choice.period.startDay, choice.period.endDay, unitsDayOf(choice.period, source.day), MISSING_LIMIT, source.unitInScope())

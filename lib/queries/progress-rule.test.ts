@@ -109,9 +109,11 @@ const CASES: Case[] = [
 /** Each case alone in a unit of its own (code `case-<i>`), with a task of its own. */
 beforeAll(async () => {
   const d = database.db
-  const group = await d.taskGroup.create({ data: { code: 'g', name: 'Nhóm' } })
+  // A group belongs to a unit (by default the top of the tree): made once the first unit stands.
+  let group: { id: string } | undefined
   for (const [i, c] of CASES.entries()) {
     const unit = await d.unit.create({ data: { code: `case-${i}`, name: c.name, kind: 'COMMUNE', sortOrder: i } })
+    group ??= await d.taskGroup.create({ data: { code: 'g', name: 'Nhóm' } })
     const task = await d.task.create({ data: { code: `case-${i}`, groupId: group.id, title: c.name, dueDate: new Date(c.due), scope: 'COMMUNE' } })
     const assignment = await d.assignment.create({
       data: { taskId: task.id, unitId: unit.id, createdAt: on('2026-06-01'), status: c.status, progress: c.progress, completedAt: c.completedAt },

@@ -10,7 +10,7 @@ import 'server-only'
 import { cache } from 'react'
 import { db } from '@/lib/db'
 import { Prisma } from '@/lib/db/client'
-import { assignmentsScopeSql, unitRowInScopeSql, unitsWhere, type Actor } from '@/lib/auth/permissions'
+import { assignmentsScopeSql, ownersVisibleWhere, unitRowInScopeSql, unitsWhere, type Actor } from '@/lib/auth/permissions'
 import { pagedRows, type Paged } from '@/lib/domain/paging'
 import type { QuestionFilter } from '@/lib/validation/questions'
 import { unitOnRecord } from './unit-history'
@@ -165,11 +165,11 @@ export const publishedQuestions = cache(async (reader: Pick<Actor, 'scopeUnitId'
   return pagedRows(rows)
 })
 
-/** The units and groups the page's filter offers: the active ones (units of the reader's subtree), in the agreed order. */
+/** The units and groups the page's filter offers: the active ones (units of the reader's subtree, groups they read), in the agreed order. */
 export const questionFilterChoices = cache(async (reader: Pick<Actor, 'scopeUnitId'>) => {
   const [units, groups] = await Promise.all([
     db().unit.findMany({ where: { active: true, ...unitsWhere(reader) }, orderBy: [{ kind: 'asc' }, { sortOrder: 'asc' }, { name: 'asc' }], select: { code: true, name: true } }),
-    db().taskGroup.findMany({ where: { active: true }, orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }], select: { code: true, name: true } }),
+    db().taskGroup.findMany({ where: { active: true, owner: await ownersVisibleWhere(reader) }, orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }], select: { code: true, name: true } }),
   ])
   return { units, groups }
 })

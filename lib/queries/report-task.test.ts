@@ -22,8 +22,8 @@ const strays = () =>
     SELECT s.id::text FROM "StatusUpdate" s JOIN "Assignment" a ON a.id = s."assignmentId" WHERE s."taskId" IS DISTINCT FROM a."taskId"`
 
 beforeAll(async () => {
-  const group = await make.group()
   const units = [await make.unit(), await make.unit(), await make.unit()]
+  const group = await make.group()
   authorId = (await make.user({ role: 'STAFF', unitId: units[0]!.id })).id
   for (let t = 0; t < 3; t++) {
     const task = await make.task({ groupId: group.id })

@@ -3,6 +3,7 @@ import { db } from '@/lib/db'
 import { Prisma } from '@/lib/db/client'
 import { factories } from '@/test/helpers/factories'
 import { testDatabase } from '@/test/helpers/database'
+import { fullReader } from '@/test/helpers/reader'
 import { choosePeriod, periodParamsSchema, reportingPeriods, reportingRate, type ReportingPeriod } from './reporting-rate'
 
 const database = testDatabase()
@@ -10,14 +11,6 @@ const make = factories(() => database.db)
 
 beforeAll(async () => {
   const d = database.db
-  await d.reportingPeriod.createMany({
-    data: [
-      { code: 'tong-ket', name: 'Tổng kết', kind: 'FINAL', startDate: new Date('2026-05-01'), endDate: new Date('2027-02-28') },
-      { code: 'dot-2', name: 'Sơ kết đợt 2', kind: 'INTERIM', startDate: new Date('2026-09-01'), endDate: new Date('2026-09-30') },
-      { code: 'dot-1', name: 'Sơ kết đợt 1', kind: 'INTERIM', startDate: new Date('2026-05-01'), endDate: new Date('2026-08-31'), lockedAt: new Date('2026-09-05T09:00:00Z') },
-    ],
-  })
-
   const unit = (code: string, kind: 'COMMUNE' | 'AGENCY' | 'VILLAGE', sortOrder: number, active = true) =>
     d.unit.create({ data: { code, name: `Đơn vị ${code}`, kind, sortOrder, active } })
   const minhCam = await unit('minh-cam', 'COMMUNE', 2)
@@ -27,6 +20,15 @@ beforeAll(async () => {
   await unit('thon-1', 'VILLAGE', 1)
   const closed = await unit('xa-cu', 'COMMUNE', 4, false)
   const withdrawnOnly = await unit('don-dac', 'COMMUNE', 5)
+
+  // The periods belong to a unit (by default the top of the tree): made once the units stand.
+  await d.reportingPeriod.createMany({
+    data: [
+      { code: 'tong-ket', name: 'Tổng kết', kind: 'FINAL', startDate: new Date('2026-05-01'), endDate: new Date('2027-02-28') },
+      { code: 'dot-2', name: 'Sơ kết đợt 2', kind: 'INTERIM', startDate: new Date('2026-09-01'), endDate: new Date('2026-09-30') },
+      { code: 'dot-1', name: 'Sơ kết đợt 1', kind: 'INTERIM', startDate: new Date('2026-05-01'), endDate: new Date('2026-08-31'), lockedAt: new Date('2026-09-05T09:00:00Z') },
+    ],
+  })
 
   const staff = await make.user({ role: 'STAFF', unitId: minhCam.id })
   const group = await make.group()
@@ -94,7 +96,7 @@ describe('reportingRate', () => {
 
 describe('reportingPeriods', () => {
   it('lists the periods oldest first, with their days and lock', async () => {
-    const periods = await reportingPeriods()
+    const periods = await reportingPeriods(fullReader)
     expect(periods.map((p) => [p.code, p.startDay, p.endDay])).toEqual([
       ['dot-1', '2026-05-01', '2026-08-31'],
       ['tong-ket', '2026-05-01', '2027-02-28'],

@@ -2,6 +2,7 @@
 import 'server-only'
 import { cache } from 'react'
 import { z } from 'zod'
+import { ownersAboveWhere, type Actor } from '@/lib/auth/permissions'
 import { db } from '@/lib/db'
 import { Prisma } from '@/lib/db/client'
 import type { PeriodKind } from '@/lib/db/generated/enums'
@@ -18,9 +19,10 @@ export type ReportingPeriod = {
   lockedAt: Date | null
 }
 
-/** Every reporting period, oldest first. */
-export const reportingPeriods = cache(async (): Promise<ReportingPeriod[]> => {
+/** The reporting periods that apply to the reader's subtree (owned by their scope root or above it), oldest first. */
+export const reportingPeriods = cache(async (reader: Pick<Actor, 'scopeUnitId'>): Promise<ReportingPeriod[]> => {
   const rows = await db().reportingPeriod.findMany({
+    where: { owner: await ownersAboveWhere(reader) },
     orderBy: [{ startDate: 'asc' }, { endDate: 'asc' }, { code: 'asc' }],
     select: { code: true, name: true, kind: true, startDate: true, endDate: true, lockedAt: true },
   })

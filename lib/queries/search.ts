@@ -1,7 +1,7 @@
 // One search box for units, tasks and members, by name with or without diacritics. Matching runs
 // in PostgreSQL on the indexed key search_key(name) (migration 20261128180000_search).
 import 'server-only'
-import { memberRowInScopeSql, unitRowInScopeSql, type Actor } from '@/lib/auth/permissions'
+import { groupRowVisibleSql, memberRowInScopeSql, unitRowInScopeSql, type Actor } from '@/lib/auth/permissions'
 import { cache } from 'react'
 import { db } from '@/lib/db'
 import type { UnitKind } from '@/lib/db/generated/enums'
@@ -22,7 +22,7 @@ export const MIN_QUERY_LENGTH = 2
 /** LIKE treats % and _ as wildcards; a search for them means the characters themselves. */
 const likeLiteral = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`)
 
-/** Active units of the reader's subtree and those merged into another or split (unitOnRecord), tasks, and members of the subtree, whose name contains the query, best matches first. */
+/** Active units of the reader's subtree and those merged into another or split (unitOnRecord), the tasks they read, and members of the subtree, whose name contains the query, best matches first. */
 export const search = cache(async (reader: Pick<Actor, 'scopeUnitId'>, query: string): Promise<SearchHit[]> => {
   const words = query.trim().replace(/\s+/g, ' ')
   if (words.length < MIN_QUERY_LENGTH) return []
@@ -38,7 +38,7 @@ export const search = cache(async (reader: Pick<Actor, 'scopeUnitId'>, query: st
       UNION ALL
       SELECT 'task', t.code, t.title, g.name, NULL, false, false, similarity(search_key(t.title), q.key)
         FROM "Task" t JOIN "TaskGroup" g ON g.id = t."groupId", q
-       WHERE t.active AND search_key(t.title) LIKE q.pattern
+       WHERE t.active AND ${groupRowVisibleSql(reader, 'g')} AND search_key(t.title) LIKE q.pattern
       UNION ALL
       SELECT 'member', m.code, m.name, m.title, NULL, false, false, similarity(search_key(m.name), q.key)
         FROM "Member" m, q

@@ -5,7 +5,7 @@ import { cache } from 'react'
 import { z } from 'zod'
 import { db } from '@/lib/db'
 import { Prisma } from '@/lib/db/client'
-import { assignmentsScopeSql, type Actor } from '@/lib/auth/permissions'
+import { assignmentsScopeSql, groupRowVisibleSql, type Actor } from '@/lib/auth/permissions'
 import type { ReviewState, TaskScope, UnitKind } from '@/lib/db/generated/enums'
 import type { ReportChannel } from '@/lib/domain/notifications'
 import type { TaskStatus } from '@/lib/domain/status'
@@ -63,7 +63,7 @@ type TaskProgressRow = Omit<TaskProgress, 'group' | 'lead' | 'indicator'> & {
   targetSum: string | null
 }
 
-/** Active tasks (those `where` keeps) with their counts over active units, in the groups' and tasks' order. */
+/** Active tasks (those `where` keeps) of the groups the reader reads (groupRowVisibleSql) with their counts over active units, in the groups' and tasks' order. */
 async function taskProgress(source: ProgressSource, where: Prisma.Sql): Promise<TaskProgress[]> {
   const rows = await db().$queryRaw<TaskProgressRow[]>`
     SELECT t.id::text AS "id", t.code, t.title, t.description, t."dueDate", t.scope::text AS "scope",
@@ -79,7 +79,7 @@ async function taskProgress(source: ProgressSource, where: Prisma.Sql): Promise<
       LEFT JOIN "Member" m ON m.id = g."leadMemberId" AND m.active
       ${await source.taskCounts()}
       ${unitIndicatorCounts(source)}
-     WHERE t.active AND ${where}
+     WHERE t.active AND ${groupRowVisibleSql(source.scope, 'g')} AND ${where}
      ORDER BY g."sortOrder", g.code, t."sortOrder", t.code`
   return rows.map(
     ({ groupId, groupCode, groupName, leadCode, leadName, indicatorKind, indicatorUnit, indicatorBaseline, indicatorTarget, indicatorTotal, indicatorReported, unitsMet, targetSum, ...task }) => ({

@@ -34,11 +34,11 @@ export function reportFileName(periodCode: string, day: string, format: ReportFo
 }
 
 /** A range of days when the request names one (the /reports form), else the period asked for or the default one. */
-async function rangeAsked(code: string | undefined, search: URLSearchParams, now: Date): Promise<{ range: ReportRange; entity: string; entityId: string } | null> {
+async function rangeAsked(reader: CurrentUser, code: string | undefined, search: URLSearchParams, now: Date): Promise<{ range: ReportRange; entity: string; entityId: string } | null> {
   const custom = parseReportRange(search)
   if (custom.kind === 'valid') return { range: customRange(custom.input), entity: 'ReportRange', entityId: `${custom.input.from}/${custom.input.to}` }
   if (custom.kind === 'invalid') return null
-  const choice = choosePeriod(await reportingPeriods(), code, districtDay(now))
+  const choice = choosePeriod(await reportingPeriods(reader), code, districtDay(now))
   return choice.period && choice.unknownCode === null ? { range: choice.period, entity: 'ReportingPeriod', entityId: choice.period.code } : null
 }
 
@@ -52,7 +52,7 @@ export async function reviewReportResponse(user: CurrentUser | null, search: URL
   const params = paramsSchema.safeParse({ period: search.get('period') ?? undefined, format: search.get('format') ?? undefined })
   if (!params.success) return notFoundResponse()
   const { period: code, format } = params.data
-  const range = await rangeAsked(code, search, context.now)
+  const range = await rangeAsked(user, code, search, context.now)
   if (!range) return notFoundResponse()
   const data = await reviewReportData(user, range.range, context.now)
   const body = format === 'docx' ? new Uint8Array(await reviewReportDocx(data)) : (Readable.toWeb(reviewReportPdf(data)) as ReadableStream<Uint8Array>)

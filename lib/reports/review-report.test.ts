@@ -22,7 +22,7 @@ let data: ReviewReportData
 
 beforeAll(async () => {
   fixture = await reviewFixture(database.db)
-  const [period] = await reportingPeriods()
+  const [period] = await reportingPeriods(fullReader)
   if (!period) throw new Error('the fixture has a period')
   data = await reviewReportData(fullReader, period, NOW)
 })

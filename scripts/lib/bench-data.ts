@@ -238,9 +238,11 @@ export async function fillBenchData(url: string, options: BenchDataOptions): Pro
       SELECT ${newId}, '${BENCH_ACCOUNTS.admin}', 'Quản trị hệ thống (thử tải)', '${passwordHash}', 'ADMIN', u.id, NULL, ${startSql}, ${startSql}
         FROM bench_unit u WHERE u.level = 0`)
 
+    // The groups, their tasks and the periods are the country's (the top unit's): every commune has every task.
     const groups = Math.min(GROUP_COUNT, tasks)
-    await step('task groups', `INSERT INTO "TaskGroup" (id, code, name, "leadMemberId", "sortOrder", "createdAt", "updatedAt")
-      SELECT ${newId}, 'nhom-' || lpad(g::text, 2, '0'), (${textArray(GROUP_NAMES)})[1 + (g - 1) % ${GROUP_NAMES.length}], m.id, g, ${startSql}, ${startSql}
+    const topUnit = `(SELECT id FROM bench_unit WHERE level = 0)`
+    await step('task groups', `INSERT INTO "TaskGroup" (id, code, name, "leadMemberId", "ownerUnitId", "sortOrder", "createdAt", "updatedAt")
+      SELECT ${newId}, 'nhom-' || lpad(g::text, 2, '0'), (${textArray(GROUP_NAMES)})[1 + (g - 1) % ${GROUP_NAMES.length}], m.id, ${topUnit}, g, ${startSql}, ${startSql}
         FROM generate_series(1, ${groups}) g JOIN bench_member m ON m.level = 2 AND m.n = 1 + (g - 1) % ${districts}`)
     // Due dates spread from six months after the start to six months from now; every third task
     // has an indicator, of each kind in turn (lib/domain/indicator.ts): a target per unit (3, 12,
@@ -255,9 +257,9 @@ export async function fillBenchData(url: string, options: BenchDataOptions): Pro
              CASE WHEN t % 3 = 0 AND t % 9 <> 0 THEN (t * 7) % 20 END, CASE WHEN t % 3 = 0 AND t % 9 <> 0 THEN 20 + (t * 37) % 80 END,
              t, ${startSql}, ${startSql}
         FROM generate_series(1, ${tasks}) t JOIN "TaskGroup" g ON g."sortOrder" = 1 + (t - 1) % ${groups}`)
-    await step('reporting periods', `INSERT INTO "ReportingPeriod" (id, code, name, kind, "startDate", "endDate", "createdAt", "updatedAt")
+    await step('reporting periods', `INSERT INTO "ReportingPeriod" (id, code, name, kind, "startDate", "endDate", "ownerUnitId", "createdAt", "updatedAt")
       SELECT ${newId}, 'nam-' || y, 'Sơ kết năm thứ ' || y, CASE WHEN y = 5 THEN 'FINAL' ELSE 'INTERIM' END::"PeriodKind",
-             (${startSql} + (y - 1) * interval '1 year')::date, (${startSql} + y * interval '1 year' - interval '1 day')::date, ${startSql}, ${startSql}
+             (${startSql} + (y - 1) * interval '1 year')::date, (${startSql} + y * interval '1 year' - interval '1 day')::date, ${topUnit}, ${startSql}, ${startSql}
         FROM generate_series(1, 5) y`)
 
     // Every commune-level unit gets every task. Per assignment: n reports (0..2×updates, mean

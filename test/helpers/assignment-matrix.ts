@@ -1,5 +1,5 @@
 // The fixture of the assignment permission matrices (the writes of RULES, the reads of READ_RULES):
-// each kind of user, how they stand to an "own" assignment (Minh Cầm's, in the led task group), an
+// each kind of user, how they stand to an "own" assignment (Minh Cầm's, in the led task group, the province's), an
 // "other" one (Đạp Thanh's, in the same group), an "uncharged" one (Lương Mông's, in the same
 // group, a commune with no member in charge), all three in Huyện Ba Chẽ, and an "elsewhere" one
 // (Đông Ngũ's, in the same group, in Huyện Tiên Yên): two districts under one province, which
@@ -107,5 +107,8 @@ export async function makeMatrixFixture(db: () => PrismaClient) {
     "the province's administrator": await make.user({ role: 'ADMIN', unitId: province.id }),
   }
   const units: Record<Existing, string> = { own: minhCam.id, other: dapThanh.id, uncharged: luongMong.id, elsewhere: dongNgu.id }
-  return { actors, units, groupId: (await make.group(groupLead.id)).id }
+  // The group is the province's, so that its task goes to both districts' communes.
+  const group = await make.group(groupLead.id)
+  await db().taskGroup.update({ where: { id: group.id }, data: { ownerUnitId: province.id } })
+  return { actors, units, groupId: group.id }
 }

@@ -23,7 +23,7 @@ export default async function ReportsPage({ searchParams }: Props) {
   const user = await requireUser()
   if (!allows(user, 'report.create')) notFound()
   const now = new Date()
-  const [periods, query, t, tValidation] = await Promise.all([reportingPeriods(), searchParams, getTranslations('reports'), getTranslations('validation')])
+  const [periods, query, t, tValidation] = await Promise.all([reportingPeriods(user), searchParams, getTranslations('reports'), getTranslations('validation')])
   const href = (params: Record<string, string>, format: ReportFormat) => `/reports/review?${new URLSearchParams({ ...params, format }).toString()}`
   const custom = parseReportRange(new URLSearchParams(Object.entries(query).flatMap(([k, v]) => (typeof v === 'string' ? [[k, v]] : []))))
   const message = (p: FieldProblem | undefined) => p && tValidation(p.code, p.params)

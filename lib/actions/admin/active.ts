@@ -1,8 +1,9 @@
 // Deactivating and reactivating: what history points at is never deleted. An inactive
 // unit, member, group or task drops out of lists and choices; an inactive user cannot sign in.
+// Each is looked for within the administrator's reach: a group or task owned elsewhere is missing.
 import 'server-only'
 import { z } from 'zod'
-import { membersWhere, unitsWhere, type Actor } from '@/lib/auth/permissions'
+import { membersWhere, ownersManagedWhere, unitsWhere, type Actor } from '@/lib/auth/permissions'
 import type { Prisma } from '@/lib/db/client'
 import { parseAdmin, type AdminValues } from '@/lib/validation/admin'
 import { recordAudit } from '@/lib/audit/record'
@@ -33,12 +34,12 @@ async function update(tx: Prisma.TransactionClient, actor: Actor, entity: Active
       return before && { code: before.code, was: before.active }
     }
     case 'TaskGroup': {
-      const before = await tx.taskGroup.findUnique({ where, select: { ...select, code: true } })
+      const before = await tx.taskGroup.findFirst({ where: { ...where, owner: ownersManagedWhere(actor) }, select: { ...select, code: true } })
       if (before) await tx.taskGroup.update({ where, data: { active } })
       return before && { code: before.code, was: before.active }
     }
     case 'Task': {
-      const before = await tx.task.findUnique({ where, select: { ...select, code: true } })
+      const before = await tx.task.findFirst({ where: { ...where, group: { owner: ownersManagedWhere(actor) } }, select: { ...select, code: true } })
       if (before) await tx.task.update({ where, data: { active } })
       return before && { code: before.code, was: before.active }
     }

@@ -4,7 +4,7 @@
 // (lib/domain/indicator.ts ownIndicatorProblem); one bad figure refuses them all. The history of
 // each change is kept by the database (AssignmentTarget).
 import 'server-only'
-import { unitsWhere } from '@/lib/auth/permissions'
+import { ownersVisibleWhere, unitsWhere } from '@/lib/auth/permissions'
 import { countsDown, ownIndicatorProblem } from '@/lib/domain/indicator'
 import {
   ownIndicatorAdminProblem,
@@ -30,8 +30,8 @@ export function saveUnitTargets(context: ActionContext, values: AdminValues) {
     entityId: typeof values.taskId === 'string' ? values.taskId : null,
     parsed: () => parseUnitTargets(values),
     write: async (tx, input) => {
-      const task = await tx.task.findUnique({
-        where: { id: input.taskId },
+      const task = await tx.task.findFirst({
+        where: { id: input.taskId, group: { owner: await ownersVisibleWhere(context.actor, tx) } },
         select: {
           id: true,
           indicatorKind: true,

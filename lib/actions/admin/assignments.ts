@@ -1,12 +1,13 @@
 // Giving a task to units: to every commune and the township of the administrator's subtree in one
 // step, or to the units chosen (of that subtree). Units that already have the task are skipped, never assigned twice.
+// The task is one they read (their own or their province's), and its units lie under its owner too.
 import 'server-only'
 import { assignSchema, parseAdmin, type AdminValues } from '@/lib/validation/admin'
 import { recordAudit } from '@/lib/audit/record'
 import type { ActionContext } from '../context'
 import { adminWrite, InvalidInput, MissingRecord } from './core'
 import { IN_CHARGE_KINDS } from './members'
-import { unitsWhere } from '@/lib/auth/permissions'
+import { ownedUnitsWhere, ownersVisibleWhere, unitsWhere } from '@/lib/auth/permissions'
 
 export type AssignedCounts = { taskCode: string; created: number; skipped: number }
 
@@ -17,11 +18,14 @@ export function assignTask(context: ActionContext, values: AdminValues) {
     entityId: typeof values.taskId === 'string' ? values.taskId : null,
     parsed: () => parseAdmin(assignSchema, values),
     write: async (tx, input) => {
-      const task = await tx.task.findUnique({ where: { id: input.taskId }, select: { id: true, code: true, active: true } })
+      const task = await tx.task.findFirst({
+        where: { id: input.taskId, group: { owner: await ownersVisibleWhere(context.actor, tx) } },
+        select: { id: true, code: true, active: true, group: { select: { owner: { select: { id: true, parentId: true } } } } },
+      })
       if (!task) throw new MissingRecord()
       if (!task.active) throw InvalidInput.of('target', 'taskInactive')
       const units = await tx.unit.findMany({
-        where: { ...unitsWhere(context.actor), ...(input.target === 'communes' ? { kind: { in: [...IN_CHARGE_KINDS] }, active: true } : { id: { in: input.unitIds }, active: true }) },
+        where: { AND: [unitsWhere(context.actor), ownedUnitsWhere(task.group.owner)], ...(input.target === 'communes' ? { kind: { in: [...IN_CHARGE_KINDS] }, active: true } : { id: { in: input.unitIds }, active: true }) },
         select: { id: true },
       })
       if (input.target === 'chosen' && units.length !== new Set(input.unitIds).size) throw InvalidInput.of('unitIds', 'choiceMissing')

@@ -5,7 +5,7 @@
 // of it is kept.
 import 'server-only'
 import { z } from 'zod'
-import { allows, unitsWhere } from '@/lib/auth/permissions'
+import { allows, unitsWhere, type Actor } from '@/lib/auth/permissions'
 import type { DistrictAction } from '@/lib/auth/rules'
 import { db } from '@/lib/db'
 import { Prisma } from '@/lib/db/client'
@@ -82,6 +82,16 @@ export async function adminWrite<I, T>(context: ActionContext, spec: Spec<I, T>)
 async function missing(context: ActionContext, spec: { action: RefusableAction; entity: string; entityId: string | null }): Promise<{ kind: 'notFound' }> {
   await recordRefusal(context, spec.action, spec.entity, spec.entityId)
   return { kind: 'notFound' }
+}
+
+/**
+ * The unit a new task group or reporting period belongs to: the actor's scope root; for an account
+ * at the top of the tree, the top unit above their own, so that the whole deployment reads it.
+ */
+export async function newOwnerId(tx: Prisma.TransactionClient, actor: Actor): Promise<string> {
+  if (actor.scopeUnitId !== null) return actor.scopeUnitId
+  const unit = await tx.unit.findUniqueOrThrow({ where: { id: actor.unitId }, select: { ancestorIds: true } })
+  return unit.ancestorIds[0] ?? actor.unitId
 }
 
 /** A record as the audit trail keeps it: plain JSON (decimals and dates as text). */

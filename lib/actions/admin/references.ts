@@ -1,8 +1,9 @@
 // The records a form points at (a parent unit, a member, a group) must exist and be in use, and a
 // unit must lie in the administrator's subtree (another district's answers as missing); a
-// reference the record already had may stay even if its target was deactivated since.
+// reference the record already had may stay even if its target was deactivated since. A task
+// group must be one the administrator manages (owned in their subtree).
 import 'server-only'
-import { membersWhere, unitsWhere, type Actor } from '@/lib/auth/permissions'
+import { membersWhere, ownersManagedWhere, unitsWhere, type Actor } from '@/lib/auth/permissions'
 import type { Prisma } from '@/lib/db/client'
 import { adminProblem, type AdminProblems } from '@/lib/validation/admin'
 import { InvalidInput } from './core'
@@ -18,7 +19,7 @@ async function isUsable(tx: Prisma.TransactionClient, actor: Actor, model: Model
     case 'member':
       return (await tx.member.count({ where: { ...where, ...membersWhere(actor) } })) > 0
     case 'taskGroup':
-      return (await tx.taskGroup.count({ where })) > 0
+      return (await tx.taskGroup.count({ where: { ...where, owner: ownersManagedWhere(actor) } })) > 0
   }
 }
 

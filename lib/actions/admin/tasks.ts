@@ -3,6 +3,7 @@
 import 'server-only'
 import type { Prisma } from '@/lib/db/client'
 import { parseAdmin, taskFields, taskFormSchema, type TaskFormInput, type TaskInput, type TaskRecord, type AdminValues } from '@/lib/validation/admin'
+import { ownersManagedWhere } from '@/lib/auth/permissions'
 import { recordAudit } from '@/lib/audit/record'
 import type { ActionContext } from '../context'
 import { adminWrite, formId, MissingRecord, snapshot } from './core'
@@ -48,7 +49,8 @@ export function saveTask(context: ActionContext, values: AdminValues) {
     parsed: () => parseAdmin(taskFormSchema, values),
     unique: { field: 'code', code: 'codeTaken' },
     write: async (tx, input) => {
-      const before = id ? await tx.task.findUnique({ where: { id }, select: taskFields }) : null
+      // A task belongs to its group's owner: one of another unit's groups is not theirs to change.
+      const before = id ? await tx.task.findFirst({ where: { id, group: { owner: ownersManagedWhere(context.actor) } }, select: taskFields }) : null
       if (id && !before) throw new MissingRecord()
       await checkReferences(tx, context.actor, [{ field: 'groupId', model: 'taskGroup', id: input.groupId, current: before?.groupId }])
       const task = await writeTask(tx, context, input, before)

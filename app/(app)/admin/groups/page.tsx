@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
 import { getTranslations } from 'next-intl/server'
 import Link from '@/components/link'
-import { ActiveBadge, AdminHeading, AdminTable, linkClass } from '@/components/admin/parts'
+import { ActiveBadge, AdminHeading, AdminTable, linkClass, OwnedAboveTag } from '@/components/admin/parts'
 import { GroupForm } from '@/components/admin/record-forms'
 import { adminSectionHref } from '@/lib/domain/admin-paths'
 import { adminChoices, adminGroups, requireAdmin } from '@/lib/queries/admin'
@@ -14,7 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function AdminGroupsPage() {
   const admin = await requireAdmin()
-  const [groups, choices, t] = await Promise.all([adminGroups(), adminChoices(admin), getTranslations('admin')])
+  const [groups, choices, t] = await Promise.all([adminGroups(admin), adminChoices(admin), getTranslations('admin')])
   return (
     <>
       <AdminHeading section="groups" title={t('groups.title')} />
@@ -25,9 +25,12 @@ export default async function AdminGroupsPage() {
           rows={groups.map((g) => ({
             key: g.id,
             cells: [
-              <Link key="name" href={adminSectionHref('groups', g.code)} className={linkClass}>
-                {g.name}
-              </Link>,
+              <span key="name">
+                <Link href={adminSectionHref('groups', g.code)} className={linkClass}>
+                  {g.name}
+                </Link>
+                {!g.managed && <OwnedAboveTag owner={g.owner} />}
+              </span>,
               <code key="code">{g.code}</code>,
               g.leadMember?.name ?? '—',
               <span key="count" className="tabular-nums">

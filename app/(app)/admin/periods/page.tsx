@@ -1,6 +1,6 @@
 import type { Metadata } from 'next'
 import { getTranslations } from 'next-intl/server'
-import { AdminHeading, AdminTable } from '@/components/admin/parts'
+import { AdminHeading, AdminTable, OwnedAboveTag } from '@/components/admin/parts'
 import { PeriodForm, PeriodLockForm } from '@/components/admin/period-forms'
 import { Badge } from '@/components/badge'
 import { dateColumnDay, formatDay, formatInstant } from '@/lib/domain/calendar'
@@ -14,8 +14,8 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function AdminPeriodsPage() {
-  await requireAdmin(adminSectionAction('periods'))
-  const [periods, t] = await Promise.all([adminPeriods(), getTranslations('admin')])
+  const admin = await requireAdmin(adminSectionAction('periods'))
+  const [periods, t] = await Promise.all([adminPeriods(admin), getTranslations('admin')])
   return (
     <>
       <AdminHeading section="periods" title={t('periods.title')} />
@@ -34,7 +34,7 @@ export default async function AdminPeriodsPage() {
               <Badge key="state" tone={p.lockedAt ? 'grey' : 'green'}>
                 {p.lockedAt ? t('periods.locked', { time: formatInstant(p.lockedAt) }) : t('periods.open')}
               </Badge>,
-              <PeriodLockForm key="lock" period={p} actions={{ lock: lockPeriodAction, unlock: unlockPeriodAction }} />,
+              p.managed ? <PeriodLockForm key="lock" period={p} actions={{ lock: lockPeriodAction, unlock: unlockPeriodAction }} /> : <OwnedAboveTag key="lock" owner={p.owner} />,
             ],
           }))}
         />

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
 import { getTranslations } from 'next-intl/server'
 import Link from '@/components/link'
-import { ActiveBadge, AdminHeading, AdminTable, linkClass } from '@/components/admin/parts'
+import { ActiveBadge, AdminHeading, AdminTable, linkClass, OwnedAboveTag } from '@/components/admin/parts'
 import { TaskForm } from '@/components/admin/record-forms'
 import { adminSectionHref } from '@/lib/domain/admin-paths'
 import { dateColumnDay, formatDay } from '@/lib/domain/calendar'
@@ -26,9 +26,12 @@ export default async function AdminTasksPage() {
           rows={tasks.map((task) => ({
             key: task.id,
             cells: [
-              <Link key="title" href={adminSectionHref('tasks', task.code)} className={linkClass}>
-                {task.title}
-              </Link>,
+              <span key="title">
+                <Link href={adminSectionHref('tasks', task.code)} className={linkClass}>
+                  {task.title}
+                </Link>
+                {!task.managed && <OwnedAboveTag owner={task.owner} />}
+              </span>,
               task.group.name,
               <span key="due" className="tabular-nums">
                 {formatDay(dateColumnDay(task.dueDate))}

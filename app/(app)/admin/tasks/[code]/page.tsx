@@ -3,7 +3,7 @@ import Link from '@/components/link'
 import { notFound } from 'next/navigation'
 import { AssignForm } from '@/components/admin/assign-form'
 import { UnitTargetsForm } from '@/components/admin/unit-targets-form'
-import { ActiveToggle, AdminHeading, CreatedNotice, linkClass } from '@/components/admin/parts'
+import { ActiveToggle, AdminHeading, CreatedNotice, linkClass, OwnedAboveNotice } from '@/components/admin/parts'
 import { TaskForm } from '@/components/admin/record-forms'
 import { taskHref } from '@/lib/domain/paths'
 import { adminChoices, adminTask, requireAdmin } from '@/lib/queries/admin'
@@ -27,7 +27,8 @@ export default async function AdminTaskPage({ params, searchParams }: Props) {
       </p>
       <CreatedNotice shown={created !== undefined} />
       <section className="mt-4 max-w-3xl">
-        <TaskForm task={task} choices={choices} action={saveTaskAction} />
+        {/* A task of a unit above (the province's) is assigned and targeted here, not changed. */}
+        {task.managed ? <TaskForm task={task} choices={choices} action={saveTaskAction} /> : <OwnedAboveNotice owner={task.owner} />}
         {task.active && <AssignForm taskId={task.id} assignedUnitIds={task.assignments.map((a) => a.unitId)} units={choices.units.filter((u) => u.kind !== 'DISTRICT')} action={assignTaskAction} />}
         {task.indicatorKind === 'PER_UNIT' && task.indicatorUnit !== null && (
           <UnitTargetsForm
@@ -36,7 +37,7 @@ export default async function AdminTaskPage({ params, searchParams }: Props) {
             action={saveUnitTargetsAction}
           />
         )}
-        <ActiveToggle entity="Task" id={task.id} active={task.active} action={setActiveAction} />
+        {task.managed && <ActiveToggle entity="Task" id={task.id} active={task.active} action={setActiveAction} />}
       </section>
     </>
   )
