@@ -116,11 +116,3 @@ function refusedAsInvalid(error: unknown): TokenUse {
   if (error instanceof RefusedLink) return { kind: 'invalid' }
   throw error
 }
-
-/** What a link's page shows before it is followed: whether it may be, and for which address and notice. */
-export async function mailLinkPreview(token: string, purpose: 'VERIFY_ADDRESS' | 'UNSUBSCRIBE', now: Date): Promise<{ email: string; notice: MailNotice | null } | null> {
-  const row = await db().mailToken.findUnique({ where: { tokenHash: mailTokenHash(token) }, select: { purpose: true, usedAt: true, expiresAt: true, email: true, notice: true, user: { select: { email: true } } } })
-  if (!row || row.purpose !== purpose || row.usedAt || row.expiresAt <= now) return null
-  if (purpose === 'VERIFY_ADDRESS' && row.email !== row.user.email) return null
-  return { email: row.email ?? row.user.email ?? '', notice: row.notice }
-}

@@ -17,6 +17,8 @@ import { recordComment } from '../actions/comment'
 import { saveMailSettings, unsubscribe, verifyEmail } from '../actions/mail-settings'
 import { recordReview } from '../actions/review'
 import { recordStatusUpdate } from '../actions/status-update'
+import { outboxList } from '../queries/mail'
+import { POST as oneClickUnsubscribe } from '@/app/api/mail/unsubscribe/[token]/route'
 import { deliverMail } from './outbox'
 import { createMailQueue, SEND_QUEUE, SEND_RETRY, sendJobHandler, startMailQueue, sweepMail, type SendJobData } from './queue'
 import { smtpTransport } from './transport'
@@ -189,6 +191,41 @@ describe('notices by mail', () => {
     expect(mails).toHaveLength(2)
     expect(mails[1]!.text).toContain('Tính theo năm.')
     expect(await database.db.auditEvent.count({ where: { action: 'account.mail_unsubscribed', entityId: staff.id } })).toBe(1)
+  })
+})
+
+describe('the one-click unsubscribe and the outbox', () => {
+  test('the List-Unsubscribe URL answers a POST without a session, once, stopping that kind only', async () => {
+    const staff = await subscriber('mot-cham@minhcam.vn')
+    await returnedReport(staff, 'Trả lại.')
+    await sweepMail(boss)
+    const mail = await database.db.mailMessage.findFirstOrThrow({ where: { userId: staff.id } })
+    const post = () =>
+      oneClickUnsubscribe(new Request(mail.unsubscribeUrl!, { method: 'POST', body: 'List-Unsubscribe=One-Click', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } }), {
+        params: Promise.resolve({ token: decodeURIComponent(mail.unsubscribeUrl!.split('/').pop()!) }),
+      })
+    expect((await post()).status).toBe(204)
+    expect((await post()).status).toBe(404)
+    expect((await database.db.user.findUniqueOrThrow({ where: { id: staff.id } })).mailNotices).toEqual(['QUESTION_ANSWERED'])
+    await drain()
+  })
+
+  test("an administrator's outbox holds the mail of their subtree's accounts, not another district's", async () => {
+    // Below a province, a district's administrator reads their district only.
+    const province = await make.unit({ kind: 'PROVINCE', name: 'Tỉnh Quảng Ninh' })
+    const district = await make.unit({ kind: 'DISTRICT', name: 'Huyện Ba Chẽ', parentId: province.id })
+    await make.unit({ kind: 'DISTRICT', name: 'Huyện Tiên Yên', parentId: province.id })
+    const inside = await make.unit({ name: 'Xã Đạp Thanh', parentId: district.id, inChargeMemberId: inChargeId })
+    const admin = await make.user({ role: 'ADMIN', unitId: district.id })
+    const near = await make.user({ role: 'STAFF', unitId: inside.id })
+    const far = await subscriber('xa@minhcam.vn')
+    await database.db.user.update({ where: { id: near.id }, data: { email: 'gan@dapthanh.vn', emailVerifiedAt: new Date(Date.now() - 60_000), mailNotices: ['REPORT_RETURNED'] } })
+    await returnedReport(near, 'Trả lại.')
+    await returnedReport(far, 'Trả lại.')
+    await sweepMail(boss)
+    await drain()
+    expect((await outboxList(admin, null)).map((mail) => mail.toAddress)).toEqual(['gan@dapthanh.vn'])
+    expect(await outboxList(admin, 'FAILED')).toEqual([])
   })
 })
 
