@@ -46,7 +46,7 @@ export const confirmEmailAddress = loggedAction('confirmEmailAddress', async (_p
 
 export const stopMailNotice = loggedAction('stopMailNotice', async (_previous: MailLinkState, form: FormData): Promise<MailLinkState> => {
   const [result, t] = await Promise.all([unsubscribe(await linkContext(), tokenOf(form)), getTranslations('mail')])
-  return result.kind === 'done' && result.notice
-    ? { kind: 'done', message: t('unsubscribeDone', { notice: t(`notice.${result.notice}`) }) }
+  return result.kind === 'done'
+    ? { kind: 'done', message: t('unsubscribeDone', { notice: result.notice ? t(`notice.${result.notice}`) : t('digestNotice') }) }
     : { kind: 'invalid', message: t('tokenInvalid') }
 })

@@ -97,14 +97,14 @@ export async function verifyEmail(context: LinkContext, token: string): Promise<
   }).catch(refusedAsInvalid)
 }
 
-/** Follows an unsubscribe link (or its one-click POST): that notice kind stops; the others stay. */
+/** Follows an unsubscribe link (or its one-click POST): that notice kind stops, the others stay; a digest's link stops the digest. */
 export async function unsubscribe(context: LinkContext, token: string): Promise<TokenUse> {
   return db().$transaction(async (tx) => {
     const row = await useToken(tx, token, 'UNSUBSCRIBE', context.now)
-    const user = row?.notice && (await tx.user.findUnique({ where: { id: row.userId }, select: { email: true, mailNotices: true } }))
-    if (!row?.notice || !user) throw new RefusedLink()
-    await tx.user.update({ where: { id: row.userId }, data: { mailNotices: user.mailNotices.filter((notice) => notice !== row.notice) } })
-    await recordAudit(tx, { actor: { id: row.userId }, now: context.now, ip: context.ip }, { action: 'account.mail_unsubscribed', entity: 'User', entityId: row.userId, after: { notice: row.notice } })
+    const user = row && (await tx.user.findUnique({ where: { id: row.userId }, select: { email: true, mailNotices: true } }))
+    if (!row || !user) throw new RefusedLink()
+    await tx.user.update({ where: { id: row.userId }, data: row.notice ? { mailNotices: user.mailNotices.filter((notice) => notice !== row.notice) } : { mailDelivery: 'NONE' } })
+    await recordAudit(tx, { actor: { id: row.userId }, now: context.now, ip: context.ip }, { action: 'account.mail_unsubscribed', entity: 'User', entityId: row.userId, after: { notice: row.notice ?? 'DIGEST' } })
     return { kind: 'done', email: user.email ?? '', notice: row.notice } as const
   }).catch(refusedAsInvalid)
 }

@@ -194,6 +194,52 @@ describe('notices by mail', () => {
   })
 })
 
+describe('the daily digest', () => {
+  /** The next time it is `hour`:00 in the district (UTC+7, no summer time) after `after`. */
+  function nextDistrictHour(hour: number, after: Date): Date {
+    const day = new Date(after.getTime() + 7 * 3600_000)
+    const at = new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), hour - 7))
+    return at > after ? at : new Date(at.getTime() + 24 * 3600_000)
+  }
+
+  test('a digest at its hour holds exactly the unread notices of its kinds shown in the 24 hours before, once', async () => {
+    const staff = await subscriber('tong-hop@minhcam.vn')
+    await database.db.user.update({ where: { id: staff.id }, data: { mailDelivery: 'DAILY_DIGEST', mailDigestHour: 8 } })
+    const returned = await returnedReport(staff, 'Lý do trong thư tổng hợp.')
+    await answeredQuestion(staff)
+    const read = await returnedReport(staff, 'Đã đọc trong ứng dụng.')
+    const old = await returnedReport(staff, 'Đã quá 24 giờ.')
+    const late = await returnedReport(staff, 'Sau giờ gửi.')
+    const hour = nextDistrictHour(8, new Date())
+    const notices = database.db.notification
+    await notices.updateMany({ where: { assignmentId: read, recipientId: staff.id }, data: { readAt: new Date() } })
+    await notices.updateMany({ where: { assignmentId: old, recipientId: staff.id }, data: { showFrom: new Date(hour.getTime() - 25 * 3600_000) } })
+    await notices.updateMany({ where: { assignmentId: late, recipientId: staff.id }, data: { showFrom: new Date(hour.getTime() + 10 * 60_000) } })
+
+    await sweepMail(boss, new Date(hour.getTime() - 60_000))
+    expect(await database.db.mailMessage.count({ where: { userId: staff.id } })).toBe(0)
+    await sweepMail(boss, new Date(hour.getTime() + 30 * 60_000))
+    await sweepMail(boss, new Date(hour.getTime() + 31 * 60_000))
+    await drain()
+    const mails = mailTo('tong-hop@minhcam.vn')
+    expect(mails).toHaveLength(1)
+    const text = mails[0]!.text
+    const returnedNotice = await notices.findFirstOrThrow({ where: { assignmentId: returned, recipientId: staff.id } })
+    expect(text).toContain('Lý do trong thư tổng hợp.')
+    expect(text).toContain(`${ORIGIN}/notifications/${returnedNotice.id}`)
+    expect(text).toContain('Nội dung trả lời: Tính theo năm.')
+    for (const left of ['Đã đọc trong ứng dụng.', 'Đã quá 24 giờ.', 'Sau giờ gửi.']) expect(text).not.toContain(left)
+    expect(await database.db.mailMessage.findMany({ where: { userId: staff.id }, select: { kind: true } })).toEqual([{ kind: 'DIGEST' }])
+
+    const digest = await database.db.mailMessage.findFirstOrThrow({ where: { userId: staff.id } })
+    expect(await unsubscribe({ now: new Date(), ip: null }, decodeURIComponent(digest.unsubscribeUrl!.split('/').pop()!))).toMatchObject({ kind: 'done', notice: null })
+    expect(await database.db.user.findUniqueOrThrow({ where: { id: staff.id }, select: { mailDelivery: true, mailNotices: true } })).toEqual({
+      mailDelivery: 'NONE',
+      mailNotices: ['REPORT_RETURNED', 'QUESTION_ANSWERED'],
+    })
+  })
+})
+
 describe('the one-click unsubscribe and the outbox', () => {
   test('the List-Unsubscribe URL answers a POST without a session, once, stopping that kind only', async () => {
     const staff = await subscriber('mot-cham@minhcam.vn')

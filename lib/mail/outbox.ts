@@ -7,8 +7,9 @@ import { db } from '@/lib/db'
 import { Prisma } from '@/lib/db/client'
 import { MAIL_NOTICES, type MailNotice } from '@/lib/domain/mail'
 import { notificationHref } from '@/lib/domain/notifications'
-import { composeNotice } from './compose'
-import { appOrigin, unsubscribeApiHref, unsubscribeHref } from './paths'
+import { DISTRICT_TIME_ZONE, districtDay, formatDay } from '@/lib/domain/calendar'
+import { composeDigest, composeNotice, type NoticeItem } from './compose'
+import { appOrigin, MAIL_SETTINGS_PATH, unsubscribeApiHref, unsubscribeHref } from './paths'
 import { mailTokenHash, newMailToken, UNSUBSCRIBE_TOKEN_TTL_MS } from './tokens'
 import type { MailTransport } from './transport'
 
@@ -78,6 +79,69 @@ export async function makeNoticeMails(now: Date): Promise<number> {
         await tx.mailToken.create({
           data: { userId: row.userId, purpose: 'UNSUBSCRIBE', notice: row.kind, tokenHash: mailTokenHash(token), createdAt: now, expiresAt: new Date(now.getTime() + UNSUBSCRIBE_TOKEN_TTL_MS) },
         })
+      return count
+    })
+  }
+  return made
+}
+
+type DigestRow = NoticeRow & { hour: number; day: string }
+
+/**
+ * Makes the daily digests due: for each account that chose the digest, once its hour of the
+ * district's day has come (later that day if the queue was stopped then), one mail holding the
+ * notices of its kinds shown in the 24 hours before that hour and still unread, under the same
+ * rules as a notice at once. Nothing to tell, no mail. One per account and day (its dedupeKey).
+ */
+export async function makeDigestMails(now: Date): Promise<number> {
+  const rows = await db().$queryRaw<DigestRow[]>`
+    WITH due AS (
+      SELECT u.*, to_char(${now}::timestamptz AT TIME ZONE ${DISTRICT_TIME_ZONE}, 'YYYY-MM-DD') AS "day",
+             (date_trunc('day', ${now}::timestamptz AT TIME ZONE ${DISTRICT_TIME_ZONE}) + make_interval(hours => u."mailDigestHour")) AT TIME ZONE ${DISTRICT_TIME_ZONE} AS "boundary"
+        FROM "User" u
+       WHERE u.active AND u.email IS NOT NULL AND u."emailVerifiedAt" IS NOT NULL AND u."mailDelivery" = 'DAILY_DIGEST'
+    )
+    SELECT n.id::text AS "id", n.kind::text AS "kind", u.id::text AS "userId", u.email, u."mailLocale" AS "locale", u."displayName" AS "recipientName",
+           un.name AS "unitName", t.title AS "taskTitle", actor."displayName" AS "actorName",
+           CASE WHEN n.kind = 'REPORT_RETURNED' THEN su."reviewNote" ELSE c.body END AS "text", u."mailDigestHour" AS "hour", u."day"
+      FROM due u
+      JOIN "Notification" n ON n."recipientId" = u.id
+      JOIN "Assignment" a ON a.id = n."assignmentId"
+      JOIN "Unit" un ON un.id = a."unitId"
+      JOIN "Task" t ON t.id = a."taskId"
+      JOIN "User" actor ON actor.id = n."actorId"
+      LEFT JOIN "StatusUpdate" su ON su.id = n."statusUpdateId"
+      LEFT JOIN "Comment" c ON c.id = n."commentId"
+     WHERE u."boundary" <= ${now}::timestamptz
+       AND n.kind::text IN (${Prisma.join([...MAILED_NOTICES])}) AND n.kind::text::"MailNotice" = ANY(u."mailNotices")
+       AND n."showFrom" > u."boundary" - interval '1 day' AND n."showFrom" <= u."boundary" AND n."readAt" IS NULL
+       AND n."createdAt" >= u."emailVerifiedAt" AND u."unitId" = a."unitId"
+       AND NOT EXISTS (SELECT FROM "MailMessage" m WHERE m."dedupeKey" = 'digest:' || u.id::text || ':' || u."day")
+     ORDER BY u.id, n."showFrom", n.id`
+  const byUser = new Map<string, DigestRow[]>()
+  for (const row of rows) byUser.set(row.userId, [...(byUser.get(row.userId) ?? []), row])
+  const origin = appOrigin()
+  let made = 0
+  for (const [userId, items] of byUser) {
+    const first = items[0]!
+    const token = newMailToken()
+    const composed = composeDigest({
+      locale: first.locale,
+      recipientName: first.recipientName,
+      day: formatDay(districtDay(now)),
+      hour: first.hour,
+      items: items.map((item): NoticeItem => ({ ...item, link: origin + notificationHref(item.id) })),
+      settingsLink: origin + MAIL_SETTINGS_PATH,
+      unsubscribeLink: origin + unsubscribeHref(token),
+    })
+    made += await db().$transaction(async (tx) => {
+      const { count } = await tx.mailMessage.createMany({
+        data: [{ dedupeKey: `digest:${userId}:${first.day}`, userId, kind: 'DIGEST', toAddress: first.email, ...composed, unsubscribeUrl: origin + unsubscribeApiHref(token), createdAt: now }],
+        skipDuplicates: true,
+      })
+      // A digest's unsubscribe token names no notice: it stops the digest.
+      if (count === 1)
+        await tx.mailToken.create({ data: { userId, purpose: 'UNSUBSCRIBE', notice: null, tokenHash: mailTokenHash(token), createdAt: now, expiresAt: new Date(now.getTime() + UNSUBSCRIBE_TOKEN_TTL_MS) } })
       return count
     })
   }

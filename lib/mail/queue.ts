@@ -10,7 +10,7 @@ import 'server-only'
 import PgBoss from 'pg-boss'
 import { DISTRICT_TIME_ZONE } from '@/lib/domain/calendar'
 import { rootLogger } from '@/lib/log/logger'
-import { deliverMail, makeNoticeMails, markQueued, unqueuedMail } from './outbox'
+import { deliverMail, makeDigestMails, makeNoticeMails, markQueued, unqueuedMail } from './outbox'
 import { configuredTransport, type MailTransport } from './transport'
 
 export const SEND_QUEUE = 'mail-send'
@@ -34,9 +34,10 @@ export async function startMailQueue(boss: PgBoss): Promise<void> {
   await boss.createQueue(SWEEP_QUEUE, { name: SWEEP_QUEUE, policy: 'singleton', retryLimit: 0 })
 }
 
-/** One pass of the sweep: the new notices' mail, then a send job for each queued mail without one. */
+/** One pass of the sweep: the new notices' mail and the digests due, then a send job for each queued mail without one. */
 export async function sweepMail(boss: PgBoss, now = new Date()): Promise<void> {
   await makeNoticeMails(now)
+  await makeDigestMails(now)
   for (const id of await unqueuedMail()) {
     const jobId = await boss.send(SEND_QUEUE, { id } satisfies SendJobData, { id, singletonKey: id })
     // null: the job exists already (another instance sent it first).

@@ -17,9 +17,9 @@ export default async function UnsubscribePage({ params }: { params: Promise<{ to
   const [t, preview] = await Promise.all([getTranslations(), mailLinkPreview(token, 'UNSUBSCRIBE', new Date())])
   return (
     <MailLinkPage appTitle={t('app.title')} title={t('mail.unsubscribeTitle')}>
-      {preview?.notice ? (
+      {preview ? (
         <>
-          <p>{t('mail.unsubscribeIntro', { notice: t(`mail.notice.${preview.notice}`), email: preview.email })}</p>
+          <p>{t('mail.unsubscribeIntro', { notice: preview.notice ? t(`mail.notice.${preview.notice}`) : t('mail.digestNotice'), email: preview.email })}</p>
           <MailLinkForm action={stopMailNotice} token={token} label={t('mail.unsubscribeConfirm')} pendingLabel={t('mail.saving')} />
         </>
       ) : (
