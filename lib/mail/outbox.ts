@@ -56,7 +56,7 @@ export async function makeNoticeMails(now: Date): Promise<number> {
      WHERE n.kind::text IN (${Prisma.join([...MAILED_NOTICES])})
        AND n."createdAt" > ${new Date(now.getTime() - NOTICE_WINDOW_MS)}::timestamptz AND n."showFrom" <= ${now}::timestamptz AND n."readAt" IS NULL
        AND u.active AND u.email IS NOT NULL AND u."emailVerifiedAt" IS NOT NULL AND n."createdAt" >= u."emailVerifiedAt"
-       AND u."mailDelivery" = 'AT_ONCE' AND n.kind::text::"MailNotice" = ANY(u."mailNotices") AND u."unitId" = a."unitId"
+       AND u."mailDelivery" = 'AT_ONCE' AND n.kind::text = ANY(u."mailNotices"::text[]) AND u."unitId" = a."unitId"
        AND NOT EXISTS (SELECT FROM "MailMessage" m WHERE m."dedupeKey" = 'notification:' || n.id::text)
      ORDER BY n."createdAt", n.id
      LIMIT ${BATCH}`
@@ -113,7 +113,7 @@ export async function makeDigestMails(now: Date): Promise<number> {
       LEFT JOIN "StatusUpdate" su ON su.id = n."statusUpdateId"
       LEFT JOIN "Comment" c ON c.id = n."commentId"
      WHERE u."boundary" <= ${now}::timestamptz
-       AND n.kind::text IN (${Prisma.join([...MAILED_NOTICES])}) AND n.kind::text::"MailNotice" = ANY(u."mailNotices")
+       AND n.kind::text IN (${Prisma.join([...MAILED_NOTICES])}) AND n.kind::text = ANY(u."mailNotices"::text[])
        AND n."showFrom" > u."boundary" - interval '1 day' AND n."showFrom" <= u."boundary" AND n."readAt" IS NULL
        AND n."createdAt" >= u."emailVerifiedAt" AND u."unitId" = a."unitId"
        AND NOT EXISTS (SELECT FROM "MailMessage" m WHERE m."dedupeKey" = 'digest:' || u.id::text || ':' || u."day")
