@@ -3,6 +3,17 @@
 // that lib/log/request.ts already logged with their action or route are not logged twice.
 import type { Instrumentation } from 'next'
 
+/**
+ * At each server start: the mail queue (lib/mail/queue.ts), on every instance, in the Node.js
+ * runtime only; not while `next build` renders pages, nor without a database.
+ */
+export async function register(): Promise<void> {
+  if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build' || !process.env.DATABASE_URL) return
+  const { runMailQueue } = await import('@/lib/mail/queue')
+  // Not awaited: the server answers while the queue starts (a slow database delays mail, not pages).
+  void runMailQueue(process.env.DATABASE_URL)
+}
+
 export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
   // The logger is Node.js only (pino writes to the process's stdout).
   if (process.env.NEXT_RUNTIME !== 'nodejs') return

@@ -11,7 +11,7 @@ const MISSING_PAGE = '/khong-co-trang-nay'
 
 const VISITS: Visit[] = [
   // The page for a missing page too (the one for the database being down: database-outage.spec.ts).
-  { account: null, paths: ['/login', MISSING_PAGE] },
+  { account: null, paths: ['/login', MISSING_PAGE, '/verify-email/no-such-token', '/unsubscribe/no-such-token'] },
   {
     account: 'bi-thu',
     paths: [
@@ -33,7 +33,7 @@ const VISITS: Visit[] = [
       '/account/password',
     ],
   },
-  { account: 'minh-cam', paths: ['/', '/reminders', '/notifications', '/questions', '/units/minh-cam', '/units/minh-cam/tasks/bao-cao-so-ket', '/account/two-factor'] },
+  { account: 'minh-cam', paths: ['/', '/reminders', '/notifications', '/questions', '/units/minh-cam', '/units/minh-cam/tasks/bao-cao-so-ket', '/account/two-factor', '/account/mail'] },
   // Another commune's assignment, its details withheld.
   { account: 'nam-son', paths: ['/units/minh-cam/tasks/bao-cao-so-ket', '/tasks/bao-cao-so-ket', '/questions'] },
   // The office: the questions of every unit, and an assignment's page with its answer and publish forms.
@@ -54,6 +54,7 @@ const VISITS: Visit[] = [
       '/admin/users',
       '/admin/users/minh-cam',
       '/admin/import',
+      '/admin/outbox',
       '/audit',
       '/questions',
     ],

@@ -3,6 +3,7 @@
 // the answer when the database cannot be reached (form-action.ts): nothing saved, the input shown
 // again with the message.
 import type { AdminValues } from '@/lib/validation/admin'
+import type { MailSettingsField, MailSettingsValues } from '@/lib/validation/mail-settings'
 import type { PasswordField } from '@/lib/validation/password'
 import type { StatusUpdateValues } from '@/lib/validation/status-update-values'
 import type { SavedState as SavedStateRecord } from './status-update'
@@ -99,3 +100,12 @@ export type UnitChangeFormState =
   | { kind: 'preview'; message: string; values: AdminValues; preview: UnitChangePreview; fieldErrors?: Record<string, string> }
   /** `link`: the page of the unit after a merge, of the unit split after a split. */
   | { kind: 'saved'; message: string; link?: string }
+
+export type MailSettingsFormState =
+  | { kind: 'idle' }
+  | { kind: 'invalid'; message: string; values: MailSettingsValues; fieldErrors: Partial<Record<MailSettingsField, string>> }
+  | { kind: 'refused'; message: string; values: MailSettingsValues }
+  | { kind: 'saved'; message: string }
+
+/** A link in mail followed (verify, unsubscribe): done, or refused (used, expired, unknown). */
+export type MailLinkState = { kind: 'idle' } | { kind: 'done' | 'invalid'; message: string }

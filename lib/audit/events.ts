@@ -60,6 +60,9 @@ export const AUDIT_ACTIONS = {
   'reportingPeriod.unlock': 'periodUnlock',
   'import.check': 'importCheck',
   'import.apply': 'importApply',
+  'account.mail_settings': 'mailSettings',
+  'account.email_verified': 'emailVerified',
+  'account.mail_unsubscribed': 'mailUnsubscribed',
 } as const
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS
@@ -127,6 +130,9 @@ export const AUDIT_DETAIL_FIELDS: Readonly<Record<AuditAction, readonly string[]
   'reportingPeriod.unlock': [],
   'import.check': [],
   'import.apply': [],
+  'account.mail_settings': [],
+  'account.email_verified': [],
+  'account.mail_unsubscribed': [],
 }
 
 /**

@@ -101,6 +101,28 @@ export const backupEnvSchema = z.object({
   BACKUP_DIR: z.string().trim().default('backups'),
 })
 
+/**
+ * Mail (lib/mail): the SMTP server, always over TLS (smtps://, or smtp:// with STARTTLS required);
+ * without it mail is kept in the outbox only. Links in mail start with the app's public address:
+ * AUTH_URL (Auth.js's own setting), else this computer's at PORT.
+ */
+export const mailEnvSchema = z.object({
+  SMTP_URL: z
+    .string()
+    .trim()
+    .refine((v) => {
+      try {
+        return ['smtp:', 'smtps:'].includes(new URL(v).protocol)
+      } catch {
+        return false
+      }
+    }, 'must be an SMTP URL such as smtps://user:password@mail.example.vn:465 or smtp://mail.example.vn:587 (STARTTLS)')
+    .optional(),
+  MAIL_FROM: z.string().trim().default('Theo dõi Nghị quyết 19 <no-reply@localhost>'),
+  AUTH_URL: z.url('must be the app\'s public address, such as https://nq19.example.vn').optional(),
+  PORT: shared.PORT,
+})
+
 export type StartEnv = z.infer<typeof startEnvSchema>
 
 export class ConfigError extends Error {}

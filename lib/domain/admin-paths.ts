@@ -3,7 +3,7 @@ import type { DistrictAction } from '@/lib/auth/rules'
 
 const path = (...parts: string[]) => `/${parts.map(encodeURIComponent).join('/')}`
 
-export const ADMIN_SECTIONS = ['units', 'members', 'groups', 'tasks', 'periods', 'users', 'import'] as const
+export const ADMIN_SECTIONS = ['units', 'members', 'groups', 'tasks', 'periods', 'users', 'import', 'outbox'] as const
 export type AdminSection = (typeof ADMIN_SECTIONS)[number]
 
 export const adminHref = '/admin'

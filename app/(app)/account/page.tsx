@@ -7,6 +7,7 @@ import { passwordHref, twoFactorHref } from '@/lib/auth/landing'
 import { PASSWORD_MIN_LENGTH } from '@/lib/auth/password-policy'
 import { requireUser } from '@/lib/auth/session'
 import { districtDay, formatDay } from '@/lib/domain/calendar'
+import { MAIL_SETTINGS_PATH } from '@/lib/mail/paths'
 import { accountTwoFactor } from '@/lib/queries/account'
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -19,8 +20,9 @@ const linkClass = 'font-medium text-blue-800 underline underline-offset-2 hover:
 /** The signed-in user's own account: password, two-factor authentication, sessions. */
 export default async function AccountPage() {
   const user = await requireUser()
-  const [t, security] = await Promise.all([
+  const [t, tMail, security] = await Promise.all([
     getTranslations('account'),
+    getTranslations('mail'),
     accountTwoFactor(user.id),
   ])
   return (
@@ -39,6 +41,11 @@ export default async function AccountPage() {
             {security.totpEnabledAt ? t('twoFactorOn', { date: formatDay(districtDay(security.totpEnabledAt)) }) : t('twoFactorOff')}
           </p>
           <Link href={twoFactorHref} className={`${linkClass} mt-2 inline-block`}>{t('twoFactorLink')}</Link>
+        </section>
+        <section aria-labelledby="mail-heading" className="rounded-lg border border-slate-200 bg-white p-4">
+          <h2 id="mail-heading" className="text-lg font-semibold">{tMail('settingsTitle')}</h2>
+          <p className="mt-1 text-sm text-slate-700">{tMail('settingsIntro')}</p>
+          <Link href={MAIL_SETTINGS_PATH} className={`${linkClass} mt-2 inline-block`}>{tMail('settingsLink')}</Link>
         </section>
         <section aria-labelledby="sessions-heading" className="rounded-lg border border-slate-200 bg-white p-4">
           <h2 id="sessions-heading" className="text-lg font-semibold">{t('sessionsTitle')}</h2>

@@ -1,0 +1,182 @@
+// The outbox (MailMessage): every mail the app makes, written before anything is sent, so a mail
+// server that is down delays mail and never blocks a save. The queue (./queue.ts) turns the new
+// notification rows into mail here, then sends each mail once. One mail per notification row
+// (its dedupeKey), whichever instance gets there first.
+import 'server-only'
+import { db } from '@/lib/db'
+import { Prisma } from '@/lib/db/client'
+import { MAIL_NOTICES, type MailNotice } from '@/lib/domain/mail'
+import { notificationHref } from '@/lib/domain/notifications'
+import { DISTRICT_TIME_ZONE, districtDay, formatDay } from '@/lib/domain/calendar'
+import { composeDigest, composeNotice, type NoticeItem } from './compose'
+import { appOrigin, MAIL_SETTINGS_PATH, unsubscribeApiHref, unsubscribeHref } from './paths'
+import { mailTokenHash, newMailToken, UNSUBSCRIBE_TOKEN_TTL_MS } from './tokens'
+import type { MailTransport } from './transport'
+
+/** The notification kinds mailed to an account that chose them: each notice is a kind of notification row. */
+const MAILED_NOTICES = MAIL_NOTICES
+
+/** A notice older than this is not mailed: after a long stop of the queue, no stale news. */
+const NOTICE_WINDOW_MS = 2 * 24 * 60 * 60 * 1000
+/** At most this many mails are made per pass; the next pass takes the rest. */
+const BATCH = 200
+
+type NoticeRow = {
+  id: string
+  kind: MailNotice
+  userId: string
+  email: string
+  locale: string
+  recipientName: string
+  unitName: string
+  taskTitle: string
+  actorName: string
+  text: string | null
+}
+
+/**
+ * Makes the mail of the notification rows not yet mailed, for the accounts that want them at once:
+ * an active account with a verified address that chose the kind, still reporting for the unit
+ * (the rows of these kinds go to the unit's staff, whose details they may read). A row written
+ * before the address was verified, already read in the app, or older than two days is not mailed.
+ */
+export async function makeNoticeMails(now: Date): Promise<number> {
+  const rows = await db().$queryRaw<NoticeRow[]>`
+    SELECT n.id::text AS "id", n.kind::text AS "kind", u.id::text AS "userId", u.email, u."mailLocale" AS "locale", u."displayName" AS "recipientName",
+           un.name AS "unitName", t.title AS "taskTitle", actor."displayName" AS "actorName",
+           CASE WHEN n.kind = 'REPORT_RETURNED' THEN su."reviewNote" ELSE c.body END AS "text"
+      FROM "Notification" n
+      JOIN "User" u ON u.id = n."recipientId"
+      JOIN "Assignment" a ON a.id = n."assignmentId"
+      JOIN "Unit" un ON un.id = a."unitId"
+      JOIN "Task" t ON t.id = a."taskId"
+      JOIN "User" actor ON actor.id = n."actorId"
+      LEFT JOIN "StatusUpdate" su ON su.id = n."statusUpdateId"
+      LEFT JOIN "Comment" c ON c.id = n."commentId"
+     WHERE n.kind::text IN (${Prisma.join([...MAILED_NOTICES])})
+       AND n."createdAt" > ${new Date(now.getTime() - NOTICE_WINDOW_MS)}::timestamptz AND n."showFrom" <= ${now}::timestamptz AND n."readAt" IS NULL
+       AND u.active AND u.email IS NOT NULL AND u."emailVerifiedAt" IS NOT NULL AND n."createdAt" >= u."emailVerifiedAt"
+       AND u."mailDelivery" = 'AT_ONCE' AND n.kind::text = ANY(u."mailNotices"::text[]) AND u."unitId" = a."unitId"
+       AND NOT EXISTS (SELECT FROM "MailMessage" m WHERE m."dedupeKey" = 'notification:' || n.id::text)
+     ORDER BY n."createdAt", n.id
+     LIMIT ${BATCH}`
+  const origin = appOrigin()
+  let made = 0
+  for (const row of rows) {
+    const token = newMailToken()
+    const composed = composeNotice({
+      ...row,
+      link: origin + notificationHref(row.id),
+      unsubscribeLink: origin + unsubscribeHref(token),
+    })
+    made += await db().$transaction(async (tx) => {
+      const { count } = await tx.mailMessage.createMany({
+        data: [{ dedupeKey: `notification:${row.id}`, userId: row.userId, kind: row.kind, toAddress: row.email, ...composed, unsubscribeUrl: origin + unsubscribeApiHref(token), createdAt: now }],
+        skipDuplicates: true,
+      })
+      // Another instance made it in between: its mail and its token stand, this one's are dropped.
+      if (count === 1)
+        await tx.mailToken.create({
+          data: { userId: row.userId, purpose: 'UNSUBSCRIBE', notice: row.kind, tokenHash: mailTokenHash(token), createdAt: now, expiresAt: new Date(now.getTime() + UNSUBSCRIBE_TOKEN_TTL_MS) },
+        })
+      return count
+    })
+  }
+  return made
+}
+
+type DigestRow = NoticeRow & { hour: number; day: string }
+
+/**
+ * Makes the daily digests due: for each account that chose the digest, once its hour of the
+ * district's day has come (later that day if the queue was stopped then), one mail holding the
+ * notices of its kinds shown in the 24 hours before that hour and still unread, under the same
+ * rules as a notice at once. Nothing to tell, no mail. One per account and day (its dedupeKey).
+ */
+export async function makeDigestMails(now: Date): Promise<number> {
+  const rows = await db().$queryRaw<DigestRow[]>`
+    WITH due AS (
+      SELECT u.*, to_char(${now}::timestamptz AT TIME ZONE ${DISTRICT_TIME_ZONE}, 'YYYY-MM-DD') AS "day",
+             (date_trunc('day', ${now}::timestamptz AT TIME ZONE ${DISTRICT_TIME_ZONE}) + make_interval(hours => u."mailDigestHour")) AT TIME ZONE ${DISTRICT_TIME_ZONE} AS "boundary"
+        FROM "User" u
+       WHERE u.active AND u.email IS NOT NULL AND u."emailVerifiedAt" IS NOT NULL AND u."mailDelivery" = 'DAILY_DIGEST'
+    )
+    SELECT n.id::text AS "id", n.kind::text AS "kind", u.id::text AS "userId", u.email, u."mailLocale" AS "locale", u."displayName" AS "recipientName",
+           un.name AS "unitName", t.title AS "taskTitle", actor."displayName" AS "actorName",
+           CASE WHEN n.kind = 'REPORT_RETURNED' THEN su."reviewNote" ELSE c.body END AS "text", u."mailDigestHour" AS "hour", u."day"
+      FROM due u
+      JOIN "Notification" n ON n."recipientId" = u.id
+      JOIN "Assignment" a ON a.id = n."assignmentId"
+      JOIN "Unit" un ON un.id = a."unitId"
+      JOIN "Task" t ON t.id = a."taskId"
+      JOIN "User" actor ON actor.id = n."actorId"
+      LEFT JOIN "StatusUpdate" su ON su.id = n."statusUpdateId"
+      LEFT JOIN "Comment" c ON c.id = n."commentId"
+     WHERE u."boundary" <= ${now}::timestamptz
+       AND n.kind::text IN (${Prisma.join([...MAILED_NOTICES])}) AND n.kind::text = ANY(u."mailNotices"::text[])
+       AND n."showFrom" > u."boundary" - interval '1 day' AND n."showFrom" <= u."boundary" AND n."readAt" IS NULL
+       AND n."createdAt" >= u."emailVerifiedAt" AND u."unitId" = a."unitId"
+       AND NOT EXISTS (SELECT FROM "MailMessage" m WHERE m."dedupeKey" = 'digest:' || u.id::text || ':' || u."day")
+     ORDER BY u.id, n."showFrom", n.id`
+  const byUser = new Map<string, DigestRow[]>()
+  for (const row of rows) byUser.set(row.userId, [...(byUser.get(row.userId) ?? []), row])
+  const origin = appOrigin()
+  let made = 0
+  for (const [userId, items] of byUser) {
+    const first = items[0]!
+    const token = newMailToken()
+    const composed = composeDigest({
+      locale: first.locale,
+      recipientName: first.recipientName,
+      day: formatDay(districtDay(now)),
+      hour: first.hour,
+      items: items.map((item): NoticeItem => ({ ...item, link: origin + notificationHref(item.id) })),
+      settingsLink: origin + MAIL_SETTINGS_PATH,
+      unsubscribeLink: origin + unsubscribeHref(token),
+    })
+    made += await db().$transaction(async (tx) => {
+      const { count } = await tx.mailMessage.createMany({
+        data: [{ dedupeKey: `digest:${userId}:${first.day}`, userId, kind: 'DIGEST', toAddress: first.email, ...composed, unsubscribeUrl: origin + unsubscribeApiHref(token), createdAt: now }],
+        skipDuplicates: true,
+      })
+      // A digest's unsubscribe token names no notice: it stops the digest.
+      if (count === 1)
+        await tx.mailToken.create({ data: { userId, purpose: 'UNSUBSCRIBE', notice: null, tokenHash: mailTokenHash(token), createdAt: now, expiresAt: new Date(now.getTime() + UNSUBSCRIBE_TOKEN_TTL_MS) } })
+      return count
+    })
+  }
+  return made
+}
+
+/** The queued mail no job sends yet, oldest first. */
+export async function unqueuedMail(): Promise<string[]> {
+  const rows = await db().mailMessage.findMany({ where: { status: 'QUEUED', jobId: null }, orderBy: { createdAt: 'asc' }, take: BATCH, select: { id: true } })
+  return rows.map((row) => row.id)
+}
+
+export async function markQueued(id: string, jobId: string): Promise<void> {
+  await db().mailMessage.updateMany({ where: { id, jobId: null }, data: { jobId } })
+}
+
+/**
+ * Sends one mail, if it still waits: KEPT without a transport (no SMTP_URL); SENT once the server
+ * took it; after a failure it waits for the queue's next try, or is FAILED with the error when the
+ * try was the last. A failure is thrown on, for the queue to retry.
+ */
+export async function deliverMail(id: string, options: { transport: MailTransport | null; from: string; lastTry: boolean; now?: Date }): Promise<void> {
+  const mail = await db().mailMessage.findUnique({ where: { id } })
+  if (!mail || mail.status !== 'QUEUED') return
+  if (!options.transport) {
+    await db().mailMessage.update({ where: { id }, data: { status: 'KEPT' } })
+    return
+  }
+  const headers: Record<string, string> = mail.unsubscribeUrl ? { 'List-Unsubscribe': `<${mail.unsubscribeUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } : {}
+  try {
+    await options.transport.send({ from: options.from, to: mail.toAddress, subject: mail.subject, text: mail.text, html: mail.html, headers })
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error)
+    await db().mailMessage.update({ where: { id }, data: { attempts: { increment: 1 }, lastError: message.slice(0, 1000), status: options.lastTry ? 'FAILED' : 'QUEUED' } })
+    throw error
+  }
+  await db().mailMessage.update({ where: { id }, data: { status: 'SENT', attempts: { increment: 1 }, lastError: null, sentAt: options.now ?? new Date() } })
+}
