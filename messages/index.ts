@@ -30,6 +30,7 @@ import vi_unavailable from './vi/unavailable.json'
 import vi_upload from './vi/upload.json'
 import vi_pagination from './vi/pagination.json'
 import vi_notifications from './vi/notifications.json'
+import vi_offline from './vi/offline.json'
 import en_app from './en/app.json'
 import en_language from './en/language.json'
 import en_login from './en/login.json'
@@ -60,6 +61,7 @@ import en_unavailable from './en/unavailable.json'
 import en_upload from './en/upload.json'
 import en_pagination from './en/pagination.json'
 import en_notifications from './en/notifications.json'
+import en_offline from './en/offline.json'
 
 export const vi = {
   app: vi_app,
@@ -92,6 +94,7 @@ export const vi = {
   upload: vi_upload,
   pagination: vi_pagination,
   notifications: vi_notifications,
+  offline: vi_offline,
 }
 
 export const en = {
@@ -125,4 +128,5 @@ export const en = {
   upload: en_upload,
   pagination: en_pagination,
   notifications: en_notifications,
+  offline: en_offline,
 }

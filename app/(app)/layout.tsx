@@ -2,7 +2,9 @@
 // user who owes a new password or two-factor enrolment there; the header alone is shown to them too).
 import { getLocale, getTranslations } from 'next-intl/server'
 import type { ReactNode } from 'react'
+import { ClientMessages } from '@/components/client-messages'
 import { LanguageSwitch } from '@/components/language-switch'
+import { ReportQueue } from '@/components/report-queue'
 import { SiteHeader } from '@/components/site-header'
 import { signOutAndLeave } from '@/lib/actions/sign-in-action'
 import { switchLocale } from '@/lib/actions/locale-action'
@@ -45,6 +47,11 @@ export default async function SignedInLayout({ children }: { children: ReactNode
         roleLabel={t(user.role)}
         languageSwitch={<LanguageSwitch current={locale} action={switchLocale} />}
         signOutAction={signOutAndLeave}
+        queue={
+          <ClientMessages namespaces={['offline']}>
+            <ReportQueue userId={user.id} />
+          </ClientMessages>
+        }
       />
       <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>
     </>
