@@ -1,4 +1,5 @@
 // @node-rs/argon2 and pg need no serverExternalPackages entry: Next keeps them external by default.
+import { withSerwist } from '@serwist/turbopack'
 import createNextIntlPlugin from 'next-intl/plugin'
 
 const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts')
@@ -22,4 +23,5 @@ const nextConfig = {
   },
 }
 
-export default withNextIntl(nextConfig)
+// withSerwist keeps esbuild, which bundles the service worker (app/serwist), out of the server bundle.
+export default withSerwist(withNextIntl(nextConfig))

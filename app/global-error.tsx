@@ -1,7 +1,6 @@
 'use client'
 // The root layout itself failed, so the language choice is not known: the apology is given in
 // Vietnamese, then in English, from the same message files.
-import '@fontsource-variable/inter'
 import './globals.css'
 import { ErrorNotice, errorNoticeText, errorReference } from '@/components/error-notice'
 

@@ -1,10 +1,10 @@
-import '@fontsource-variable/inter'
 import './globals.css'
 import type { Metadata } from 'next'
 import { getLocale, getTranslations } from 'next-intl/server'
 import type { ReactNode } from 'react'
 import { ErrorLocale } from '@/components/error-locale'
 import { LoadingLabelProvider } from '@/components/navigation-pending'
+import { ServiceWorker } from '@/components/service-worker'
 import { isDatabaseUnavailable } from '@/lib/db/unavailable'
 import { districtDay } from '@/lib/domain/calendar'
 import { nameValues } from '@/lib/domain/organisation'
@@ -35,7 +35,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       <body className="min-h-dvh bg-slate-50 font-sans text-slate-900 antialiased">
         {/* The error page (app/error.tsx) is a client component: it needs the language from here. */}
         <ErrorLocale locale={locale}>
-          <LoadingLabelProvider label={t('pageLoading')}>{children}</LoadingLabelProvider>
+          <LoadingLabelProvider label={t('pageLoading')}>
+            <ServiceWorker>{children}</ServiceWorker>
+          </LoadingLabelProvider>
         </ErrorLocale>
       </body>
     </html>

@@ -32,6 +32,8 @@ type Props = {
   roleLabel: string
   languageSwitch: ReactNode
   signOutAction: () => Promise<void>
+  /** The user's reports waiting on this device to be sent (components/report-queue.tsx), under both layouts. */
+  queue?: ReactNode
 }
 
 /** Links and buttons are at least 44 px tall: the header is used on phones. */
@@ -76,6 +78,7 @@ export function SiteHeader(props: Props) {
           <SearchForm compact />
         </div>
       </div>
+      {props.queue}
     </header>
   )
 }

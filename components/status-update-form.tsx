@@ -1,12 +1,16 @@
 'use client'
 // The status report form. It posts to the server action, so it works without JavaScript too; with
-// JavaScript, the answer shows without a reload, and a report with files goes by the upload route
-// so that the form shows how much has been sent (./upload.tsx). Refused input comes back in the
-// answer and is shown again; files cannot be (browsers never refill a file input).
-import { useActionState, useState } from 'react'
+// JavaScript, the answer shows without a reload, a report with files goes by the upload route so
+// that the form shows how much has been sent (./upload.tsx), and refused input comes back with the
+// files chosen. A report made without a connection, or with files and cut off on the way, is kept
+// on the device and sent later (lib/offline/queue.ts, ./report-queue.tsx); a kept report that met
+// a conflict or a refusal of its input comes back here, both versions shown and the user's input
+// (files too) in the form.
+import { startTransition, useActionState, useEffect, useRef, useState } from 'react'
 import { useLocale, useTranslations } from 'next-intl'
 import type { SavedState, StatusUpdateFormState, StatusUpdateValues } from '@/lib/actions/form-states'
 import { formatInstant } from '@/lib/domain/calendar'
+import { deleteReport, keepReport, QUEUE_CHANGED, reportFromForm, userReports, type QueuedReport } from '@/lib/offline/queue'
 import { REPORT_CHANNELS } from '@/lib/domain/notifications'
 import { STATUS_UPDATES_API } from '@/lib/domain/paths'
 import { CONDITION_NO, CONDITION_YES, conditionAnswer, type IndicatorKind } from '@/lib/domain/indicator'
@@ -18,7 +22,7 @@ import { FieldError, FormNotice, describedBy, inputClass, primaryButtonClass } f
 import { IndicatorNumber } from './indicator-value'
 import { ReportAuthor } from './report-author'
 import { useResponseRound } from './response-round'
-import { hasChosenFiles, UploadProgressBar, useUploadingForm } from './upload'
+import { UploadProgressBar, useUploadingForm } from './upload'
 
 type Props = {
   action: (previous: StatusUpdateFormState, form: FormData) => Promise<StatusUpdateFormState>
@@ -32,7 +36,14 @@ type Props = {
   indicator: { kind: IndicatorKind; unit: string; unitTarget: string | null } | null
   /** The unit's name when the reader enters the report on its behalf (the office), who must then say how it came; else null. */
   onBehalfOf: string | null
+  /** Who reports: a report kept on the device is theirs alone. */
+  userId: string
+  /** The task and the unit, naming a kept report in the list of those waiting. */
+  queueLabel: string
 }
+
+/** The form's answers besides the server's: the report was kept on the device, or the device refused to keep it. */
+type FormState = StatusUpdateFormState | { kind: 'queued'; message: string } | { kind: 'notKept'; message: string; values: StatusUpdateValues }
 
 const ACCEPTED_FILES = '.pdf,.png,.jpg,.jpeg,.webp,.docx,.xlsx'
 /** A radio choice drawn as a box the whole of which is the target (easy on a phone). */
@@ -40,17 +51,56 @@ const choiceClass =
   'flex cursor-pointer items-center gap-2 rounded border border-slate-300 bg-white px-3 py-2 has-checked:border-blue-700 has-checked:bg-blue-50 has-focus-visible:outline-2 has-focus-visible:outline-blue-700'
 const idle: StatusUpdateFormState = { kind: 'idle' }
 
-export function StatusUpdateForm({ action, assignmentId, baseVersion, submissionKey, current, indicator, onBehalfOf }: Props) {
+export function StatusUpdateForm({ action, assignmentId, baseVersion, submissionKey, current, indicator, onBehalfOf, userId, queueLabel }: Props) {
   const t = useTranslations('assignment.form')
   const tStatus = useTranslations('assignment.taskStatus')
   const locale = useLocale()
-  const tUpload = useTranslations('upload')
+  const tOffline = useTranslations('offline')
   const [actionState, formAction, actionPending] = useActionState(action, idle)
-  const upload = useUploadingForm(STATUS_UPDATES_API, actionState, (form): StatusUpdateFormState => ({ kind: 'refused', message: tUpload('notSent'), values: typedValues(form) }))
-  const state = upload.answer
+  /** Keeps the report on the device; a device that refuses is said in words, the input left on the page. */
+  const keep = async (form: FormData, afterFailure: boolean): Promise<FormState> => {
+    const report = reportFromForm(form, { userId, href: window.location.pathname, title: queueLabel })
+    try {
+      await keepReport(report)
+    } catch {
+      return { kind: 'notKept', message: tOffline('notKept'), values: typedValues(form) }
+    }
+    return { kind: 'queued', message: tOffline(afterFailure ? 'queuedAfterFailure' : 'queued', { files: tOffline('files', { count: report.files.length }) }) }
+  }
+  const upload = useUploadingForm<FormState>(STATUS_UPDATES_API, actionState, (form) => keep(form, true))
+  const { answer: state, show } = upload
+  // The files of the last report sent from here: put back in the file input when it comes back refused.
+  const [heldFiles, setHeldFiles] = useState<File[]>([])
+  const filesInput = useRef<HTMLInputElement>(null)
+  const notice = useRef<HTMLDivElement>(null)
+  // A kept report this user made here that the server answered with a conflict or a refusal of
+  // its input: shown as the answer, to be sent again from this form (then it leaves the list).
+  const [reapplying, setReapplying] = useState<QueuedReport | null>(null)
+  const resent = useRef(new Set<string>())
+  useEffect(() => {
+    const look = () =>
+      void userReports(userId).then((reports) => {
+        const returned = reports.find((r) => r.assignmentId === assignmentId && (r.answer?.kind === 'conflict' || r.answer?.kind === 'invalid'))
+        if (!returned?.answer || returned.key === reapplying?.key || resent.current.has(returned.key)) return
+        setReapplying(returned)
+        setHeldFiles(returned.files)
+        show(returned.answer)
+      })
+    look()
+    window.addEventListener(QUEUE_CHANGED, look)
+    return () => window.removeEventListener(QUEUE_CHANGED, look)
+  }, [userId, assignmentId, reapplying, show])
   const pending = actionPending || upload.progress !== null
   const round = useResponseRound(state)
   const kept = 'values' in state ? state.values : null
+  useEffect(() => {
+    // The answer is where the eye is, on a phone too: it takes the focus, which scrolls it into view.
+    if (state.kind !== 'idle') notice.current?.focus()
+    if (!('values' in state) || heldFiles.length === 0 || !filesInput.current) return
+    const transfer = new DataTransfer()
+    for (const file of heldFiles) transfer.items.add(file)
+    filesInput.current.files = transfer.files
+  }, [round, state, heldFiles])
   const values: StatusUpdateValues = kept ?? {
     status: current.status,
     progress: String(current.progress),
@@ -73,9 +123,23 @@ export function StatusUpdateForm({ action, assignmentId, baseVersion, submission
     <form
       action={formAction}
       onSubmit={(event) => {
-        if (!hasChosenFiles(event.currentTarget)) return
         event.preventDefault()
-        upload.send(new FormData(event.currentTarget))
+        const form = new FormData(event.currentTarget)
+        // A key of its own for each report sent from here: a page read from the device's memory
+        // carries the key of an earlier rendering, which may have been saved already.
+        if (typeof crypto.randomUUID === 'function') form.set('submissionKey', crypto.randomUUID())
+        const files = form.getAll('files').filter((file): file is File => file instanceof File && (file.name !== '' || file.size > 0))
+        setHeldFiles(files)
+        // Sent again from here, a kept report leaves the device's list: it is in the form, and is
+        // kept anew if this send fails.
+        if (reapplying) {
+          resent.current.add(reapplying.key)
+          void deleteReport(reapplying.key)
+          setReapplying(null)
+        }
+        if (!navigator.onLine) void keep(form, false).then(show)
+        else if (files.length > 0) upload.send(form)
+        else startTransition(() => formAction(form))
       }}
       noValidate
       aria-labelledby="update-form-title"
@@ -85,14 +149,19 @@ export function StatusUpdateForm({ action, assignmentId, baseVersion, submission
         {onBehalfOf === null ? t('title') : t('onBehalfTitle', { unit: onBehalfOf })}
       </h2>
       {onBehalfOf !== null && <p className="text-sm text-slate-700">{t('onBehalfHint')}</p>}
-      {state.kind === 'saved' && <FormNotice tone="success">{state.message}</FormNotice>}
-      {(state.kind === 'invalid' || state.kind === 'refused') && <FormNotice tone="error">{state.message}</FormNotice>}
-      {state.kind === 'conflict' && (
-        <FormNotice tone="error">
-          <p>{state.message}</p>
-          <SavedInBetween saved={state.current} withIndicator={indicator !== null} />
-        </FormNotice>
-      )}
+      <div ref={notice} tabIndex={-1} className="scroll-mt-4 space-y-2 outline-none">
+        {reapplying && state === reapplying.answer && state.kind === 'conflict' && (
+          <FormNotice tone="error">{tOffline('queuedConflict', { time: formatInstant(new Date(reapplying.createdAt)) })}</FormNotice>
+        )}
+        {(state.kind === 'saved' || state.kind === 'queued') && <FormNotice tone="success">{state.message}</FormNotice>}
+        {(state.kind === 'invalid' || state.kind === 'refused' || state.kind === 'notKept') && <FormNotice tone="error">{state.message}</FormNotice>}
+        {state.kind === 'conflict' && (
+          <FormNotice tone="error">
+            <p>{state.message}</p>
+            <SavedInBetween saved={state.current} withIndicator={indicator !== null} />
+          </FormNotice>
+        )}
+      </div>
 
       <input type="hidden" name="assignmentId" value={assignmentId} />
       <input type="hidden" name="baseVersion" value={version} />
@@ -209,14 +278,15 @@ export function StatusUpdateForm({ action, assignmentId, baseVersion, submission
             type="file"
             multiple
             accept={ACCEPTED_FILES}
+            ref={filesInput}
             className="mt-1 block w-full text-sm file:mr-3 file:rounded file:border file:border-slate-400 file:bg-white file:px-3 file:py-2 file:font-medium hover:file:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-700"
             aria-invalid={errors.files ? true : undefined}
-            aria-describedby={describedBy('files-hint', kept !== null && 'files-again', errors.files && 'files-error')}
+            aria-describedby={describedBy('files-hint', kept !== null && heldFiles.length === 0 && 'files-again', errors.files && 'files-error')}
           />
           <p id="files-hint" className="mt-1 text-sm text-slate-600">
             {t('filesHint')}
           </p>
-          {kept !== null && (
+          {kept !== null && heldFiles.length === 0 && (
             <p id="files-again" className="mt-1 text-sm font-medium text-amber-900">
               {t('filesAgain')}
             </p>

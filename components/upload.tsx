@@ -12,10 +12,11 @@ export type UploadProgress = { sent: number; total: number }
 /**
  * A form's answer from either way in: its server action (`actionState`) or `send`, which posts the
  * form to `url` and reports progress on the way. The latest answer is the one shown. An upload
- * that gets no answer (the link dropped, the server refused the request) answers `notSent(form)`.
+ * that gets no answer (the link dropped, the server refused the request) answers `notSent(form)`,
+ * which may take a moment (it keeps the report on the device).
  * After an answer the page is fetched again, as a server action does by itself.
  */
-export function useUploadingForm<S>(url: string, actionState: S, notSent: (form: FormData) => S) {
+export function useUploadingForm<S>(url: string, actionState: S, notSent: (form: FormData) => S | Promise<S>) {
   const router = useRouter()
   const [progress, setProgress] = useState<UploadProgress | null>(null)
   const [answer, setAnswer] = useState(actionState)
@@ -33,19 +34,17 @@ export function useUploadingForm<S>(url: string, actionState: S, notSent: (form:
     request.onloadend = () => {
       setProgress(null)
       const answered = request.status === 200 && request.response !== null
-      setAnswer(answered ? (request.response as S) : notSent(form))
-      if (answered) startTransition(() => router.refresh())
+      if (answered) {
+        setAnswer(request.response as S)
+        startTransition(() => router.refresh())
+      } else void Promise.resolve(notSent(form)).then(setAnswer)
     }
     setProgress({ sent: 0, total: 0 })
     request.send(form)
   }
 
-  return { answer, progress, send }
-}
-
-/** Whether any file input of the form has a file chosen. */
-export function hasChosenFiles(form: HTMLFormElement): boolean {
-  return [...form.querySelectorAll<HTMLInputElement>('input[type="file"]')].some((input) => (input.files?.length ?? 0) > 0)
+  // `show` sets an answer that came another way (the report was kept on the device).
+  return { answer, progress, send, show: setAnswer }
 }
 
 export function UploadProgressBar({ sent, total }: UploadProgress) {

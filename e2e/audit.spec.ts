@@ -75,7 +75,7 @@ test("a leader reads another commune's return in the log without its reason or i
   await form.getByLabel('Đang thực hiện').check()
   await form.getByLabel('Tiến độ (%)').fill('20')
   await form.getByLabel('Tệp minh chứng').setInputFiles({ name: fileName, mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n') })
-  await form.getByRole('button', { name: 'Lưu báo cáo' }).click()
+  await form.getByRole('button', { name: 'Gửi báo cáo' }).click()
   await expect(form.getByRole('status')).toHaveText('Đã lưu báo cáo tiến độ.')
 
   // The member in charge of Đạp Thanh returns it with a reason.

@@ -94,7 +94,7 @@ test('the app survives the database stopping and starting again, twice, without 
     await stopDatabase()
 
     // The report is not saved, says so, and keeps everything typed.
-    await form.getByRole('button', { name: 'Lưu báo cáo' }).click()
+    await form.getByRole('button', { name: 'Gửi báo cáo' }).click()
     await expect(form.getByRole('alert')).toContainText(NOT_SAVED)
     await expect(form.getByLabel('Đang thực hiện')).toBeChecked()
     await expect(form.getByLabel('Tiến độ (%)')).toHaveValue(typed.progress)
@@ -116,7 +116,7 @@ test('the app survives the database stopping and starting again, twice, without 
     await startDatabase()
 
     // The same form, sent again, saves; the app was not restarted.
-    await form.getByRole('button', { name: 'Lưu báo cáo' }).click()
+    await form.getByRole('button', { name: 'Gửi báo cáo' }).click()
     await expect(form.getByRole('status')).toHaveText('Đã lưu báo cáo tiến độ.')
     expect(await reportsWithNote(typed.note)).toBe(1)
 

@@ -40,7 +40,7 @@ test('a note, a comment and an evidence file name with markup show as text, and 
   const form = page.getByRole('form', { name: 'Cập nhật tiến độ' })
   await form.getByLabel('Ghi chú').fill(payload('note'))
   await form.getByLabel('Tệp minh chứng').setInputFiles(evidence)
-  await form.getByRole('button', { name: 'Lưu báo cáo' }).click()
+  await form.getByRole('button', { name: 'Gửi báo cáo' }).click()
   await expect(form.getByRole('status')).toHaveText('Đã lưu báo cáo tiến độ.')
 
   const thread = page.getByRole('form', { name: 'Gửi câu hỏi hoặc trả lời' })

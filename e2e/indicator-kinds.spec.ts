@@ -67,7 +67,7 @@ test.describe.serial("Nam Sơn answers a condition yes or no, never with a figur
     await expect(form(page).getByRole('textbox', { name: /Kết quả chỉ tiêu/ })).toHaveCount(0)
     // A figure other than yes or no, as a tampered form would send it.
     await answer(page).getByLabel('Chưa đạt').evaluate((radio: HTMLInputElement) => (radio.value = '2'))
-    await form(page).getByRole('button', { name: 'Lưu báo cáo' }).click()
+    await form(page).getByRole('button', { name: 'Gửi báo cáo' }).click()
     await expect(answer(page)).toContainText('Chỉ tiêu này chỉ nhận Đạt hoặc Chưa đạt; chọn một trong hai.')
     await expect(reports).toHaveCount(before)
   })
@@ -77,7 +77,7 @@ test.describe.serial("Nam Sơn answers a condition yes or no, never with a figur
     await page.goto(path)
     await answer(page).getByLabel('Chưa đạt').check()
     await form(page).getByLabel('Ghi chú').fill('Bí thư Đảng ủy xã chưa kiêm Chủ tịch HĐND xã; đã báo cáo Ban Thường vụ.')
-    await form(page).getByRole('button', { name: 'Lưu báo cáo' }).click()
+    await form(page).getByRole('button', { name: 'Gửi báo cáo' }).click()
     await expect(form(page).getByRole('status')).toHaveText('Đã lưu báo cáo tiến độ.')
     const latest = page.getByRole('region', { name: 'Lịch sử cập nhật' }).getByRole('article').first()
     await expect(latest).toContainText('Chưa đạt')

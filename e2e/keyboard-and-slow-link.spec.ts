@@ -55,7 +55,7 @@ async function reportByKeyboard(page: Page, taskTitle: string, note: string) {
   // The status radios are one Tab stop; the checked one (done) keeps its value.
   await tabTo(page, (label) => label === 'note', 80)
   await page.keyboard.type(note)
-  await tabTo(page, (label) => label === 'Lưu báo cáo', 10)
+  await tabTo(page, (label) => label === 'Gửi báo cáo', 10)
   await page.keyboard.press('Enter')
   const form = page.getByRole('form', { name: 'Cập nhật tiến độ' })
   await expect(form.getByRole('status')).toHaveText('Đã lưu báo cáo tiến độ.')
@@ -130,7 +130,7 @@ test('a report with 12 MB of evidence on a slow link shows how much has been sen
   const form = page.getByRole('form', { name: 'Cập nhật tiến độ' })
   await form.getByLabel('Ghi chú').fill(note)
   await form.getByLabel('Tệp minh chứng').setInputFiles(files)
-  await form.getByRole('button', { name: 'Lưu báo cáo' }).click()
+  await form.getByRole('button', { name: 'Gửi báo cáo' }).click()
 
   const sending = form.getByRole('progressbar', { name: 'Đang gửi tệp' })
   await expect(sending).toBeVisible()

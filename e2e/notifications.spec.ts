@@ -27,7 +27,7 @@ test('the leader sees the commune’s new report awaiting their confirmation in 
   await form.getByLabel('Đang thực hiện').check()
   await form.getByLabel('Tiến độ (%)').fill('30')
   await form.getByLabel('Ghi chú').fill('Đã lập đề cương báo cáo sơ kết.')
-  await form.getByRole('button', { name: 'Lưu báo cáo' }).click()
+  await form.getByRole('button', { name: 'Gửi báo cáo' }).click()
   await expect(form.getByRole('status')).toHaveText('Đã lưu báo cáo tiến độ.')
 
   const leader = await signedIn(browser, 'pho-bi-thu-tt')

@@ -37,7 +37,7 @@ test('the office downloads the review report and enters a report on behalf of a 
   const form = page.getByRole('form', { name: 'Nhập thay báo cáo cho Xã Đồn Đạc' })
   const channel = form.getByRole('group', { name: 'Đơn vị gửi theo' })
   await form.getByLabel('Ghi chú').fill(note)
-  await form.getByRole('button', { name: 'Lưu báo cáo' }).click()
+  await form.getByRole('button', { name: 'Gửi báo cáo' }).click()
   await expect(form.getByRole('alert')).toHaveText('Chưa lưu được: vui lòng sửa các mục được đánh dấu bên dưới.')
   await expect(channel).toHaveAccessibleDescription('Chọn cách đơn vị đã gửi báo cáo này (văn bản giấy hoặc điện thoại).')
   await expect(form.getByLabel('Ghi chú')).toHaveValue(note)
@@ -45,7 +45,7 @@ test('the office downloads the review report and enters a report on behalf of a 
   await channel.getByLabel('Điện thoại').check()
   // With a file the report goes by the upload route, which carries the channel too.
   await form.getByLabel('Tệp minh chứng').setInputFiles(evidence)
-  await form.getByRole('button', { name: 'Lưu báo cáo' }).click()
+  await form.getByRole('button', { name: 'Gửi báo cáo' }).click()
   await expect(form.getByRole('status')).toHaveText('Đã lưu báo cáo tiến độ.')
   const latest = historyItems(page).first()
   await expect(latest).toContainText(entered)

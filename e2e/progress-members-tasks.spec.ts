@@ -37,7 +37,7 @@ test.describe('a Minh Cầm report seen by the member in charge and on the task'
     await form.getByLabel('Đang thực hiện').check()
     await form.getByLabel('Tiến độ (%)').fill('80')
     await form.getByLabel('Ghi chú').fill(note)
-    await form.getByRole('button', { name: 'Lưu báo cáo' }).click()
+    await form.getByRole('button', { name: 'Gửi báo cáo' }).click()
     await expect(form.getByRole('status')).toHaveText('Đã lưu báo cáo tiến độ.')
 
     await leader.goto('/members/bi-thu')

@@ -32,7 +32,7 @@ async function report(page: Page, task: string, status: 'Hoàn thành' | 'Đang 
   await form.getByLabel(status, { exact: true }).check()
   if (fields.progress !== undefined) await form.getByLabel('Tiến độ (%)').fill(fields.progress)
   await form.getByLabel('Ghi chú').fill(fields.note)
-  await form.getByRole('button', { name: 'Lưu báo cáo' }).click()
+  await form.getByRole('button', { name: 'Gửi báo cáo' }).click()
   await expect(form.getByRole('status')).toHaveText('Đã lưu báo cáo tiến độ.')
 }
 

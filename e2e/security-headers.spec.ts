@@ -110,7 +110,7 @@ test('staff of Thanh Sơn report progress with evidence and switch language unde
   await form.getByLabel('Tiến độ (%)').fill(progress)
   await form.getByLabel('Ghi chú').fill('Kiểm tra chính sách bảo mật nội dung.')
   await form.getByLabel('Tệp minh chứng').setInputFiles({ name: 'bien-ban-kiem-tra.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') })
-  await form.getByRole('button', { name: 'Lưu báo cáo' }).click()
+  await form.getByRole('button', { name: 'Gửi báo cáo' }).click()
   await expect(form.getByRole('status')).toHaveText('Đã lưu báo cáo tiến độ.')
 
   const evidence = page.getByRole('link', { name: 'bien-ban-kiem-tra.pdf' }).first()
@@ -119,7 +119,7 @@ test('staff of Thanh Sơn report progress with evidence and switch language unde
   expectSecurityHeaders(download)
 
   await page.getByRole('form', { name: 'Ngôn ngữ' }).getByRole('button', { name: 'English' }).click()
-  await expect(page.getByRole('button', { name: 'Save report' })).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Send report' })).toBeVisible()
   const locale = (await page.context().cookies()).find((c) => c.name === 'NEXT_LOCALE')
   expect(locale).toMatchObject({ value: 'en', httpOnly: true, sameSite: 'Lax', secure: false })
   expect(violations).toEqual([])

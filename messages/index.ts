@@ -31,6 +31,7 @@ import vi_upload from './vi/upload.json'
 import vi_pagination from './vi/pagination.json'
 import vi_notifications from './vi/notifications.json'
 import vi_mail from './vi/mail.json'
+import vi_offline from './vi/offline.json'
 import en_app from './en/app.json'
 import en_language from './en/language.json'
 import en_login from './en/login.json'
@@ -62,6 +63,7 @@ import en_upload from './en/upload.json'
 import en_pagination from './en/pagination.json'
 import en_notifications from './en/notifications.json'
 import en_mail from './en/mail.json'
+import en_offline from './en/offline.json'
 
 export const vi = {
   app: vi_app,
@@ -95,6 +97,7 @@ export const vi = {
   pagination: vi_pagination,
   notifications: vi_notifications,
   mail: vi_mail,
+  offline: vi_offline,
 }
 
 export const en = {
@@ -129,4 +132,5 @@ export const en = {
   pagination: en_pagination,
   notifications: en_notifications,
   mail: en_mail,
+  offline: en_offline,
 }

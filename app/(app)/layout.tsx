@@ -2,8 +2,10 @@
 // user who owes a new password or two-factor enrolment there; the header alone is shown to them too).
 import { getLocale, getTranslations } from 'next-intl/server'
 import type { ReactNode } from 'react'
+import { ClientMessages } from '@/components/client-messages'
 import { LanguageSwitch } from '@/components/language-switch'
 import { PrintedAt } from '@/components/printed-at'
+import { ReportQueue } from '@/components/report-queue'
 import { SiteHeader } from '@/components/site-header'
 import { signOutAndLeave } from '@/lib/actions/sign-in-action'
 import { switchLocale } from '@/lib/actions/locale-action'
@@ -46,6 +48,11 @@ export default async function SignedInLayout({ children }: { children: ReactNode
         roleLabel={t(user.role)}
         languageSwitch={<LanguageSwitch current={locale} action={switchLocale} />}
         signOutAction={signOutAndLeave}
+        queue={
+          <ClientMessages namespaces={['offline']}>
+            <ReportQueue userId={user.id} />
+          </ClientMessages>
+        }
       />
       {/* On paper the header is left out: who made the page and when stand at its top instead. */}
       <p className="hidden text-sm text-slate-700 print:block">

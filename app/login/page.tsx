@@ -3,6 +3,7 @@ import { getLocale, getTranslations } from 'next-intl/server'
 import { redirect } from 'next/navigation'
 import { LanguageSwitch } from '@/components/language-switch'
 import { LoginForm } from '@/components/login-form'
+import { OfflineReset } from '@/components/offline-reset'
 import { signInWithPassword } from '@/lib/actions/sign-in-action'
 import { switchLocale } from '@/lib/actions/locale-action'
 import { landingPath, pendingStepHref } from '@/lib/auth/landing'
@@ -22,6 +23,7 @@ export default async function LoginPage() {
   const [t, locale, organisation] = await Promise.all([getTranslations(), getLocale(), organisationOn(districtDay(new Date()))])
   return (
     <main className="mx-auto flex min-h-dvh max-w-md flex-col justify-center px-4 py-8">
+      <OfflineReset />
       <div className="mb-4 flex justify-end">
         <LanguageSwitch current={locale} action={switchLocale} />
       </div>

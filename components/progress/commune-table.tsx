@@ -1,5 +1,6 @@
-// Every commune-level unit with its member in charge, counts and progress. On a phone the member
-// moves under the unit's name and the table scrolls sideways inside its box, the unit kept in view.
+// Every commune-level unit with its progress, member in charge and counts. On a phone the member
+// moves under the unit's name and the table scrolls sideways inside its box, the unit kept in view;
+// the progress comes right after the unit, so that at 360 px it shows without scrolling.
 import { useTranslations } from 'next-intl'
 import Link from '@/components/link'
 import { ProgressBar } from '@/components/progress-bar'
@@ -32,6 +33,9 @@ export function CommuneTable({ rows }: { rows: CommuneProgress[] }) {
           <th scope="col" className="sticky left-0 bg-slate-100 px-3 py-2 font-semibold">
             {t('unit')}
           </th>
+          <th scope="col" className="px-3 py-2 font-semibold">
+            {t('progress')}
+          </th>
           <th scope="col" className="hidden px-3 py-2 font-semibold sm:table-cell">
             {t('member')}
           </th>
@@ -40,9 +44,6 @@ export function CommuneTable({ rows }: { rows: CommuneProgress[] }) {
               {t(column)}
             </th>
           ))}
-          <th scope="col" className="px-3 py-2 font-semibold">
-            {t('progress')}
-          </th>
         </tr>
       </thead>
       {/* `.commune-rows` (app/globals.css) styles every row: a page has a hundred. */}
@@ -55,6 +56,9 @@ export function CommuneTable({ rows }: { rows: CommuneProgress[] }) {
                 <Member row={row} withTitle={false} />
               </span>
             </th>
+            <td className="progress">
+              <ProgressBar value={row.progress} />
+            </td>
             <td className="member">
               <Member row={row} withTitle />
             </td>
@@ -63,9 +67,6 @@ export function CommuneTable({ rows }: { rows: CommuneProgress[] }) {
                 {count(row, column)}
               </td>
             ))}
-            <td>
-              <ProgressBar value={row.progress} />
-            </td>
           </tr>
         ))}
       </tbody>

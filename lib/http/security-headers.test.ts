@@ -17,6 +17,12 @@ describe('contentSecurityPolicy', () => {
     expect(policy.get('default-src')).toEqual(["'self'"])
   })
 
+  it('lets the service worker and the manifest load from the site itself (script-src would refuse the worker)', () => {
+    const policy = directives(contentSecurityPolicy(production))
+    expect(policy.get('worker-src')).toEqual(["'self'"])
+    expect(policy.get('manifest-src')).toEqual(["'self'"])
+  })
+
   it('forbids framing, plugins, a foreign base URL and posting forms elsewhere', () => {
     const policy = directives(contentSecurityPolicy(production))
     expect(policy.get('frame-ancestors')).toEqual(["'none'"])

@@ -41,6 +41,10 @@ export function contentSecurityPolicy({ nonce, development, https }: PolicyConte
     "img-src 'self' blob: data:",
     "font-src 'self'",
     "connect-src 'self'",
+    // The service worker (app/sw.ts): without this, workers fall back to script-src, whose
+    // 'strict-dynamic' ignores 'self', and the worker could not register.
+    "worker-src 'self'",
+    "manifest-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

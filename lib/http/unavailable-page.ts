@@ -27,7 +27,7 @@ export function unavailablePage(locale: string, text: UnavailablePageText, retry
 <meta name="robots" content="noindex">
 <title>${t.title} · ${t.app}</title>
 </head>
-<body style="margin:0;min-height:100dvh;background:#f8fafc;color:#0f172a;font-family:'Inter Variable',system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;line-height:1.5;-webkit-font-smoothing:antialiased">
+<body style="margin:0;min-height:100dvh;background:#f8fafc;color:#0f172a;font-family:-apple-system,BlinkMacSystemFont,'Segoe UI',Roboto,'Helvetica Neue',Arial,'Noto Sans',system-ui,sans-serif;line-height:1.5;-webkit-font-smoothing:antialiased">
 <main style="box-sizing:border-box;max-width:36rem;margin:0 auto;padding:4rem 1rem">
 <p style="margin:0 0 1.5rem;font-size:1.125rem;font-weight:600;color:#991b1b">${t.app}</p>
 <div role="alert" style="border:1px solid #e2e8f0;border-left:4px solid #b45309;border-radius:0.5rem;background:#fff;padding:1.25rem 1.5rem;box-shadow:0 1px 2px rgb(0 0 0 / 0.05)">

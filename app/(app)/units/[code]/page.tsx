@@ -21,6 +21,7 @@ import { asOfParam } from '@/lib/validation/as-of'
 import { statusLabelsOf } from '@/lib/domain/status'
 import { unitCodeSchema } from '@/lib/domain/unit-code'
 import { assignmentHref, unitPageHref } from '@/lib/domain/paths'
+import { PageDataTime } from '@/components/page-data-time'
 import {
   applicableFilter,
   filterAssignments,
@@ -84,6 +85,7 @@ export default async function UnitPage(props: Props) {
   const filtered = isFiltered(filter)
   return (
     <>
+      <PageDataTime />
       {reminders && (
         <div className="mb-4">
           <RemindersNotice counts={reminders} pendingReviews={null} />

@@ -12,6 +12,7 @@ import { PublishForm } from '@/components/questions/publish-form'
 import { ReviewForm } from '@/components/review-form'
 import { StatusUpdateForm } from '@/components/status-update-form'
 import { UpdateHistory } from '@/components/update-history'
+import { PageDataTime } from '@/components/page-data-time'
 import { postComment } from '@/lib/actions/comment-action'
 import { publishQuestion } from '@/lib/actions/question-publish-action'
 import { reviewStatusUpdate } from '@/lib/actions/review-action'
@@ -84,7 +85,8 @@ export default async function AssignmentPage({ params }: Props) {
   // The office and administrators publish answered questions (those already published say so).
   const publishable = allows(user, 'question.publish') ? new Map((await answeredQuestions(detail.id)).map((q) => [q.questionId, q])) : null
   return (
-    <ClientMessages namespaces={['assignment', 'questions', 'upload']}>
+    <ClientMessages namespaces={['assignment', 'questions', 'upload', 'offline']}>
+      <PageDataTime />
       <AssignmentOverview
         detail={detail}
         unitHref={unitPageHref(detail.unit.code)}
@@ -129,6 +131,8 @@ export default async function AssignmentPage({ params }: Props) {
             current={{ status: detail.status, progress: detail.progress, indicatorActual: detail.indicatorActual }}
             indicator={detail.task.indicator && { kind: detail.task.indicator.kind, unit: detail.task.indicator.unit, unitTarget: detail.task.indicator.unitTarget }}
             onBehalfOf={reporting === 'onBehalf' ? detail.unit.name : null}
+            userId={user.id}
+            queueLabel={`${detail.task.title} · ${detail.unit.name}`}
           />
         </section>
       )}
