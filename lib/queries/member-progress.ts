@@ -6,7 +6,6 @@
 // the units on record (unit-history.ts unitOnRecord).
 import 'server-only'
 import { cache } from 'react'
-import { z } from 'zod'
 import { db } from '@/lib/db'
 import { Prisma } from '@/lib/db/client'
 import { groupRowVisibleSql, memberRowInScopeSql, membersWhere, reportConfirmerSql, type Actor } from '@/lib/auth/permissions'
@@ -14,7 +13,7 @@ import type { UnitKind } from '@/lib/db/generated/enums'
 import { pagedRows, type Paged } from '@/lib/domain/paging'
 import type { ReportChannel } from '@/lib/domain/notifications'
 import type { TaskStatus } from '@/lib/domain/status'
-import { CODE_PATTERN } from '@/lib/validation/admin'
+import { pathCodeSchema } from '@/lib/validation/admin'
 import type { StatusCounts } from '@/lib/domain/status-counts'
 import { STATUS_COUNTS, statusCountColumnsOf, summedStatusColumns } from './progress-counts'
 import { countColumns, isOverdue } from './progress-rule'
@@ -24,12 +23,10 @@ import { unitOnRecord } from './unit-history'
 
 export type Member = { id: string; code: string; name: string; title: string }
 
-// A code as the administration makes them: a path's NUL or other text never reaches the database, which refuses some of it.
-const memberCodeSchema = z.string().max(64).regex(CODE_PATTERN)
 
 /** null when no active member of the reader's subtree has this code (as a page's or a download's path gives it, unchecked). */
 export const memberByCode = cache(async (reader: Pick<Actor, 'scopeUnitId'>, code: string): Promise<Member | null> => {
-  const parsed = memberCodeSchema.safeParse(code)
+  const parsed = pathCodeSchema.safeParse(code)
   if (!parsed.success) return null
   return db().member.findFirst({ where: { code: parsed.data, active: true, ...membersWhere(reader) }, select: { id: true, code: true, name: true, title: true } })
 })

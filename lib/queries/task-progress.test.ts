@@ -133,6 +133,10 @@ describe('taskProgressByCode', () => {
     expect(await taskProgressByCode(fromKeptCounts(today), 'rut')).toBeNull()
     expect(await taskProgressByCode(fromKeptCounts(today), 'khong-co')).toBeNull()
   })
+
+  it('answers a code no task can have (a NUL, spaces, capitals) with none, without asking the database', async () => {
+    for (const code of ['\u0000', 'k1\u0000', 'K1', 'k 1', '']) expect(await taskProgressByCode(fromKeptCounts(today), code)).toBeNull()
+  })
 })
 
 describe('taskUnits', () => {

@@ -2,7 +2,6 @@
 // assigned to, counted in SQL; the indicator's district result is the sum of the units' figures.
 import 'server-only'
 import { cache } from 'react'
-import { z } from 'zod'
 import { db } from '@/lib/db'
 import { Prisma } from '@/lib/db/client'
 import { assignmentsScopeSql, groupRowVisibleSql, type Actor } from '@/lib/auth/permissions'
@@ -12,6 +11,7 @@ import type { TaskStatus } from '@/lib/domain/status'
 import type { StatusCounts } from '@/lib/domain/status-counts'
 import type { IndicatorKind } from '@/lib/domain/indicator'
 import { unitIndicatorCounts } from './indicator-counts'
+import { pathCodeSchema } from '@/lib/validation/admin'
 import { latestReportOf, latestReportSql, type LatestReport, type LatestReportColumns } from './latest-report'
 import { indicatorSumOf, statusCountColumnsOf } from './progress-counts'
 import type { ProgressSource } from './progress-source'
@@ -97,11 +97,9 @@ async function taskProgress(source: ProgressSource, where: Prisma.Sql): Promise<
 /** Every active task, by group. */
 export const taskProgressList = cache((source: ProgressSource): Promise<TaskProgress[]> => taskProgress(source, Prisma.sql`true`))
 
-const taskCodeSchema = z.string().min(1).max(100)
-
 /** One active task with its district-wide counts; null when no active task has this code (as a page's or a download's path gives it, unchecked). */
 export const taskProgressByCode = cache(async (source: ProgressSource, code: string): Promise<TaskProgress | null> => {
-  const parsed = taskCodeSchema.safeParse(code)
+  const parsed = pathCodeSchema.safeParse(code)
   if (!parsed.success) return null
   return (await taskProgress(source, Prisma.sql`t.code = ${parsed.data}`))[0] ?? null
 })

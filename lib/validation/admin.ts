@@ -29,6 +29,9 @@ const TEXT_MAX = 300
 const LONG_TEXT_MAX = 4000
 /** The codes of units, members, groups, tasks and periods: the slugs of their URLs. */
 export const CODE_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+
+/** A code from a page's or a download's path, checked as the administration makes codes: a NUL or other text never reaches the database, which refuses some of it. */
+export const pathCodeSchema = z.string().max(64).regex(CODE_PATTERN)
 const INDICATOR_MAX = 999_999_999_999 // DECIMAL(14, 2)
 
 const text = (required: AdminErrorCode, max = TEXT_MAX) => z.string(says(required)).trim().min(1, says(required)).max(max, says('textTooLong'))
