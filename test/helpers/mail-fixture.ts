@@ -39,8 +39,10 @@ export function mailFixture() {
     await startMailQueue(boss)
     const inCharge = await make.member('Nguyễn Văn Phụ Trách')
     inChargeId = inCharge.id
+    // The district first: a task group belongs to a unit, by default the district nearest the top.
+    const district = await make.unit({ kind: 'DISTRICT', name: 'Huyện Ba Chẽ' })
     groupId = (await make.group()).id
-    confirmer = await make.user({ role: 'LEADER', unitId: (await make.unit({ kind: 'DISTRICT', name: 'Huyện Ba Chẽ' })).id, memberId: inCharge.id })
+    confirmer = await make.user({ role: 'LEADER', unitId: district.id, memberId: inCharge.id })
   })
 
   afterAll(async () => {
