@@ -5,6 +5,10 @@
 import { expect, test, type Page } from '@playwright/test'
 import { createAccount, signIn } from './helpers'
 
+// The page's own requests, as a first visit on a slow link makes them: a request the service worker
+// answers would pass by page.route and the emulated link.
+test.use({ serviceWorkers: 'block' })
+
 /** What the focused element is, and whether its focus can be seen (an outline or a ring). */
 async function focused(page: Page): Promise<{ label: string; visible: boolean }> {
   return page.evaluate(() => {
