@@ -91,7 +91,7 @@ export const indicatorResults = cache(async (source: ProgressSource): Promise<In
      CROSS JOIN LATERAL (SELECT COALESCE(t."indicatorBaseline", 0) AS value) base
      ${await source.taskCounts()}
      CROSS JOIN LATERAL (SELECT ${indicatorSumOf} AS actual) s
-     ${unitIndicatorCounts(source)}
+     ${unitIndicatorCounts(source, 'all')}
      WHERE t.active AND t."indicatorKind" IS NOT NULL AND ${groupRowVisibleSql(source.scope, 'g')}
      ORDER BY g."sortOrder", g.code, t."sortOrder", t.code`,
 )

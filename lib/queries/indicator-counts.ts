@@ -18,16 +18,28 @@ export function meetsSql(target: Prisma.Sql): Prisma.Sql {
 }
 
 /**
- * `LEFT JOIN LATERAL … iu`: for the task `t`, "unitsAssigned", "unitsMet", "targetSum" (null when
- * no unit has a target) and "unitsWithTarget"; zeros and null for a SUM indicator or none. Each
- * unit's own target is the one that stood on the source's day (ProgressSource.unitTarget).
+ * `LEFT JOIN … iu`: for the task `t`, "unitsAssigned", "unitsMet", "targetSum" (null when no unit
+ * has a target) and "unitsWithTarget"; zeros and null for a SUM indicator or none. Each unit's own
+ * target is the one that stood on the source's day (ProgressSource.unitTarget). `tasks`: 'few'
+ * counts each task's assignments apart (lateral: a page of one task reads that task's alone);
+ * 'all' counts every indicator task's in one grouped pass, where looking each assignment's unit up
+ * task by task cost the national overview half a second.
  */
-export function unitIndicatorCounts(source: ProgressSource): Prisma.Sql {
-  return Prisma.sql`LEFT JOIN LATERAL (
-      SELECT count(*)::int AS "unitsAssigned", count(*) FILTER (WHERE ${meetsSql(Prisma.sql`own.target`)})::int AS "unitsMet",
-             trim_scale(sum(own.target))::text AS "targetSum", count(own.target)::int AS "unitsWithTarget"
-        FROM ${source.assignments} a
+export function unitIndicatorCounts(source: ProgressSource, tasks: 'few' | 'all' = 'few'): Prisma.Sql {
+  const counts = Prisma.sql`count(*)::int AS "unitsAssigned", count(*) FILTER (WHERE ${meetsSql(Prisma.sql`own.target`)})::int AS "unitsMet",
+             trim_scale(sum(own.target))::text AS "targetSum", count(own.target)::int AS "unitsWithTarget"`
+  const assignments = Prisma.sql`${source.assignments} a
         CROSS JOIN LATERAL (SELECT ${source.unitTarget()} AS target) own
-        JOIN "Unit" u ON u.id = a."unitId" AND ${source.unitCounted()}
+        JOIN "Unit" u ON u.id = a."unitId" AND ${source.unitCounted()}`
+  if (tasks === 'few') {
+    return Prisma.sql`LEFT JOIN LATERAL (
+      SELECT ${counts}
+        FROM ${assignments}
        WHERE a."taskId" = t.id AND t."indicatorKind" IN ('CONDITION', 'PER_UNIT')) iu ON true`
+  }
+  return Prisma.sql`LEFT JOIN (
+      SELECT a."taskId", ${counts}
+        FROM ${assignments}
+        JOIN "Task" t ON t.id = a."taskId" AND t.active AND t."indicatorKind" IN ('CONDITION', 'PER_UNIT')
+       GROUP BY a."taskId") iu ON iu."taskId" = t.id`
 }

@@ -64,7 +64,7 @@ type TaskProgressRow = Omit<TaskProgress, 'group' | 'lead' | 'indicator'> & {
 }
 
 /** Active tasks (those `where` keeps) of the groups the reader reads (groupRowVisibleSql) with their counts over active units, in the groups' and tasks' order. */
-async function taskProgress(source: ProgressSource, where: Prisma.Sql): Promise<TaskProgress[]> {
+async function taskProgress(source: ProgressSource, where: Prisma.Sql, tasks: 'few' | 'all'): Promise<TaskProgress[]> {
   const rows = await db().$queryRaw<TaskProgressRow[]>`
     SELECT t.id::text AS "id", t.code, t.title, t.description, t."dueDate", t.scope::text AS "scope",
            g.id::text AS "groupId", g.code AS "groupCode", g.name AS "groupName",
@@ -78,7 +78,7 @@ async function taskProgress(source: ProgressSource, where: Prisma.Sql): Promise<
       JOIN "TaskGroup" g ON g.id = t."groupId"
       LEFT JOIN "Member" m ON m.id = g."leadMemberId" AND m.active
       ${await source.taskCounts()}
-      ${unitIndicatorCounts(source)}
+      ${unitIndicatorCounts(source, tasks)}
      WHERE t.active AND ${groupRowVisibleSql(source.scope, 'g')} AND ${where}
      ORDER BY g."sortOrder", g.code, t."sortOrder", t.code`
   return rows.map(
@@ -95,13 +95,13 @@ async function taskProgress(source: ProgressSource, where: Prisma.Sql): Promise<
 }
 
 /** Every active task, by group. */
-export const taskProgressList = cache((source: ProgressSource): Promise<TaskProgress[]> => taskProgress(source, Prisma.sql`true`))
+export const taskProgressList = cache((source: ProgressSource): Promise<TaskProgress[]> => taskProgress(source, Prisma.sql`true`, 'all'))
 
 /** One active task with its district-wide counts; null when no active task has this code (as a page's or a download's path gives it, unchecked). */
 export const taskProgressByCode = cache(async (source: ProgressSource, code: string): Promise<TaskProgress | null> => {
   const parsed = pathCodeSchema.safeParse(code)
   if (!parsed.success) return null
-  return (await taskProgress(source, Prisma.sql`t.code = ${parsed.data}`))[0] ?? null
+  return (await taskProgress(source, Prisma.sql`t.code = ${parsed.data}`, 'few'))[0] ?? null
 })
 
 export type TaskUnitRow = {
