@@ -1,4 +1,4 @@
-// Reporting cycles (issue 21): the demo's monthly tasks (by day 25) were reported in the last closed
+// Reporting cycles: the demo's monthly tasks (by day 25) were reported in the last closed
 // month by every commune but Nam Sơn, whose page, task page and reminders say the cycle it missed, on
 // a 360 px phone too; the overview counts that month's rate; an administrator saves a cadence
 // through the group form, a deadline day outside 1-28 refused beside the field with nothing written.

@@ -1,5 +1,5 @@
 // A unit's own baseline of a PER_UNIT indicator, set with its own target on the task's
-// administration page or by import (issue 21): optional (empty: the task's), never below zero, and
+// administration page or by import: optional (empty: the task's), never below zero, and
 // the unit's target is judged against it in the task's direction (counting down when the task's
 // target is below its baseline). A refusal is told beside its field and writes nothing; an accepted
 // pair is saved, audited and kept in the target history, and the assignment's page frames it.

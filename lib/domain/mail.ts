@@ -1,4 +1,4 @@
-// The mail an account may ask for (issue 23): which notices, and how they come. Pure, for forms,
+// The mail an account may ask for: which notices, and how they come. Pure, for forms,
 // pages and the outbox alike; the database's enums of the same names hold the same values.
 export const MAIL_NOTICES = ['REPORT_RETURNED', 'QUESTION_ANSWERED'] as const
 export type MailNotice = (typeof MAIL_NOTICES)[number]
