@@ -16,6 +16,7 @@ import {
   type ITableCellBorders,
 } from 'docx'
 import type { ReviewReportData } from './review-report'
+import type { ReviewWriting } from './review-writing'
 import { A4_MM, MARGIN_MM, reviewReportText, type ReportBlock, type TableColumn } from './review-report-text'
 
 const FONT = 'Times New Roman'
@@ -105,8 +106,8 @@ function block(item: ReportBlock): (Paragraph | Table)[] {
   }
 }
 
-export function reviewReportDocument(data: ReviewReportData): Document {
-  const text = reviewReportText(data)
+export function reviewReportDocument(data: ReviewReportData, writing: ReviewWriting | null = null): Document {
+  const text = reviewReportText(data, writing)
   const letterhead = twoColumns(
     0.45,
     text.issuer.map((entry) => centred(entry.line, { bold: entry.bold })),
@@ -153,6 +154,6 @@ export function reviewReportDocument(data: ReviewReportData): Document {
   })
 }
 
-export function reviewReportDocx(data: ReviewReportData): Promise<Buffer> {
-  return Packer.toBuffer(reviewReportDocument(data))
+export function reviewReportDocx(data: ReviewReportData, writing: ReviewWriting | null = null): Promise<Buffer> {
+  return Packer.toBuffer(reviewReportDocument(data, writing))
 }

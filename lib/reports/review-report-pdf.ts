@@ -3,6 +3,7 @@
 import { join } from 'node:path'
 import PDFDocument from 'pdfkit'
 import type { ReviewReportData } from './review-report'
+import type { ReviewWriting } from './review-writing'
 import { A4_MM, MARGIN_MM, reviewReportText, type ReportBlock, type TableColumn } from './review-report-text'
 
 const FONT_DIR = join(process.cwd(), 'node_modules/@expo-google-fonts/tinos')
@@ -103,8 +104,8 @@ class ReportWriter {
 }
 
 /** The report as a PDF stream; it ends once the last page is written. */
-export function reviewReportPdf(data: ReviewReportData): Pdf {
-  const text = reviewReportText(data)
+export function reviewReportPdf(data: ReviewReportData, writing: ReviewWriting | null = null): Pdf {
+  const text = reviewReportText(data, writing)
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: mm(MARGIN_MM.top), bottom: mm(MARGIN_MM.bottom), left: mm(MARGIN_MM.left), right: mm(MARGIN_MM.right) },

@@ -7,6 +7,7 @@ import { committeeInitials, committeeName, committeeWord, partyOrganisation, typ
 import type { Organisation } from '@/lib/queries/organisation'
 import { vi } from '@/messages'
 import type { ReviewReportData } from './review-report'
+import type { ReviewWriting } from './review-writing'
 
 /** The app's one wording of a report entered on a unit's behalf ("nhập thay cho …, theo …"), in Vietnamese like the rest. */
 const assignmentWords = createTranslator({ locale: 'vi', messages: vi, namespace: 'assignment' })
@@ -193,7 +194,7 @@ function issuerLines(organisation: Organisation | null): ReviewReportText['issue
       ]
 }
 
-export function reviewReportText(data: ReviewReportData): ReviewReportText {
+export function reviewReportText(data: ReviewReportData, writing: ReviewWriting | null = null): ReviewReportText {
   const kindWord = KIND_WORD[data.period.kind]
   const home = data.organisation?.home ?? UNNAMED
   const parent = data.organisation?.above[0]
@@ -202,9 +203,9 @@ export function reviewReportText(data: ReviewReportData): ReviewReportText {
   const word = committeeWord(home)
   return {
     author: committee,
-    issuer: [...issuerLines(data.organisation), { line: '*', bold: false }, { line: `Số       -BC/${committeeInitials(home)}`, bold: false }],
+    issuer: [...issuerLines(data.organisation), { line: '*', bold: false }, { line: `Số ${writing?.number ?? '      '}-BC/${committeeInitials(home)}`, bold: false }],
     motto: 'ĐẢNG CỘNG SẢN VIỆT NAM',
-    placeAndDate: `${home.place}, ${longDate(data.asOfDay)}`,
+    placeAndDate: `${home.place}, ${longDate(writing?.issuedOn ?? data.asOfDay)}`,
     title: 'BÁO CÁO',
     subject: `${kindWord} thực hiện ${RESOLUTION}`,
     periodLine: `(${data.period.name ? `${data.period.name}, từ` : 'Từ'} ngày ${formatDay(data.period.startDay)} đến ngày ${formatDay(data.period.endDay)})`,
@@ -216,13 +217,20 @@ export function reviewReportText(data: ReviewReportData): ReviewReportText {
       ...resultsSection(data),
       ...shortcomingsSection(data),
       { kind: 'heading', text: 'III. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI' },
-      { kind: 'placeholder', text: `[Văn phòng ${word} bổ sung phương hướng, nhiệm vụ trọng tâm thời gian tới và các đề xuất, kiến nghị.]` },
+      writing?.sections.directions
+        ? { kind: 'paragraph', text: writing.sections.directions }
+        : { kind: 'placeholder', text: `[Văn phòng ${word} bổ sung phương hướng, nhiệm vụ trọng tâm thời gian tới và các đề xuất, kiến nghị.]` },
     ],
     recipients: {
       title: 'Nơi nhận:',
-      lines: [...(parent ? [`- Ban Thường vụ ${committeeWord(parent)} (b/c),`] : []), `- Các đồng chí ${word} viên,`, `- Lưu Văn phòng ${word}.`],
+      lines:
+        writing && writing.recipients.length > 0
+          ? writing.recipients.map((entry, index) => `- ${entry}${index === writing.recipients.length - 1 ? '.' : ','}`)
+          : [...(parent ? [`- Ban Thường vụ ${committeeWord(parent)} (b/c),`] : []), `- Các đồng chí ${word} viên,`, `- Lưu Văn phòng ${word}.`],
     },
-    signature: { lines: ['T/M BAN THƯỜNG VỤ', 'BÍ THƯ'], name: '[Họ và tên]' },
+    signature: writing?.signer
+      ? { lines: [writing.signer.onBehalfOf, writing.signer.title].filter((entry) => entry !== ''), name: writing.signer.name }
+      : { lines: ['T/M BAN THƯỜNG VỤ', 'BÍ THƯ'], name: '[Họ và tên]' },
   }
 }
 

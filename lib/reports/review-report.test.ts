@@ -103,6 +103,23 @@ describe('the review report of a period that has ended', () => {
   })
 })
 
+describe('a report with the office\'s writing', () => {
+  test('prints the number, the day it is signed, the signer, the recipients and the written section instead of the clerk\'s brackets', async () => {
+    const writing = {
+      sections: { leadership: '', results: '', goodPractices: '', shortcomings: '', lessons: '', directions: 'Tập trung hoàn thành sắp xếp các điểm trường.' },
+      number: '125',
+      issuedOn: '2026-07-03',
+      signer: { onBehalfOf: 'T/M BAN THƯỜNG VỤ', title: 'PHÓ BÍ THƯ', name: 'Lê Văn Hùng' },
+      recipients: ['Ban Thường vụ Tỉnh ủy (b/c)', 'Lưu Văn phòng Huyện ủy'],
+    }
+    const words = text((await (await JSZip.loadAsync(await reviewReportDocx(data, writing))).file('word/document.xml')?.async('string')) ?? '')
+    for (const line of ['Số 125-BC/HU', 'Ba Chẽ, ngày 03 tháng 7 năm 2026', 'PHÓ BÍ THƯ', 'Lê Văn Hùng', '- Ban Thường vụ Tỉnh ủy (b/c),', '- Lưu Văn phòng Huyện ủy.', 'Tập trung hoàn thành sắp xếp các điểm trường.'])
+      expect(words).toContain(line)
+    expect(words).not.toContain('[Họ và tên]')
+    expect(words).not.toContain('bổ sung phương hướng')
+  })
+})
+
 describe('downloading the report', () => {
   // The fixture's units are not placed in a tree: every account reads the whole deployment.
   const userOf = (actor: { id: string; role: Role; unitId: string; memberId: string | null }): CurrentUser => ({
