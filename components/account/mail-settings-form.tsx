@@ -49,8 +49,11 @@ export function MailSettingsForm({ action, current, addressNote }: Props) {
         </p>
         <FieldError id="email-error" message={error('email')} />
       </div>
-      <fieldset aria-describedby={describedBy(error('notices') && 'notices-error')}>
+      <fieldset aria-describedby={describedBy('notices-hint', error('notices') && 'notices-error')}>
         <legend className={legendClass}>{t('notices')}</legend>
+        <p id="notices-hint" className="mt-1 text-sm text-slate-700">
+          {t('noticesHint')}
+        </p>
         {MAIL_NOTICES.map((notice) => (
           <label key={notice} className="mt-2 flex min-h-11 items-center gap-2">
             <input type="checkbox" name="notices" value={notice} defaultChecked={values.notices.includes(notice)} className="size-5" />

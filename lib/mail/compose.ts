@@ -3,6 +3,7 @@
 import { createTranslator } from 'next-intl'
 import type { MailNotice } from '@/lib/domain/mail'
 import { DISTRICT_TIME_ZONE } from '@/lib/domain/calendar'
+import type { ReportCycle } from '@/lib/domain/report-cycle'
 import { resolveLocale, type AppLocale } from '@/lib/i18n/locales'
 import { en, vi } from '@/messages'
 
@@ -51,15 +52,21 @@ export function composeVerification(mail: VerificationMail): ComposedMail {
   }
 }
 
-/** One notice: what happened, where, by whom, and the page it leads to. */
+/** One notice: what happened or falls due, where, by whom, and the page it leads to. */
 export type NoticeItem = {
-  kind: MailNotice
+  kind: Exclude<MailNotice, 'WEEKLY_DIGEST'>
   unitName: string
   taskTitle: string
   actorName: string
-  /** The reviewer's reason, or the answer. */
+  /** The reviewer's reason, the answer, the report's note or the question. */
   text: string | null
   link: string
+  /** A calendar notice's deadline (dd/mm/yyyy). */
+  deadline?: string
+  /** The reporting cycle a calendar notice is about; none for a task's own due date. */
+  cycle?: Pick<ReportCycle, 'kind' | 'year' | 'number'> | null
+  /** The units a cycle's notice lists (UNITS_NOT_REPORTED, UNITS_LATE). */
+  units?: string[]
 }
 
 export type NoticeMail = NoticeItem & { locale: string; recipientName: string; unsubscribeLink: string }
@@ -87,12 +94,29 @@ export function composeDigest(mail: DigestMail): ComposedMail {
   }
 }
 
-/** What one notice says: its subject, its sentence, and the reason or the answer. */
-function noticeParts(t: ReturnType<typeof translator>, notice: NoticeItem) {
-  const values = { unit: notice.unitName, task: notice.taskTitle, actor: notice.actorName }
-  return notice.kind === 'REPORT_RETURNED'
-    ? ([t('returnedSubject', values), t('returnedBody', values), notice.text && t('reason', { reason: notice.text })] as const)
-    : ([t('answeredSubject', values), t('answeredBody', values), notice.text && t('answer', { answer: notice.text })] as const)
+/** What one notice says: its subject, its sentence, and its detail (the reason, the answer, the note, the question, the units). */
+function noticeParts(t: ReturnType<typeof translator>, notice: NoticeItem): readonly [string, string, string | null] {
+  const cycle = notice.cycle ? t(notice.cycle.kind === 'MONTHLY' ? 'cycleMonth' : 'cycleQuarter', { number: notice.cycle.number, year: notice.cycle.year }) : ''
+  const values = { unit: notice.unitName, task: notice.taskTitle, actor: notice.actorName, date: notice.deadline ?? '', cycle }
+  const units = notice.units ?? []
+  switch (notice.kind) {
+    case 'REPORT_RETURNED':
+      return [t('returnedSubject', values), t('returnedBody', values), notice.text && t('reason', { reason: notice.text })]
+    case 'QUESTION_ANSWERED':
+      return [t('answeredSubject', values), t('answeredBody', values), notice.text && t('answer', { answer: notice.text })]
+    case 'REPORT_AWAITING_CONFIRMATION':
+      return [t('awaitingSubject', values), t('awaitingBody', values), notice.text && t('note', { note: notice.text })]
+    case 'QUESTION_AWAITING_ANSWER':
+      return [t('questionWaitingSubject', values), t('questionWaitingBody', values), notice.text && t('question', { question: notice.text })]
+    case 'DUE_SOON':
+      return [t('dueSoonSubject', values), t(notice.cycle ? 'cycleDueSoonBody' : 'dueSoonBody', values), null]
+    case 'OVERDUE':
+      return [t('overdueSubject', values), t(notice.cycle ? 'cycleOverdueBody' : 'overdueBody', values), null]
+    case 'UNITS_NOT_REPORTED':
+      return [t('unitsNotReportedSubject', values), t('unitsNotReportedBody', { ...values, count: units.length }), units.map((unit) => `- ${unit}`).join('\n')]
+    case 'UNITS_LATE':
+      return [t('unitsLateSubject', values), t('unitsLateBody', { ...values, count: units.length }), units.map((unit) => `- ${unit}`).join('\n')]
+  }
 }
 
 export function composeNotice(mail: NoticeMail): ComposedMail {
@@ -105,6 +129,26 @@ export function composeNotice(mail: NoticeMail): ComposedMail {
       action: { label: t('open'), href: mail.link },
       footer: t('footer', { notice: t(`notice.${mail.kind}`) }),
       footerLink: { label: t('unsubscribe'), href: mail.unsubscribeLink },
+    }),
+  }
+}
+
+/** A unit of the weekly digest, in the member page's order. */
+export type WeeklyUnit = { name: string; overdue: number; dueSoon: number; progress: number }
+
+export type WeeklyMail = { locale: string; recipientName: string; day: string; hour: number; units: WeeklyUnit[]; link: string; unsubscribeLink: string }
+
+/** The members' weekly digest: the units in their charge, ranked as the member page ranks them. */
+export function composeWeekly(mail: WeeklyMail): ComposedMail {
+  const t = translator(resolveLocale(mail.locale))
+  const lines = mail.units.map((unit, index) => t('weeklyLine', { rank: index + 1, unit: unit.name, overdue: unit.overdue, dueSoon: unit.dueSoon, progress: unit.progress }))
+  return {
+    subject: t('weeklySubject', { date: mail.day }),
+    ...layout({
+      paragraphs: [t('greeting', { name: mail.recipientName }), t('weeklyIntro'), lines.join('\n')],
+      action: { label: t('weeklyAction'), href: mail.link },
+      footer: t('weeklyFooter', { hour: mail.hour }),
+      footerLink: { label: t('unsubscribeWeekly'), href: mail.unsubscribeLink },
     }),
   }
 }

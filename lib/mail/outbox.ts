@@ -5,25 +5,38 @@
 import 'server-only'
 import { db } from '@/lib/db'
 import { Prisma } from '@/lib/db/client'
-import { MAIL_NOTICES, type MailNotice } from '@/lib/domain/mail'
+import { accountReachesSql } from '@/lib/auth/permissions'
+import { ROW_NOTICES, type RowNotice } from '@/lib/domain/mail'
 import { notificationHref } from '@/lib/domain/notifications'
 import { DISTRICT_TIME_ZONE, districtDay, formatDay } from '@/lib/domain/calendar'
 import { composeDigest, composeNotice, type NoticeItem } from './compose'
-import { appOrigin, MAIL_SETTINGS_PATH, unsubscribeApiHref, unsubscribeHref } from './paths'
-import { mailTokenHash, newMailToken, UNSUBSCRIBE_TOKEN_TTL_MS } from './tokens'
+import { appOrigin, MAIL_SETTINGS_PATH, unsubscribeHref } from './paths'
+import { newMailToken } from './tokens'
+import { storeMail } from './store'
 import type { MailTransport } from './transport'
 
-/** The notification kinds mailed to an account that chose them: each notice is a kind of notification row. */
-const MAILED_NOTICES = MAIL_NOTICES
-
-/** A notice older than this is not mailed: after a long stop of the queue, no stale news. */
+/** A notice shown longer ago than this is not mailed: after a long stop of the queue, no stale news. */
 const NOTICE_WINDOW_MS = 2 * 24 * 60 * 60 * 1000
 /** At most this many mails are made per pass; the next pass takes the rest. */
 const BATCH = 200
 
+/** What a row's mail quotes: the reviewer's reason of a returned report, the comment (an answer, a question), else the report's note. */
+const noticeText = Prisma.sql`CASE WHEN n.kind = 'REPORT_RETURNED' THEN su."reviewNote" WHEN n."commentId" IS NOT NULL THEN c.body ELSE su.note END`
+
+/**
+ * Whether the recipient `u` still has to do with the row's assignment `a` (unit `un`, group `g`), as
+ * its kind was written for: the unit's staff reporting for it still; the member confirming a
+ * report, while the unit is in their charge or the group theirs; the office, while the unit lies in
+ * its subtree. Anyone else (moved, another role since) is not mailed what they may no longer read.
+ */
+const stillConcerned = Prisma.sql`(CASE n.kind
+  WHEN 'REPORT_AWAITING_CONFIRMATION' THEN u.role = 'LEADER' AND u."memberId" IS NOT NULL AND (un."inChargeMemberId" = u."memberId" OR g."leadMemberId" = u."memberId")
+  WHEN 'QUESTION_AWAITING_ANSWER' THEN u.role = 'OFFICE' AND ${accountReachesSql('u', Prisma.sql`(un."ancestorIds" || un.id)`)}
+  ELSE u."unitId" = a."unitId" END)`
+
 type NoticeRow = {
   id: string
-  kind: MailNotice
+  kind: RowNotice
   userId: string
   email: string
   locale: string
@@ -36,27 +49,29 @@ type NoticeRow = {
 
 /**
  * Makes the mail of the notification rows not yet mailed, for the accounts that want them at once:
- * an active account with a verified address that chose the kind, still reporting for the unit
- * (the rows of these kinds go to the unit's staff, whose details they may read). A row written
- * before the address was verified, already read in the app, or older than two days is not mailed.
+ * an active account with a verified address that chose the kind, still concerned (stillConcerned).
+ * A row written before the address was verified, already read (or settled) in the app, or shown
+ * more than two days ago is not mailed. A question's row for the office is shown after two working
+ * days (lib/actions/comment.ts), so it is mailed then, and not at all once answered.
  */
 export async function makeNoticeMails(now: Date): Promise<number> {
   const rows = await db().$queryRaw<NoticeRow[]>`
     SELECT n.id::text AS "id", n.kind::text AS "kind", u.id::text AS "userId", u.email, u."mailLocale" AS "locale", u."displayName" AS "recipientName",
            un.name AS "unitName", t.title AS "taskTitle", actor."displayName" AS "actorName",
-           CASE WHEN n.kind = 'REPORT_RETURNED' THEN su."reviewNote" ELSE c.body END AS "text"
+           ${noticeText} AS "text"
       FROM "Notification" n
       JOIN "User" u ON u.id = n."recipientId"
       JOIN "Assignment" a ON a.id = n."assignmentId"
       JOIN "Unit" un ON un.id = a."unitId"
       JOIN "Task" t ON t.id = a."taskId"
+      JOIN "TaskGroup" g ON g.id = t."groupId"
       JOIN "User" actor ON actor.id = n."actorId"
       LEFT JOIN "StatusUpdate" su ON su.id = n."statusUpdateId"
       LEFT JOIN "Comment" c ON c.id = n."commentId"
-     WHERE n.kind::text IN (${Prisma.join([...MAILED_NOTICES])})
-       AND n."createdAt" > ${new Date(now.getTime() - NOTICE_WINDOW_MS)}::timestamptz AND n."showFrom" <= ${now}::timestamptz AND n."readAt" IS NULL
+     WHERE n.kind::text IN (${Prisma.join([...ROW_NOTICES])})
+       AND n."showFrom" > ${new Date(now.getTime() - NOTICE_WINDOW_MS)}::timestamptz AND n."showFrom" <= ${now}::timestamptz AND n."readAt" IS NULL
        AND u.active AND u.email IS NOT NULL AND u."emailVerifiedAt" IS NOT NULL AND n."createdAt" >= u."emailVerifiedAt"
-       AND u."mailDelivery" = 'AT_ONCE' AND n.kind::text = ANY(u."mailNotices"::text[]) AND u."unitId" = a."unitId"
+       AND u."mailDelivery" = 'AT_ONCE' AND n.kind::text = ANY(u."mailNotices"::text[]) AND ${stillConcerned}
        AND NOT EXISTS (SELECT FROM "MailMessage" m WHERE m."dedupeKey" = 'notification:' || n.id::text)
      ORDER BY n."createdAt", n.id
      LIMIT ${BATCH}`
@@ -69,21 +84,11 @@ export async function makeNoticeMails(now: Date): Promise<number> {
       link: origin + notificationHref(row.id),
       unsubscribeLink: origin + unsubscribeHref(token),
     })
-    made += await db().$transaction(async (tx) => {
-      const { count } = await tx.mailMessage.createMany({
-        data: [{ dedupeKey: `notification:${row.id}`, userId: row.userId, kind: row.kind, toAddress: row.email, ...composed, unsubscribeUrl: origin + unsubscribeApiHref(token), createdAt: now }],
-        skipDuplicates: true,
-      })
-      // Another instance made it in between: its mail and its token stand, this one's are dropped.
-      if (count === 1)
-        await tx.mailToken.create({
-          data: { userId: row.userId, purpose: 'UNSUBSCRIBE', notice: row.kind, tokenHash: mailTokenHash(token), createdAt: now, expiresAt: new Date(now.getTime() + UNSUBSCRIBE_TOKEN_TTL_MS) },
-        })
-      return count
-    })
+    made += await storeMail({ dedupeKey: `notification:${row.id}`, userId: row.userId, kind: row.kind, toAddress: row.email, composed, unsubscribe: { token, notice: row.kind }, now })
   }
   return made
 }
+
 
 type DigestRow = NoticeRow & { hour: number; day: string }
 
@@ -103,19 +108,20 @@ export async function makeDigestMails(now: Date): Promise<number> {
     )
     SELECT n.id::text AS "id", n.kind::text AS "kind", u.id::text AS "userId", u.email, u."mailLocale" AS "locale", u."displayName" AS "recipientName",
            un.name AS "unitName", t.title AS "taskTitle", actor."displayName" AS "actorName",
-           CASE WHEN n.kind = 'REPORT_RETURNED' THEN su."reviewNote" ELSE c.body END AS "text", u."mailDigestHour" AS "hour", u."day"
+           ${noticeText} AS "text", u."mailDigestHour" AS "hour", u."day"
       FROM due u
       JOIN "Notification" n ON n."recipientId" = u.id
       JOIN "Assignment" a ON a.id = n."assignmentId"
       JOIN "Unit" un ON un.id = a."unitId"
       JOIN "Task" t ON t.id = a."taskId"
+      JOIN "TaskGroup" g ON g.id = t."groupId"
       JOIN "User" actor ON actor.id = n."actorId"
       LEFT JOIN "StatusUpdate" su ON su.id = n."statusUpdateId"
       LEFT JOIN "Comment" c ON c.id = n."commentId"
      WHERE u."boundary" <= ${now}::timestamptz
-       AND n.kind::text IN (${Prisma.join([...MAILED_NOTICES])}) AND n.kind::text = ANY(u."mailNotices"::text[])
+       AND n.kind::text IN (${Prisma.join([...ROW_NOTICES])}) AND n.kind::text = ANY(u."mailNotices"::text[])
        AND n."showFrom" > u."boundary" - interval '1 day' AND n."showFrom" <= u."boundary" AND n."readAt" IS NULL
-       AND n."createdAt" >= u."emailVerifiedAt" AND u."unitId" = a."unitId"
+       AND n."createdAt" >= u."emailVerifiedAt" AND ${stillConcerned}
        AND NOT EXISTS (SELECT FROM "MailMessage" m WHERE m."dedupeKey" = 'digest:' || u.id::text || ':' || u."day")
      ORDER BY u.id, n."showFrom", n.id`
   const byUser = new Map<string, DigestRow[]>()
@@ -134,16 +140,8 @@ export async function makeDigestMails(now: Date): Promise<number> {
       settingsLink: origin + MAIL_SETTINGS_PATH,
       unsubscribeLink: origin + unsubscribeHref(token),
     })
-    made += await db().$transaction(async (tx) => {
-      const { count } = await tx.mailMessage.createMany({
-        data: [{ dedupeKey: `digest:${userId}:${first.day}`, userId, kind: 'DIGEST', toAddress: first.email, ...composed, unsubscribeUrl: origin + unsubscribeApiHref(token), createdAt: now }],
-        skipDuplicates: true,
-      })
-      // A digest's unsubscribe token names no notice: it stops the digest.
-      if (count === 1)
-        await tx.mailToken.create({ data: { userId, purpose: 'UNSUBSCRIBE', notice: null, tokenHash: mailTokenHash(token), createdAt: now, expiresAt: new Date(now.getTime() + UNSUBSCRIBE_TOKEN_TTL_MS) } })
-      return count
-    })
+    // A digest's unsubscribe token names no notice: it stops the digest.
+    made += await storeMail({ dedupeKey: `digest:${userId}:${first.day}`, userId, kind: 'DIGEST', toAddress: first.email, composed, unsubscribe: { token, notice: null }, now })
   }
   return made
 }
