@@ -12,6 +12,7 @@ import { DISTRICT_TIME_ZONE, districtDay, formatDay } from '@/lib/domain/calenda
 import { composeDigest, composeNotice, type NoticeItem } from './compose'
 import { appOrigin, MAIL_SETTINGS_PATH, unsubscribeHref } from './paths'
 import { newMailToken } from './tokens'
+import { calendarAccounts, calendarNotices } from './calendar'
 import { storeMail } from './store'
 import type { MailTransport } from './transport'
 
@@ -96,7 +97,8 @@ type DigestRow = NoticeRow & { hour: number; day: string }
  * Makes the daily digests due: for each account that chose the digest, once its hour of the
  * district's day has come (later that day if the queue was stopped then), one mail holding the
  * notices of its kinds shown in the 24 hours before that hour and still unread, under the same
- * rules as a notice at once. Nothing to tell, no mail. One per account and day (its dedupeKey).
+ * rules as a notice at once, and the calendar's notices not yet told (./calendar.ts). Nothing to
+ * tell, no mail. One per account and day (its dedupeKey).
  */
 export async function makeDigestMails(now: Date): Promise<number> {
   const rows = await db().$queryRaw<DigestRow[]>`
@@ -124,24 +126,40 @@ export async function makeDigestMails(now: Date): Promise<number> {
        AND n."createdAt" >= u."emailVerifiedAt" AND ${stillConcerned}
        AND NOT EXISTS (SELECT FROM "MailMessage" m WHERE m."dedupeKey" = 'digest:' || u.id::text || ':' || u."day")
      ORDER BY u.id, n."showFrom", n.id`
-  const byUser = new Map<string, DigestRow[]>()
-  for (const row of rows) byUser.set(row.userId, [...(byUser.get(row.userId) ?? []), row])
+  type Digest = { email: string; locale: string; recipientName: string; hour: number; items: NoticeItem[]; noticeKeys: string[] }
+  const digests = new Map<string, Digest>()
+  const digestOf = (userId: string, account: Omit<Digest, 'items' | 'noticeKeys'>) => {
+    const digest = digests.get(userId) ?? { ...account, items: [], noticeKeys: [] }
+    digests.set(userId, digest)
+    return digest
+  }
   const origin = appOrigin()
+  for (const row of rows) digestOf(row.userId, row).items.push({ ...row, link: origin + notificationHref(row.id) })
+  // The calendar's notices join the digest made in its hour (a digest made later that day, after a
+  // stop of the queue, leaves them to the next day's; their keys keep them untold till then).
+  const today = districtDay(now)
+  for (const account of await calendarAccounts(now, 'DAILY_DIGEST', true)) {
+    if (await db().mailMessage.findUnique({ where: { dedupeKey: `digest:${account.userId}:${today}` }, select: { id: true } })) continue
+    const items = await calendarNotices(account, today)
+    if (items.length === 0) continue
+    const digest = digestOf(account.userId, account)
+    digest.items.push(...items)
+    digest.noticeKeys.push(...items.map((item) => item.key))
+  }
   let made = 0
-  for (const [userId, items] of byUser) {
-    const first = items[0]!
+  for (const [userId, digest] of digests) {
     const token = newMailToken()
     const composed = composeDigest({
-      locale: first.locale,
-      recipientName: first.recipientName,
-      day: formatDay(districtDay(now)),
-      hour: first.hour,
-      items: items.map((item): NoticeItem => ({ ...item, link: origin + notificationHref(item.id) })),
+      locale: digest.locale,
+      recipientName: digest.recipientName,
+      day: formatDay(today),
+      hour: digest.hour,
+      items: digest.items,
       settingsLink: origin + MAIL_SETTINGS_PATH,
       unsubscribeLink: origin + unsubscribeHref(token),
     })
     // A digest's unsubscribe token names no notice: it stops the digest.
-    made += await storeMail({ dedupeKey: `digest:${userId}:${first.day}`, userId, kind: 'DIGEST', toAddress: first.email, composed, unsubscribe: { token, notice: null }, now })
+    made += await storeMail({ dedupeKey: `digest:${userId}:${today}`, userId, kind: 'DIGEST', toAddress: digest.email, composed, unsubscribe: { token, notice: null }, noticeKeys: digest.noticeKeys, now })
   }
   return made
 }

@@ -144,14 +144,25 @@ export function fromHistory(day: CalendarDay): ProgressSource {
  */
 export function withinScope(source: ProgressSource, reader: Pick<Actor, 'scopeUnitId'>): ProgressSource {
   if (reader.scopeUnitId === null) return source
-  const unitInScope = (alias = 'u') => unitRowInScopeSql(reader, alias)
+  return { ...narrowed(source, `${source.key} ${reader.scopeUnitId}`, (alias = 'u') => unitRowInScopeSql(reader, alias)), scope: { scopeUnitId: reader.scopeUnitId } }
+}
+
+/**
+ * The source narrowed to the units in a member's charge (as withinScope narrows it to a subtree): a
+ * member's own figures, such as the units in their charge missing from a reporting cycle (mail).
+ */
+export function inChargeOf(source: ProgressSource, memberId: string): ProgressSource {
+  return narrowed(source, `${source.key} member ${memberId}`, (alias = 'u') => Prisma.sql`${Prisma.raw(alias)}."inChargeMemberId" = ${memberId}::uuid`)
+}
+
+/** The source counting and listing only the units `unitInScope` keeps, its tasks' counts recounted over their assignments. */
+function narrowed(source: ProgressSource, key: string, unitInScope: (alias?: string) => Prisma.Sql): ProgressSource {
   const unitCounted = (alias = 'u') => Prisma.sql`(${source.unitCounted(alias)} AND ${unitInScope(alias)})`
   return {
     ...source,
-    key: `${source.key} ${reader.scopeUnitId}`,
+    key,
     unitCounted,
     unitInScope,
-    scope: { scopeUnitId: reader.scopeUnitId },
     taskCounts: async () => Prisma.sql`LEFT JOIN LATERAL (
       SELECT ${countColumns(source.day)}, sum(a."indicatorActual") AS "indicatorSum", COUNT(a."indicatorActual")::int AS "indicatorReported"
         FROM ${source.assignments} a

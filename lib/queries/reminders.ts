@@ -23,10 +23,11 @@ export type ReminderCounts = { overdue: number; dueSoon: number }
  * An assignment to chase: the member page's overdue row, also when it is only due soon; `overdue`
  * when its task or its last reporting cycle is, `cycle` when a cycle is what it is reminded of.
  */
-export type Reminder = Omit<OverdueAssignment, 'id'> & { overdue: boolean; cycle: CycleReminder | null }
+export type Reminder = Omit<OverdueAssignment, 'id'> & { assignmentId: string; overdue: boolean; cycle: CycleReminder | null }
 
 /** The cycle reminders (./report-cycles.ts) of the assignments not done, of active units, in the actor's scope `scope` (on a). */
-const cycleReminders = (scope: Prisma.Sql, today: CalendarDay) => cycleRemindersSql(today, DUE_SOON_DAYS, Prisma.sql`u.active AND a.status <> 'DONE' AND ${scope}`)
+const cycleReminders = (scope: Prisma.Sql, today: CalendarDay, dueSoonDays = DUE_SOON_DAYS) =>
+  cycleRemindersSql(today, dueSoonDays, Prisma.sql`u.active AND a.status <> 'DONE' AND ${scope}`)
 
 /**
  * How many assignments in the actor's scope are overdue, and how many due soon: the navigation's
@@ -82,20 +83,23 @@ function cycleCounts(actor: Actor, today: CalendarDay) {
 
 type ReminderRow = Omit<Reminder, 'cycle'> & { cadence: Cadence['kind'] | null; cadenceDay: number | null; cycleOverdue: boolean | null }
 
-/** The reminded assignments, the earliest deadline (of the task or the cycle) first, at most `limit` of them. */
-export const reminders = cache(async (actor: Actor, today: CalendarDay, limit: number): Promise<Reminder[]> => {
+/**
+ * The reminded assignments, the earliest deadline (of the task or the cycle) first, at most `limit`
+ * of them; due soon within `dueSoonDays` days (the page's DUE_SOON_DAYS, an account's own for mail).
+ */
+export const reminders = cache(async (actor: Actor, today: CalendarDay, limit: number, dueSoonDays: number = DUE_SOON_DAYS): Promise<Reminder[]> => {
   const scope = assignmentsScopeSql(actor, 'assignment.update', 'a')
   if (!scope) return []
   const rows = await db().$queryRaw<ReminderRow[]>`
-    SELECT u.code AS "unitCode", u.name AS "unitName", t.code AS "taskCode", t.title AS "taskTitle",
+    SELECT a.id::text AS "assignmentId", u.code AS "unitCode", u.name AS "unitName", t.code AS "taskCode", t.title AS "taskTitle",
            a.status::text AS "status", a.progress, t."dueDate",
            t."dueDate" < ${today}::date OR COALESCE(c."cycleOverdue", false) AS "overdue",
            c.kind AS "cadence", c.day AS "cadenceDay", c."cycleOverdue"
       FROM "Assignment" a
       JOIN "Task" t ON t.id = a."taskId" AND t.active
       JOIN "Unit" u ON u.id = a."unitId" AND u.active
-      LEFT JOIN (${cycleReminders(scope, today)}) c ON c."assignmentId" = a.id
-     WHERE ${scope} AND a.status <> 'DONE' AND (t."dueDate" <= ${today}::date + ${DUE_SOON_DAYS}::int OR c."assignmentId" IS NOT NULL)
+      LEFT JOIN (${cycleReminders(scope, today, dueSoonDays)}) c ON c."assignmentId" = a.id
+     WHERE ${scope} AND a.status <> 'DONE' AND (t."dueDate" <= ${today}::date + ${dueSoonDays}::int OR c."assignmentId" IS NOT NULL)
      ORDER BY LEAST(t."dueDate", c.deadline), u."sortOrder", u.name, t."sortOrder", t.code
      LIMIT ${limit}`
   return rows.map(({ cadence, cadenceDay, cycleOverdue, ...row }) => {

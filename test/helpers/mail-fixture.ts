@@ -8,6 +8,7 @@ import { recordComment } from '@/lib/actions/comment'
 import { recordReview } from '@/lib/actions/review'
 import { recordStatusUpdate } from '@/lib/actions/status-update'
 import type { Actor } from '@/lib/auth/permissions'
+import type { MailNotice } from '@/lib/domain/mail'
 import { createMailQueue, SEND_QUEUE, sendJobHandler, startMailQueue, type SendJobData } from '@/lib/mail/queue'
 import { smtpTransport } from '@/lib/mail/transport'
 import { readCommentForm } from '@/lib/validation/comment'
@@ -54,10 +55,15 @@ export function mailFixture() {
   const commune = async () => (await make.unit({ name: 'Xã Minh Cầm', inChargeMemberId: inChargeId })).id
 
   /** A staff account of a commune of its own with a verified address that wants these notices at once. */
-  async function subscriber(email: string, notices = ['REPORT_RETURNED', 'QUESTION_ANSWERED'], locale = 'vi') {
+  async function subscriber(email: string, notices: MailNotice[] = ['REPORT_RETURNED', 'QUESTION_ANSWERED'], locale = 'vi') {
     const staff = await make.user({ role: 'STAFF', unitId: await commune(), name: 'Lê Thị Văn Thư' })
-    await database.db.user.update({ where: { id: staff.id }, data: { email, emailVerifiedAt: new Date(Date.now() - 60_000), mailNotices: notices as ('REPORT_RETURNED' | 'QUESTION_ANSWERED')[], mailLocale: locale } })
+    await verified(staff.id, email, notices, locale)
     return staff
+  }
+
+  /** Gives an account a verified address that wants these notices. */
+  async function verified(userId: string, email: string, notices: MailNotice[], locale = 'vi') {
+    await database.db.user.update({ where: { id: userId }, data: { email, emailVerifiedAt: new Date(Date.now() - 60_000), mailNotices: notices, mailLocale: locale } })
   }
 
   /** A report by the staff account, returned with the reason by the member in charge (or `reviewer`). */
@@ -106,6 +112,7 @@ export function mailFixture() {
     make,
     commune,
     subscriber,
+    verified,
     returnedReport,
     answeredQuestion,
     workOnce,
