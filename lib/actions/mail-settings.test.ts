@@ -29,7 +29,7 @@ describe('the one-click unsubscribe and the outbox', () => {
     await drain()
   })
 
-  test("an administrator's outbox holds the mail of their subtree's accounts, not another district's", async () => {
+  test("an administrator's outbox holds the mail of their subtree's accounts, not another district's, its links' tokens masked", async () => {
     // Below a province, a district's administrator reads their district only.
     const province = await make.unit({ kind: 'PROVINCE', name: 'Tỉnh Quảng Ninh' })
     const district = await make.unit({ kind: 'DISTRICT', name: 'Huyện Ba Chẽ', parentId: province.id })
@@ -44,8 +44,14 @@ describe('the one-click unsubscribe and the outbox', () => {
     await returnedReport(far, 'Trả lại.')
     await sweepMail(boss())
     await drain()
-    expect((await outboxList(admin, null)).map((mail) => mail.toAddress)).toEqual(['gan@dapthanh.vn'])
+    const outbox = await outboxList(admin, null)
+    expect(outbox.map((mail) => mail.toAddress)).toEqual(['gan@dapthanh.vn'])
     expect(await outboxList(admin, 'FAILED')).toEqual([])
+    // The unsubscribe link is shown, its token masked: the administrator cannot act for the account.
+    expect(outbox[0]!.text).toContain(`${ORIGIN}/unsubscribe/••••••`)
+    const stored = await database.db.mailMessage.findFirstOrThrow({ where: { toAddress: 'gan@dapthanh.vn' } })
+    const token = decodeURIComponent(stored.unsubscribeUrl!.split('/').pop()!)
+    expect(outbox[0]!.text).not.toContain(token)
   })
 })
 

@@ -13,3 +13,15 @@ export const unsubscribeHref = (token: string) => `/unsubscribe/${encodeURICompo
 export const unsubscribeApiHref = (token: string) => `/api/mail/unsubscribe/${encodeURIComponent(token)}`
 export const MAIL_SETTINGS_PATH = '/account/mail'
 export const OUTBOX_PATH = '/admin/outbox'
+
+/** What stands for a link's token where a person other than the recipient reads the mail. */
+export const MASKED_TOKEN = '••••••'
+
+/**
+ * The mail's text with the tokens of its verification and unsubscribe links masked: the outbox
+ * shows an administrator what went out and where each link leads, never a link that would act for
+ * the account.
+ */
+export function maskMailTokens(text: string): string {
+  return text.replace(/(\/(?:verify-email|unsubscribe|api\/mail\/unsubscribe)\/)[^\s<>"'/]+/g, `$1${MASKED_TOKEN}`)
+}
