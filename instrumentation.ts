@@ -4,14 +4,22 @@
 import type { Instrumentation } from 'next'
 
 /**
- * At each server start: the mail queue (lib/mail/queue.ts), on every instance, in the Node.js
- * runtime only; not while `next build` renders pages, nor without a database.
+ * At each server start: the job queue (lib/mail/queue.ts: mail, and the changes of units dated
+ * ahead at midnight), on every instance, in the Node.js runtime only; not while `next build`
+ * renders pages, nor without a database.
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build' || !process.env.DATABASE_URL) return
-  const { runMailQueue } = await import('@/lib/mail/queue')
-  // Not awaited: the server answers while the queue starts (a slow database delays mail, not pages).
+  const [{ runMailQueue }, { workUnitChangesQueue }, { rootLogger }] = await Promise.all([
+    import('@/lib/mail/queue'),
+    import('@/lib/actions/admin/unit-changes-job'),
+    import('@/lib/log/logger'),
+  ])
+  // Not awaited: the server answers while the queue starts (a slow database delays mail, not pages;
+  // the day's first request applies the changes of units due if the midnight job has not).
   void runMailQueue(process.env.DATABASE_URL)
+    .then((boss) => boss && workUnitChangesQueue(boss))
+    .catch((err: unknown) => rootLogger().error({ err }, 'unit changes job did not start'))
 }
 
 export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {

@@ -11,10 +11,11 @@ import { dateColumnDay, type CalendarDay } from '@/lib/domain/calendar'
 
 /**
  * Makes the Unit rows carry the names and codes in force on `today`: a change dated later than the
- * day it was recorded is applied by the first request of its day (a rename or re-code by the SQL
- * function unit_changes_due; a merge or a split, which moves work and accounts, by the app's: the one
- * write a read makes, so that every page of the day shows it). One probe of the index of changes
- * not yet applied when there is nothing to do.
+ * day it was recorded is applied at the district's midnight by the queue's job
+ * (lib/actions/admin/unit-changes-job.ts), else by the first request of its day (a rename or re-code
+ * by the SQL function unit_changes_due; a merge or a split, which moves work and accounts, by the
+ * app's: the one write a read makes, so that every page of the day shows it). One probe of the
+ * index of changes not yet applied when there is nothing to do.
  */
 export const unitChangesDue = cache(async (today: CalendarDay): Promise<void> => {
   const [due] = await db().$queryRaw<{ moves: boolean }[]>`

@@ -1,5 +1,6 @@
-// Merges and splits dated ahead, applied on their day by the first request of it (lib/queries/unit-history.ts
-// unitChangesDue): each through the code that applies one at once, with the data as it stands then.
+// Merges and splits dated ahead, applied on their day by the queue's midnight job (./unit-changes-job.ts)
+// or, before it has run, by the first request of the day (lib/queries/unit-history.ts unitChangesDue):
+// each through the code that applies one at once, with the data as it stands then.
 import 'server-only'
 import { db } from '@/lib/db'
 import type { CalendarDay } from '@/lib/domain/calendar'

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { findActor, type Actor } from '@/lib/auth/permissions'
 import { Prisma } from '@/lib/db/client'
 import { fullReader } from '@/test/helpers/reader'
+import { createMailQueue, startMailQueue } from '@/lib/mail/queue'
 import { addDays, districtDay, endOfDistrictDay } from '@/lib/domain/calendar'
 import { recordReview } from '@/lib/actions/review'
 import { recordStatusUpdate } from '@/lib/actions/status-update'
@@ -30,6 +31,7 @@ import { DAY_COUNTS, writeGuard } from '@/test/helpers/write-guard'
 import { adminValues } from './test-form'
 import { changeUnit } from './units'
 import { applyDueUnitChanges } from './unit-changes-due'
+import { applyUnitChangesDue, scheduleUnitChanges, UNIT_CHANGES_QUEUE } from './unit-changes-job'
 import { mergeUnits } from './unit-merge'
 
 const database = testDatabase()
@@ -346,6 +348,28 @@ describe('a merge dated ahead', () => {
     expect((await pagesOf(aheadDay)).communes.map((r) => [r.unitId, r.assigned])).toEqual([[successor.id, 3]])
     expect(await unitHistory(c.a.id, today)).toMatchObject({ mergedInto: { code: 'xa-ky-moi', day: aheadDay }, mergingInto: null })
     expect(await currentCodeFor(fullReader, c.a.code, today)).toBe('xa-ky-moi')
+  })
+
+  test('is applied by the queue’s midnight job (district time) without a request; the day’s first request then finds nothing to do', async () => {
+    const c = await twoCommunes('Xã Đêm')
+    expect(await decide({ id: c.a.id, otherIds: [c.b.id], successorId: c.a.id })).toMatchObject({ kind: 'saved', plan: { scheduled: true } })
+    const boss = createMailQueue(database.url)
+    await startMailQueue(boss)
+    try {
+      await scheduleUnitChanges(boss)
+      expect((await boss.getSchedules()).find((s) => s.name === UNIT_CHANGES_QUEUE)).toMatchObject({ cron: '0 0 * * *', timezone: 'Asia/Ho_Chi_Minh' })
+      // The worker's turn, by hand: the job as the schedule sends it, fetched, run, completed.
+      await boss.send(UNIT_CHANGES_QUEUE, {})
+      const [job] = await boss.fetch(UNIT_CHANGES_QUEUE)
+      await applyUnitChangesDue(now)
+      await boss.complete(UNIT_CHANGES_QUEUE, job!.id)
+    } finally {
+      await boss.stop({ graceful: false, wait: true })
+    }
+    const change = await database.db.unitChange.findFirstOrThrow({ where: { kind: 'MERGE', parts: { some: { unitId: c.b.id } } } })
+    expect(change.appliedAt).not.toBeNull()
+    expect(await database.db.unit.findUniqueOrThrow({ where: { id: c.b.id }, select: { active: true } })).toEqual({ active: false })
+    expect(await applyDueUnitChanges(today, new Date())).toBe(0)
   })
 
   test('into an existing unit: the unit stays as it is until the day, then takes the work', async () => {
