@@ -3,7 +3,7 @@
 import { useActionState } from 'react'
 import { useTranslations } from 'next-intl'
 import type { CommentFormState } from '@/lib/actions/form-states'
-import { FieldError, FormNotice, describedBy, inputClass, primaryButtonClass } from './form-parts'
+import { FieldError, FormNotice, FormRefusal, describedBy, inputClass, primaryButtonClass } from './form-parts'
 import { useResponseRound } from './response-round'
 
 type Props = {
@@ -21,7 +21,7 @@ export function CommentForm({ action, assignmentId }: Props) {
   return (
     <form action={formAction} noValidate aria-label={t('label')} className="space-y-3">
       {state.kind === 'saved' && <FormNotice tone="success">{state.message}</FormNotice>}
-      {(state.kind === 'invalid' || state.kind === 'refused') && <FormNotice tone="error">{state.message}</FormNotice>}
+      <FormRefusal state={state} />
       <input type="hidden" name="assignmentId" value={assignmentId} />
       <div key={round}>
         <label htmlFor="comment-body" className="block text-sm font-medium">

@@ -35,3 +35,15 @@ export function FormNotice({ tone, children }: { tone: 'error' | 'success'; chil
     </div>
   )
 }
+
+/** What a form's action answered: nothing yet, or an answer with its message. */
+type FormAnswer = { kind: 'idle' } | { kind: string; message: string }
+
+/**
+ * A refusal on top of a form, as an alert: its input invalid, or refused (not found, not theirs,
+ * the database out of reach), and the kinds a form adds (`also`). The forms' one shape of it.
+ */
+export function FormRefusal({ state, also = [] }: { state: FormAnswer; also?: readonly string[] }) {
+  if (!('message' in state) || !(state.kind === 'invalid' || state.kind === 'refused' || also.includes(state.kind))) return null
+  return <FormNotice tone="error">{state.message}</FormNotice>
+}

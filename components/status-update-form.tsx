@@ -18,7 +18,7 @@ import { TASK_STATUSES, type TaskStatus } from '@/lib/domain/status'
 import { parseDecimal } from '@/lib/validation/decimal'
 import { typedValues } from '@/lib/validation/status-update-values'
 import { decimalForInput } from './decimal-input'
-import { FieldError, FormNotice, describedBy, inputClass, primaryButtonClass } from './form-parts'
+import { FieldError, FormNotice, FormRefusal, describedBy, inputClass, primaryButtonClass } from './form-parts'
 import { IndicatorNumber } from './indicator-value'
 import { ReportAuthor } from './report-author'
 import { useResponseRound } from './response-round'
@@ -154,7 +154,7 @@ export function StatusUpdateForm({ action, assignmentId, baseVersion, submission
           <FormNotice tone="error">{tOffline('queuedConflict', { time: formatInstant(new Date(reapplying.createdAt)) })}</FormNotice>
         )}
         {(state.kind === 'saved' || state.kind === 'queued') && <FormNotice tone="success">{state.message}</FormNotice>}
-        {(state.kind === 'invalid' || state.kind === 'refused' || state.kind === 'notKept') && <FormNotice tone="error">{state.message}</FormNotice>}
+        <FormRefusal state={state} also={['notKept']} />
         {state.kind === 'conflict' && (
           <FormNotice tone="error">
             <p>{state.message}</p>

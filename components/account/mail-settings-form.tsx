@@ -6,7 +6,7 @@ import { useTranslations } from 'next-intl'
 import type { MailSettingsFormState } from '@/lib/actions/form-states'
 import { MAIL_DELIVERIES, MAIL_NOTICES } from '@/lib/domain/mail'
 import type { MailSettingsField, MailSettingsValues } from '@/lib/validation/mail-settings'
-import { FieldError, FormNotice, describedBy, inputClass, primaryButtonClass } from '../form-parts'
+import { FieldError, FormNotice, FormRefusal, describedBy, inputClass, primaryButtonClass } from '../form-parts'
 
 type Props = {
   action: (previous: MailSettingsFormState, form: FormData) => Promise<MailSettingsFormState>
@@ -27,7 +27,7 @@ export function MailSettingsForm({ action, current, addressNote }: Props) {
   const legendClass = 'text-sm font-medium'
   return (
     <form action={formAction} noValidate aria-label={t('settingsTitle')} className="max-w-xl space-y-5">
-      {(state.kind === 'invalid' || state.kind === 'refused') && <FormNotice tone="error">{state.message}</FormNotice>}
+      <FormRefusal state={state} />
       {state.kind === 'saved' && <FormNotice tone="success">{state.message}</FormNotice>}
       <div>
         <label htmlFor="email" className="block text-sm font-medium">

@@ -5,7 +5,7 @@ import { useActionState } from 'react'
 import { useTranslations } from 'next-intl'
 import type { PasswordFormState } from '@/lib/actions/form-states'
 import type { PasswordField } from '@/lib/validation/password'
-import { FieldError, FormNotice, describedBy, inputClass, primaryButtonClass } from '../form-parts'
+import { FieldError, FormRefusal, describedBy, inputClass, primaryButtonClass } from '../form-parts'
 
 type Props = {
   action: (previous: PasswordFormState, form: FormData) => Promise<PasswordFormState>
@@ -24,7 +24,7 @@ export function PasswordForm({ action, username }: Props) {
   const [state, formAction, pending] = useActionState(action, idle)
   return (
     <form action={formAction} noValidate aria-label={t('passwordTitle')} className="max-w-md space-y-4">
-      {(state.kind === 'invalid' || state.kind === 'refused') && <FormNotice tone="error">{state.message}</FormNotice>}
+      <FormRefusal state={state} />
       {/* Lets password managers file the new password under the right account. */}
       <input type="text" name="username" value={username} autoComplete="username" readOnly hidden />
       {fields.map(({ name, autoComplete }) => {

@@ -4,7 +4,7 @@
 import { useActionState } from 'react'
 import { useTranslations } from 'next-intl'
 import type { TwoFactorFormState } from '@/lib/actions/form-states'
-import { FieldError, FormNotice, describedBy, inputClass, primaryButtonClass, secondaryButtonClass } from '../form-parts'
+import { FieldError, FormNotice, FormRefusal, describedBy, inputClass, primaryButtonClass, secondaryButtonClass } from '../form-parts'
 
 type Props = {
   action: (previous: TwoFactorFormState, form: FormData) => Promise<TwoFactorFormState>
@@ -48,7 +48,7 @@ export function TwoFactorCodeForm({ action, name, label, submit, tone = 'primary
   return (
     <form action={formAction} noValidate aria-label={label} className="max-w-sm space-y-3">
       {state.kind === 'saved' && <FormNotice tone="success">{state.message}</FormNotice>}
-      {(state.kind === 'invalid' || state.kind === 'refused') && <FormNotice tone="error">{state.message}</FormNotice>}
+      <FormRefusal state={state} />
       <div>
         <label htmlFor={fieldId} className="block text-sm font-medium">
           {t('code')}

@@ -4,7 +4,7 @@
 // works without JavaScript too. Refused input comes back in the answer and is shown again.
 import { useActionState, type ReactNode } from 'react'
 import type { AdminFormState, AdminValues } from '@/lib/actions/form-states'
-import { FieldError, FormNotice, describedBy, inputClass, primaryButtonClass, secondaryButtonClass } from '../form-parts'
+import { FieldError, FormNotice, FormRefusal, describedBy, inputClass, primaryButtonClass, secondaryButtonClass } from '../form-parts'
 import { useResponseRound } from '../response-round'
 
 export type Choice = { value: string; label: string; note?: string }
@@ -44,7 +44,7 @@ export function AdminForm({ action, label, title, fields, hidden = {}, submit, i
     <form action={formAction} noValidate aria-label={label} className="space-y-4">
       {title && <h2 className="text-lg font-semibold">{title}</h2>}
       {state.kind === 'saved' && <FormNotice tone="success">{state.message}</FormNotice>}
-      {(state.kind === 'invalid' || state.kind === 'refused') && <FormNotice tone="error">{state.message}</FormNotice>}
+      <FormRefusal state={state} />
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}

@@ -6,7 +6,7 @@ import { useTranslations } from 'next-intl'
 import type { ImportFormState, ImportRowView } from '@/lib/actions/form-states'
 import type { ImportKind } from '@/lib/import/columns'
 import { Badge, type BadgeTone } from '../badge'
-import { FieldError, FormNotice, describedBy, primaryButtonClass, secondaryButtonClass } from '../form-parts'
+import { FieldError, FormNotice, FormRefusal, describedBy, primaryButtonClass, secondaryButtonClass } from '../form-parts'
 import { ScrollTable } from '../scroll-table'
 import { useResponseRound } from '../response-round'
 
@@ -24,7 +24,7 @@ export function ImportForm({ action, kinds }: Props) {
   return (
     <div className="space-y-6">
       <form action={formAction} noValidate aria-label={t('check')} className="space-y-4">
-        {(state.kind === 'invalid' || state.kind === 'refused') && <FormNotice tone="error">{state.message}</FormNotice>}
+        <FormRefusal state={state} />
         <input type="hidden" name="intent" value="check" />
         <fieldset key={round} aria-describedby={describedBy(errors.kind && 'kind-error')}>
           <legend className="text-sm font-medium">{t('kind')}</legend>

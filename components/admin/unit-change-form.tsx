@@ -9,7 +9,7 @@ import Link from '@/components/link'
 import { useTranslations } from 'next-intl'
 import type { PreviewChoiceGroup, UnitChangeFormState } from '@/lib/actions/form-states'
 import type { AdminValues } from '@/lib/validation/admin'
-import { FieldError, FormNotice, inputClass, primaryButtonClass, secondaryButtonClass } from '../form-parts'
+import { FieldError, FormNotice, FormRefusal, inputClass, primaryButtonClass, secondaryButtonClass } from '../form-parts'
 import { ScrollTable } from '../scroll-table'
 import { useResponseRound } from '../response-round'
 import { AdminFields, type FieldSpec } from './admin-form'
@@ -51,7 +51,7 @@ export function UnitChangeForm({ action, unitId, fields, section }: Props) {
             )}
           </FormNotice>
         )}
-        {(state.kind === 'invalid' || state.kind === 'refused') && <FormNotice tone="error">{state.message}</FormNotice>}
+        <FormRefusal state={state} />
         <input type="hidden" name="id" value={unitId} />
         <input type="hidden" name="intent" value="preview" />
         {KINDS[section] && <input type="hidden" name="kind" value={KINDS[section]} />}
