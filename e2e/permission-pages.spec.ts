@@ -23,6 +23,7 @@ const PAGES: Record<PageAction, { path: string; heading: RegExp; link: RegExp; i
   'overview.read': { path: '/', heading: /^Tổng quan tiến độ/, link: /^Tổng quan$/ },
   'review.queue': { path: '/reviews', heading: /Chờ xác nhận|Báo cáo chờ xác nhận/, link: /^Chờ xác nhận/ },
   'report.create': { path: '/reports', heading: /^Báo cáo sơ kết, tổng kết$/, link: /^Sơ kết, tổng kết$/ },
+  'report.write': { path: '/reports/drafts', heading: /^Dự thảo và báo cáo đã ban hành$/, link: /^Dự thảo và báo cáo đã ban hành$/, inside: 'report.create' },
   'audit.read': { path: '/audit', heading: /Nhật ký/, link: /^Nhật ký/ },
   'period.manage': { path: '/admin/periods', heading: /^Kỳ báo cáo$/, link: /^Kỳ báo cáo$/, inside: 'admin.manage' },
   'admin.manage': { path: '/admin', heading: /Quản trị/, link: /^Quản trị$/ },
