@@ -42,10 +42,10 @@ export async function ReviewReportList({ reports, caption }: { reports: ReviewRe
                   {r.number && r.issuedOn && <span className="block">{t('drafts.numberLine', { number: r.number, day: formatDay(r.issuedOn) })}</span>}
                   <span className="block text-slate-700">{t('drafts.issuedBy', { time: formatInstant(r.issuedAt), name: r.issuedByName ?? '' })}</span>
                   <a href={reviewReportFileHref(r.id, 'docx')} download className={`mr-4 ${linkClass}`}>
-                    {t('word')}
+                    {t('drafts.word')}
                   </a>
                   <a href={reviewReportFileHref(r.id, 'pdf')} download className={linkClass}>
-                    {t('pdf')}
+                    {t('drafts.pdf')}
                   </a>
                 </>
               ) : (
