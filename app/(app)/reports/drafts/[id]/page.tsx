@@ -202,7 +202,7 @@ export default async function ReviewDraftPage({ params, searchParams }: Props) {
               </h2>
               <p className="mb-3 text-sm text-slate-700">{t('previewIntro')}</p>
               <div className="rounded border border-slate-300 bg-white p-4 sm:p-8">
-                <ReportPreview blocks={reviewReportText(data, report.writing).body} />
+                <ReportPreview blocks={reviewReportText(data, report.writing).body} tableName={(n) => t('previewTable', { n })} />
               </div>
             </section>
           )}
