@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto'
 import { expect, test, type Download } from '@playwright/test'
 import JSZip from 'jszip'
-import { signIn } from './helpers'
+import { signedIn, signIn } from './helpers'
 import { seriousViolations, sidewaysOverflow, smallTouchTargets } from './page-checks'
 
 async function bytes(download: Download): Promise<Buffer> {
@@ -83,6 +83,33 @@ test('the office types a section, reloads, issues the report and downloads the W
   await page.goto('/reports/drafts')
   await expect(page.getByRole('row').filter({ has: page.locator(`a[href="${draftPath}"]`) })).toContainText('Đã ban hành')
   await expect(page.getByRole('row', { name: /Sơ kết đợt 2/ })).toContainText('Dự thảo')
+})
+
+test('two clerks typing one section of the demo\'s draft: the later save is refused and shows what the other saved', async ({ browser }) => {
+  test.setTimeout(120_000)
+  const [office, admin] = await Promise.all([signedIn(browser, 'van-phong-huyen-uy'), signedIn(browser, 'admin')])
+  for (const page of [office, admin]) {
+    await page.goto('/reports/drafts')
+    await page.getByRole('row', { name: /Sơ kết đợt 2/ }).getByRole('link').first().click()
+  }
+  const box = (page: typeof office) => page.getByLabel('Mô hình mới, cách làm hay')
+  const first = `Mô hình "Dân vận khéo" ở xã Thanh Sơn (${Date.now()}).`
+  await box(office).fill(first)
+  await expect(box(office)).toHaveAccessibleDescription(/^Đã lưu lúc \d{2}:\d{2}$/)
+
+  // Typed on the page as it was before that save.
+  await box(admin).fill('Mô hình tổ tự quản ở thị trấn.')
+  await expect(box(admin)).toHaveAccessibleDescription(/đã lưu phần này lúc .* nên nội dung của bạn chưa được lưu/)
+  await expect(admin.getByRole('blockquote').filter({ hasText: first })).toBeVisible()
+  await expect(box(admin)).toHaveValue('Mô hình tổ tự quản ở thị trấn.')
+
+  // Nothing of it was written: the office's text stands after a reload.
+  await office.reload()
+  await expect(box(office)).toHaveValue(first)
+
+  // The administrator takes the office's text.
+  await admin.getByRole('button', { name: /^Dùng nội dung đã lưu của/ }).click()
+  await expect(box(admin)).toHaveValue(first)
 })
 
 test.describe('on a phone', () => {

@@ -61,8 +61,8 @@ export const saveReviewSectionAction = loggedAction(
             current: { text: current.text, version: current.version },
           }
         }
+        // The page is not made again for a save: the editor holds the text, and the page is rendered per request.
         case 'saved':
-          revalidatePath(reviewReportHref(input.reportId))
           return { kind: 'saved', version: result.version, savedAt: result.savedAt.toISOString() }
       }
     } catch (error) {
