@@ -5,6 +5,8 @@ import { createHash } from 'node:crypto'
 import { beforeAll, describe, expect, test } from 'vitest'
 import { actorOf, type Actor } from '@/lib/auth/permissions'
 import { reviewDraft, reviewReports, issuedReportFile, unitNotes } from '@/lib/queries/review-drafts'
+import type { CurrentUser } from '@/lib/auth/session'
+import { issuedReportResponse } from '@/lib/reports/issued-report-response'
 import { reviewReportData } from '@/lib/reports/review-report'
 import { readDraftSource, readSectionSave, type IssueValues } from '@/lib/validation/review-draft'
 import { at, NOW, PERIOD_END, reviewFixture } from '@/test/helpers/review-report-fixture'
@@ -230,5 +232,28 @@ describe('who sees and writes', () => {
     expect(await issuedReportFile(leader, issuedId, 'pdf')).not.toBeNull()
     expect(await save(leader, id, 'results', 0, 'x')).toEqual({ kind: 'notFound' })
     expect(await createReviewDraft(context(leader), readDraftSource(form({ period: 'so-ket-dot-1' })))).toEqual({ kind: 'notFound' })
+  })
+})
+
+describe('downloading an issued report', () => {
+  const userOf = (actor: Actor): CurrentUser => ({ ...actor, username: 'u', displayName: 'u', unit: { code: 'u', name: 'u' } })
+  const download = (actor: Actor, id: string, format: string) => issuedReportResponse(userOf(actor), id, format, { now: NOW, ip: '10.0.0.8' })
+
+  test('serves the stored bytes under their name, audited; a draft, another district, or an unknown format is a 404, its refusal audited', async () => {
+    const id = await newDraft()
+    const draftId = await newDraft()
+    await issueReviewReport(context(clerk), id, FULL)
+    const stored = await database.db.reviewReportFile.findUniqueOrThrow({ where: { reportId_format: { reportId: id, format: 'pdf' } } })
+
+    const response = await download(leader, id, 'pdf')
+    expect(response.status).toBe(200)
+    expect(response.headers.get('Content-Disposition')).toBe('attachment; filename="bao-cao-so-ket-dot-1-2026-07-14.pdf"')
+    expect(Buffer.from(await response.arrayBuffer()).equals(Buffer.from(stored.content))).toBe(true)
+    expect(await database.db.auditEvent.findFirst({ where: { action: 'reviewReport.download', entityId: id }, orderBy: { id: 'desc' } })).toMatchObject({ actorId: leader.id, after: { format: 'pdf', sha256: stored.sha256 } })
+
+    for (const [actor, reportId, format] of [[foreignOffice, id, 'docx'], [clerk, draftId, 'docx'], [clerk, id, 'odt'], [clerk, 'khong-phai-ma', 'pdf']] as const) {
+      expect((await download(actor, reportId, format)).status).toBe(404)
+      expect(await database.db.auditEvent.findFirst({ where: { action: 'reviewReport.download.refused', actorId: actor.id, entityId: reportId }, orderBy: { id: 'desc' } })).not.toBeNull()
+    }
   })
 })
