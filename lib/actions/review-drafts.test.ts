@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto'
 import { beforeAll, describe, expect, test } from 'vitest'
 import { actorOf, type Actor } from '@/lib/auth/permissions'
-import { reviewDraft, reviewReports, issuedReportFile, unitNotes } from '@/lib/queries/review-drafts'
+import { issuedReportFile, reviewDraft, reviewReports, sectionHistory, unitNotes } from '@/lib/queries/review-drafts'
 import type { CurrentUser } from '@/lib/auth/session'
 import { issuedReportResponse } from '@/lib/reports/issued-report-response'
 import { reviewReportData } from '@/lib/reports/review-report'
@@ -70,8 +70,12 @@ describe('a draft', () => {
     expect(read?.sections.lessons.text).toBe('Phát huy vai trò người đứng đầu.')
     expect(read?.sections.directions).toMatchObject({ text: '', version: 0 })
     expect(read?.writing.sections.leadership).toContain('Thành lập Ban Chỉ đạo.')
-    const history = await database.db.reviewSectionText.findMany({ where: { reportId: id, section: 'leadership' }, orderBy: { version: 'asc' } })
-    expect(history.map((h) => [h.version, h.authorId])).toEqual([[1, clerk.id], [2, clerk.id]])
+    const history = await sectionHistory(id)
+    expect(history.get('leadership')?.map((h) => [h.version, h.authorName, h.text])).toEqual([
+      [2, 'van-phong', 'Ban Thường vụ Huyện ủy ban hành kế hoạch thực hiện.\nThành lập Ban Chỉ đạo.'],
+      [1, 'van-phong', 'Ban Thường vụ Huyện ủy ban hành kế hoạch'],
+    ])
+    expect(history.get('directions')).toBeUndefined()
     const audit = await database.db.auditEvent.findMany({ where: { entity: 'ReviewReport', entityId: id }, orderBy: { id: 'asc' } })
     expect(audit.map((a) => a.action)).toEqual(['reviewReport.create', 'reviewReport.section', 'reviewReport.section', 'reviewReport.section'])
   })

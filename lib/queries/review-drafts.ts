@@ -92,6 +92,27 @@ export async function latestSections(reportId: string, client: Pick<Prisma.Trans
   ) as Record<ReviewSection, SectionState>
 }
 
+/** One saved version of a section: who saved it, when, and what it said. */
+export type SectionVersion = { version: number; text: string; authorName: string; savedAt: Date }
+
+/** The versions of a report's sections a page lists at most, per section. */
+export const SECTION_HISTORY_LIMIT = 20
+
+/** Each section's latest saved versions, newest first (the report already read through the reader's scope). */
+export async function sectionHistory(reportId: string): Promise<Map<ReviewSection, SectionVersion[]>> {
+  const rows = await db().$queryRaw<(SectionVersion & { section: ReviewSection })[]>`
+    SELECT h.section, h.version, h.text, h."authorName", h."savedAt" FROM (
+      SELECT t.section, t.version, t.text, u."displayName" AS "authorName", t."createdAt" AS "savedAt",
+             row_number() OVER (PARTITION BY t.section ORDER BY t.version DESC) AS n
+        FROM "ReviewSectionText" t JOIN "User" u ON u.id = t."authorId"
+       WHERE t."reportId" = ${reportId}::uuid) h
+     WHERE h.n <= ${SECTION_HISTORY_LIMIT}
+     ORDER BY h.section, h.version DESC`
+  const history = new Map<ReviewSection, SectionVersion[]>()
+  for (const { section, ...version } of rows) history.set(section, [...(history.get(section) ?? []), version])
+  return history
+}
+
 /** The range a report covers, as the report builders take it: its period's name and code, or a range of days. */
 export function reportRangeOf(report: { kind: PeriodKind; startDate: Date; endDate: Date; period: { code: string; name: string } | null }): ReportRange {
   const startDay = dateColumnDay(report.startDate)

@@ -10,12 +10,13 @@ import { ReportAuthor } from '@/components/report-author'
 import { IssueForm } from '@/components/reports/issue-form'
 import { ReportPreview } from '@/components/reports/report-preview'
 import { SectionEditor } from '@/components/reports/section-editor'
+import { SectionHistory } from '@/components/reports/section-history'
 import { createReviewDraftAction, issueFormAction, saveReviewSectionAction } from '@/lib/actions/review-drafts-action'
 import { allows } from '@/lib/auth/permissions'
 import { requireUser } from '@/lib/auth/session'
 import { formatDay, formatInstant } from '@/lib/domain/calendar'
 import { reviewReportFileHref, reviewReportHref } from '@/lib/domain/paths'
-import { reviewDraft, unitNotes, UNIT_NOTES_LIMIT, type ReviewDraft } from '@/lib/queries/review-drafts'
+import { reviewDraft, sectionHistory, unitNotes, UNIT_NOTES_LIMIT, type ReviewDraft } from '@/lib/queries/review-drafts'
 import { reviewReportData } from '@/lib/reports/review-report'
 import { reviewReportText } from '@/lib/reports/review-report-text'
 import { REVIEW_SECTIONS } from '@/lib/reports/review-writing'
@@ -45,9 +46,10 @@ export default async function ReviewDraftPage({ params, searchParams }: Props) {
   if (!report) notFound()
   const now = new Date()
   const writes = allows(user, 'report.write')
-  const [t, title, data, notes] = await Promise.all([
+  const [t, title, history, data, notes] = await Promise.all([
     getTranslations('reports.drafts'),
     titleOf(report),
+    sectionHistory(report.id),
     report.state === 'DRAFT' ? reviewReportData(user, report.range, now) : null,
     report.state === 'DRAFT' ? unitNotes(user, report.range, now) : [],
   ])
@@ -126,6 +128,7 @@ export default async function ReviewDraftPage({ params, searchParams }: Props) {
               <div key={section} className="mt-3">
                 <h3 className="font-semibold">{sectionLabel(section)}</h3>
                 <p className="whitespace-pre-wrap text-sm">{report.sections[section].text || t('save.notWritten')}</p>
+                <SectionHistory versions={history.get(section) ?? []} total={report.sections[section].versions} />
               </div>
             ))}
           </section>
@@ -151,14 +154,16 @@ export default async function ReviewDraftPage({ params, searchParams }: Props) {
               {REVIEW_SECTIONS.map((section) => {
                 const s = report.sections[section]
                 return (
-                  <SectionEditor
-                    key={section}
-                    reportId={report.id}
-                    section={section}
-                    label={sectionLabel(section)}
-                    initial={{ text: s.text, version: s.version, savedAt: s.savedAt?.toISOString() ?? null, authorName: s.authorName }}
-                    save={saveReviewSectionAction}
-                  />
+                  <div key={section}>
+                    <SectionEditor
+                      reportId={report.id}
+                      section={section}
+                      label={sectionLabel(section)}
+                      initial={{ text: s.text, version: s.version, savedAt: s.savedAt?.toISOString() ?? null, authorName: s.authorName }}
+                      save={saveReviewSectionAction}
+                    />
+                    <SectionHistory versions={history.get(section) ?? []} total={s.versions} />
+                  </div>
                 )
               })}
             </section>
