@@ -4,6 +4,7 @@
 // missing record. Leaders, who download the review report, read the issued ones; drafts are the
 // office's and the administrators' ('report.write').
 import 'server-only'
+import { cache } from 'react'
 import { allows, assignmentsScopeSql, unitsWhere, type Actor } from '@/lib/auth/permissions'
 import { db } from '@/lib/db'
 import { Prisma } from '@/lib/db/client'
@@ -136,8 +137,8 @@ export function writingOf(
   }
 }
 
-/** One report as its page reads it; null when it does not exist for this reader. */
-export async function reviewDraft(actor: Actor, id: string): Promise<ReviewDraft | null> {
+/** One report as its page reads it (and its title, in the same request); null when it does not exist for this reader. */
+export const reviewDraft = cache(async (actor: Actor, id: string): Promise<ReviewDraft | null> => {
   const where = visibleWhere(actor)
   if (!where || !/^[0-9a-f-]{36}$/i.test(id)) return null
   const report = await db().reviewReport.findFirst({
@@ -172,7 +173,7 @@ export async function reviewDraft(actor: Actor, id: string): Promise<ReviewDraft
     sourceId: report.sourceId,
     files: report.files,
   }
-}
+})
 
 /** A file an issued report was issued as; null when the reader may not have it or there is none. */
 export async function issuedReportFile(actor: Actor, id: string, format: string): Promise<{ fileName: string; mediaType: string; content: Uint8Array; sha256: string } | null> {
