@@ -10,7 +10,8 @@ import { recordAudit, recordRefusal } from '@/lib/audit/record'
 import type { RefusableAction } from '@/lib/audit/events'
 import { db } from '@/lib/db'
 import { Prisma } from '@/lib/db/client'
-import { dateColumnDay, districtDay } from '@/lib/domain/calendar'
+import type { PeriodKind } from '@/lib/db/generated/enums'
+import { dateColumnDay, districtDay, type CalendarDay } from '@/lib/domain/calendar'
 import { reportingPeriods } from '@/lib/queries/reporting-rate'
 import { latestSections, reportRangeOf, writingOf } from '@/lib/queries/review-drafts'
 import { reviewReportData } from '@/lib/reports/review-report'
@@ -50,7 +51,7 @@ export async function createReviewDraft(context: ActionContext, source: DraftSou
   const action = 'reviewReport.create'
   if (!allows(context.actor, 'report.write') || source === null) return refused(context, action, source?.kind === 'copy' ? source.reportId : null)
   let periodId: string | null = null
-  let range: { kind: 'INTERIM' | 'FINAL'; startDay: string; endDay: string }
+  let range: { kind: PeriodKind; startDay: CalendarDay; endDay: CalendarDay }
   let copy: { id: string; signerOnBehalfOf: string; signerTitle: string; signerName: string; recipients: string[] } | null = null
   if (source.kind === 'period') {
     const period = (await reportingPeriods(context.actor)).find((p) => p.code === source.code)
