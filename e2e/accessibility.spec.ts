@@ -36,8 +36,9 @@ const VISITS: Visit[] = [
   { account: 'minh-cam', paths: ['/', '/reminders', '/notifications', '/questions', '/units/minh-cam', '/units/minh-cam/tasks/bao-cao-so-ket', '/account/two-factor', '/account/mail'] },
   // Another commune's assignment, its details withheld.
   { account: 'nam-son', paths: ['/units/minh-cam/tasks/bao-cao-so-ket', '/tasks/bao-cao-so-ket', '/questions'] },
-  // The office: the questions of every unit, and an assignment's page with its answer and publish forms.
-  { account: 'van-phong-huyen-uy', paths: ['/notifications', '/questions', '/questions?state=waiting', '/units/minh-cam/tasks/bao-cao-so-ket'] },
+  // The office: the questions of every unit, an assignment's page with its answer and publish forms,
+  // and the review reports it writes (a draft's page and an issued one: e2e/report-draft.spec.ts).
+  { account: 'van-phong-huyen-uy', paths: ['/notifications', '/questions', '/questions?state=waiting', '/units/minh-cam/tasks/bao-cao-so-ket', '/reports', '/reports/drafts'] },
   {
     account: 'admin',
     paths: [

@@ -23,6 +23,7 @@ const PAGES: Record<PageAction, { path: string; heading: RegExp; link: RegExp; i
   'overview.read': { path: '/', heading: /^Tổng quan tiến độ/, link: /^Tổng quan$/ },
   'review.queue': { path: '/reviews', heading: /Chờ xác nhận|Báo cáo chờ xác nhận/, link: /^Chờ xác nhận/ },
   'report.create': { path: '/reports', heading: /^Báo cáo sơ kết, tổng kết$/, link: /^Sơ kết, tổng kết$/ },
+  'report.write': { path: '/reports/drafts', heading: /^Dự thảo và báo cáo đã ban hành$/, link: /^Dự thảo và báo cáo đã ban hành$/, inside: 'report.create' },
   'audit.read': { path: '/audit', heading: /Nhật ký/, link: /^Nhật ký/ },
   'period.manage': { path: '/admin/periods', heading: /^Kỳ báo cáo$/, link: /^Kỳ báo cáo$/, inside: 'admin.manage' },
   'admin.manage': { path: '/admin', heading: /Quản trị/, link: /^Quản trị$/ },
@@ -62,7 +63,7 @@ test('the office opens no other administration page, and answers questions on an
 // Two districts under one province (DESIGN.md "Roles", scopes follow the tree): a second district,
 // Tiên Yên, is made beside the demo's Ba Chẽ under Tỉnh Quảng Ninh, with a commune, an assignment
 // of a task the province owns and an account of each role. Neither district's accounts find the
-// other's units, assignments or downloads (404, as a missing record), nor Tiên Yên Ba Chẽ's own tasks;
+// other's units, assignments, review reports or downloads (404, as a missing record), nor Tiên Yên Ba Chẽ's own tasks;
 // the province's task Tiên Yên's administrator reads without changing it; the province's administrator finds both.
 test.describe('two districts under one province', () => {
   const suffix = randomBytes(3).toString('hex')
@@ -71,6 +72,7 @@ test.describe('two districts under one province', () => {
   const provinceAdmin = `admin-tinh-${suffix}`
   const provinceTask = { group: `nhom-tinh-${suffix}`, code: `nv-tinh-${suffix}`, title: `Nhiệm vụ Tỉnh ủy giao ${suffix}` }
   let baCheTask = ''
+  let baCheReports: string[] = []
 
   test.beforeAll(async () => {
     const db = database()
@@ -98,6 +100,9 @@ test.describe('two districts under one province', () => {
     await account(provinceAdmin, 'ADMIN', 'quang-ninh')
     const { rows } = await db.query<{ code: string }>(`SELECT t.code FROM "Assignment" a JOIN "Task" t ON t.id = a."taskId" JOIN "Unit" u ON u.id = a."unitId" WHERE u.code = 'thanh-lam' ORDER BY t.code LIMIT 1`)
     baCheTask = rows[0]!.code
+    // The demo's review reports written by Ba Chẽ's office: one issued, one a draft.
+    const reports = await db.query<{ id: string; state: string }>(`SELECT r.id::text, r.state::text FROM "ReviewReport" r JOIN "Unit" o ON o.id = r."ownerUnitId" WHERE o.code = 'ba-che' ORDER BY r."createdAt"`)
+    baCheReports = reports.rows.flatMap((r) => (r.state === 'ISSUED' ? [`/reports/drafts/${r.id}`, `/reports/drafts/${r.id}/files/docx`, `/reports/drafts/${r.id}/files/pdf`] : [`/reports/drafts/${r.id}`]))
   })
 
   // The specs after this one find the demo's one district again: the second district is withdrawn
@@ -121,7 +126,8 @@ test.describe('two districts under one province', () => {
   for (const [role, username] of Object.entries(accounts) as [Role, string][]) {
     test(`Tiên Yên's ${role} finds nothing of Ba Chẽ: its communes, assignments and downloads answer 404`, async ({ browser }) => {
       const page = await signedIn(browser, username)
-      for (const path of [...pathsOf('thanh-lam', baCheTask), ...(role === 'ADMIN' ? ['/admin/units/thanh-lam'] : [])]) {
+      expect(baCheReports.length, 'the demo has review reports').toBeGreaterThanOrEqual(4)
+      for (const path of [...pathsOf('thanh-lam', baCheTask), ...baCheReports, ...(role === 'ADMIN' ? ['/admin/units/thanh-lam'] : [])]) {
         expect((await page.request.get(path, { maxRedirects: 0 })).status(), path).toBe(404)
       }
       expect((await page.request.get(`/units/${tienYen.commune}`)).status(), 'its own district').toBe(200)

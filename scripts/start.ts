@@ -11,6 +11,7 @@ import { createPrismaClient } from '../lib/db/client'
 import { withConnection } from '../lib/db/connection'
 import { EmbeddedPostgresError } from '../lib/db/embedded'
 import { seedDemoData } from '../prisma/seed-demo'
+import { allowServerModules } from '../prisma/server-modules'
 import { keptSecret, startEmbeddedAppDatabase } from './lib/app-database'
 import { buildIfStale } from './lib/build'
 import { isPortFree, waitForHttp } from './lib/network'
@@ -82,6 +83,12 @@ async function main(env: StartEnv): Promise<void> {
     const db = createPrismaClient(databaseUrl)
     try {
       await seedDemoData(db, { password: env.DEMO_PASSWORD })
+      // The demo's review reports are made by the app's own server modules, which read DATABASE_URL.
+      process.env.DATABASE_URL = databaseUrl
+      allowServerModules()
+      const [{ seedDemoReports }, app] = await Promise.all([import('../prisma/seed-demo-reports'), import('../lib/db')])
+      await seedDemoReports(db)
+      await app.db().$disconnect()
     } finally {
       await db.$disconnect()
     }

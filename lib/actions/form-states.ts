@@ -5,6 +5,7 @@
 import type { AdminValues } from '@/lib/validation/admin'
 import type { MailSettingsField, MailSettingsValues } from '@/lib/validation/mail-settings'
 import type { PasswordField } from '@/lib/validation/password'
+import type { IssueField, IssueValues } from '@/lib/validation/review-draft'
 import type { StatusUpdateValues } from '@/lib/validation/status-update-values'
 import type { SavedState as SavedStateRecord } from './status-update'
 
@@ -109,3 +110,16 @@ export type MailSettingsFormState =
 
 /** A link in mail followed (verify, unsubscribe): done, or refused (used, expired, unknown). */
 export type MailLinkState = { kind: 'idle' } | { kind: 'done' | 'invalid'; message: string }
+
+/** A review report section's save, as the editor shows it; the time as ISO text. */
+export type SectionSaveState =
+  | { kind: 'saved'; version: number; savedAt: string }
+  /** Another save came first: its text and version, to show beside the clerk's and to save over. */
+  | { kind: 'conflict'; message: string; takeTheirs: string; current: { text: string; version: number } }
+  | { kind: 'refused'; message: string }
+
+export type IssueFormState =
+  | { kind: 'idle' }
+  | { kind: 'invalid'; message: string; values: IssueValues; fieldErrors: Partial<Record<IssueField, string>> }
+  | { kind: 'refused'; message: string; values: IssueValues }
+  | { kind: 'saved'; message: string }

@@ -3,7 +3,7 @@
 // and where a record's page is. Pure, so that pages and components may import it. Anything stored
 // that is not listed here is shown as it is stored.
 import { formatDay, type CalendarDay } from '@/lib/domain/calendar'
-import { assignmentHref, communeHref, memberHref, taskHref, unitPageHref } from '@/lib/domain/paths'
+import { assignmentHref, communeHref, memberHref, reviewReportHref, taskHref, unitPageHref } from '@/lib/domain/paths'
 
 /** The actions the app records, each with its label under `audit.action` in the messages. */
 export const AUDIT_ACTIONS = {
@@ -16,6 +16,11 @@ export const AUDIT_ACTIONS = {
   'question.publish': 'questionPublish',
   'export.create': 'export',
   'report.create': 'report',
+  'reviewReport.create': 'reviewReportCreate',
+  'reviewReport.section': 'reviewReportSection',
+  'reviewReport.fields': 'reviewReportFields',
+  'reviewReport.issue': 'reviewReportIssue',
+  'reviewReport.download': 'reviewReportDownload',
   'auth.sign_out_everywhere': 'signOutEverywhere',
   'auth.session_ended': 'sessionEnded',
   'auth.locked_out': 'lockedOut',
@@ -86,6 +91,11 @@ export const AUDIT_DETAIL_FIELDS: Readonly<Record<AuditAction, readonly string[]
   'question.publish': ['questionId', 'answerId', 'showUnit'],
   'export.create': [],
   'report.create': [],
+  'reviewReport.create': [],
+  'reviewReport.section': [],
+  'reviewReport.fields': [],
+  'reviewReport.issue': [],
+  'reviewReport.download': [],
   'auth.sign_out_everywhere': [],
   'auth.session_ended': [],
   'auth.locked_out': [],
@@ -157,6 +167,11 @@ const REFUSABLE = [
   'question.publish',
   'export.create',
   'report.create',
+  'reviewReport.create',
+  'reviewReport.section',
+  'reviewReport.fields',
+  'reviewReport.issue',
+  'reviewReport.download',
   'user.create',
   'user.update',
   'user.deactivate',
@@ -267,6 +282,7 @@ export const AUDIT_ENTITIES = {
   TaskGroup: 'taskGroup',
   Task: 'task',
   ReportRange: 'reportRange',
+  ReviewReport: 'reviewReport',
   assignments: 'assignments',
   Import: 'import',
 } as const
@@ -292,6 +308,8 @@ export function auditEntityHref(entity: string, entityId: string | null, assignm
       return taskHref(entityId)
     case 'units':
       return unitPageHref(entityId)
+    case 'ReviewReport':
+      return reviewReportHref(entityId)
     default:
       return null
   }

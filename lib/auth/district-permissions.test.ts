@@ -1,6 +1,6 @@
 // The district-wide rules (lib/auth/rules.ts DISTRICT_RULES) through the real entry points on a
 // real PostgreSQL, the expected answers read from the table itself: every kind of user × every
-// administration write, reporting-period write and the review report × a new record, an existing one and a missing id.
+// administration write, reporting-period write, the review report and its drafts × a new record, an existing one and a missing id.
 // A refusal answers like a missing record, changes nothing and is audited. (The pages behind
 // overview.read, review.queue, audit.read: e2e/permission-pages.spec.ts.)
 import { randomUUID } from 'node:crypto'
@@ -24,6 +24,8 @@ import { changeUnit, saveUnit } from '@/lib/actions/admin/units'
 import { mergeUnits } from '@/lib/actions/admin/unit-merge'
 import { createUser, updateUser } from '@/lib/actions/admin/users'
 import { reviewReportResponse } from '@/lib/reports/review-report-response'
+import { createReviewDraft, issueReviewReport, saveReviewSection } from '@/lib/actions/review-drafts'
+import { issueValues, readDraftSource, readSectionSave } from '@/lib/validation/review-draft'
 import { adminFormValues, UNIT_TARGET_FIELD, type AdminValues } from '@/lib/validation/admin'
 import { communeExport } from '@/lib/reports/exports/commune'
 import { translatorFor } from '@/lib/reports/exports/table'
@@ -110,6 +112,19 @@ const importFile = async (): Promise<Prepared> => {
   return { form, entityId: null }
 }
 
+/** A review report draft of the district, written by its administrator. */
+const newDraft = async () =>
+  (
+    await database.db.reviewReport.create({
+      data: { ownerUnitId: districtId, kind: 'INTERIM', startDate: new Date('2026-01-01'), endDate: new Date('2026-06-30'), createdById: (actors['the administrator'] as Actor).id },
+    })
+  ).id
+const draftForm = (fields: Record<string, string>) => async (target: Target): Promise<Prepared> => {
+  const id = (await idFor(target, newDraft)) ?? ''
+  return { form: adminForm({ ...fields, reportId: id }), entityId: id }
+}
+const reportIdOf = (form: FormData) => String(form.get('reportId'))
+
 /** The entry points of each district-wide action. */
 const ENTRY_POINTS: Partial<Record<DistrictAction, Record<string, EntryPoint>>> = {
   'admin.manage': {
@@ -156,6 +171,26 @@ const ENTRY_POINTS: Partial<Record<DistrictAction, Record<string, EntryPoint>>> 
     },
     'lock a reporting period': { targets: ['existing', 'missing'], prepare: naming('id', () => ({}), () => newPeriod(false)), run: read(lockPeriod) },
     'unlock a reporting period': { targets: ['existing', 'missing'], prepare: naming('id', () => ({ reason: 'Bổ sung số liệu của xã' }), () => newPeriod(true)), run: read(unlockPeriod) },
+  },
+  'report.write': {
+    'open a review report draft': {
+      targets: ['new'],
+      prepare: async () => ({ form: adminForm({ period: 'so-ket-1' }), entityId: null }),
+      run: (context, form) => createReviewDraft(context, readDraftSource(form)),
+    },
+    "save a draft's section": {
+      targets: ['existing', 'missing'],
+      prepare: draftForm({ section: 'lessons', baseVersion: '0', text: 'Bài học kinh nghiệm' }),
+      run: (context, form) => saveReviewSection(context, readSectionSave(Object.fromEntries(['reportId', 'section', 'baseVersion', 'text'].map((k) => [k, form.get(k)])) as Parameters<typeof readSectionSave>[0]), reportIdOf(form)),
+    },
+    'issue a draft': {
+      targets: ['existing', 'missing'],
+      prepare: draftForm({ number: '12', issuedOn: '2026-07-10', signerOnBehalfOf: 'T/M BAN THƯỜNG VỤ', signerTitle: 'BÍ THƯ', signerName: 'Nguyễn Văn A', recipients: 'Ban Thường vụ Tỉnh ủy (b/c),' }),
+      run: async (context, form) => {
+        const result = await issueReviewReport(context, reportIdOf(form), issueValues(form))
+        return { kind: result.kind === 'issuedNow' ? 'saved' : result.kind }
+      },
+    },
   },
   'report.create': {
     'download the review report': {

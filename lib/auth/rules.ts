@@ -65,18 +65,19 @@ export const RULES: Readonly<Record<Role, Partial<Record<AssignmentAction, Scope
 
 /**
  * What concerns the district (the actor's subtree) as a whole, where no one record decides: the overview and the review
- * queue (leaders), the review report, the audit trail, the reporting periods (created, locked and
+ * queue (leaders), the review report (downloaded by leaders too; written in the app as a draft and
+ * issued by the office and administrators, 'report.write'), the audit trail, the reporting periods (created, locked and
  * unlocked by the office and administrators), the administration screens, and publishing a question
  * with its answer to the district's public list (the office and administrators).
  */
-export const DISTRICT_ACTIONS = ['overview.read', 'review.queue', 'report.create', 'audit.read', 'period.manage', 'admin.manage', 'question.publish'] as const
+export const DISTRICT_ACTIONS = ['overview.read', 'review.queue', 'report.create', 'report.write', 'audit.read', 'period.manage', 'admin.manage', 'question.publish'] as const
 export type DistrictAction = (typeof DISTRICT_ACTIONS)[number]
 
 export const DISTRICT_RULES: Readonly<Record<Role, Readonly<Partial<Record<DistrictAction, true>>>>> = {
   STAFF: {},
   LEADER: { 'overview.read': true, 'review.queue': true, 'report.create': true, 'audit.read': true },
-  OFFICE: { 'overview.read': true, 'report.create': true, 'audit.read': true, 'period.manage': true, 'question.publish': true },
-  ADMIN: { 'overview.read': true, 'review.queue': true, 'report.create': true, 'audit.read': true, 'period.manage': true, 'admin.manage': true, 'question.publish': true },
+  OFFICE: { 'overview.read': true, 'report.create': true, 'report.write': true, 'audit.read': true, 'period.manage': true, 'question.publish': true },
+  ADMIN: { 'overview.read': true, 'review.queue': true, 'report.create': true, 'report.write': true, 'audit.read': true, 'period.manage': true, 'admin.manage': true, 'question.publish': true },
 }
 
 /**

@@ -36,3 +36,8 @@ export const groupHref = (code: string) => `/tasks#group-${encodeURIComponent(co
 export const REMINDERS_PATH = '/reminders'
 /** Where the status report form sends a report with files when JavaScript runs (to show the upload's progress). */
 export const STATUS_UPDATES_API = '/api/status-updates'
+
+/** A review report written in the app: its draft page, or its issued state. */
+export const reviewReportHref = (id: string) => `/reports/drafts/${encodeURIComponent(id)}`
+/** An issued review report's file, as it was issued. */
+export const reviewReportFileHref = (id: string, format: 'docx' | 'pdf') => `${reviewReportHref(id)}/files/${format}`

@@ -6,7 +6,12 @@ import { requireUser } from '@/lib/auth/session'
 import { formatDay } from '@/lib/domain/calendar'
 import { reportingPeriods } from '@/lib/queries/reporting-rate'
 import { progressSource } from '@/lib/queries/progress-source'
+import { secondaryButtonClass } from '@/components/form-parts'
+import Link from '@/components/link'
 import { ReportRangeForm } from '@/components/reports/report-range-form'
+import { ReviewReportList } from '@/components/reports/review-report-list'
+import { createReviewDraftAction } from '@/lib/actions/review-drafts-action'
+import { reviewReports } from '@/lib/queries/review-drafts'
 import type { ReportFormat } from '@/lib/reports/review-report-response'
 import type { FieldProblem } from '@/lib/validation/messages'
 import { parseReportRange } from '@/lib/validation/report-range'
@@ -18,12 +23,27 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> }
 
-/** Leaders and administrators download the review reports; for anyone else the page does not exist. */
+/**
+ * Leaders, the office and administrators download the review reports and read the issued ones; the
+ * office and administrators open a draft to write from here. For anyone else the page does not exist.
+ */
 export default async function ReportsPage({ searchParams }: Props) {
   const user = await requireUser()
   if (!allows(user, 'report.create')) notFound()
   const now = new Date()
-  const [periods, query, t, tValidation] = await Promise.all([reportingPeriods(user), searchParams, getTranslations('reports'), getTranslations('validation')])
+  const writes = allows(user, 'report.write')
+  const [periods, query, t, tValidation, written] = await Promise.all([reportingPeriods(user), searchParams, getTranslations('reports'), getTranslations('validation'), reviewReports(user)])
+  const issued = written.filter((r) => r.state === 'ISSUED')
+  const startDraft = (fields: Record<string, string>, label: string) => (
+    <form action={createReviewDraftAction} className="mt-2">
+      {Object.entries(fields).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <button type="submit" className={secondaryButtonClass}>
+        {label}
+      </button>
+    </form>
+  )
   const href = (params: Record<string, string>, format: ReportFormat) => `/reports/review?${new URLSearchParams({ ...params, format }).toString()}`
   const custom = parseReportRange(new URLSearchParams(Object.entries(query).flatMap(([k, v]) => (typeof v === 'string' ? [[k, v]] : []))))
   const message = (p: FieldProblem | undefined) => p && tValidation(p.code, p.params)
@@ -31,6 +51,13 @@ export default async function ReportsPage({ searchParams }: Props) {
     <>
       <h1 className="text-2xl font-bold">{t('title')}</h1>
       <p className="mb-4 mt-1 text-sm text-slate-700">{t('intro')}</p>
+      {writes && (
+        <p className="mb-4 text-sm">
+          <Link href="/reports/drafts" className="font-medium text-blue-800 underline-offset-2 hover:underline">
+            {t('drafts.listLink')}
+          </Link>
+        </p>
+      )}
       {periods.length === 0 ? (
         <p>{t('empty')}</p>
       ) : (
@@ -66,6 +93,7 @@ export default async function ReportsPage({ searchParams }: Props) {
                   <a href={href({ period: period.code }, 'pdf')} download className="font-medium text-blue-800 underline-offset-2 hover:underline">
                     {t('pdf')}
                   </a>
+                  {writes && startDraft({ period: period.code }, t('drafts.start'))}
                 </td>
               </tr>
             ))}
@@ -99,7 +127,17 @@ export default async function ReportsPage({ searchParams }: Props) {
             </a>
           </p>
         )}
+        {custom.kind === 'valid' && writes && startDraft(custom.input, t('drafts.startRange'))}
       </section>
+
+      {issued.length > 0 && (
+        <section aria-labelledby="issued-title" className="mt-8 space-y-3">
+          <h2 id="issued-title" className="text-lg font-semibold">
+            {t('drafts.issuedTitle')}
+          </h2>
+          <ReviewReportList reports={issued} caption={t('drafts.issuedTitle')} />
+        </section>
+      )}
     </>
   )
 }
