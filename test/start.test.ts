@@ -112,7 +112,8 @@ describe('npm start without DATABASE_URL', () => {
     await second.code
     expect(processesMentioning(pgDir)).toEqual([])
     expect(existsSync(path.join(pgDir, 'postmaster.pid'))).toBe(false)
-  })
+    // Two starts, the first making the database and the demo (its issued report's files included).
+  }, 180_000)
 
   test('with DATABASE_URL it migrates that server, loads no demo data unless asked by db:seed, and serves the app', async () => {
     const database = await createTestDatabase({ empty: true })
