@@ -98,7 +98,6 @@ test('the app survives the database stopping and starting again, twice, without 
     await form.getByRole('button', { name: 'Gửi báo cáo' }).click()
     await expect(form.getByRole('status')).toContainText(`${NOT_SAVED}. Báo cáo đã được giữ trên máy`)
     await expect(waiting(page)).toContainText('1')
-    expect(await reportsWithNote(typed.note)).toBe(0)
 
     // A page asked for now answers 503 with the friendly page, in Vietnamese.
     const other = await context.newPage()
