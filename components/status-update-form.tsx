@@ -91,11 +91,15 @@ export function StatusUpdateForm({ action, assignmentId, baseVersion, submission
   const sendByAction = (form: FormData) =>
     startSending(async () => {
       let answer: FormState
+      let timer = 0
       try {
-        const answered = await Promise.race([action(idle, form), new Promise<never>((_, reject) => window.setTimeout(() => reject(new Error('no answer in time')), SEND_TIMEOUT_MS))])
+        const late = new Promise<never>((_, reject) => (timer = window.setTimeout(() => reject(new Error('no answer in time')), SEND_TIMEOUT_MS)))
+        const answered = await Promise.race([action(idle, form), late])
         answer = answered.kind === 'unavailable' ? await keep(form, 'unavailable') : answered
       } catch {
         answer = await keep(form, 'cutOff')
+      } finally {
+        window.clearTimeout(timer)
       }
       startTransition(() => show(answer))
     })
