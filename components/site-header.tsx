@@ -116,11 +116,15 @@ function AccountBlock({ userName, unitName, roleLabel, languageSwitch, signOutAc
   )
 }
 
-/** The reminders link with its count; on a phone's top row only the count shows, with its name for screen readers. */
+/**
+ * The reminders link with its count; on a phone's top row only the count shows, with its name for
+ * screen readers. The two count links stand on every page: not fetched ahead (the pages have no
+ * loading state to show early, and a weak signal paid some 3 KB for them at every page).
+ */
 function RemindersLink({ counts, label }: { counts: ReminderCounts; label: boolean }) {
   const t = useTranslations('reminders')
   return (
-    <Link href={REMINDERS_PATH} className={`${navLink} min-w-11 shrink-0 justify-center gap-1.5`}>
+    <Link href={REMINDERS_PATH} prefetch={false} className={`${navLink} min-w-11 shrink-0 justify-center gap-1.5`}>
       <span className={label ? undefined : 'sr-only'}>{t('nav')}</span>
       <span
         title={t('navCount', counts)}
@@ -140,7 +144,7 @@ function RemindersLink({ counts, label }: { counts: ReminderCounts; label: boole
 function NotificationsLink({ count, label }: { count: number; label: boolean }) {
   const t = useTranslations('notifications')
   return (
-    <Link href={NOTIFICATIONS_PATH} className={`${navLink} min-w-11 shrink-0 justify-center gap-1.5`}>
+    <Link href={NOTIFICATIONS_PATH} prefetch={false} className={`${navLink} min-w-11 shrink-0 justify-center gap-1.5`}>
       <span className={label ? undefined : 'sr-only'}>{t('nav')}</span>
       <span
         title={t('navCount', { count })}

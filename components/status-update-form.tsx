@@ -2,11 +2,12 @@
 // The status report form. It posts to the server action, so it works without JavaScript too; with
 // JavaScript, the answer shows without a reload, a report with files goes by the upload route so
 // that the form shows how much has been sent (./upload.tsx), and refused input comes back with the
-// files chosen. A report made without a connection, or with files and cut off on the way, is kept
-// on the device and sent later (lib/offline/queue.ts, ./report-queue.tsx); a kept report that met
+// files chosen. A report made without a connection, or cut off on the way (the link dropped, no
+// answer in time, the server or its database down), is kept on the device and sent later by its
+// submission key (lib/offline/queue.ts, ./report-queue.tsx); a kept report that met
 // a conflict or a refusal of its input comes back here, both versions shown and the user's input
 // (files too) in the form.
-import { startTransition, useActionState, useEffect, useRef, useState } from 'react'
+import { startTransition, useActionState, useEffect, useRef, useState, useTransition } from 'react'
 import { useLocale, useTranslations } from 'next-intl'
 import type { SavedState, StatusUpdateFormState, StatusUpdateValues } from '@/lib/actions/form-states'
 import { formatInstant } from '@/lib/domain/calendar'
@@ -50,25 +51,58 @@ const ACCEPTED_FILES = '.pdf,.png,.jpg,.jpeg,.webp,.docx,.xlsx'
 const choiceClass =
   'flex cursor-pointer items-center gap-2 rounded border border-slate-300 bg-white px-3 py-2 has-checked:border-blue-700 has-checked:bg-blue-50 has-focus-visible:outline-2 has-focus-visible:outline-blue-700'
 const idle: StatusUpdateFormState = { kind: 'idle' }
+/**
+ * A report sent by the server action with no answer by then is kept on the device: a stalled link
+ * never answers. Should the answer come after all, the kept copy carries the same key and is saved
+ * once (the queue then hears "saved").
+ */
+const SEND_TIMEOUT_MS = 30_000
+/** Why a report is kept on the device: no connection when sent, cut off on the way, or the server's database out of reach. */
+type KeptBecause = 'offline' | 'cutOff' | 'unavailable'
+const KEPT_MESSAGES = { offline: 'queued', cutOff: 'queuedAfterFailure', unavailable: 'queuedUnavailable' } as const
 
 export function StatusUpdateForm({ action, assignmentId, baseVersion, submissionKey, current, indicator, onBehalfOf, userId, queueLabel }: Props) {
   const t = useTranslations('assignment.form')
   const tStatus = useTranslations('assignment.taskStatus')
   const locale = useLocale()
   const tOffline = useTranslations('offline')
+  // The action's own state serves the form posted without JavaScript; with it, the answer is shown through `upload`.
   const [actionState, formAction, actionPending] = useActionState(action, idle)
+  const [sending, startSending] = useTransition()
   /** Keeps the report on the device; a device that refuses is said in words, the input left on the page. */
-  const keep = async (form: FormData, afterFailure: boolean): Promise<FormState> => {
+  const keep = async (form: FormData, because: KeptBecause): Promise<FormState> => {
     const report = reportFromForm(form, { userId, href: window.location.pathname, title: queueLabel })
     try {
       await keepReport(report)
     } catch {
       return { kind: 'notKept', message: tOffline('notKept'), values: typedValues(form) }
     }
-    return { kind: 'queued', message: tOffline(afterFailure ? 'queuedAfterFailure' : 'queued', { files: tOffline('files', { count: report.files.length }) }) }
+    return { kind: 'queued', message: tOffline(KEPT_MESSAGES[because], { files: tOffline('files', { count: report.files.length }) }) }
   }
-  const upload = useUploadingForm<FormState>(STATUS_UPDATES_API, actionState, (form) => keep(form, true))
+  // The upload route answers 503 while the database is out of reach.
+  const upload = useUploadingForm<FormState>(STATUS_UPDATES_API, actionState, (form, status) => keep(form, status === 503 ? 'unavailable' : 'cutOff'))
   const { answer: state, show } = upload
+  /**
+   * A report without files goes by the server action, called here rather than through the form's
+   * action state so that a send with no answer (the link dropped, a 503 or 504 from the way in, no
+   * answer in time) and the database's "not now" reach the device's queue, once, instead of an
+   * error page or a message asking to send again.
+   */
+  const sendByAction = (form: FormData) =>
+    startSending(async () => {
+      let answer: FormState
+      let timer = 0
+      try {
+        const late = new Promise<never>((_, reject) => (timer = window.setTimeout(() => reject(new Error('no answer in time')), SEND_TIMEOUT_MS)))
+        const answered = await Promise.race([action(idle, form), late])
+        answer = answered.kind === 'unavailable' ? await keep(form, 'unavailable') : answered
+      } catch {
+        answer = await keep(form, 'cutOff')
+      } finally {
+        window.clearTimeout(timer)
+      }
+      startTransition(() => show(answer))
+    })
   // The files of the last report sent from here: put back in the file input when it comes back refused.
   const [heldFiles, setHeldFiles] = useState<File[]>([])
   const filesInput = useRef<HTMLInputElement>(null)
@@ -90,7 +124,7 @@ export function StatusUpdateForm({ action, assignmentId, baseVersion, submission
     window.addEventListener(QUEUE_CHANGED, look)
     return () => window.removeEventListener(QUEUE_CHANGED, look)
   }, [userId, assignmentId, reapplying, show])
-  const pending = actionPending || upload.progress !== null
+  const pending = actionPending || sending || upload.progress !== null
   const round = useResponseRound(state)
   const kept = 'values' in state ? state.values : null
   useEffect(() => {
@@ -137,9 +171,9 @@ export function StatusUpdateForm({ action, assignmentId, baseVersion, submission
           void deleteReport(reapplying.key)
           setReapplying(null)
         }
-        if (!navigator.onLine) void keep(form, false).then(show)
+        if (!navigator.onLine) void keep(form, 'offline').then(show)
         else if (files.length > 0) upload.send(form)
-        else startTransition(() => formAction(form))
+        else sendByAction(form)
       }}
       noValidate
       aria-labelledby="update-form-title"
@@ -154,7 +188,7 @@ export function StatusUpdateForm({ action, assignmentId, baseVersion, submission
           <FormNotice tone="error">{tOffline('queuedConflict', { time: formatInstant(new Date(reapplying.createdAt)) })}</FormNotice>
         )}
         {(state.kind === 'saved' || state.kind === 'queued') && <FormNotice tone="success">{state.message}</FormNotice>}
-        <FormRefusal state={state} also={['notKept']} />
+        <FormRefusal state={state} also={['unavailable', 'notKept']} />
         {state.kind === 'conflict' && (
           <FormNotice tone="error">
             <p>{state.message}</p>

@@ -12,11 +12,12 @@ export type UploadProgress = { sent: number; total: number }
 /**
  * A form's answer from either way in: its server action (`actionState`) or `send`, which posts the
  * form to `url` and reports progress on the way. The latest answer is the one shown. An upload
- * that gets no answer (the link dropped, the server refused the request) answers `notSent(form)`,
- * which may take a moment (it keeps the report on the device).
+ * that gets no answer (the link dropped, the server refused the request) answers `notSent(form,
+ * status)`, the HTTP status or 0 when none came, which may take a moment (it keeps the report on
+ * the device).
  * After an answer the page is fetched again, as a server action does by itself.
  */
-export function useUploadingForm<S>(url: string, actionState: S, notSent: (form: FormData) => S | Promise<S>) {
+export function useUploadingForm<S>(url: string, actionState: S, notSent: (form: FormData, status: number) => S | Promise<S>) {
   const router = useRouter()
   const [progress, setProgress] = useState<UploadProgress | null>(null)
   const [answer, setAnswer] = useState(actionState)
@@ -37,7 +38,7 @@ export function useUploadingForm<S>(url: string, actionState: S, notSent: (form:
       if (answered) {
         setAnswer(request.response as S)
         startTransition(() => router.refresh())
-      } else void Promise.resolve(notSent(form)).then(setAnswer)
+      } else void Promise.resolve(notSent(form, request.status)).then(setAnswer)
     }
     setProgress({ sent: 0, total: 0 })
     request.send(form)

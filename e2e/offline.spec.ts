@@ -1,12 +1,13 @@
 // In the field: reports made without a connection are kept on the device, files included, and sent
 // once when the connection returns, under the user who made them only; pages opened before read
-// offline; the answer is in view on a phone; a device that refuses to keep a report says so.
+// offline; a report without files cut off on its way is kept and sent once too; the answer is in
+// view on a phone; a device that refuses to keep a report says so.
 // Reports here keep the assignment's status and progress (only a note and files are added), so
 // the figures other specs read do not move; "vi-tri-viec-lam-cap-xa" is used by no other spec.
 import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { chromium, expect, test, type BrowserContext, type Page } from '@playwright/test'
+import { chromium, expect, test, type BrowserContext, type Page, type Route } from '@playwright/test'
 import { createAccount, database, signIn } from './helpers'
 
 const MINH_CAM = '/units/minh-cam/tasks/vi-tri-viec-lam-cap-xa'
@@ -158,6 +159,44 @@ test('a report queued offline that meets another saved in between shows both, th
   await expect(form(page).getByRole('status')).toHaveText('Đã lưu báo cáo tiến độ.')
   await expect(queueButton(page)).toHaveCount(0)
   expect(await saved(myNote)).toEqual([{ authorId: mine.id, files: 1 }])
+})
+
+test.describe('a send cut off on its way', () => {
+  // page.route sees only what the page itself fetches: the worker's requests would pass it by.
+  test.use({ serviceWorkers: 'block' })
+
+  test('a report without files that meets a 503 or a dropped connection is kept on the device and sent once when the link returns', async ({ page }) => {
+    test.setTimeout(120_000)
+    const account = await createAccount()
+    await signIn(page, account.username, account.password)
+    await page.goto(MINH_CAM)
+    // The way in fails the posts, the form's (its server action, at the page's address) and the queue's alike.
+    for (const failure of ['503', 'dropped'] as const) {
+      const cutOff = (route: Route) => {
+        if (route.request().method() !== 'POST') return route.continue()
+        return failure === '503' ? route.fulfill({ status: 503, contentType: 'text/html', body: '<h1>503 Service Unavailable</h1>' }) : route.abort('connectionreset')
+      }
+      await page.route(`**${MINH_CAM}`, cutOff)
+      await page.route('**/api/status-updates', cutOff)
+      const note = `Báo cáo gặp ${failure === '503' ? 'lỗi 503' : 'ngắt kết nối'} ${Date.now()}`
+      await form(page).getByLabel('Ghi chú').fill(note)
+      await form(page).getByRole('button', { name: 'Gửi báo cáo' }).click()
+      await expect(form(page).getByRole('status')).toHaveText('Chưa gửi được vì mất kết nối: báo cáo đã được giữ trên máy (không có tệp) và sẽ tự gửi khi có mạng.')
+      await expect(queueButton(page)).toContainText('1')
+      await expect(form(page)).toBeVisible() // not the error page
+      expect(await saved(note)).toEqual([])
+
+      // The link returns: it goes out once, and leaves the device.
+      await page.unrouteAll()
+      await page.evaluate(() => window.dispatchEvent(new Event('online')))
+      await expect(queueButton(page)).toHaveCount(0)
+      await expect(history(page).filter({ hasText: note })).toHaveCount(1)
+      expect(await saved(note)).toEqual([{ authorId: account.id, files: 0 }])
+      await page.reload()
+      await expect(queueButton(page)).toHaveCount(0)
+      expect(await saved(note)).toHaveLength(1)
+    }
+  })
 })
 
 test('at 360 px the answer to a report takes the focus and is in view', async ({ page }) => {

@@ -4,7 +4,7 @@
 // come, and one is cancelled. The e2e database is shared with the other specs: the units
 // are made here (agencies, not demo communes, which other specs count) and the successor is
 // deactivated at the end.
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type Locator, type Page } from '@playwright/test'
 import { signedIn } from './helpers'
 
 const run = Date.now().toString(36)
@@ -32,18 +32,26 @@ async function twoAgencies(admin: Page, code: string, name: string) {
   return units
 }
 
+type Merge = { from: string; partner: string | null; successor: { code: string; name: string }; day: string; decision: string }
+
+/** Opens the merge form on the first unit's administration page and fills it: the unit merged with it (unless null), the new unit, the day, the decision. */
+async function fillMerge(admin: Page, { from, partner, successor, day, decision }: Merge): Promise<Locator> {
+  await admin.goto(`/admin/units/${from}`)
+  const merge = admin.getByRole('form', { name: 'Sáp nhập', exact: true })
+  if (partner !== null) await merge.getByLabel(partner, { exact: true }).check()
+  await merge.getByLabel('Tên đơn vị mới').fill(successor.name)
+  await merge.getByLabel('Mã đơn vị mới').fill(successor.code)
+  await merge.getByLabel('Ngày có hiệu lực').fill(day)
+  await merge.getByLabel('Căn cứ (số quyết định)').fill(decision)
+  return merge
+}
+
 test('a merge dated ahead is saved through the preview; until its day the units stand, and their pages say it is to come', async ({ browser }) => {
   const admin = await signedIn(browser, 'admin')
   const units = await twoAgencies(admin, 'co-quan-sap-toi', 'Cơ quan sắp sáp nhập')
   const successor = { code: `co-quan-sap-toi-moi-${run}`, name: `Cơ quan sắp hợp nhất ${run}` }
   const day = districtDay(3)
-  await admin.goto(`/admin/units/${units[0]!.code}`)
-  const merge = admin.getByRole('form', { name: 'Sáp nhập', exact: true })
-  await merge.getByLabel(units[1]!.name, { exact: true }).check()
-  await merge.getByLabel('Tên đơn vị mới').fill(successor.name)
-  await merge.getByLabel('Mã đơn vị mới').fill(successor.code)
-  await merge.getByLabel('Ngày có hiệu lực').fill(day)
-  await merge.getByLabel('Căn cứ (số quyết định)').fill('Quyết định số 46-QĐ/HU')
+  const merge = await fillMerge(admin, { from: units[0]!.code, partner: units[1]!.name, successor, day, decision: 'Quyết định số 46-QĐ/HU' })
   await merge.getByRole('button', { name: 'Xem trước' }).click()
   const preview = admin.getByRole('region', { name: 'Những gì sẽ thay đổi' })
   await expect(preview).toContainText('Ngày có hiệu lực sau hôm nay: việc sáp nhập được lưu lại và tự thực hiện vào ngày đó')
@@ -64,12 +72,7 @@ test('the administrator merges two agencies into a new one through the preview; 
   const successor = { code: `co-quan-moi-${run}`, name: `Cơ quan thử hợp nhất ${run}` }
 
   // On A's page: merge A and B into a new agency. A merge of A alone is refused beside the field first.
-  await admin.goto(`/admin/units/${units[0]!.code}`)
-  const merge = admin.getByRole('form', { name: 'Sáp nhập', exact: true })
-  await merge.getByLabel('Tên đơn vị mới').fill(successor.name)
-  await merge.getByLabel('Mã đơn vị mới').fill(successor.code)
-  await merge.getByLabel('Ngày có hiệu lực').fill(today)
-  await merge.getByLabel('Căn cứ (số quyết định)').fill('Quyết định số 45-QĐ/HU')
+  const merge = await fillMerge(admin, { from: units[0]!.code, partner: null, successor, day: today, decision: 'Quyết định số 45-QĐ/HU' })
   await merge.getByRole('button', { name: 'Xem trước' }).click()
   await expect(merge.getByRole('group', { name: 'Các đơn vị cùng sáp nhập' })).toHaveAccessibleDescription(/Cần ít nhất hai đơn vị để sáp nhập/)
 
@@ -106,13 +109,7 @@ test('a merge dated ahead is cancelled on the unit’s administration page: the 
   const units = await twoAgencies(admin, 'co-quan-huy', 'Cơ quan hủy sáp nhập')
   const successor = { code: `co-quan-huy-moi-${run}`, name: `Cơ quan không hợp nhất ${run}` }
   const day = districtDay(5)
-  await admin.goto(`/admin/units/${units[0]!.code}`)
-  const merge = admin.getByRole('form', { name: 'Sáp nhập', exact: true })
-  await merge.getByLabel(units[1]!.name, { exact: true }).check()
-  await merge.getByLabel('Tên đơn vị mới').fill(successor.name)
-  await merge.getByLabel('Mã đơn vị mới').fill(successor.code)
-  await merge.getByLabel('Ngày có hiệu lực').fill(day)
-  await merge.getByLabel('Căn cứ (số quyết định)').fill('Quyết định số 47-QĐ/HU')
+  const merge = await fillMerge(admin, { from: units[0]!.code, partner: units[1]!.name, successor, day, decision: 'Quyết định số 47-QĐ/HU' })
   await merge.getByRole('button', { name: 'Xem trước' }).click()
   await admin.getByRole('region', { name: 'Những gì sẽ thay đổi' }).getByRole('button', { name: 'Áp dụng sáp nhập' }).click()
   await expect(merge.getByRole('status')).toContainText(`sẽ thực hiện từ ngày ${shown(day)}`)

@@ -71,7 +71,7 @@ describe('with the database out of reach', () => {
   it('the status report answers not saved, with every value as typed', async () => {
     const typed = { status: 'IN_PROGRESS', progress: '70', indicatorActual: '3,5', note: 'Đang rà soát lại các lớp ghép.', onBehalfVia: 'PAPER' }
     const form = formOf({ ...typed, assignmentId: randomUUID(), baseVersion: '1', submissionKey: randomUUID() })
-    expect(await saveStatusUpdate({ kind: 'idle' }, form)).toEqual({ kind: 'refused', message: NOT_SAVED, values: typed })
+    expect(await saveStatusUpdate({ kind: 'idle' }, form)).toEqual({ kind: 'unavailable', message: NOT_SAVED, values: typed })
   })
 
   it('a question, a review, a password change and a two-factor code answer not saved, keeping what they keep', async () => {

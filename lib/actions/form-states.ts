@@ -1,7 +1,8 @@
 // What the forms' server actions answer, for the forms to show: types only, so that a component
 // imports them without importing server code. Messages are already translated. `refused` is also
 // the answer when the database cannot be reached (form-action.ts): nothing saved, the input shown
-// again with the message.
+// again with the message; the status report says `unavailable` then, which the phone's queue reads
+// as "send it later" rather than as a refusal.
 import type { AdminValues } from '@/lib/validation/admin'
 import type { MailSettingsField, MailSettingsValues } from '@/lib/validation/mail-settings'
 import type { PasswordField } from '@/lib/validation/password'
@@ -19,7 +20,8 @@ export type StatusUpdateFormState =
   | { kind: 'idle' }
   | { kind: 'invalid'; message: string; values: StatusUpdateValues; fieldErrors: Partial<Record<StatusUpdateField, string>> }
   | { kind: 'conflict'; message: string; values: StatusUpdateValues; current: SavedState }
-  | { kind: 'refused'; message: string; values: StatusUpdateValues } // not found (or not theirs), locked period, database unreachable
+  | { kind: 'refused'; message: string; values: StatusUpdateValues } // not found (or not theirs), locked period
+  | { kind: 'unavailable'; message: string; values: StatusUpdateValues } // database unreachable: nothing saved, try again later
   | { kind: 'saved'; message: string; updateId: string }
 
 export type ReviewField = 'decision' | 'reason'

@@ -31,5 +31,5 @@ export const saveStatusUpdate = assignmentFormAction({
         return { kind: 'saved', message: t('saved'), updateId: result.updateId }
     }
   },
-  notSaved: (message: string, values: StatusUpdateValues): StatusUpdateFormState => ({ kind: 'refused', message, values }),
+  notSaved: (message: string, values: StatusUpdateValues): StatusUpdateFormState => ({ kind: 'unavailable', message, values }),
 })

@@ -21,7 +21,7 @@ export type QueuedReport = {
   files: File[]
   createdAt: number
   /** The server's answer when it did not save the report (kept, with its reason, until the user deletes it); null while it waits. */
-  answer: Exclude<StatusUpdateFormState, { kind: 'idle' | 'saved' }> | null
+  answer: Exclude<StatusUpdateFormState, { kind: 'idle' | 'saved' | 'unavailable' }> | null
 }
 
 interface QueueSchema extends DBSchema {
@@ -118,7 +118,7 @@ async function send(report: QueuedReport): Promise<'saved' | 'kept' | 'unsent'> 
     await deleteReport(report.key)
     return 'saved'
   }
-  if (answer.kind === 'idle') return 'unsent'
+  if (answer.kind === 'idle' || answer.kind === 'unavailable') return 'unsent'
   await keepReport({ ...report, answer })
   return 'kept'
 }

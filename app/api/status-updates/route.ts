@@ -30,5 +30,9 @@ export const POST = loggedRoute('statusUpdates', async (request: Request): Promi
   }
   const form = await request.formData().catch(() => null)
   if (!form) return new Response(null, { status: 400 })
-  return Response.json(await saveStatusUpdate({ kind: 'idle' }, form))
+  const answer = await saveStatusUpdate({ kind: 'idle' }, form)
+  // Nothing saved because the database is out of reach: "later", as above, so that the form keeps
+  // the report on the device and the queue sends it again.
+  if (answer.kind === 'unavailable') return new Response(null, { status: 503 })
+  return Response.json(answer)
 })

@@ -58,9 +58,14 @@ export default async function UnitPage(props: Props) {
   const source = requestSource(asOfParam(query.asOf), user)
   const { at } = source
   const [{ unit, groups }, t] = await Promise.all([load(user, props, source), getTranslations('unit')])
-  const [history, figures, cycles] = await Promise.all([unitHistory(unit.id, source.day), unitFiguresOn(unit.id, source.day), unitAssignmentCycles(source, unit.id)])
-  // Staff arrive on their own unit's page: what needs attention comes first.
-  const reminders = allows(user, 'reminders.read') && user.unitId === unit.id ? await reminderCounts(user, districtDay(now)) : null
+  // Staff arrive on their own unit's page: what needs attention comes first. Read beside the rest,
+  // not after it: this page is the staff's landing page, waited for on a weak signal.
+  const [history, figures, cycles, reminders] = await Promise.all([
+    unitHistory(unit.id, source.day),
+    unitFiguresOn(unit.id, source.day),
+    unitAssignmentCycles(source, unit.id),
+    allows(user, 'reminders.read') && user.unitId === unit.id ? reminderCounts(user, districtDay(now)) : null,
+  ])
   const filter = applicableFilter(groups, unitFilterSchema.parse(query))
   const unitPath = unitPageHref(unit.code)
   const shown = filterAssignments(groups, filter, at)
