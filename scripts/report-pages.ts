@@ -13,15 +13,17 @@ const has = (command: string) => spawnSync('sh', ['-c', `command -v ${command}`]
 
 /** soffice and pdftotext, installed when missing and the machine lets us (root with apt-get). */
 export function ensureTools(install: boolean): void {
-  const missing = [has('soffice') ? null : 'libreoffice-writer-nogui', has('pdftotext') ? null : 'poppler-utils'].filter((p) => p !== null)
+  const liberation = spawnSync('sh', ['-c', "fc-list | grep -q 'Liberation Serif'"]).status === 0
+  // Liberation Serif stands in for Times New Roman with its metrics; without it LibreOffice's pages differ.
+  const missing = [has('soffice') ? null : 'libreoffice-writer-nogui', has('pdftotext') ? null : 'poppler-utils', liberation ? null : 'fonts-liberation2'].filter((p) => p !== null)
   if (missing.length === 0) return
   if (!install) throw new Error(`missing: ${missing.join(', ')} (apt-get install -y ${missing.join(' ')})`)
   const apt = (args: string[]) => execFileSync('apt-get', args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } })
   try {
-    apt(['install', '-y', '-q', ...missing])
+    apt(['install', '-y', '-q', '--no-install-recommends', ...missing])
   } catch {
     apt(['update', '-q'])
-    apt(['install', '-y', '-q', ...missing])
+    apt(['install', '-y', '-q', '--no-install-recommends', ...missing])
   }
 }
 

@@ -15,6 +15,7 @@ import { reviewReportResponse } from './review-report-response'
 import { overviewExport } from './exports/overview'
 import { translatorFor, type Cell, type Sheet } from './exports/table'
 import { fullReader } from '@/test/helpers/reader'
+import { comparePages, ensureTools } from '@/scripts/report-pages'
 
 const database = testDatabase()
 let fixture: Awaited<ReturnType<typeof reviewFixture>>
@@ -123,6 +124,17 @@ describe('the review report of a period that has ended', () => {
     expect(flat).toContain('toàn huyện có 3 nhiệm vụ')
     expect(flat).toContain('Thiếu nhân sự đủ tiêu chuẩn')
   })
+})
+
+describe('the report of the fixture rendered by LibreOffice', () => {
+  test('falls into the PDF\'s pages: the report, then each annex on pages of its own', async () => {
+    ensureTools(false)
+    const chunks: Buffer[] = []
+    for await (const chunk of reviewReportPdf(data)) chunks.push(chunk as Buffer)
+    const result = comparePages(await reviewReportDocx(data), Buffer.concat(chunks))
+    expect(result.pdfPages.slice(-3)).toEqual(['Phụ lục 1', 'Phụ lục 2', 'Phụ lục 3'])
+    expect(result.docxPages).toEqual(result.pdfPages)
+  }, 120_000)
 })
 
 describe('a report with the office\'s writing', () => {
