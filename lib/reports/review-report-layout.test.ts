@@ -89,10 +89,14 @@ describe('the Word document in the layout of Party documents', () => {
     const body = documentXml()
     const closing = body.indexOf('T/M BAN THƯỜNG VỤ')
     const tableStart = body.lastIndexOf('<w:tbl>', closing)
-    const before = [...body.slice(0, tableStart).matchAll(/<w:p>([\s\S]*?)<\/w:p>/g)].at(-1)?.[1] ?? ''
-    expect(before).toContain('Đề nghị Ban Thường vụ Tỉnh ủy quan tâm hỗ trợ kinh phí')
-    expect(before).toMatch(/<w:keepNext\/>/)
-    expect(before).toMatch(/<w:keepLines\/>/)
+    // The text's last paragraph, then the blank line above the block: each keeps with the next.
+    const [last, blank] = [...body.slice(0, tableStart).matchAll(/<w:p>([\s\S]*?)<\/w:p>/g)].slice(-2).map((m) => m[1] ?? '')
+    expect(last).toContain('Đề nghị Ban Thường vụ Tỉnh ủy quan tâm hỗ trợ kinh phí')
+    expect(blank).not.toContain('<w:t')
+    for (const paragraph of [last, blank]) {
+      expect(paragraph).toMatch(/<w:keepNext\/>/)
+      expect(paragraph).toMatch(/<w:keepLines\/>/)
+    }
     const row = body.slice(tableStart, body.indexOf('</w:tbl>', closing))
     expect(row).toMatch(/<w:cantSplit\/>/)
     expect(row).toMatch(/<w:trHeight w:val="\d+" w:hRule="exact"\/>/)

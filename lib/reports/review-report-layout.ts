@@ -125,19 +125,28 @@ export class Measure {
 
   /**
    * Greedy wrapping at spaces, as Word and LibreOffice wrap (no hyphenation): a line holds the
-   * words whose width, trailing space left out, fits. A word wider than the line stands alone.
+   * words whose width, trailing space left out, fits. A word wider than a whole line is cut
+   * between letters, as they cut it.
    */
   wrap(text: string, style: Pick<TextStyle, 'face' | 'size'>, width: number, firstIndent = 0): string[] {
-    const words = text.split(' ')
     const lines: string[] = []
+    const room = () => width - (lines.length === 0 ? firstIndent : 0)
     let current = ''
-    for (const word of words) {
+    for (const word of text.split(' ')) {
       const candidate = current === '' ? word : `${current} ${word}`
-      const room = width - (lines.length === 0 ? firstIndent : 0)
-      if (current !== '' && this.width(candidate, style) > room) {
-        lines.push(current)
-        current = word
-      } else current = candidate
+      if (this.width(candidate, style) <= room()) {
+        current = candidate
+        continue
+      }
+      if (current !== '') lines.push(current)
+      current = ''
+      for (const letter of word) {
+        if (current !== '' && this.width(current + letter, style) > room()) {
+          lines.push(current)
+          current = ''
+        }
+        current += letter
+      }
     }
     lines.push(current)
     return lines
@@ -150,7 +159,10 @@ export class Measure {
   balanced(text: string, style: Pick<TextStyle, 'face' | 'size'>, width: number): string[] {
     const greedy = this.wrap(text, style, width)
     if (greedy.length < 2) return greedy
-    let [low, high] = [width / greedy.length, width]
+    // Never narrower than the widest word: evening the lines must not cut a word.
+    const widest = Math.max(...text.split(' ').map((word) => this.width(word, style)))
+    if (widest >= width) return greedy
+    let [low, high] = [Math.max(width / greedy.length, widest), width]
     while (high - low > 20) {
       const middle = (low + high) / 2
       if (this.wrap(text, style, middle).length > greedy.length) low = middle
@@ -167,6 +179,12 @@ export class Measure {
  */
 export const SAFETY = 40
 
+/** Justified text wraps to its full room; other text a hair narrower (SAFETY), centred text as even as it can be. */
+function lay(measure: Measure, text: string, style: TextStyle, align: Align, width: number, indent = 0): string[] {
+  if (align === 'justify') return measure.wrap(text, style, width, indent)
+  return align === 'center' ? measure.balanced(text, style, width - SAFETY) : measure.wrap(text, style, width - SAFETY, indent)
+}
+
 type ParaOptions = Partial<Pick<Para, 'align' | 'indent' | 'after' | 'keepNext' | 'rule'>>
 
 function para(measure: Measure, text: string, style: TextStyle, width: number, options: ParaOptions = {}): Para {
@@ -180,7 +198,7 @@ function para(measure: Measure, text: string, style: TextStyle, width: number, o
     keepNext: options.keepNext ?? false,
     rule: options.rule ?? false,
     text,
-    lines: (options.align ?? 'left') === 'justify' ? measure.wrap(text, style, width, indent) : measure.balanced(text, style, width - SAFETY),
+    lines: lay(measure, text, style, options.align ?? 'left', width, indent),
   }
 }
 
@@ -201,14 +219,14 @@ function widthsOf(columnsOf: TableColumn[]): number[] {
 
 function grid(measure: Measure, columnsOf: TableColumn[], rows: string[][]): Grid {
   const widths = widthsOf(columnsOf)
-  const wrapCell = (text: string, column: number, style: TextStyle) => measure.balanced(text, style, (widths[column] ?? 0) - 2 * CELL.x - SAFETY)
-  const row = (cells: string[], style: TextStyle) => {
-    const wrapped = cells.map((text, column) => wrapCell(text, column, style))
+  const row = (cells: string[], style: TextStyle, head = false) => {
+    const wrapped = cells.map((text, column) => lay(measure, text, style, head ? 'center' : (columnsOf[column]?.align ?? 'left'), (widths[column] ?? 0) - 2 * CELL.x))
     return { cells: wrapped, height: Math.max(...wrapped.map((lines) => lines.length)) * style.line + 2 * CELL.y }
   }
   const head = row(
     columnsOf.map((c) => c.title),
     STYLE.tableHead,
+    true,
   )
   return { kind: 'grid', widths, aligns: columnsOf.map((c) => c.align), head: head.cells, headHeight: head.height, rows: rows.map((cells) => row(cells, STYLE.table)) }
 }
@@ -265,6 +283,7 @@ export function reportParts(text: ReviewReportText, measure: Measure): Part[] {
   // The signature is never alone on its page: the text's last paragraph goes with it.
   const last = items.at(-1)
   if (last?.kind === 'para') last.keepNext = true
+  items.push(para(measure, '', STYLE.body, full, { keepNext: true }))
 
   const half = Math.round(TEXT_WIDTH / 2)
   const closing = columns(

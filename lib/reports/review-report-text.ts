@@ -241,7 +241,7 @@ function annexes(data: ReviewReportData, reference: string): ReportAnnex[] {
       .filter((f) => f.taskId === row.taskId)
       .map((f) => ['', `- ${f.unitName}`, row.unit, formatNumber(f.target), f.actual === null ? '–' : formatNumber(f.actual), f.met ? 'Đạt' : 'Chưa đạt']),
   ])
-  const count: TableColumn = { title: '', width: 0.104, align: 'right' }
+  const count: TableColumn = { title: '', width: 0.1, align: 'right' }
   return [
     {
       label: 'Phụ lục 1',
@@ -249,14 +249,14 @@ function annexes(data: ReviewReportData, reference: string): ReportAnnex[] {
       reference,
       table: {
         columns: [
-          { title: 'TT', width: 0.06, align: 'center' },
-          { title: 'Xã, thị trấn', width: 0.22, align: 'left' },
-          { title: 'Ủy viên BTV phụ trách', width: 0.2, align: 'left' },
+          { title: 'TT', width: 0.055, align: 'center' },
+          { title: 'Xã, thị trấn', width: 0.21, align: 'left' },
+          { title: 'Ủy viên BTV phụ trách', width: 0.25, align: 'left' },
           { ...count, title: 'Được giao' },
           { ...count, title: 'Hoàn thành' },
           { ...count, title: 'Quá hạn' },
           { ...count, title: 'Vướng mắc' },
-          { ...count, title: 'Tiến độ' },
+          { ...count, title: 'Tiến độ', width: 0.085 },
         ],
         rows: communeRows,
       },
@@ -269,12 +269,12 @@ function annexes(data: ReviewReportData, reference: string): ReportAnnex[] {
       table: {
         columns: [
           { title: 'TT', width: 0.07, align: 'center' },
-          { title: 'Nhiệm vụ', width: 0.4, align: 'left' },
-          { title: 'Thời hạn', width: 0.15, align: 'center' },
-          { title: 'Được giao', width: 0.1, align: 'right' },
-          { title: 'Hoàn thành', width: 0.1, align: 'right' },
+          { title: 'Nhiệm vụ', width: 0.45, align: 'left' },
+          { title: 'Thời hạn', width: 0.13, align: 'center' },
+          { title: 'Được giao', width: 0.09, align: 'right' },
+          { title: 'Hoàn thành', width: 0.09, align: 'right' },
           { title: 'Quá hạn', width: 0.09, align: 'right' },
-          { title: 'Tiến độ', width: 0.09, align: 'right' },
+          { title: 'Tiến độ', width: 0.08, align: 'right' },
         ],
         rows: taskRows,
       },
@@ -354,6 +354,7 @@ export function reviewReportText(data: ReviewReportData, writing: ReviewWriting 
     signature: writing?.signer
       ? { lines: [writing.signer.onBehalfOf, writing.signer.title].filter((entry) => entry !== ''), name: writing.signer.name }
       : { lines: ['T/M BAN THƯỜNG VỤ', 'BÍ THƯ'], name: '[Họ và tên]' },
-    annexes: annexes(data, `(Kèm theo Báo cáo số ${number}, ngày ${shortDate(signedOn)} của Ban Thường vụ ${committee})`),
+    // A no-break space keeps "ngày" with its date when the line wraps.
+    annexes: annexes(data, `(Kèm theo Báo cáo số ${number}, ngày\u00a0${shortDate(signedOn)} của Ban Thường vụ ${committee})`),
   }
 }

@@ -69,7 +69,7 @@ describe('the review report of a period that has ended', () => {
       'Nơi nhận:',
       'T/M BAN THƯỜNG VỤ',
       'Phụ lục 1',
-      '(Kèm theo Báo cáo số       -BC/HU, ngày 30/6/2026 của Ban Thường vụ Huyện ủy Ba Chẽ)',
+      '(Kèm theo Báo cáo số       -BC/HU, ngày\u00a030/6/2026 của Ban Thường vụ Huyện ủy Ba Chẽ)',
     ])
       expect(words).toContain(line)
     expect(words).not.toContain('Ban Thường vụ Tỉnh ủy (Đề án 25)')

@@ -74,7 +74,7 @@ export function longReviewData(lateItems = 24): ReviewReportData {
     period: { code: 'so-ket-dot-1', name: 'Sơ kết đợt 1 thực hiện Đề án 25', kind: 'INTERIM', startDay: '2026-01-01', endDay: '2026-06-30' },
     asOfDay: '2026-06-30',
     organisation: { home: district, above: [province] },
-    totals: progressCounts(7, 96),
+    totals: { ...progressCounts(7, 96), late: lateItems },
     groups,
     indicators: [
       { taskId: 't7', taskCode: 't7', title: 'Sáp nhập điểm trường lẻ', kind: 'SUM', unit: 'điểm trường', baseline: '0', target: '40', actual: '26', share: 0.65, assigned: 8, reported: 8, met: 0, targetSum: null, withTarget: 0 },
