@@ -9,6 +9,7 @@ import {
   Header,
   HeightRule,
   LineRuleType,
+  NoBreakHyphen,
   Packer,
   PageNumber,
   Paragraph,
@@ -25,7 +26,7 @@ import {
 import type { ReviewReportData } from './review-report'
 import type { ReviewWriting } from './review-writing'
 import { reviewReportText } from './review-report-text'
-import { CELL, Measure, PAGE, STYLE, TEXT_WIDTH, layOut, type Columns, type Grid, type Item, type LaidOutPart, type Para, type TextStyle } from './review-report-layout'
+import { CELL, Measure, PAGE, STYLE, TEXT_WIDTH, layOut, type Columns, type Grid, type LaidOutPart, type Para, type Placed, type TextStyle } from './review-report-layout'
 
 const FONT = 'Times New Roman'
 /** docx sizes are half-points. */
@@ -38,9 +39,13 @@ const noMargins = { top: 0, bottom: 0, left: 0, right: 0 } as const
 
 const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT, justify: AlignmentType.JUSTIFIED } as const
 
+/** A hyphen between two letters or figures ("19-NQ/TU"): written as a no-break hyphen, as the layout never breaks there. */
+const IN_WORD_HYPHEN = /(?<=\S)-(?=\S)/
+
 function run(text: string, style: TextStyle, breakBefore = false): TextRun {
+  const pieces = text.split(IN_WORD_HYPHEN)
   return new TextRun({
-    text,
+    children: pieces.flatMap((piece, index) => (index === 0 ? [piece] : [new NoBreakHyphen(), piece])),
     break: breakBefore ? 1 : undefined,
     font: FONT,
     size: halfPoints(style.size),
@@ -97,7 +102,15 @@ function columnsTable(item: Columns, measure: Measure): Table {
   })
 }
 
-function gridTable(item: Grid): Table {
+/** A paragraph of the tail's height that starts a new page: what a table that starts or goes on on a new page follows. */
+const pageBreak = () => new Paragraph({ pageBreakBefore: true, spacing: spacing(STYLE.tail, 0), children: [] })
+
+/**
+ * A ruled table, one per page it runs onto, each with the head: the pages break between the rows
+ * the layout chose, whatever Word or LibreOffice would have fitted.
+ */
+function gridTables(placed: Extract<Placed, { kind: 'grid' }>, startsPage: boolean): (Paragraph | Table)[] {
+  const item = placed.item
   const row = (cells: string[][], height: number, head: boolean) =>
     new TableRow({
       cantSplit: true,
@@ -120,19 +133,30 @@ function gridTable(item: Grid): Table {
         })
       }),
     })
-  return new Table({
-    layout: TableLayoutType.FIXED,
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
-    columnWidths: item.widths,
-    borders: { top: line, bottom: line, left: line, right: line, insideHorizontal: line, insideVertical: line },
-    rows: [row(item.head, item.headHeight, true), ...item.rows.map((r) => row(r.cells, r.height, false))],
+  const table = (rows: Grid['rows']) =>
+    new Table({
+      layout: TableLayoutType.FIXED,
+      width: { size: TEXT_WIDTH, type: WidthType.DXA },
+      columnWidths: item.widths,
+      borders: { top: line, bottom: line, left: line, right: line, insideHorizontal: line, insideVertical: line },
+      rows: [row(item.head, item.headHeight, true), ...rows.map((r) => row(r.cells, r.height, false))],
+    })
+  return placed.head.flatMap((at, segment) => {
+    const rows = item.rows.filter((_, index) => placed.rows[index]?.page === at.page)
+    return segment > 0 || startsPage ? [pageBreak(), table(rows)] : [table(rows)]
   })
 }
 
-function block(item: Item, part: LaidOutPart, measure: Measure): Paragraph | Table {
-  if (item.kind === 'para') return paragraph(item, { pageBreakBefore: part.pageStarts.has(item) })
-  if (item.kind === 'columns') return columnsTable(item, measure)
-  return gridTable(item)
+function blocks(placed: Placed, part: LaidOutPart, measure: Measure): (Paragraph | Table)[] {
+  const startsPage = part.pageStarts.has(placed.item)
+  switch (placed.kind) {
+    case 'para':
+      return [paragraph(placed.item, { pageBreakBefore: startsPage })]
+    case 'columns':
+      return startsPage ? [pageBreak(), columnsTable(placed.item, measure)] : [columnsTable(placed.item, measure)]
+    case 'grid':
+      return gridTables(placed, startsPage)
+  }
 }
 
 /** The page number of Party documents: from the second page, centred at the top (the first page's header is empty). */
@@ -150,7 +174,7 @@ const pageNumberHeader = () =>
 export function reviewReportDocument(data: ReviewReportData, writing: ReviewWriting | null = null): Document {
   const text = reviewReportText(data, writing)
   const measure = new Measure()
-  const parts = layOut(text)
+  const parts = layOut(text, measure)
   const sections = parts.map(
     (part): ISectionOptions => ({
       properties: {
@@ -163,7 +187,7 @@ export function reviewReportDocument(data: ReviewReportData, writing: ReviewWrit
         },
       },
       headers: { default: pageNumberHeader(), first: new Header({ children: [new Paragraph({ spacing: spacing(STYLE.pageNumber, 0), children: [] })] }) },
-      children: part.items.map((placed) => block(placed.item, part, measure)),
+      children: part.items.flatMap((placed) => blocks(placed, part, measure)),
     }),
   )
   return new Document({

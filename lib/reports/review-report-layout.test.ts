@@ -13,9 +13,9 @@ import { reviewReportDocx } from './review-report-docx'
 import { reviewReportPdf } from './review-report-pdf'
 import type { ReviewWriting } from './review-writing'
 
-async function pdfOf(writing: ReviewWriting | null, lateItems?: number): Promise<Buffer> {
+async function pdfOf(writing: ReviewWriting | null, lateItems?: number, taskCount?: number): Promise<Buffer> {
   const chunks: Buffer[] = []
-  for await (const chunk of reviewReportPdf(longReviewData(lateItems), writing)) chunks.push(chunk as Buffer)
+  for await (const chunk of reviewReportPdf(longReviewData(lateItems, taskCount), writing)) chunks.push(chunk as Buffer)
   return Buffer.concat(chunks)
 }
 
@@ -103,6 +103,21 @@ describe('the Word document in the layout of Party documents', () => {
   })
 })
 
+describe('a table over several pages', () => {
+  test('is a table of its own on each page, each with the head, after a page break', async () => {
+    const zip = await JSZip.loadAsync(await reviewReportDocx(longReviewData(6, 70), LONG_WRITING))
+    const xml = (await zip.file('word/document.xml')?.async('string')) ?? ''
+    const annex = xml.slice(xml.indexOf('>Phụ lục 2<'), xml.indexOf('>Phụ lục 3<'))
+    const tables = [...annex.matchAll(/<w:tbl>([\s\S]*?)<\/w:tbl>/g)].map((m) => m[1] ?? '')
+    expect(tables.length).toBeGreaterThanOrEqual(3)
+    for (const table of tables) expect(table).toMatch(/^[\s\S]*?<w:tr>\s*<w:trPr>[\s\S]*?<w:tblHeader\/>[\s\S]*?>Nhiệm vụ</)
+    // Between two parts of the table, a page break.
+    expect(annex.split('<w:pageBreakBefore/>').length - 1).toBe(tables.length - 1)
+    const rows = tables.reduce((sum, table) => sum + (table.match(/<w:tr>/g)?.length ?? 0) - 1, 0)
+    expect(rows).toBe(70)
+  })
+})
+
 describe('the PDF', () => {
   test('numbers its pages from the second, centred at the top; each annex from its own second page', async () => {
     const pages = pdfPages(await pdfOf(LONG_WRITING))
@@ -121,12 +136,13 @@ describe('the PDF', () => {
 describe('LibreOffice renders the Word document into the PDF\'s pages', () => {
   // No skip: a machine without LibreOffice fails here (CI installs libreoffice-writer-nogui).
   test.each([
-    ['every section written', LONG_WRITING, 24],
-    ['the clerk\'s brackets, a longer list of late work', null, 40],
-  ])('%s: the same page count and the same first line on each page', async (_name, writing, lateItems) => {
+    ['every section written', LONG_WRITING, 24, 12],
+    ['the clerk\'s brackets, a longer list of late work', null, 40, 12],
+    ['an annex of tasks over three pages', LONG_WRITING, 6, 70],
+  ])('%s: the same page count and the same first line on each page', async (_name, writing, lateItems, taskCount) => {
     ensureTools(false)
-    const docx = await reviewReportDocx(longReviewData(lateItems), writing)
-    const result = comparePages(docx, await pdfOf(writing, lateItems))
+    const docx = await reviewReportDocx(longReviewData(lateItems, taskCount), writing)
+    const result = comparePages(docx, await pdfOf(writing, lateItems, taskCount))
     expect(result.pdfPages.length).toBeGreaterThanOrEqual(6)
     expect(result.docxPages).toEqual(result.pdfPages)
   }, 120_000)

@@ -28,8 +28,10 @@ beforeAll(async () => {
   data = await reviewReportData(fullReader, period, NOW)
 })
 
-/** A paragraph's text: its runs, of which the layout's own line breaks split a title, joined by spaces. */
-const paragraphText = (fragment: string) => [...fragment.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(' ')
+/** A run's text, its no-break hyphens ("19-NQ/TU") as hyphens. */
+const runText = (run: string) => [...run.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:noBreakHyphen\/>/g)].map((m) => m[1] ?? '-').join('')
+/** A paragraph's text: its runs, one per line where the layout broke a title, joined by spaces. */
+const paragraphText = (fragment: string) => [...fragment.matchAll(/<w:r>([\s\S]*?)<\/w:r>/g)].map((m) => runText(m[1] ?? '')).filter((t) => t !== '').join(' ')
 const paragraphs = (xml: string) => [...xml.matchAll(/<w:p>([\s\S]*?)<\/w:p>/g)].map((m) => paragraphText(m[1] ?? ''))
 
 /** The text of each cell of each row of each table of a document.xml; a cell's paragraphs one a line. */
@@ -73,6 +75,8 @@ describe('the review report of a period that has ended', () => {
     ])
       expect(words).toContain(line)
     expect(words).not.toContain('Ban Thường vụ Tỉnh ủy (Đề án 25)')
+    // The resolution's number is never cut at its hyphen.
+    expect(xml).toContain('Nghị quyết số 19</w:t><w:noBreakHyphen/><w:t xml:space="preserve">NQ/TU')
     // One date style: days below 10 and the months 1 and 2 with a leading zero, no other.
     expect(words).not.toMatch(/\b\d{1,2}\/0[3-9]\/\d{4}/)
     expect(words).toContain('toàn huyện có 3 nhiệm vụ được giao cho các cơ sở, đơn vị; đã hoàn thành 1 nhiệm vụ (đạt 33,3%)')

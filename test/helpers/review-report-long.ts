@@ -38,12 +38,13 @@ function progressCounts(seed: number, assigned: number): ProgressCounts {
   return { ...base, due: assigned - 1, late: base.overdue + base.blocked }
 }
 
-/** The data of a long interim review as of 30/6/2026; `late` items with a note each. */
-export function longReviewData(lateItems = 24): ReviewReportData {
+/** The data of a long interim review as of 30/6/2026: `lateItems` late items, most with a note; `taskCount` tasks (the annex of tasks runs onto more pages). */
+export function longReviewData(lateItems = 24, taskCount = TASKS.length): ReviewReportData {
   const province = { id: 'p', code: 'quang-ninh', kind: 'PROVINCE' as const, ...placeName('Tỉnh Quảng Ninh') }
   const district = { id: 'd', code: 'ba-che', kind: 'DISTRICT' as const, ...placeName('Huyện Ba Chẽ') }
   const groups = GROUPS.map((name, index) => ({ ...progressCounts(index + 1, 8 * (index + 2)), groupId: `g${index}`, code: `g${index}`, name }))
-  const tasks = TASKS.map((title, index) => ({
+  const titles = Array.from({ length: taskCount }, (_, index) => `${TASKS[index % TASKS.length] ?? ''}${index < TASKS.length ? '' : ` (đợt ${Math.floor(index / TASKS.length) + 1})`}`)
+  const tasks = titles.map((title, index) => ({
     ...counts(index, 8),
     id: `t${index}`,
     code: `t${index}`,
