@@ -133,7 +133,8 @@ function leadershipSection(data: ReviewReportData, writing: ReviewWriting | null
   ].join('')
   return [
     heading,
-    { kind: 'paragraph', text: division },
+    // With nothing assigned yet there is no division of work to tell.
+    ...(data.groups.length > 0 ? [{ kind: 'paragraph', text: division } as const] : []),
     { kind: 'placeholder', text: `[Văn phòng ${word} bổ sung việc quán triệt, tuyên truyền Nghị quyết; thành lập Ban Chỉ đạo; các văn bản lãnh đạo, chỉ đạo đã ban hành.]` },
   ]
 }
