@@ -116,6 +116,8 @@ export type LaidOutPart = { items: Placed[]; pages: number; /** the items that o
  * units. Seen: a line 0.95 twip narrower than its room kept its last word, one 0.4 narrower did not.
  */
 const WIDER = 0.7
+/** Twips: how far a line's width summed word by word may be from its whole measure (the kerning at its spaces). */
+const NEAR = 200
 
 /** Measures text with the PDF's own font files, shaped whole as LibreOffice and Word shape a run (kerning across spaces too). */
 export class Measure {
@@ -132,11 +134,19 @@ export class Measure {
     return font
   }
 
+  /** Widths already measured: the same words and cells come back across a report. */
+  private readonly widths = new Map<string, number>()
+
   /** Twips. */
   width(text: string, style: Pick<TextStyle, 'face' | 'size'>): number {
+    const key = `${style.face}:${style.size}:${text}`
+    const known = this.widths.get(key)
+    if (known !== undefined) return known
     const font = this.font(style.face)
     const advance = font.layout(text).positions.reduce((sum, position) => sum + position.xAdvance, 0)
-    return (advance * style.size * 20) / font.unitsPerEm
+    const width = (advance * style.size * 20) / font.unitsPerEm
+    this.widths.set(key, width)
+    return width
   }
 
   /** Whether `text` fits in `room` twips as LibreOffice decides it: its measure runs a few twips wider than the exact one. */
@@ -153,15 +163,22 @@ export class Measure {
     const lines: string[] = []
     const room = () => width - (lines.length === 0 ? firstIndent : 0)
     let current = ''
+    // The line's width so far, summed word by word: off by the kerning at the spaces, so a line
+    // near its end is measured whole (NEAR), and only then, or shaping each line anew costs seconds.
+    let currentWidth = 0
     // A hyphen inside a word never breaks the line ("19-NQ/TU" stays whole): the Word document writes it as a no-break hyphen.
     for (const word of text.split(' ')) {
       const candidate = current === '' ? word : `${current} ${word}`
-      if (this.fits(candidate, style, room())) {
+      const estimate = current === '' ? this.width(word, style) : currentWidth + this.width(` ${word}`, style)
+      const fits = estimate + NEAR < room() ? true : estimate - NEAR > room() ? false : this.fits(candidate, style, room())
+      if (fits) {
         current = candidate
+        currentWidth = estimate
         continue
       }
       if (current !== '') lines.push(current)
       current = ''
+      currentWidth = 0
       for (const letter of word) {
         if (current !== '' && !this.fits(current + letter, style, room())) {
           lines.push(current)
@@ -169,6 +186,7 @@ export class Measure {
         }
         current += letter
       }
+      currentWidth = this.width(current, style)
     }
     lines.push(current)
     return lines
