@@ -53,9 +53,9 @@ function headerOf(sectPr: string, type: 'default' | 'first'): string {
 }
 
 describe('the Word document in the layout of Party documents', () => {
-  test('A4, margins within the guidance (top and bottom 20, left 30, right 15 mm), Times New Roman, the header 10 mm from the edge', () => {
+  test('A4, the margins of Party documents (top and bottom 25, left 35, right 15 mm), Times New Roman, the page number 10 mm from the top', () => {
     expect(documentXml()).toMatch(/<w:pgSz w:w="11906" w:h="16838"/)
-    expect(documentXml()).toMatch(/<w:pgMar w:top="1134" w:right="850" w:bottom="1134" w:left="1701" w:header="567"/)
+    expect(documentXml()).toMatch(/<w:pgMar w:top="1417" w:right="850" w:bottom="1417" w:left="1984" w:header="567"/)
     expect(files['word/styles.xml']).toContain('w:ascii="Times New Roman"')
   })
 

@@ -21,16 +21,16 @@ export const twip = (millimetres: number) => Math.round((millimetres * 1440) / 2
 export const pt = (twips: number) => twips / 20
 
 /**
- * The page of Hướng dẫn 36-HD/VPTW (section on paper and margins): A4; margins within top 20-25,
- * bottom 20-25, left 30-35, right 15-20 mm; the page number from the second page, centred at the
- * top, in the header 10 mm from the paper's edge.
+ * The page of Party documents (Hướng dẫn 36-HD/VPTW, on paper, margins and page numbers): A4; the
+ * front of a sheet 25 mm from the top and bottom edges, 35 mm from the left, 15 mm from the right;
+ * the page number from the second page, 10 mm from the top edge, centred over the text.
  */
 export const PAGE = {
   width: twip(210),
   height: twip(297),
-  top: twip(20),
-  bottom: twip(20),
-  left: twip(30),
+  top: twip(25),
+  bottom: twip(25),
+  left: twip(35),
   right: twip(15),
   header: twip(10),
 } as const
@@ -279,7 +279,7 @@ export function reportParts(text: ReviewReportText, measure: Measure): Part[] {
   const centred = (content: string, style: TextStyle, options: ParaOptions = {}) => para(measure, content, style, full, { align: 'center', ...options })
 
   // Letterhead: the issuing body left, the motto and the place-date line right (ô 1-4 of the guidance's Phụ lục 1).
-  const leftWidth = Math.round(TEXT_WIDTH * 0.42)
+  const leftWidth = Math.round(TEXT_WIDTH * 0.45)
   const rightWidth = TEXT_WIDTH - leftWidth
   const letterhead = columns(
     [leftWidth, rightWidth],

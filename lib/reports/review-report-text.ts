@@ -242,7 +242,7 @@ function annexes(data: ReviewReportData, reference: string): ReportAnnex[] {
       .filter((f) => f.taskId === row.taskId)
       .map((f) => ['', `- ${f.unitName}`, row.unit, formatNumber(f.target), f.actual === null ? '–' : formatNumber(f.actual), f.met ? 'Đạt' : 'Chưa đạt']),
   ])
-  const count: TableColumn = { title: '', width: 0.1, align: 'right' }
+  const count: TableColumn = { title: '', width: 0.102, align: 'right' }
   return [
     {
       label: 'Phụ lục 1',
@@ -250,8 +250,8 @@ function annexes(data: ReviewReportData, reference: string): ReportAnnex[] {
       reference,
       table: {
         columns: [
-          { title: 'TT', width: 0.055, align: 'center' },
-          { title: 'Xã, thị trấn', width: 0.21, align: 'left' },
+          { title: 'TT', width: 0.06, align: 'center' },
+          { title: 'Xã, thị trấn', width: 0.197, align: 'left' },
           { title: 'Ủy viên BTV phụ trách', width: 0.25, align: 'left' },
           { ...count, title: 'Được giao' },
           { ...count, title: 'Hoàn thành' },
@@ -269,13 +269,13 @@ function annexes(data: ReviewReportData, reference: string): ReportAnnex[] {
       reference,
       table: {
         columns: [
-          { title: 'TT', width: 0.07, align: 'center' },
-          { title: 'Nhiệm vụ', width: 0.45, align: 'left' },
-          { title: 'Thời hạn', width: 0.13, align: 'center' },
+          { title: 'TT', width: 0.06, align: 'center' },
+          { title: 'Nhiệm vụ', width: 0.43, align: 'left' },
+          { title: 'Thời hạn', width: 0.14, align: 'center' },
           { title: 'Được giao', width: 0.09, align: 'right' },
           { title: 'Hoàn thành', width: 0.09, align: 'right' },
           { title: 'Quá hạn', width: 0.09, align: 'right' },
-          { title: 'Tiến độ', width: 0.08, align: 'right' },
+          { title: 'Tiến độ', width: 0.1, align: 'right' },
         ],
         rows: taskRows,
       },

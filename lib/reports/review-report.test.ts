@@ -108,9 +108,9 @@ describe('the review report of a period that has ended', () => {
       ['2', 'Sáp nhập điểm trường lẻ', '20/6/2026', '1', '0', '1', '50%'],
     ])
     expect(perIndicator).toEqual(indicators)
-    // A4 with margins of 20, 20, 30 and 15 mm, in twentieths of a point.
+    // A4 with margins of 25, 25, 35 and 15 mm, in twentieths of a point.
     expect(xml).toMatch(/<w:pgSz w:w="11906" w:h="16838"/)
-    expect(xml).toMatch(/<w:pgMar w:top="1134" w:right="850" w:bottom="1134" w:left="1701"/)
+    expect(xml).toMatch(/<w:pgMar w:top="1417" w:right="850" w:bottom="1417" w:left="1984"/)
   })
 
   test('the PDF says the same', async () => {
