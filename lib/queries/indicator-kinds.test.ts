@@ -153,7 +153,7 @@ describe("the district's register", () => {
 })
 
 describe('the review report', () => {
-  test('puts the article\'s sentences in its indicator section: "4/8 đơn vị cấp xã (50%)", "1/8", Minh Cầm 5/12', async () => {
+  test('puts the article\'s sentences in its indicator section: "4/8 đơn vị cấp xã (50%)", "1/8"; its annex Minh Cầm 5 of 12', async () => {
     expect((await perUnitFigures(fromKeptCounts(today), 50)).find((f) => f.unitName === 'Xã Minh Cầm')).toMatchObject({ actual: '5', target: '12', met: false })
     const data = await reviewReportData(fullReader, { code: 'so-ket', name: 'Sơ kết', kind: 'INTERIM', startDay: addDays(today, -365), endDay: today }, NOW)
     const text = reviewReportText(data)
@@ -161,8 +161,10 @@ describe('the review report', () => {
       .join('\n')
     expect(text).toContain('Nhất thể hóa chức danh Bí thư cấp ủy đồng thời là Chủ tịch UBND cấp xã: đã có 4/8 đơn vị cấp xã thực hiện (50%).')
     expect(text).toContain('Nhất thể hóa chức danh Bí thư cấp ủy đồng thời là Chủ tịch HĐND cấp xã: đã có 1/8 đơn vị cấp xã thực hiện (12,5%).')
-    expect(text).toContain('Bố trí kiêm nhiệm các chức danh bán chuyên trách cấp xã: 6/8 đơn vị đạt mục tiêu của đơn vị (75%);')
-    expect(text).toContain('Xã Minh Cầm 5/12 chức danh.')
+    expect(text).toContain('Bố trí kiêm nhiệm các chức danh bán chuyên trách cấp xã: 6/8 đơn vị đạt mục tiêu của đơn vị (75%) (chi tiết tại Phụ lục 3).')
     expect(text).toContain('Nhất thể hóa chức danh Bí thư cấp ủy đồng thời là Chủ tịch UBND cấp xã | đơn vị cấp xã | – | 4/8 | 50%')
+    // The annex of indicators names each unit under its indicator, with its own target and figure.
+    const annex = reviewReportText(data).annexes.find((a) => a.label === 'Phụ lục 3')?.table.rows ?? []
+    expect(annex).toContainEqual(['', '- Xã Minh Cầm', 'chức danh', '12', '5', 'Chưa đạt'])
   })
 })

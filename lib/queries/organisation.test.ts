@@ -70,7 +70,9 @@ describe('the organisation the app serves', () => {
     const after = await issuerOf(customRange({ from: '2026-07-01', to: '2026-07-15', kind: 'INTERIM' }))
     expect(after.issuer.map((entry) => entry.line)).toEqual(['ĐẢNG BỘ TỈNH QUẢNG NINH', 'THỊ ỦY BA CHẼ', '*', 'Số       -BC/TU'])
     expect(after.placeAndDate).toBe('Ba Chẽ, ngày 15 tháng 7 năm 2026')
-    expect(after.body[0]).toMatchObject({ text: expect.stringContaining('Ban Thường vụ Thị ủy Ba Chẽ đã xác định') })
+    expect(after.body[0]).toMatchObject({ text: expect.stringContaining('Ban Thường vụ Thị ủy Ba Chẽ báo cáo') })
+    expect(after.body).toContainEqual({ kind: 'paragraph', text: expect.stringContaining('Ban Thường vụ Thị ủy xác định') })
+    expect(after.annexes[0]?.reference).toBe('(Kèm theo Báo cáo số       -BC/TU, ngày\u00a015/7/2026 của Ban Thường vụ Thị ủy Ba Chẽ)')
     expect(after.recipients.lines).toEqual(['- Ban Thường vụ Tỉnh ủy (b/c),', '- Các đồng chí Thị ủy viên,', '- Lưu Văn phòng Thị ủy.'])
   })
 

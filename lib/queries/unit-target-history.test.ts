@@ -96,12 +96,12 @@ describe("a unit's own target changed today", () => {
     }
   })
 
-  test('the review report of a period that ended yesterday quotes 5/12; one ending today 5/10', async () => {
+  test('the review report of a period that ended yesterday quotes 5 of 12 in its annex; one ending today 5 of 10', async () => {
     const quoted = async (endDay: string) => {
       const data = await reviewReportData(fullReader, { code: 'so-ket', name: 'Sơ kết', kind: 'INTERIM', startDay: addDays(today, -365), endDay }, NOW)
-      return reviewReportText(data).body.map((block) => ('text' in block ? block.text : '')).join('\n')
+      return reviewReportText(data).annexes.find((annex) => annex.label === 'Phụ lục 3')?.table.rows.find((row) => row[1] === '- Xã Minh Cầm')
     }
-    expect(await quoted(yesterday)).toContain('Xã Minh Cầm 5/12 chức danh.')
-    expect(await quoted(today)).toContain('Xã Minh Cầm 5/10 chức danh.')
+    expect(await quoted(yesterday)).toEqual(['', '- Xã Minh Cầm', 'chức danh', '12', '5', 'Chưa đạt'])
+    expect(await quoted(today)).toEqual(['', '- Xã Minh Cầm', 'chức danh', '10', '5', 'Chưa đạt'])
   })
 })

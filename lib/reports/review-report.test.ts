@@ -15,6 +15,7 @@ import { reviewReportResponse } from './review-report-response'
 import { overviewExport } from './exports/overview'
 import { translatorFor, type Cell, type Sheet } from './exports/table'
 import { fullReader } from '@/test/helpers/reader'
+import { comparePages, ensureTools } from '@/scripts/report-pages'
 
 const database = testDatabase()
 let fixture: Awaited<ReturnType<typeof reviewFixture>>
@@ -27,15 +28,20 @@ beforeAll(async () => {
   data = await reviewReportData(fullReader, period, NOW)
 })
 
-/** The text of each cell of each row of each table of a document.xml. */
+/** A run's text, its no-break hyphens ("19-NQ/TU") as hyphens. */
+const runText = (run: string) => [...run.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:noBreakHyphen\/>/g)].map((m) => m[1] ?? '-').join('')
+/** A paragraph's text: its runs, one per line where the layout broke a title, joined by spaces. */
+const paragraphText = (fragment: string) => [...fragment.matchAll(/<w:r>([\s\S]*?)<\/w:r>/g)].map((m) => runText(m[1] ?? '')).filter((t) => t !== '').join(' ')
+const paragraphs = (xml: string) => [...xml.matchAll(/<w:p>([\s\S]*?)<\/w:p>/g)].map((m) => paragraphText(m[1] ?? ''))
+
+/** The text of each cell of each row of each table of a document.xml; a cell's paragraphs one a line. */
 function tables(xml: string): string[][][] {
-  const texts = (fragment: string) => [...fragment.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('')
   return [...xml.matchAll(/<w:tbl>([\s\S]*?)<\/w:tbl>/g)].map((table) =>
-    [...(table[1] ?? '').matchAll(/<w:tr>([\s\S]*?)<\/w:tr>/g)].map((row) => [...(row[1] ?? '').matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map((cell) => texts(cell[1] ?? ''))),
+    [...(table[1] ?? '').matchAll(/<w:tr>([\s\S]*?)<\/w:tr>/g)].map((row) => [...(row[1] ?? '').matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map((cell) => paragraphs(cell[1] ?? '').join('\n'))),
   )
 }
 
-const text = (xml: string) => [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('\n')
+const text = (xml: string) => paragraphs(xml).join('\n')
 
 describe('the review report of a period that has ended', () => {
   test('speaks of the period\'s last day', () => {
@@ -54,36 +60,57 @@ describe('the review report of a period that has ended', () => {
       'ĐẢNG CỘNG SẢN VIỆT NAM',
       'Ba Chẽ, ngày 30 tháng 6 năm 2026',
       'BÁO CÁO',
-      'Sơ kết thực hiện Nghị quyết số 19-NQ/TU, ngày 03/3/2015 của Ban Thường vụ Tỉnh ủy (Đề án 25)',
-      'I. KẾT QUẢ THỰC HIỆN',
-      'II. TỒN TẠI, HẠN CHẾ',
-      'III. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI',
+      'Sơ kết thực hiện Nghị quyết số 19-NQ/TU, ngày 03/3/2015 của Tỉnh ủy (Đề án 25)',
+      '(Sơ kết đợt 1 thực hiện Đề án 25, từ ngày 01/5/2026 đến ngày 30/6/2026)',
+      'I. CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO',
+      'II. KẾT QUẢ THỰC HIỆN',
+      '5. Mô hình mới, cách làm hay',
+      'III. HẠN CHẾ, NGUYÊN NHÂN',
+      'IV. BÀI HỌC KINH NGHIỆM',
+      'V. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI',
       'Nơi nhận:',
       'T/M BAN THƯỜNG VỤ',
+      'Phụ lục 1',
+      '(Kèm theo Báo cáo số       -BC/HU, ngày\u00a030/6/2026 của Ban Thường vụ Huyện ủy Ba Chẽ)',
     ])
       expect(words).toContain(line)
+    expect(words).not.toContain('Ban Thường vụ Tỉnh ủy (Đề án 25)')
+    // The resolution's number is never cut at its hyphen.
+    expect(xml).toContain('Nghị quyết số 19</w:t><w:noBreakHyphen/><w:t xml:space="preserve">NQ/TU')
+    // One date style: days below 10 and the months 1 and 2 with a leading zero, no other.
+    expect(words).not.toMatch(/\b\d{1,2}\/0[3-9]\/\d{4}/)
     expect(words).toContain('toàn huyện có 3 nhiệm vụ được giao cho các cơ sở, đơn vị; đã hoàn thành 1 nhiệm vụ (đạt 33,3%)')
+    // Who is in charge of what, from the tree, and the clerk's bracket for the rest of section I.
+    expect(words).toContain('Phụ trách các xã, thị trấn: đồng chí Hoàng Văn An phụ trách Xã Đạp Thanh.')
+    expect(words).toContain('[Văn phòng Huyện ủy bổ sung việc quán triệt, tuyên truyền Nghị quyết; thành lập Ban Chỉ đạo; các văn bản lãnh đạo, chỉ đạo đã ban hành.]')
     expect(words).toContain('Thiếu nhân sự đủ tiêu chuẩn')
     // The note returned on the period's last day, and everything said after it, are not there.
     expect(words).not.toContain('Đã có phương án nhân sự')
     expect(words).not.toContain('Giao quyền tự chủ')
-    // UTF-8 intact: no mojibake, no replacement characters.
-    expect(xml).not.toMatch(/Ã|Â»|\uFFFD/)
+    // UTF-8 intact: no mojibake (UTF-8 read as Latin-1: "Ã" before a continuation byte, "áº"), no replacement characters; "LÃNH" is Vietnamese.
+    expect(xml).not.toMatch(/Ã[\u0080-\u00bf]|á[º»]|\uFFFD/)
 
-    const [letterhead, indicators, communes] = tables(xml)
-    expect(letterhead?.[0]?.[0]).toBe('ĐẢNG BỘ TỈNH QUẢNG NINHHUYỆN ỦY BA CHẼ*Số       -BC/HU')
+    const [letterhead, indicators, closing, perCommune, perTask, perIndicator] = tables(xml)
+    expect(letterhead?.[0]).toEqual(['ĐẢNG BỘ TỈNH QUẢNG NINH\nHUYỆN ỦY BA CHẼ\n*\nSố       -BC/HU', 'ĐẢNG CỘNG SẢN VIỆT NAM\nBa Chẽ, ngày 30 tháng 6 năm 2026'])
     expect(indicators).toEqual([
       ['TT', 'Chỉ tiêu', 'Đơn vị tính', 'Mục tiêu', 'Kết quả', 'Đạt (%)'],
       ['1', 'Sáp nhập điểm trường lẻ', 'điểm trường', '10', '4', '40%'],
     ])
-    expect(communes).toEqual([
-      ['TT', 'Xã, thị trấn', 'Ủy viên BTV phụ trách', 'Được giao', 'Hoàn thành', 'Quá hạn', 'Tiến độ (%)'],
-      ['1', 'Thị trấn Ba Chẽ', '–', '1', '0', '1', '20%'],
-      ['2', 'Xã Đạp Thanh', 'Hoàng Văn An', '2', '1', '1', '75%'],
+    expect(closing?.[0]?.[1]).toBe('T/M BAN THƯỜNG VỤ\nBÍ THƯ\n\n[Họ và tên]')
+    expect(perCommune).toEqual([
+      ['TT', 'Xã, thị trấn', 'Ủy viên BTV phụ trách', 'Được giao', 'Hoàn thành', 'Quá hạn', 'Vướng mắc', 'Tiến độ'],
+      ['1', 'Thị trấn Ba Chẽ', '–', '1', '0', '1', '1', '20%'],
+      ['2', 'Xã Đạp Thanh', 'Hoàng Văn An', '2', '1', '1', '0', '75%'],
     ])
-    // A4 with margins of 20, 20, 30 and 15 mm, in twentieths of a point.
+    expect(perTask).toEqual([
+      ['TT', 'Nhiệm vụ', 'Thời hạn', 'Được giao', 'Hoàn thành', 'Quá hạn', 'Tiến độ'],
+      ['1', 'Bố trí bí thư chi bộ kiêm trưởng thôn', '25/6/2026', '2', '1', '1', '60%'],
+      ['2', 'Sáp nhập điểm trường lẻ', '20/6/2026', '1', '0', '1', '50%'],
+    ])
+    expect(perIndicator).toEqual(indicators)
+    // A4 with margins of 25, 25, 35 and 15 mm, in twentieths of a point.
     expect(xml).toMatch(/<w:pgSz w:w="11906" w:h="16838"/)
-    expect(xml).toMatch(/<w:pgMar w:top="1134" w:right="850" w:bottom="1134" w:left="1701"/)
+    expect(xml).toMatch(/<w:pgMar w:top="1417" w:right="850" w:bottom="1417" w:left="1984"/)
   })
 
   test('the PDF says the same', async () => {
@@ -101,6 +128,17 @@ describe('the review report of a period that has ended', () => {
     expect(flat).toContain('toàn huyện có 3 nhiệm vụ')
     expect(flat).toContain('Thiếu nhân sự đủ tiêu chuẩn')
   })
+})
+
+describe('the report of the fixture rendered by LibreOffice', () => {
+  test('falls into the PDF\'s pages: the report, then each annex on pages of its own', async () => {
+    ensureTools(false)
+    const chunks: Buffer[] = []
+    for await (const chunk of reviewReportPdf(data)) chunks.push(chunk as Buffer)
+    const result = comparePages(await reviewReportDocx(data), Buffer.concat(chunks))
+    expect(result.pdfPages.slice(-3)).toEqual(['Phụ lục 1', 'Phụ lục 2', 'Phụ lục 3'])
+    expect(result.docxPages).toEqual(result.pdfPages)
+  }, 120_000)
 })
 
 describe('a report with the office\'s writing', () => {
@@ -174,7 +212,7 @@ describe('downloading the report', () => {
     const zip = await JSZip.loadAsync(await response.arrayBuffer())
     const xml = (await zip.file('word/document.xml')?.async('string')) ?? ''
     expect(text(xml)).toContain('Tổng kết thực hiện Nghị quyết')
-    expect(text(xml)).toContain('(Từ ngày 01/05/2026 đến ngày 30/06/2026)')
+    expect(text(xml)).toContain('(Từ ngày 01/5/2026 đến ngày 30/6/2026)')
     // The same numbers as the period ending that day: the per-commune table is identical.
     const periodXml = (await (await JSZip.loadAsync(await reviewReportDocx(data))).file('word/document.xml')?.async('string')) ?? ''
     expect(tables(xml)).toEqual(tables(periodXml))

@@ -19,6 +19,7 @@ import {
 import { progressSource, withinScope } from '@/lib/queries/progress-source'
 import { organisationOn, type Organisation } from '@/lib/queries/organisation'
 import { notesAsOf, type StandingNote } from '@/lib/queries/review-report'
+import { taskProgressList, type TaskProgress } from '@/lib/queries/task-progress'
 import type { ReportingPeriod } from '@/lib/queries/reporting-rate'
 import type { ReportRangeInput } from '@/lib/validation/report-range'
 
@@ -50,18 +51,21 @@ export type ReviewReportData = {
   unitFigures: UnitIndicatorFigure[]
   communes: CommuneProgress[]
   late: ReportLateItem[]
+  /** Each task assigned somewhere, with its counts and its group's lead: the per-task annex. */
+  tasks: TaskProgress[]
 }
 
 /** The report as the actor may read it: every figure, and the notes of the assignments whose details they read. */
 export async function reviewReportData(actor: Actor, period: ReportRange, now: Date): Promise<ReviewReportData> {
   const source = withinScope(progressSource(period.endDay, now), actor)
-  const [organisation, progress, indicators, unitFigures, communes, late] = await Promise.all([
+  const [organisation, progress, indicators, unitFigures, communes, late, tasks] = await Promise.all([
     organisationOn(source.day, actor.scopeUnitId),
     progressByGroup(source, null),
     indicatorResults(source),
     perUnitFigures(source, REPORT_UNIT_FIGURES_LIMIT),
     communeProgressList(source, 'list'),
     lateAssignments(source, null, REPORT_LATE_LIMIT),
+    taskProgressList(source),
   ])
   const notes = await notesAsOf(
     actor,
@@ -78,5 +82,6 @@ export async function reviewReportData(actor: Actor, period: ReportRange, now: D
     unitFigures,
     communes,
     late: late.map((item) => ({ ...item, note: notes.get(item.id) ?? null })),
+    tasks: tasks.filter((task) => task.assigned > 0),
   }
 }
