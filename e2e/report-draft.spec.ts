@@ -31,6 +31,9 @@ test('the office types a section, reloads, issues the report and downloads the W
   const draftPath = new URL(page.url()).pathname
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Dự thảo báo cáo sơ kết: Sơ kết từ 01/10/2026 đến 30/11/2026')
   await expect(page.getByText('Số liệu tính đến hết ngày 30/11/2026.')).toBeVisible()
+  // The preview carries the annexes the files print after the signature.
+  const preview = page.getByRole('region', { name: 'Số liệu, bảng biểu và nội dung báo cáo (xem trước)' })
+  for (const annex of ['Phụ lục 1', 'Phụ lục 2', 'Phụ lục 3']) await expect(preview.getByRole('heading', { name: new RegExp(`^${annex}\\. `) })).toBeVisible()
   expect(await seriousViolations(page)).toEqual([])
 
   const section = page.getByLabel('IV. Bài học kinh nghiệm')

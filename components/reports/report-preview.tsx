@@ -1,7 +1,19 @@
 // The review report's body as the DOCX and PDF print it (review-report-text.ts), read-only on the
 // draft's page: the figures and tables filled from the data, with the sections written so far.
-import type { ReportBlock } from '@/lib/reports/review-report-text'
+import type { ReportBlock, ReviewReportText } from '@/lib/reports/review-report-text'
 import { ScrollTable } from '../scroll-table'
+
+/** The body, then each annex under its label and title, as the files print them after the signature. */
+export function previewBlocks(text: Pick<ReviewReportText, 'body' | 'annexes'>): ReportBlock[] {
+  return [
+    ...text.body,
+    ...text.annexes.flatMap((annex): ReportBlock[] => [
+      { kind: 'heading', text: `${annex.label}. ${annex.title}` },
+      { kind: 'placeholder', text: annex.reference },
+      annex.table.rows.length > 0 ? { kind: 'table', ...annex.table } : { kind: 'paragraph', text: annex.empty },
+    ]),
+  ]
+}
 
 /** `tableName`: what a table is called, numbered in order ("Bảng 2"), as its tables carry no title of their own. */
 export function ReportPreview({ blocks, tableName }: { blocks: ReportBlock[]; tableName: (n: number) => string }) {

@@ -8,7 +8,7 @@ import { secondaryButtonClass } from '@/components/form-parts'
 import Link from '@/components/link'
 import { ReportAuthor } from '@/components/report-author'
 import { IssueForm } from '@/components/reports/issue-form'
-import { ReportPreview } from '@/components/reports/report-preview'
+import { previewBlocks, ReportPreview } from '@/components/reports/report-preview'
 import { SectionEditor } from '@/components/reports/section-editor'
 import { SectionHistory } from '@/components/reports/section-history'
 import { createReviewDraftAction, issueFormAction, saveReviewSectionAction } from '@/lib/actions/review-drafts-action'
@@ -207,7 +207,7 @@ export default async function ReviewDraftPage({ params, searchParams }: Props) {
               </h2>
               <p className="mb-3 text-sm text-slate-700">{t('previewIntro')}</p>
               <div className="rounded border border-slate-300 bg-white p-4 sm:p-8">
-                <ReportPreview blocks={reviewReportText(data, report.writing).body} tableName={(n) => t('previewTable', { n })} />
+                <ReportPreview blocks={previewBlocks(reviewReportText(data, report.writing))} tableName={(n) => t('previewTable', { n })} />
               </div>
             </section>
           )}
