@@ -25,6 +25,9 @@ test('a clerk sets an address: bad input refused beside its field, then the veri
   await form.getByLabel('Địa chỉ thư điện tử').fill(address.toUpperCase())
   await form.getByLabel('Giờ gửi thư tổng hợp (0–23, giờ Việt Nam)').fill('7')
   await form.getByLabel('Báo cáo bị trả lại').check()
+  // A clerk is offered the notices of a unit's staff only: none of a member's or the office's.
+  await expect(form.getByRole('checkbox')).toHaveCount(4)
+  await expect(form.getByLabel('Báo cáo chờ xác nhận (thành viên)')).toHaveCount(0)
   await form.getByRole('button', { name: 'Lưu cài đặt' }).click()
   await expect(form.getByRole('status')).toHaveText(`Đã lưu. Một thư xác nhận đã được gửi tới ${address}: thông báo chỉ được gửi sau khi địa chỉ được xác nhận.`)
 

@@ -4,20 +4,22 @@
 import { useActionState } from 'react'
 import { useTranslations } from 'next-intl'
 import type { MailSettingsFormState } from '@/lib/actions/form-states'
-import { MAIL_DELIVERIES, MAIL_NOTICES } from '@/lib/domain/mail'
+import { MAIL_DELIVERIES, type MailNotice } from '@/lib/domain/mail'
 import type { MailSettingsField, MailSettingsValues } from '@/lib/validation/mail-settings'
 import { FieldError, FormNotice, FormRefusal, describedBy, inputClass, primaryButtonClass } from '../form-parts'
 
 type Props = {
   action: (previous: MailSettingsFormState, form: FormData) => Promise<MailSettingsFormState>
   current: MailSettingsValues
+  /** The notices offered: those of the account's role. */
+  notices: readonly MailNotice[]
   /** What is known of the saved address: verified on a day, waiting for its link, or none. */
   addressNote: string
 }
 
 const idle: MailSettingsFormState = { kind: 'idle' }
 
-export function MailSettingsForm({ action, current, addressNote }: Props) {
+export function MailSettingsForm({ action, current, notices, addressNote }: Props) {
   const t = useTranslations('mail')
   const [state, formAction, pending] = useActionState(action, idle)
   // After a refusal the form shows what was typed; otherwise what is saved.
@@ -54,7 +56,7 @@ export function MailSettingsForm({ action, current, addressNote }: Props) {
         <p id="notices-hint" className="mt-1 text-sm text-slate-700">
           {t('noticesHint')}
         </p>
-        {MAIL_NOTICES.map((notice) => (
+        {notices.map((notice) => (
           <label key={notice} className="mt-2 flex min-h-11 items-center gap-2">
             <input type="checkbox" name="notices" value={notice} defaultChecked={values.notices.includes(notice)} className="size-5" />
             {t(`notice.${notice}`)}

@@ -6,6 +6,7 @@ import { ClientMessages } from '@/components/client-messages'
 import { saveMailSettingsAction } from '@/lib/actions/mail-settings-action'
 import { requireUser } from '@/lib/auth/session'
 import { districtDay, formatDay } from '@/lib/domain/calendar'
+import { NOTICES_BY_ROLE } from '@/lib/domain/mail'
 import { mailSettingsOf } from '@/lib/queries/mail'
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -27,6 +28,7 @@ export default async function MailSettingsPage() {
         <MailSettingsForm
           action={saveMailSettingsAction}
           addressNote={addressNote}
+          notices={NOTICES_BY_ROLE[user.role]}
           current={{
             email: settings.email ?? '',
             notices: settings.mailNotices,
