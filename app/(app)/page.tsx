@@ -1,5 +1,7 @@
 import type { Metadata } from 'next'
-import { getTranslations } from 'next-intl/server'
+import type { Locale } from 'next-intl'
+import { getLocale, getTranslations, setRequestLocale } from 'next-intl/server'
+import { cacheLife } from 'next/cache'
 import { redirect } from 'next/navigation'
 import { DownloadLinks } from '@/components/exports/download-links'
 import { AsOfPicker } from '@/components/progress/as-of-picker'
@@ -13,12 +15,13 @@ import { ReportingRatePanel } from '@/components/progress/reporting-rate-panel'
 import { StatusSummary } from '@/components/progress/status-summary'
 import { landingPath } from '@/lib/auth/landing'
 import { mayReadView } from '@/lib/auth/permissions'
-import { requireUser } from '@/lib/auth/session'
-import { districtDay, formatDay } from '@/lib/domain/calendar'
+import { requireUser, type CurrentUser } from '@/lib/auth/session'
+import { dataSnapshot, renderCounter } from '@/lib/db/snapshot-cache'
+import { districtDay, endOfDistrictDay, formatDay, type CalendarDay } from '@/lib/domain/calendar'
 import { overviewPageData } from '@/lib/queries/overview-page'
 import { pendingReviewCount } from '@/lib/queries/pending-reviews'
 import { reminderCounts } from '@/lib/queries/reminders'
-import { requestSource } from '@/lib/queries/progress-source'
+import { progressSource, withinScope } from '@/lib/queries/progress-source'
 import { periodParamsSchema } from '@/lib/queries/reporting-rate'
 import { cycleParamsSchema } from '@/lib/queries/report-cycles'
 import { CycleRatePanel } from '@/components/progress/cycle-rate-panel'
@@ -36,25 +39,68 @@ export default async function OverviewPage({ searchParams }: Props) {
   const user = await requireUser()
   // Staff start from their own unit; the overview is the leaders' page.
   if (!mayReadView(user, 'overview')) redirect(landingPath(user))
-  const now = new Date()
+  const today = districtDay(new Date())
   const params = await searchParams
   const { period } = periodParamsSchema.parse(params)
   const { cycle } = cycleParamsSchema.parse(params)
-  // ?asOf=YYYY-MM-DD: the district as the history says it stood at the end of that day.
-  const source = requestSource(asOfParam(params.asOf), user)
-  const [{ progress, indicators, communes, late, report, cycles }, t, reminders, pending] = await Promise.all([
-    overviewPageData(source, period, cycle),
-    getTranslations('overview'),
-    reminderCounts(user, districtDay(now)),
-    pendingReviewCount(user),
-  ])
-  const shownPeriod = report.choice.period
+  const [locale, snapshot] = await Promise.all([getLocale(), dataSnapshot()])
+  overviewRenders.asked()
   return (
     <div className="space-y-8">
-      <RemindersNotice counts={reminders} pendingReviews={pending} />
+      {/* Two async siblings, rendered at once: neither waits for the other. No Suspense boundary, so
+          the HTML comes whole and in order (a streamed boundary needs scripts to show). */}
+      <Reminders user={user} today={today} />
+      {/* ?asOf=YYYY-MM-DD: the district as the history says it stood at the end of that day. */}
+      <OverviewSections
+          snapshot={snapshot}
+          locale={locale}
+          today={today}
+          asked={asOfParam(params.asOf)}
+          scopeUnitId={user.scopeUnitId}
+          period={period}
+          cycle={cycle}
+        />
+    </div>
+  )
+}
+
+/** The reader's own reminders and reports to confirm. */
+async function Reminders({ user, today }: { user: CurrentUser; today: CalendarDay }) {
+  const [reminders, pending] = await Promise.all([reminderCounts(user, today), pendingReviewCount(user)])
+  return <RemindersNotice counts={reminders} pendingReviews={pending} />
+}
+
+const overviewRenders = renderCounter('overview sections')
+
+/** What makes the overview's sections what they are: the state of the data, the day asked for, the reader's subtree, the language. */
+type SectionsKey = {
+  snapshot: string
+  locale: Locale
+  today: CalendarDay
+  asked: CalendarDay | null
+  scopeUnitId: string | null
+  period: string | undefined
+  cycle: string | undefined
+}
+
+/**
+ * Everything below the reminders, the same for every reader of one subtree: rendered once per
+ * state of the data (the snapshot, lib/db/snapshot-cache.ts) and key, and kept for the next reader.
+ */
+async function OverviewSections({ locale, today, asked, scopeUnitId, period, cycle }: SectionsKey) {
+  'use cache'
+  cacheLife('max')
+  overviewRenders.rendered()
+  setRequestLocale(locale)
+  // The labels (overdue, due soon) go by the district day: the end of today judges them as now does.
+  const source = withinScope(progressSource(asked, endOfDistrictDay(today)), { scopeUnitId })
+  const [{ progress, indicators, communes, late, report, cycles }, t] = await Promise.all([overviewPageData(source, period, cycle), getTranslations('overview')])
+  const shownPeriod = report.choice.period
+  return (
+    <>
       <header>
         <h1 className="text-2xl font-bold">{t('title')}</h1>
-        <AsOfPicker path="/" day={source.day} past={source.asOfDay !== undefined} today={districtDay(now)} keep={{ period }}>
+        <AsOfPicker path="/" day={source.day} past={source.asOfDay !== undefined} today={today} keep={{ period }}>
           {shownPeriod && ` ${t('periodLine', { name: shownPeriod.name, start: formatDay(shownPeriod.startDay), end: formatDay(shownPeriod.endDay) })}`}
         </AsOfPicker>
         <DownloadLinks view="overview" table="ranking" filters={{ asOf: source.asOfDay }} />
@@ -105,6 +151,6 @@ export default async function OverviewPage({ searchParams }: Props) {
           rows={late.map((row) => ({ ...row, labels: statusLabelsOf(row, source.at) }))}
         />
       </section>
-    </div>
+    </>
   )
 }

@@ -49,11 +49,12 @@ function withCrlf(piece: Buffer, quoting: Quoting): Buffer {
 
 /**
  * Runs `sql` (a `COPY … TO STDOUT (FORMAT csv)` statement with the default quote; COPY takes no
- * parameters) on `client` and yields its output as it comes, in pieces, with CRLF line ends; throws
- * what PostgreSQL reported. Stopping early leaves the client mid-COPY: end the client then (pg's
- * `end()` closes the socket of a running query, and the server stops).
+ * parameters) on `client` and yields its output as it comes, in pieces, with CRLF line ends
+ * (`crlf: false`: as PostgreSQL writes them, for output that is not CSV); throws what PostgreSQL
+ * reported. Stopping early leaves the client mid-COPY: end the client then (pg's `end()` closes
+ * the socket of a running query, and the server stops).
  */
-export async function* copyOut(client: Client, sql: string): AsyncGenerator<Buffer> {
+export async function* copyOut(client: Client, sql: string, { crlf = true }: { crlf?: boolean } = {}): AsyncGenerator<Buffer> {
   const quoting: Quoting = { quoted: false }
   let held: Buffer[] = []
   let size = 0
@@ -61,9 +62,9 @@ export async function* copyOut(client: Client, sql: string): AsyncGenerator<Buff
     held.push(chunk)
     size += chunk.length
     if (size < PIECE_BYTES) continue
-    yield withCrlf(Buffer.concat(held, size), quoting)
+    yield crlf ? withCrlf(Buffer.concat(held, size), quoting) : Buffer.concat(held, size)
     held = []
     size = 0
   }
-  if (size > 0) yield withCrlf(Buffer.concat(held, size), quoting)
+  if (size > 0) yield crlf ? withCrlf(Buffer.concat(held, size), quoting) : Buffer.concat(held, size)
 }

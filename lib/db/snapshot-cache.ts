@@ -3,7 +3,13 @@
 // which are running), and served only while that snapshot is still the same, that is while no
 // transaction that writes has begun or ended since. Any write anywhere, by any app instance,
 // changes it, so a kept result is never older than the data: never stale after a write.
+// A result is stored under the snapshot read before it was computed: what it read is that state or
+// a later one, and a snapshot never comes back once a write has begun, so only readers that began
+// before that write can be served it. The same holds for the pages' sections kept by 'use cache'
+// with the snapshot among their arguments (dataSnapshot).
 import 'server-only'
+import { writeFileSync } from 'node:fs'
+import { cache } from 'react'
 import { db } from './index'
 
 /** The database's name and snapshot now (a cluster's snapshots are shared by its databases). */
@@ -14,22 +20,76 @@ async function snapshotNow(): Promise<string> {
 }
 
 /**
- * A cache of `compute(key)` results by key (at most `size` keys, the oldest dropped). A result is
- * kept only when the snapshot was the same before and after computing it, so that every query
- * behind it saw one and the same state of the data.
+ * The snapshot of one request, read once (React's cache; each call outside a request reads anew):
+ * the key of everything its page reuses from other readers.
  */
-export function snapshotCache<T>(size: number): (key: string, compute: () => Promise<T>) => Promise<T> {
-  const kept = new Map<string, { snapshot: string; value: T }>()
+export const dataSnapshot = cache(snapshotNow)
+
+/**
+ * How a cache has been used since the process started: how many readers asked, how many of them
+ * waited for another's computation of the same key, and how many computations ran. The rest were
+ * served what was kept.
+ */
+export type CacheCounts = { asked: number; joined: number; computed: number }
+
+// On globalThis: the bundler may load this module more than once in one server process.
+const STATE = Symbol.for('nq19.snapshotCache')
+const shared = globalThis as typeof globalThis & { [STATE]?: Map<string, CacheCounts> }
+const firstLoad = !shared[STATE]
+const counts = (shared[STATE] ??= new Map())
+
+function countsOf(name: string): CacheCounts {
+  let found = counts.get(name)
+  if (!found) counts.set(name, (found = { asked: 0, joined: 0, computed: 0 }))
+  return found
+}
+
+/** Every cache's counts, by name. */
+export function cacheCounts(): Record<string, CacheCounts> {
+  return Object.fromEntries([...counts].map(([name, c]) => [name, { ...c }]))
+}
+
+// `npm run bench` names a file for the counts, written when the server stops.
+const countsFile = process.env.SNAPSHOT_CACHE_COUNTS_FILE
+if (countsFile && firstLoad) process.once('exit', () => writeFileSync(countsFile, JSON.stringify(cacheCounts())))
+
+/**
+ * Counts a page section kept by 'use cache': `asked` by each reader, `rendered` inside the cached
+ * function, which runs only when nothing was kept under its arguments.
+ */
+export function renderCounter(name: string): { asked(): void; rendered(): void } {
+  const c = countsOf(name)
+  return { asked: () => void (c.asked += 1), rendered: () => void (c.computed += 1) }
+}
+
+/**
+ * A cache of `compute(key)` results by key (at most `size` keys, the least recently used dropped)
+ * under the snapshot of the request. Readers asking for a key while it is being computed at the
+ * same snapshot wait for that one computation instead of each running it.
+ */
+export function snapshotCache<T>(name: string, size: number): (key: string, compute: () => Promise<T>) => Promise<T> {
+  const kept = new Map<string, { snapshot: string; value: Promise<T>; done: boolean }>()
+  const used = countsOf(name)
   return async (key, compute) => {
-    const before = await snapshotNow()
-    const hit = kept.get(key)
-    if (hit?.snapshot === before) return hit.value
-    const value = await compute()
-    if ((await snapshotNow()) === before) {
+    const snapshot = await dataSnapshot()
+    used.asked += 1
+    const found = kept.get(key)
+    if (found?.snapshot === snapshot) {
       kept.delete(key)
-      kept.set(key, { snapshot: before, value })
-      if (kept.size > size) kept.delete(kept.keys().next().value!)
+      kept.set(key, found)
+      if (!found.done) used.joined += 1
+      return found.value
     }
-    return value
+    used.computed += 1
+    const entry = { snapshot, value: compute(), done: false }
+    kept.delete(key)
+    kept.set(key, entry)
+    if (kept.size > size) kept.delete(kept.keys().next().value!)
+    entry.value.then(
+      () => void (entry.done = true),
+      // A failure is not kept: the next reader tries again.
+      () => void (kept.get(key) === entry && kept.delete(key)),
+    )
+    return entry.value
   }
 }

@@ -7,7 +7,7 @@ import { LOCALE_COOKIE, resolveLocale } from './locales'
 
 const messages = { vi, en }
 
-export default getRequestConfig(async ({ locale: requested }) => {
-  const locale = resolveLocale(requested ?? (await cookies()).get(LOCALE_COOKIE)?.value)
+export default getRequestConfig(async ({ locale: requested, requestLocale }) => {
+  const locale = resolveLocale(requested ?? (await requestLocale) ?? (await cookies()).get(LOCALE_COOKIE)?.value)
   return { locale, messages: messages[locale], timeZone: DISTRICT_TIME_ZONE }
 })

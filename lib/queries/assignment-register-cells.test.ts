@@ -164,4 +164,20 @@ describe('the register computed in SQL', () => {
     expect(read.map((row) => row[5])).toEqual(expect.arrayContaining(['Đạt', 'Chưa đạt']))
     expect(read.filter((row) => typeof row[6] === 'number').length).toBe(STATES.length - 1)
   })
+
+  test('writes the XLSX rows in PostgreSQL as the cell writer writes them: every cell, its value and its style', async () => {
+    const t = translatorFor('vi')
+    const cellsOf = async (inPostgres: boolean) => {
+      const document = await registerExport(t, now, new URLSearchParams(), fullReader)
+      const sheets = inPostgres ? document.sheets : document.sheets.map((sheet) => ({ ...sheet, xmlRows: undefined }))
+      const book = new ExcelJS.Workbook()
+      await book.xlsx.load(await new Response(xlsxStream({ ...document, sheets }, t)).arrayBuffer())
+      const cells: unknown[] = []
+      book.worksheets[0]!.eachRow((row) => row.eachCell((cell) => cells.push([cell.address, cell.value, cell.numFmt, cell.fill, cell.font])))
+      return cells
+    }
+    const [written, expected] = [await cellsOf(true), await cellsOf(false)]
+    expect(written.length).toBeGreaterThan(STATES.length * DUE_OFFSETS.length)
+    expect(written).toEqual(expected)
+  })
 })

@@ -102,7 +102,7 @@ END`
  * CONDITION's figure ("1", "0"); `kind`: whether a row carries its indicator's kind (for the
  * writer in TypeScript; the CSV has its answers in words already).
  */
-type CellWriting = { text(value: string): string; day(value: string): string; labels(value: string): string; answer(value: string): string; kind: boolean }
+type CellWriting = { text(value: string): string; number(value: string): string; day(value: string): string; labels(value: string): string; answer(value: string): string; kind: boolean }
 
 /**
  * Every assignment's row of the register as `cells` writes it, by unit in the district's order and
@@ -132,9 +132,9 @@ function registerQuery(source: ProgressSource, cells: CellWriting): string {
            COALESCE(${cells.text('x.responsible_name')}, u.in_charge_name)
       FROM (SELECT * FROM unit ORDER BY "sortOrder", sort_name, id) u
      CROSS JOIN LATERAL (
-       SELECT t.group_name, t.title, ${cells.labels(LABELS)} AS labels, a.progress,
-              CASE WHEN t.kind = 'CONDITION' THEN ${cells.answer('trim_scale(a."indicatorActual")::text')} ELSE trim_scale(a."indicatorActual")::text END AS indicator_actual,
-              t.kind, CASE WHEN t.kind = 'PER_UNIT' THEN trim_scale(${UNIT_TARGET[source.name]})::text END AS unit_target,
+       SELECT t.group_name, t.title, ${cells.labels(LABELS)} AS labels, ${cells.number('a.progress')} AS progress,
+              CASE WHEN t.kind = 'CONDITION' THEN ${cells.answer('trim_scale(a."indicatorActual")::text')} ELSE ${cells.number('trim_scale(a."indicatorActual")::text')} END AS indicator_actual,
+              t.kind, CASE WHEN t.kind = 'PER_UNIT' THEN ${cells.number(`trim_scale(${UNIT_TARGET[source.name]})::text`)} END AS unit_target,
               t.indicator_unit, t.due_day,
               ${cells.day(districtDay('a."completedAt"'))} AS completed_day,
               ${cells.day(districtDay('a."lastUpdateAt"'))} AS last_update_day,
@@ -175,6 +175,7 @@ async function* inSnapshot<T>({ day, at }: ProgressSource, writing: Writing, rea
  */
 const CSV_CELLS: CellWriting = {
   text: (value) => `CASE WHEN ${value} = '' THEN NULL WHEN left(${value}, 1) IN ('=', '+', '-', '@', E'\\t', E'\\r') THEN '''' || ${value} ELSE ${value} END`,
+  number: (value) => value,
   day: (value) => value,
   labels: (value) => `(SELECT current_setting('${SETTING.labelTexts}')::jsonb) ->> (${value})`,
   answer: (value) => `(SELECT current_setting('${SETTING.answerTexts}')::jsonb) ->> (${value})`,
@@ -192,8 +193,56 @@ export function registerCsvLines(source: ProgressSource, labelTexts: Record<stri
   return inSnapshot(source, { labelTexts, answerTexts, dateStyle: 'SQL, DMY' }, (client) => copyOut(client, sql))
 }
 
+/**
+ * Cells of SpreadsheetML (lib/reports/xlsx.ts's writing), each the end of a `<c r="…"` element:
+ * its style, type and value; null for an empty cell. Texts lose the characters XML cannot hold
+ * and have the rest escaped, line breaks as character references (so that a row is one line of
+ * COPY's output); days are Excel's day numbers; a list of labels and a condition's answer are the
+ * cells `labelTexts` and `answerTexts` hold.
+ */
+function xmlCells(styles: XmlCellStyles): CellWriting {
+  const escaped = (value: string) =>
+    `replace(replace(replace(replace(replace(replace(translate(${value}, ${XML_CONTROL_CHARACTERS}, ''), '&', '&amp;'), '<', '&lt;'), '>', '&gt;'), '"', '&quot;'), E'\\r', '&#13;'), E'\\n', '&#10;')`
+  return {
+    text: (value) => `CASE WHEN ${value} <> '' THEN ' s="${styles.plain}" t="inlineStr"><is><t xml:space="preserve">' || ${escaped(value)} || '</t></is></c>' END`,
+    number: (value) => `(' s="${styles.plain}"><v>' || (${value}) || '</v></c>')`,
+    day: (value) => `(' s="${styles.date}"><v>' || ((${value}) - DATE '1899-12-30') || '</v></c>')`,
+    labels: CSV_CELLS.labels,
+    answer: CSV_CELLS.answer,
+    kind: false,
+  }
+}
+
+/** The characters XML 1.0 cannot hold that a text in PostgreSQL can, as an SQL string for translate(). */
+const XML_CONTROL_CHARACTERS = `E'${[...Array(32).keys()]
+  .filter((code) => code > 0 && ![9, 10, 13].includes(code))
+  .map((code) => `\\x${code.toString(16).padStart(2, '0')}`)
+  .join('')}\\uFFFE\\uFFFF'`
+
+/** The style indexes (styles.xml's cellXfs) of a plain cell and a day. */
+export type XmlCellStyles = { plain: number; date: number }
+
+/** The register's columns, in the order registerQuery gives them (Excel's column letters). */
+const REGISTER_COLUMNS = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L'] as const
+
+/**
+ * The register's rows as SpreadsheetML `<row>` elements, one per line, numbered from `firstRow`:
+ * what lib/reports/xlsx.ts writes from registerRows, written by PostgreSQL instead (COPY), so that
+ * a million rows cost the server bytes to pass on rather than cells to make and collect. The label
+ * lists and a condition's answers are the cells' ends `labelCells` and `answerCells` give (keyed
+ * as registerCsvLines's texts).
+ */
+export function registerXmlRows(source: ProgressSource, firstRow: number, styles: XmlCellStyles, labelCells: Record<string, string>, answerCells: Record<string, string>): AsyncGenerator<Buffer> {
+  const cells = REGISTER_COLUMNS.map((letter, i) => `COALESCE('<c r="${letter}' || n || '"' || c${i}, '')`).join(' || ')
+  const columns = REGISTER_COLUMNS.map((_, i) => `c${i}`).join(', ')
+  const numbered = `SELECT (row_number() OVER () + ${Math.trunc(firstRow) - 1})::text AS n, q.* FROM (${registerQuery(source, xmlCells(styles))}) q(${columns})`
+  // Delimiter and quote are characters no cell holds (XML cannot), so COPY writes each row as it is.
+  const sql = `COPY (SELECT '<row r="' || n || '">' || ${cells} || '</row>' FROM (${numbered}) r) TO STDOUT (FORMAT csv, DELIMITER E'\\x02', QUOTE E'\\x01')`
+  return inSnapshot(source, { labelTexts: labelCells, answerTexts: answerCells, dateStyle: 'ISO, YMD' }, (client) => copyOut(client, sql, { crlf: false }))
+}
+
 /** The values as they are, days as YYYY-MM-DD text (pg would make a date a Date at midnight of the server's zone). */
-const PLAIN_CELLS: CellWriting = { text: (value) => value, day: (value) => `(${value})::text`, labels: (value) => value, answer: (value) => value, kind: true }
+const PLAIN_CELLS: CellWriting = { text: (value) => value, number: (value) => value, day: (value) => `(${value})::text`, labels: (value) => value, answer: (value) => value, kind: true }
 
 type RegisterRecord = [
   string, string, string, string, number, string | null, IndicatorKind | null, string | null, string | null, CalendarDay, CalendarDay | null, CalendarDay | null, string | null,

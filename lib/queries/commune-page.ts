@@ -25,7 +25,7 @@ async function readCommune(source: ProgressSource, unitId: string) {
 export type CommunePageData = Awaited<ReturnType<typeof readCommune>>
 
 /** The communes being read at the moment, a few days each. */
-const kept = snapshotCache<CommunePageData>(64)
+const kept = snapshotCache<CommunePageData>('commune data', 64)
 
 /** The commune's numbers and lists, from `source`. */
 export function communePageData(source: ProgressSource, unitId: string): Promise<CommunePageData> {

@@ -44,7 +44,7 @@ async function readOverview(source: ProgressSource, period: string | undefined, 
 export type OverviewPageData = Awaited<ReturnType<typeof readOverview>>
 
 /** A few days and periods at a time: today's, and the past days someone is looking at. */
-const kept = snapshotCache<OverviewPageData>(16)
+const kept = snapshotCache<OverviewPageData>('overview data', 16)
 
 /** The overview's numbers from `source` with the reporting `period` and monthly or quarterly `cycle` asked for. */
 export function overviewPageData(source: ProgressSource, period: string | undefined, cycle?: string): Promise<OverviewPageData> {

@@ -100,7 +100,7 @@ export const pendingReviews = cache((actor: Actor, limit: number, offset: number
 export const followedReviews = cache((actor: Actor, limit: number, offset: number) => waitingReviews(followedBy(actor), limit, offset))
 
 /** Header counts by scope, for as long as the data has not changed (lib/db/snapshot-cache.ts). */
-const keptCounts = snapshotCache<number>(256)
+const keptCounts = snapshotCache<number>('pending review counts', 256)
 
 /**
  * How many updates wait for the actor's confirmation, counted in SQL over the reports kept as waiting

@@ -4,7 +4,9 @@
 // (DESIGN.md), and a totals row (SUM formulas) under tables of counts. The workbook's XML is
 // written here (ECMA-376 SpreadsheetML, the parts Excel needs and no more) into a ZIP archive that
 // yazl writes as the sheets' text comes: a general spreadsheet writer's per-cell objects and style
-// lookups cost more than the million-row register can afford. exceljs reads the files back in the tests.
+// lookups cost more than the million-row register can afford. The register's rows come written
+// already, by PostgreSQL (Sheet.xmlRows): made here, their million rows of short-lived strings grew
+// the heap by some 200 MB before the collector caught up. exceljs reads the files back in the tests.
 import 'server-only'
 import { PassThrough, Readable, pipeline } from 'node:stream'
 import { constants } from 'node:zlib'
@@ -101,22 +103,38 @@ const styleAttribute = (style: number) => (style === 0 ? '' : ` s="${style}"`)
 const textCell = (ref: string, text: string, style: number) => `<c r="${ref}"${styleAttribute(style)} t="inlineStr"><is><t xml:space="preserve">${xmlText(text)}</t></is></c>`
 const numberCell = (ref: string, value: number, style: number) => `<c r="${ref}"${styleAttribute(style)}><v>${value}</v></c>`
 
-/** A sheet's cells as XML, the labels' texts kept per list (a million rows have ten lists of labels). */
-function cellWriter(t: Translate) {
+/** The labels' texts, kept per list (a million rows have ten lists of labels). */
+function labelTextsOf(t: Translate): (labels: readonly StatusLabel[]) => string {
   const labelTexts = new Map<string, string>()
-  const labelText = (labels: readonly StatusLabel[]) => {
+  return (labels) => {
     const key = labels.join()
     let text = labelTexts.get(key)
     if (text === undefined) labelTexts.set(key, (text = csvCell({ labels }, t)))
     return text
   }
+}
+
+/** A status cell's style: its first label's tone. */
+function labelStyle(labels: readonly StatusLabel[], bold = false): number {
+  const [first] = labels
+  return lookStyle(first ? STATUS_TONES[first] : 'plain', bold)
+}
+
+/** The styles of a plain cell and a day, for the rows a database writes (Sheet.xmlRows). */
+const XML_CELL_STYLES = { plain: lookStyle('plain', false), date: lookStyle('date', false) }
+
+/** A cell without its start (`<c r="…"`), as Sheet.xmlRows puts after the reference. */
+const cellEnd = (cell: string) => cell.slice('<c r=""'.length)
+
+/** A sheet's cells as XML. */
+function cellWriter(t: Translate) {
+  const labelText = labelTextsOf(t)
   return (ref: string, cell: Cell, bold: boolean): string => {
     if (cell === null) return ''
     if (typeof cell === 'number') return Number.isFinite(cell) ? numberCell(ref, cell, lookStyle('plain', bold)) : ''
     if (typeof cell === 'string') return textCell(ref, cell, lookStyle('plain', bold))
     if ('day' in cell) return numberCell(ref, excelDay(cell.day), lookStyle('date', bold))
-    const [first] = cell.labels
-    return textCell(ref, labelText(cell.labels), lookStyle(first ? STATUS_TONES[first] : 'plain', bold))
+    return textCell(ref, labelText(cell.labels), labelStyle(cell.labels, bold))
   }
 }
 
@@ -149,8 +167,9 @@ function printTitlesXml(sheets: readonly { sheet: Sheet; id: number }[]): string
 }
 
 /** A worksheet's XML, in pieces, written as its rows come. */
-async function* sheetXml(title: string, sheet: Sheet, t: Translate): AsyncGenerator<string> {
+async function* sheetXml(title: string, sheet: Sheet, t: Translate): AsyncGenerator<string | Uint8Array> {
   const cell = cellWriter(t)
+  const labelText = labelTextsOf(t)
   const letters = sheet.columns.map((_, i) => columnLetter(i))
   const cols = sheet.columns.map((column, i) => `<col min="${i + 1}" max="${i + 1}" width="${column.width}" customWidth="1"/>`).join('')
   const headerCells = sheet.columns.map((column, i) => textCell(`${letters[i]}${HEADER_ROW}`, column.header, HEADER_STYLE)).join('')
@@ -161,6 +180,12 @@ async function* sheetXml(title: string, sheet: Sheet, t: Translate): AsyncGenera
     `<sheetFormatPr defaultRowHeight="15"/><cols>${cols}</cols><sheetData>` +
     `<row r="${TITLE_ROW}">${textCell(`A${TITLE_ROW}`, title, TITLE_STYLE)}</row>` +
     `<row r="${HEADER_ROW}">${headerCells}</row>`
+  if (sheet.xmlRows && !sheet.totals) {
+    yield piece
+    yield* sheet.xmlRows({ firstRow: HEADER_ROW + 1, styles: XML_CELL_STYLES, labelCells: (labels) => cellEnd(textCell('', labelText(labels), labelStyle(labels))), textCell: (text) => cellEnd(textCell('', text, lookStyle('plain', false))) })
+    yield `</sheetData>${printSetupXml(title, t)}</worksheet>`
+    return
+  }
   const sums = sheet.columns.map(() => 0)
   let rowNumber = HEADER_ROW
   for await (const cells of sheet.rows) {
@@ -195,7 +220,7 @@ function totalsRow(totals: Total[], sums: number[], lastRow: number, cell: Retur
 }
 
 /** A part of the workbook's package: its XML, whole or (a sheet) in pieces as its rows come. */
-type Part = { name: string; content: string | AsyncIterable<string> }
+type Part = { name: string; content: string | AsyncIterable<string | Uint8Array> }
 
 function workbookParts(document: ExportDocument, t: Translate): Part[] {
   const sheets = document.sheets.map((sheet, i) => ({ sheet, id: i + 1 }))

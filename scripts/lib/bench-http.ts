@@ -26,6 +26,21 @@ export async function sequentialLatency(url: string, cookie: string, requests: n
   return { ...latency(times), bytes }
 }
 
+/**
+ * The first reader after each of `requests` writes: `write` moves the database's snapshot, so
+ * nothing kept under the old one is served and the page is computed and rendered anew.
+ */
+export async function coldLatency(url: string, cookie: string, requests: number, write: () => Promise<void>): Promise<Latency> {
+  const times: number[] = []
+  for (let i = 0; i < requests; i++) {
+    await write()
+    const started = performance.now()
+    await (await get(url, cookie)).arrayBuffer()
+    times.push(performance.now() - started)
+  }
+  return latency(times)
+}
+
 export type LoadResult = Latency & { connections: number; requests: number; seconds: number; perSecond: number }
 
 /**

@@ -5,11 +5,11 @@
 import 'server-only'
 import type { Actor } from '@/lib/auth/permissions'
 import { formatDay } from '@/lib/domain/calendar'
-import { REGISTER_LABEL_LISTS, registerCsvLines, registerRows, registerSize } from '@/lib/queries/assignment-register'
+import { REGISTER_LABEL_LISTS, registerCsvLines, registerRows, registerSize, registerXmlRows } from '@/lib/queries/assignment-register'
 import type { ProgressSource } from '@/lib/queries/progress-source'
 import { CONDITION_NO, CONDITION_YES } from '@/lib/domain/indicator'
 import { csvCell } from '../csv'
-import { exportSource, fileStem, type Cell, type ExportDocument, type Translate } from './table'
+import { exportSource, fileStem, type Cell, type ExportDocument, type Translate, type XmlRowsWriting } from './table'
 import { figureCell } from './task'
 
 /** Rows read per fetch: the next batch is read while this one is written, so two batches are held at a time. */
@@ -39,6 +39,13 @@ async function* rows(source: ProgressSource, t: Translate): AsyncGenerator<Cell[
 /** A condition's answers, as a CSV cell says them (keyed as the register's SQL reads the figure). */
 const answerTexts = (t: Translate) => Object.fromEntries([CONDITION_YES, CONDITION_NO].map((answer) => [answer, csvCell(figureCell(t, 'CONDITION', answer), t)]))
 
+/** A condition's answers and each list of labels, as cells of the XLSX writer (keyed as the CSV's texts). */
+function xmlCellEnds(t: Translate, writing: XmlRowsWriting) {
+  const answers = Object.fromEntries(Object.entries(answerTexts(t)).map(([answer, text]) => [answer, writing.textCell(text)]))
+  const labels = Object.fromEntries(REGISTER_LABEL_LISTS.map((list) => [list.join(','), writing.labelCells(list)]))
+  return { answers, labels }
+}
+
 /** Each list of labels the register can hold, as a CSV cell says it (keyed as the register's SQL names it). */
 const labelTexts = (t: Translate) => Object.fromEntries(REGISTER_LABEL_LISTS.map((labels) => [labels.join(','), csvCell({ labels }, t)]))
 
@@ -67,6 +74,10 @@ export async function registerExport(t: Translate, now: Date, search: URLSearchP
         rowCount: await registerSize(source),
         rows: rows(source, t),
         csvLines: () => registerCsvLines(source, labelTexts(t), answerTexts(t)),
+        xmlRows: (writing) => {
+          const cells = xmlCellEnds(t, writing)
+          return registerXmlRows(source, writing.firstRow, writing.styles, cells.labels, cells.answers)
+        },
       },
     ],
     csvSheet: 0,

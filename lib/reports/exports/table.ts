@@ -34,8 +34,21 @@ export type Sheet = {
    * source writes them faster than cells can be (the register, a million rows, by COPY).
    */
   csvLines?: () => AsyncIterable<Uint8Array>
+  /**
+   * The same rows already written as SpreadsheetML `<row>` elements (../xlsx.ts's cells), numbered
+   * from `firstRow`, for the same reason; `labelCells` and `textCell` give the end of a cell (after
+   * its reference) as the writer would make it, `styles` its style indexes.
+   */
+  xmlRows?: (writing: XmlRowsWriting) => AsyncIterable<Uint8Array>
   /** A totals row under the table, for tables of counts. */
   totals?: Total[]
+}
+
+export type XmlRowsWriting = {
+  firstRow: number
+  styles: { plain: number; date: number }
+  labelCells(labels: readonly StatusLabel[]): string
+  textCell(text: string): string
 }
 
 export type ExportDocument = {

@@ -1,5 +1,7 @@
 import type { Metadata } from 'next'
-import { getTranslations } from 'next-intl/server'
+import type { Locale } from 'next-intl'
+import { getLocale, getTranslations, setRequestLocale } from 'next-intl/server'
+import { cacheLife } from 'next/cache'
 import Link from '@/components/link'
 import { notFound } from 'next/navigation'
 import { TrendLine } from '@/components/charts/trend-line'
@@ -13,14 +15,15 @@ import { StatusSummary } from '@/components/progress/status-summary'
 import { UnitIndicatorList } from '@/components/progress/unit-indicator-list'
 import { mayReadView } from '@/lib/auth/permissions'
 import { requireUser, type CurrentUser } from '@/lib/auth/session'
-import { addDays, districtDay, formatDay } from '@/lib/domain/calendar'
+import { dataSnapshot, renderCounter } from '@/lib/db/snapshot-cache'
+import { addDays, districtDay, endOfDistrictDay, formatDay, type CalendarDay } from '@/lib/domain/calendar'
 import type { AssignmentTiming } from '@/lib/domain/status'
 import { unitCodeSchema } from '@/lib/domain/unit-code'
 import { communeByCode, type Commune } from '@/lib/queries/commune-detail'
 import { communePageData } from '@/lib/queries/commune-page'
 import { statusLabelsOf } from '@/lib/domain/status'
 import { communeHref, unitPageHref } from '@/lib/domain/paths'
-import { requestSource } from '@/lib/queries/progress-source'
+import { progressSource, withinScope } from '@/lib/queries/progress-source'
 import { redirectFormerCode } from '@/lib/http/former-code'
 import { unitHistory } from '@/lib/queries/unit-history'
 import { UnitChangeNote } from '@/components/unit-change-note'
@@ -50,16 +53,34 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 export default async function CommunePage(props: Props) {
   const user = await requireUser()
   const commune = await load(user, props)
-  const now = new Date()
-  const asked = asOfParam((await props.searchParams).asOf)
+  const [asked, locale, snapshot] = await Promise.all([props.searchParams.then((search) => asOfParam(search.asOf)), getLocale(), dataSnapshot()])
+  communeRenders.asked()
+  return <CommuneSections snapshot={snapshot} locale={locale} today={districtDay(new Date())} asked={asked} scopeUnitId={user.scopeUnitId} commune={commune} />
+}
+
+const communeRenders = renderCounter('commune sections')
+
+/** What makes the page what it is: the state of the data, the day asked for, the reader's subtree (which found the commune), the language. */
+type SectionsKey = { snapshot: string; locale: Locale; today: CalendarDay; asked: CalendarDay | null; scopeUnitId: string | null; commune: Commune }
+
+/**
+ * The whole page, the same for every reader of one subtree: rendered once per state of the data
+ * (the snapshot, lib/db/snapshot-cache.ts) and key, and kept for the next reader.
+ */
+async function CommuneSections({ locale, today, asked, scopeUnitId, commune }: SectionsKey) {
+  'use cache'
+  cacheLife('max')
+  communeRenders.rendered()
+  setRequestLocale(locale)
   // A split commune's figures are those of its last day: from the split on, its parts carry its work.
-  const [split] = (await unitHistory(commune.id, districtDay(now)))?.splitInto ?? []
+  const [split] = (await unitHistory(commune.id, today))?.splitInto ?? []
   const lastDay = split ? addDays(split.day, -1) : null
-  const source = requestSource(lastDay !== null && (asked === null || asked > lastDay) ? lastDay : asked, user)
+  // The labels (overdue, due soon) go by the district day: the end of today judges them as now does.
+  const source = withinScope(progressSource(lastDay !== null && (asked === null || asked > lastDay) ? lastDay : asked, endOfDistrictDay(today)), { scopeUnitId })
   const [{ progress, late, trend, assignments, indicators }, history, figures, t, tOverview] = await Promise.all([
     communePageData(source, commune.id),
     // On its last day, the line that says where its work went.
-    unitHistory(commune.id, source.day === lastDay ? districtDay(now) : source.day),
+    unitHistory(commune.id, source.day === lastDay ? today : source.day),
     unitFiguresOn(commune.id, source.day),
     getTranslations('communes.detail'),
     getTranslations('overview'),
@@ -79,7 +100,7 @@ export default async function CommunePage(props: Props) {
         <p className="mt-1 text-sm text-slate-700">
           {commune.member ? t('memberInCharge', { name: commune.member.name, title: commune.member.title }) : t('noMember')}
         </p>
-        <AsOfPicker path={communeHref(commune.code)} day={source.day} past={source.asOfDay !== undefined} today={districtDay(now)} />
+        <AsOfPicker path={communeHref(commune.code)} day={source.day} past={source.asOfDay !== undefined} today={today} />
         <DownloadLinks view="communes" code={commune.code} table="assignments" filters={{ asOf: source.asOfDay }} />
       </header>
 

@@ -1,5 +1,7 @@
 import type { Metadata } from 'next'
-import { getTranslations } from 'next-intl/server'
+import type { Locale } from 'next-intl'
+import { getLocale, getTranslations, setRequestLocale } from 'next-intl/server'
+import { cacheLife } from 'next/cache'
 import Link from '@/components/link'
 import { notFound } from 'next/navigation'
 import { AsOfPicker } from '@/components/progress/as-of-picker'
@@ -15,10 +17,11 @@ import { StatusCountList } from '@/components/tasks/status-count-list'
 import { StatusCountsTable } from '@/components/tasks/status-counts-table'
 import { mayReadView } from '@/lib/auth/permissions'
 import { requireUser, type CurrentUser } from '@/lib/auth/session'
-import { districtDay } from '@/lib/domain/calendar'
+import { dataSnapshot, renderCounter } from '@/lib/db/snapshot-cache'
+import { districtDay, endOfDistrictDay, type CalendarDay } from '@/lib/domain/calendar'
 import { memberPageData } from '@/lib/queries/member-page'
 import { memberByCode, type Member } from '@/lib/queries/member-progress'
-import { requestSource } from '@/lib/queries/progress-source'
+import { progressSource, withinScope } from '@/lib/queries/progress-source'
 
 type Props = {
   params: Promise<{ code: string }>
@@ -40,8 +43,41 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function MemberPage({ params, searchParams }: Props) {
   const user = await requireUser()
   const member = await load(user, params)
-  const now = new Date()
-  const source = requestSource(asOfParam((await searchParams).asOf), user)
+  const [asked, locale, snapshot] = await Promise.all([searchParams.then((search) => asOfParam(search.asOf)), getLocale(), dataSnapshot()])
+  memberRenders.asked()
+  return (
+    <MemberSections
+      snapshot={snapshot}
+      locale={locale}
+      today={districtDay(new Date())}
+      asked={asked}
+      scopeUnitId={user.scopeUnitId}
+      member={member}
+      ownPage={user.memberId === member.id}
+    />
+  )
+}
+
+const memberRenders = renderCounter('member sections')
+
+/**
+ * What makes the page what it is: the state of the data, the day asked for, the reader's subtree
+ * (which found the member), the language, and whether the reader is that member (who is sent to
+ * the reports awaiting them).
+ */
+type SectionsKey = { snapshot: string; locale: Locale; today: CalendarDay; asked: CalendarDay | null; scopeUnitId: string | null; member: Member; ownPage: boolean }
+
+/**
+ * The whole page, the same for every reader of one key: rendered once per state of the data (the
+ * snapshot, lib/db/snapshot-cache.ts) and kept for the next reader.
+ */
+async function MemberSections({ locale, today, asked, scopeUnitId, member, ownPage }: SectionsKey) {
+  'use cache'
+  cacheLife('max')
+  memberRenders.rendered()
+  setRequestLocale(locale)
+  // The labels (overdue, due soon) go by the district day: the end of today judges them as now does.
+  const source = withinScope(progressSource(asked, endOfDistrictDay(today)), { scopeUnitId })
   const [{ summary, groups, units, pending, overdue, indicators }, t, tTasks] = await Promise.all([
     memberPageData(source, member.id),
     getTranslations('members'),
@@ -59,7 +95,7 @@ export default async function MemberPage({ params, searchParams }: Props) {
       </nav>
       <h1 className="mt-2 text-2xl font-bold">{member.name}</h1>
       <p className="text-slate-700">{member.title}</p>
-      <AsOfPicker path={memberHref(member.code)} day={source.day} past={source.asOfDay !== undefined} today={districtDay(now)} />
+      <AsOfPicker path={memberHref(member.code)} day={source.day} past={source.asOfDay !== undefined} today={today} />
       <DownloadLinks view="members" code={member.code} table="unitsInCharge" filters={{ asOf: source.asOfDay }} />
 
       <section aria-labelledby="summary-title" className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
@@ -152,7 +188,7 @@ export default async function MemberPage({ params, searchParams }: Props) {
           <p className="mb-3 text-sm text-slate-700">
             {t('pending.intro', { count: pending.total })}
             {pending.total > pending.rows.length && ` ${t('showing', { shown: pending.rows.length, total: pending.total })}`}
-            {user.memberId === member.id && (
+            {ownPage && (
               <>
                 {' '}
                 <Link href="/reviews" className="font-medium text-blue-800 underline underline-offset-2">

@@ -1,5 +1,7 @@
 import type { Metadata } from 'next'
-import { getTranslations } from 'next-intl/server'
+import type { Locale } from 'next-intl'
+import { getLocale, getTranslations, setRequestLocale } from 'next-intl/server'
+import { cacheLife } from 'next/cache'
 import Link from '@/components/link'
 import { notFound } from 'next/navigation'
 import { AsOfPicker } from '@/components/progress/as-of-picker'
@@ -14,8 +16,9 @@ import { TaskUnitsTable } from '@/components/tasks/task-units-table'
 import { mayReadView } from '@/lib/auth/permissions'
 import { scopeFor } from '@/lib/auth/rules'
 import { requireUser, type CurrentUser } from '@/lib/auth/session'
-import { dateColumnDay, districtDay, formatDay } from '@/lib/domain/calendar'
-import { requestSource, type ProgressSource } from '@/lib/queries/progress-source'
+import { dataSnapshot, renderCounter } from '@/lib/db/snapshot-cache'
+import { dateColumnDay, districtDay, endOfDistrictDay, formatDay, type CalendarDay } from '@/lib/domain/calendar'
+import { progressSource, requestSource, withinScope, type ProgressSource } from '@/lib/queries/progress-source'
 import { asOfParam } from '@/lib/validation/as-of'
 import { pageParam } from '@/lib/validation/page'
 import { offsetOf, pageCountOf, pagedHref } from '@/lib/domain/paging'
@@ -45,15 +48,56 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 /** One task across every unit it is assigned to: where each stands, the district's result, the latest reports. */
 export default async function TaskPage({ params, searchParams }: Props) {
   const user = await requireUser()
-  const now = new Date()
   const query = await searchParams
-  const source = requestSource(asOfParam(query.asOf), user)
-  const page = pageParam(query.page)
-  const [task, t] = await Promise.all([load(user, params, source), getTranslations('tasks')])
-  const [units, history] = await Promise.all([
-    taskUnits(source, task.id, TASK_UNITS_PER_PAGE, offsetOf(page, TASK_UNITS_PER_PAGE)),
-    taskHistory(source, user, task.id, HISTORY_LENGTH),
-  ])
+  const asked = asOfParam(query.asOf)
+  const source = requestSource(asked, user)
+  const [task, locale, snapshot] = await Promise.all([load(user, params, source), getLocale(), dataSnapshot()])
+  taskRenders.asked()
+  // Two async siblings, rendered at once: neither waits for the other.
+  return (
+    <>
+      <TaskSections snapshot={snapshot} locale={locale} today={districtDay(new Date())} asked={asked} scopeUnitId={user.scopeUnitId} code={task.code} page={pageParam(query.page)} />
+      <LatestReports source={source} user={user} task={task} />
+    </>
+  )
+}
+
+/** The latest reports, as the reader may read them. */
+async function LatestReports({ source, user, task }: { source: ProgressSource; user: CurrentUser; task: TaskProgress }) {
+  const [history, t] = await Promise.all([taskHistory(source, user, task.id, HISTORY_LENGTH), getTranslations('tasks')])
+  return (
+    <section aria-labelledby="history-title" className="mt-8">
+      <h2 id="history-title" className="text-lg font-semibold">
+        {t('history.title')}
+      </h2>
+      <p className="mb-3 text-sm text-slate-700">
+        {t('history.intro', { count: HISTORY_LENGTH })}
+        {scopeFor(user.role, 'assignment.readDetails') !== 'all' && ` ${t('history.scoped')}`}
+      </p>
+      <TaskHistory entries={history} taskCode={task.code} indicator={task.indicator} />
+    </section>
+  )
+}
+
+const taskRenders = renderCounter('task sections')
+
+/** What makes the task's figures and units what they are: the state of the data, the day asked for, the reader's subtree, the language, the page of units. */
+type SectionsKey = { snapshot: string; locale: Locale; today: CalendarDay; asked: CalendarDay | null; scopeUnitId: string | null; code: string; page: number }
+
+/**
+ * Everything above the latest reports, the same for every reader of one subtree: rendered once per
+ * state of the data (the snapshot, lib/db/snapshot-cache.ts) and key, and kept for the next reader.
+ */
+async function TaskSections({ locale, today, asked, scopeUnitId, code, page }: SectionsKey) {
+  'use cache'
+  cacheLife('max')
+  taskRenders.rendered()
+  setRequestLocale(locale)
+  // The labels (overdue, due soon) go by the district day: the end of today judges them as now does.
+  const source = withinScope(progressSource(asked, endOfDistrictDay(today)), { scopeUnitId })
+  const [task, t] = await Promise.all([taskProgressByCode(source, code), getTranslations('tasks')])
+  if (!task) notFound()
+  const units = await taskUnits(source, task.id, TASK_UNITS_PER_PAGE, offsetOf(page, TASK_UNITS_PER_PAGE))
   if (page > 1 && units.rows.length === 0) notFound()
   const pages = pageCountOf(task.assigned, TASK_UNITS_PER_PAGE)
   const pageHref = (n: number) => pagedHref(taskHref(task.code), { asOf: source.asOfDay }, n)
@@ -96,7 +140,7 @@ export default async function TaskPage({ params, searchParams }: Props) {
           {t('detail.district')}
         </h2>
         <div className="mb-3">
-          <AsOfPicker path={taskHref(task.code)} day={source.day} past={source.asOfDay !== undefined} today={districtDay(now)} />
+          <AsOfPicker path={taskHref(task.code)} day={source.day} past={source.asOfDay !== undefined} today={today} />
         </div>
         <dl className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-[auto_1fr]">
           <dt className="text-slate-600">{t('counts.assigned')}</dt>
@@ -150,17 +194,6 @@ export default async function TaskPage({ params, searchParams }: Props) {
             <Pagination page={page} pageCount={pages} href={pageHref} label={t('units.pages')} />
           </>
         )}
-      </section>
-
-      <section aria-labelledby="history-title" className="mt-8">
-        <h2 id="history-title" className={sectionTitle}>
-          {t('history.title')}
-        </h2>
-        <p className="mb-3 text-sm text-slate-700">
-          {t('history.intro', { count: HISTORY_LENGTH })}
-          {scopeFor(user.role, 'assignment.readDetails') !== 'all' && ` ${t('history.scoped')}`}
-        </p>
-        <TaskHistory entries={history} taskCode={task.code} indicator={indicator} />
       </section>
     </>
   )
