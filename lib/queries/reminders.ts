@@ -10,6 +10,7 @@ import { cache } from 'react'
 import { assignmentsScopeParts, assignmentsScopeSql, unitRowInScopeSql, type Actor } from '@/lib/auth/permissions'
 import { db } from '@/lib/db'
 import { Prisma } from '@/lib/db/client'
+import { snapshotCache } from '@/lib/db/snapshot-cache'
 import type { CalendarDay } from '@/lib/domain/calendar'
 import { cycleOf, lastClosedCycle, type Cadence } from '@/lib/domain/report-cycle'
 import { DUE_SOON_DAYS } from '@/lib/domain/status'
@@ -34,7 +35,12 @@ const cycleReminders = (scope: Prisma.Sql, today: CalendarDay, dueSoonDays = DUE
  * count, on every page. Read from the counts kept per unit and per task (a scope is whole units and
  * whole tasks), less the assignments counted in both, so it costs a few index reads at any scale.
  */
-export const reminderCounts = cache(async (actor: Actor, today: CalendarDay): Promise<ReminderCounts> => {
+const keptReminders = snapshotCache<ReminderCounts>('reminder counts', 256)
+export const reminderCounts = cache((actor: Actor, today: CalendarDay): Promise<ReminderCounts> =>
+  keptReminders(`${actor.id} ${actor.role} ${actor.unitId} ${actor.memberId ?? ''} ${actor.scopeUnitId ?? ''} ${today}`, () => countReminders(actor, today)),
+)
+
+async function countReminders(actor: Actor, today: CalendarDay): Promise<ReminderCounts> {
   const scope = assignmentsScopeParts(actor, 'assignment.update')
   if (!scope) return { overdue: 0, dueSoon: 0 }
   await progressCountsReady(today)
@@ -61,7 +67,7 @@ export const reminderCounts = cache(async (actor: Actor, today: CalendarDay): Pr
   const [cycles] = await cycleCounts(actor, today)
   if (!counts || !cycles) return { overdue: 0, dueSoon: 0 }
   return { overdue: counts.overdue + cycles.overdue, dueSoon: counts.dueSoon + cycles.dueSoon }
-})
+}
 
 /**
  * What the cycle reminders change in the counts kept by due date: an assignment counts once, overdue
