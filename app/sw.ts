@@ -8,6 +8,8 @@ import { KEPT_TIMING, PAGE_CACHES } from '@/lib/domain/offline'
 
 declare const self: ServiceWorkerGlobalScope
 
+/** Where a kept start may lead: a unit's page (lib/auth/landing.ts landingPath). */
+const KEPT_START = /^\/units\/[^/]+$/
 /** Downloads, files, the API, sign-in and the worker itself are never kept. */
 const NEVER_KEPT = /^\/(?:api|attachments|exports|login|serwist|_next)(?:\/|$)/
 /** Past this the kept copy answers: on a weak signal a page that never comes is worse than an older one. */
@@ -40,8 +42,9 @@ const FOLLOW_START = {
   fetchDidSucceed: async ({ request, response }: { request: Request; response: Response }) => {
     if (!response.redirected || new URL(request.url).pathname !== START_PATH) return response
     const to = new URL(response.url)
-    // Never a way to sign-in (a session that ended) or anywhere else not kept.
-    if (response.status === 200 && to.origin === self.location.origin && !NEVER_KEPT.test(to.pathname)) {
+    // Only the way to a unit's own page, where staff start: never one to sign-in (a session that
+    // ended) or to a step the account must take first (a new password, two-factor enrolment).
+    if (response.status === 200 && to.origin === self.location.origin && KEPT_START.test(to.pathname)) {
       const cache = await caches.open(PAGE_CACHES.html)
       const redirect = new Response(null, { status: 302, headers: { Location: response.url, [KEPT_AT_HEADER]: String(Date.now()) } })
       await Promise.all([cache.put(new URL(START_PATH, self.location.origin).href, redirect), cache.put(response.url, unredirected(response.clone()))])
