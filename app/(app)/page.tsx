@@ -1,6 +1,5 @@
 import type { Metadata } from 'next'
-import type { Locale } from 'next-intl'
-import { getLocale, getTranslations, setRequestLocale } from 'next-intl/server'
+import { getLocale, getTranslations } from 'next-intl/server'
 import { cacheLife } from 'next/cache'
 import { redirect } from 'next/navigation'
 import { DownloadLinks } from '@/components/exports/download-links'
@@ -17,11 +16,11 @@ import { landingPath } from '@/lib/auth/landing'
 import { mayReadView } from '@/lib/auth/permissions'
 import { requireUser, type CurrentUser } from '@/lib/auth/session'
 import { dataSnapshot, renderCounter } from '@/lib/db/snapshot-cache'
-import { districtDay, endOfDistrictDay, formatDay, type CalendarDay } from '@/lib/domain/calendar'
+import { sectionSource, type SectionKey } from '@/lib/queries/kept-section'
+import { districtDay, formatDay, type CalendarDay } from '@/lib/domain/calendar'
 import { overviewPageData } from '@/lib/queries/overview-page'
 import { pendingReviewCount } from '@/lib/queries/pending-reviews'
 import { reminderCounts } from '@/lib/queries/reminders'
-import { progressSource, withinScope } from '@/lib/queries/progress-source'
 import { periodParamsSchema } from '@/lib/queries/reporting-rate'
 import { cycleParamsSchema } from '@/lib/queries/report-cycles'
 import { CycleRatePanel } from '@/components/progress/cycle-rate-panel'
@@ -73,27 +72,17 @@ async function Reminders({ user, today }: { user: CurrentUser; today: CalendarDa
 const overviewRenders = renderCounter('overview sections')
 
 /** What makes the overview's sections what they are: the state of the data, the day asked for, the reader's subtree, the language. */
-type SectionsKey = {
-  snapshot: string
-  locale: Locale
-  today: CalendarDay
-  asked: CalendarDay | null
-  scopeUnitId: string | null
-  period: string | undefined
-  cycle: string | undefined
-}
+type SectionsKey = SectionKey & { period: string | undefined; cycle: string | undefined }
 
 /**
  * Everything below the reminders, the same for every reader of one subtree: rendered once per
  * state of the data (the snapshot, lib/db/snapshot-cache.ts) and key, and kept for the next reader.
  */
-async function OverviewSections({ locale, today, asked, scopeUnitId, period, cycle }: SectionsKey) {
+async function OverviewSections(key: SectionsKey) {
   'use cache'
   cacheLife('max')
-  overviewRenders.rendered()
-  setRequestLocale(locale)
-  // The labels (overdue, due soon) go by the district day: the end of today judges them as now does.
-  const source = withinScope(progressSource(asked, endOfDistrictDay(today)), { scopeUnitId })
+  const { today, period, cycle } = key
+  const source = sectionSource(overviewRenders, key)
   const [{ progress, indicators, communes, late, report, cycles }, t] = await Promise.all([overviewPageData(source, period, cycle), getTranslations('overview')])
   const shownPeriod = report.choice.period
   return (

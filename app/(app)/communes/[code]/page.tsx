@@ -1,6 +1,5 @@
 import type { Metadata } from 'next'
-import type { Locale } from 'next-intl'
-import { getLocale, getTranslations, setRequestLocale } from 'next-intl/server'
+import { getLocale, getTranslations } from 'next-intl/server'
 import { cacheLife } from 'next/cache'
 import Link from '@/components/link'
 import { notFound } from 'next/navigation'
@@ -16,14 +15,14 @@ import { UnitIndicatorList } from '@/components/progress/unit-indicator-list'
 import { mayReadView } from '@/lib/auth/permissions'
 import { requireUser, type CurrentUser } from '@/lib/auth/session'
 import { dataSnapshot, renderCounter } from '@/lib/db/snapshot-cache'
-import { addDays, districtDay, endOfDistrictDay, formatDay, type CalendarDay } from '@/lib/domain/calendar'
+import { sectionSource, type SectionKey } from '@/lib/queries/kept-section'
+import { addDays, districtDay, formatDay } from '@/lib/domain/calendar'
 import type { AssignmentTiming } from '@/lib/domain/status'
 import { unitCodeSchema } from '@/lib/domain/unit-code'
 import { communeByCode, type Commune } from '@/lib/queries/commune-detail'
 import { communePageData } from '@/lib/queries/commune-page'
 import { statusLabelsOf } from '@/lib/domain/status'
 import { communeHref, unitPageHref } from '@/lib/domain/paths'
-import { progressSource, withinScope } from '@/lib/queries/progress-source'
 import { redirectFormerCode } from '@/lib/http/former-code'
 import { unitHistory } from '@/lib/queries/unit-history'
 import { UnitChangeNote } from '@/components/unit-change-note'
@@ -61,22 +60,20 @@ export default async function CommunePage(props: Props) {
 const communeRenders = renderCounter('commune sections')
 
 /** What makes the page what it is: the state of the data, the day asked for, the reader's subtree (which found the commune), the language. */
-type SectionsKey = { snapshot: string; locale: Locale; today: CalendarDay; asked: CalendarDay | null; scopeUnitId: string | null; commune: Commune }
+type SectionsKey = SectionKey & { commune: Commune }
 
 /**
  * The whole page, the same for every reader of one subtree: rendered once per state of the data
  * (the snapshot, lib/db/snapshot-cache.ts) and key, and kept for the next reader.
  */
-async function CommuneSections({ locale, today, asked, scopeUnitId, commune }: SectionsKey) {
+async function CommuneSections(key: SectionsKey) {
   'use cache'
   cacheLife('max')
-  communeRenders.rendered()
-  setRequestLocale(locale)
+  const { today, asked, commune } = key
   // A split commune's figures are those of its last day: from the split on, its parts carry its work.
   const [split] = (await unitHistory(commune.id, today))?.splitInto ?? []
   const lastDay = split ? addDays(split.day, -1) : null
-  // The labels (overdue, due soon) go by the district day: the end of today judges them as now does.
-  const source = withinScope(progressSource(lastDay !== null && (asked === null || asked > lastDay) ? lastDay : asked, endOfDistrictDay(today)), { scopeUnitId })
+  const source = sectionSource(communeRenders, key, lastDay !== null && (asked === null || asked > lastDay) ? lastDay : asked)
   const [{ progress, late, trend, assignments, indicators }, history, figures, t, tOverview] = await Promise.all([
     communePageData(source, commune.id),
     // On its last day, the line that says where its work went.

@@ -1,6 +1,5 @@
 import type { Metadata } from 'next'
-import type { Locale } from 'next-intl'
-import { getLocale, getTranslations, setRequestLocale } from 'next-intl/server'
+import { getLocale, getTranslations } from 'next-intl/server'
 import { cacheLife } from 'next/cache'
 import Link from '@/components/link'
 import { notFound } from 'next/navigation'
@@ -18,10 +17,10 @@ import { StatusCountsTable } from '@/components/tasks/status-counts-table'
 import { mayReadView } from '@/lib/auth/permissions'
 import { requireUser, type CurrentUser } from '@/lib/auth/session'
 import { dataSnapshot, renderCounter } from '@/lib/db/snapshot-cache'
-import { districtDay, endOfDistrictDay, type CalendarDay } from '@/lib/domain/calendar'
+import { sectionSource, type SectionKey } from '@/lib/queries/kept-section'
+import { districtDay } from '@/lib/domain/calendar'
 import { memberPageData } from '@/lib/queries/member-page'
 import { memberByCode, type Member } from '@/lib/queries/member-progress'
-import { progressSource, withinScope } from '@/lib/queries/progress-source'
 
 type Props = {
   params: Promise<{ code: string }>
@@ -65,19 +64,17 @@ const memberRenders = renderCounter('member sections')
  * (which found the member), the language, and whether the reader is that member (who is sent to
  * the reports awaiting them).
  */
-type SectionsKey = { snapshot: string; locale: Locale; today: CalendarDay; asked: CalendarDay | null; scopeUnitId: string | null; member: Member; ownPage: boolean }
+type SectionsKey = SectionKey & { member: Member; ownPage: boolean }
 
 /**
  * The whole page, the same for every reader of one key: rendered once per state of the data (the
  * snapshot, lib/db/snapshot-cache.ts) and kept for the next reader.
  */
-async function MemberSections({ locale, today, asked, scopeUnitId, member, ownPage }: SectionsKey) {
+async function MemberSections(key: SectionsKey) {
   'use cache'
   cacheLife('max')
-  memberRenders.rendered()
-  setRequestLocale(locale)
-  // The labels (overdue, due soon) go by the district day: the end of today judges them as now does.
-  const source = withinScope(progressSource(asked, endOfDistrictDay(today)), { scopeUnitId })
+  const { today, member, ownPage } = key
+  const source = sectionSource(memberRenders, key)
   const [{ summary, groups, units, pending, overdue, indicators }, t, tTasks] = await Promise.all([
     memberPageData(source, member.id),
     getTranslations('members'),

@@ -1,6 +1,5 @@
 import type { Metadata } from 'next'
-import type { Locale } from 'next-intl'
-import { getLocale, getTranslations, setRequestLocale } from 'next-intl/server'
+import { getLocale, getTranslations } from 'next-intl/server'
 import { cacheLife } from 'next/cache'
 import Link from '@/components/link'
 import { notFound } from 'next/navigation'
@@ -17,8 +16,9 @@ import { mayReadView } from '@/lib/auth/permissions'
 import { scopeFor } from '@/lib/auth/rules'
 import { requireUser, type CurrentUser } from '@/lib/auth/session'
 import { dataSnapshot, renderCounter } from '@/lib/db/snapshot-cache'
-import { dateColumnDay, districtDay, endOfDistrictDay, formatDay, type CalendarDay } from '@/lib/domain/calendar'
-import { progressSource, requestSource, withinScope, type ProgressSource } from '@/lib/queries/progress-source'
+import { sectionSource, type SectionKey } from '@/lib/queries/kept-section'
+import { dateColumnDay, districtDay, formatDay } from '@/lib/domain/calendar'
+import { requestSource, type ProgressSource } from '@/lib/queries/progress-source'
 import { asOfParam } from '@/lib/validation/as-of'
 import { pageParam } from '@/lib/validation/page'
 import { offsetOf, pageCountOf, pagedHref } from '@/lib/domain/paging'
@@ -82,19 +82,17 @@ async function LatestReports({ source, user, task }: { source: ProgressSource; u
 const taskRenders = renderCounter('task sections')
 
 /** What makes the task's figures and units what they are: the state of the data, the day asked for, the reader's subtree, the language, the page of units. */
-type SectionsKey = { snapshot: string; locale: Locale; today: CalendarDay; asked: CalendarDay | null; scopeUnitId: string | null; code: string; page: number }
+type SectionsKey = SectionKey & { code: string; page: number }
 
 /**
  * Everything above the latest reports, the same for every reader of one subtree: rendered once per
  * state of the data (the snapshot, lib/db/snapshot-cache.ts) and key, and kept for the next reader.
  */
-async function TaskSections({ locale, today, asked, scopeUnitId, code, page }: SectionsKey) {
+async function TaskSections(key: SectionsKey) {
   'use cache'
   cacheLife('max')
-  taskRenders.rendered()
-  setRequestLocale(locale)
-  // The labels (overdue, due soon) go by the district day: the end of today judges them as now does.
-  const source = withinScope(progressSource(asked, endOfDistrictDay(today)), { scopeUnitId })
+  const { today, code, page } = key
+  const source = sectionSource(taskRenders, key)
   const [task, t] = await Promise.all([taskProgressByCode(source, code), getTranslations('tasks')])
   if (!task) notFound()
   const units = await taskUnits(source, task.id, TASK_UNITS_PER_PAGE, offsetOf(page, TASK_UNITS_PER_PAGE))
