@@ -37,7 +37,7 @@ it('issues the first interim review with its Word and PDF files, and leaves the 
   expect(issued?.texts).toHaveLength(6)
   expect(draft?.texts.map((t) => t.section).sort()).toEqual(['leadership', 'results'])
   expect(draft).toMatchObject({ number: null, signerName: 'Nguyễn Đình Khải' })
-  expect(draft?.recipients).toContain('Ban Thường vụ Tỉnh ủy (b/c),')
+  expect(draft?.recipients).toContain('Ban Thường vụ Tỉnh ủy (b/c)')
 })
 
 it('is made once: a database that has reports is left as it is', async () => {

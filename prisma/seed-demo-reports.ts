@@ -28,7 +28,7 @@ const DRAFT: Partial<Record<ReviewSection, string>> = {
   results: 'Đến nay, các xã, thị trấn đã triển khai hầu hết các nhiệm vụ được giao. (Văn phòng tiếp tục bổ sung nhận xét theo số liệu.)',
 }
 
-const RECIPIENTS = 'Ban Thường vụ Tỉnh ủy (b/c),\nBan Tổ chức Tỉnh ủy (b/c),\nCác đồng chí Huyện ủy viên,\nCác chi bộ, đảng bộ cơ sở,\nLưu Văn phòng Huyện ủy.'
+const RECIPIENTS = 'Ban Thường vụ Tỉnh ủy (b/c)\nBan Tổ chức Tỉnh ủy (b/c)\nCác đồng chí Huyện ủy viên\nCác chi bộ, đảng bộ cơ sở\nLưu Văn phòng Huyện ủy'
 
 /** The instant `minutes` past midnight in Ba Chẽ, `offset` days from `today`. */
 const at = (today: string, offset: number, minutes: number) => new Date(`${addDays(today, offset)}T${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}:00+07:00`)

@@ -111,8 +111,9 @@ describe('a draft', () => {
     const id = await newDraft()
     expect(await saveIssueFields(context(clerk), id, { ...FULL, number: '', recipients: '- Ban Thường vụ Tỉnh ủy (b/c),\n\n- Lưu Văn phòng Huyện ủy.' })).toEqual({ kind: 'saved' })
     const read = await reviewDraft(clerk, id)
-    expect(read?.fields).toEqual({ number: '', issuedOn: '2026-07-14', signerOnBehalfOf: 'T/M BAN THƯỜNG VỤ', signerTitle: 'BÍ THƯ', signerName: 'Nguyễn Văn Bình', recipients: 'Ban Thường vụ Tỉnh ủy (b/c),\nLưu Văn phòng Huyện ủy.' })
-    expect(read?.writing).toMatchObject({ number: null, issuedOn: '2026-07-14', signer: { onBehalfOf: 'T/M BAN THƯỜNG VỤ', title: 'BÍ THƯ', name: 'Nguyễn Văn Bình' } })
+    expect(read?.fields).toEqual({ number: '', issuedOn: '2026-07-14', signerOnBehalfOf: 'T/M BAN THƯỜNG VỤ', signerTitle: 'BÍ THƯ', signerName: 'Nguyễn Văn Bình', recipients: 'Ban Thường vụ Tỉnh ủy (b/c)\nLưu Văn phòng Huyện ủy' })
+    // Printed each after a dash, with a comma, the last with a full stop: typed ones are not doubled.
+    expect(read?.writing).toMatchObject({ number: null, issuedOn: '2026-07-14', signer: { onBehalfOf: 'T/M BAN THƯỜNG VỤ', title: 'BÍ THƯ', name: 'Nguyễn Văn Bình' }, recipients: ['Ban Thường vụ Tỉnh ủy (b/c)', 'Lưu Văn phòng Huyện ủy'] })
   })
 
   test('the units\' own notes of the period: the latest of each assignment then, a report returned by the end left out', async () => {
@@ -148,7 +149,7 @@ describe('issuing', () => {
     await save(clerk, id, 'directions', 0, 'Hoàn thành sáp nhập các điểm trường còn lại trong quý III.')
     expect(await issueReviewReport(context(clerk), id, FULL)).toEqual({ kind: 'issuedNow' })
     const issued = await reviewDraft(clerk, id)
-    expect(issued).toMatchObject({ state: 'ISSUED', issuedByName: 'van-phong', writing: { number: '125', issuedOn: '2026-07-14', recipients: ['Ban Thường vụ Tỉnh ủy (b/c),', 'Các đồng chí Huyện ủy viên,'] } })
+    expect(issued).toMatchObject({ state: 'ISSUED', issuedByName: 'van-phong', writing: { number: '125', issuedOn: '2026-07-14', recipients: ['Ban Thường vụ Tỉnh ủy (b/c)', 'Các đồng chí Huyện ủy viên'] } })
     const docx = await issuedReportFile(clerk, id, 'docx')
     const pdf = await issuedReportFile(clerk, id, 'pdf')
     expect(docx?.fileName).toBe('bao-cao-so-ket-dot-1-2026-07-14.docx')

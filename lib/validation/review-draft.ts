@@ -80,7 +80,8 @@ export function parseIssueFields(values: IssueValues, toIssue: boolean): { kind:
   const issuedOn = issuedOnText === '' ? null : parseDay(issuedOnText)
   const recipients = values.recipients
     .split(/\r\n?|\n/)
-    .map((line) => line.trim().replace(/^[-–•]\s*/, ''))
+    // The dash before and the comma or full stop after each line are the layout's (review-report-text.ts), typed or not.
+    .map((line) => line.trim().replace(/^[-–•]\s*/, '').replace(/[\s,;.]+$/, ''))
     .filter((line) => line !== '')
   const line = (field: 'signerOnBehalfOf' | 'signerTitle' | 'signerName') => {
     const value = values[field].trim().replace(/\s+/g, ' ')
