@@ -87,18 +87,24 @@ try {
       env: { ...env, TEST_ADMIN_DATABASE_URL: adminUrl, TEST_TEMPLATE_DATABASE: templateDb, TEST_BUILD_READY: built ? '1' : '' },
     })
     const report = (await readJson('test-results/vitest.json').catch(() => null)) as {
-      numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number; numFailedTestSuites: number
-      testResults: { name: string; status: string; message?: string; assertionResults: { fullName: string; status: string }[] }[]
+      numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number
+      testResults: { name: string; status: string; message?: string; assertionResults: { fullName: string; status: string; failureMessages?: string[] }[] }[]
     } | null
     if (report) {
-      record('vitest', { passed: report.numPassedTests, failed: report.numFailedTests + report.numFailedTestSuites, skipped: report.numPendingTests + report.numTodoTests })
-      // The summary is the part of a long log that is always read: name what failed there.
+      // A file that failed outside its tests (an import, a hook) counts once; vitest's suite count
+      // would also count each describe block around a failed test.
+      let filesFailedOutsideTests = 0
+      // The summary is the part of a long log that is always read: name what failed there, and why.
       for (const file of report.testResults) {
         const where = path.relative(projectRoot, file.name)
-        if (file.status === 'failed' && !file.assertionResults.some((test) => test.status === 'failed'))
+        if (file.status === 'failed' && !file.assertionResults.some((test) => test.status === 'failed')) {
+          filesFailedOutsideTests++
           failedTests.push(`${where}: ${file.message?.split('\n')[0] ?? 'the file did not run'}`)
-        for (const test of file.assertionResults) if (test.status === 'failed') failedTests.push(`${where} › ${test.fullName}`)
+        }
+        for (const test of file.assertionResults)
+          if (test.status === 'failed') failedTests.push(`${where} › ${test.fullName}\n      ${test.failureMessages?.[0]?.split('\n')[0] ?? ''}`)
       }
+      record('vitest', { passed: report.numPassedTests, failed: report.numFailedTests + filesFailedOutsideTests, skipped: report.numPendingTests + report.numTodoTests })
     } else record('vitest', { passed: 0, failed: 1, skipped: 0 })
   }
 

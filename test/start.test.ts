@@ -1,5 +1,7 @@
 // `npm start` without DATABASE_URL, as a newcomer runs it: a real embedded PostgreSQL, the demo
 // data, the production build, and a clean stop. Needs the production build (npm test makes it).
+// A test that starts the app waits up to 180 s: under the full run's load on two cores one start
+// alone has taken most of the default minute.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
@@ -139,7 +141,7 @@ describe('npm start without DATABASE_URL', () => {
     } finally {
       await database.drop()
     }
-  })
+  }, 180_000)
 
   test('a port already in use is refused in one clear line, and nothing is left running', async () => {
     const blocker = net.createServer()
@@ -236,5 +238,5 @@ describe('who the client is, and whether it came over HTTPS', () => {
       await client.end().catch(() => undefined)
       await database.drop()
     }
-  })
+  }, 180_000)
 })
