@@ -4,7 +4,7 @@ import type { ReactNode } from 'react'
 import { adminHref, adminSectionHref } from '@/lib/domain/admin-paths'
 import { AUDIT_PATH } from '@/lib/audit/events'
 import { accountHref } from '@/lib/auth/landing'
-import { NOTIFICATIONS_PATH } from '@/lib/domain/notifications'
+import { HEADER_COUNT_CAP, NOTIFICATIONS_PATH } from '@/lib/domain/notifications'
 import { REMINDERS_PATH } from '@/lib/domain/paths'
 import type { ReminderCounts } from '@/lib/queries/reminders'
 import { SearchForm } from './search/search-form'
@@ -143,11 +143,13 @@ function RemindersLink({ counts, label }: { counts: ReminderCounts; label: boole
  */
 function NotificationsLink({ count, label }: { count: number; label: boolean }) {
   const t = useTranslations('notifications')
+  const more = count > HEADER_COUNT_CAP
+  const name = more ? t('navCountMore', { count: HEADER_COUNT_CAP }) : t('navCount', { count })
   return (
     <Link href={NOTIFICATIONS_PATH} prefetch={false} className={`${navLink} min-w-11 shrink-0 justify-center gap-1.5`}>
       <span className={label ? undefined : 'sr-only'}>{t('nav')}</span>
       <span
-        title={t('navCount', { count })}
+        title={name}
         className={`inline-flex items-center gap-0.5 rounded-full px-2 text-xs font-semibold tabular-nums ${count > 0 ? 'bg-blue-700 text-white' : 'bg-slate-200 text-slate-800'}`}
       >
         {!label && (
@@ -155,9 +157,9 @@ function NotificationsLink({ count, label }: { count: number; label: boolean }) 
             <path d="M10 2a5 5 0 0 0-5 5v3.6L3.3 13.4A1 1 0 0 0 4.2 15h11.6a1 1 0 0 0 .9-1.6L15 10.6V7a5 5 0 0 0-5-5Zm-2 14a2 2 0 0 0 4 0H8Z" />
           </svg>
         )}
-        {count}
+        {more ? `${HEADER_COUNT_CAP}+` : count}
       </span>
-      <span className="sr-only">({t('navCount', { count })})</span>
+      <span className="sr-only">({name})</span>
     </Link>
   )
 }

@@ -13,6 +13,7 @@ import { landingPath } from '@/lib/auth/landing'
 import { allows } from '@/lib/auth/permissions'
 import { requireSession } from '@/lib/auth/session'
 import { districtDay, formatInstant } from '@/lib/domain/calendar'
+import { HEADER_COUNT_CAP } from '@/lib/domain/notifications'
 import { nameValues } from '@/lib/domain/organisation'
 import { unreadNotificationCount } from '@/lib/queries/notifications'
 import { organisationOn } from '@/lib/queries/organisation'
@@ -29,7 +30,7 @@ export default async function SignedInLayout({ children }: { children: ReactNode
     organisationOn(districtDay(now), user.scopeUnitId),
     allows(user, 'review.queue') ? pendingReviewCount(user) : null,
     reminderCounts(user, districtDay(now)),
-    unreadNotificationCount(user, now),
+    unreadNotificationCount(user, now, HEADER_COUNT_CAP + 1),
   ])
   return (
     <>

@@ -31,6 +31,9 @@ export const OFFICE_QUESTION_WORKING_DAYS = 2
 /** The page that lists them ("Việc cần xử lý"). */
 export const NOTIFICATIONS_PATH = '/notifications'
 
+/** The header's unread badge counts this far, and shows more as "99+". */
+export const HEADER_COUNT_CAP = 99
+
 /**
  * Where an entry of the list leads: a GET that marks it read and sends the reader on
  * (app/(app)/notifications/[id]/route.ts). A plain link, never prefetched: prefetching would read it.

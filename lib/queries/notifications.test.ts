@@ -103,6 +103,13 @@ describe('the header count', () => {
   })
 })
 
+test('the header counts no further than it is asked: one more unread row than asked for is told as the number asked', async () => {
+  const before = await unreadNotificationCount(staff, TUESDAY)
+  for (const reason of ['Thiếu biên bản', 'Thiếu danh sách']) await returned((await newAssignment(reason)).id, reason, FRIDAY)
+  expect(await unreadNotificationCount(staff, TUESDAY)).toBe(before + 2)
+  expect(await unreadNotificationCount(staff, TUESDAY, before + 1)).toBe(before + 1)
+})
+
 describe('the list', () => {
   test('gives each row its kind, unit, task, who acted, when, and what it carries: the unread first, the newest first', async () => {
     const reader = await freshStaff()

@@ -59,11 +59,17 @@ export type NotificationEntry = {
   waitedWorkingDays: number | null
 }
 
-/** The header's count: the reader's unread rows that are due. One read of the index (recipientId, readAt, showFrom). */
-export const unreadNotificationCount = cache(async (actor: Actor, now: Date): Promise<number> => {
+/**
+ * The reader's unread rows that are due, counted up to `upTo` (the header's badge stops at
+ * HEADER_COUNT_CAP + 1: a leader who never opens the list may have thousands). One read of the
+ * index (recipientId, readAt, showFrom), no further than it needs.
+ */
+export const unreadNotificationCount = cache(async (actor: Actor, now: Date, upTo: number | null = null): Promise<number> => {
   const [row] = await db().$queryRaw<{ count: number }[]>`
-    SELECT count(*)::int AS "count" FROM "Notification"
-     WHERE "recipientId" = ${actor.id}::uuid AND "readAt" IS NULL AND "showFrom" <= ${now}::timestamptz`
+    SELECT count(*)::int AS "count" FROM (
+      SELECT 1 FROM "Notification"
+       WHERE "recipientId" = ${actor.id}::uuid AND "readAt" IS NULL AND "showFrom" <= ${now}::timestamptz
+       LIMIT ${upTo}) AS unread`
   return row?.count ?? 0
 })
 

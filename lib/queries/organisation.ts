@@ -12,6 +12,7 @@
 import 'server-only'
 import { cache } from 'react'
 import { db } from '@/lib/db'
+import { snapshotCache } from '@/lib/db/snapshot-cache'
 import type { UnitKind } from '@/lib/db/generated/enums'
 import type { CalendarDay } from '@/lib/domain/calendar'
 import { placeName, type PlaceName } from '@/lib/domain/organisation'
@@ -24,7 +25,15 @@ export type Organisation = { home: OrganisationUnit; above: OrganisationUnit[] }
 
 type Row = { id: string; code: string; kind: UnitKind; name: string }
 
-export const organisationOn = cache(async (day: CalendarDay, scopeUnitId: string | null = null): Promise<Organisation | null> => {
+// Every page's header names it: kept while the data stands, so a request does not walk the provinces
+// and districts again (hundreds of units on a national tree).
+const kept = snapshotCache<Organisation | null>('organisation', 64)
+
+export const organisationOn = cache((day: CalendarDay, scopeUnitId: string | null = null): Promise<Organisation | null> =>
+  kept(`${day} ${scopeUnitId ?? ''}`, () => readOrganisation(day, scopeUnitId)),
+)
+
+async function readOrganisation(day: CalendarDay, scopeUnitId: string | null): Promise<Organisation | null> {
   const home = scopeUnitId === null ? await homeUnit() : { id: scopeUnitId }
   if (!home) return null
   // The home unit and its ancestors (Unit.ancestorIds: from the top down to itself), nearest first, with the names they had on `day`.
@@ -36,7 +45,7 @@ export const organisationOn = cache(async (day: CalendarDay, scopeUnitId: string
      ORDER BY up.n DESC`
   const [first, ...above] = chain.map(({ id, code, kind, name }): OrganisationUnit => ({ id, code, kind, ...placeName(name) }))
   return first ? { home: first, above } : null
-})
+}
 
 /** The home unit of the whole deployment (see above); undefined when the tree has no province or district. */
 async function homeUnit(): Promise<{ id: string } | undefined> {
