@@ -7,15 +7,9 @@ const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts')
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
-  // What 'use cache' keeps in each instance's memory, the least recently used dropped beyond it.
-  cacheMaxMemorySize: 64 * 1024 * 1024,
   // `npm test` type-checks the whole project with tsc; the build need not do it again.
   typescript: { ignoreBuildErrors: true },
   experimental: {
-    // 'use cache' without Cache Components (cacheComponents), which would change how every page
-    // renders: the overview, commune, member and task pages keep their sections across readers
-    // (keyed by the database snapshot, lib/db/snapshot-cache.ts), the other pages render as before.
-    useCache: true,
     // A status report may carry 5 evidence files of 10 MB each (lib/validation/evidence.ts), and a
     // browser without JavaScript posts it to the page's server action. This limit is one for all
     // actions, and Next.js reads a body before any session check: so the server wrapper

@@ -15,8 +15,12 @@ export function LoadingLabelProvider({ label, children }: { label: string; child
 /** Placed inside a link (components/link.tsx): shown only while that link's page is loading. */
 export function NavigationPending() {
   const { pending } = useLinkStatus()
+  return pending ? <PendingBar /> : null
+}
+
+/** The bar itself, for a navigation a link does not start (the links of a kept section, components/kept/kept-html.tsx). */
+export function PendingBar() {
   const label = useContext(LoadingLabel)
-  if (!pending) return null
   return (
     <span role="status" className="navigation-pending">
       <span className="sr-only">{label}</span>

@@ -8,6 +8,7 @@
 import { randomBytes } from 'node:crypto'
 import { createServer } from 'node:http'
 import { SOCKET_ADDRESS_HEADER_ENV } from '../lib/auth/client-ip'
+import { SELF_ORIGIN_ENV, SELF_TOKEN_ENV, selfOrigin } from '../lib/http/self-request'
 import { authEnvSchema, databaseEnvSchema, parseEnv, serveEnvSchema } from '../lib/config/env'
 import { createPrismaClient } from '../lib/db/client'
 import { admitBody } from '../lib/http/body-limit'
@@ -15,7 +16,12 @@ import { admitBody } from '../lib/http/body-limit'
 const env = parseEnv(serveEnvSchema, process.env)
 const header = `x-socket-address-${randomBytes(12).toString('hex')}`
 // Set before Next.js loads: the app reads both at each request.
-Object.assign(process.env, { NODE_ENV: 'production', [SOCKET_ADDRESS_HEADER_ENV]: header })
+Object.assign(process.env, {
+  NODE_ENV: 'production',
+  [SOCKET_ADDRESS_HEADER_ENV]: header,
+  [SELF_ORIGIN_ENV]: selfOrigin(env.HOST, env.PORT),
+  [SELF_TOKEN_ENV]: randomBytes(32).toString('base64url'),
+})
 const { default: next } = await import('next')
 
 // Run as the bundle `npm run build` makes of this file (scripts/lib/build.ts), from the project's folder.

@@ -1,7 +1,8 @@
-// The progress pages' sections kept across readers ('use cache', keyed by the database snapshot,
-// lib/db/snapshot-cache.ts), against two production servers on one database, as two instances
-// behind a balancer run: a report saved through one shows on the other's next page, however often
-// that page was read before; and readers of two subtrees never get each other's sections. Needs
+// The progress pages' sections kept across readers as HTML (lib/queries/kept-html.ts, keyed by the
+// database snapshot, lib/db/snapshot-cache.ts), against two production servers on one database, as
+// two instances behind a balancer run: a report saved through one shows on the other's next page,
+// however often that page was read before; readers of two subtrees never get each other's
+// sections; and nobody but the app itself is answered by the page that renders a section. Needs
 // the production build (npm test makes it).
 import { randomUUID } from 'node:crypto'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
@@ -122,6 +123,18 @@ describe('pages kept across readers', () => {
     }
     // The other subtree's commune is not found, kept sections or not.
     expect((await fetch(`${a.base}/communes/${communes.south.code}`, { headers: { cookie: north }, redirect: 'manual' })).status).toBe(404)
+  })
+
+  test("the page that renders a section for the app answers nobody else: without the app's token, or with another, it is not found and shows nothing", async () => {
+    const [a] = servers as [NextServer]
+    const key = JSON.stringify({ snapshot: '', locale: 'vi', today: '2026-12-07', asked: null, scopeUnitId: null })
+    for (const headers of [{}, { 'x-self-request-token': 'doan-thu' }] as Record<string, string>[]) {
+      const answer = await fetch(`${a.base}/kept-sections/overview?${new URLSearchParams({ key })}`, { headers, redirect: 'manual' })
+      expect(answer.status).toBe(404)
+      const text = await answer.text()
+      expect(text).not.toContain(communes.north.name)
+      expect(text).not.toContain('kept-section')
+    }
   })
 
   test('the sections were kept: fewer renders than readings on each instance', async () => {

@@ -5,8 +5,8 @@
 // changes it, so a kept result is never older than the data: never stale after a write.
 // A result is stored under the snapshot read before it was computed: what it read is that state or
 // a later one, and a snapshot never comes back once a write has begun, so only readers that began
-// before that write can be served it. The same holds for the pages' sections kept by 'use cache'
-// with the snapshot among their arguments (dataSnapshot).
+// before that write can be served it. The same holds for the pages' kept sections
+// (lib/queries/kept-html.ts), stored under the snapshot their reader read.
 import 'server-only'
 import { writeFileSync } from 'node:fs'
 import { cache } from 'react'
@@ -30,7 +30,7 @@ export const dataSnapshot = cache(snapshotNow)
  * waited for another's computation of the same key, and how many computations ran. The rest were
  * served what was kept.
  */
-export type CacheCounts = { asked: number; joined: number; computed: number }
+export type CacheCounts = { asked: number; joined: number; computed: number; keptBytes?: number }
 
 // On globalThis: the bundler may load this module more than once in one server process.
 const STATE = Symbol.for('nq19.snapshotCache')
@@ -54,22 +54,20 @@ const countsFile = process.env.SNAPSHOT_CACHE_COUNTS_FILE
 if (countsFile && firstLoad) process.once('exit', () => writeFileSync(countsFile, JSON.stringify(cacheCounts())))
 
 /**
- * Counts a page section kept by 'use cache': `asked` by each reader, `rendered` inside the cached
- * function, which runs only when nothing was kept under its arguments.
+ * A cache of `compute(key)` results by key under the snapshot of the request, the least recently
+ * used dropped beyond its bound: a number of keys, or keys and bytes as `weigh` counts them. Readers asking for a key while it is being computed at the same
+ * snapshot wait for that one computation instead of each running it.
  */
-export function renderCounter(name: string): { asked(): void; rendered(): void } {
-  const c = countsOf(name)
-  return { asked: () => void (c.asked += 1), rendered: () => void (c.computed += 1) }
-}
-
-/**
- * A cache of `compute(key)` results by key (at most `size` keys, the least recently used dropped)
- * under the snapshot of the request. Readers asking for a key while it is being computed at the
- * same snapshot wait for that one computation instead of each running it.
- */
-export function snapshotCache<T>(name: string, size: number): (key: string, compute: () => Promise<T>) => Promise<T> {
-  const kept = new Map<string, { snapshot: string; value: Promise<T>; done: boolean }>()
+export function snapshotCache<T>(name: string, bound: number | { keys: number; bytes: number; weigh: (value: T) => number }): (key: string, compute: () => Promise<T>) => Promise<T> {
+  const { keys, bytes = Infinity, weigh } = typeof bound === 'number' ? { keys: bound } : bound
+  const kept = new Map<string, { snapshot: string; value: Promise<T>; done: boolean; weight: number }>()
   const used = countsOf(name)
+  let weight = 0
+  const drop = (key: string) => {
+    weight -= kept.get(key)?.weight ?? 0
+    kept.delete(key)
+    used.keptBytes = weight
+  }
   return async (key, compute) => {
     const snapshot = await dataSnapshot()
     used.asked += 1
@@ -81,12 +79,22 @@ export function snapshotCache<T>(name: string, size: number): (key: string, comp
       return found.value
     }
     used.computed += 1
-    const entry = { snapshot, value: compute(), done: false }
-    kept.delete(key)
+    const entry = { snapshot, value: compute(), done: false, weight: 0 }
+    drop(key)
     kept.set(key, entry)
-    if (kept.size > size) kept.delete(kept.keys().next().value!)
+    if (kept.size > keys) drop(kept.keys().next().value!)
     entry.value.then(
-      () => void (entry.done = true),
+      (value) => {
+        entry.done = true
+        if (kept.get(key) !== entry) return
+        entry.weight = weigh ? weigh(value) : 0
+        weight += entry.weight
+        for (const [oldest] of kept) {
+          if (weight <= bytes) break
+          drop(oldest)
+        }
+        used.keptBytes = weight
+      },
       // A failure is not kept: the next reader tries again.
       () => void (kept.get(key) === entry && kept.delete(key)),
     )

@@ -3,6 +3,7 @@
 import 'server-only'
 import { cache } from 'react'
 import { db } from '@/lib/db'
+import { snapshotCache } from '@/lib/db/snapshot-cache'
 import { Prisma } from '@/lib/db/client'
 import { assignmentsScopeSql, groupRowVisibleSql, type Actor } from '@/lib/auth/permissions'
 import type { ReviewState, TaskScope, UnitKind } from '@/lib/db/generated/enums'
@@ -101,8 +102,12 @@ export const taskProgressList = cache((source: ProgressSource): Promise<TaskProg
 export const taskProgressByCode = cache(async (source: ProgressSource, code: string): Promise<TaskProgress | null> => {
   const parsed = pathCodeSchema.safeParse(code)
   if (!parsed.success) return null
-  return (await taskProgress(source, Prisma.sql`t.code = ${parsed.data}`, 'few'))[0] ?? null
+  // Each reader's page reads it (the title, the latest reports' indicator) as well as the kept section.
+  return keptTasks(`${parsed.data} ${source.key}`, async () => (await taskProgress(source, Prisma.sql`t.code = ${parsed.data}`, 'few'))[0] ?? null)
 })
+
+/** The tasks being read at the moment, a few days and subtrees each. */
+const keptTasks = snapshotCache<TaskProgress | null>('task figures', 256)
 
 export type TaskUnitRow = {
   assignmentId: string
