@@ -133,7 +133,7 @@ describe('pages kept across readers', () => {
       expect(answer.status).toBe(404)
       const text = await answer.text()
       expect(text).not.toContain(communes.north.name)
-      expect(text).not.toContain('kept-section')
+      expect(text).not.toContain('id="kept-section"')
     }
   })
 

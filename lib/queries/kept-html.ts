@@ -11,6 +11,7 @@
 import 'server-only'
 import { snapshotCache } from '@/lib/db/snapshot-cache'
 import { SELF_ORIGIN_ENV, SELF_TOKEN_ENV, SELF_TOKEN_HEADER } from '@/lib/http/self-request'
+import { LOCALE_COOKIE } from '@/lib/i18n/locales'
 import type { SectionKey } from './kept-section'
 
 export const KEPT_VIEWS = ['overview', 'commune', 'member', 'task'] as const
@@ -36,7 +37,8 @@ async function renderSection(view: KeptView, key: SectionKey): Promise<string | 
   const token = process.env[SELF_TOKEN_ENV]
   if (!origin || !token) throw new Error(`keptSectionHtml: ${SELF_ORIGIN_ENV} and ${SELF_TOKEN_ENV} are set by scripts/serve.ts, which serves the app`)
   const answer = await fetch(`${origin}/kept-sections/${view}?${new URLSearchParams({ key: JSON.stringify(key) })}`, {
-    headers: { [SELF_TOKEN_HEADER]: token },
+    // The key's language for the whole request: the page's layout reads it before the section does.
+    headers: { [SELF_TOKEN_HEADER]: token, cookie: `${LOCALE_COOKIE}=${key.locale}` },
     cache: 'no-store',
     redirect: 'manual',
     signal: AbortSignal.timeout(60_000),
