@@ -66,7 +66,7 @@ export function snapshotCache<T>(name: string, bound: number | { keys: number; b
   const drop = (key: string) => {
     weight -= kept.get(key)?.weight ?? 0
     kept.delete(key)
-    used.keptBytes = weight
+    if (weigh) used.keptBytes = weight
   }
   return async (key, compute) => {
     const snapshot = await dataSnapshot()
@@ -93,7 +93,7 @@ export function snapshotCache<T>(name: string, bound: number | { keys: number; b
           if (weight <= bytes) break
           drop(oldest)
         }
-        used.keptBytes = weight
+        if (weigh) used.keptBytes = weight
       },
       // A failure is not kept: the next reader tries again.
       () => void (kept.get(key) === entry && kept.delete(key)),

@@ -21,7 +21,7 @@ export type KeptView = (typeof KEPT_VIEWS)[number]
 export const KEPT_SECTION_ID = 'kept-section'
 export const KEPT_SECTION_END_ID = 'kept-section-end'
 
-/** What each view keeps, at most: 256 keys (subtrees, days, pages) and 16 MB of HTML. */
+/** What each page kind keeps, at most: 256 keys (subtrees, days, pages) and 16 MB of HTML. */
 const BOUND = { keys: 256, bytes: 16 * 2 ** 20, weigh: (html: string | null) => Buffer.byteLength(html ?? '') }
 const caches = Object.fromEntries(KEPT_VIEWS.map((view) => [view, snapshotCache<string | null>(`${view} sections`, BOUND)])) as Record<KeptView, ReturnType<typeof snapshotCache<string | null>>>
 
