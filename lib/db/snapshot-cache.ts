@@ -1,26 +1,62 @@
-// Results kept for as long as the database has not changed: a result is stored under the
-// database's transaction snapshot (pg_current_snapshot(): which transactions have committed and
-// which are running), and served only while that snapshot is still the same, that is while no
-// transaction that writes has begun or ended since. Any write anywhere, by any app instance,
-// changes it, so a kept result is never older than the data: never stale after a write.
-// A result is stored under the snapshot read before it was computed: what it read is that state or
-// a later one, and a snapshot never comes back once a write has begun, so only readers that began
+// Results kept for as long as the app's data has not changed: a result is stored under the state
+// of the data (the snapshot, below) and served only while it is still the same. Every transaction
+// that changes a row of a tracked table adds its id to "DataWrite" in the same transaction (migration
+// 20261208000000_data_writes), so the row becomes visible exactly when its data does; within one
+// epoch the visible rows only grow, so (epoch, their count) changes with every committed write, by
+// any app instance, and never comes back: a kept result is never older than the data.
+// A result is stored under the state read before it was computed: what it read is that state or a
+// later one, and a state never comes back once a write has committed, so only readers that began
 // before that write can be served it. The same holds for the pages' kept sections
-// (lib/queries/kept-html.ts), stored under the snapshot their reader read.
+// (lib/queries/kept-html.ts), stored under the state their reader read.
+// Writes to the untracked tables (pg-boss's clocks and jobs live in their own schema) leave the
+// state as it was: the cluster's transaction snapshot, the key until then, moved with each of them,
+// and twice a minute every kept page was rendered again.
 import 'server-only'
 import { writeFileSync } from 'node:fs'
 import { cache } from 'react'
 import { db } from './index'
 
-/** The database's name and snapshot now (a cluster's snapshots are shared by its databases). */
+/**
+ * The tables no kept result reads, written in the background or on each sign-in: their writes do not
+ * change the state of the data (the migration's trigger skips them; a test holds the two equal).
+ */
+export const UNTRACKED_TABLES = [
+  'AuditEvent',
+  'DataWrite',
+  'DataWriteEpoch',
+  'MailMessage',
+  'MailNoticeSent',
+  'MailToken',
+  'Notification',
+  'RecoveryCode',
+  'SignInChallenge',
+  'SignInFailure',
+  'SignInLock',
+  'UserSession',
+] as const
+
+/** Beyond this many rows, "DataWrite" is emptied (and its epoch bumped): counting it stays cheap. */
+const PRUNE_AT = 1000
+
+/** The database's name and the state of its data now: the epoch and the writes counted in it. */
 async function snapshotNow(): Promise<string> {
-  const [row] = await db().$queryRaw<{ snapshot: string }[]>`SELECT current_database() || ' ' || pg_current_snapshot()::text AS "snapshot"`
+  const [row] = await db().$queryRaw<{ epoch: bigint; writes: bigint; name: string }[]>`
+    SELECT current_database()::text AS "name", e.epoch, (SELECT count(*) FROM "DataWrite") AS "writes" FROM "DataWriteEpoch" e`
   if (!row) throw new Error('snapshotNow: no row')
-  return row.snapshot
+  if (row.writes > PRUNE_AT) void pruneDataWrites()
+  return `${row.name} ${row.epoch}:${row.writes}`
+}
+
+/** Empties "DataWrite" and bumps the epoch, in one statement: no state is seen half done. */
+async function pruneDataWrites(): Promise<void> {
+  await db()
+    .$executeRaw`WITH gone AS (DELETE FROM "DataWrite" RETURNING 1) UPDATE "DataWriteEpoch" SET epoch = epoch + 1 WHERE (SELECT count(*) FROM gone) > 0`
+    // Another reader's prune ran first, or the database is out of reach: the next reader tries again.
+    .catch(() => undefined)
 }
 
 /**
- * The snapshot of one request, read once (React's cache; each call outside a request reads anew):
+ * The state of the data for one request, read once (React's cache; each call outside a request reads anew):
  * the key of everything its page reuses from other readers.
  */
 export const dataSnapshot = cache(snapshotNow)
