@@ -13,6 +13,7 @@ import { performance } from 'node:perf_hooks'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { withConnection } from '../lib/db/connection'
+import { DATA_STATE_SQL, dataStateOf, type DataStateRow } from '../lib/db/data-state'
 import type { CacheCounts } from '../lib/db/snapshot-cache'
 import { clientScriptGzipBytes, coldLatency, lineCounter, loadLatency, measureExport, sequentialLatency, type ExportResult, type LoadResult } from './lib/bench-http'
 import { figureRows, printTable, type Figure } from './lib/bench-report'
@@ -177,9 +178,10 @@ function snapshotWatch(url: string): { stop(): Promise<{ moves: number; seconds:
     let last = ''
     let moves = -1
     while (running) {
-      const { rows } = await client.query<{ snapshot: string }>(`SELECT e.epoch || ':' || (SELECT count(*) FROM "DataWrite") AS snapshot FROM "DataWriteEpoch" e`)
-      if (rows[0]?.snapshot !== last) moves += 1
-      last = rows[0]?.snapshot ?? ''
+      const { rows } = await client.query<DataStateRow>(DATA_STATE_SQL)
+      const state = rows[0] ? dataStateOf(rows[0]) : ''
+      if (state !== last) moves += 1
+      last = state
       await new Promise((resolve) => setTimeout(resolve, 20))
     }
     return moves

@@ -14,6 +14,7 @@
 import 'server-only'
 import { writeFileSync } from 'node:fs'
 import { cache } from 'react'
+import { DATA_STATE_SQL, dataStateOf, type DataStateRow } from './data-state'
 import { db } from './index'
 
 /**
@@ -40,11 +41,10 @@ const PRUNE_AT = 1000
 
 /** The database's name and the state of its data now: the epoch and the writes counted in it. */
 async function snapshotNow(): Promise<string> {
-  const [row] = await db().$queryRaw<{ epoch: bigint; writes: bigint; name: string }[]>`
-    SELECT current_database()::text AS "name", e.epoch, (SELECT count(*) FROM "DataWrite") AS "writes" FROM "DataWriteEpoch" e`
+  const [row] = await db().$queryRawUnsafe<(DataStateRow & { writes: bigint })[]>(DATA_STATE_SQL)
   if (!row) throw new Error('snapshotNow: no row')
   if (row.writes > PRUNE_AT) void pruneDataWrites()
-  return `${row.name} ${row.epoch}:${row.writes}`
+  return dataStateOf(row)
 }
 
 /** Empties "DataWrite" and bumps the epoch, in one statement: no state is seen half done. */
