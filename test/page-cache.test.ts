@@ -1,9 +1,9 @@
 // The progress pages' sections kept across readers as HTML (lib/queries/kept-html.ts, keyed by the
-// database snapshot, lib/db/snapshot-cache.ts), against two production servers on one database, as
+// state of the data, lib/db/snapshot-cache.ts), against two production servers on one database, as
 // two instances behind a balancer run: a report saved through one shows on the other's next page,
 // however often that page was read before; readers of two subtrees never get each other's
-// sections; and nobody but the app itself is answered by the page that renders a section. Needs
-// the production build (npm test makes it).
+// sections, nor readers of one subtree each other's reports; and nobody but the app itself is
+// answered by the page that renders a section. Needs the production build (npm test makes it).
 import { randomUUID } from 'node:crypto'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import os from 'node:os'
@@ -25,6 +25,15 @@ async function signIn(server: NextServer, username: string): Promise<string> {
   return cookie
 }
 
+/** Saves a report on the assignment through the server's upload route, as the report form sends it. */
+async function saveReport(server: NextServer, cookie: string, db: PrismaClient, assignmentId: string, report: { progress: number; note: string }): Promise<void> {
+  const { version } = await db.assignment.findUniqueOrThrow({ where: { id: assignmentId }, select: { version: true } })
+  const form = new FormData()
+  for (const [name, value] of Object.entries({ assignmentId, baseVersion: String(version), submissionKey: randomUUID(), status: 'IN_PROGRESS', progress: String(report.progress), note: report.note })) form.append(name, value)
+  const saved = await fetch(`${server.base}/api/status-updates`, { method: 'POST', body: form, headers: { cookie, origin: server.base } })
+  expect(saved.status).toBe(200)
+}
+
 async function page(server: NextServer, cookie: string, path: string): Promise<string> {
   const answer = await fetch(`${server.base}${path}`, { headers: { cookie }, redirect: 'manual' })
   expect(answer.status).toBe(200)
@@ -40,6 +49,8 @@ describe('pages kept across readers', () => {
   const countsFiles: string[] = []
   const communes = { north: { code: 'xa-bac-son', name: 'Xã Bắc Sơn' }, south: { code: 'xa-nam-son', name: 'Xã Nam Sơn' } }
   let assignmentId = ''
+  // A second commune of the north's district: its clerk and Bắc Sơn's read one subtree.
+  let neighbourAssignmentId = ''
 
   beforeAll(async () => {
     database = await createTestDatabase()
@@ -58,15 +69,18 @@ describe('pages kept across readers', () => {
     const group = await db.taskGroup.create({ data: { code: 'nhom-thu', name: 'Nhóm thử nghiệm' } })
     const task = await db.task.create({ data: { code: 'nhiem-vu-thu', groupId: group.id, title: 'Nhiệm vụ thử nghiệm', dueDate: new Date('2099-12-31'), scope: 'COMMUNE' } })
     const [north, south] = districts
+    const neighbour = await db.unit.create({ data: { code: 'xa-dong-son', name: 'Xã Đông Sơn', kind: 'COMMUNE', parentId: north!.district.id } })
     const assignment = await db.assignment.create({ data: { taskId: task.id, unitId: north!.commune.id } })
     await db.assignment.create({ data: { taskId: task.id, unitId: south!.commune.id } })
     assignmentId = assignment.id
+    neighbourAssignmentId = (await db.assignment.create({ data: { taskId: task.id, unitId: neighbour.id } })).id
     await db.user.createMany({
       data: [
         { username: 'lanh-dao-tinh', displayName: 'Lãnh đạo tỉnh', passwordHash, role: 'LEADER', unitId: province.id },
         { username: 'lanh-dao-bac', displayName: 'Lãnh đạo huyện Bắc', passwordHash, role: 'LEADER', unitId: north!.district.id },
         { username: 'lanh-dao-nam', displayName: 'Lãnh đạo huyện Nam', passwordHash, role: 'LEADER', unitId: south!.district.id },
         { username: 'can-bo-bac-son', displayName: 'Cán bộ Bắc Sơn', passwordHash, role: 'STAFF', unitId: north!.commune.id },
+        { username: 'can-bo-dong-son', displayName: 'Cán bộ Đông Sơn', passwordHash, role: 'STAFF', unitId: neighbour.id },
       ],
     })
     countsDir = await mkdtemp(path.join(os.tmpdir(), 'nq19-page-cache-'))
@@ -100,11 +114,7 @@ describe('pages kept across readers', () => {
     for (let i = 0; i < 5; i++) expect(await page(b, leader, communePage)).not.toContain('37%')
 
     const staff = await signIn(a, 'can-bo-bac-son')
-    const { version } = await db.assignment.findUniqueOrThrow({ where: { id: assignmentId }, select: { version: true } })
-    const form = new FormData()
-    for (const [name, value] of Object.entries({ assignmentId, baseVersion: String(version), submissionKey: randomUUID(), status: 'IN_PROGRESS', progress: '37', note: 'Đã làm một phần' })) form.append(name, value)
-    const saved = await fetch(`${a.base}/api/status-updates`, { method: 'POST', body: form, headers: { cookie: staff, origin: a.base } })
-    expect(saved.status).toBe(200)
+    await saveReport(a, staff, db, assignmentId, { progress: 37, note: 'Đã làm một phần' })
     expect(await db.assignment.findUniqueOrThrow({ where: { id: assignmentId }, select: { progress: true } })).toEqual({ progress: 37 })
 
     expect(await page(b, leader, communePage)).toContain('37%')
@@ -123,6 +133,21 @@ describe('pages kept across readers', () => {
     }
     // The other subtree's commune is not found, kept sections or not.
     expect((await fetch(`${a.base}/communes/${communes.south.code}`, { headers: { cookie: north }, redirect: 'manual' })).status).toBe(404)
+  })
+
+  test("two clerks of one subtree reading a task's page in turns: each gets the latest reports of their own commune, never the other's", async () => {
+    const [a] = servers as [NextServer]
+    const [bacSon, dongSon] = await Promise.all([signIn(a, 'can-bo-bac-son'), signIn(a, 'can-bo-dong-son')])
+    const notes = { bacSon: 'Bắc Sơn đã rà soát thôn', dongSon: 'Đông Sơn đã họp dân' }
+    await saveReport(a, bacSon, db, assignmentId, { progress: 40, note: notes.bacSon })
+    await saveReport(a, dongSon, db, neighbourAssignmentId, { progress: 20, note: notes.dongSon })
+    for (let i = 0; i < 3; i++) {
+      const [bacSonPage, dongSonPage] = await Promise.all([page(a, bacSon, '/tasks/nhiem-vu-thu'), page(a, dongSon, '/tasks/nhiem-vu-thu')])
+      expect(bacSonPage).toContain(notes.bacSon)
+      expect(bacSonPage).not.toContain(notes.dongSon)
+      expect(dongSonPage).toContain(notes.dongSon)
+      expect(dongSonPage).not.toContain(notes.bacSon)
+    }
   })
 
   test("the page that renders a section for the app answers nobody else: without the app's token, or with another, it is not found and shows nothing", async () => {
@@ -146,5 +171,8 @@ describe('pages kept across readers', () => {
     expect(b!['commune sections']!.computed).toBeLessThan(6)
     expect(a!['overview sections']!.asked).toBe(6)
     expect(a!['overview sections']!.computed).toBeLessThan(6)
+    // Two clerks read the task's page three times each: their latest reports twice, at most.
+    expect(a!['task-reports sections']!.asked).toBe(6)
+    expect(a!['task-reports sections']!.computed).toBeLessThan(6)
   })
 })

@@ -6,10 +6,10 @@ import type { CommuneKey } from './commune-sections'
 import { KeptHtml } from './kept-html'
 import type { MemberKey } from './member-sections'
 import type { OverviewKey } from './overview-sections'
-import type { TaskKey } from './task-sections'
+import type { TaskKey, TaskReportsKey } from './task-sections'
 
 /** Each view's key. */
-export type KeptKeys = { overview: OverviewKey; commune: CommuneKey; member: MemberKey; task: TaskKey }
+export type KeptKeys = { overview: OverviewKey; commune: CommuneKey; member: MemberKey; task: TaskKey; 'task-reports': TaskReportsKey }
 
 /** The section for the key; not found when the section finds nothing (a task's page of units past the last). */
 export async function KeptSection<V extends KeptView>({ view, sectionKey, className }: { view: V; sectionKey: KeptKeys[V]; className?: string }) {

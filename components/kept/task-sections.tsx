@@ -1,5 +1,6 @@
-// A task's figures and units, above the latest reports: the same for every reader
-// of one key, rendered once per key by the app's request to itself and kept (lib/queries/kept-html.ts).
+// A task's figures and units, the same for every reader of one subtree, and its latest reports, the
+// same for every reader who may read the same of them: each rendered once per key by the app's
+// request to itself and kept (lib/queries/kept-html.ts).
 import { getTranslations } from 'next-intl/server'
 import Link from '@/components/link'
 import { notFound } from 'next/navigation'
@@ -15,7 +16,10 @@ import { sectionSource, type SectionKey } from '@/lib/queries/kept-section'
 import { dateColumnDay, formatDay } from '@/lib/domain/calendar'
 import { offsetOf, pageCountOf, pagedHref } from '@/lib/domain/paging'
 import { Pagination } from '@/components/pagination'
-import { TASK_UNITS_PER_PAGE, taskProgressByCode, taskUnits } from '@/lib/queries/task-progress'
+import { TaskHistory } from '@/components/tasks/task-history'
+import { scopeFor } from '@/lib/auth/rules'
+import type { Reader } from '@/lib/auth/permissions'
+import { TASK_UNITS_PER_PAGE, taskHistory, taskProgressByCode, taskUnits } from '@/lib/queries/task-progress'
 
 /** What makes the task's figures and units what they are: the state of the data, the day asked for, the reader's subtree, the language, the page of units. */
 export type TaskKey = SectionKey & { code: string; page: number }
@@ -128,5 +132,31 @@ export async function TaskSections(key: TaskKey) {
         )}
       </section>
     </>
+  )
+}
+
+/** The latest reports shown. */
+const HISTORY_LENGTH = 20
+
+/** What makes a task's latest reports what they are: the task's key but its page of units, and what the reader may read of them (not who they are). */
+export type TaskReportsKey = SectionKey & { code: string; reader: Reader }
+
+/** The latest reports, as the key's reader may read them: rendered once per state of the data and key. */
+export async function TaskReportsSection(key: TaskReportsKey) {
+  const source = sectionSource(key)
+  const [task, t] = await Promise.all([taskProgressByCode(source, key.code), getTranslations('tasks')])
+  if (!task) notFound()
+  const history = await taskHistory(source, key.reader, task.id, HISTORY_LENGTH)
+  return (
+    <section aria-labelledby="history-title" className="mt-8">
+      <h2 id="history-title" className="text-lg font-semibold">
+        {t('history.title')}
+      </h2>
+      <p className="mb-3 text-sm text-slate-700">
+        {t('history.intro', { count: HISTORY_LENGTH })}
+        {scopeFor(key.reader.role, 'assignment.readDetails') !== 'all' && ` ${t('history.scoped')}`}
+      </p>
+      <TaskHistory entries={history} taskCode={task.code} indicator={task.indicator} />
+    </section>
   )
 }

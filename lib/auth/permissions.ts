@@ -15,6 +15,14 @@ export { allows } from './rules'
  */
 export type Actor = { id: string; role: Role; unitId: string; memberId: string | null; scopeUnitId: string | null }
 
+/** What decides which assignments an actor may read or act on (assignmentsScopeSql): the actor but who they are. Readers alike in it are answered alike. */
+export type Reader = Omit<Actor, 'id'>
+
+/** The actor's Reader: all a kept result read through assignmentsScopeSql may be keyed by. */
+export function readerOf({ role, unitId, memberId, scopeUnitId }: Actor): Reader {
+  return { role, unitId, memberId, scopeUnitId }
+}
+
 // ---- The subtree: what every rule stops at (rules.ts SCOPE_ROOT_KINDS) ----
 
 /**
@@ -154,7 +162,7 @@ export async function actorOf(userId: string): Promise<Actor> {
   return actor
 }
 
-function scopeOf(actor: Actor, action: ScopedAction): Scope | null {
+function scopeOf(actor: Pick<Actor, 'role'>, action: ScopedAction): Scope | null {
   return scopeFor(actor.role, action)
 }
 
@@ -204,7 +212,7 @@ const ledBy = (memberId: string, unitId: Prisma.Sql, taskId: Prisma.Sql) =>
  * `taskId` of the alias given), for the queries that count in SQL; null when the actor may act on
  * none. Written as lists of ids, so that an index on either column can serve it.
  */
-export function assignmentsScopeSql(actor: Actor, action: ScopedAction, row: string): Prisma.Sql | null {
+export function assignmentsScopeSql(actor: Reader, action: ScopedAction, row: string): Prisma.Sql | null {
   const unitId = Prisma.raw(`${row}."unitId"`)
   const taskId = Prisma.raw(`${row}."taskId"`)
   switch (scopeOf(actor, action)) {

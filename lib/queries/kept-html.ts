@@ -14,7 +14,7 @@ import { SELF_ORIGIN_ENV, SELF_TOKEN_ENV, SELF_TOKEN_HEADER } from '@/lib/http/s
 import { LOCALE_COOKIE } from '@/lib/i18n/locales'
 import type { SectionKey } from './kept-section'
 
-export const KEPT_VIEWS = ['overview', 'commune', 'member', 'task'] as const
+export const KEPT_VIEWS = ['overview', 'commune', 'member', 'task', 'task-reports'] as const
 export type KeptView = (typeof KEPT_VIEWS)[number]
 
 /** The element the section's page renders the section in, and the empty one after it. */

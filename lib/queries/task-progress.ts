@@ -5,7 +5,7 @@ import { cache } from 'react'
 import { db } from '@/lib/db'
 import { snapshotCache } from '@/lib/db/snapshot-cache'
 import { Prisma } from '@/lib/db/client'
-import { assignmentsScopeSql, groupRowVisibleSql, type Actor } from '@/lib/auth/permissions'
+import { assignmentsScopeSql, groupRowVisibleSql, type Actor, type Reader } from '@/lib/auth/permissions'
 import type { ReviewState, TaskScope, UnitKind } from '@/lib/db/generated/enums'
 import type { ReportChannel } from '@/lib/domain/notifications'
 import type { TaskStatus } from '@/lib/domain/status'
@@ -194,14 +194,14 @@ export type TaskHistoryEntry = {
 export const NOTE_EXCERPT = 200
 
 /**
- * The latest `limit` updates on the task in active units whose details the actor may read
+ * The latest `limit` updates on the task in active units whose details the reader may read
  * (READ_RULES: staff their own unit's, leaders their scope's), made by the source's day, reviewed as
  * they stood then, newest first, returned ones included (and marked). Each report carries its task (kept by
  * the database, migration 20261129010000_task_history): the walk goes down the (taskId, createdAt)
  * index and stops after `limit` reports in active units, whatever the task's number of units.
  */
-export const taskHistory = cache(async (source: ProgressSource, actor: Actor, taskId: string, limit: number): Promise<TaskHistoryEntry[]> => {
-  const scope = assignmentsScopeSql(actor, 'assignment.readDetails', 'a')
+export const taskHistory = cache(async (source: ProgressSource, reader: Reader, taskId: string, limit: number): Promise<TaskHistoryEntry[]> => {
+  const scope = assignmentsScopeSql(reader, 'assignment.readDetails', 'a')
   if (!scope) return []
   return db().$queryRaw<TaskHistoryEntry[]>`
     SELECT s.id::text AS "id", s."createdAt", author."displayName" AS "authorName", s."onBehalfVia"::text AS "onBehalfVia",

@@ -7,7 +7,7 @@ import { CommuneSections } from '@/components/kept/commune-sections'
 import type { KeptKeys } from '@/components/kept/kept-section'
 import { MemberSections } from '@/components/kept/member-sections'
 import { OverviewSections } from '@/components/kept/overview-sections'
-import { TaskSections } from '@/components/kept/task-sections'
+import { TaskReportsSection, TaskSections } from '@/components/kept/task-sections'
 import { SELF_TOKEN_HEADER, isSelfRequest } from '@/lib/http/self-request'
 import { KEPT_SECTION_END_ID, KEPT_SECTION_ID, KEPT_VIEWS, type KeptView } from '@/lib/queries/kept-html'
 
@@ -37,5 +37,7 @@ function section(view: KeptView, key: string) {
       return <MemberSections {...parse<'member'>()} />
     case 'task':
       return <TaskSections {...parse<'task'>()} />
+    case 'task-reports':
+      return <TaskReportsSection {...parse<'task-reports'>()} />
   }
 }
