@@ -1,10 +1,11 @@
 // The state of the data that the kept pages are keyed by: moved by every committed change to a row of
 // a tracked table, and by nothing else (a background job's write, an audit row, a transaction rolled
-// back, a statement that changes no row).
+// back, a statement that changes no row). And the caches keyed by it: what they keep within their
+// bounds of keys and bytes, the least recently used dropped first.
 import { describe, expect, test } from 'vitest'
 import { testDatabase } from '@/test/helpers/database'
 import { factories } from '@/test/helpers/factories'
-import { dataSnapshot, UNTRACKED_TABLES } from './snapshot-cache'
+import { cacheCounts, dataSnapshot, snapshotCache, UNTRACKED_TABLES } from './snapshot-cache'
 
 const database = testDatabase()
 const make = factories(() => database.db)
@@ -52,5 +53,50 @@ describe('the state of the data', () => {
     await expect.poll(() => db.dataWrite.count()).toBe(0)
     const after = await dataSnapshot()
     expect(seen.has(after)).toBe(false)
+  })
+})
+
+describe('a cache keyed by the state of the data', () => {
+  /** A cache of strings weighed by their length, and the keys it computed, in order. */
+  function lettersCache(name: string, bound: { keys: number; bytes: number }) {
+    const cached = snapshotCache<string>(name, { ...bound, weigh: (value) => value.length })
+    const computed: string[] = []
+    const ask = (key: string, size = 10) =>
+      cached(key, async () => {
+        computed.push(key)
+        return key.repeat(size)
+      })
+    return { ask, computed }
+  }
+
+  test('holds no more bytes than its bound, dropping the least recently used, and says how many it holds', async () => {
+    const { ask, computed } = lettersCache('letters by bytes', { keys: 100, bytes: 30 })
+    for (const key of ['a', 'b', 'c']) await ask(key)
+    // 'a' read again is the most recently used: 'b' goes when 'd' comes.
+    expect(await ask('a')).toBe('aaaaaaaaaa')
+    await ask('d')
+    expect(cacheCounts()['letters by bytes']?.keptBytes).toBe(30)
+    for (const key of ['a', 'c', 'd', 'b']) await ask(key)
+    expect(computed).toEqual(['a', 'b', 'c', 'd', 'b'])
+  })
+
+  test('keeps no value larger than its bound, and no failure: the next reader computes again', async () => {
+    const { ask, computed } = lettersCache('letters too large', { keys: 100, bytes: 30 })
+    await ask('a', 31)
+    await ask('a', 31)
+    expect(cacheCounts()['letters too large']?.keptBytes).toBe(0)
+    const failing = snapshotCache<string>('letters failing', 10)
+    await expect(failing('x', () => Promise.reject(new Error('không đọc được')))).rejects.toThrow('không đọc được')
+    expect(await failing('x', async () => 'đã đọc')).toBe('đã đọc')
+    expect(computed).toEqual(['a', 'a'])
+  })
+
+  test('holds no more keys than its bound, and computes anew once the data has changed', async () => {
+    const { ask, computed } = lettersCache('letters by keys', { keys: 2, bytes: 1000 })
+    for (const key of ['a', 'b', 'c', 'b', 'a']) await ask(key)
+    expect(computed).toEqual(['a', 'b', 'c', 'a'])
+    await make.unit({ kind: 'DISTRICT' })
+    await ask('a')
+    expect(computed).toEqual(['a', 'b', 'c', 'a', 'a'])
   })
 })
