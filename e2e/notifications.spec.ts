@@ -3,7 +3,7 @@
 // (in the Standing Deputy Secretary's charge) is written to by no other spec, so the counts of its
 // staff and of its member are this spec's alone.
 import { expect, test, type Page } from '@playwright/test'
-import { signIn, signedIn } from './helpers'
+import { createAccount, database, signIn, signedIn } from './helpers'
 
 test.describe.configure({ mode: 'serial' })
 
@@ -139,6 +139,22 @@ test('opening someone else’s entry is a plain 404, and “mark all as read” 
   await leader.getByRole('button', { name: 'Đánh dấu tất cả là đã đọc' }).click()
   await expectCount(leader, 0)
   await expect(leader.getByRole('region', { name: /^Chưa đọc/ })).toHaveCount(0)
+})
+
+test('past 99 unread, the header says “99+” while the list counts every one', async ({ page }) => {
+  // A clerk of Minh Cầm of this test's own, with 100 unread answers to questions on one of its tasks.
+  const clerk = await createAccount()
+  await database().query(
+    `INSERT INTO "Notification" (id, "recipientId", kind, "assignmentId", "actorId", "createdAt", "showFrom")
+     SELECT gen_random_uuid(), $1, 'QUESTION_ANSWERED', a.id, $1, now() - n * interval '1 minute', now() - n * interval '1 minute'
+       FROM generate_series(1, 100) AS n,
+            (SELECT a.id FROM "Assignment" a JOIN "Unit" u ON u.id = a."unitId" WHERE u.code = 'minh-cam' ORDER BY a.id LIMIT 1) AS a`,
+    [clerk.id],
+  )
+  await signIn(page, clerk.username, clerk.password)
+  await page.goto('/notifications')
+  await expect(headerLink(page)).toHaveAccessibleName('Việc cần xử lý 99+ (hơn 99 mục chưa đọc)')
+  await expect(page.getByRole('heading', { name: 'Chưa đọc (100)' })).toBeVisible()
 })
 
 test.describe('on a phone', () => {
