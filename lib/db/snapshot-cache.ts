@@ -43,9 +43,13 @@ const PRUNE_AT = 1000
 async function snapshotNow(): Promise<string> {
   const [row] = await db().$queryRawUnsafe<(DataStateRow & { writes: bigint })[]>(DATA_STATE_SQL)
   if (!row) throw new Error('snapshotNow: no row')
-  if (row.writes > PRUNE_AT) void pruneDataWrites()
+  // One prune at a time from this process: every request until it commits would start another.
+  if (row.writes > PRUNE_AT) pruning ??= pruneDataWrites().finally(() => (pruning = null))
   return dataStateOf(row)
 }
+
+/** The prune this process has under way, if any. */
+let pruning: Promise<void> | null = null
 
 /** Empties "DataWrite" and bumps the epoch, in one statement: no state is seen half done. */
 async function pruneDataWrites(): Promise<void> {
@@ -91,8 +95,9 @@ if (countsFile && firstLoad) process.once('exit', () => writeFileSync(countsFile
 
 /**
  * A cache of `compute(key)` results by key under the snapshot of the request, the least recently
- * used dropped beyond its bound: a number of keys, or keys and bytes as `weigh` counts them. Readers asking for a key while it is being computed at the same
- * snapshot wait for that one computation instead of each running it.
+ * used dropped beyond its bound: a number of keys, or keys and bytes as `weigh` counts them.
+ * Readers asking for a key while it is being computed at the same snapshot wait for that one
+ * computation instead of each running it.
  */
 export function snapshotCache<T>(name: string, bound: number | { keys: number; bytes: number; weigh: (value: T) => number }): (key: string, compute: () => Promise<T>) => Promise<T> {
   const { keys, bytes = Infinity, weigh } = typeof bound === 'number' ? { keys: bound } : bound

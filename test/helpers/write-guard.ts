@@ -23,8 +23,9 @@ const REFUSALS = /\.refused$/
  * new day (migration progress_counts). A read may write them; they hold no data of their own.
  */
 export const DAY_COUNTS = ['ProgressCountDay', 'TaskProgressCount', 'UnitProgressCount'] as const
-// "DataWrite" and its epoch are left out above: the state of the data (lib/db/snapshot-cache.ts),
-// which a refusal's own audit row does not move but a read's recount of the day's counts does.
+// "DataWrite" and its epoch are not compared either (the query below): they are the state of the
+// data (lib/db/snapshot-cache.ts), which a refusal's audit row does not move but a read's recount
+// of the day's counts does.
 
 export function writeGuard(databaseUrl: () => string) {
   let client: pg.Client | undefined
